@@ -1,0 +1,59 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { t, type MessageKey } from "~/i18n";
+import { roleLabel } from "~/i18n/labels";
+import type { Role } from "~/utils/permissions";
+
+export type ShellUser = {
+  name: string;
+  role: Role;
+  chapterName: string;
+  nav: { to: string; label: MessageKey }[];
+};
+
+/** The page frame: header with the user's menu (a disclosure on narrow screens) and the content. */
+export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t("app.name")}</span>
+            {user ? <span className="brand__chapter">{user.chapterName}</span> : null}
+          </Link>
+          {user ? (
+            <details className="menu">
+              <summary className="menu__toggle">{t("nav.menu")}</summary>
+              <nav className="menu__panel" aria-label={t("nav.menu")}>
+                <ul>
+                  {user.nav.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                        {t(item.label)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+                <div className="menu__user">
+                  <span>{t("nav.signedInAs", { name: user.name })}</span>
+                  <span className="menu__role">{roleLabel(user.role)}</span>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="button button--ghost">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </div>
+              </nav>
+            </details>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+    </>
+  );
+}

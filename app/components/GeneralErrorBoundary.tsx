@@ -1,0 +1,34 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { t } from "~/i18n";
+
+/**
+ * The one error page of the portal: 403, 404 and others, in Indonesian. Every route's
+ * ErrorBoundary renders it.
+ */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+
+  const { title, message } =
+    status === 403
+      ? { title: t("error.403.title"), message: t("error.403") }
+      : status === 404
+        ? { title: t("error.404.title"), message: t("error.404") }
+        : status === 400
+          ? { title: t("error.title"), message: t("error.400") }
+          : { title: t("error.title"), message: t("error.500") };
+
+  return (
+    <section className="error-page" role="alert">
+      <p className="error-page__status">{t("error.status", { status })}</p>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/" className="button">
+          {t("error.backHome")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { id, type MessageKey } from "./id";
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+const catalogues = { id } as const;
+export type Locale = keyof typeof catalogues;
+export const DEFAULT_LOCALE: Locale = "id";
+
+/** Looks up a text in the catalogue and fills in `{name}` placeholders. */
+export function t(key: MessageKey, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
+  const template: string = catalogues[locale][key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}

@@ -1,0 +1,31 @@
+import { createRequire } from "node:module";
+import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { createElement } from "react";
+import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
+import { PDF_FONT } from "./styles";
+
+// react-pdf needs TTF (it cannot read WOFF2). Noto Sans covers Indonesian and its diacritics.
+const require = createRequire(import.meta.url);
+Font.register({
+  family: PDF_FONT,
+  fonts: [
+    { src: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"), fontWeight: 400 },
+    { src: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"), fontWeight: 700 },
+  ],
+});
+// Indonesian words are long; never break them with hyphens the reader did not write.
+Font.registerHyphenationCallback((word) => [word]);
+
+export function pdfResponse(body: Buffer, filename: string) {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+export async function renderMemberListPdf(data: MemberListPdfData): Promise<Buffer> {
+  return renderToBuffer(createElement(MemberListDocument, { data }) as never);
+}

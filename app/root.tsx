@@ -1,0 +1,77 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "~/components/AppShell";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { ToastMessage } from "~/components/ToastMessage";
+import { t } from "~/i18n";
+import { getPublicEnv } from "~/utils/env.server";
+import { navigationFor } from "~/utils/navigation";
+import { getUser, popToast } from "~/utils/session.server";
+import appStyles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+
+export const meta: MetaFunction = () => [{ title: t("app.name") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const { toast, headers } = await popToast(request);
+  return data(
+    {
+      user: user
+        ? {
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            chapterName: user.chapter.name,
+            nav: navigationFor(user.permissions).map(({ to, label }) => ({ to, label })),
+          }
+        : null,
+      toast,
+      env: getPublicEnv(),
+    },
+    { headers },
+  );
+}
+
+export type RootLoaderData = typeof loader;
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="id">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5d7a" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, toast } = useLoaderData<typeof loader>();
+  return (
+    <AppShell user={user}>
+      <ToastMessage toast={toast} />
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  return (
+    <AppShell user={rootData?.user ?? null}>
+      <GeneralErrorBoundary />
+    </AppShell>
+  );
+}

@@ -1,0 +1,107 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { getDashboard } from "~/domain/dashboard.server";
+import { t } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
+import { formatCalendarDateLong, formatDateLong, formatNumber } from "~/utils/format";
+import { requirePermission } from "~/utils/permissions.server";
+import { hasPermission } from "~/utils/permissions";
+import { MEMBER_STATUSES } from "~/validation/members";
+
+export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:dashboard:own");
+  const dashboard = await getDashboard(user);
+  return {
+    userName: user.name,
+    chapterName: user.chapter.name,
+    timeZone: user.chapter.timeZone,
+    canExportMembers: hasPermission(user.permissions, "export:member:chapter"),
+    isDinsos: user.role === "dinsos",
+    ...dashboard,
+  };
+}
+
+export default function Dashboard() {
+  const d = useLoaderData<typeof loader>();
+  const counts = d.memberCounts;
+  const inactive = counts.nonaktif + counts.mengundurkan_diri + counts.meninggal + counts.diberhentikan;
+  return (
+    <>
+      <PageHeader
+        title={t("dashboard.greeting", { name: d.userName })}
+        intro={`${d.chapterName} · ${t("dashboard.asOf", { date: formatDateLong(d.generatedAt, d.timeZone) })}`}
+        actions={
+          d.canExportMembers ? (
+            <a href="/members.pdf" className="button" download>
+              {t("dashboard.members.pdf")}
+            </a>
+          ) : null
+        }
+      />
+      <section className="stats" aria-label={t("dashboard.members.byStatus")}>
+        <Stat label={t("dashboard.members.total")} value={counts.total} testId="stat-members-total" />
+        <Stat label={t("dashboard.members.active")} value={counts.aktif} testId="stat-members-active" />
+        <Stat label={t("dashboard.members.candidates")} value={counts.calon} testId="stat-members-candidates" />
+        <Stat label={t("dashboard.members.inactive")} value={inactive} testId="stat-members-inactive" />
+      </section>
+
+      {d.ownMembership !== undefined ? (
+        <section className="card">
+          <h2>{t("dashboard.volunteer.profile")}</h2>
+          {d.ownMembership ? (
+            <dl className="facts">
+              <dt>{t("members.col.name")}</dt>
+              <dd>{d.ownMembership.fullName}</dd>
+              <dt>{t("members.col.status")}</dt>
+              <dd>{memberStatusLabel(d.ownMembership.status)}</dd>
+              <dt>{t("members.col.village")}</dt>
+              <dd>{d.ownMembership.village.name}</dd>
+              <dt>{t("members.col.joinDate")}</dt>
+              <dd>{formatCalendarDateLong(d.ownMembership.joinDate)}</dd>
+            </dl>
+          ) : (
+            <p>{t("dashboard.volunteer.noMember")}</p>
+          )}
+        </section>
+      ) : null}
+
+      {d.isDinsos ? <p className="notice">{t("dashboard.dinsos.intro")}</p> : null}
+
+      {d.canExportMembers ? (
+        <section className="card">
+          <h2>{t("dashboard.members.byStatus")}</h2>
+          <table className="table">
+            <tbody>
+              {MEMBER_STATUSES.map((status) => (
+                <tr key={status}>
+                  <th scope="row">{memberStatusLabel(status)}</th>
+                  <td className="num">{formatNumber(counts[status])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <Link to="/members">{t("nav.members")} →</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="stat" data-testid={testId}>
+      <span className="stat__value">{formatNumber(value)}</span>
+      <span className="stat__label">{label}</span>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,111 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { t } from "~/i18n";
+import { clientAddress, createAuthenticator, LoginError } from "~/utils/auth.server";
+import { getUser, startUserSession } from "~/utils/session.server";
+import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
+
+export const meta: MetaFunction = () => [{ title: `${t("login.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Anyone may see the login page; a signed-in user goes straight on.
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  // The form strategy reads the body itself: take redirectTo from the URL, not the form.
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  const authenticator = createAuthenticator(clientAddress(request, context as { clientAddress?: string }));
+  try {
+    const { userId, name } = await authenticator.authenticate("form", request);
+    throw await startUserSession(request, userId, redirectTo, name);
+  } catch (error) {
+    if (error instanceof LoginError) {
+      return data(
+        { formError: error.message, email: error.email, fieldErrors: error.fieldErrors },
+        { status: error.status },
+      );
+    }
+    throw error;
+  }
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const busy = navigation.state !== "idle" && navigation.formAction?.startsWith("/login") === true;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<LoginInput>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { email: actionData?.email ?? "", password: "" },
+  });
+
+  useEffect(() => {
+    if (!actionData) return;
+    for (const [field, message] of Object.entries(actionData.fieldErrors ?? {})) {
+      setError(field as keyof LoginInput, { message });
+    }
+  }, [actionData, setError]);
+
+  const redirectTo = searchParams.get("redirectTo");
+  const formAction = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
+
+  return (
+    <section className="login">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      {actionData?.formError ? (
+        <p className="form-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        action={formAction}
+        noValidate
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          void handleSubmit(() => submit(form, { method: "post", action: formAction }))(event);
+        }}
+      >
+        <FormField
+          label={t("login.email")}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoFocus
+          error={errors.email?.message}
+          {...register("email")}
+        />
+        <FormField
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register("password")}
+        />
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? t("login.submitting") : t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Every environment variable the server reads, checked once at start-up.
+// .env.example lists them all with their meaning.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/portal.db"),
+  SESSION_SECRET: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
+  SEED_DEMO_DATA: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+const DEV_ONLY_SECRET = "dev-only-secret-not-for-production-use";
+
+/** Parses process.env; in production refuses to go on without a real SESSION_SECRET. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (!env.SESSION_SECRET) {
+    if (env.NODE_ENV === "production") {
+      throw new Error(
+        "SESSION_SECRET is not set. The portal refuses to start in production without it: " +
+          "set SESSION_SECRET to a long random value (see .env.example).",
+      );
+    }
+    return { ...env, SESSION_SECRET: DEV_ONLY_SECRET };
+  }
+  if (env.NODE_ENV === "production" && env.SESSION_SECRET.length < 32) {
+    throw new Error("SESSION_SECRET must be at least 32 characters long in production.");
+  }
+  return { ...env, SESSION_SECRET: env.SESSION_SECRET };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** The only values the browser may see. */
+export function getPublicEnv() {
+  return { MODE: getEnv().NODE_ENV };
+}
+export type PublicEnv = ReturnType<typeof getPublicEnv>;

@@ -1,0 +1,81 @@
+// All formatting of dates, times, numbers and money for people, in one place (id-ID).
+// Timestamps are stored in UTC and shown in the chapter's time zone; calendar dates (birth,
+// join) are stored as UTC midnight and shown as they are.
+
+export const LOCALE = "id-ID";
+export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
+
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  "Asia/Jakarta": "WIB",
+  "Asia/Pontianak": "WIB",
+  "Asia/Makassar": "WITA",
+  "Asia/Jayapura": "WIT",
+};
+
+/** WIB, WITA or WIT for an Indonesian IANA time zone (the zone name otherwise). */
+export function zoneAbbreviation(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** "20 Januari 2026": a moment, in the given time zone. */
+export function formatDateLong(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone }).format(
+    toDate(value),
+  );
+}
+
+/** "20/01/2026": a moment, in the given time zone, for tables. */
+export function formatDateShort(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", timeZone }).format(
+    toDate(value),
+  );
+}
+
+/** "14.30": the time of a moment in the given time zone. */
+export function formatTime(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(
+    toDate(value),
+  );
+}
+
+/** A calendar date (birth date, join date) stored as UTC midnight: "20 Januari 2026". */
+export function formatCalendarDateLong(value: Date | string): string {
+  return formatDateLong(value, "UTC");
+}
+
+/** A calendar date stored as UTC midnight, for tables: "20/01/2026". */
+export function formatCalendarDateShort(value: Date | string): string {
+  return formatDateShort(value, "UTC");
+}
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** "1.250" */
+export function formatNumber(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** Whole rupiah as Indonesians write it: "Rp1.250.000", "-Rp5.000". */
+export function formatRupiah(value: number): string {
+  const sign = value < 0 ? "-" : "";
+  return `${sign}Rp${integerFormat.format(Math.abs(Math.round(value)))}`;
+}
+
+/** "6171********0003": only the region part and the serial of an NIK or KK number. */
+export function maskNik(nik: string): string {
+  if (nik.length !== 16) return "*".repeat(nik.length);
+  return `${nik.slice(0, 4)}${"*".repeat(8)}${nik.slice(12)}`;
+}
+
+const ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"] as const;
+
+/** Month 1-12 as the Roman numeral used in letter numbers ("III" for March). */
+export function romanMonth(month: number): string {
+  const roman = ROMAN_MONTHS[month - 1];
+  if (!roman) throw new RangeError(`Month out of range: ${month}`);
+  return roman;
+}

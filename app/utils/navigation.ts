@@ -1,0 +1,20 @@
+import type { MessageKey } from "~/i18n";
+import { hasAnyPermission, type Permission } from "./permissions";
+
+export type NavItem = { to: string; label: MessageKey; anyOf: readonly Permission[] };
+
+// The menu. An item shows when the user holds one of its permissions; the routes check the
+// same permissions on the server.
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "nav.dashboard", anyOf: ["read:dashboard:own"] },
+  { to: "/members", label: "nav.members", anyOf: ["read:member:chapter"] },
+  { to: "/leadership", label: "nav.leadership", anyOf: ["read:leadership:chapter"] },
+  { to: "/trainings", label: "nav.trainings", anyOf: ["read:training:own"] },
+  { to: "/activities", label: "nav.activities", anyOf: ["read:activity:own"] },
+  { to: "/programmes", label: "nav.programmes", anyOf: ["read:programme:own"] },
+  { to: "/reports", label: "nav.reports", anyOf: ["read:report:chapter", "receive:report:chapter"] },
+];
+
+export function navigationFor(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasAnyPermission(permissions, item.anyOf));
+}

@@ -1,0 +1,85 @@
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createSession, deleteSession, getSessionUser, type CurrentUser } from "~/domain/accounts.server";
+import { getEnv } from "./env.server";
+import { t, type MessageKey, type MessageParams } from "~/i18n";
+
+// The session cookie is signed, httpOnly, SameSite=Lax and expires with the server-side
+// session; it carries only the id of a row in the Session table (docs/decisions/002).
+
+const env = getEnv();
+const secure = env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+
+const sessionStorage = createCookieSessionStorage<{ sessionId: string }>({
+  cookie: {
+    name: "ipsm_session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+    secrets: [env.SESSION_SECRET],
+    maxAge: env.SESSION_TTL_HOURS * 3600,
+  },
+});
+
+// One-time confirmation messages shown after a redirect (post, then redirect, then toast).
+export type Toast = { kind: "success" | "error" | "info"; message: string };
+const toastStorage = createCookieSessionStorage<Record<string, never>, { toast: Toast }>({
+  cookie: { name: "ipsm_toast", httpOnly: true, sameSite: "lax", path: "/", secure, secrets: [env.SESSION_SECRET] },
+});
+
+async function getCookieSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
+}
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const session = await getCookieSession(request);
+  const sessionId = session.get("sessionId");
+  if (!sessionId) return null;
+  return getSessionUser(sessionId);
+}
+
+/** Starts a session for the user and redirects, with a welcome toast. */
+export async function startUserSession(request: Request, userId: string, redirectTo: string, welcomeName: string) {
+  const { id } = await createSession(userId, env.SESSION_TTL_HOURS);
+  const session = await getCookieSession(request);
+  session.set("sessionId", id);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionStorage.commitSession(session));
+  headers.append("Set-Cookie", await toastCookie({ kind: "success", message: t("login.welcome", { name: welcomeName }) }));
+  return redirect(redirectTo, { headers });
+}
+
+/** Ends the session on the server and in the browser. */
+export async function endUserSession(request: Request) {
+  const session = await getCookieSession(request);
+  const sessionId = session.get("sessionId");
+  if (sessionId) await deleteSession(sessionId);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionStorage.destroySession(session));
+  headers.append("Set-Cookie", await toastCookie({ kind: "info", message: t("logout.done") }));
+  return redirect("/login", { headers });
+}
+
+async function toastCookie(toast: Toast) {
+  const session = await toastStorage.getSession();
+  session.flash("toast", toast);
+  return toastStorage.commitSession(session);
+}
+
+/** A redirect that shows a toast on the next page. */
+export async function redirectWithToast(
+  url: string,
+  kind: Toast["kind"],
+  key: MessageKey,
+  params?: MessageParams,
+) {
+  return redirect(url, { headers: { "Set-Cookie": await toastCookie({ kind, message: t(key, params) }) } });
+}
+
+/** Reads (and consumes) the pending toast; returns the Set-Cookie header that clears it. */
+export async function popToast(request: Request): Promise<{ toast: Toast | null; headers: HeadersInit }> {
+  const session = await toastStorage.getSession(request.headers.get("Cookie"));
+  const toast = session.get("toast") ?? null;
+  return { toast, headers: toast ? { "Set-Cookie": await toastStorage.commitSession(session) } : {} };
+}

@@ -1,0 +1,111 @@
+// Demo data for a fresh portal: the Kalimantan Barat regions, IPSM Kota Pontianak with a
+// kecamatan sub-chapter, 48 members across its kelurahan, and the five demo accounts (README).
+// Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
+import { importProvinceRegions, listVillages } from "~/domain/regions.server";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { MemberStatus } from "~/validation/members";
+import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
+
+export const DEMO_PASSWORD = "demo-ipsm-2026";
+const DEMO_PROVINCE = "61"; // Kalimantan Barat
+const DEMO_CITY = "61.71"; // Kota Pontianak
+
+async function seedDemo() {
+  const random = seededRandom(2026);
+  const city = await buildChapter({ code: "PTK", name: "IPSM Kota Pontianak", regionCode: DEMO_CITY });
+  await buildChapter({
+    code: "PTK-PK",
+    name: "IPSM Kecamatan Pontianak Kota",
+    level: "kecamatan",
+    regionCode: "61.71.05",
+    parentId: city.id,
+    address: "Kantor Camat Pontianak Kota, Jl. Zainuddin, Pontianak",
+    letterheadSubtitle: "KECAMATAN PONTIANAK KOTA, KOTA PONTIANAK",
+  });
+
+  const villages = await listVillages(DEMO_CITY);
+  if (villages.length === 0) throw new Error("No kelurahan found for Kota Pontianak: regions not loaded?");
+
+  // A realistic spread: mostly active, some candidates, a few who left.
+  const statuses: MemberStatus[] = [
+    ...Array<MemberStatus>(34).fill("aktif"),
+    ...Array<MemberStatus>(6).fill("calon"),
+    ...Array<MemberStatus>(3).fill("nonaktif"),
+    "mengundurkan_diri",
+    "mengundurkan_diri",
+    "meninggal",
+    "diberhentikan",
+    "aktif",
+  ];
+  const members = [];
+  for (const [index, status] of statuses.entries()) {
+    const village = villages[index % villages.length]!;
+    members.push(await buildMember({ chapterId: city.id, villageCode: village.code, status, random }));
+  }
+
+  const ketua = await buildMember({
+    chapterId: city.id,
+    villageCode: villages[0]!.code,
+    fullName: "Hj. Rosnani Abdullah",
+    sex: "P",
+    birthDate: calendarDate(1971, 5, 14),
+    joinDate: calendarDate(2012, 3, 1),
+    random,
+  });
+  const sekretaris = await buildMember({
+    chapterId: city.id,
+    villageCode: villages[5]!.code,
+    fullName: "Muhammad Rizal Pratama",
+    sex: "L",
+    birthDate: calendarDate(1984, 9, 2),
+    joinDate: calendarDate(2016, 8, 17),
+    random,
+  });
+  const relawan = await buildMember({
+    chapterId: city.id,
+    villageCode: villages[10]!.code,
+    fullName: "Utin Nurhasanah",
+    sex: "P",
+    birthDate: calendarDate(1990, 1, 23),
+    joinDate: calendarDate(2021, 6, 10),
+    random,
+  });
+
+  const accounts = [
+    { email: "admin@demo.ipsm.id", name: "Administrator Sistem", role: "admin" as const, memberId: null },
+    { email: "ketua@demo.ipsm.id", name: ketua.fullName, role: "board" as const, memberId: ketua.id },
+    { email: "sekretaris@demo.ipsm.id", name: sekretaris.fullName, role: "board" as const, memberId: sekretaris.id },
+    { email: "relawan@demo.ipsm.id", name: relawan.fullName, role: "volunteer" as const, memberId: relawan.id },
+    { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", role: "dinsos" as const, memberId: null },
+  ];
+  for (const account of accounts) {
+    await buildUser({ ...account, chapterId: city.id, password: DEMO_PASSWORD });
+  }
+  return { members: members.length + 3, accounts: accounts.length };
+}
+
+export async function seed() {
+  const regions = await importProvinceRegions(DEMO_PROVINCE);
+  if (!getEnv().SEED_DEMO_DATA) {
+    console.log(`Regions: ${regions} loaded. Demo data: skipped (SEED_DEMO_DATA=false).`);
+    return;
+  }
+  if ((await db.chapter.count()) > 0) {
+    console.log(`Regions: ${regions} loaded. Demo data: the database already has data, left as it is.`);
+    return;
+  }
+  const result = await seedDemo();
+  console.log(`Regions: ${regions} loaded. Demo data: ${result.members} members, ${result.accounts} accounts.`);
+}
+
+// Run when called as a script (tsx prisma/seed.ts), not when imported by tests.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  seed()
+    .then(() => db.$disconnect())
+    .catch(async (error) => {
+      console.error(error);
+      await db.$disconnect();
+      process.exit(1);
+    });
+}

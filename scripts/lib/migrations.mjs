@@ -1,0 +1,46 @@
+// Shared by db-migration.mjs and the drift test: what SQL would bring a database built by the
+// committed migrations up to prisma/schema.prisma.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, readdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const prismaBin = path.resolve("node_modules", ".bin", "prisma");
+
+function prisma(args, env = {}) {
+  return execFileSync(prismaBin, args, {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function hasMigrations() {
+  const dir = path.join("prisma", "migrations");
+  return existsSync(dir) && readdirSync(dir).some((d) => /^\d+_/.test(d));
+}
+
+/** SQL from the migrations' state to schema.prisma ("" or Prisma's empty-migration comment if none). */
+export function migrationDiff() {
+  const schema = path.join("prisma", "schema.prisma");
+  // The CLI opens the adapter's database even for a pure diff: point it at a scratch file.
+  const tmp = mkdtempSync(path.join(tmpdir(), "ipsm-migrations-"));
+  const env = { DATABASE_URL: `file:${path.join(tmp, "current.db")}` };
+  try {
+    if (!hasMigrations()) {
+      return prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", schema, "--script"], env);
+    }
+    prisma(["migrate", "deploy"], env);
+    // `db pull --print` prefixes a warning about the adapter to stdout: keep the schema only.
+    const pulled = prisma(["db", "pull", "--print"], env);
+    const current = pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m)));
+    const currentFile = path.join(tmp, "current.prisma");
+    writeFileSync(currentFile, current);
+    return prisma(
+      ["migrate", "diff", "--from-schema-datamodel", currentFile, "--to-schema-datamodel", schema, "--script"],
+      env,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

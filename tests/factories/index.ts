@@ -1,0 +1,133 @@
+// Factories for tests and for the demo seed: they build valid, realistic records.
+// Deterministic when given a seeded random source, so the demo data is the same on every machine.
+import { createChapter, type ChapterInput } from "~/domain/chapters.server";
+import { db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import type { Role } from "~/utils/permissions";
+import type { MemberStatus, Sex } from "~/validation/members";
+
+/** A small seeded PRNG (mulberry32) so that generated data is repeatable. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+export type Random = ReturnType<typeof seededRandom>;
+
+let defaultRandom = seededRandom(Date.now() % 2 ** 31);
+
+const MALE_NAMES = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Rudi", "Syarif", "Yusuf", "Agus", "Rahmat", "Hamdan", "Slamet"];
+const FEMALE_NAMES = ["Siti", "Dewi", "Nurhayati", "Rina", "Wati", "Yuliana", "Fitri", "Lestari", "Maria", "Hasanah", "Aisyah", "Rosmawati", "Utin", "Sri", "Kartini"];
+const FAMILY_NAMES = ["Saputra", "Rahman", "Hidayat", "Lim", "Syahputra", "Kurniawan", "Pratama", "Wijaya", "Nasution", "Abdullah", "Gunawan", "Hasibuan", "Setiawan", "Tan", "Daeng"];
+const STREETS = ["Jl. Tanjungpura", "Jl. Gajah Mada", "Jl. Sultan Abdurrahman", "Jl. Imam Bonjol", "Jl. Ahmad Yani", "Jl. Kom. Yos Sudarso", "Jl. Veteran", "Jl. Sungai Raya Dalam"];
+
+export function fakeName(sex: Sex, random: Random = defaultRandom) {
+  return `${random.pick(sex === "L" ? MALE_NAMES : FEMALE_NAMES)} ${random.pick(FAMILY_NAMES)}`;
+}
+
+/** An NIK consistent with the kecamatan code, birth date and sex (day + 40 for women). */
+export function fakeNik(input: { districtCode: string; birthDate: Date; sex: Sex; serial: number }) {
+  const region = input.districtCode.replaceAll(".", "");
+  const day = input.birthDate.getUTCDate() + (input.sex === "P" ? 40 : 0);
+  const month = input.birthDate.getUTCMonth() + 1;
+  const year = input.birthDate.getUTCFullYear() % 100;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${region}${two(day)}${two(month)}${two(year)}${String(input.serial).padStart(4, "0")}`;
+}
+
+/** A calendar date at UTC midnight. */
+export function calendarDate(year: number, month: number, day: number) {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export async function buildChapter(overrides: Partial<ChapterInput> = {}) {
+  const code = overrides.code ?? `T${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+  return createChapter({
+    name: "IPSM Kota Pontianak",
+    level: "kabkota",
+    regionCode: "61.71",
+    timeZone: "Asia/Jakarta",
+    address: "Jl. Letjen Sutoyo No. 12, Pontianak Selatan, Kota Pontianak, Kalimantan Barat 78121",
+    phone: "(0561) 736 000",
+    email: "sekretariat@ipsm-pontianak.or.id",
+    website: null,
+    letterPlace: "Pontianak",
+    letterheadSubtitle: "KOTA PONTIANAK",
+    ...overrides,
+    code,
+  });
+}
+
+let serialCounter = 0;
+
+export async function buildMember(input: {
+  chapterId: string;
+  villageCode: string;
+  sex?: Sex;
+  fullName?: string;
+  birthDate?: Date;
+  status?: MemberStatus;
+  joinDate?: Date;
+  phone?: string | null;
+  random?: Random;
+}) {
+  const random = input.random ?? defaultRandom;
+  const sex = input.sex ?? random.pick(["L", "P"] as const);
+  const birthDate = input.birthDate ?? calendarDate(random.int(1960, 2000), random.int(1, 12), random.int(1, 28));
+  const districtCode = input.villageCode.split(".").slice(0, 3).join(".");
+  serialCounter += 1;
+  return db.member.create({
+    data: {
+      chapterId: input.chapterId,
+      fullName: input.fullName ?? fakeName(sex, random),
+      nik: fakeNik({ districtCode, birthDate, sex, serial: (serialCounter % 9000) + random.int(1, 999) }),
+      sex,
+      birthDate,
+      phone: input.phone === undefined ? `+628${random.int(11, 59)}${random.int(1000000, 9999999)}` : input.phone,
+      address: `${random.pick(STREETS)} No. ${random.int(1, 150)}`,
+      villageCode: input.villageCode,
+      status: input.status ?? "aktif",
+      joinDate: input.joinDate ?? calendarDate(random.int(2015, 2025), random.int(1, 12), random.int(1, 28)),
+    },
+    select: { id: true, fullName: true, nik: true, status: true, chapterId: true },
+  });
+}
+
+let cachedTestHash: Promise<string> | undefined;
+
+/** A user; the password defaults to "password-123" (hashed once per process for speed). */
+export async function buildUser(input: {
+  chapterId: string;
+  role: Role;
+  email?: string;
+  name?: string;
+  password?: string;
+  memberId?: string | null;
+  active?: boolean;
+}) {
+  const passwordHash = input.password
+    ? await hashPassword(input.password)
+    : await (cachedTestHash ??= hashPassword("password-123"));
+  return db.user.create({
+    data: {
+      email: (input.email ?? `${input.role}-${Math.random().toString(36).slice(2, 10)}@test.ipsm.id`).toLowerCase(),
+      name: input.name ?? `Pengguna ${input.role}`,
+      passwordHash,
+      role: input.role,
+      chapterId: input.chapterId,
+      memberId: input.memberId ?? null,
+      active: input.active ?? true,
+    },
+    select: { id: true, email: true, role: true, chapterId: true, memberId: true },
+  });
+}

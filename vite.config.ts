@@ -1,0 +1,38 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  server: { port: 3000 },
+  plugins: [
+    remix({
+      ignoredRouteFiles: ["**/*.test.{ts,tsx}"],
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+      },
+    }),
+    tsconfigPaths(),
+  ],
+  optimizeDeps: {
+    // A cold cache re-optimised these mid-load and broke hooks ("Invalid hook call").
+    include: ["react-hook-form", "@hookform/resolvers/zod", "zod"],
+    exclude: [
+      "@prisma/client",
+      "@prisma/adapter-better-sqlite3",
+      "better-sqlite3",
+      "remix-auth",
+      "remix-auth-form",
+      "@react-pdf/renderer",
+    ],
+  },
+});
