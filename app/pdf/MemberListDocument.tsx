@@ -29,10 +29,11 @@ const columns = [
   { key: "name", width: "27%" },
   { key: "nik", width: "17%" },
   { key: "sex", width: "6%" },
-  { key: "village", width: "25%" },
-  { key: "status", width: "10%" },
+  { key: "village", width: "22%" },
+  { key: "status", width: "13%" },
   { key: "joinDate", width: "10%" },
 ] as const;
+const width = Object.fromEntries(columns.map((c) => [c.key, c.width])) as Record<(typeof columns)[number]["key"], string>;
 
 /** The chapter's member list: letterhead, title with the date, and a table (NIK masked). */
 export function MemberListDocument({ data }: { data: MemberListPdfData }) {
@@ -65,16 +66,16 @@ export function MemberListDocument({ data }: { data: MemberListPdfData }) {
           </View>
           {members.map((m, index) => (
             <View key={index} style={s.row} wrap={false}>
-              <Text style={[s.cell, { width: "5%" }]}>{index + 1}</Text>
-              <Text style={[s.cell, { width: "27%" }]}>{m.fullName}</Text>
-              <Text style={[s.cell, { width: "17%" }]}>{maskNik(m.nik)}</Text>
-              <Text style={[s.cell, { width: "6%" }]}>{m.sex}</Text>
-              <Text style={[s.cell, { width: "25%" }]}>
+              <Text style={[s.cell, { width: width.no }]}>{index + 1}</Text>
+              <Text style={[s.cell, { width: width.name }]}>{m.fullName}</Text>
+              <Text style={[s.cell, { width: width.nik }]}>{maskNik(m.nik)}</Text>
+              <Text style={[s.cell, { width: width.sex }]}>{m.sex}</Text>
+              <Text style={[s.cell, { width: width.village }]}>
                 {m.village.name}
                 {m.village.parent ? `, Kec. ${m.village.parent.name}` : ""}
               </Text>
-              <Text style={[s.cell, { width: "10%" }]}>{memberStatusLabel(m.status)}</Text>
-              <Text style={[s.cell, { width: "10%" }]}>{formatCalendarDateShort(m.joinDate)}</Text>
+              <Text style={[s.cell, { width: width.status }]}>{memberStatusLabel(m.status)}</Text>
+              <Text style={[s.cell, { width: width.joinDate }]}>{formatCalendarDateShort(m.joinDate)}</Text>
             </View>
           ))}
         </View>

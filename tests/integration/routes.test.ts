@@ -1,0 +1,185 @@
+// Loaders and actions called with real Requests against the real database: who may do what.
+import { beforeAll, describe, expect, it } from "vitest";
+import { listVillages } from "~/domain/regions.server";
+import { action as loginAction, loader as loginLoader } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { loader as dashboardLoader } from "~/routes/_index";
+import { loader as membersLoader } from "~/routes/members._index";
+import { loader as membersPdfLoader } from "~/routes/members[.]pdf";
+import { loader as reportsLoader } from "~/routes/reports";
+import { loader as leadershipLoader } from "~/routes/leadership";
+import { loader as verifyLoader } from "~/routes/verify.$code";
+import { loader as catchAllLoader } from "~/routes/$";
+import { loader as rootLoader } from "~/root";
+import { buildChapter, buildMember, buildUser } from "../factories";
+import { pdfText } from "../support/pdf-text";
+import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+
+const PASSWORD = "password-123";
+const users: Record<"admin" | "board" | "volunteer" | "dinsos" | "otherBoard", string> = {
+  admin: "admin@routes.test",
+  board: "board@routes.test",
+  volunteer: "volunteer@routes.test",
+  dinsos: "dinsos@routes.test",
+  otherBoard: "other-board@routes.test",
+};
+const cookies: Partial<Record<keyof typeof users, string>> = {};
+
+async function signIn(email: string, password = PASSWORD) {
+  const response = await run(loginAction, postForm("/login", { email, password }));
+  expect(response).toBeInstanceOf(Response);
+  expect(statusOf(response)).toBe(302);
+  return cookiesFrom(response as Response);
+}
+
+beforeAll(async () => {
+  const chapter = await buildChapter({ code: "RT", name: "IPSM Kota Uji" });
+  const other = await buildChapter({ code: "RO", name: "IPSM Kabupaten Tetangga" });
+  const villages = await listVillages("61.71");
+  const ownMember = await buildMember({ chapterId: chapter.id, villageCode: villages[0]!.code, fullName: "Relawan Uji", status: "aktif" });
+  for (let i = 0; i < 3; i++) await buildMember({ chapterId: chapter.id, villageCode: villages[i]!.code, status: "aktif" });
+  await buildMember({ chapterId: chapter.id, villageCode: villages[4]!.code, status: "calon" });
+  await buildMember({ chapterId: other.id, villageCode: villages[5]!.code, fullName: "Anggota Tetangga" });
+
+  await buildUser({ chapterId: chapter.id, role: "admin", email: users.admin });
+  await buildUser({ chapterId: chapter.id, role: "board", email: users.board, name: "Ketua Uji" });
+  await buildUser({ chapterId: chapter.id, role: "volunteer", email: users.volunteer, memberId: ownMember.id });
+  await buildUser({ chapterId: chapter.id, role: "dinsos", email: users.dinsos });
+  await buildUser({ chapterId: other.id, role: "board", email: users.otherBoard });
+  for (const key of Object.keys(users) as (keyof typeof users)[]) cookies[key] = await signIn(users[key]);
+});
+
+describe("login and logout", () => {
+  it("signs in, redirects to the dashboard and sets a signed httpOnly SameSite cookie with an expiry", async () => {
+    const response = (await run(loginAction, postForm("/login", { email: users.board, password: PASSWORD }))) as Response;
+    expect(response.headers.get("Location")).toBe("/");
+    const sessionCookie = response.headers.getSetCookie().find((c) => c.startsWith("ipsm_session="));
+    expect(sessionCookie).toMatch(/HttpOnly/);
+    expect(sessionCookie).toMatch(/SameSite=Lax/);
+    expect(sessionCookie).toMatch(/Max-Age=\d+/);
+  });
+
+  it("returns to a local redirectTo, never to another site", async () => {
+    const local = (await run(loginAction, postForm("/login?redirectTo=%2Fmembers", { email: users.board, password: PASSWORD }))) as Response;
+    expect(local.headers.get("Location")).toBe("/members");
+    const evil = (await run(loginAction, postForm("/login?redirectTo=%2F%2Fevil.example", { email: users.board, password: PASSWORD }))) as Response;
+    expect(evil.headers.get("Location")).toBe("/");
+  });
+
+  it("refuses a wrong password in Indonesian and keeps the email typed", async () => {
+    const result = await run(loginAction, postForm("/login", { email: users.board, password: "salah" }));
+    expect(statusOf(result)).toBe(401);
+    expect(dataOf(result)).toMatchObject({ formError: "Email atau kata sandi salah.", email: users.board });
+  });
+
+  it("explains an invalid email beside the field", async () => {
+    const result = await run(loginAction, postForm("/login", { email: "bukan-email", password: "x" }));
+    expect(statusOf(result)).toBe(400);
+    expect(dataOf(result)).toMatchObject({ email: "bukan-email", fieldErrors: { email: expect.stringMatching(/email yang benar/) } });
+  });
+
+  it("sends a signed-in user away from the login page", async () => {
+    const result = await run(loginLoader, getRequest("/login", cookies.board));
+    expect(statusOf(result)).toBe(302);
+  });
+
+  it("ends the session on logout: the old cookie no longer works", async () => {
+    const cookie = await signIn(users.volunteer);
+    expect(statusOf(await run(dashboardLoader, getRequest("/", cookie)))).toBe(200);
+    const out = (await run(logoutAction, postForm("/logout", {}, cookie))) as Response;
+    expect(out.headers.get("Location")).toBe("/login");
+    const after = (await run(dashboardLoader, getRequest("/", cookie))) as Response;
+    expect(after.status).toBe(302);
+    expect(after.headers.get("Location")).toBe("/login");
+  });
+});
+
+describe("guards", () => {
+  it("sends anonymous visitors to the login page, remembering where they were going", async () => {
+    const result = (await run(membersLoader, getRequest("/members?q=a"))) as Response;
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toBe("/login?redirectTo=%2Fmembers%3Fq%3Da");
+  });
+
+  it("answers 403 where the role may not go", async () => {
+    expect(statusOf(await run(membersLoader, getRequest("/members", cookies.volunteer)))).toBe(403);
+    expect(statusOf(await run(membersLoader, getRequest("/members", cookies.dinsos)))).toBe(403);
+    expect(statusOf(await run(reportsLoader, getRequest("/reports", cookies.volunteer)))).toBe(403);
+    expect(statusOf(await run(leadershipLoader, getRequest("/leadership", cookies.dinsos)))).toBe(403);
+    expect(statusOf(await run(reportsLoader, getRequest("/reports", cookies.dinsos)))).toBe(200);
+  });
+
+  it("answers 404 for unknown URLs and unknown verification codes", async () => {
+    expect(statusOf(await run(catchAllLoader, getRequest("/tidak-ada", cookies.board)))).toBe(404);
+    expect(statusOf(await run(verifyLoader, getRequest("/verify/abc"), { code: "abc" }))).toBe(404);
+  });
+});
+
+describe("menu", () => {
+  it("shows each role only what it may use", async () => {
+    const navOf = async (cookie?: string) =>
+      dataOf<{ user: { nav: { to: string }[] } }>(await run(rootLoader, getRequest("/", cookie))).user.nav.map((n) => n.to);
+    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports"]);
+    expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes"]);
+    expect(await navOf(cookies.dinsos)).toEqual(["/", "/reports"]);
+  });
+});
+
+describe("dashboard", () => {
+  it("shows the chapter's real member figures", async () => {
+    const d = dataOf<{ memberCounts: { total: number; aktif: number; calon: number } }>(
+      await run(dashboardLoader, getRequest("/", cookies.board)),
+    );
+    expect(d.memberCounts).toMatchObject({ total: 5, aktif: 4, calon: 1 });
+    const other = dataOf<{ memberCounts: { total: number } }>(await run(dashboardLoader, getRequest("/", cookies.otherBoard)));
+    expect(other.memberCounts.total).toBe(1);
+  });
+
+  it("shows a volunteer their own membership", async () => {
+    const d = dataOf<{ ownMembership: { fullName: string; status: string } }>(
+      await run(dashboardLoader, getRequest("/", cookies.volunteer)),
+    );
+    expect(d.ownMembership).toMatchObject({ fullName: "Relawan Uji", status: "aktif" });
+  });
+});
+
+describe("member list", () => {
+  it("lists the chapter's members with NIK masked", async () => {
+    const d = dataOf<{ total: number; members: Record<string, unknown>[] }>(
+      await run(membersLoader, getRequest("/members", cookies.board)),
+    );
+    expect(d.total).toBe(5);
+    for (const m of d.members) {
+      expect(m).not.toHaveProperty("nik");
+      expect(m.nikMasked).toMatch(/^\d{4}\*{8}\d{4}$/);
+    }
+  });
+});
+
+describe("GET /members.pdf", () => {
+  it("is refused to volunteers and Dinas Sosial staff", async () => {
+    expect(statusOf(await run(membersPdfLoader, getRequest("/members.pdf", cookies.volunteer)))).toBe(403);
+    expect(statusOf(await run(membersPdfLoader, getRequest("/members.pdf", cookies.dinsos)))).toBe(403);
+  });
+
+  it("gives the board the chapter's list on its letterhead, with Indonesian dates and masked NIK", async () => {
+    const response = (await run(membersPdfLoader, getRequest("/members.pdf", cookies.board))) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+    const { text } = await pdfText(bytes);
+    expect(text).toContain("IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)");
+    expect(text).toContain("IPSM Kota Uji");
+    expect(text).toContain("Relawan Uji");
+    expect(text).not.toContain("Anggota Tetangga");
+    expect(text).toMatch(/Keadaan per \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(text).toMatch(/\d{4}\*{8}\d{4}/);
+    expect(text).not.toMatch(/\b\d{16}\b/);
+    expect(text).toContain("Jumlah anggota: 5");
+  });
+
+  it("is available to the administrator", async () => {
+    expect(statusOf(await run(membersPdfLoader, getRequest("/members.pdf", cookies.admin)))).toBe(200);
+  });
+});

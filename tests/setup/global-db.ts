@@ -1,0 +1,28 @@
+// Integration suite, once per run: build a base database by applying the committed migrations
+// with Prisma's own CLI (as production does) and loading the Kalimantan Barat regions.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { BASE_DB, TMP_DIR } from "./paths";
+
+export default async function setup() {
+  mkdirSync(TMP_DIR, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${BASE_DB}${suffix}`, { force: true });
+  const env = { ...process.env, DATABASE_URL: `file:${BASE_DB}` };
+  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync(
+    path.resolve("node_modules/.bin/tsx"),
+    ["-e", 'import("./app/domain/regions.server.ts").then(async (m) => { await m.importProvinceRegions("61"); process.exit(0); })'],
+    { env, stdio: "pipe" },
+  );
+  // Fold the WAL back into the file so that a plain copy is complete.
+  const Database = (await import("better-sqlite3")).default;
+  const base = new Database(BASE_DB);
+  base.pragma("wal_checkpoint(TRUNCATE)");
+  base.pragma("journal_mode = DELETE");
+  base.close();
+
+  return () => {
+    rmSync(TMP_DIR, { recursive: true, force: true });
+  };
+}

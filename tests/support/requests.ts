@@ -1,0 +1,55 @@
+// Calling route loaders and actions the way Remix does, with real Requests.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+const ORIGIN = "http://localhost:3000";
+
+export function getRequest(path: string, cookie?: string) {
+  return new Request(`${ORIGIN}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+export function postForm(path: string, fields: Record<string, string>, cookie?: string) {
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+type Handler<A> = (args: A) => unknown;
+
+/** Runs a loader or action; a thrown Response (redirect, 403, 404) is returned, not thrown. */
+export async function run<A extends LoaderFunctionArgs | ActionFunctionArgs>(
+  handler: Handler<A>,
+  request: Request,
+  params: Record<string, string> = {},
+  context: Record<string, unknown> = {},
+): Promise<unknown> {
+  try {
+    return await handler({ request, params, context } as A);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+/** The cookie pairs ("name=value; ...") set by a response, ready for a next request. */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** The status of what a loader or action produced (a Response, or data with an init). */
+export function statusOf(result: unknown): number {
+  if (result instanceof Response) return result.status;
+  const init = (result as { init?: { status?: number } } | null)?.init;
+  return init?.status ?? 200;
+}
+
+/** The data a loader or action returned (unwrapping Remix's data() wrapper). */
+export function dataOf<T = Record<string, unknown>>(result: unknown): T {
+  const wrapped = result as { type?: string; data?: unknown } | null;
+  if (wrapped && wrapped.type === "DataWithResponseInit") return wrapped.data as T;
+  return result as T;
+}
