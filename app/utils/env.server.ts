@@ -18,7 +18,7 @@ export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 const DEV_ONLY_SECRET = "dev-only-secret-not-for-production-use";
 
 /** Parses process.env; in production refuses to go on without a real SESSION_SECRET. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);

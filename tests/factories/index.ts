@@ -24,7 +24,7 @@ export function seededRandom(seed: number) {
 }
 export type Random = ReturnType<typeof seededRandom>;
 
-let defaultRandom = seededRandom(Date.now() % 2 ** 31);
+const defaultRandom = seededRandom(Date.now() % 2 ** 31);
 
 const MALE_NAMES = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Rudi", "Syarif", "Yusuf", "Agus", "Rahmat", "Hamdan", "Slamet"];
 const FEMALE_NAMES = ["Siti", "Dewi", "Nurhayati", "Rina", "Wati", "Yuliana", "Fitri", "Lestari", "Maria", "Hasanah", "Aisyah", "Rosmawati", "Utin", "Sri", "Kartini"];

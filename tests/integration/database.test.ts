@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listVillages, villageKind } from "~/domain/regions.server";
 import { db, dbReady } from "~/utils/db.server";
-// @ts-expect-error: plain ESM script shared with scripts/db-migration.mjs
 import { migrationDiff } from "../../scripts/lib/migrations.mjs";
 import { buildChapter } from "../factories";
 
