@@ -1,6 +1,10 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { existsSync } from "node:fs";
 import tsconfigPaths from "vite-tsconfig-paths";
+
+// `npm run dev` reads the same .env as `npm start` (variables already set win).
+if (process.env.NODE_ENV !== "test" && existsSync(".env")) process.loadEnvFile(".env");
 
 declare module "@remix-run/node" {
   interface Future {

@@ -90,7 +90,9 @@ export async function verifyLogin(input: {
   return { ok: true, userId: user.id, name: user.name };
 }
 
+/** Starts a server-side session; clears expired sessions and stale login counters on the way. */
 export async function createSession(userId: string, ttlHours: number, now = new Date()) {
+  await purgeStaleAuthRecords(now);
   return db.session.create({
     data: { userId, expiresAt: new Date(now.getTime() + ttlHours * 3_600_000) },
     select: { id: true, expiresAt: true },
@@ -162,8 +164,14 @@ export async function createUser(input: {
   });
 }
 
-/** Removes sessions past their expiry (run at start-up). */
-export async function purgeExpiredSessions(now = new Date()) {
-  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
+/** Removes sessions past their expiry and login counters that no longer lock or count. */
+export async function purgeStaleAuthRecords(now = new Date()) {
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
+  const [sessions] = await db.$transaction([
+    db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.loginThrottle.deleteMany({
+      where: { firstFailureAt: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    }),
+  ]);
+  return sessions.count;
 }

@@ -3,7 +3,7 @@ import {
   createSession,
   getSessionUser,
   LOGIN_LIMITS,
-  purgeExpiredSessions,
+  purgeStaleAuthRecords,
   verifyLogin,
 } from "~/domain/accounts.server";
 import { db } from "~/utils/db.server";
@@ -118,12 +118,23 @@ describe("sessions", () => {
     expect(await getSessionUser(live.id, now)).toBeNull();
   });
 
-  it("purges expired sessions only", async () => {
+  it("purges expired sessions and stale login counters only", async () => {
     const user = await buildUser({ chapterId, role: "board" });
     const past = new Date(Date.now() - minutes(24 * 60));
-    await createSession(user.id, 1, past);
+    const old = await createSession(user.id, 1, past);
     const live = await createSession(user.id, 12);
-    expect(await purgeExpiredSessions()).toBeGreaterThanOrEqual(1);
+    await db.loginThrottle.createMany({
+      data: [
+        { key: "ip:old", failures: 2, firstFailureAt: past },
+        { key: "ip:locked", failures: 20, firstFailureAt: past, lockedUntil: new Date(Date.now() + minutes(5)) },
+        { key: "ip:recent", failures: 1, firstFailureAt: new Date() },
+      ],
+    });
+    await purgeStaleAuthRecords();
+    expect(await db.session.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+    const keys = (await db.loginThrottle.findMany({ where: { key: { startsWith: "ip:" } }, select: { key: true } })).map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(["ip:locked", "ip:recent"]));
+    expect(keys).not.toContain("ip:old");
   });
 });
