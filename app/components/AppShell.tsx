@@ -25,35 +25,51 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             {user ? <span className="brand__chapter">{user.chapterName}</span> : null}
           </Link>
           {user ? (
-            <details className="menu">
-              <summary className="menu__toggle">{t("nav.menu")}</summary>
-              <nav className="menu__panel" aria-label={t("nav.menu")}>
-                <ul>
-                  {user.nav.map((item) => (
-                    <li key={item.to}>
-                      <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                        {t(item.label)}
-                      </NavLink>
-                    </li>
-                  ))}
-                </ul>
-                <div className="menu__user">
-                  <span>{t("nav.signedInAs", { name: user.name })}</span>
-                  <span className="menu__role">{roleLabel(user.role)}</span>
-                  <Form method="post" action="/logout">
-                    <button type="submit" className="button button--ghost">
-                      {t("nav.logout")}
-                    </button>
-                  </Form>
+            <>
+              {/* Phones: a disclosure that opens without JavaScript. Wide screens: a bar. */}
+              <details className="menu">
+                <summary className="menu__toggle">{t("nav.menu")}</summary>
+                <div className="menu__panel">
+                  <UserNav user={user} />
                 </div>
-              </nav>
-            </details>
+              </details>
+              <div className="nav-bar">
+                <UserNav user={user} />
+              </div>
+            </>
           ) : null}
         </div>
       </header>
       <main id="main" className="app-main">
         {children}
       </main>
+    </>
+  );
+}
+
+function UserNav({ user }: { user: ShellUser }) {
+  return (
+    <>
+      <nav aria-label={t("nav.menu")}>
+        <ul className="nav-list">
+          {user.nav.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="nav-user">
+        <span>{t("nav.signedInAs", { name: user.name })}</span>
+        <span className="nav-user__role">{roleLabel(user.role)}</span>
+        <Form method="post" action="/logout">
+          <button type="submit" className="button button--ghost">
+            {t("nav.logout")}
+          </button>
+        </Form>
+      </div>
     </>
   );
 }

@@ -32,7 +32,7 @@ async function heading(text: string) {
 
 async function menuLinks() {
   await page.getByText("Menu", { exact: true }).click();
-  return page.locator(".menu__panel li a").allTextContents();
+  return page.locator(".menu__panel .nav-list a").allTextContents();
 }
 
 describe("each demo role logs in and sees its dashboard", () => {
