@@ -14,9 +14,8 @@ export const pdfStyles = StyleSheet.create({
   },
   title: { fontSize: 12, fontWeight: 700, textAlign: "center", marginTop: 12 },
   subtitle: { fontSize: 10, textAlign: "center", marginBottom: 12 },
-  table: { borderTopWidth: 1, borderLeftWidth: 1, borderColor: "#444" },
-  row: { flexDirection: "row" },
-  headerRow: { flexDirection: "row", backgroundColor: "#e8eef3" },
+  row: { flexDirection: "row", borderLeftWidth: 1, borderColor: "#444" },
+  headerRow: { backgroundColor: "#e8eef3", borderTopWidth: 1 },
   cell: { borderRightWidth: 1, borderBottomWidth: 1, borderColor: "#444", paddingVertical: 3, paddingHorizontal: 4 },
   headerCell: { fontWeight: 700 },
   footer: {
