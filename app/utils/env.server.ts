@@ -1,12 +1,17 @@
 import { z } from "zod";
 
-// Every environment variable the server reads, checked once at start-up.
-// .env.example lists them all with their meaning.
+// Every environment variable the app reads, checked once at start-up. (server.mjs itself reads
+// PORT, HOST and TRUST_PROXY.) .env.example lists them all with their meaning.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/portal.db"),
   SESSION_SECRET: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
+  /** "false" only for plain http on a network address; the cookie is Secure in production otherwise. */
+  COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   SEED_DEMO_DATA: z
     .enum(["true", "false"])
     .default("true")

@@ -7,7 +7,7 @@ import { t, type MessageKey, type MessageParams } from "~/i18n";
 // session; it carries only the id of a row in the Session table (docs/decisions/002).
 
 const env = getEnv();
-const secure = env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+const secure = env.NODE_ENV === "production" && env.COOKIE_SECURE;
 
 const sessionStorage = createCookieSessionStorage<{ sessionId: string }>({
   cookie: {
