@@ -44,33 +44,16 @@ async function seedDemo() {
     members.push(await buildMember({ chapterId: city.id, villageCode: village.code, status, random }));
   }
 
-  const ketua = await buildMember({
-    chapterId: city.id,
-    villageCode: villages[0]!.code,
-    fullName: "Hj. Rosnani Abdullah",
-    sex: "P",
-    birthDate: calendarDate(1971, 5, 14),
-    joinDate: calendarDate(2012, 3, 1),
-    random,
-  });
-  const sekretaris = await buildMember({
-    chapterId: city.id,
-    villageCode: villages[5]!.code,
-    fullName: "Muhammad Rizal Pratama",
-    sex: "L",
-    birthDate: calendarDate(1984, 9, 2),
-    joinDate: calendarDate(2016, 8, 17),
-    random,
-  });
-  const relawan = await buildMember({
-    chapterId: city.id,
-    villageCode: villages[10]!.code,
-    fullName: "Utin Nurhasanah",
-    sex: "P",
-    birthDate: calendarDate(1990, 1, 23),
-    joinDate: calendarDate(2021, 6, 10),
-    random,
-  });
+  // The members behind the demo board and volunteer accounts.
+  const named = [
+    { fullName: "Hj. Rosnani Abdullah", sex: "P", birthDate: calendarDate(1971, 5, 14), joinDate: calendarDate(2012, 3, 1), village: 0 },
+    { fullName: "Muhammad Rizal Pratama", sex: "L", birthDate: calendarDate(1984, 9, 2), joinDate: calendarDate(2016, 8, 17), village: 5 },
+    { fullName: "Utin Nurhasanah", sex: "P", birthDate: calendarDate(1990, 1, 23), joinDate: calendarDate(2021, 6, 10), village: 10 },
+  ] as const;
+  const [ketua, sekretaris, relawan] = await Promise.all(
+    named.map(({ village, ...m }) => buildMember({ ...m, chapterId: city.id, villageCode: villages[village]!.code, random })),
+  );
+  if (!ketua || !sekretaris || !relawan) throw new Error("Demo members missing");
 
   const accounts = [
     { email: "admin@demo.ipsm.id", name: "Administrator Sistem", role: "admin" as const, memberId: null },
