@@ -2,7 +2,6 @@
 // `{name}` marks a value filled in by t(). Keys are grouped by area.
 export const id = {
   "app.name": "Portal IPSM",
-  "app.tagline": "Ikatan Pekerja Sosial Masyarakat",
   "app.skipToContent": "Langsung ke isi",
 
   "nav.dashboard": "Dasbor",
@@ -10,7 +9,6 @@ export const id = {
   "nav.leadership": "Kepengurusan",
   "nav.trainings": "Pelatihan",
   "nav.activities": "Kegiatan",
-  "nav.myActivities": "Kegiatan Saya",
   "nav.programmes": "Program",
   "nav.reports": "Laporan",
   "nav.logout": "Keluar",
@@ -33,19 +31,13 @@ export const id = {
   "login.inactive": "Akun ini dinonaktifkan. Hubungi pengurus IPSM.",
   "login.welcome": "Selamat datang, {name}.",
   "logout.done": "Anda telah keluar.",
-  "logout.confirm": "Keluar dari Portal IPSM?",
 
   "validation.required": "Wajib diisi.",
   "validation.email": "Masukkan alamat email yang benar, misalnya nama@contoh.id.",
   "validation.passwordRequired": "Masukkan kata sandi.",
-  "validation.nik.format": "NIK harus 16 angka.",
-  "validation.nik.region": "Kode wilayah pada NIK (6 angka pertama) tidak dikenal.",
-  "validation.nik.birthDate": "Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.",
-  "validation.phone": "Nomor HP harus diawali 08 atau +62 dan berisi 10–13 angka.",
 
   "dashboard.title": "Dasbor",
   "dashboard.greeting": "Halo, {name}",
-  "dashboard.chapter": "{chapter}",
   "dashboard.members.total": "Anggota terdaftar",
   "dashboard.members.active": "Anggota aktif",
   "dashboard.members.candidates": "Calon anggota",
@@ -63,8 +55,6 @@ export const id = {
   "member.status.mengundurkan_diri": "Mengundurkan diri",
   "member.status.meninggal": "Meninggal",
   "member.status.diberhentikan": "Diberhentikan",
-  "member.sex.L": "Laki-laki",
-  "member.sex.P": "Perempuan",
 
   "members.title": "Anggota",
   "members.intro": "Daftar anggota PSM {chapter}.",
@@ -107,7 +97,6 @@ export const id = {
 
   "error.title": "Terjadi kesalahan",
   "error.400": "Permintaan tidak dapat diproses.",
-  "error.401": "Silakan masuk terlebih dahulu.",
   "error.403.title": "Akses ditolak",
   "error.403": "Anda tidak memiliki izin untuk membuka halaman ini.",
   "error.404.title": "Halaman tidak ditemukan",

@@ -5,10 +5,6 @@ export function memberStatusLabel(status: string): string {
   return t(`member.status.${status}` as MessageKey);
 }
 
-export function sexLabel(sex: string): string {
-  return t(`member.sex.${sex}` as MessageKey);
-}
-
 export function roleLabel(role: string): string {
   return t(`role.${role}` as MessageKey);
 }

@@ -24,18 +24,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The form strategy reads the body itself: take redirectTo from the URL, not the form.
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   const authenticator = createAuthenticator(clientAddress(request, context as { clientAddress?: string }));
+  let user: { userId: string; name: string };
   try {
-    const { userId, name } = await authenticator.authenticate("form", request);
-    throw await startUserSession(request, userId, redirectTo, name);
+    user = await authenticator.authenticate("form", request);
   } catch (error) {
-    if (error instanceof LoginError) {
-      return data(
-        { formError: error.message, email: error.email, fieldErrors: error.fieldErrors },
-        { status: error.status },
-      );
-    }
-    throw error;
+    if (!(error instanceof LoginError)) throw error;
+    return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status });
   }
+  return startUserSession(request, user.userId, redirectTo, user.name);
 }
 
 export default function LoginPage() {

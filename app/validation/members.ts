@@ -13,9 +13,5 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const SEXES = ["L", "P"] as const;
 export type Sex = (typeof SEXES)[number];
 
-export function isMemberStatus(value: string): value is MemberStatus {
-  return (MEMBER_STATUSES as readonly string[]).includes(value);
-}
-
 /** Members listed per page in /members. */
 export const MEMBERS_PAGE_SIZE = 50;
