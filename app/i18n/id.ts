@@ -1,111 +1,13 @@
-// The Indonesian message catalogue: every text the portal shows a person. One key per text;
-// `{name}` marks a value filled in by t(). Keys are grouped by area.
-export const id = {
-  "app.name": "Portal IPSM",
-  "app.skipToContent": "Langsung ke isi",
+// The Indonesian message catalogue: every text the portal shows a person, one key per text;
+// `{name}` marks a value filled in by t(). Kept in one part per area so that areas can grow
+// side by side; the keys stay unique across parts (a test checks it).
+import { cards } from "./id/cards";
+import { common } from "./id/common";
+import { memberImport } from "./id/import";
+import { members } from "./id/members";
 
-  "nav.dashboard": "Dasbor",
-  "nav.members": "Anggota",
-  "nav.leadership": "Kepengurusan",
-  "nav.trainings": "Pelatihan",
-  "nav.activities": "Kegiatan",
-  "nav.programmes": "Program",
-  "nav.reports": "Laporan",
-  "nav.logout": "Keluar",
-  "nav.menu": "Menu",
-  "nav.signedInAs": "Masuk sebagai {name}",
+export const parts = { common, members, cards, memberImport } as const;
 
-  "role.admin": "Administrator Sistem",
-  "role.board": "Pengurus",
-  "role.volunteer": "Relawan PSM",
-  "role.dinsos": "Dinas Sosial",
-
-  "login.title": "Masuk ke Portal IPSM",
-  "login.intro": "Gunakan email dan kata sandi akun Anda.",
-  "login.email": "Email",
-  "login.password": "Kata sandi",
-  "login.submit": "Masuk",
-  "login.submitting": "Memproses…",
-  "login.failed": "Email atau kata sandi salah.",
-  "login.locked": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.",
-  "login.inactive": "Akun ini dinonaktifkan. Hubungi pengurus IPSM.",
-  "login.welcome": "Selamat datang, {name}.",
-  "logout.done": "Anda telah keluar.",
-
-  "validation.required": "Wajib diisi.",
-  "validation.email": "Masukkan alamat email yang benar, misalnya nama@contoh.id.",
-  "validation.passwordRequired": "Masukkan kata sandi.",
-
-  "dashboard.title": "Dasbor",
-  "dashboard.greeting": "Halo, {name}",
-  "dashboard.members.total": "Anggota terdaftar",
-  "dashboard.members.active": "Anggota aktif",
-  "dashboard.members.candidates": "Calon anggota",
-  "dashboard.members.inactive": "Tidak aktif / keluar",
-  "dashboard.members.byStatus": "Anggota menurut status",
-  "dashboard.members.pdf": "Unduh daftar anggota (PDF)",
-  "dashboard.asOf": "Per {date}",
-  "dashboard.volunteer.profile": "Status keanggotaan Anda",
-  "dashboard.volunteer.noMember": "Akun Anda belum terhubung ke data anggota.",
-  "dashboard.dinsos.intro": "Laporan kontribusi relawan PSM dari IPSM di wilayah Anda akan tampil di menu Laporan.",
-
-  "member.status.calon": "Calon",
-  "member.status.aktif": "Aktif",
-  "member.status.nonaktif": "Nonaktif",
-  "member.status.mengundurkan_diri": "Mengundurkan diri",
-  "member.status.meninggal": "Meninggal",
-  "member.status.diberhentikan": "Diberhentikan",
-
-  "members.title": "Anggota",
-  "members.intro": "Daftar anggota PSM {chapter}.",
-  "members.search": "Cari nama",
-  "members.searchSubmit": "Cari",
-  "members.empty": "Belum ada anggota yang cocok.",
-  "members.col.name": "Nama",
-  "members.col.nik": "NIK",
-  "members.col.sex": "L/P",
-  "members.col.village": "Kelurahan",
-  "members.col.status": "Status",
-  "members.col.joinDate": "Tanggal bergabung",
-  "members.count": "{count} anggota",
-  "members.page": "Halaman {page} dari {pages}",
-  "members.prev": "Sebelumnya",
-  "members.next": "Berikutnya",
-  "members.pdf": "Unduh PDF",
-
-  "pdf.memberList.title": "DAFTAR ANGGOTA PEKERJA SOSIAL MASYARAKAT",
-  "pdf.memberList.subtitle": "Keadaan per {date}",
-  "pdf.memberList.no": "No.",
-  "pdf.memberList.total": "Jumlah anggota: {count}",
-  "pdf.printedAt": "Dicetak {date} pukul {time} {zone}",
-  "pdf.page": "Halaman {page} dari {pages}",
-  "pdf.letterhead.association": "IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)",
-
-  "area.comingSoon": "Bagian ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.",
-  "leadership.title": "Kepengurusan",
-  "leadership.intro": "Periode kepengurusan, jabatan, dan SK pengurus.",
-  "trainings.title": "Pelatihan",
-  "trainings.intro": "Pelatihan, sertifikat, dan kompetensi anggota.",
-  "activities.title": "Kegiatan",
-  "activities.intro": "Catatan kegiatan relawan PSM.",
-  "programmes.title": "Program",
-  "programmes.intro": "Program kemitraan dan CSR.",
-  "reports.title": "Laporan",
-  "reports.intro": "Laporan kontribusi relawan PSM untuk Dinas Sosial.",
-  "verify.title": "Verifikasi",
-  "verify.notFound": "Kode verifikasi ini tidak dikenal. Kartu atau dokumen dengan kode ini tidak terdaftar di Portal IPSM.",
-
-  "error.title": "Terjadi kesalahan",
-  "error.400": "Permintaan tidak dapat diproses.",
-  "error.403.title": "Akses ditolak",
-  "error.403": "Anda tidak memiliki izin untuk membuka halaman ini.",
-  "error.404.title": "Halaman tidak ditemukan",
-  "error.404": "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
-  "error.500": "Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.",
-  "error.backHome": "Kembali ke dasbor",
-  "error.status": "Kode {status}",
-
-  "toast.close": "Tutup",
-} as const;
+export const id = { ...common, ...members, ...cards, ...memberImport } as const;
 
 export type MessageKey = keyof typeof id;

@@ -12,6 +12,10 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** where uploaded files (member photos, documents) are kept, outside the database */
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
+  /** the address people reach the portal at, for links printed on cards and reports (QR codes) */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
   SEED_DEMO_DATA: z
     .enum(["true", "false"])
     .default("true")

@@ -26,7 +26,7 @@ export const ENTITIES = [
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-export const ACTIONS = ["read", "create", "update", "export", "verify", "submit", "receive", "manage"] as const;
+export const ACTIONS = ["read", "create", "update", "import", "export", "verify", "submit", "receive", "manage"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Permission = `${Action}:${Entity}:${Access}`;
@@ -38,6 +38,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:member-nik:any",
     "create:member:any",
     "update:member:any",
+    "import:member:any",
     "export:member:any",
     "read:leadership:any",
     "update:leadership:any",
@@ -60,6 +61,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:member-nik:chapter",
     "create:member:chapter",
     "update:member:chapter",
+    "import:member:chapter",
     "export:member:chapter",
     "read:leadership:chapter",
     "update:leadership:chapter",
@@ -78,6 +80,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   volunteer: [
     "read:dashboard:own",
     "read:member:own",
+    "update:member:own",
     "read:leadership:chapter",
     "read:training:own",
     "read:activity:own",

@@ -1,4 +1,6 @@
-// Member constants shared by browser and server.
+// Member rules that browser and server share: constants, NIK and phone checks, the form schema.
+import { z } from "zod";
+import { t } from "~/i18n";
 
 export const MEMBER_STATUSES = [
   "calon",
@@ -13,5 +15,170 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const SEXES = ["L", "P"] as const;
 export type Sex = (typeof SEXES)[number];
 
+export const MEMBERSHIP_TYPES = ["biasa", "kehormatan"] as const;
+export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
+
 /** Members listed per page in /members. */
 export const MEMBERS_PAGE_SIZE = 50;
+
+/** Youngest age at joining (Permensos 10/2019). */
+export const MIN_AGE_AT_JOINING = 18;
+
+/** "YYYY-MM-DD" -> Date at UTC midnight, or null when it is not a real calendar date. */
+export function parseCalendarDate(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+/** Date at UTC midnight -> "YYYY-MM-DD" (for date inputs). */
+export function toDateInput(date: Date | string | null | undefined): string {
+  if (!date) return "";
+  return (date instanceof Date ? date : new Date(date)).toISOString().slice(0, 10);
+}
+
+/** The kecamatan code in an NIK's first six digits, dotted: "617101" -> "61.71.01". */
+export function nikDistrictCode(nik: string): string {
+  return `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`;
+}
+
+/**
+ * Whether the birth date in an NIK (digits 7-12, DDMMYY, day + 40 for women) agrees with the
+ * birth date and sex given. The century is not in the NIK, so only day, month and the last two
+ * digits of the year are compared.
+ */
+export function nikMatchesBirth(nik: string, birthDate: Date, sex: Sex): boolean {
+  const day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const year = Number(nik.slice(10, 12));
+  const expectedDay = birthDate.getUTCDate() + (sex === "P" ? 40 : 0);
+  return day === expectedDay && month === birthDate.getUTCMonth() + 1 && year === birthDate.getUTCFullYear() % 100;
+}
+
+/**
+ * An Indonesian mobile number in E.164 ("+6281234567890"), from "0812-3456-7890",
+ * "+62 812 3456 7890" or "62812..."; null when it is not one (10-13 digits from the 0).
+ */
+export function normalizePhone(input: string): string | null {
+  const digits = input.replace(/[\s().-]/g, "");
+  let national: string;
+  if (digits.startsWith("+62")) national = `0${digits.slice(3)}`;
+  else if (digits.startsWith("62")) national = `0${digits.slice(2)}`;
+  else national = digits;
+  if (!/^08\d{8,11}$/.test(national)) return null;
+  return `+62${national.slice(1)}`;
+}
+
+/** E.164 -> "0812-3456-7890" for people. */
+export function formatPhone(e164: string | null | undefined): string {
+  if (!e164) return "";
+  const national = e164.startsWith("+62") ? `0${e164.slice(3)}` : e164;
+  return national.replace(/^(\d{4})(\d{4})(\d+)$/, "$1-$2-$3");
+}
+
+/** Whole years between two calendar dates. */
+export function ageOn(birthDate: Date, on: Date): number {
+  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < birthDate.getUTCMonth() ||
+    (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+const requiredText = (max: number) =>
+  z
+    .string({ error: t("validation.required") })
+    .trim()
+    .min(1, t("validation.required"))
+    .max(max, t("validation.tooLong", { max }));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, t("validation.tooLong", { max }))
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const calendarDate = z
+  .string({ error: t("validation.required") })
+  .trim()
+  .min(1, t("validation.required"))
+  .refine((v) => parseCalendarDate(v) !== null, t("validation.date"));
+
+const optionalCalendarDate = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || parseCalendarDate(v) !== null, t("validation.date"));
+
+/** The add/edit member form. Fields are strings as a form posts them. */
+export const memberFormSchema = z
+  .object({
+    fullName: requiredText(100),
+    nik: z
+      .string({ error: t("validation.required") })
+      .trim()
+      .regex(/^\d{16}$/, t("validation.nik.format")),
+    sex: z.enum(SEXES, { error: t("validation.sex") }),
+    birthDate: calendarDate,
+    phone: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || normalizePhone(v) !== null, t("validation.phone"))
+      .transform((v) => (v ? normalizePhone(v) : null)),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .refine((v) => !v || z.email().safeParse(v).success, t("validation.email"))
+      .transform((v) => (v ? v : null)),
+    address: requiredText(200),
+    villageCode: z
+      .string({ error: t("validation.village") })
+      .trim()
+      .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, t("validation.village")),
+    joinDate: calendarDate,
+    membershipType: z.enum(MEMBERSHIP_TYPES, { error: t("validation.required") }).default("biasa"),
+    skPsmNumber: optionalText(100),
+    skPsmDate: optionalCalendarDate,
+    basicBimtekDate: optionalCalendarDate,
+  })
+  .superRefine((v, ctx) => {
+    const birth = parseCalendarDate(v.birthDate);
+    const joined = parseCalendarDate(v.joinDate);
+    if (birth && /^\d{16}$/.test(v.nik) && (v.sex === "L" || v.sex === "P") && !nikMatchesBirth(v.nik, birth, v.sex)) {
+      ctx.addIssue({ code: "custom", path: ["nik"], message: t("validation.nik.birthDate") });
+    }
+    if (birth && joined && ageOn(birth, joined) < MIN_AGE_AT_JOINING) {
+      ctx.addIssue({ code: "custom", path: ["joinDate"], message: t("validation.minAge", { age: MIN_AGE_AT_JOINING }) });
+    }
+    if (birth && birth > new Date()) {
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: t("validation.futureDate") });
+    }
+    if (v.skPsmNumber && !v.skPsmDate) {
+      ctx.addIssue({ code: "custom", path: ["skPsmDate"], message: t("validation.skDate") });
+    }
+  });
+export type MemberFormInput = z.input<typeof memberFormSchema>;
+export type MemberFormData = z.output<typeof memberFormSchema>;
+
+/** Changing a member's status: the new status, from when, and why. */
+export const statusChangeSchema = z.object({
+  status: z.enum(MEMBER_STATUSES, { error: t("validation.status") }),
+  effectiveDate: calendarDate,
+  reason: requiredText(500),
+});
+export type StatusChangeInput = z.input<typeof statusChangeSchema>;
+
+/** What a volunteer may correct on their own profile. */
+export const profileFormSchema = z.object({
+  phone: memberFormSchema.shape.phone,
+  email: memberFormSchema.shape.email,
+  address: requiredText(200),
+});

@@ -17,3 +17,16 @@ describe("the Indonesian catalogue", () => {
     for (const item of NAV_ITEMS) expect(t(item.label)).not.toBe(item.label);
   });
 });
+
+describe("catalogue parts", () => {
+  it("never define the same key twice", async () => {
+    const { parts } = await import("~/i18n/id");
+    const seen = new Map<string, string>();
+    for (const [part, texts] of Object.entries(parts)) {
+      for (const key of Object.keys(texts)) {
+        expect(seen.get(key), `${key} in ${part}`).toBeUndefined();
+        seen.set(key, part);
+      }
+    }
+  });
+});

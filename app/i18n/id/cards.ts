@@ -1,0 +1,3 @@
+// Indonesian texts: cards.
+export const cards = {
+} as const;

@@ -1,0 +1,3 @@
+// Indonesian texts: import.
+export const memberImport = {
+} as const;
