@@ -1,5 +1,5 @@
 // Demo data for a fresh portal: the Kalimantan Barat regions, IPSM Kota Pontianak with a
-// kecamatan sub-chapter, 48 members across its kelurahan, and the five demo accounts (README).
+// kecamatan sub-chapter, 120 members across its kelurahan, and the five demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
 import { importProvinceRegions, listVillages } from "~/domain/regions.server";
 import { db } from "~/utils/db.server";
@@ -27,16 +27,15 @@ async function seedDemo() {
   const villages = await listVillages(DEMO_CITY);
   if (villages.length === 0) throw new Error("No kelurahan found for Kota Pontianak: regions not loaded?");
 
-  // A realistic spread: mostly active, some candidates, a few who left.
+  // A realistic spread over every kelurahan, enough to page through (50 a page): mostly
+  // active, some candidates, a few who left.
   const statuses: MemberStatus[] = [
-    ...Array<MemberStatus>(34).fill("aktif"),
-    ...Array<MemberStatus>(6).fill("calon"),
-    ...Array<MemberStatus>(3).fill("nonaktif"),
-    "mengundurkan_diri",
-    "mengundurkan_diri",
+    ...Array<MemberStatus>(92).fill("aktif"),
+    ...Array<MemberStatus>(14).fill("calon"),
+    ...Array<MemberStatus>(6).fill("nonaktif"),
+    ...Array<MemberStatus>(3).fill("mengundurkan_diri"),
     "meninggal",
     "diberhentikan",
-    "aktif",
   ];
   const members = [];
   for (const [index, status] of statuses.entries()) {

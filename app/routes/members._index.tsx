@@ -2,57 +2,156 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { listMembers } from "~/domain/members.server";
-import { t } from "~/i18n";
+import { countOpenDuplicateFlags, listChapterVillages, listMembers } from "~/domain/members.server";
+import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatNumber, maskNik } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
+import {
+  MEMBER_STATUSES,
+  MEMBERSHIP_TYPES,
+  memberFiltersQuery,
+  parseMemberFilters,
+  type MemberFilters,
+  type MemberSort,
+} from "~/validation/members";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:member:chapter");
   const url = new URL(request.url);
-  const search = url.searchParams.get("q") ?? "";
+  const filters = parseMemberFilters(url.searchParams);
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const result = await listMembers({ chapterId: user.chapter.id, page, search });
+  const [result, villages, duplicates] = await Promise.all([
+    listMembers({ chapterId: user.chapter.id, page, filters }),
+    listChapterVillages(user.chapter.id),
+    countOpenDuplicateFlags(user.chapter.id),
+  ]);
+  const districts = [...new Map(villages.map((v) => [v.parent?.code ?? "", v.parent?.name ?? ""])).entries()]
+    .filter(([code]) => code)
+    .map(([code, name]) => ({ code, name }));
   return {
     chapterName: user.chapter.name,
-    search,
-    canExport: hasPermission(user.permissions, "export:member:chapter"),
-    ...result,
-    // NIK is masked in lists; the member page (membership issue) shows it whole to those allowed.
+    filters,
+    districts,
+    villages: villages.filter((v) => !filters.districtCode || v.parent?.code === filters.districtCode),
+    duplicates,
+    can: {
+      create: hasPermission(user.permissions, "create:member:chapter"),
+      export: hasPermission(user.permissions, "export:member:chapter"),
+      import: hasPermission(user.permissions, "import:member:chapter"),
+    },
+    page: result.page,
+    pages: result.pages,
+    total: result.total,
+    // The list always shows NIK masked; the whole NIK is shown on demand on the member's page,
+    // to those allowed, and every such view is audited.
     members: result.members.map(({ nik, ...m }) => ({ ...m, nikMasked: maskNik(nik) })),
   };
 }
 
 export default function MembersPage() {
   const d = useLoaderData<typeof loader>();
-  const pageLink = (page: number) => `?${new URLSearchParams({ ...(d.search ? { q: d.search } : {}), page: String(page) })}`;
+  const query = (extra: Record<string, string> = {}, filters: MemberFilters = d.filters) => memberFiltersQuery(filters, extra);
+  const sortLink = (sort: MemberSort) =>
+    query({}, { ...d.filters, sort, direction: d.filters.sort === sort && d.filters.direction === "asc" ? "desc" : "asc" });
+  const sortMark = (sort: MemberSort) => (d.filters.sort === sort ? (d.filters.direction === "asc" ? " ▲" : " ▼") : "");
+  const SortHeader = ({ sort, label }: { sort: MemberSort; label: MessageKey }) => (
+    <th scope="col" aria-sort={d.filters.sort === sort ? (d.filters.direction === "asc" ? "ascending" : "descending") : undefined}>
+      <Link to={sortLink(sort)} title={t("members.sortBy", { column: t(label) })}>
+        {t(label)}
+        {sortMark(sort)}
+      </Link>
+    </th>
+  );
   return (
     <>
       <PageHeader
         title={t("members.title")}
         intro={t("members.intro", { chapter: d.chapterName })}
         actions={
-          d.canExport ? (
-            <a className="button" href="/members.pdf" download>
-              {t("members.pdf")}
-            </a>
-          ) : null
+          <>
+            {d.can.create ? (
+              <Link className="button button--primary" to="/members/new">
+                {t("members.add")}
+              </Link>
+            ) : null}
+            {d.can.export ? (
+              <a className="button" href={`/members.pdf${query()}`} download>
+                {t("members.pdf")}
+              </a>
+            ) : null}
+          </>
         }
       />
-      <Form method="get" className="search" role="search">
-        <label htmlFor="q" className="visually-hidden">
-          {t("members.search")}
+      {d.duplicates > 0 ? (
+        <p className="notice">
+          <Link to="/members/duplicates">{t("members.duplicates.count", { count: d.duplicates })}</Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search">
+        <div className="filters__search">
+          <label htmlFor="q" className="visually-hidden">
+            {t("members.searchHint")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={d.filters.search ?? ""} placeholder={t("members.searchHint")} />
+        </div>
+        <label>
+          <span>{t("members.filter.status")}</span>
+          <select name="status" defaultValue={d.filters.status ?? ""}>
+            <option value="">{t("members.filter.all")}</option>
+            {MEMBER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {memberStatusLabel(s)}
+              </option>
+            ))}
+          </select>
         </label>
-        <input id="q" name="q" type="search" defaultValue={d.search} placeholder={t("members.search")} />
-        <button type="submit" className="button">
-          {t("members.searchSubmit")}
-        </button>
+        <label>
+          <span>{t("members.filter.district")}</span>
+          <select name="kecamatan" defaultValue={d.filters.districtCode ?? ""}>
+            <option value="">{t("members.filter.all")}</option>
+            {d.districts.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("members.filter.village")}</span>
+          <select name="kelurahan" defaultValue={d.filters.villageCode ?? ""}>
+            <option value="">{t("members.filter.all")}</option>
+            {d.villages.map((v) => (
+              <option key={v.code} value={v.code}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("members.filter.type")}</span>
+          <select name="jenis" defaultValue={d.filters.membershipType ?? ""}>
+            <option value="">{t("members.filter.all")}</option>
+            {MEMBERSHIP_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`member.type.${type}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {d.filters.sort !== "name" ? <input type="hidden" name="sort" value={d.filters.sort} /> : null}
+        {d.filters.direction !== "asc" ? <input type="hidden" name="dir" value={d.filters.direction} /> : null}
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t("members.filter.apply")}
+          </button>
+          <Link to="/members">{t("members.filter.reset")}</Link>
+        </div>
       </Form>
-      <p>{t("members.count", { count: formatNumber(d.total) })}</p>
+      <p data-testid="members-count">{t("members.count", { count: formatNumber(d.total) })}</p>
       {d.members.length === 0 ? (
         <p className="notice">{t("members.empty")}</p>
       ) : (
@@ -60,19 +159,26 @@ export default function MembersPage() {
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">{t("members.col.name")}</th>
+                <SortHeader sort="name" label="members.col.name" />
+                <SortHeader sort="number" label="members.field.memberNumber" />
                 <th scope="col">{t("members.col.nik")}</th>
                 <th scope="col">{t("members.col.village")}</th>
-                <th scope="col">{t("members.col.status")}</th>
-                <th scope="col">{t("members.col.joinDate")}</th>
+                <SortHeader sort="status" label="members.col.status" />
+                <SortHeader sort="joinDate" label="members.col.joinDate" />
               </tr>
             </thead>
             <tbody>
               {d.members.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.fullName}</td>
+                  <td>
+                    <Link to={`/members/${m.id}`}>{m.fullName}</Link>
+                  </td>
+                  <td className="mono">{m.memberNumber ?? "–"}</td>
                   <td className="mono">{m.nikMasked}</td>
-                  <td>{m.village.name}</td>
+                  <td>
+                    {m.village.name}
+                    {m.village.parent ? <small className="muted"> · {m.village.parent.name}</small> : null}
+                  </td>
                   <td>{memberStatusLabel(m.status)}</td>
                   <td>{formatCalendarDateShort(m.joinDate)}</td>
                 </tr>
@@ -83,9 +189,9 @@ export default function MembersPage() {
       )}
       {d.pages > 1 ? (
         <nav className="pager" aria-label={t("members.page", { page: d.page, pages: d.pages })}>
-          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>{t("members.prev")}</Link> : <span />}
+          {d.page > 1 ? <Link to={query({ page: String(d.page - 1) })}>{t("members.prev")}</Link> : <span />}
           <span>{t("members.page", { page: d.page, pages: d.pages })}</span>
-          {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>{t("members.next")}</Link> : <span />}
+          {d.page < d.pages ? <Link to={query({ page: String(d.page + 1) })}>{t("members.next")}</Link> : <span />}
         </nav>
       ) : null}
     </>

@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getChapterLetterhead } from "~/domain/chapters.server";
-import { listMembersForPrint } from "~/domain/members.server";
+import { listMembersForPrint, recordMemberExport } from "~/domain/members.server";
 import { pdfResponse, renderMemberListPdf } from "~/pdf/render.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { parseMemberFilters } from "~/validation/members";
 
-// GET /members.pdf: the chapter's member list on its letterhead (board and administrator).
+// GET /members.pdf[?filters]: the chapter's member list on its letterhead (board and administrator).
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
+  const filters = parseMemberFilters(new URL(request.url).searchParams);
   const [chapter, members] = await Promise.all([
     getChapterLetterhead(user.chapter.id),
-    listMembersForPrint(user.chapter.id),
+    listMembersForPrint(user.chapter.id, filters),
   ]);
   const pdf = await renderMemberListPdf({ chapter, members, generatedAt: new Date() });
+  await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "pdf", count: members.length, filters });
   return pdfResponse(pdf, `daftar-anggota-${chapter.code.toLowerCase()}.pdf`);
 }

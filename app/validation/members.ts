@@ -182,3 +182,68 @@ export const profileFormSchema = z.object({
   email: memberFormSchema.shape.email,
   address: requiredText(200),
 });
+
+/**
+ * A member number from the chapter's pattern: {KODE} chapter code, {TAHUN} year of joining,
+ * {NOMOR:n} the serial padded to n digits ({NOMOR} unpadded).
+ * formatMemberNumber("{KODE}-{TAHUN}-{NOMOR:4}", { code: "PTK", year: 2026, serial: 42 }) === "PTK-2026-0042"
+ */
+export function formatMemberNumber(pattern: string, parts: { code: string; year: number; serial: number }): string {
+  return pattern
+    .replaceAll("{KODE}", parts.code)
+    .replaceAll("{TAHUN}", String(parts.year))
+    .replace(/\{NOMOR(?::(\d+))?\}/g, (_m, width?: string) => String(parts.serial).padStart(Number(width ?? 0), "0"));
+}
+
+/** A member number pattern must contain the serial, or numbers could repeat. */
+export function isValidMemberNumberPattern(pattern: string): boolean {
+  return /\{NOMOR(:\d+)?\}/.test(pattern);
+}
+
+export const MEMBER_SORTS = ["name", "number", "joinDate", "status"] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+
+export type MemberFilters = {
+  search?: string;
+  status?: MemberStatus;
+  districtCode?: string;
+  villageCode?: string;
+  membershipType?: MembershipType;
+  sort: MemberSort;
+  direction: "asc" | "desc";
+};
+
+const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
+  value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** The /members filters from a URL's query (?q=&status=&kecamatan=&kelurahan=&jenis=&sort=&dir=). */
+export function parseMemberFilters(params: URLSearchParams): MemberFilters {
+  const region = (value: string | null, pattern: RegExp) => (value && pattern.test(value) ? value : undefined);
+  return {
+    search: params.get("q")?.trim() || undefined,
+    status: pick(MEMBER_STATUSES, params.get("status")),
+    districtCode: region(params.get("kecamatan"), /^\d{2}\.\d{2}\.\d{2}$/),
+    villageCode: region(params.get("kelurahan"), /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+    membershipType: pick(MEMBERSHIP_TYPES, params.get("jenis")),
+    sort: pick(MEMBER_SORTS, params.get("sort")) ?? "name",
+    direction: params.get("dir") === "desc" ? "desc" : "asc",
+  };
+}
+
+/** The query string that reproduces the filters (for links: pages, sorting, exports). */
+export function memberFiltersQuery(filters: MemberFilters, extra: Record<string, string> = {}): string {
+  const entries: [string, string | undefined][] = [
+    ["q", filters.search],
+    ["status", filters.status],
+    ["kecamatan", filters.districtCode],
+    ["kelurahan", filters.villageCode],
+    ["jenis", filters.membershipType],
+    ["sort", filters.sort === "name" ? undefined : filters.sort],
+    ["dir", filters.direction === "asc" ? undefined : filters.direction],
+  ];
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

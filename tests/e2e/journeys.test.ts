@@ -37,10 +37,10 @@ async function menuLinks() {
 
 describe("each demo role logs in and sees its dashboard", () => {
   const cases = [
-    { email: "admin@demo.ipsm.id", name: "Administrator Sistem", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan"] },
-    { email: "ketua@demo.ipsm.id", name: "Hj. Rosnani Abdullah", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan"] },
-    { email: "sekretaris@demo.ipsm.id", name: "Muhammad Rizal Pratama", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan"] },
-    { email: "relawan@demo.ipsm.id", name: "Utin Nurhasanah", menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program"] },
+    { email: "admin@demo.ipsm.id", name: "Administrator Sistem", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Profil saya"] },
+    { email: "ketua@demo.ipsm.id", name: "Hj. Rosnani Abdullah", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Profil saya"] },
+    { email: "sekretaris@demo.ipsm.id", name: "Muhammad Rizal Pratama", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Profil saya"] },
+    { email: "relawan@demo.ipsm.id", name: "Utin Nurhasanah", menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"] },
     { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", menu: ["Dasbor", "Laporan"] },
   ];
   for (const c of cases) {
@@ -49,8 +49,8 @@ describe("each demo role logs in and sees its dashboard", () => {
       await heading(`Halo, ${c.name}`);
       expect(new URL(page.url()).pathname).toBe("/");
       await expect(page.getByRole("status").textContent()).resolves.toContain(`Selamat datang, ${c.name}.`);
-      // The demo chapter has 51 members: the figure comes from the database.
-      await expect(page.getByTestId("stat-members-total").textContent()).resolves.toContain("51");
+      // The demo chapter has 120 members: the figure comes from the database.
+      await expect(page.getByTestId("stat-members-total").textContent()).resolves.toContain("120");
       expect(await menuLinks()).toEqual(c.menu);
       // Nothing spills sideways on a 360 px phone.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -126,6 +126,6 @@ describe("member list PDF", () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(text).toContain("IPSM Kota Pontianak");
     expect(text).toContain("KOTA PONTIANAK");
-    expect(text).toContain("Jumlah anggota: 51");
+    expect(text).toContain("Jumlah anggota: 120");
   });
 });

@@ -1,6 +1,7 @@
 // Factories for tests and for the demo seed: they build valid, realistic records.
 // Deterministic when given a seeded random source, so the demo data is the same on every machine.
 import { createChapter, type ChapterInput } from "~/domain/chapters.server";
+import { reserveMemberNumbers } from "~/domain/members.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import type { Role } from "~/utils/permissions";
@@ -86,8 +87,13 @@ export async function buildMember(input: {
   const birthDate = input.birthDate ?? calendarDate(random.int(1960, 2000), random.int(1, 12), random.int(1, 28));
   const districtCode = input.villageCode.split(".").slice(0, 3).join(".");
   serialCounter += 1;
-  return db.member.create({
+  const joinDate = input.joinDate ?? calendarDate(random.int(2015, 2025), random.int(1, 12), random.int(1, 28));
+  const status = input.status ?? "aktif";
+  return db.$transaction(async (tx) => {
+    const [memberNumber] = await reserveMemberNumbers(tx, input.chapterId, [joinDate.getUTCFullYear()]);
+    return tx.member.create({
     data: {
+      memberNumber,
       chapterId: input.chapterId,
       fullName: input.fullName ?? fakeName(sex, random),
       nik: fakeNik({ districtCode, birthDate, sex, serial: (serialCounter % 9000) + random.int(1, 999) }),
@@ -96,10 +102,12 @@ export async function buildMember(input: {
       phone: input.phone === undefined ? `+628${random.int(11, 59)}${random.int(1000000, 9999999)}` : input.phone,
       address: `${random.pick(STREETS)} No. ${random.int(1, 150)}`,
       villageCode: input.villageCode,
-      status: input.status ?? "aktif",
-      joinDate: input.joinDate ?? calendarDate(random.int(2015, 2025), random.int(1, 12), random.int(1, 28)),
+      status,
+      statusDate: joinDate,
+      joinDate,
     },
-    select: { id: true, fullName: true, nik: true, status: true, chapterId: true },
+    select: { id: true, fullName: true, nik: true, status: true, chapterId: true, memberNumber: true },
+    });
   });
 }
 

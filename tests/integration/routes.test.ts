@@ -119,8 +119,8 @@ describe("menu", () => {
   it("shows each role only what it may use", async () => {
     const navOf = async (cookie?: string) =>
       dataOf<{ user: { nav: { to: string }[] } }>(await run(rootLoader, getRequest("/", cookie))).user.nav.map((n) => n.to);
-    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports"]);
-    expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes"]);
+    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports", "/profile"]);
+    expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes", "/profile"]);
     expect(await navOf(cookies.dinsos)).toEqual(["/", "/reports"]);
   });
 });

@@ -1,0 +1,52 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { t } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
+import { useServerFieldErrors } from "~/utils/forms";
+import { MEMBER_STATUSES, statusChangeSchema, type StatusChangeInput } from "~/validation/members";
+import { FormField } from "./FormField";
+import { SelectField } from "./SelectField";
+
+/** Changes a member's status with the date it takes effect and the reason. */
+export function StatusChangeForm({
+  current,
+  today,
+  fieldErrors,
+}: {
+  current: string;
+  today: string;
+  fieldErrors?: Record<string, string>;
+}) {
+  const submit = useSubmit();
+  const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
+    resolver: zodResolver(statusChangeSchema),
+    defaultValues: { status: current as StatusChangeInput["status"], effectiveDate: today, reason: "" },
+  });
+  useServerFieldErrors(fieldErrors, setError);
+  const { errors } = formState;
+  return (
+    <Form
+      method="post"
+      noValidate
+      onSubmit={(event) => {
+        const form = event.currentTarget;
+        void handleSubmit(() => submit(form, { method: "post" }))(event);
+      }}
+    >
+      <input type="hidden" name="intent" value="status" />
+      <SelectField label={t("members.field.status")} error={errors.status?.message} {...register("status")}>
+        {MEMBER_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {memberStatusLabel(s)}
+          </option>
+        ))}
+      </SelectField>
+      <FormField label={t("members.field.effectiveDate")} type="date" error={errors.effectiveDate?.message} {...register("effectiveDate")} />
+      <FormField label={t("members.field.reason")} error={errors.reason?.message} {...register("reason")} />
+      <button type="submit" className="button">
+        {t("members.status.submit")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { StatusChangeForm } from "~/components/StatusChangeForm";
+import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members.server";
+import { t, type MessageKey } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
+import { formatCalendarDateLong, formatDateLong, formatTime, maskNik } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.member.fullName ?? t("members.title")} · ${t("app.name")}` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:member:chapter");
+  const member = await getMember(user.chapter.id, params.id ?? "");
+  if (!member) notFound();
+  const canSeeNik = hasPermission(user.permissions, "read:member-nik:chapter");
+  const wantsNik = new URL(request.url).searchParams.get("nik") === "1";
+  const nik = canSeeNik && wantsNik ? await revealNik({ chapterId: user.chapter.id, memberId: member.id, actorId: user.id }) : null;
+  const { nik: storedNik, ...rest } = member;
+  return {
+    member: { ...rest, nikMasked: maskNik(storedNik), nik },
+    history: await getMemberHistory(user.chapter.id, member.id),
+    canSeeNik,
+    canEdit: hasPermission(user.permissions, "update:member:chapter"),
+    timeZone: user.chapter.timeZone,
+    today: toDateInput(new Date()),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:member:chapter");
+  const formData = await request.formData();
+  const parsed = parseForm(statusChangeSchema, formData);
+  if (!parsed.success) return data(parsed, { status: 400 });
+  const changed = await changeMemberStatus({
+    chapterId: user.chapter.id,
+    actorId: user.id,
+    memberId: params.id ?? "",
+    ...parsed.data,
+  });
+  if (!changed) notFound();
+  return redirectWithToast(`/members/${params.id}`, "success", "members.status.done", {
+    name: changed.fullName,
+    status: memberStatusLabel(changed.to),
+  });
+}
+
+const HISTORY_ACTIONS = new Set([
+  "member.create",
+  "member.update",
+  "member.status",
+  "member.nik.view",
+  "member.merge",
+  "member.duplicate.distinct",
+  "member.card.issue",
+  "member.card.revoke",
+  "member.photo.update",
+]);
+
+function historyLabel(action: string) {
+  return t((HISTORY_ACTIONS.has(action) ? `members.history.action.${action}` : "members.history.action.other") as MessageKey);
+}
+
+/** "status: Aktif → Nonaktif, alasan ..." style summary of an audit entry. */
+function historyDetail(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  if (!after) return "";
+  return Object.keys(after)
+    .filter((key) => !["statusDate"].includes(key))
+    .map((key) => {
+      const label = key === "status" ? t("members.field.status") : key === "reason" ? t("members.field.reason") : key;
+      const show = (v: unknown) => (key === "status" && typeof v === "string" ? memberStatusLabel(v) : String(v ?? "–"));
+      return before && key in before ? `${label}: ${show(before[key])} → ${show(after[key])}` : `${label}: ${show(after[key])}`;
+    })
+    .join("; ");
+}
+
+export default function MemberPage() {
+  const { member, history, canSeeNik, canEdit, timeZone, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title={member.fullName}
+        intro={`${member.memberNumber ?? ""} · ${memberStatusLabel(member.status)}`}
+        actions={
+          canEdit ? (
+            <Link className="button" to={`/members/${member.id}/edit`}>
+              {t("members.edit")}
+            </Link>
+          ) : null
+        }
+      />
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("members.field.memberNumber")}</dt>
+          <dd>{member.memberNumber ?? "–"}</dd>
+          <dt>{t("members.field.nik")}</dt>
+          <dd>
+            <span className="mono" data-testid="member-nik">
+              {member.nik ?? member.nikMasked}
+            </span>{" "}
+            {canSeeNik && !member.nik ? (
+              <Link to="?nik=1" className="small-link">
+                {t("members.detail.nikShow")}
+              </Link>
+            ) : null}
+            {member.nik ? <small className="muted"> {t("members.detail.nikAudited")}</small> : null}
+          </dd>
+          <dt>{t("members.field.sex")}</dt>
+          <dd>{t(`member.sex.${member.sex}` as MessageKey)}</dd>
+          <dt>{t("members.field.birthDate")}</dt>
+          <dd>{formatCalendarDateLong(member.birthDate)}</dd>
+          <dt>{t("members.field.phone")}</dt>
+          <dd>{formatPhone(member.phone) || "–"}</dd>
+          <dt>{t("members.field.email")}</dt>
+          <dd>{member.email ?? "–"}</dd>
+          <dt>{t("members.field.address")}</dt>
+          <dd>
+            {member.address}, {member.village.name}
+            {member.village.parent ? `, Kec. ${member.village.parent.name}` : ""}
+          </dd>
+          <dt>{t("members.field.membershipType")}</dt>
+          <dd>{t(`member.type.${member.membershipType}` as MessageKey)}</dd>
+          <dt>{t("members.field.joinDate")}</dt>
+          <dd>{formatCalendarDateLong(member.joinDate)}</dd>
+          <dt>{t("members.field.status")}</dt>
+          <dd>
+            {memberStatusLabel(member.status)}
+            {member.statusDate ? ` (${t("members.field.statusDate").toLowerCase()} ${formatCalendarDateLong(member.statusDate)})` : ""}
+          </dd>
+          <dt>{t("members.field.skPsmNumber")}</dt>
+          <dd>
+            {member.skPsmNumber
+              ? `${member.skPsmNumber}${member.skPsmDate ? `, ${formatCalendarDateLong(member.skPsmDate)}` : ""}`
+              : "–"}
+          </dd>
+          <dt>{t("members.field.basicBimtekDate")}</dt>
+          <dd>{member.basicBimtekDate ? formatCalendarDateLong(member.basicBimtekDate) : "–"}</dd>
+        </dl>
+      </section>
+
+      {canEdit ? (
+        <section className="card">
+          <h2>{t("members.status.title")}</h2>
+          <StatusChangeForm current={member.status} today={today} fieldErrors={actionData?.fieldErrors} />
+        </section>
+      ) : null}
+
+      <section className="card">
+        <h2>{t("members.history.title")}</h2>
+        {history.length === 0 ? (
+          <p>{t("members.history.empty")}</p>
+        ) : (
+          <ol className="history">
+            {history.map((entry) => (
+              <li key={entry.id}>
+                <strong>{historyLabel(entry.action)}</strong>{" "}
+                <span className="muted">
+                  {formatDateLong(entry.at, timeZone)} {formatTime(entry.at, timeZone)}{" "}
+                  {entry.actorName ? t("members.history.by", { name: entry.actorName }) : t("members.history.system")}
+                </span>
+                {entry.action === "member.status" || entry.action === "member.update" ? (
+                  <div className="history__detail">{historyDetail(entry.before, entry.after)}</div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

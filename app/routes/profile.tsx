@@ -1,0 +1,112 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { getOwnMembership, updateOwnContact } from "~/domain/members.server";
+import { t, type MessageKey } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
+import { formatCalendarDateLong } from "~/utils/format";
+import { parseForm, useServerFieldErrors } from "~/utils/forms";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { formatPhone, profileFormSchema } from "~/validation/members";
+
+export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:member:own");
+  const member = user.memberId ? await getOwnMembership(user.memberId) : null;
+  return { member };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:member:own");
+  if (!user.memberId) throw new Response("Not Found", { status: 404 });
+  const parsed = parseForm(profileFormSchema, await request.formData());
+  if (!parsed.success) return data(parsed, { status: 400 });
+  const result = await updateOwnContact({ memberId: user.memberId, actorId: user.id, ...parsed.data });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  return redirectWithToast("/profile", "success", "profile.done");
+}
+
+type ProfileInput = z.input<typeof profileFormSchema>;
+
+export default function ProfilePage() {
+  const { member } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submit = useSubmit();
+  const defaults: ProfileInput = actionData?.values ? { address: "", ...actionData.values } : {
+    phone: formatPhone(member?.phone),
+    email: member?.email ?? "",
+    address: member?.address ?? "",
+  };
+  const { register, handleSubmit, setError, formState } = useForm<ProfileInput, unknown, z.output<typeof profileFormSchema>>({
+    resolver: zodResolver(profileFormSchema),
+    defaultValues: defaults,
+  });
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const { errors } = formState;
+  if (!member) {
+    return (
+      <>
+        <PageHeader title={t("profile.title")} />
+        <p className="notice">{t("profile.noMember")}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t("profile.title")}
+        intro={t("profile.intro")}
+        actions={
+          <a className="button" href={`/members/${member.id}/card.pdf`} download>
+            {t("profile.card")}
+          </a>
+        }
+      />
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("members.col.name")}</dt>
+          <dd>{member.fullName}</dd>
+          <dt>{t("members.field.memberNumber")}</dt>
+          <dd data-testid="own-member-number">{member.memberNumber ?? "–"}</dd>
+          <dt>{t("members.field.status")}</dt>
+          <dd>{memberStatusLabel(member.status)}</dd>
+          <dt>{t("members.field.membershipType")}</dt>
+          <dd>{t(`member.type.${member.membershipType}` as MessageKey)}</dd>
+          <dt>{t("members.field.joinDate")}</dt>
+          <dd>{formatCalendarDateLong(member.joinDate)}</dd>
+          <dt>{t("members.col.village")}</dt>
+          <dd>{member.village.name}</dd>
+        </dl>
+      </section>
+      <section className="card">
+        <Form
+          method="post"
+          noValidate
+          onSubmit={(event) => {
+            const form = event.currentTarget;
+            void handleSubmit(() => submit(form, { method: "post" }))(event);
+          }}
+        >
+          <FormField label={t("members.field.phone")} type="tel" inputMode="tel" error={errors.phone?.message} {...register("phone")} />
+          <FormField label={t("members.field.email")} type="email" error={errors.email?.message} {...register("email")} />
+          <FormField label={t("members.field.address")} error={errors.address?.message} {...register("address")} />
+          <button type="submit" className="button button--primary">
+            {t("profile.submit")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

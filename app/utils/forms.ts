@@ -1,0 +1,44 @@
+// Forms: one zod schema parses what the browser posts (FormData) on the server, the same schema
+// validates in the browser through react-hook-form. Invalid input comes back as field errors in
+// Indonesian with the values the person typed.
+import { useEffect } from "react";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { z } from "zod";
+
+export type FormValues = Record<string, string>;
+
+export type FormFailure = { fieldErrors: Record<string, string>; values: FormValues; formError?: string };
+
+/** The text fields of a form (files and repeated names aside). */
+export function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { success: true; data: z.output<S>; values: FormValues } | ({ success: false } & FormFailure) {
+  const values = formValues(formData);
+  const result = schema.safeParse(values);
+  if (result.success) return { success: true, data: result.data, values };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fieldErrors[key] ??= issue.message;
+  }
+  return { success: false, fieldErrors, values };
+}
+
+/** Shows the server's field errors beside the fields of a react-hook-form form. */
+export function useServerFieldErrors<T extends FieldValues>(
+  fieldErrors: Record<string, string> | undefined,
+  setError: UseFormSetError<T>,
+) {
+  useEffect(() => {
+    for (const [field, message] of Object.entries(fieldErrors ?? {})) {
+      setError(field as Path<T>, { type: "server", message });
+    }
+  }, [fieldErrors, setError]);
+}
