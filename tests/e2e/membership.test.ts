@@ -1,0 +1,91 @@
+// The board keeps the registry from the browser (a phone, 360 px).
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { launchBrowser, logIn, phoneContext } from "../support/browser";
+
+const PASSWORD = "demo-ipsm-2026";
+const baseURL = inject("baseURL");
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await phoneContext(browser, baseURL);
+  page = await context.newPage();
+  await logIn(page, "sekretaris@demo.ipsm.id", PASSWORD);
+  await page.getByRole("heading", { level: 1, name: "Halo, Muhammad Rizal Pratama" }).waitFor();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+async function fillMember(values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+describe("adding a member", () => {
+  it("explains mistakes beside the fields, keeps the input, then saves with a member number", async () => {
+    await page.goto("/members");
+    await page.getByRole("link", { name: "Tambah anggota" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tambah anggota" }).waitFor();
+    await fillMember({
+      "Nama lengkap": "Nurul Hidayah",
+      NIK: "61710162039",
+      "Tanggal lahir": "1993-03-22",
+      "Nomor HP": "0857 1234 5678",
+      Alamat: "Gg. Purnama 2 No. 7",
+    });
+    await page.getByLabel("Jenis kelamin").selectOption("P");
+    await page.getByLabel("Cari kelurahan atau kecamatan").fill("akcaya");
+    await page.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Akcaya" });
+    await page.getByRole("button", { name: "Simpan anggota" }).click();
+    await page.getByText("NIK harus 16 angka.").waitFor();
+    expect(await page.getByLabel("Nama lengkap").inputValue()).toBe("Nurul Hidayah");
+
+    // A woman born 22/03/1993 in Pontianak Selatan (61.71.01): day 22 + 40 = 62.
+    await page.getByLabel("NIK", { exact: true }).fill("6171016203930007");
+    await page.getByRole("button", { name: "Simpan anggota" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nurul Hidayah" }).waitFor();
+    await expect(page.getByRole("status").textContent()).resolves.toMatch(/Anggota Nurul Hidayah tersimpan dengan nomor PTK-2026-\d{4}\./);
+    await expect(page.getByTestId("member-nik").textContent()).resolves.toBe("6171********0007");
+
+    // The same NIK again is refused with a link to the member already registered.
+    await page.goto("/members/new");
+    await fillMember({ "Nama lengkap": "Nurul H.", NIK: "6171016203930007", "Tanggal lahir": "1993-03-22", Alamat: "Jl. Lain" });
+    await page.getByLabel("Jenis kelamin").selectOption("P");
+    await page.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Akcaya" });
+    await page.getByRole("button", { name: "Simpan anggota" }).click();
+    await page.getByRole("link", { name: "Lihat data anggota yang sudah terdaftar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nurul Hidayah" }).waitFor();
+  });
+
+  it("changes a status with a reason and shows it in the history", async () => {
+    await page.goto("/members?q=Nurul");
+    await page.getByRole("link", { name: "Nurul Hidayah" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nurul Hidayah" }).waitFor();
+    await page.getByLabel("Status", { exact: true }).selectOption("aktif");
+    await page.getByLabel("Alasan").fill("Lulus bimtek dasar");
+    await page.getByRole("button", { name: "Simpan status" }).click();
+    await page.getByText("Status Nurul Hidayah diubah menjadi Aktif.").waitFor();
+    await page.getByText("Alasan: Lulus bimtek dasar").waitFor();
+  });
+
+  it("pages, filters and sorts the list on the server", async () => {
+    await page.goto("/members");
+    await expect(page.getByTestId("members-count").textContent()).resolves.toMatch(/^12\d anggota$/);
+    expect(await page.locator("tbody tr").count()).toBe(50);
+    await page.getByRole("link", { name: "Berikutnya" }).click();
+    await page.getByText("Halaman 2 dari 3").first().waitFor();
+    await page.goto("/members?status=calon");
+    const statuses = await page.locator("tbody tr td:nth-child(5)").allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(["Calon"]));
+  });
+});
