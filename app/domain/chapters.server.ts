@@ -1,4 +1,5 @@
 // IPSM chapters (kab/kota, kecamatan, kelurahan) and the details that go on their letterhead.
+import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 
 export const CHAPTER_LEVELS = ["kabkota", "kecamatan", "kelurahan"] as const;
@@ -42,3 +43,36 @@ export async function getChapterLetterhead(chapterId: string) {
   });
 }
 export type ChapterLetterhead = Awaited<ReturnType<typeof getChapterLetterhead>>;
+
+/** The registry settings of a chapter and the serial the next member number will carry. */
+export async function getMemberSettings(chapterId: string) {
+  return db.chapter.findUniqueOrThrow({
+    where: { id: chapterId },
+    select: { code: true, memberNumberPattern: true, memberNumberNext: true, cardValidityYears: true },
+  });
+}
+
+export async function updateMemberSettings(input: {
+  chapterId: string;
+  actorId: string;
+  memberNumberPattern: string;
+  cardValidityYears: number;
+}) {
+  const before = await getMemberSettings(input.chapterId);
+  const after = { memberNumberPattern: input.memberNumberPattern, cardValidityYears: input.cardValidityYears };
+  await db.$transaction(async (tx) => {
+    await tx.chapter.update({ where: { id: input.chapterId }, data: after });
+    await recordAudit(
+      {
+        actorId: input.actorId,
+        chapterId: input.chapterId,
+        action: "chapter.member-settings",
+        entityType: "Chapter",
+        entityId: input.chapterId,
+        before: { memberNumberPattern: before.memberNumberPattern, cardValidityYears: before.cardValidityYears },
+        after,
+      },
+      tx,
+    );
+  });
+}

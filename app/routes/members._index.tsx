@@ -78,6 +78,11 @@ export default function MembersPage() {
                 {t("members.add")}
               </Link>
             ) : null}
+            {d.can.create ? (
+              <Link className="button" to="/members/settings">
+                {t("members.settings")}
+              </Link>
+            ) : null}
             {d.can.export ? (
               <a className="button" href={`/members.pdf${query()}`} download>
                 {t("members.pdf")}

@@ -247,3 +247,19 @@ export function memberFiltersQuery(filters: MemberFilters, extra: Record<string,
   const query = params.toString();
   return query ? `?${query}` : "";
 }
+
+/** The chapter's registry settings: member number pattern and card validity. */
+export const memberSettingsSchema = z.object({
+  memberNumberPattern: z
+    .string({ error: t("validation.required") })
+    .trim()
+    .min(1, t("validation.required"))
+    .max(60, t("validation.tooLong", { max: 60 }))
+    .refine(isValidMemberNumberPattern, t("validation.memberNumberPattern")),
+  cardValidityYears: z.coerce
+    .number({ error: t("validation.cardYears") })
+    .int(t("validation.cardYears"))
+    .min(1, t("validation.cardYears"))
+    .max(10, t("validation.cardYears")),
+});
+export type MemberSettingsInput = z.input<typeof memberSettingsSchema>;

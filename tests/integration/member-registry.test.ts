@@ -241,3 +241,17 @@ describe("routes", () => {
     expect(statusOf(await run(profileLoader, getRequest("/profile", cookies.dinsos)))).toBe(403);
   });
 });
+
+describe("member number settings", () => {
+  it("let the board change the pattern for new members, refusing a pattern without a serial", async () => {
+    const { action: settingsAction } = await import("~/routes/members.settings");
+    const bad = await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "{KODE}-{TAHUN}", cardValidityYears: "5" }, cookies.sekretaris));
+    expect(statusOf(bad)).toBe(400);
+    expect(dataOf(bad)).toMatchObject({ fieldErrors: { memberNumberPattern: expect.stringContaining("{NOMOR}") } });
+    const ok = await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "IPSM/{KODE}/{NOMOR:5}", cardValidityYears: "3" }, cookies.sekretaris));
+    expect(statusOf(ok)).toBe(302);
+    const created = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }) });
+    expect(created.ok && created.memberNumber).toMatch(/^IPSM\/PTK\/\d{5}$/);
+    expect(statusOf(await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "{NOMOR}", cardValidityYears: "3" }, cookies.relawan)))).toBe(403);
+  });
+});

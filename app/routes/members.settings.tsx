@@ -1,0 +1,78 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { getMemberSettings, updateMemberSettings } from "~/domain/chapters.server";
+import { t } from "~/i18n";
+import { parseForm, useServerFieldErrors } from "~/utils/forms";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+
+export const meta: MetaFunction = () => [{ title: `${t("members.settings.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:member:chapter");
+  return { settings: await getMemberSettings(user.chapter.id), year: new Date().getFullYear() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:member:chapter");
+  const parsed = parseForm(memberSettingsSchema, await request.formData());
+  if (!parsed.success) return data(parsed, { status: 400 });
+  await updateMemberSettings({ chapterId: user.chapter.id, actorId: user.id, ...parsed.data });
+  return redirectWithToast("/members/settings", "success", "members.settings.done");
+}
+
+export default function MemberSettingsPage() {
+  const { settings, year } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submit = useSubmit();
+  const { register, handleSubmit, setError, watch, formState } = useForm<MemberSettingsInput>({
+    resolver: zodResolver(memberSettingsSchema),
+    defaultValues: actionData?.values ?? {
+      memberNumberPattern: settings.memberNumberPattern,
+      cardValidityYears: String(settings.cardValidityYears),
+    },
+  });
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const pattern = String(watch("memberNumberPattern") ?? "");
+  const example = formatMemberNumber(pattern, { code: settings.code, year, serial: settings.memberNumberNext });
+  return (
+    <>
+      <PageHeader title={t("members.settings.title")} intro={t("members.settings.intro")} />
+      <Form
+        method="post"
+        noValidate
+        className="card"
+        onSubmit={(event) => {
+          const form = event.currentTarget;
+          void handleSubmit(() => submit(form, { method: "post" }))(event);
+        }}
+      >
+        <FormField label={t("members.settings.pattern")} error={formState.errors.memberNumberPattern?.message} {...register("memberNumberPattern")} />
+        <p className="muted">{t("members.settings.patternHelp", { code: settings.code })}</p>
+        <p data-testid="number-example">{t("members.settings.example", { example })}</p>
+        <FormField
+          label={t("members.settings.cardYears")}
+          type="number"
+          min={1}
+          max={10}
+          error={formState.errors.cardValidityYears?.message}
+          {...register("cardValidityYears")}
+        />
+        <button type="submit" className="button button--primary">
+          {t("members.settings.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
