@@ -1,4 +1,4 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t, type MessageKey } from "~/i18n";
 import { roleLabel } from "~/i18n/labels";
@@ -8,6 +8,8 @@ export type ShellUser = {
   name: string;
   role: Role;
   chapterName: string;
+  chapterId: string;
+  chapters: { id: string; name: string }[] | null;
   nav: { to: string; label: MessageKey }[];
 };
 
@@ -64,6 +66,7 @@ function UserNav({ user }: { user: ShellUser }) {
       <div className="nav-user">
         <span>{t("nav.signedInAs", { name: user.name })}</span>
         <span className="nav-user__role">{roleLabel(user.role)}</span>
+        {user.chapters ? <ChapterSwitcher current={user.chapterId} chapters={user.chapters} /> : null}
         <Form method="post" action="/logout">
           <button type="submit" className="button button--ghost">
             {t("nav.logout")}
@@ -71,5 +74,27 @@ function UserNav({ user }: { user: ShellUser }) {
         </Form>
       </div>
     </>
+  );
+}
+
+function ChapterSwitcher({ current, chapters }: { current: string; chapters: { id: string; name: string }[] }) {
+  const location = useLocation();
+  return (
+    <Form method="post" action="/chapter" className="chapter-switch">
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <label>
+        <span className="visually-hidden">{t("chapter.label")}</span>
+        <select name="chapterId" defaultValue={current} aria-label={t("chapter.label")}>
+          {chapters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button--ghost">
+        {t("chapter.switch")}
+      </button>
+    </Form>
   );
 }

@@ -113,12 +113,18 @@ export type CurrentUser = {
   permissions: Permission[];
 };
 
-/** The user behind a live session, or null when the session is unknown, expired or the account inactive. */
+const chapterSelect = { id: true, name: true, code: true, timeZone: true } as const;
+
+/**
+ * The user behind a live session, or null when the session is unknown, expired or the account
+ * inactive. An administrator works in the chapter chosen for the session (their own by default).
+ */
 export async function getSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
     select: {
       expiresAt: true,
+      activeChapterId: true,
       user: {
         select: {
           id: true,
@@ -127,7 +133,7 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
           role: true,
           active: true,
           memberId: true,
-          chapter: { select: { id: true, name: true, code: true, timeZone: true } },
+          chapter: { select: chapterSelect },
         },
       },
     },
@@ -135,7 +141,24 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
   if (!session || session.expiresAt <= now || !session.user.active || !isRole(session.user.role)) return null;
   const { active: _active, ...user } = session.user;
   const role = user.role as Role;
-  return { ...user, role, permissions: [...permissionsFor(role)] };
+  const chapter =
+    role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
+      ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? user.chapter)
+      : user.chapter;
+  return { ...user, chapter, role, permissions: [...permissionsFor(role)] };
+}
+
+/** Chapters an administrator can switch to. */
+export async function listChapters() {
+  return db.chapter.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** An administrator chooses the chapter to work in for this session. */
+export async function switchSessionChapter(sessionId: string, chapterId: string) {
+  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { id: true, name: true } });
+  if (!chapter) return null;
+  await db.session.update({ where: { id: sessionId }, data: { activeChapterId: chapter.id } });
+  return chapter;
 }
 
 /** The rights a user has. Board rights will also follow leadership positions (a later issue). */

@@ -14,6 +14,7 @@ export type Access = (typeof ACCESS_LEVELS)[number];
 
 export const ENTITIES = [
   "dashboard",
+  "chapter",
   "member",
   "member-nik",
   "leadership",
@@ -34,6 +35,7 @@ export type Permission = `${Action}:${Entity}:${Access}`;
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     "read:dashboard:any",
+    "manage:chapter:any",
     "read:member:any",
     "read:member-nik:any",
     "create:member:any",

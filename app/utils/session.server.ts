@@ -1,5 +1,11 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { createSession, deleteSession, getSessionUser, type CurrentUser } from "~/domain/accounts.server";
+import {
+  createSession,
+  deleteSession,
+  getSessionUser,
+  switchSessionChapter,
+  type CurrentUser,
+} from "~/domain/accounts.server";
 import { getEnv } from "./env.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 
@@ -37,6 +43,12 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = session.get("sessionId");
   if (!sessionId) return null;
   return getSessionUser(sessionId);
+}
+
+/** Moves the current session to another chapter (administrators: the route checks it). */
+export async function switchChapter(request: Request, chapterId: string) {
+  const sessionId = (await getCookieSession(request)).get("sessionId");
+  return sessionId ? switchSessionChapter(sessionId, chapterId) : null;
 }
 
 /** Starts a session for the user and redirects, with a welcome toast. */

@@ -183,3 +183,20 @@ describe("GET /members.pdf", () => {
     expect(statusOf(await run(membersPdfLoader, getRequest("/members.pdf", cookies.admin)))).toBe(200);
   });
 });
+
+describe("administrator's chapter", () => {
+  it("lets an administrator switch chapters for the session, and nobody else", async () => {
+    const { action: chapterAction } = await import("~/routes/chapter");
+    const { db } = await import("~/utils/db.server");
+    const other = await db.chapter.findUniqueOrThrow({ where: { code: "RO" }, select: { id: true } });
+    const cookie = await signIn(users.admin);
+    const switched = (await run(chapterAction, postForm("/chapter", { chapterId: other.id, redirectTo: "/members" }, cookie))) as Response;
+    expect(switched.headers.get("Location")).toBe("/members");
+    const list = dataOf<{ members: { fullName: string }[] }>(await run(membersLoader, getRequest("/members", cookie)));
+    expect(list.members.map((m) => m.fullName)).toEqual(["Anggota Tetangga"]);
+    expect(statusOf(await run(chapterAction, postForm("/chapter", { chapterId: other.id }, cookies.board)))).toBe(403);
+    // The board member still works in their own chapter.
+    const own = dataOf<{ total: number }>(await run(membersLoader, getRequest("/members", cookies.board)));
+    expect(own.total).toBe(5);
+  });
+});

@@ -106,5 +106,8 @@ export const common = {
   "error.status": "Kode {status}",
 
   "toast.close": "Tutup",
+  "chapter.switched": "Sekarang bekerja di {name}.",
+  "chapter.label": "IPSM yang dikelola",
+  "chapter.switch": "Ganti",
 } as const;
 
