@@ -121,7 +121,7 @@ export default function MemberPage() {
           <dd>{formatCalendarDateLong(member.birthDate)}</dd>
           <dt>{t("members.field.phone")}</dt>
           <dd>{formatPhone(member.phone) || "–"}</dd>
-          <dt>{t("members.field.email")}</dt>
+          <dt>{t("members.show.email")}</dt>
           <dd>{member.email ?? "–"}</dd>
           <dt>{t("members.field.address")}</dt>
           <dd>
@@ -137,13 +137,13 @@ export default function MemberPage() {
             {memberStatusLabel(member.status)}
             {member.statusDate ? ` (${t("members.field.statusDate").toLowerCase()} ${formatCalendarDateLong(member.statusDate)})` : ""}
           </dd>
-          <dt>{t("members.field.skPsmNumber")}</dt>
+          <dt>{t("members.show.skPsm")}</dt>
           <dd>
             {member.skPsmNumber
               ? `${member.skPsmNumber}${member.skPsmDate ? `, ${formatCalendarDateLong(member.skPsmDate)}` : ""}`
               : "–"}
           </dd>
-          <dt>{t("members.field.basicBimtekDate")}</dt>
+          <dt>{t("members.show.basicBimtek")}</dt>
           <dd>{member.basicBimtekDate ? formatCalendarDateLong(member.basicBimtekDate) : "–"}</dd>
         </dl>
       </section>

@@ -55,6 +55,8 @@ describe("adding a member", () => {
     await page.getByRole("heading", { level: 1, name: "Nurul Hidayah" }).waitFor();
     await expect(page.getByRole("status").textContent()).resolves.toMatch(/Anggota Nurul Hidayah tersimpan dengan nomor PTK-2026-\d{4}\./);
     await expect(page.getByTestId("member-nik").textContent()).resolves.toBe("6171********0007");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
 
     // The same NIK again is refused with a link to the member already registered.
     await page.goto("/members/new");
