@@ -1,10 +1,11 @@
 // Demo data for a fresh portal: the Kalimantan Barat regions, IPSM Kota Pontianak with a
-// kecamatan sub-chapter, 120 members across its kelurahan, and the five demo accounts (README).
+// kecamatan sub-chapter, 122 members across its kelurahan (one person registered twice), and the five demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
+import { createMember } from "~/domain/members.server";
 import { importProvinceRegions, listVillages } from "~/domain/regions.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import type { MemberStatus } from "~/validation/members";
+import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
 
 export const DEMO_PASSWORD = "demo-ipsm-2026";
@@ -61,10 +62,25 @@ async function seedDemo() {
     { email: "relawan@demo.ipsm.id", name: relawan.fullName, role: "volunteer" as const, memberId: relawan.id },
     { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", role: "dinsos" as const, memberId: null },
   ];
+  const users = [];
   for (const account of accounts) {
-    await buildUser({ ...account, chapterId: city.id, password: DEMO_PASSWORD });
+    users.push(await buildUser({ ...account, chapterId: city.id, password: DEMO_PASSWORD }));
   }
-  return { members: members.length + 3, accounts: accounts.length };
+
+  // One person registered twice (two NIK typed differently), for the board to resolve in
+  // "Kemungkinan duplikat": added through the registry, which flags it.
+  const secretaryUserId = users[2]!.id;
+  const twice = { fullName: "Siti Rahmawati", sex: "P", birthDate: "1979-11-05", address: "Jl. Karet No. 14", joinDate: "2019-04-01", membershipType: "biasa" } as const;
+  for (const [nik, villageCode] of [["6171034511790021", villages[12]!.code], ["6171034511790012", villages[12]!.code]] as const) {
+    const result = await createMember({
+      chapterId: city.id,
+      actorId: secretaryUserId,
+      data: memberFormSchema.parse({ ...twice, nik, villageCode }),
+      status: "aktif",
+    });
+    if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result.fieldErrors)}`);
+  }
+  return { members: members.length + 5, accounts: accounts.length };
 }
 
 export async function seed() {

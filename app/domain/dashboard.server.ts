@@ -1,15 +1,17 @@
 // What each user's dashboard shows: real figures of their chapter.
 import type { CurrentUser } from "./accounts.server";
-import { countMembersByStatus, getOwnMembership } from "./members.server";
+import { countMembersByStatus, countOpenDuplicateFlags, getOwnMembership } from "./members.server";
 
-export async function getDashboard(user: Pick<CurrentUser, "role" | "memberId" | "chapter">) {
-  const [memberCounts, ownMembership] = await Promise.all([
+/** Figures for the dashboard; registry tasks (open duplicates) only for those who keep the registry. */
+export async function getDashboard(user: Pick<CurrentUser, "role" | "memberId" | "chapter">, options: { registryTasks: boolean }) {
+  const [memberCounts, openDuplicates, ownMembership] = await Promise.all([
     countMembersByStatus(user.chapter.id),
+    options.registryTasks ? countOpenDuplicateFlags(user.chapter.id) : Promise.resolve(0),
     user.role === "volunteer"
       ? user.memberId
         ? getOwnMembership(user.memberId)
         : Promise.resolve(null)
       : Promise.resolve(undefined),
   ]);
-  return { memberCounts, ownMembership, generatedAt: new Date() };
+  return { memberCounts, openDuplicates, ownMembership, generatedAt: new Date() };
 }

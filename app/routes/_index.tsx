@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
-  const dashboard = await getDashboard(user);
+  const dashboard = await getDashboard(user, { registryTasks: hasPermission(user.permissions, "update:member:chapter") });
   return {
     userName: user.name,
     chapterName: user.chapter.name,
@@ -67,6 +67,12 @@ export default function Dashboard() {
             <p>{t("dashboard.volunteer.noMember")}</p>
           )}
         </section>
+      ) : null}
+
+      {d.openDuplicates > 0 ? (
+        <p className="notice">
+          <Link to="/members/duplicates">{t("members.duplicates.count", { count: d.openDuplicates })}</Link>
+        </p>
       ) : null}
 
       {d.isDinsos ? <p className="notice">{t("dashboard.dinsos.intro")}</p> : null}
