@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { MemberCardPanel } from "~/components/MemberCardPanel";
 import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
 import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members.server";
@@ -147,6 +148,14 @@ export default function MemberPage() {
           <dd>{member.basicBimtekDate ? formatCalendarDateLong(member.basicBimtekDate) : "–"}</dd>
         </dl>
       </section>
+
+      <MemberCardPanel
+        memberId={member.id}
+        memberName={member.fullName}
+        cards={member.cards}
+        hasPhoto={Boolean(member.photoFile)}
+        canManage={canEdit}
+      />
 
       {canEdit ? (
         <section className="card">

@@ -84,9 +84,14 @@ export default function MembersPage() {
               </Link>
             ) : null}
             {d.can.export ? (
-              <a className="button" href={`/members.pdf${query()}`} download>
-                {t("members.pdf")}
-              </a>
+              <>
+                <a className="button" href={`/members.pdf${query()}`} download>
+                  {t("members.pdf")}
+                </a>
+                <a className="button" href={`/members/cards.pdf${query()}`} download>
+                  {t("cards.printFiltered")}
+                </a>
+              </>
             ) : null}
           </>
         }

@@ -91,3 +91,44 @@ describe("adding a member", () => {
     expect(new Set(statuses)).toEqual(new Set(["Calon"]));
   });
 });
+
+describe("member cards", () => {
+  it("prints a member's card and checks it on the public page, then revokes it", async () => {
+    await page.goto("/members?q=Utin");
+    await page.getByRole("link", { name: "Utin Nurhasanah" }).click();
+    await page.getByRole("heading", { level: 1, name: "Utin Nurhasanah" }).waitFor();
+    await page.getByRole("button", { name: "Terbitkan kartu baru" }).click();
+    await page.getByText("Kartu anggota baru diterbitkan.").waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Cetak kartu (PDF)" }).click()]);
+    const { readFile } = await import("node:fs/promises");
+    const { pdfText } = await import("../support/pdf-text");
+    const { text } = await pdfText(new Uint8Array(await readFile(await download.path())));
+    expect(text).toContain("Utin Nurhasanah");
+    expect(text).toMatch(/PTK-\d{4}-\d{4}/);
+
+    const verifyHref = await page.getByRole("link", { name: "Buka halaman verifikasi kartu ini" }).getAttribute("href");
+    expect(verifyHref).toMatch(/^\/verify\/[A-Za-z0-9_-]{22}$/);
+
+    // Anyone, without logging in, can check the printed card.
+    const visitor = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+    const publicPage = await visitor.newPage();
+    await publicPage.goto(verifyHref!);
+    await publicPage.getByRole("heading", { level: 1, name: "KARTU SAH" }).waitFor();
+    const shown = await publicPage.getByTestId("verify-result").textContent();
+    expect(shown).toContain("Utin Nurhasanah");
+    expect(shown).toContain("IPSM Kota Pontianak");
+    expect(shown).not.toMatch(/\d{16}/);
+
+    await page.getByLabel("Alasan pencabutan").fill("Kartu hilang");
+    await page.getByRole("button", { name: "Cabut kartu" }).click();
+    await page.getByText("Kartu anggota dicabut.").waitFor();
+    await publicPage.reload();
+    await publicPage.getByRole("heading", { level: 1, name: "KARTU DICABUT" }).waitFor();
+
+    const unknown = await publicPage.goto("/verify/kode-yang-tidak-pernah-ada");
+    expect(unknown?.status()).toBe(404);
+    await publicPage.getByText("Kode verifikasi ini tidak dikenal.", { exact: false }).waitFor();
+    await visitor.close();
+  });
+});

@@ -49,3 +49,10 @@ describe("member list PDF", () => {
     expect(text).toContain("Jumlah anggota: 0");
   });
 });
+
+describe("verification links", () => {
+  it("point to /verify/<code> under the public address", async () => {
+    const { verifyUrl } = await import("~/pdf/render.server");
+    expect(verifyUrl("https://ipsm-pontianak.or.id/", "abc_DEF-123")).toBe("https://ipsm-pontianak.or.id/verify/abc_DEF-123");
+  });
+});
