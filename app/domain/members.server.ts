@@ -41,6 +41,7 @@ const listSelect = {
   memberNumber: true,
   membershipType: true,
   phone: true,
+  birthDate: true,
   village: { select: { code: true, name: true, parent: { select: { code: true, name: true } } } },
 } satisfies Prisma.MemberSelect;
 
@@ -140,7 +141,6 @@ export async function getMember(chapterId: string, memberId: string) {
     where: { id: memberId, chapterId },
     select: {
       ...listSelect,
-      birthDate: true,
       email: true,
       address: true,
       statusDate: true,

@@ -91,7 +91,18 @@ export default function MembersPage() {
                 <a className="button" href={`/members/cards.pdf${query()}`} download>
                   {t("cards.printFiltered")}
                 </a>
+                <a className="button" href={`/members/export.xlsx${query()}`} download>
+                  {t("export.xlsx")}
+                </a>
+                <a className="button" href={`/members/export.csv${query()}`} download>
+                  {t("export.csv")}
+                </a>
               </>
+            ) : null}
+            {d.can.import ? (
+              <Link className="button" to="/members/import">
+                {t("import.link")}
+              </Link>
             ) : null}
           </>
         }

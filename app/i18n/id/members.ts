@@ -34,6 +34,7 @@ export const members = {
   "members.field.email": "Email (tidak wajib)",
   "members.field.address": "Alamat",
   "members.field.village": "Kelurahan/desa",
+  "members.field.villageCode": "Kelurahan/desa",
   "members.field.joinDate": "Tanggal bergabung",
   "members.field.membershipType": "Jenis keanggotaan",
   "members.field.status": "Status",
