@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
-import { formatCalendarDateLong } from "~/utils/format";
+import { DEFAULT_TIME_ZONE, formatDateLong } from "~/utils/format";
+import { REVOKE_REASON_MAX } from "~/validation/member-cards";
 
 export type CardSummary = {
   id: string;
@@ -11,33 +12,104 @@ export type CardSummary = {
   revokedReason: string | null;
 };
 
-/** The member page's card section: state, print, issue anew, revoke, and the photo. */
-export function MemberCardPanel({
-  memberId,
-  memberName,
-  cards,
-  hasPhoto,
-  canManage,
-}: {
+export type MemberCardPanelProps = {
   memberId: string;
-  memberName: string;
   cards: CardSummary[];
   hasPhoto: boolean;
   canManage: boolean;
-}) {
-  const now = Date.now();
-  const active = cards.find((c) => !c.revokedAt && new Date(c.validUntil).getTime() > now);
+  /** the chapter's IANA time zone (dates are shown in it) */
+  timeZone?: string;
+  /** for the photo's alt text */
+  memberName?: string;
+};
+
+/** The card that is neither revoked nor expired, if any. */
+function activeCard(cards: CardSummary[], now: number): CardSummary | undefined {
+  return cards.find((c) => !c.revokedAt && new Date(c.validUntil).getTime() > now);
+}
+
+function PastCards({ cards, timeZone }: { cards: CardSummary[]; timeZone: string }) {
+  if (cards.length === 0) return null;
+  return (
+    <details className="card-panel__history">
+      <summary>{t("cards.panel.history")}</summary>
+      <ul>
+        {cards.map((c) => (
+          <li key={c.id}>
+            {formatDateLong(c.issuedAt, timeZone)} –{" "}
+            {c.revokedAt
+              ? t("cards.panel.revokedOn", { date: formatDateLong(c.revokedAt, timeZone), reason: c.revokedReason ?? "–" })
+              : t("cards.panel.expiredOn", { date: formatDateLong(c.validUntil, timeZone) })}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function CardForms({ memberId, active }: { memberId: string; active: CardSummary | undefined }) {
+  const action = `/members/${memberId}/card`;
+  return (
+    <>
+      <Form method="post" action={action} className="inline-form">
+        <input type="hidden" name="intent" value="issue" />
+        <button type="submit" className="button button--ghost">
+          {t("cards.panel.issue")}
+        </button>
+        <small className="muted">{active ? t("cards.panel.issueHint") : t("cards.panel.issueFirstHint")}</small>
+      </Form>
+      {active ? (
+        <Form method="post" action={action} className="inline-form">
+          <input type="hidden" name="intent" value="revoke" />
+          <input type="hidden" name="cardId" value={active.id} />
+          <label>
+            <span>{t("cards.panel.revokeReason")}</span>
+            <input name="reason" required maxLength={REVOKE_REASON_MAX} />
+          </label>
+          <button type="submit" className="button button--ghost">
+            {t("cards.panel.revoke")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+function PhotoForm({ memberId, hasPhoto }: { memberId: string; hasPhoto: boolean }) {
+  return (
+    <Form method="post" action={`/members/${memberId}/photo`} encType="multipart/form-data" className="inline-form">
+      <label>
+        <span>{hasPhoto ? t("photo.replace") : t("photo.title")}</span>
+        <input type="file" name="photo" accept="image/jpeg,image/png" required />
+      </label>
+      <small className="muted">{t("photo.hint")}</small>
+      <button type="submit" className="button button--ghost">
+        {t("photo.upload")}
+      </button>
+    </Form>
+  );
+}
+
+/** The member page's card section: state, print, issue anew, revoke, and the photo. */
+export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName }: MemberCardPanelProps) {
+  const active = activeCard(cards, Date.now());
   const past = cards.filter((c) => c !== active);
   return (
-    <section className="card">
-      <h2>{t("cards.panel.title")}</h2>
+    <section className="card" aria-labelledby="card-panel-title">
+      <h2 id="card-panel-title">{t("cards.panel.title")}</h2>
       <div className="card-panel">
         {hasPhoto ? (
-          <img className="card-panel__photo" src={`/members/${memberId}/photo.jpg`} alt={t("photo.alt", { name: memberName })} />
-        ) : null}
+          <img
+            className="card-panel__photo"
+            src={`/members/${memberId}/photo.jpg`}
+            alt={memberName ? t("photo.alt", { name: memberName }) : t("photo.altAnonymous")}
+          />
+        ) : (
+          <div className="card-panel__photo card-panel__photo--none">{t("photo.none")}</div>
+        )}
         <div>
-          <p data-testid="card-state">
-            {active ? t("cards.panel.valid", { date: formatCalendarDateLong(active.validUntil) }) : t("cards.panel.none")}
+          <p data-testid="card-state" className={active ? "card-panel__state--valid" : "card-panel__state--none"}>
+            {active ? t("cards.panel.valid", { date: formatDateLong(active.validUntil, timeZone) }) : t("cards.panel.none")}
           </p>
           <p>
             <a className="button" href={`/members/${memberId}/card.pdf`} download>
@@ -55,53 +127,11 @@ export function MemberCardPanel({
       </div>
       {canManage ? (
         <>
-          <Form method="post" action={`/members/${memberId}/card`}>
-            <input type="hidden" name="intent" value="issue" />
-            <button type="submit" className="button button--ghost">
-              {t("cards.panel.issue")}
-            </button>{" "}
-            <small className="muted">{t("cards.panel.issueHint")}</small>
-          </Form>
-          {active ? (
-            <Form method="post" action={`/members/${memberId}/card`} className="inline-form">
-              <input type="hidden" name="intent" value="revoke" />
-              <input type="hidden" name="cardId" value={active.id} />
-              <label>
-                <span>{t("cards.panel.revokeReason")}</span>
-                <input name="reason" required maxLength={200} />
-              </label>
-              <button type="submit" className="button button--ghost">
-                {t("cards.panel.revoke")}
-              </button>
-            </Form>
-          ) : null}
-          <Form method="post" action={`/members/${memberId}/photo`} encType="multipart/form-data" className="inline-form">
-            <label>
-              <span>{t("photo.title")}</span>
-              <input type="file" name="photo" accept="image/jpeg,image/png" required />
-            </label>
-            <small className="muted">{t("photo.hint")}</small>
-            <button type="submit" className="button button--ghost">
-              {t("photo.upload")}
-            </button>
-          </Form>
+          <CardForms memberId={memberId} active={active} />
+          <PhotoForm memberId={memberId} hasPhoto={hasPhoto} />
         </>
       ) : null}
-      {past.length ? (
-        <details>
-          <summary>{t("cards.panel.history")}</summary>
-          <ul>
-            {past.map((c) => (
-              <li key={c.id}>
-                {formatCalendarDateLong(c.issuedAt)} –{" "}
-                {c.revokedAt
-                  ? t("cards.panel.revokedOn", { date: formatCalendarDateLong(c.revokedAt), reason: c.revokedReason ?? "" })
-                  : t("cards.panel.expiredOn", { date: formatCalendarDateLong(c.validUntil) })}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <PastCards cards={past} timeZone={timeZone} />
     </section>
   );
 }

@@ -4,6 +4,9 @@ import { db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { maskNik } from "~/utils/format";
 import { t } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
+import { mayHoldCard } from "~/validation/member-cards";
+import { revokeActiveCardsInTx } from "./member-cards.server";
 import {
   formatMemberNumber,
   MEMBER_STATUSES,
@@ -157,6 +160,12 @@ export async function getMember(chapterId: string, memberId: string) {
   });
 }
 export type MemberDetail = NonNullable<Awaited<ReturnType<typeof getMember>>>;
+
+/** A member's status, or null when the member is not in the chapter. */
+export async function memberStatus(chapterId: string, memberId: string): Promise<MemberStatus | null> {
+  const member = await db.member.findFirst({ where: { id: memberId, chapterId }, select: { status: true } });
+  return (member?.status as MemberStatus | undefined) ?? null;
+}
 
 /** The whole NIK, for those allowed to see it; the view is audited. */
 export async function revealNik(input: { chapterId: string; memberId: string; actorId: string }) {
@@ -385,6 +394,10 @@ export async function changeMemberStatus(input: {
   const statusDate = parseCalendarDate(input.effectiveDate)!;
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: input.memberId }, data: { status: input.status, statusDate } });
+    if (!mayHoldCard(input.status)) {
+      const reason = t("cards.statusReason", { status: memberStatusLabel(input.status) });
+      await revokeActiveCardsInTx(tx, { memberId: input.memberId, chapterId: input.chapterId, actorId: input.actorId, reason });
+    }
     await recordAudit(
       {
         actorId: input.actorId,
@@ -503,6 +516,11 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
     if (remove.user) {
       await tx.user.update({ where: { id: remove.user.id }, data: { memberId: null } });
       await tx.user.update({ where: { id: remove.user.id }, data: { memberId: keep.id } });
+    }
+    // The duplicate's cards move too; if the kept member already has a valid card, theirs stop.
+    const keepHasCard = (await tx.memberCard.count({ where: { memberId: keep.id, revokedAt: null, validUntil: { gt: new Date() } } })) > 0;
+    if (keepHasCard) {
+      await revokeActiveCardsInTx(tx, { memberId: remove.id, chapterId: input.chapterId, actorId: input.actorId, reason: t("cards.mergedReason") });
     }
     await tx.memberCard.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
     await tx.memberDuplicateFlag.updateMany({

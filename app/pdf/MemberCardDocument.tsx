@@ -1,75 +1,93 @@
 import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { t, type MessageKey } from "~/i18n";
-import { formatCalendarDateLong } from "~/utils/format";
+import { formatDateLong } from "~/utils/format";
 import { PDF_FONT } from "./styles";
 
-// ID-1 size (85.6 x 54 mm) in points; five cards (front and back side by side) per A4 page.
-const CARD = { width: 242.65, height: 153.07 };
+// ID-1 size (85.6 x 54 mm) in points. Each row is one card: front and back side by side, to be
+// cut along the dashed lines and folded or laminated back to back. Five rows fill an A4 page:
+// 5 x 153.07 pt + 4 gaps of 6 pt + 2 x 20 pt padding = 829.4 pt of the page's 841.9 pt.
+export const CARD_SIZE = { width: 242.65, height: 153.07 } as const;
 export const CARDS_PER_PAGE = 5;
 
-export type MemberCardPdfData = {
-  chapter: { name: string; letterheadSubtitle: string; address: string };
-  cards: {
-    fullName: string;
-    memberNumber: string | null;
-    membershipType: string;
-    validUntil: Date;
-    /** JPEG bytes of the photo, or null */
-    photo: Buffer | null;
-    /** PNG data URL of the QR code pointing to /verify/<code> */
-    qr: string;
-  }[];
+export type MemberCardPdfChapter = {
+  name: string;
+  letterheadSubtitle: string;
+  address: string;
+  /** IANA time zone in which "valid until" is shown */
+  timeZone: string;
 };
 
+export type MemberCardPdfCard = {
+  fullName: string;
+  memberNumber: string | null;
+  membershipType: string;
+  validUntil: Date;
+  /** JPEG bytes of the photo, or null for the placeholder box */
+  photo: Buffer | null;
+  /** PNG data URL of the QR code pointing to /verify/<code> (made before rendering) */
+  qr: string;
+};
+
+export type MemberCardPdfData = { chapter: MemberCardPdfChapter; cards: MemberCardPdfCard[] };
+
+const PHOTO = { width: 54, height: 72 };
+
 const s = StyleSheet.create({
-  page: { fontFamily: PDF_FONT, paddingVertical: 24, paddingHorizontal: 40, fontSize: 7 },
-  row: { flexDirection: "row", justifyContent: "space-between", marginBottom: 8 },
+  page: { fontFamily: PDF_FONT, paddingVertical: 20, paddingHorizontal: 40, fontSize: 7, color: "#111" },
+  row: { flexDirection: "row", justifyContent: "space-between", marginBottom: 6 },
   card: {
-    width: CARD.width,
-    height: CARD.height,
+    width: CARD_SIZE.width,
+    height: CARD_SIZE.height,
     borderWidth: 0.5,
     borderColor: "#888",
     borderStyle: "dashed",
-    borderRadius: 6,
     overflow: "hidden",
   },
   band: { backgroundColor: "#0b5d7a", color: "#fff", paddingVertical: 5, paddingHorizontal: 8 },
-  bandTitle: { fontSize: 7.5, fontWeight: 700 },
+  bandRow: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
+  bandText: { flex: 1 },
+  bandTitle: { fontSize: 6.5, fontWeight: 700 },
   bandSub: { fontSize: 6.5 },
+  kta: { fontSize: 7, fontWeight: 700, marginLeft: 6 },
   body: { flexDirection: "row", padding: 8, gap: 8 },
-  photo: { width: 54, height: 72, objectFit: "cover", borderWidth: 0.5, borderColor: "#999" },
-  photoBox: { width: 54, height: 72, borderWidth: 0.5, borderColor: "#999", backgroundColor: "#eef2f5", justifyContent: "center" },
+  photo: { ...PHOTO, objectFit: "cover", borderWidth: 0.5, borderColor: "#999" },
+  photoBox: { ...PHOTO, borderWidth: 0.5, borderColor: "#999", backgroundColor: "#eef2f5", justifyContent: "center" },
   photoText: { fontSize: 6, color: "#777", textAlign: "center" },
-  details: { flex: 1, gap: 2 },
+  details: { flex: 1, gap: 1.5 },
   label: { fontSize: 5.5, color: "#555" },
   name: { fontSize: 9, fontWeight: 700, maxLines: 2, textOverflow: "ellipsis" },
   value: { fontSize: 8 },
-  kta: { fontSize: 6, fontWeight: 700, textAlign: "right" },
-  bandRow: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
-  back: { padding: 10, flexDirection: "row", gap: 10, alignItems: "center", height: CARD.height },
+  validUntil: { fontSize: 7, fontWeight: 700, marginTop: 3 },
+  back: { padding: 10, flexDirection: "row", gap: 10, alignItems: "center", height: CARD_SIZE.height },
   qr: { width: 92, height: 92 },
   backText: { flex: 1, gap: 4 },
   backTitle: { fontSize: 7.5, fontWeight: 700 },
+  backAddress: { fontSize: 6, color: "#333" },
 });
 
-function CardFront({ card, chapter }: { card: MemberCardPdfData["cards"][number]; chapter: MemberCardPdfData["chapter"] }) {
+type CardProps = { card: MemberCardPdfCard; chapter: MemberCardPdfChapter };
+
+function CardPhoto({ photo }: { photo: Buffer | null }) {
+  if (photo) return <Image style={s.photo} src={{ data: photo, format: "jpg" }} />;
+  return (
+    <View style={s.photoBox}>
+      <Text style={s.photoText}>{t("cards.noPhoto")}</Text>
+    </View>
+  );
+}
+
+function CardFront({ card, chapter }: CardProps) {
   return (
     <View style={s.card}>
       <View style={[s.band, s.bandRow]}>
-        <View>
-          <Text style={s.bandTitle}>{t("pdf.letterhead.association")}</Text>
+        <View style={s.bandText}>
+          <Text style={s.bandTitle}>{t("cards.association")}</Text>
           <Text style={s.bandSub}>{chapter.letterheadSubtitle}</Text>
         </View>
         <Text style={s.kta}>{t("cards.kta")}</Text>
       </View>
       <View style={s.body}>
-        {card.photo ? (
-          <Image style={s.photo} src={{ data: card.photo, format: "jpg" }} />
-        ) : (
-          <View style={s.photoBox}>
-            <Text style={s.photoText}>{t("cards.noPhoto")}</Text>
-          </View>
-        )}
+        <CardPhoto photo={card.photo} />
         <View style={s.details}>
           <Text style={s.label}>{t("cards.name")}</Text>
           <Text style={s.name}>{card.fullName}</Text>
@@ -77,15 +95,16 @@ function CardFront({ card, chapter }: { card: MemberCardPdfData["cards"][number]
           <Text style={s.value}>{card.memberNumber ?? "–"}</Text>
           <Text style={s.label}>{t("cards.type")}</Text>
           <Text style={s.value}>{t(`member.type.${card.membershipType}` as MessageKey)}</Text>
-          <Text style={s.label}>{t("cards.validUntil")}</Text>
-          <Text style={s.value}>{formatCalendarDateLong(card.validUntil)}</Text>
+          <Text style={s.validUntil}>
+            {t("cards.validUntil", { date: formatDateLong(card.validUntil, chapter.timeZone) })}
+          </Text>
         </View>
       </View>
     </View>
   );
 }
 
-function CardBack({ card, chapter }: { card: MemberCardPdfData["cards"][number]; chapter: MemberCardPdfData["chapter"] }) {
+function CardBack({ card, chapter }: CardProps) {
   return (
     <View style={s.card}>
       <View style={s.back}>
@@ -93,23 +112,27 @@ function CardBack({ card, chapter }: { card: MemberCardPdfData["cards"][number];
         <View style={s.backText}>
           <Text style={s.backTitle}>{chapter.name}</Text>
           <Text>{t("cards.scan")}</Text>
-          <Text style={{ fontSize: 6 }}>{chapter.address}</Text>
+          <Text style={s.backAddress}>{chapter.address}</Text>
         </View>
       </View>
     </View>
   );
 }
 
-/** Printable member cards, front and back side by side, five to an A4 page, with cut lines. */
+function pagesOf<T>(items: T[], perPage: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += perPage) pages.push(items.slice(i, i + perPage));
+  return pages;
+}
+
+/** Printable member cards: one row (front, back) per card, five rows to an A4 page, with cut lines. */
 export function MemberCardDocument({ data }: { data: MemberCardPdfData }) {
-  const pages: MemberCardPdfData["cards"][] = [];
-  for (let i = 0; i < data.cards.length; i += CARDS_PER_PAGE) pages.push(data.cards.slice(i, i + CARDS_PER_PAGE));
   return (
     <Document title={`${t("cards.title")} ${data.chapter.name}`} author={data.chapter.name} language="id">
-      {pages.map((cards, index) => (
-        <Page key={index} size="A4" style={s.page}>
-          {cards.map((card, i) => (
-            <View key={i} style={s.row} wrap={false}>
+      {pagesOf(data.cards, CARDS_PER_PAGE).map((cards, pageIndex) => (
+        <Page key={pageIndex} size="A4" style={s.page}>
+          {cards.map((card, index) => (
+            <View key={index} style={s.row} wrap={false}>
               <CardFront card={card} chapter={data.chapter} />
               <CardBack card={card} chapter={data.chapter} />
             </View>

@@ -1,8 +1,6 @@
 import { createRequire } from "node:module";
 import { Font, renderToBuffer } from "@react-pdf/renderer";
-import QRCode from "qrcode";
 import { createElement } from "react";
-import { MemberCardDocument, type MemberCardPdfData } from "./MemberCardDocument";
 import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
 import { PDF_FONT } from "./styles";
 
@@ -35,21 +33,4 @@ export async function renderMemberListPdf(data: MemberListPdfData): Promise<Buff
 /** The public address a card's or report's QR code points to. */
 export function verifyUrl(publicUrl: string, code: string) {
   return `${publicUrl.replace(/\/+$/, "")}/verify/${encodeURIComponent(code)}`;
-}
-
-type CardInput = Omit<MemberCardPdfData["cards"][number], "qr"> & { code: string };
-
-/** Member cards with a QR code to `${publicUrl}/verify/<code>` on each back. */
-export async function renderMemberCardsPdf(input: {
-  chapter: MemberCardPdfData["chapter"];
-  cards: CardInput[];
-  publicUrl: string;
-}): Promise<Buffer> {
-  const cards = await Promise.all(
-    input.cards.map(async ({ code, ...card }) => {
-      const qr = await QRCode.toDataURL(verifyUrl(input.publicUrl, code), { errorCorrectionLevel: "M", margin: 1, width: 300 });
-      return { ...card, qr };
-    }),
-  );
-  return renderToBuffer(createElement(MemberCardDocument, { data: { chapter: input.chapter, cards } }) as never);
 }

@@ -1,26 +1,38 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { issueCard, revokeCard } from "~/domain/cards.server";
+import { issueCard, revokeCard } from "~/domain/member-cards.server";
+import { memberStatus } from "~/domain/members.server";
+import { parseForm } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { cardActionSchema } from "~/validation/member-cards";
 
-// POST /members/:id/card: issue a new card, or revoke one (with a reason).
+// POST /members/:id/card (from the card panel of the member page): intent=issue issues a new
+// card (revoking the valid one); intent=revoke&cardId&reason revokes a card. Back to the member
+// page with a toast.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
   const memberId = params.id ?? "";
-  const form = await request.formData();
   const back = `/members/${memberId}`;
-  if (form.get("intent") === "revoke") {
-    const reason = String(form.get("reason") ?? "").trim();
-    if (!reason) return redirectWithToast(back, "error", "cards.revokeReasonRequired");
-    const revoked = await revokeCard({ cardId: String(form.get("cardId") ?? ""), chapterId: user.chapter.id, actorId: user.id, reason });
+  const parsed = parseForm(cardActionSchema, await request.formData());
+  if (!parsed.success) {
+    const revoking = parsed.values.intent === "revoke";
+    return redirectWithToast(back, "error", revoking ? "cards.revokeReasonRequired" : "cards.actionInvalid");
+  }
+  const base = { chapterId: user.chapter.id, actorId: user.id };
+  if (parsed.data.intent === "revoke") {
+    const revoked = await revokeCard({ ...base, memberId, cardId: parsed.data.cardId, reason: parsed.data.reason });
     if (!revoked) notFound();
     return redirectWithToast(back, "success", "cards.revoked");
   }
-  const card = await issueCard({ memberId, chapterId: user.chapter.id, actorId: user.id });
-  if (!card) notFound();
+  const card = await issueCard({ ...base, memberId });
+  if (!card) {
+    if (!(await memberStatus(user.chapter.id, memberId))) notFound();
+    return redirectWithToast(back, "error", "cards.notEligible");
+  }
   return redirectWithToast(back, "success", "cards.issued");
 }
 
+// Only the forms post here; there is no page.
 export async function loader() {
   throw new Response("Not Found", { status: 404 });
 }

@@ -1,30 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getChapterLetterhead } from "~/domain/chapters.server";
-import { ensureActiveCards } from "~/domain/cards.server";
-import { readPhotoFile } from "~/domain/photos.server";
-import { recordMemberExport } from "~/domain/members.server";
-import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render.server";
+import { ensureActiveCards, recordCardExport } from "~/domain/member-cards.server";
+import { attachPhotos } from "~/domain/member-photos.server";
+import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
 import { hasPermission } from "~/utils/permissions";
-import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
+import { forbidden, notFound, requireAnyPermission } from "~/utils/permissions.server";
 
-// GET /members/:id/card.pdf: one member's card (the board; a volunteer for their own card).
+// GET /members/:id/card.pdf: one member's card on one A4 page (issued on the spot when the
+// member has no valid card). The board prints anyone's; a volunteer only their own.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireAnyPermission(request, ["export:member:chapter", "read:member:own"]);
   const memberId = params.id ?? "";
-  const own = user.memberId === memberId && hasPermission(user.permissions, "read:member:own");
-  if (!own && !hasPermission(user.permissions, "export:member:chapter")) forbidden();
-  const [cards, chapter] = await Promise.all([
-    ensureActiveCards({ memberIds: [memberId], chapterId: user.chapter.id, actorId: user.id }),
-    getChapterLetterhead(user.chapter.id),
-  ]);
-  const card = cards[0];
+  const isOwnCard = user.memberId === memberId && hasPermission(user.permissions, "read:member:own");
+  if (!isOwnCard && !hasPermission(user.permissions, "export:member:chapter")) forbidden();
+
+  const [card] = await ensureActiveCards({ memberIds: [memberId], chapterId: user.chapter.id, actorId: user.id });
   if (!card) notFound();
-  const pdf = await renderMemberCardsPdf({
-    chapter,
-    publicUrl: getEnv().PUBLIC_URL,
-    cards: [{ ...card, photo: card.photoFile ? await readPhotoFile(card.photoFile) : null }],
-  });
-  await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "card", count: 1 });
+  const chapter = await getChapterLetterhead(user.chapter.id);
+  const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos([card]) });
+  await recordCardExport({ chapterId: user.chapter.id, actorId: user.id, count: 1, memberId });
   return pdfResponse(pdf, `kartu-anggota-${(card.memberNumber ?? memberId).replace(/[^\w-]+/g, "-")}.pdf`);
 }

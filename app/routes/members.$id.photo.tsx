@@ -4,37 +4,50 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError } from "~/domain/photos.server";
+import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/member-photos.server";
 import type { MessageKey } from "~/i18n";
-import { requirePermission } from "~/utils/permissions.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
+
+const PHOTO_ERROR_MESSAGES: Record<PhotoError, MessageKey> = {
+  type: "photo.error.type",
+  size: "photo.error.size",
+  unreadable: "photo.error.unreadable",
+  missing: "photo.error.missing",
+};
+
+/** Reads the multipart body in memory; a part over 2 MB (+ margin) is refused as too big. */
+async function readPhotoField(request: Request): Promise<PhotoUpload | null | "tooBig"> {
+  try {
+    const form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 64 * 1024 }),
+    );
+    const file = form.get("photo");
+    if (!(file instanceof File)) return null;
+    return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, size: file.size };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return "tooBig";
+    throw error;
+  }
+}
 
 // POST /members/:id/photo (multipart, field "photo"): the photo for the member card.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
-  const back = `/members/${params.id}`;
-  const fail = (error: PhotoError) => redirectWithToast(back, "error", `photo.error.${error}` as MessageKey);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 1 }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail("size");
-    throw error;
+  const memberId = params.id ?? "";
+  const back = `/members/${memberId}`;
+  const file = await readPhotoField(request);
+  if (file === "tooBig") return redirectWithToast(back, "error", PHOTO_ERROR_MESSAGES.size);
+  const result = await saveMemberPhoto({ memberId, chapterId: user.chapter.id, actorId: user.id, file });
+  if (!result.ok) {
+    if (result.error === "notFound") notFound();
+    return redirectWithToast(back, "error", PHOTO_ERROR_MESSAGES[result.error]);
   }
-  const file = form.get("photo");
-  const result = await saveMemberPhoto({
-    memberId: params.id ?? "",
-    chapterId: user.chapter.id,
-    actorId: user.id,
-    file: file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type } : null,
-  });
-  if (!result.ok) return fail(result.error);
   return redirectWithToast(back, "success", "photo.saved");
 }
 
+// Only the upload form posts here; there is no page.
 export async function loader() {
   throw new Response("Not Found", { status: 404 });
 }

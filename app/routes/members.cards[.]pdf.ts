@@ -1,32 +1,52 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ensureActiveCards } from "~/domain/cards.server";
 import { getChapterLetterhead } from "~/domain/chapters.server";
-import { listMembersForPrint, recordMemberExport } from "~/domain/members.server";
-import { readPhotoFile } from "~/domain/photos.server";
+import { ensureActiveCards, listActiveMemberIds, MAX_CARDS_PER_PRINT, recordCardExport } from "~/domain/member-cards.server";
+import { attachPhotos } from "~/domain/member-photos.server";
+import { listMembersForPrint } from "~/domain/members.server";
 import { t } from "~/i18n";
-import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render.server";
+import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/permissions.server";
-import { parseMemberFilters } from "~/validation/members";
+import { parseMemberFilters, type MemberFilters } from "~/validation/members";
 
-const MAX_CARDS = 500;
+const FILTER_PARAMS = ["q", "status", "kecamatan", "kelurahan", "jenis"];
 
-// GET /members/cards.pdf[?filters]: cards of the filtered list, five per A4 page, for batch printing.
+function badRequest(message: string): never {
+  throw new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** `ids=a,b,c` (at most 200), deduplicated; null when the parameter is absent. */
+function parseIds(params: URLSearchParams): string[] | null {
+  const raw = params.get("ids");
+  if (raw === null) return null;
+  const ids = [...new Set(raw.split(",").map((id) => id.trim()).filter(Boolean))];
+  if (ids.length > MAX_CARDS_PER_PRINT) badRequest(t("cards.tooMany", { max: MAX_CARDS_PER_PRINT }));
+  return ids;
+}
+
+/** Which members to print: the given ids, else the member list's filters, else every active member. */
+async function selectMembers(chapterId: string, params: URLSearchParams): Promise<{ ids: string[]; filters: MemberFilters | null }> {
+  const ids = parseIds(params);
+  if (ids) return { ids, filters: null };
+  if (FILTER_PARAMS.some((name) => params.has(name))) {
+    const filters = parseMemberFilters(params);
+    return { ids: (await listMembersForPrint(chapterId, filters)).map((m) => m.id), filters };
+  }
+  return { ids: await listActiveMemberIds(chapterId), filters: null };
+}
+
+// GET /members/cards.pdf[?ids=a,b | ?<member list filters>]: cards for batch printing, five per
+// A4 page; members without a valid card get one. Without parameters: all active members.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
-  const filters = parseMemberFilters(new URL(request.url).searchParams);
-  const members = await listMembersForPrint(user.chapter.id, filters);
-  if (members.length > MAX_CARDS) {
-    throw new Response(t("cards.tooMany", { max: MAX_CARDS }), { status: 400 });
-  }
-  const [cards, chapter] = await Promise.all([
-    ensureActiveCards({ memberIds: members.map((m) => m.id), chapterId: user.chapter.id, actorId: user.id }),
-    getChapterLetterhead(user.chapter.id),
-  ]);
-  const withPhotos = await Promise.all(
-    cards.map(async (card) => ({ ...card, photo: card.photoFile ? await readPhotoFile(card.photoFile) : null })),
-  );
-  const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: withPhotos });
-  await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "cards", count: cards.length, filters });
+  const { ids, filters } = await selectMembers(user.chapter.id, new URL(request.url).searchParams);
+  if (ids.length === 0) badRequest(t("cards.noneToPrint"));
+  if (ids.length > MAX_CARDS_PER_PRINT) badRequest(t("cards.tooMany", { max: MAX_CARDS_PER_PRINT }));
+
+  const cards = await ensureActiveCards({ memberIds: ids, chapterId: user.chapter.id, actorId: user.id });
+  if (cards.length === 0) badRequest(t("cards.noneToPrint"));
+  const chapter = await getChapterLetterhead(user.chapter.id);
+  const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos(cards) });
+  await recordCardExport({ chapterId: user.chapter.id, actorId: user.id, count: cards.length, filters });
   return pdfResponse(pdf, `kartu-anggota-${chapter.code.toLowerCase()}.pdf`);
 }

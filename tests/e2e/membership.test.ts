@@ -68,6 +68,18 @@ describe("adding a member", () => {
     await page.getByRole("heading", { level: 1, name: "Nurul Hidayah" }).waitFor();
   });
 
+  it("edits a member's data and shows what changed in the history", async () => {
+    await page.goto("/members?q=Nurul");
+    await page.getByRole("link", { name: "Nurul Hidayah" }).click();
+    await page.getByRole("link", { name: "Ubah data" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ubah data Nurul Hidayah" }).waitFor();
+    expect(await page.getByLabel("NIK", { exact: true }).inputValue()).toBe("6171016203930007");
+    await page.getByLabel("Alamat").fill("Gg. Purnama 2 No. 9");
+    await page.getByRole("button", { name: "Simpan perubahan" }).click();
+    await page.getByText("Perubahan data Nurul Hidayah tersimpan.").waitFor();
+    await page.getByText("Alamat: Gg. Purnama 2 No. 7 → Gg. Purnama 2 No. 9").waitFor();
+  });
+
   it("changes a status with a reason and shows it in the history", async () => {
     await page.goto("/members?q=Nurul");
     await page.getByRole("link", { name: "Nurul Hidayah" }).click();
@@ -130,5 +142,43 @@ describe("member cards", () => {
     expect(unknown?.status()).toBe(404);
     await publicPage.getByText("Kode verifikasi ini tidak dikenal.", { exact: false }).waitFor();
     await visitor.close();
+  });
+});
+
+describe("importing members", () => {
+  it("shows a bad row with its reason and saves nothing, then imports the corrected file", async () => {
+    const header = "Nama Lengkap;NIK;Jenis Kelamin (L/P);Tanggal Lahir (DD/MM/YYYY);No. HP;Alamat;Kecamatan;Kelurahan/Desa;Tanggal Bergabung (DD/MM/YYYY);Status (Calon/Aktif)";
+    const good = "Fitri Handayani;6171044405940002;P;04/05/1994;081377788899;Jl. Budi Karya 3;Pontianak Utara;Siantan Hulu;20/01/2026;Aktif";
+    const bad = "Hendra Salah;6171041505940001;L;16/05/1994;;Jl. Khatulistiwa 9;Pontianak Utara;Siantan Hulu;20/01/2026;Aktif";
+    const fixed = bad.replace("16/05/1994", "15/05/1994").replace("Hendra Salah", "Hendra Benar");
+
+    await page.goto("/members");
+    await page.getByRole("link", { name: "Impor dari Excel/CSV" }).click();
+    await page.getByRole("heading", { level: 1, name: "Impor anggota" }).waitFor();
+    await page.getByLabel("Berkas daftar anggota").setInputFiles({
+      name: "anggota.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${header}\n${good}\n${bad}\n`, "utf8"),
+    });
+    await page.getByRole("button", { name: "Periksa berkas" }).click();
+    await page.getByTestId("import-reject").waitFor();
+    await expect(page.getByTestId("import-reject").textContent()).resolves.toContain("1");
+    await expect(page.getByTestId("import-create").textContent()).resolves.toContain("1");
+    await expect(page.getByTestId("import-row-3").textContent()).resolves.toContain("Tanggal lahir pada NIK tidak cocok");
+    await page.getByText("Tidak ada data yang disimpan", { exact: false }).waitFor();
+    expect(await page.getByRole("button", { name: /Simpan semua/ }).count()).toBe(0);
+
+    await page.goto("/members/import");
+    await page.getByLabel("Berkas daftar anggota").setInputFiles({
+      name: "anggota-perbaikan.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\n${good}\n${fixed}\n`, "utf8"),
+    });
+    await page.getByRole("button", { name: "Periksa berkas" }).click();
+    await page.getByRole("button", { name: "Simpan semua (2 baris)" }).click();
+    await page.getByText("Impor selesai: 2 anggota ditambahkan, 0 diperbarui.").waitFor();
+    await page.goto("/members?q=Hendra");
+    await page.getByRole("link", { name: "Hendra Benar" }).waitFor();
+    expect(await page.getByRole("link", { name: "Hendra Salah" }).count()).toBe(0);
   });
 });

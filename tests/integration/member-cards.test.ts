@@ -1,27 +1,41 @@
-// Member cards, the public verification page and card photos.
+// Member cards (KTA), the public verification page and card photos, against the real test
+// database, through the domain and through the routes with real Requests.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
-  // Photos go to a scratch folder (read by the env module on first use).
+  // Photos go to a scratch folder; the env module reads UPLOADS_DIR on first use.
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-photos-${process.pid}-${Date.now()}`;
 });
 
-import { ensureActiveCards, issueCard, revokeCard, verifyCardCode } from "~/domain/cards.server";
-import { readMemberPhoto, saveMemberPhoto } from "~/domain/photos.server";
-import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
-import { loader as cardsPdfLoader } from "~/routes/members.cards[.]pdf";
+import {
+  ensureActiveCards,
+  getCardsForMember,
+  issueCard,
+  revokeCard,
+  verifyCardCode,
+} from "~/domain/member-cards.server";
+import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/member-photos.server";
 import { action as cardAction } from "~/routes/members.$id.card";
+import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
 import { action as photoAction } from "~/routes/members.$id.photo";
 import { loader as photoLoader } from "~/routes/members.$id.photo[.]jpg";
-import { loader as verifyLoader } from "~/routes/verify.$code";
+import { loader as cardsPdfLoader } from "~/routes/members.cards[.]pdf";
 import { action as loginAction } from "~/routes/login";
+import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
+import { popToast } from "~/utils/session.server";
 import { buildChapter, buildMember, buildUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
+const VILLAGE = "61.71.01.1002";
+const CODE_PATTERN = /^[A-Za-z0-9_-]{22,}$/;
+
 let chapterId: string;
+let otherChapterId: string;
 let boardId: string;
 let memberId: string;
 let otherMemberId: string;
@@ -31,128 +45,271 @@ async function signIn(email: string) {
   return cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
 }
 
-function multipart(url: string, cookie: string, file: { bytes: Uint8Array | Buffer; type: string; name: string }) {
+/** The toast a redirect carries, as the next page would show it. */
+async function toastOf(response: Response): Promise<string | undefined> {
+  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
+  return toast?.message;
+}
+
+function multipart(url: string, cookie: string, file: { bytes: Uint8Array; type: string; name: string }) {
   const form = new FormData();
   form.set("photo", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
   return new Request(`http://localhost:3000${url}`, { method: "POST", body: form, headers: { Cookie: cookie } });
 }
 
+async function pdfOf(result: unknown) {
+  const response = result as Response;
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Type")).toBe("application/pdf");
+  return pdfText(new Uint8Array(await response.arrayBuffer()));
+}
+
+async function activeCardOf(id: string) {
+  return db.memberCard.findFirst({ where: { memberId: id, revokedAt: null }, select: { id: true, code: true } });
+}
+
 beforeAll(async () => {
-  chapterId = (await buildChapter({ code: "CRD", name: "IPSM Kota Kartu" })).id;
+  chapterId = (await buildChapter({ code: "CRD", name: "IPSM Kota Kartu", letterheadSubtitle: "KOTA KARTU" })).id;
+  otherChapterId = (await buildChapter({ code: "OTH", name: "IPSM Kabupaten Lain" })).id;
   boardId = (await buildUser({ chapterId, role: "board", email: "board@cards.test" })).id;
-  const member = await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Hasanah Kartu", status: "aktif" });
-  memberId = member.id;
-  otherMemberId = (await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Anggota Lain" })).id;
+  memberId = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Hasanah Kartu", status: "aktif" })).id;
+  otherMemberId = (await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Anggota Lain", status: "aktif" })).id;
   await buildUser({ chapterId, role: "volunteer", email: "volunteer@cards.test", memberId });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@cards.test" });
   for (const who of ["board", "volunteer", "dinsos"] as const) cookies[who] = await signIn(`${who}@cards.test`);
 });
 
-describe("issuing and revoking", () => {
-  it("issues an unguessable code valid for the chapter's years (5 by default), and a reissue revokes the old card", async () => {
+describe("issuing and revoking cards", () => {
+  it("issues an unguessable code, valid for the chapter's number of years", async () => {
     const now = new Date("2026-02-01T03:00:00Z");
-    const first = await issueCard({ memberId, chapterId, actorId: boardId, now });
-    expect(first!.code).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(first!.validUntil.toISOString()).toBe("2031-02-01T03:00:00.000Z");
-    const second = await issueCard({ memberId, chapterId, actorId: boardId, now });
-    expect(second!.code).not.toBe(first!.code);
-    expect((await verifyCardCode(first!.code, now))?.state).toBe("revoked");
-    expect((await verifyCardCode(second!.code, now))?.state).toBe("valid");
-    expect(await db.auditLog.count({ where: { action: "member.card.issue", entityId: memberId } })).toBe(2);
+    const card = await issueCard({ memberId, chapterId, actorId: boardId, now });
+    expect(card?.code).toMatch(CODE_PATTERN);
+    expect(card?.validUntil.toISOString()).toBe("2031-02-01T03:00:00.000Z");
+
+    await db.chapter.update({ where: { id: chapterId }, data: { cardValidityYears: 3 } });
+    const shorter = await issueCard({ memberId: otherMemberId, chapterId, actorId: boardId, now });
+    expect(shorter?.validUntil.toISOString()).toBe("2029-02-01T03:00:00.000Z");
+    await db.chapter.update({ where: { id: chapterId }, data: { cardValidityYears: 5 } });
+
+    const codes = await db.memberCard.findMany({ select: { code: true } });
+    expect(new Set(codes.map((c) => c.code)).size).toBe(codes.length);
   });
 
-  it("tells revoked and expired cards apart, and knows nothing of unknown codes", async () => {
-    const card = await issueCard({ memberId: otherMemberId, chapterId, actorId: boardId });
-    expect((await verifyCardCode(card!.code, new Date("2040-01-01")))?.state).toBe("expired");
-    expect(await revokeCard({ cardId: card!.id, chapterId, actorId: boardId, reason: "Kartu hilang" })).toBe(true);
-    expect(await verifyCardCode(card!.code)).toMatchObject({ state: "revoked", memberName: "Anggota Lain" });
-    expect(await verifyCardCode("tidak-ada-kode-seperti-ini")).toBeNull();
-    expect(await issueCard({ memberId: "no-such-member", chapterId, actorId: boardId })).toBeNull();
+  it("revokes the still-valid card when a new one is issued", async () => {
+    const first = await issueCard({ memberId, chapterId, actorId: boardId });
+    const second = await issueCard({ memberId, chapterId, actorId: boardId });
+    expect(second?.code).not.toBe(first?.code);
+    const cards = await getCardsForMember(chapterId, memberId);
+    expect(cards[0]?.id).toBe(second?.id);
+    expect(cards.find((c) => c.id === first?.id)).toMatchObject({ revokedReason: "Diganti kartu baru" });
+    expect(cards.filter((c) => c.revokedAt === null)).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { action: "member.card.issue", entityId: memberId } })).toBeGreaterThanOrEqual(2);
   });
 
-  it("gives a valid card to each member for batch printing, reusing valid ones", async () => {
-    const cards = await ensureActiveCards({ memberIds: [memberId, otherMemberId], chapterId, actorId: boardId });
-    expect(cards.map((c) => c.fullName)).toEqual(["Hasanah Kartu", "Anggota Lain"]);
-    const again = await ensureActiveCards({ memberIds: [memberId, otherMemberId], chapterId, actorId: boardId });
+  it("issues nothing for a member of another chapter, and revokes only the chapter's cards", async () => {
+    expect(await issueCard({ memberId, chapterId: otherChapterId, actorId: boardId })).toBeNull();
+    expect(await getCardsForMember(otherChapterId, memberId)).toEqual([]);
+    const card = await activeCardOf(memberId);
+    expect(await revokeCard({ cardId: card!.id, chapterId: otherChapterId, actorId: boardId, reason: "x" })).toBe(false);
+    expect(await revokeCard({ cardId: card!.id, chapterId, memberId: otherMemberId, actorId: boardId, reason: "x" })).toBe(false);
+    expect((await activeCardOf(memberId))?.id).toBe(card!.id);
+  });
+
+  it("gives each member one active card for batch printing, reusing valid ones", async () => {
+    const third = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Tanpa Kartu" })).id;
+    const cards = await ensureActiveCards({ memberIds: [third, memberId, otherMemberId, "unknown"], chapterId, actorId: boardId });
+    expect(cards.map((c) => c.fullName)).toEqual(["Tanpa Kartu", "Hasanah Kartu", "Anggota Lain"]);
+    expect(cards[0]).toMatchObject({ id: third, membershipType: "biasa", photoFile: null });
+    expect(cards[0]?.code).toMatch(CODE_PATTERN);
+    const again = await ensureActiveCards({ memberIds: [third, memberId, otherMemberId], chapterId, actorId: boardId });
     expect(again.map((c) => c.code)).toEqual(cards.map((c) => c.code));
+    expect(await ensureActiveCards({ memberIds: [memberId], chapterId: otherChapterId, actorId: boardId })).toEqual([]);
   });
 });
 
 describe("the public verification page", () => {
-  it("says whether the card is valid, for whom and which chapter, and nothing personal", async () => {
-    const member = await db.member.findUniqueOrThrow({ where: { id: memberId } });
+  it("says the card is valid, for whom and which chapter, and nothing personal", async () => {
+    const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { nik: true, address: true, phone: true } });
     const [card] = await ensureActiveCards({ memberIds: [memberId], chapterId, actorId: boardId });
     const result = await run(verifyLoader, getRequest(`/verify/${card!.code}`), { code: card!.code });
     expect(statusOf(result)).toBe(200);
-    const shown = dataOf<{ card: Record<string, unknown> }>(result).card;
-    expect(shown).toMatchObject({ state: "valid", memberName: "Hasanah Kartu", chapterName: "IPSM Kota Kartu", memberStatus: "aktif" });
-    const serialized = JSON.stringify(shown);
-    for (const secret of [member.nik, member.address, member.phone ?? "-no-phone-"]) expect(serialized).not.toContain(secret);
-    expect(Object.keys(shown).sort()).toEqual(["chapterName", "kind", "memberName", "memberStatus", "revokedAt", "state", "validUntil"]);
+    const shown = dataOf<{ kind: string; card: Record<string, unknown> }>(result);
+    expect(shown.kind).toBe("member-card");
+    expect(shown.card).toMatchObject({ state: "valid", memberName: "Hasanah Kartu", chapterName: "IPSM Kota Kartu", memberStatus: "aktif" });
+    expect(Object.keys(shown.card).sort()).toEqual(
+      ["chapterName", "chapterTimeZone", "memberName", "memberStatus", "revokedAt", "state", "validUntil"],
+    );
+    const serialized = JSON.stringify(shown).toLowerCase();
+    for (const key of ["nik", "address", "phone", "birth", "email"]) expect(serialized).not.toContain(key);
+    for (const secret of [member.nik, member.address, member.phone ?? "+62-none"]) expect(serialized).not.toContain(secret.toLowerCase());
   });
 
-  it("answers 404 for an unknown code", async () => {
-    expect(statusOf(await run(verifyLoader, getRequest("/verify/AAAAAAAAAAAAAAAAAAAAAA"), { code: "AAAAAAAAAAAAAAAAAAAAAA" }))).toBe(404);
+  it("tells revoked and expired cards apart, and still shows a card of a member who left", async () => {
+    const leaver = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Sudah Keluar", status: "aktif" })).id;
+    const expired = await issueCard({ memberId: leaver, chapterId, actorId: boardId, now: new Date("2015-01-10T02:00:00Z") });
+    const expiredCheck = dataOf<{ card: Record<string, unknown> }>(await run(verifyLoader, getRequest("/"), { code: expired!.code })).card;
+    expect(expiredCheck).toMatchObject({ state: "expired", memberName: "Sudah Keluar", memberStatus: "aktif" });
+
+    const valid = await issueCard({ memberId: leaver, chapterId, actorId: boardId });
+    // A status set without the registry's status change (which revokes cards) still shows on the page.
+    await db.member.update({ where: { id: leaver }, data: { status: "mengundurkan_diri" } });
+    expect(await verifyCardCode(valid!.code)).toMatchObject({ state: "valid", memberStatus: "mengundurkan_diri" });
+    expect(await revokeCard({ cardId: valid!.id, chapterId, actorId: boardId, reason: "Kartu hilang" })).toBe(true);
+    const revoked = await verifyCardCode(valid!.code);
+    expect(revoked).toMatchObject({ state: "revoked", memberName: "Sudah Keluar" });
+    expect(revoked?.revokedAt).toBeInstanceOf(Date);
+    expect(await db.auditLog.count({ where: { action: "member.card.revoke", entityId: leaver } })).toBe(1);
+  });
+
+  it("answers 404 for an unknown or malformed code", async () => {
+    for (const code of ["AAAAAAAAAAAAAAAAAAAAAA", "tidak ada", "x".repeat(200)]) {
+      expect(statusOf(await run(verifyLoader, getRequest("/verify/x"), { code }))).toBe(404);
+    }
+    expect(await verifyCardCode("AAAAAAAAAAAAAAAAAAAAAA")).toBeNull();
   });
 });
 
-describe("card PDFs and permissions", () => {
-  it("gives the board the card as a PDF, and the volunteer their own card only", async () => {
-    const response = (await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.board), { id: memberId })) as Response;
-    expect(response.status).toBe(200);
-    expect(response.headers.get("Content-Type")).toBe("application/pdf");
-    const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
-    expect(text).toContain("Hasanah Kartu");
-    expect(text).toContain("Pindai kode QR ini");
-    expect(statusOf(await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.volunteer), { id: memberId }))).toBe(200);
-    expect(statusOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.volunteer), { id: otherMemberId }))).toBe(403);
+describe("card PDFs", () => {
+  it("gives the board one member's card on one A4 page, issuing a card when needed", async () => {
+    const fresh = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Cetak Pertama" })).id;
+    const { text, pages } = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${fresh}/card.pdf`, cookies.board), { id: fresh }));
+    expect(pages).toBe(1);
+    expect(text).toContain("Cetak Pertama");
+    expect(text).toContain("IKATAN PEKERJA SOSIAL MASYARAKAT");
+    expect(text).toContain("KOTA KARTU");
+    expect(text).toContain("IPSM Kota Kartu");
+    expect(text).toContain("Berlaku s.d.");
+    expect(text).toContain("Pindai untuk memeriksa keabsahan kartu");
+    expect((await activeCardOf(fresh))?.code).toMatch(CODE_PATTERN);
+    expect(await db.auditLog.count({ where: { action: "member.card.export", entityId: fresh } })).toBe(1);
+  });
+
+  it("lets a volunteer download their own card only; Dinas Sosial none; visitors log in first", async () => {
+    await pdfOf(await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.volunteer), { id: memberId }));
+    const other = await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.volunteer), { id: otherMemberId });
+    expect(statusOf(other)).toBe(403);
     expect(statusOf(await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.dinsos), { id: memberId }))).toBe(403);
-    expect(await db.auditLog.count({ where: { action: "member.export", chapterId } })).toBeGreaterThanOrEqual(2);
+    const anonymous = (await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`), { id: memberId })) as Response;
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect(statusOf(await run(cardPdfLoader, getRequest("/members/nope/card.pdf", cookies.board), { id: "nope" }))).toBe(404);
   });
 
-  it("prints the filtered list's cards in one PDF", async () => {
-    const response = (await run(cardsPdfLoader, getRequest("/members/cards.pdf?status=aktif", cookies.board))) as Response;
-    expect(response.status).toBe(200);
-    const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
-    expect(text).toContain("Hasanah Kartu");
+  it("prints the chosen members' cards in one PDF, five to a page, audited with the count", async () => {
+    const ids = [memberId, otherMemberId];
+    for (let i = 1; i <= 4; i++) ids.push((await buildMember({ chapterId, villageCode: VILLAGE, fullName: `Massal Nomor ${i}` })).id);
+    const { text, pages } = await pdfOf(await run(cardsPdfLoader, getRequest(`/members/cards.pdf?ids=${ids.join(",")}`, cookies.board)));
+    expect(pages).toBe(2);
+    for (const name of ["Hasanah Kartu", "Anggota Lain", "Massal Nomor 4"]) expect(text).toContain(name);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.card.export", entityId: chapterId }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit.after ?? "{}")).toMatchObject({ count: 6 });
+    for (const id of ids) expect(await activeCardOf(id)).not.toBeNull();
+  });
+
+  it("prints every active member by default, the member list's filters when given, and refuses too many", async () => {
+    await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Calon Belum Aktif", status: "calon" });
+    const all = await pdfOf(await run(cardsPdfLoader, getRequest("/members/cards.pdf", cookies.board)));
+    expect(all.text).toContain("Hasanah Kartu");
+    expect(all.text).not.toContain("Calon Belum Aktif");
+    expect(all.text).not.toContain("Sudah Keluar");
+    const candidates = await pdfOf(await run(cardsPdfLoader, getRequest("/members/cards.pdf?status=calon", cookies.board)));
+    expect(candidates.text).toContain("Calon Belum Aktif");
+    expect(candidates.text).not.toContain("Hasanah Kartu");
+    const tooMany = Array.from({ length: 201 }, (_, i) => `id${i}`).join(",");
+    expect(statusOf(await run(cardsPdfLoader, getRequest(`/members/cards.pdf?ids=${tooMany}`, cookies.board)))).toBe(400);
+    expect(statusOf(await run(cardsPdfLoader, getRequest("/members/cards.pdf?ids=", cookies.board)))).toBe(400);
     expect(statusOf(await run(cardsPdfLoader, getRequest("/members/cards.pdf", cookies.volunteer)))).toBe(403);
+    expect(statusOf(await run(cardsPdfLoader, getRequest("/members/cards.pdf", cookies.dinsos)))).toBe(403);
   });
+});
 
-  it("lets only the board issue and revoke from the member page", async () => {
-    expect(statusOf(await run(cardAction, postForm(`/members/${memberId}/card`, { intent: "issue" }, cookies.volunteer), { id: memberId }))).toBe(403);
-    const issued = (await run(cardAction, postForm(`/members/${memberId}/card`, { intent: "issue" }, cookies.board), { id: memberId })) as Response;
+describe("issuing and revoking from the member page", () => {
+  const post = (fields: Record<string, string>, cookie: string, id = memberId) =>
+    run(cardAction, postForm(`/members/${id}/card`, fields, cookie), { id }) as Promise<Response>;
+
+  it("lets the board issue and revoke (with a reason), with a toast, and nobody else", async () => {
+    expect(statusOf(await post({ intent: "issue" }, cookies.volunteer))).toBe(403);
+    expect(statusOf(await post({ intent: "issue" }, cookies.dinsos))).toBe(403);
+    const issued = await post({ intent: "issue" }, cookies.board);
     expect(issued.headers.get("Location")).toBe(`/members/${memberId}`);
-    const active = await db.memberCard.findFirstOrThrow({ where: { memberId, revokedAt: null } });
-    const noReason = (await run(cardAction, postForm(`/members/${memberId}/card`, { intent: "revoke", cardId: active.id, reason: " " }, cookies.board), { id: memberId })) as Response;
-    expect(noReason.status).toBe(302);
-    expect((await db.memberCard.findUniqueOrThrow({ where: { id: active.id } })).revokedAt).toBeNull();
-    await run(cardAction, postForm(`/members/${memberId}/card`, { intent: "revoke", cardId: active.id, reason: "Hilang" }, cookies.board), { id: memberId });
-    expect((await db.memberCard.findUniqueOrThrow({ where: { id: active.id } })).revokedReason).toBe("Hilang");
+    expect(await toastOf(issued)).toBe("Kartu anggota baru diterbitkan.");
+    const active = await activeCardOf(memberId);
+
+    const noReason = await post({ intent: "revoke", cardId: active!.id, reason: "  " }, cookies.board);
+    expect(noReason.headers.get("Location")).toBe(`/members/${memberId}`);
+    expect(await toastOf(noReason)).toBe("Tulis alasan pencabutan kartu.");
+    expect((await activeCardOf(memberId))?.id).toBe(active!.id);
+
+    expect(statusOf(await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board, otherMemberId))).toBe(404);
+    const revoked = await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board);
+    expect(await toastOf(revoked)).toBe("Kartu anggota dicabut.");
+    expect(await db.memberCard.findUniqueOrThrow({ where: { id: active!.id }, select: { revokedReason: true } })).toEqual({ revokedReason: "Hilang" });
+    expect(await db.auditLog.count({ where: { action: "member.card.revoke", entityId: memberId } })).toBe(1);
+    expect(statusOf(await post({ intent: "issue" }, cookies.board, "nope"))).toBe(404);
   });
 });
 
 describe("card photos", () => {
-  it("accepts a PNG, stores it resized as JPEG, and serves it to the board and the member", async () => {
-    const png = await sharp({ create: { width: 1200, height: 1600, channels: 3, background: "#3366aa" } }).png().toBuffer();
-    const saved = (await run(photoAction, multipart(`/members/${memberId}/photo`, cookies.board, { bytes: png, type: "image/png", name: "foto.png" }), { id: memberId })) as Response;
+  const png = (width: number, height: number) =>
+    sharp({ create: { width, height, channels: 3, background: "#3366aa" } }).png().toBuffer();
+  const upload = (bytes: Uint8Array, type: string, cookie = cookies.board) =>
+    run(photoAction, multipart(`/members/${memberId}/photo`, cookie, { bytes, type, name: "foto" }), { id: memberId }) as Promise<Response>;
+
+  it("accepts a PNG, stores it within 600x800 as JPEG without metadata, and replaces the old file", async () => {
+    const saved = await upload(await png(1200, 1600), "image/png");
     expect(saved.status).toBe(302);
-    const stored = await readMemberPhoto(chapterId, memberId);
-    const meta = await sharp(stored!).metadata();
-    expect(meta).toMatchObject({ format: "jpeg", width: 600, height: 800 });
-    expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.volunteer), { id: memberId }))).toBe(200);
-    expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.dinsos), { id: memberId }))).toBe(403);
-    expect(await db.auditLog.count({ where: { action: "member.photo.update", entityId: memberId } })).toBe(1);
+    expect(await toastOf(saved)).toBe("Foto tersimpan.");
+    const first = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { photoFile: true } });
+    expect(first.photoFile).toMatch(new RegExp(`^${memberId}-[0-9a-f]+\\.jpg$`));
+    expect(await sharp((await readMemberPhoto(chapterId, memberId))!).metadata()).toMatchObject({ format: "jpeg", width: 600, height: 800 });
+
+    const withExif = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#aa3366" } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "rahasia" } })
+      .toBuffer();
+    expect((await sharp(withExif).metadata()).exif).toBeDefined();
+    expect((await upload(withExif, "image/jpeg")).status).toBe(302);
+    const stored = await sharp((await readMemberPhoto(chapterId, memberId))!).metadata();
+    expect(stored).toMatchObject({ format: "jpeg", width: 300, height: 200 });
+    expect(stored.exif).toBeUndefined();
+    const files = await readdir(path.join(process.env.UPLOADS_DIR ?? "", "member-photos"));
+    expect(files.filter((f) => f.startsWith(memberId))).toHaveLength(1);
+    expect(files).not.toContain(first.photoFile);
+    expect(await db.auditLog.count({ where: { action: "member.photo.update", entityId: memberId } })).toBe(2);
   });
 
-  it("refuses a wrong type, an unreadable file and an oversized one with a reason", async () => {
+  it("refuses a wrong type, an unreadable file and one over 2 MB, with a reason", async () => {
     const base = { memberId, chapterId, actorId: boardId };
-    expect(await saveMemberPhoto({ ...base, file: { bytes: new Uint8Array([1, 2, 3]), type: "application/pdf" } })).toEqual({ ok: false, error: "type" });
-    expect(await saveMemberPhoto({ ...base, file: { bytes: new TextEncoder().encode("bukan gambar"), type: "image/png" } })).toEqual({ ok: false, error: "unreadable" });
-    expect(await saveMemberPhoto({ ...base, file: { bytes: new Uint8Array(2 * 1024 * 1024 + 10), type: "image/jpeg" } })).toEqual({ ok: false, error: "size" });
-    const big = new Uint8Array(3 * 1024 * 1024);
-    const viaRoute = (await run(photoAction, multipart(`/members/${memberId}/photo`, cookies.board, { bytes: big, type: "image/jpeg", name: "besar.jpg" }), { id: memberId })) as Response;
-    expect(viaRoute.status).toBe(302);
-    expect(viaRoute.headers.getSetCookie().join(";")).toContain("ipsm_toast");
-    expect(statusOf(await run(photoAction, multipart(`/members/${memberId}/photo`, cookies.volunteer, { bytes: big, type: "image/jpeg", name: "x.jpg" }), { id: memberId }))).toBe(403);
+    const file = (bytes: Uint8Array, type: string) => ({ bytes, type, size: bytes.length });
+    expect(await saveMemberPhoto({ ...base, file: file(await png(10, 10), "image/gif") })).toEqual({ ok: false, error: "type" });
+    expect(await saveMemberPhoto({ ...base, file: file(new TextEncoder().encode("bukan gambar"), "image/png") })).toEqual({ ok: false, error: "unreadable" });
+    expect(await saveMemberPhoto({ ...base, file: file(new Uint8Array(PHOTO_MAX_BYTES + 1), "image/jpeg") })).toEqual({ ok: false, error: "size" });
+    expect(await saveMemberPhoto({ ...base, file: null })).toEqual({ ok: false, error: "missing" });
+    expect(await saveMemberPhoto({ ...base, chapterId: otherChapterId, file: file(await png(10, 10), "image/png") })).toEqual({ ok: false, error: "notFound" });
+
+    expect(await toastOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe("Berkas foto tidak dapat dibaca. Coba foto lain.");
+    expect(await toastOf(await upload(new TextEncoder().encode("%PDF-1.4"), "application/pdf"))).toBe("Foto harus JPG atau PNG.");
+    const tooBig = await upload(new Uint8Array(3 * 1024 * 1024), "image/jpeg");
+    expect(tooBig.status).toBe(302);
+    expect(await toastOf(tooBig)).toBe("Ukuran foto paling besar 2 MB.");
+    expect(statusOf(await upload(await png(10, 10), "image/png", cookies.volunteer))).toBe(403);
+    expect(await db.auditLog.count({ where: { action: "member.photo.update", entityId: memberId } })).toBe(2);
+  });
+
+  it("serves the photo to the board and the member, privately, and to nobody else", async () => {
+    const asBoard = (await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.board), { id: memberId })) as Response;
+    expect(asBoard.status).toBe(200);
+    expect(asBoard.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(asBoard.headers.get("Cache-Control")).toContain("private");
+    expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.volunteer), { id: memberId }))).toBe(200);
+    expect(statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.volunteer), { id: otherMemberId }))).toBe(403);
+    expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.dinsos), { id: memberId }))).toBe(403);
+    expect(statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.board), { id: otherMemberId }))).toBe(404);
+  });
+
+  it("puts the photo on the printed card, and a placeholder box without one", async () => {
+    const withPhoto = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.board), { id: memberId }));
+    const without = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    expect(without.text).toMatch(/\bFoto\b/);
+    expect(withPhoto.text).not.toMatch(/\bFoto\b/);
   });
 });

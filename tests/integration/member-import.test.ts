@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildTemplateXlsx, checkImport, commitImport, getImport, parseMemberFile } from "~/domain/imports.server";
-import { action as importAction, loader as importLoader } from "~/routes/members.import";
+import { action as importAction, loader as importLoader } from "~/routes/members.import._index";
 import { action as importResultAction } from "~/routes/members.import.$id";
 import { loader as templateLoader } from "~/routes/members.template[.]xlsx";
 import { loader as xlsxLoader } from "~/routes/members.export[.]xlsx";

@@ -11,7 +11,7 @@ import {
   updateMember,
 } from "~/domain/members.server";
 import { action as newMemberAction, loader as newMemberLoader } from "~/routes/members.new";
-import { action as memberAction, loader as memberLoader } from "~/routes/members.$id";
+import { action as memberAction, loader as memberLoader } from "~/routes/members.$id._index";
 import { loader as membersLoader } from "~/routes/members._index";
 import { loader as editLoader } from "~/routes/members.$id.edit";
 import { action as profileAction, loader as profileLoader } from "~/routes/profile";
@@ -253,5 +253,32 @@ describe("member number settings", () => {
     const created = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }) });
     expect(created.ok && created.memberNumber).toMatch(/^IPSM\/PTK\/\d{5}$/);
     expect(statusOf(await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "{NOMOR}", cardValidityYears: "3" }, cookies.relawan)))).toBe(403);
+  });
+});
+
+describe("cards follow the membership", () => {
+  it("revokes a member's card when they leave, and issues none to someone who left", async () => {
+    const { issueCard, ensureActiveCards, verifyCardCode } = await import("~/domain/member-cards.server");
+    const member = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Akan Keluar", status: "aktif" });
+    const card = await issueCard({ memberId: member.id, chapterId, actorId: boardId });
+    expect((await verifyCardCode(card!.code))?.state).toBe("valid");
+    await changeMemberStatus({ chapterId, actorId: boardId, memberId: member.id, status: "mengundurkan_diri", effectiveDate: "2026-07-01", reason: "Pindah kota" });
+    expect((await verifyCardCode(card!.code))?.state).toBe("revoked");
+    const revoked = await db.memberCard.findUniqueOrThrow({ where: { id: card!.id } });
+    expect(revoked.revokedReason).toBe("Status anggota berubah menjadi Mengundurkan diri");
+    expect(await issueCard({ memberId: member.id, chapterId, actorId: boardId })).toBeNull();
+    expect(await ensureActiveCards({ memberIds: [member.id], chapterId, actorId: boardId })).toEqual([]);
+  });
+
+  it("leaves one valid card after a merge", async () => {
+    const { issueCard } = await import("~/domain/member-cards.server");
+    const keep = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Kartu Ganda", birthDate: new Date(Date.UTC(1975, 1, 2)) });
+    const dup = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Kartu Ganda", birthDate: new Date(Date.UTC(1975, 1, 2)) });
+    await issueCard({ memberId: keep.id, chapterId, actorId: boardId });
+    await issueCard({ memberId: dup.id, chapterId, actorId: boardId });
+    await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id });
+    const cards = await db.memberCard.findMany({ where: { memberId: keep.id } });
+    expect(cards).toHaveLength(2);
+    expect(cards.filter((c) => c.revokedAt === null)).toHaveLength(1);
   });
 });

@@ -64,6 +64,7 @@ const HISTORY_ACTIONS = new Set([
   "member.duplicate.distinct",
   "member.card.issue",
   "member.card.revoke",
+  "member.card.export",
   "member.photo.update",
 ]);
 
@@ -71,15 +72,22 @@ function historyLabel(action: string) {
   return t((HISTORY_ACTIONS.has(action) ? `members.history.action.${action}` : "members.history.action.other") as MessageKey);
 }
 
-/** "status: Aktif → Nonaktif, alasan ..." style summary of an audit entry. */
+/** A field's label for the history ("address" -> "Alamat"); the key itself when there is none. */
+function fieldLabel(key: string) {
+  const label = t(`members.field.${key}` as MessageKey);
+  return label.startsWith("members.field.") ? key : label;
+}
+
+/** "Status: Aktif → Nonaktif; Alasan: ..." style summary of an audit entry. */
 function historyDetail(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   if (!after) return "";
   return Object.keys(after)
-    .filter((key) => !["statusDate"].includes(key))
+    .filter((key) => key !== "statusDate")
     .map((key) => {
-      const label = key === "status" ? t("members.field.status") : key === "reason" ? t("members.field.reason") : key;
       const show = (v: unknown) => (key === "status" && typeof v === "string" ? memberStatusLabel(v) : String(v ?? "–"));
-      return before && key in before ? `${label}: ${show(before[key])} → ${show(after[key])}` : `${label}: ${show(after[key])}`;
+      return before && key in before
+        ? `${fieldLabel(key)}: ${show(before[key])} → ${show(after[key])}`
+        : `${fieldLabel(key)}: ${show(after[key])}`;
     })
     .join("; ");
 }
@@ -155,6 +163,7 @@ export default function MemberPage() {
         cards={member.cards}
         hasPhoto={Boolean(member.photoFile)}
         canManage={canEdit}
+        timeZone={timeZone}
       />
 
       {canEdit ? (

@@ -1,0 +1,131 @@
+// Member photos for the card: JPEG or PNG up to 2 MB, checked by decoding, resized and stored
+// as JPEG without metadata in UPLOADS_DIR/member-photos (outside the database; the member row
+// keeps only the file name).
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { recordAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
+/** The box a stored photo fits inside (3:4 portrait); smaller photos are not enlarged. */
+export const PHOTO_BOX = { width: 600, height: 800 } as const;
+const JPEG_QUALITY = 82;
+
+/** type: not JPEG/PNG; size: over 2 MB; unreadable: does not decode; missing: no file chosen. */
+export type PhotoError = "type" | "size" | "unreadable" | "missing";
+export type PhotoUpload = { bytes: Uint8Array; type: string; size: number };
+export type SavePhotoResult = { ok: true; fileName: string } | { ok: false; error: PhotoError | "notFound" };
+
+function photoDir(): string {
+  return path.resolve(getEnv().UPLOADS_DIR, "member-photos");
+}
+
+/** The path of a stored photo; basename() keeps a tampered file name inside the folder. */
+function photoPath(fileName: string): string {
+  return path.join(photoDir(), path.basename(fileName));
+}
+
+/** Checks what can be checked without decoding: presence, declared type, size. */
+export function checkPhotoUpload(file: PhotoUpload | null): PhotoError | null {
+  if (!file || file.size === 0 || file.bytes.length === 0) return "missing";
+  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) return "type";
+  if (file.size > PHOTO_MAX_BYTES || file.bytes.length > PHOTO_MAX_BYTES) return "size";
+  return null;
+}
+
+/**
+ * Decodes the image (only real JPEG or PNG), turns it upright, fits it inside 600x800 and
+ * re-encodes it as JPEG; sharp drops EXIF/GPS and other metadata. Null when it does not decode.
+ */
+export async function normalizePhoto(bytes: Uint8Array): Promise<Buffer | null> {
+  try {
+    const image = sharp(bytes, { failOn: "error" });
+    const { format } = await image.metadata();
+    if (format !== "jpeg" && format !== "png") return null;
+    return await image
+      .rotate()
+      .resize({ ...PHOTO_BOX, fit: "inside", withoutEnlargement: true })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
+      .toBuffer();
+  } catch {
+    return null;
+  }
+}
+
+async function writePhotoFile(memberId: string, jpeg: Buffer): Promise<string> {
+  const fileName = `${memberId}-${randomBytes(8).toString("hex")}.jpg`;
+  await mkdir(photoDir(), { recursive: true });
+  await writeFile(photoPath(fileName), jpeg);
+  return fileName;
+}
+
+async function deletePhotoFile(fileName: string): Promise<void> {
+  await rm(photoPath(fileName), { force: true });
+}
+
+/** Sets the member's photo (replacing and deleting the old file), audited; bad input is an error result. */
+export async function saveMemberPhoto(input: {
+  memberId: string;
+  chapterId: string;
+  actorId: string;
+  file: PhotoUpload | null;
+}): Promise<SavePhotoResult> {
+  const problem = checkPhotoUpload(input.file);
+  if (problem || !input.file) return { ok: false, error: problem ?? "missing" };
+  const member = await db.member.findFirst({
+    where: { id: input.memberId, chapterId: input.chapterId },
+    select: { photoFile: true },
+  });
+  if (!member) return { ok: false, error: "notFound" };
+  const jpeg = await normalizePhoto(input.file.bytes);
+  if (!jpeg) return { ok: false, error: "unreadable" };
+
+  const fileName = await writePhotoFile(input.memberId, jpeg);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: input.memberId }, data: { photoFile: fileName }, select: { id: true } });
+      await recordAudit(
+        {
+          actorId: input.actorId,
+          chapterId: input.chapterId,
+          action: "member.photo.update",
+          entityType: "Member",
+          entityId: input.memberId,
+          before: { photoFile: member.photoFile },
+          after: { photoFile: fileName },
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    await deletePhotoFile(fileName);
+    throw error;
+  }
+  if (member.photoFile) await deletePhotoFile(member.photoFile);
+  return { ok: true, fileName };
+}
+
+/** The stored photo (JPEG bytes) of a member of the chapter, or null. */
+export async function readMemberPhoto(chapterId: string, memberId: string): Promise<Buffer | null> {
+  const member = await db.member.findFirst({ where: { id: memberId, chapterId }, select: { photoFile: true } });
+  return member?.photoFile ? readPhotoFile(member.photoFile) : null;
+}
+
+/** Reads a stored photo by its file name (never outside the photo folder); null when missing. */
+export async function readPhotoFile(fileName: string): Promise<Buffer | null> {
+  try {
+    return await readFile(photoPath(fileName));
+  } catch {
+    return null;
+  }
+}
+
+/** Adds each item's photo bytes (null without a photo), for printing cards. */
+export async function attachPhotos<T extends { photoFile: string | null }>(items: T[]): Promise<(T & { photo: Buffer | null })[]> {
+  return Promise.all(items.map(async (item) => ({ ...item, photo: item.photoFile ? await readPhotoFile(item.photoFile) : null })));
+}
