@@ -78,31 +78,30 @@ export default function MembersPage() {
                 {t("members.add")}
               </Link>
             ) : null}
-            {d.can.create ? (
-              <Link className="button" to="/members/settings">
-                {t("members.settings")}
-              </Link>
-            ) : null}
-            {d.can.export ? (
-              <>
-                <a className="button" href={`/members.pdf${query()}`} download>
-                  {t("members.pdf")}
-                </a>
-                <a className="button" href={`/members/cards.pdf${query()}`} download>
-                  {t("cards.printFiltered")}
-                </a>
-                <a className="button" href={`/members/export.xlsx${query()}`} download>
-                  {t("export.xlsx")}
-                </a>
-                <a className="button" href={`/members/export.csv${query()}`} download>
-                  {t("export.csv")}
-                </a>
-              </>
-            ) : null}
-            {d.can.import ? (
-              <Link className="button" to="/members/import">
-                {t("import.link")}
-              </Link>
+            {d.can.export || d.can.import || d.can.create ? (
+              <details className="actions-menu">
+                <summary className="button">{t("members.moreActions")}</summary>
+                <div className="actions-menu__panel">
+                  {d.can.export ? (
+                    <>
+                      <a href={`/members.pdf${query()}`} download>
+                        {t("members.pdf")}
+                      </a>
+                      <a href={`/members/export.xlsx${query()}`} download>
+                        {t("export.xlsx")}
+                      </a>
+                      <a href={`/members/export.csv${query()}`} download>
+                        {t("export.csv")}
+                      </a>
+                      <a href={`/members/cards.pdf${query()}`} download>
+                        {t("cards.printFiltered")}
+                      </a>
+                    </>
+                  ) : null}
+                  {d.can.import ? <Link to="/members/import">{t("import.link")}</Link> : null}
+                  {d.can.create ? <Link to="/members/settings">{t("members.settings")}</Link> : null}
+                </div>
+              </details>
             ) : null}
           </>
         }

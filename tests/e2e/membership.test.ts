@@ -153,6 +153,7 @@ describe("importing members", () => {
     const fixed = bad.replace("16/05/1994", "15/05/1994").replace("Hendra Salah", "Hendra Benar");
 
     await page.goto("/members");
+    await page.getByText("Unduh, cetak, impor").click();
     await page.getByRole("link", { name: "Impor dari Excel/CSV" }).click();
     await page.getByRole("heading", { level: 1, name: "Impor anggota" }).waitFor();
     await page.getByLabel("Berkas daftar anggota").setInputFiles({

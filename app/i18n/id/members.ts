@@ -110,6 +110,7 @@ export const members = {
   "validation.memberNumberPattern": "Pola harus memuat {NOMOR} atau {NOMOR:n} agar nomor tidak pernah sama.",
   "validation.cardYears": "Masa berlaku kartu 1–10 tahun.",
   "members.settings": "Pengaturan",
+  "members.moreActions": "Unduh, cetak, impor",
   "members.settings.title": "Pengaturan keanggotaan",
   "members.settings.intro": "Pola nomor anggota berlaku untuk anggota baru; nomor yang sudah ada tidak berubah dan tidak pernah dipakai ulang.",
   "members.settings.pattern": "Pola nomor anggota",
