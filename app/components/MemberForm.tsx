@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { useServerFieldErrors } from "~/utils/forms";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { memberFormSchema, MEMBERSHIP_TYPES, type MemberFormData, type MemberFormInput } from "~/validation/members";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
@@ -20,7 +20,6 @@ type Props = {
 
 /** The add/edit member form: validated in the browser and again on the server with one schema. */
 export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withStatus }: Props) {
-  const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
   const {
     register,
@@ -30,6 +29,7 @@ export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withS
     formState: { errors },
   } = useForm<MemberFormInput, unknown, MemberFormData>({ resolver: zodResolver(memberFormSchema), defaultValues: defaults, mode: "onTouched" });
   useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
   const err = (name: keyof MemberFormInput) => errors[name]?.message;
 
   return (
@@ -37,10 +37,7 @@ export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withS
       method="post"
       noValidate
       className="form-grid"
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => submit(form, { method: "post" }))(event);
-      }}
+      onSubmit={onSubmit}
     >
       <fieldset>
         <legend>{t("members.section.identity")}</legend>

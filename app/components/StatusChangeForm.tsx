@@ -1,9 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useSubmit } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { useServerFieldErrors } from "~/utils/forms";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { MEMBER_STATUSES, statusChangeSchema, type StatusChangeInput } from "~/validation/members";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
@@ -18,21 +18,18 @@ export function StatusChangeForm({
   today: string;
   fieldErrors?: Record<string, string>;
 }) {
-  const submit = useSubmit();
   const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
     resolver: zodResolver(statusChangeSchema),
     defaultValues: { status: current as StatusChangeInput["status"], effectiveDate: today, reason: "" },
   });
   useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
   return (
     <Form
       method="post"
       noValidate
-      onSubmit={(event) => {
-        const form = event.currentTarget;
-        void handleSubmit(() => submit(form, { method: "post" }))(event);
-      }}
+      onSubmit={onSubmit}
     >
       <input type="hidden" name="intent" value="status" />
       <SelectField label={t("members.field.status")} error={errors.status?.message} {...register("status")}>

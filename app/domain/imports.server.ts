@@ -15,7 +15,7 @@ import {
   type MemberFormData,
   type MemberStatus,
 } from "~/validation/members";
-import { listChapterVillages, reserveMemberNumbers } from "./members.server";
+import { listChapterVillages, memberData, reserveMemberNumbers } from "./members.server";
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -405,7 +405,7 @@ export async function commitImport(input: { chapterId: string; actorId: string; 
           const chunk = creates.slice(i, i + MEMBER_ROWS_PER_INSERT);
           await tx.member.createMany({
             data: chunk.map((r, j) => ({
-              ...memberValues(r.data!),
+              ...memberData(r.data!),
               chapterId: input.chapterId,
               status: r.status ?? "calon",
               statusDate: parseCalendarDate(r.data!.joinDate),
@@ -422,7 +422,7 @@ export async function commitImport(input: { chapterId: string; actorId: string; 
           }),
         );
         for (const r of updates) {
-          await tx.member.update({ where: { id: r.existingMemberId! }, data: memberValues(r.data!) });
+          await tx.member.update({ where: { id: r.existingMemberId! }, data: memberData(r.data!) });
           state.done += 1;
         }
         await flagDuplicatesAfterImport(tx, input.chapterId, createdIds);
@@ -437,24 +437,6 @@ export async function commitImport(input: { chapterId: string; actorId: string; 
     state.finished = true;
     setTimeout(() => progress.delete(input.importId), 60_000).unref?.();
   }
-}
-
-function memberValues(data: MemberFormData) {
-  return {
-    fullName: data.fullName,
-    nik: data.nik,
-    sex: data.sex,
-    birthDate: parseCalendarDate(data.birthDate)!,
-    phone: data.phone,
-    email: data.email,
-    address: data.address,
-    villageCode: data.villageCode,
-    joinDate: parseCalendarDate(data.joinDate)!,
-    membershipType: data.membershipType,
-    skPsmNumber: data.skPsmNumber,
-    skPsmDate: data.skPsmDate ? parseCalendarDate(data.skPsmDate) : null,
-    basicBimtekDate: data.basicBimtekDate ? parseCalendarDate(data.basicBimtekDate) : null,
-  };
 }
 
 /** Near duplicates among the new members and with those already registered, in bulk. */

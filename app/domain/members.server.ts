@@ -219,7 +219,8 @@ async function checkAgainstRegistry(
   return { fieldErrors, existingMember: sameNik ?? undefined };
 }
 
-function memberData(data: MemberFormData) {
+/** The form's data as the Member columns (dates as UTC midnight). */
+export function memberData(data: MemberFormData) {
   return {
     fullName: data.fullName,
     nik: data.nik,

@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
+import { useValidatedSubmit } from "~/utils/forms";
 import { clientAddress, createAuthenticator, LoginError } from "~/utils/auth.server";
 import { getUser, startUserSession } from "~/utils/session.server";
 import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
@@ -38,7 +39,6 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const submit = useSubmit();
   const busy = navigation.state !== "idle" && navigation.formAction?.startsWith("/login") === true;
   const {
     register,
@@ -59,6 +59,7 @@ export default function LoginPage() {
 
   const redirectTo = searchParams.get("redirectTo");
   const formAction = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
+  const onSubmit = useValidatedSubmit(handleSubmit, formAction);
 
   return (
     <section className="login">
@@ -73,10 +74,7 @@ export default function LoginPage() {
         method="post"
         action={formAction}
         noValidate
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form, { method: "post", action: formAction }))(event);
-        }}
+        onSubmit={onSubmit}
       >
         <FormField
           label={t("login.email")}

@@ -1,14 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getMemberSettings, updateMemberSettings } from "~/domain/chapters.server";
 import { t } from "~/i18n";
-import { parseForm, useServerFieldErrors } from "~/utils/forms";
+import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
@@ -31,7 +31,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MemberSettingsPage() {
   const { settings, year } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submit = useSubmit();
   const { register, handleSubmit, setError, watch, formState } = useForm<MemberSettingsInput>({
     resolver: zodResolver(memberSettingsSchema),
     defaultValues: actionData?.values ?? {
@@ -40,6 +39,7 @@ export default function MemberSettingsPage() {
     },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
   const pattern = String(watch("memberNumberPattern") ?? "");
   const example = formatMemberNumber(pattern, { code: settings.code, year, serial: settings.memberNumberNext });
   return (
@@ -49,10 +49,7 @@ export default function MemberSettingsPage() {
         method="post"
         noValidate
         className="card"
-        onSubmit={(event) => {
-          const form = event.currentTarget;
-          void handleSubmit(() => submit(form, { method: "post" }))(event);
-        }}
+        onSubmit={onSubmit}
       >
         <FormField label={t("members.settings.pattern")} error={formState.errors.memberNumberPattern?.message} {...register("memberNumberPattern")} />
         <p className="muted">{t("members.settings.patternHelp", { code: settings.code })}</p>

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "~/components/FormField";
@@ -11,7 +11,7 @@ import { getOwnMembership, updateOwnContact } from "~/domain/members.server";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong } from "~/utils/format";
-import { parseForm, useServerFieldErrors } from "~/utils/forms";
+import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
@@ -39,7 +39,6 @@ type ProfileInput = z.input<typeof profileFormSchema>;
 export default function ProfilePage() {
   const { member } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const submit = useSubmit();
   const defaults: ProfileInput = actionData?.values ? { address: "", ...actionData.values } : {
     phone: formatPhone(member?.phone),
     email: member?.email ?? "",
@@ -50,6 +49,7 @@ export default function ProfilePage() {
     defaultValues: defaults,
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
   if (!member) {
     return (
@@ -90,10 +90,7 @@ export default function ProfilePage() {
         <Form
           method="post"
           noValidate
-          onSubmit={(event) => {
-            const form = event.currentTarget;
-            void handleSubmit(() => submit(form, { method: "post" }))(event);
-          }}
+          onSubmit={onSubmit}
         >
           <FormField label={t("members.field.phone")} type="tel" inputMode="tel" error={errors.phone?.message} {...register("phone")} />
           <FormField label={t("members.field.email")} type="email" error={errors.email?.message} {...register("email")} />

@@ -1,8 +1,9 @@
 // Forms: one zod schema parses what the browser posts (FormData) on the server, the same schema
 // validates in the browser through react-hook-form. Invalid input comes back as field errors in
 // Indonesian with the values the person typed.
-import { useEffect } from "react";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { useSubmit } from "@remix-run/react";
+import { useEffect, type FormEvent } from "react";
+import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from "react-hook-form";
 import type { z } from "zod";
 
 export type FormValues = Record<string, string>;
@@ -41,4 +42,17 @@ export function useServerFieldErrors<T extends FieldValues>(
       setError(field as Path<T>, { type: "server", message });
     }
   }, [fieldErrors, setError]);
+}
+
+/**
+ * The onSubmit of a Remix <Form> checked by react-hook-form first: invalid input stays in the
+ * browser with its messages; valid input is posted as plain FormData (the server parses it
+ * with the same schema, and the form also works without JavaScript).
+ */
+export function useValidatedSubmit<T extends FieldValues, R>(handleSubmit: UseFormHandleSubmit<T, R>, action?: string) {
+  const submit = useSubmit();
+  return (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    void handleSubmit(() => submit(form, { method: "post", ...(action ? { action } : {}) }))(event);
+  };
 }
