@@ -190,11 +190,9 @@ export async function createUser(input: {
 /** Removes sessions past their expiry and login counters that no longer lock or count. */
 export async function purgeStaleAuthRecords(now = new Date()) {
   const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const [sessions] = await db.$transaction([
-    db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
-    db.loginThrottle.deleteMany({
-      where: { firstFailureAt: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-    }),
-  ]);
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  await db.loginThrottle.deleteMany({
+    where: { firstFailureAt: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+  });
   return sessions.count;
 }

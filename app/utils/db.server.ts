@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
@@ -25,7 +26,82 @@ type Connection = ReturnType<typeof createClient>;
 const globalForDb = globalThis as unknown as { __ipsmDb?: Connection };
 const connection = (globalForDb.__ipsmDb ??= createClient());
 
-export const db = connection.client;
+// The adapter has ONE connection. It serialises interactive transactions, but any other query
+// issued while a transaction is open runs on that same connection, inside the transaction: a
+// write would vanish with a rollback. So writes outside a transaction wait until the open one
+// ends; reads go on (they may see the open transaction's rows, which keeps pages and progress
+// answering during a long import). Code inside a transaction callback is recognised through
+// AsyncLocalStorage and never waits on itself. See docs/decisions/006.
+const insideTransaction = new AsyncLocalStorage<true>();
+let transactionDone: Promise<void> = Promise.resolve();
+
+async function outsideTransactions<T>(run: () => Promise<T>): Promise<T> {
+  if (!insideTransaction.getStore()) {
+    // Several transactions may be queued: wait until none is left.
+    for (let seen = transactionDone; ; seen = transactionDone) {
+      await seen;
+      if (seen === transactionDone) break;
+    }
+  }
+  return run();
+}
+
+const base = connection.client;
+
+type TransactionClient = Parameters<Parameters<typeof base.$transaction>[0]>[0];
+
+/** `db.$transaction(async (tx) => ...)`: one at a time; writes outside it wait for it. */
+async function transaction<R>(
+  fn: (tx: TransactionClient) => Promise<R>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<R> {
+  if (insideTransaction.getStore()) throw new Error("Nested db.$transaction: pass the transaction client instead.");
+  const previous = transactionDone;
+  let finish!: () => void;
+  transactionDone = previous.then(() => new Promise<void>((resolve) => (finish = resolve)));
+  await previous;
+  try {
+    return await insideTransaction.run(true, () => base.$transaction((tx) => fn(tx), options));
+  } finally {
+    finish();
+  }
+}
+
+const WRITE_METHODS = new Set([
+  "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert",
+  "delete", "deleteMany",
+]);
+
+function gateDelegate(delegate: object) {
+  return new Proxy(delegate, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      if (!WRITE_METHODS.has(String(prop))) return value.bind(target);
+      return (...args: unknown[]) => outsideTransactions(() => value.apply(target, args));
+    },
+  });
+}
+
+const RAW_METHODS = new Set(["$executeRaw", "$executeRawUnsafe"]);
+const delegates = new Map<PropertyKey, object>();
+
+/** The application's database client (see the note on transactions above). */
+export const db: typeof base = new Proxy(base, {
+  get(target, prop, receiver) {
+    if (prop === "$transaction") return transaction;
+    const value = Reflect.get(target, prop, receiver);
+    if (typeof prop === "string" && RAW_METHODS.has(prop)) {
+      const raw = value as (...a: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) => outsideTransactions(() => raw.apply(target, args));
+    }
+    if (typeof prop === "string" && !prop.startsWith("$") && value && typeof value === "object") {
+      if (!delegates.has(prop)) delegates.set(prop, gateDelegate(value));
+      return delegates.get(prop);
+    }
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});
 
 /** Resolves once the connection pragmas are applied. */
 export function dbReady(): Promise<void> {

@@ -25,6 +25,28 @@ describe("the SQLite database", () => {
     ).rejects.toThrow();
   });
 
+  it("keeps other requests' queries out of an open transaction, so a rollback loses only its own work", async () => {
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const rolledBack = db
+      .$transaction(async (tx) => {
+        await tx.region.create({ data: { code: "98", name: "Dalam transaksi", level: "province" } });
+        await hold;
+        throw new Error("batal");
+      })
+      .catch((error: Error) => error.message);
+    await new Promise((r) => setTimeout(r, 20));
+    // Another request writes while the transaction is open: it must wait, not join it.
+    const outside = db.region.create({ data: { code: "97", name: "Di luar transaksi", level: "province" } });
+    const first = await Promise.race([outside.then(() => "written"), new Promise((r) => setTimeout(() => r("waiting"), 150))]);
+    expect(first).toBe("waiting");
+    release();
+    expect(await rolledBack).toBe("batal");
+    await outside;
+    expect(await db.region.findUnique({ where: { code: "98" } })).toBeNull();
+    expect(await db.region.findUnique({ where: { code: "97" } })).not.toBeNull();
+  });
+
   it("refuses a chapter in a region that does not exist", async () => {
     await expect(buildChapter({ regionCode: "99.99" })).rejects.toThrow();
   });
