@@ -1,20 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildMemberExport } from "~/domain/exports.server";
+import { buildMemberExport } from "~/domain/member-export.server";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
 
-// GET /members/export.csv[?filters][&nik=1]: the filtered list; NIK whole only for those allowed who ask.
+// GET /members/export.csv[?filters][&nik=1]: the filtered member list, audited. NIK is masked
+// unless the user may see it whole AND asks for it with nik=1.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
   const url = new URL(request.url);
   const file = await buildMemberExport({
     chapterId: user.chapter.id,
-    chapterCode: user.chapter.code,
     actorId: user.id,
     filters: parseMemberFilters(url.searchParams),
     format: "csv",
-    showFullNik: url.searchParams.get("nik") === "1" && hasPermission(user.permissions, "read:member-nik:chapter"),
+    showFullNik: hasPermission(user.permissions, "read:member-nik:chapter") && url.searchParams.get("nik") === "1",
   });
   return new Response(new Uint8Array(file.body), {
     headers: {

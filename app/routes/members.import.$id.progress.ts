@@ -1,9 +1,62 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { importProgress } from "~/domain/imports.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { commitImport, getImportProgress } from "~/domain/member-import.server";
+import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 
-// GET /members/import/:id/progress: how far a running import has come (polled by its page).
+// GET  /members/import/:id/progress: how far a running commit has come, as JSON (for polling,
+//   e.g. from another tab).
+// POST /members/import/:id/progress: commits the import and streams its progress, one JSON
+//   event per line (application/x-ndjson). The import page uses this: the progress arrives with
+//   the commit itself, needing no further request or query while the transaction is open, and
+//   the last event says how it ended.
+
+export type ImportStreamEvent =
+  | { type: "progress"; done: number; total: number }
+  | { type: "done"; ok: true; created: number; updated: number }
+  | { type: "done"; ok: false; message: string };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "import:member:chapter");
-  return Response.json(importProgress(params.id ?? "") ?? { done: 0, total: 0, finished: false });
+  const user = await requirePermission(request, "import:member:chapter");
+  const progress = getImportProgress(user.chapter.id, params.id ?? "");
+  return Response.json(progress ?? { done: 0, total: 0, finished: false, error: null }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "import:member:chapter");
+  const importId = params.id ?? "";
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (event: ImportStreamEvent) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        } catch {
+          open = false; // the browser went away; the commit goes on
+        }
+      };
+      try {
+        const result = await commitImport({
+          chapterId: user.chapter.id,
+          actorId: user.id,
+          importId,
+          onProgress: (done, total) => send({ type: "progress", done, total }),
+        });
+        send(result.ok ? { type: "done", ok: true, created: result.created, updated: result.updated } : { type: "done", ok: false, message: result.message });
+      } catch (error) {
+        console.error(error);
+        send({ type: "done", ok: false, message: t("import.error.commitFailed") });
+      }
+      if (open) controller.close();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      // no-transform keeps the compression middleware from holding the events back.
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
 }

@@ -6,39 +6,45 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { checkImport, ImportFileError, parseMemberFile } from "~/domain/imports.server";
+import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, parseMemberFile } from "~/domain/member-import.server";
 import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [{ title: `${t("import.title")} · ${t("app.name")}` }];
+// GET /members/import: the upload form. POST (intent=check): reads the file, runs the dry run
+// and shows its result at /members/import/:id. Nothing is saved to the registry here.
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const meta: MetaFunction = () => [{ title: `${t("import.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "import:member:chapter");
   return null;
 }
 
+const failure = (formError: string) => data({ formError }, { status: 400 });
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "import:member:chapter");
+  // A body far over the limit is refused before it is read.
+  if (Number(request.headers.get("Content-Length") ?? 0) > IMPORT_MAX_FILE_BYTES + 64 * 1024) return failure(t("import.error.size"));
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_FILE_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ formError: t("import.error.size") }, { status: 400 });
-    throw error;
+    if (error instanceof MaxPartSizeExceededError) return failure(t("import.error.size"));
+    return failure(t("import.error.unreadable"));
   }
+  if (form.get("intent") !== "check") return failure(t("import.error.missing"));
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return data({ formError: t("import.error.missing") }, { status: 400 });
+  if (!(file instanceof File) || file.size === 0) return failure(t("import.error.missing"));
   try {
     const rows = await parseMemberFile({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    const checked = await checkImport({ chapterId: user.chapter.id, actorId: user.id, fileName: file.name, rows });
-    return redirect(`/members/import/${checked.importId}`);
+    const { importId } = await checkImport({ chapterId: user.chapter.id, actorId: user.id, fileName: file.name, rows });
+    return redirect(`/members/import/${importId}`);
   } catch (error) {
-    if (error instanceof ImportFileError) return data({ formError: error.message }, { status: 400 });
+    if (error instanceof MemberImportError) return failure(error.message);
     throw error;
   }
 }
@@ -50,10 +56,17 @@ export default function ImportPage() {
     <>
       <PageHeader title={t("import.title")} intro={t("import.intro")} />
       <section className="card">
+        <h2>{t("import.steps.title")}</h2>
+        <ol>
+          <li>{t("import.steps.1")}</li>
+          <li>{t("import.steps.2")}</li>
+          <li>{t("import.steps.3")}</li>
+          <li>{t("import.steps.4")}</li>
+        </ol>
         <p>
-          <a className="button" href="/members/template.xlsx" download>
+          <Link className="button" to="/members/template.xlsx" reloadDocument download>
             {t("import.template")}
-          </a>
+          </Link>
         </p>
         <p className="muted">{t("import.templateHint")}</p>
       </section>
@@ -63,6 +76,7 @@ export default function ImportPage() {
         </p>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="card">
+        <input type="hidden" name="intent" value="check" />
         <div className="field">
           <label htmlFor="file">{t("import.file")}</label>
           <input id="file" type="file" name="file" accept=".xlsx,.csv" required />
