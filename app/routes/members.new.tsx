@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ExistingMemberNotice } from "~/components/ExistingMemberNotice";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { MemberForm } from "~/components/MemberForm";
 import { PageHeader } from "~/components/PageHeader";
@@ -44,12 +45,7 @@ export default function NewMemberPage() {
   return (
     <>
       <PageHeader title={t("members.add.title")} />
-      {actionData?.existingMember ? (
-        <p className="form-error" role="alert">
-          {t("members.nikExists", { name: actionData.existingMember.fullName })}{" "}
-          <Link to={`/members/${actionData.existingMember.id}`}>{t("members.nikExistsLink")}</Link>
-        </p>
-      ) : null}
+      <ExistingMemberNotice member={actionData?.existingMember} />
       <MemberForm
         defaults={actionData?.values ?? { joinDate: today, membershipType: "biasa" }}
         villages={villages}
