@@ -17,7 +17,13 @@ import {
   toDateInput,
   type MemberFormData,
 } from "~/validation/members";
-import { listChapterVillages, memberData, reserveMemberNumbers } from "./members.server";
+import {
+  changedFields,
+  listChapterVillages,
+  memberAuditView,
+  memberData,
+  reserveMemberNumbers,
+} from "./members.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -376,11 +382,9 @@ function memberAsForm(m: ExistingMember): FormFields {
 type MemberColumns = ReturnType<typeof memberData>;
 type MemberColumn = keyof MemberColumns;
 
-const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
-
 /** The columns whose value would change. */
 function changedColumns(current: ExistingMember, next: MemberColumns): MemberColumn[] {
-  return (Object.keys(next) as MemberColumn[]).filter((key) => comparable(current[key]) !== comparable(next[key]));
+  return Object.keys(changedFields(current, next).after) as MemberColumn[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -692,12 +696,6 @@ const MEMBER_ROWS_PER_INSERT = 200;
 const AUDIT_ROWS_PER_INSERT = 500;
 const FLAG_ROWS_PER_INSERT = 150;
 
-/** What the audit log keeps of member data: the NIK masked (the log is read more widely). */
-function auditView(values: Partial<MemberColumns> & Record<string, unknown>) {
-  const { nik, ...rest } = values;
-  return typeof nik === "string" ? { ...rest, nik: maskNik(nik) } : rest;
-}
-
 /**
  * Writes a checked import in ONE transaction: the new members (numbers reserved in one go), the
  * updates, near-duplicate flags and the audit records; every row or none. Refused when already
@@ -757,7 +755,7 @@ export async function commitImport(input: {
           action: "member.create",
           entityType: "Member",
           entityId: m.id,
-          after: JSON.stringify(auditView({ ...m.values, status: m.status, memberNumber: m.memberNumber, importId })),
+          after: JSON.stringify(memberAuditView({ ...m.values, status: m.status, memberNumber: m.memberNumber, importId })),
         }));
 
         for (const row of updates) {
@@ -773,8 +771,8 @@ export async function commitImport(input: {
             action: "member.update",
             entityType: "Member",
             entityId: current.id,
-            before: JSON.stringify(auditView(before)),
-            after: JSON.stringify({ ...auditView(after), importId }),
+            before: JSON.stringify(memberAuditView(before)),
+            after: JSON.stringify({ ...memberAuditView(after), importId }),
           });
           if (changed.includes("fullName") || changed.includes("birthDate")) {
             touched.push({ id: current.id, fullName: values.fullName, birthDate: values.birthDate, isNew: false });

@@ -239,7 +239,7 @@ export function memberData(data: MemberFormData) {
 }
 
 /** What the audit log keeps of a member: the NIK masked (the log is read more widely than the registry). */
-function auditView(member: Record<string, unknown>) {
+export function memberAuditView(member: Record<string, unknown>) {
   const { nik, ...rest } = member;
   return { ...rest, ...(typeof nik === "string" ? { nik: maskNik(nik) } : {}) };
 }
@@ -311,7 +311,7 @@ export async function createMember(input: {
         action: "member.create",
         entityType: "Member",
         entityId: member.id,
-        after: auditView({ ...values, status, memberNumber }),
+        after: memberAuditView({ ...values, status, memberNumber }),
       },
       tx,
     );
@@ -338,7 +338,7 @@ export async function updateMember(input: {
   const { fieldErrors, existingMember } = await checkAgainstRegistry(input.chapterId, input.data, input.memberId);
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, existingMember };
   const values = memberData(input.data);
-  const { before, after } = diff(current, values);
+  const { before, after } = changedFields(current, values);
   return db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: input.memberId }, data: values });
     const duplicates = await findNearDuplicates(tx, input.chapterId, values.fullName, values.birthDate, input.memberId);
@@ -351,8 +351,8 @@ export async function updateMember(input: {
           action: "member.update",
           entityType: "Member",
           entityId: input.memberId,
-          before: auditView(before),
-          after: auditView(after),
+          before: memberAuditView(before),
+          after: memberAuditView(after),
         },
         tx,
       );
@@ -366,7 +366,7 @@ function comparable(value: unknown) {
 }
 
 /** The fields that differ, before and after. */
-function diff<T extends Record<string, unknown>>(current: T, next: Partial<T>) {
+export function changedFields<T extends Record<string, unknown>>(current: T, next: Partial<T>) {
   const before: Partial<T> = {};
   const after: Partial<T> = {};
   for (const key of Object.keys(next) as (keyof T)[]) {
@@ -450,7 +450,7 @@ export async function updateOwnContact(input: {
     if (taken) return { ok: false, fieldErrors: { email: t("validation.emailTaken") } };
   }
   const next = { phone: input.phone, email: input.email, address: input.address };
-  const { before, after } = diff(current, next);
+  const { before, after } = changedFields(current, next);
   if (!Object.keys(after).length) return { ok: true };
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: input.memberId }, data: next });
@@ -548,7 +548,7 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
         action: "member.merge",
         entityType: "Member",
         entityId: keep.id,
-        before: { merged: auditView(removed), mergedId: remove.id },
+        before: { merged: memberAuditView(removed), mergedId: remove.id },
         after: { keptId: keep.id },
       },
       tx,
