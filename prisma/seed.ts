@@ -1,10 +1,27 @@
 // Demo data for a fresh portal: the Kalimantan Barat regions, IPSM Kota Pontianak with a
-// kecamatan sub-chapter, 122 members across its kelurahan (one person registered twice), and the five demo accounts (README).
+// kecamatan sub-chapter, 124 members across its kelurahan (one person registered twice), its past
+// and active boards, and the demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
+import {
+  activatePeriod,
+  addHolding,
+  archivePastPeriod,
+  createPeriod,
+  createPosition,
+  listPositions,
+  replaceHolding,
+} from "~/domain/leadership.server";
 import { createMember } from "~/domain/members.server";
 import { importProvinceRegions, listVillages } from "~/domain/regions.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import {
+  holdingFormSchema,
+  periodFormSchema,
+  positionFormSchema,
+  replaceHoldingSchema,
+  type HoldingFormInput,
+} from "~/validation/leadership";
 import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
 
@@ -49,16 +66,24 @@ async function seedDemo() {
     { fullName: "Hj. Rosnani Abdullah", sex: "P", birthDate: calendarDate(1971, 5, 14), joinDate: calendarDate(2012, 3, 1), village: 0 },
     { fullName: "Muhammad Rizal Pratama", sex: "L", birthDate: calendarDate(1984, 9, 2), joinDate: calendarDate(2016, 8, 17), village: 5 },
     { fullName: "Utin Nurhasanah", sex: "P", birthDate: calendarDate(1990, 1, 23), joinDate: calendarDate(2021, 6, 10), village: 10 },
+    { fullName: "Lim Mei Hua", sex: "P", birthDate: calendarDate(1979, 7, 8), joinDate: calendarDate(2014, 2, 3), village: 15 },
+    { fullName: "Syarif Hamid Alkadrie", sex: "L", birthDate: calendarDate(1976, 12, 1), joinDate: calendarDate(2013, 10, 5), village: -1 },
   ] as const;
-  const [ketua, sekretaris, relawan] = await Promise.all(
-    named.map(({ village, ...m }) => buildMember({ ...m, chapterId: city.id, villageCode: villages[village]!.code, random })),
+  // The Koordinator Kecamatan lives in the kecamatan he coordinates (Pontianak Kota).
+  const kotaVillage = villages.find((v) => v.code.startsWith("61.71.05."))!;
+  const [ketua, sekretaris, relawan, bendahara, korcam] = await Promise.all(
+    named.map(({ village, ...m }) =>
+      buildMember({ ...m, chapterId: city.id, villageCode: village < 0 ? kotaVillage.code : villages[village]!.code, random }),
+    ),
   );
-  if (!ketua || !sekretaris || !relawan) throw new Error("Demo members missing");
+  if (!ketua || !sekretaris || !relawan || !bendahara || !korcam) throw new Error("Demo members missing");
 
   const accounts = [
     { email: "admin@demo.ipsm.id", name: "Administrator Sistem", role: "admin" as const, memberId: null },
-    { email: "ketua@demo.ipsm.id", name: ketua.fullName, role: "board" as const, memberId: ketua.id },
-    { email: "sekretaris@demo.ipsm.id", name: sekretaris.fullName, role: "board" as const, memberId: sekretaris.id },
+    { email: "ketua@demo.ipsm.id", name: ketua.fullName, role: "volunteer" as const, memberId: ketua.id },
+    { email: "sekretaris@demo.ipsm.id", name: sekretaris.fullName, role: "volunteer" as const, memberId: sekretaris.id },
+    { email: "bendahara@demo.ipsm.id", name: bendahara.fullName, role: "volunteer" as const, memberId: bendahara.id },
+    { email: "korcam@demo.ipsm.id", name: korcam.fullName, role: "volunteer" as const, memberId: korcam.id },
     { email: "relawan@demo.ipsm.id", name: relawan.fullName, role: "volunteer" as const, memberId: relawan.id },
     { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", role: "dinsos" as const, memberId: null },
   ];
@@ -69,7 +94,15 @@ async function seedDemo() {
 
   // One person registered twice (two NIK typed differently), for the board to resolve in
   // "Kemungkinan duplikat": added through the registry, which flags it.
+  const adminUserId = users[0]!.id;
   const secretaryUserId = users[2]!.id;
+  const active = members.filter((m) => m.status === "aktif");
+  await seedLeadership({
+    chapterId: city.id,
+    actorId: adminUserId,
+    holders: { ketua: ketua.id, sekretaris: sekretaris.id, bendahara: bendahara.id, korcam: korcam.id },
+    others: active.slice(0, 14).map((m) => m.id),
+  });
   const twice = { fullName: "Siti Rahmawati", sex: "P", birthDate: "1979-11-05", address: "Jl. Karet No. 14", joinDate: "2019-04-01", membershipType: "biasa" } as const;
   for (const [nik, villageCode] of [["6171034511790021", villages[12]!.code], ["6171034511790012", villages[12]!.code]] as const) {
     const result = await createMember({
@@ -80,7 +113,120 @@ async function seedDemo() {
     });
     if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result.fieldErrors)}`);
   }
-  return { members: members.length + 5, accounts: accounts.length };
+  return { members: members.length + named.length + 2, accounts: accounts.length };
+}
+
+/**
+ * The past board (2021-2026, with a mid-term replacement of its Bendahara) and the active one
+ * (2026-2031, installed by the mayor on 20 January 2026) whose core positions the demo
+ * accounts hold. Built through the leadership rules, as the board would enter them.
+ */
+async function seedLeadership(input: {
+  chapterId: string;
+  actorId: string;
+  holders: { ketua: string; sekretaris: string; bendahara: string; korcam: string };
+  others: string[];
+}) {
+  const { chapterId, actorId, holders, others } = input;
+  const must = <T extends { ok: boolean }>(result: T, what: string): T => {
+    if (!result.ok) throw new Error(`Demo leadership refused (${what}): ${JSON.stringify(result)}`);
+    return result;
+  };
+  for (const [code, name] of [["61.71.05", "Pontianak Kota"], ["61.71.01", "Pontianak Selatan"]] as const) {
+    must(
+      await createPosition({
+        chapterId,
+        actorId,
+        data: positionFormSchema.parse({ title: `Koordinator Kecamatan ${name}`, kind: "koordinator_kecamatan", districtCode: code, singleHolder: "on" }),
+      }),
+      `position ${name}`,
+    );
+  }
+  const positions = await listPositions(chapterId);
+  const positionId = (title: string) => positions.find((p) => p.title === title)!.id;
+  const appoint = async (periodId: string, title: string, memberId: string, startDate: string, extra: Partial<HoldingFormInput> = {}) =>
+    must(await addHolding({ chapterId, actorId, periodId, data: holdingFormSchema.parse({ positionId: positionId(title), memberId, startDate, ...extra }) }), title);
+
+  // 2021-2026: entered as history, then recorded as ended.
+  const past = must(
+    await createPeriod({
+      chapterId,
+      actorId,
+      data: periodFormSchema.parse({
+        name: "Periode 2021-2026",
+        startDate: "2021-01-18",
+        endDate: "2026-01-19",
+        skNumber: "400.9/27/DINSOS/2021",
+        skDate: "2021-01-11",
+        skIssuer: "Wali Kota Pontianak",
+        installationDate: "2021-01-18",
+        installationPlace: "Aula Sultan Syarif Abdurrahman, Kantor Wali Kota Pontianak",
+      }),
+    }),
+    "period 2021-2026",
+  ) as { ok: true; id: string };
+  await appoint(past.id, "Ketua", others[0]!, "2021-01-18");
+  await appoint(past.id, "Wakil Ketua", holders.ketua, "2021-01-18");
+  await appoint(past.id, "Sekretaris", holders.sekretaris, "2021-01-18");
+  const firstTreasurer = (await appoint(past.id, "Bendahara", others[1]!, "2021-01-18")) as { ok: true; id: string };
+  must(
+    await replaceHolding({
+      chapterId,
+      actorId,
+      holdingId: firstTreasurer.id,
+      data: replaceHoldingSchema.parse({
+        memberId: holders.bendahara,
+        startDate: "2023-07-01",
+        endReason: "mengundurkan_diri",
+        skNumber: "001/IPSM-PTK/VI/2023",
+        skDate: "2023-06-26",
+        endNote: "Pindah domisili ke Kabupaten Kubu Raya",
+      }),
+    }),
+    "PAW Bendahara 2023",
+  );
+  await appoint(past.id, "Koordinator Bidang Pendataan", others[2]!, "2021-01-18");
+  await appoint(past.id, "Anggota Pengurus", others[3]!, "2021-01-18");
+  must(await archivePastPeriod({ chapterId, actorId, periodId: past.id, timeZone: "Asia/Jakarta" }), "archive 2021-2026");
+
+  // 2026-2031: the board installed on 20 January 2026, active now.
+  const current = must(
+    await createPeriod({
+      chapterId,
+      actorId,
+      data: periodFormSchema.parse({
+        name: "Periode 2026-2031",
+        startDate: "2026-01-20",
+        endDate: "2031-01-19",
+        skNumber: "400.9/12/DINSOS/2026",
+        skDate: "2026-01-12",
+        skIssuer: "Wali Kota Pontianak",
+        installationDate: "2026-01-20",
+        installationPlace: "Aula Sultan Syarif Abdurrahman, Kantor Wali Kota Pontianak",
+      }),
+    }),
+    "period 2026-2031",
+  ) as { ok: true; id: string };
+  await appoint(current.id, "Ketua", holders.ketua, "2026-01-20");
+  await appoint(current.id, "Wakil Ketua", others[0]!, "2026-01-20");
+  await appoint(current.id, "Sekretaris", holders.sekretaris, "2026-01-20");
+  await appoint(current.id, "Wakil Sekretaris", others[4]!, "2026-01-20");
+  await appoint(current.id, "Bendahara", holders.bendahara, "2026-01-20");
+  await appoint(current.id, "Wakil Bendahara", others[5]!, "2026-01-20");
+  await appoint(current.id, "Koordinator Bidang Pendataan", others[2]!, "2026-01-20");
+  await appoint(current.id, "Koordinator Bidang Pelatihan", others[6]!, "2026-01-20");
+  await appoint(current.id, "Koordinator Bidang Kemitraan dan CSR", others[7]!, "2026-01-20");
+  await appoint(current.id, "Koordinator Bidang Humas", others[8]!, "2026-01-20");
+  await appoint(current.id, "Koordinator Kecamatan Pontianak Kota", holders.korcam, "2026-01-20");
+  await appoint(current.id, "Koordinator Kecamatan Pontianak Selatan", others[9]!, "2026-01-20");
+  await appoint(current.id, "Anggota Pengurus", others[10]!, "2026-01-20");
+  await appoint(current.id, "Anggota Pengurus", others[11]!, "2026-01-20");
+  // Activated as on the day of the pelantikan (or today, for a demo loaded after 2031).
+  const installed = new Date("2026-01-20T03:00:00Z");
+  must(
+    await activatePeriod({ chapterId, actorId, periodId: current.id, timeZone: "Asia/Jakarta", now: new Date() > new Date("2031-01-19T12:00:00Z") ? installed : new Date() }),
+    "activate 2026-2031",
+  );
 }
 
 export async function seed() {

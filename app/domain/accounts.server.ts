@@ -2,7 +2,8 @@
 // portal sees it (with their chapter and permissions).
 import { db } from "~/utils/db.server";
 import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.server";
-import { isRole, rolePermissions, type Permission, type Role } from "~/utils/permissions";
+import { isRole, permissionsFor, type Permission, type Role } from "~/utils/permissions";
+import { activePositionsOf, type HeldPosition } from "./leadership.server";
 import { recordAudit } from "~/utils/audit.server";
 
 /** Failed logins allowed per account, and per client address, within the window. */
@@ -110,6 +111,10 @@ export type CurrentUser = {
   role: Role;
   memberId: string | null;
   chapter: { id: string; name: string; code: string; timeZone: string };
+  /** the positions the user's member holds today in the active leadership period */
+  positions: HeldPosition[];
+  /** kecamatan the user coordinates (Koordinator Kecamatan): the scope of "district" rights */
+  districtCodes: string[];
   permissions: Permission[];
 };
 
@@ -145,7 +150,20 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
     role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
       ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? user.chapter)
       : user.chapter;
-  return { ...user, chapter, role, permissions: [...permissionsFor(role)] };
+  // Board rights follow the positions held today, recomputed on every request: a right ends
+  // the moment its holding or period does, without anyone editing the account.
+  const positions = user.memberId ? await activePositionsOf(user.memberId, user.chapter.timeZone, now) : [];
+  return {
+    ...user,
+    chapter,
+    role,
+    positions,
+    districtCodes: [...new Set(positions.flatMap((p) => (p.districtCode ? [p.districtCode] : [])))],
+    permissions: permissionsFor(
+      role,
+      positions.map((p) => p.kind),
+    ),
+  };
 }
 
 /** Chapters an administrator can switch to. */
@@ -159,11 +177,6 @@ export async function switchSessionChapter(sessionId: string, chapterId: string)
   if (!chapter) return null;
   await db.session.update({ where: { id: sessionId }, data: { activeChapterId: chapter.id } });
   return chapter;
-}
-
-/** The rights a user has. Board rights will also follow leadership positions (a later issue). */
-export function permissionsFor(role: Role): readonly Permission[] {
-  return rolePermissions(role);
 }
 
 export async function createUser(input: {

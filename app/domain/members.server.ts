@@ -500,7 +500,7 @@ export async function markDistinct(input: { chapterId: string; actorId: string; 
 
 /**
  * Merges a duplicate into the member kept: every record that points at the duplicate (login
- * account, cards, duplicate flags; later areas add activities, trainings and positions here)
+ * account, cards, duplicate flags, board positions; later areas add activities and trainings here)
  * moves to the kept member, missing data is filled in from the duplicate, and the duplicate is
  * removed. The audit keeps the duplicate as it was.
  */
@@ -524,6 +524,8 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
       await revokeActiveCardsInTx(tx, { memberId: remove.id, chapterId: input.chapterId, actorId: input.actorId, reason: t("cards.mergedReason") });
     }
     await tx.memberCard.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
+    // Board positions held under the duplicate stay in the history, under the kept member.
+    await tx.positionHolding.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
     await tx.memberDuplicateFlag.updateMany({
       where: { OR: [{ memberId: remove.id, otherMemberId: keep.id }, { memberId: keep.id, otherMemberId: remove.id }] },
       data: { status: "merged", resolvedAt: new Date(), resolvedById: input.actorId },

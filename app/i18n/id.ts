@@ -4,10 +4,11 @@
 import { cards } from "./id/cards";
 import { common } from "./id/common";
 import { memberImport } from "./id/import";
+import { leadership } from "./id/leadership";
 import { members } from "./id/members";
 
-export const parts = { common, members, cards, memberImport } as const;
+export const parts = { common, members, cards, memberImport, leadership } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership } as const;
 
 export type MessageKey = keyof typeof id;

@@ -8,3 +8,15 @@ export function memberStatusLabel(status: string): string {
 export function roleLabel(role: string): string {
   return t(`role.${role}` as MessageKey);
 }
+
+export function positionKindLabel(kind: string): string {
+  return t(`leadership.kind.${kind}` as MessageKey);
+}
+
+export function periodStatusLabel(status: string): string {
+  return t(`leadership.status.${status}` as MessageKey);
+}
+
+export function holdingEndReasonLabel(reason: string): string {
+  return t(`leadership.endReason.${reason}` as MessageKey);
+}

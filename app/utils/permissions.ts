@@ -1,15 +1,19 @@
 // Typed permission strings, "action:entity:access". Checked on the server in every loader and
 // action (permissions.server.ts); the UI only mirrors them (menu, buttons).
 //
-// access: "own" (the user's own records), "chapter" (the user's chapter), "any" (every
-// chapter: the system administrator). "any" satisfies "chapter" and "own"; "chapter" satisfies
-// "own". Board rights come from the role today; the leadership issue derives them from the
-// positions a member holds in the chapter's active board period (see docs/permissions.md).
+// access: "own" (the user's own records), "district" (the kecamatan a Koordinator Kecamatan
+// coordinates), "chapter" (the user's chapter), "any" (every chapter: the system administrator).
+// A wider access satisfies a narrower one: any > chapter > district > own.
+//
+// A user's rights are those of their role (the kind of account) plus those of every position
+// their member holds in the chapter's active leadership period (docs/permissions.md,
+// docs/decisions/007). Board rights are never stored on the account.
+import type { PositionKind } from "~/validation/leadership";
 
-export const ROLES = ["admin", "board", "volunteer", "dinsos"] as const;
+export const ROLES = ["admin", "volunteer", "dinsos"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACCESS_LEVELS = ["own", "chapter", "any"] as const;
+export const ACCESS_LEVELS = ["own", "district", "chapter", "any"] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 export const ENTITIES = [
@@ -21,13 +25,25 @@ export const ENTITIES = [
   "training",
   "activity",
   "programme",
+  "programme-finance",
   "report",
   "user",
   "audit",
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-export const ACTIONS = ["read", "create", "update", "import", "export", "verify", "submit", "receive", "manage"] as const;
+export const ACTIONS = [
+  "read",
+  "create",
+  "update",
+  "import",
+  "export",
+  "verify",
+  "approve",
+  "submit",
+  "receive",
+  "manage",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Permission = `${Action}:${Entity}:${Access}`;
@@ -57,28 +73,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:user:any",
     "read:audit:any",
   ],
-  board: [
-    "read:dashboard:chapter",
-    "read:member:chapter",
-    "read:member-nik:chapter",
-    "create:member:chapter",
-    "update:member:chapter",
-    "import:member:chapter",
-    "export:member:chapter",
-    "read:leadership:chapter",
-    "update:leadership:chapter",
-    "read:training:chapter",
-    "update:training:chapter",
-    "read:activity:chapter",
-    "create:activity:own",
-    "verify:activity:chapter",
-    "read:programme:chapter",
-    "update:programme:chapter",
-    "read:report:chapter",
-    "create:report:chapter",
-    "submit:report:chapter",
-    "read:audit:chapter",
-  ],
+  // A member's own account: what every PSM volunteer may do, board position or not.
   volunteer: [
     "read:dashboard:own",
     "read:member:own",
@@ -89,18 +84,102 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:activity:own",
     "read:programme:own",
   ],
-  dinsos: ["read:dashboard:chapter", "receive:report:chapter"],
+  dinsos: ["read:dashboard:chapter", "read:leadership:chapter", "receive:report:chapter"],
+};
+
+/** What every board position gives: the chapter's dashboard, registry (NIK masked) and records. */
+const BOARD_BASE: readonly Permission[] = [
+  "read:dashboard:chapter",
+  "read:member:chapter",
+  "read:leadership:chapter",
+  "read:training:chapter",
+  "read:activity:chapter",
+  "read:programme:chapter",
+];
+
+/**
+ * The rights of each position kind while it is held in the active period. Managing the member
+ * registry is the Sekretaris's; money is the Bendahara's (approved by the Ketua); verifying
+ * activities belongs to the Ketua, Wakil Ketua and, for their kecamatan, the Koordinator
+ * Kecamatan; signing and submitting reports is the Ketua's.
+ */
+const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
+  ketua: [
+    ...BOARD_BASE,
+    "export:member:chapter",
+    "update:leadership:chapter",
+    "verify:activity:chapter",
+    "update:programme:chapter",
+    "update:programme-finance:chapter",
+    "approve:programme-finance:chapter",
+    "read:report:chapter",
+    "create:report:chapter",
+    "submit:report:chapter",
+    "read:audit:chapter",
+  ],
+  wakil_ketua: [
+    ...BOARD_BASE,
+    "export:member:chapter",
+    "verify:activity:chapter",
+    "update:programme:chapter",
+    "read:report:chapter",
+    "create:report:chapter",
+    "read:audit:chapter",
+  ],
+  sekretaris: [
+    ...BOARD_BASE,
+    "read:member-nik:chapter",
+    "create:member:chapter",
+    "update:member:chapter",
+    "import:member:chapter",
+    "export:member:chapter",
+    "update:leadership:chapter",
+    "update:training:chapter",
+    "read:report:chapter",
+    "create:report:chapter",
+    "read:audit:chapter",
+  ],
+  wakil_sekretaris: [
+    ...BOARD_BASE,
+    "create:member:chapter",
+    "update:member:chapter",
+    "export:member:chapter",
+    "update:training:chapter",
+    "read:report:chapter",
+    "create:report:chapter",
+  ],
+  bendahara: [...BOARD_BASE, "update:programme-finance:chapter", "read:report:chapter", "read:audit:chapter"],
+  wakil_bendahara: [...BOARD_BASE, "read:report:chapter"],
+  koordinator_bidang: [...BOARD_BASE, "read:report:chapter"],
+  koordinator_kecamatan: [
+    "read:dashboard:chapter",
+    "read:leadership:chapter",
+    "read:activity:district",
+    "verify:activity:district",
+  ],
+  anggota_pengurus: [...BOARD_BASE],
 };
 
 export function rolePermissions(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];
 }
 
+export function positionPermissions(kind: PositionKind): readonly Permission[] {
+  return POSITION_PERMISSIONS[kind];
+}
+
+/** The role's rights plus those of the positions held now, without repeats. */
+export function permissionsFor(role: Role, positionKinds: readonly PositionKind[] = []): Permission[] {
+  const granted = new Set<Permission>(ROLE_PERMISSIONS[role]);
+  for (const kind of positionKinds) for (const p of POSITION_PERMISSIONS[kind]) granted.add(p);
+  return [...granted];
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-const ACCESS_RANK: Record<Access, number> = { own: 0, chapter: 1, any: 2 };
+const ACCESS_RANK: Record<Access, number> = { own: 0, district: 1, chapter: 2, any: 3 };
 
 /** True when one of the granted permissions covers the required one. */
 export function hasPermission(granted: readonly Permission[], required: Permission): boolean {

@@ -1,6 +1,9 @@
 // Member rules that browser and server share: constants, NIK and phone checks, the form schema.
 import { z } from "zod";
 import { t } from "~/i18n";
+import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
+
+export { parseCalendarDate, toDateInput } from "./fields";
 
 export const MEMBER_STATUSES = [
   "calon",
@@ -23,21 +26,6 @@ export const MEMBERS_PAGE_SIZE = 50;
 
 /** Youngest age at joining (Permensos 10/2019). */
 export const MIN_AGE_AT_JOINING = 18;
-
-/** "YYYY-MM-DD" -> Date at UTC midnight, or null when it is not a real calendar date. */
-export function parseCalendarDate(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
-}
-
-/** Date at UTC midnight -> "YYYY-MM-DD" (for date inputs). */
-export function toDateInput(date: Date | string | null | undefined): string {
-  if (!date) return "";
-  return (date instanceof Date ? date : new Date(date)).toISOString().slice(0, 10);
-}
 
 /** The kecamatan code in an NIK's first six digits, dotted: "617101" -> "61.71.01". */
 export function nikDistrictCode(nik: string): string {
@@ -87,33 +75,6 @@ export function ageOn(birthDate: Date, on: Date): number {
   if (beforeBirthday) age -= 1;
   return age;
 }
-
-const requiredText = (max: number) =>
-  z
-    .string({ error: t("validation.required") })
-    .trim()
-    .min(1, t("validation.required"))
-    .max(max, t("validation.tooLong", { max }));
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, t("validation.tooLong", { max }))
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const calendarDate = z
-  .string({ error: t("validation.required") })
-  .trim()
-  .min(1, t("validation.required"))
-  .refine((v) => parseCalendarDate(v) !== null, t("validation.date"));
-
-const optionalCalendarDate = z
-  .string()
-  .trim()
-  .optional()
-  .refine((v) => !v || parseCalendarDate(v) !== null, t("validation.date"));
 
 /** The add/edit member form. Fields are strings as a form posts them. */
 export const memberFormSchema = z

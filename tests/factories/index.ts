@@ -1,10 +1,12 @@
 // Factories for tests and for the demo seed: they build valid, realistic records.
 // Deterministic when given a seeded random source, so the demo data is the same on every machine.
 import { createChapter, type ChapterInput } from "~/domain/chapters.server";
+import { ensureDefaultPositions } from "~/domain/leadership.server";
 import { reserveMemberNumbers } from "~/domain/members.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import type { Role } from "~/utils/permissions";
+import type { PositionKind } from "~/validation/leadership";
 import type { MemberStatus, Sex } from "~/validation/members";
 
 /** A small seeded PRNG (mulberry32) so that generated data is repeatable. */
@@ -138,4 +140,72 @@ export async function buildUser(input: {
     },
     select: { id: true, email: true, role: true, chapterId: true, memberId: true },
   });
+}
+
+/**
+ * The chapter's active leadership period (created around today when there is none): where
+ * board rights come from.
+ */
+export async function ensureActivePeriod(chapterId: string) {
+  const existing = await db.leadershipPeriod.findFirst({ where: { chapterId, status: "active" }, select: { id: true } });
+  if (existing) return existing;
+  const year = new Date().getUTCFullYear();
+  return db.leadershipPeriod.create({
+    data: {
+      chapterId,
+      name: `Periode ${year - 1}-${year + 4}`,
+      startDate: calendarDate(year - 1, 1, 1),
+      endDate: calendarDate(year + 4, 12, 31),
+      skNumber: `400.9/${year - 1}/UJI`,
+      skDate: calendarDate(year - 1, 1, 1),
+      status: "active",
+      activatedAt: new Date(),
+    },
+    select: { id: true },
+  });
+}
+
+/**
+ * A board member: an active member holding a position of the kind (Sekretaris by default) in
+ * the chapter's active period, with their account (role volunteer: board rights come from the
+ * position). `districtCode` binds a Koordinator Kecamatan to a kecamatan.
+ */
+export async function buildBoardUser(input: {
+  chapterId: string;
+  kind?: PositionKind;
+  email?: string;
+  name?: string;
+  villageCode?: string;
+  districtCode?: string;
+}) {
+  const kind = input.kind ?? "sekretaris";
+  await ensureDefaultPositions(input.chapterId);
+  const period = await ensureActivePeriod(input.chapterId);
+  const periodRow = await db.leadershipPeriod.findUniqueOrThrow({ where: { id: period.id }, select: { startDate: true } });
+  const position =
+    kind === "koordinator_kecamatan"
+      ? await db.boardPosition.upsert({
+          where: { chapterId_title: { chapterId: input.chapterId, title: `Koordinator Kecamatan ${input.districtCode}` } },
+          create: {
+            chapterId: input.chapterId,
+            title: `Koordinator Kecamatan ${input.districtCode}`,
+            kind,
+            districtCode: input.districtCode ?? null,
+            singleHolder: true,
+          },
+          update: {},
+          select: { id: true },
+        })
+      : await db.boardPosition.findFirstOrThrow({ where: { chapterId: input.chapterId, kind }, select: { id: true }, orderBy: { sortOrder: "asc" } });
+  const member = await buildMember({
+    chapterId: input.chapterId,
+    villageCode: input.villageCode ?? "61.71.01.1002",
+    fullName: input.name,
+    status: "aktif",
+  });
+  await db.positionHolding.create({
+    data: { periodId: period.id, positionId: position.id, memberId: member.id, startDate: periodRow.startDate },
+  });
+  const user = await buildUser({ chapterId: input.chapterId, role: "volunteer", email: input.email, name: input.name ?? member.fullName, memberId: member.id });
+  return { ...user, memberId: member.id, periodId: period.id, positionId: position.id };
 }

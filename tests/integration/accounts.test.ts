@@ -19,9 +19,9 @@ const minutes = (n: number) => n * 60_000;
 
 describe("verifyLogin", () => {
   it("accepts the right password, case-insensitive email, and writes an audit record", async () => {
-    const user = await buildUser({ chapterId, role: "board", email: "Ketua@Test.IPSM.id" });
+    const user = await buildUser({ chapterId, role: "volunteer", email: "Ketua@Test.IPSM.id" });
     const result = await verifyLogin({ email: " ketua@test.ipsm.id ", password: "password-123", clientAddress: "10.0.0.1" });
-    expect(result).toEqual({ ok: true, userId: user.id, name: "Pengguna board" });
+    expect(result).toEqual({ ok: true, userId: user.id, name: "Pengguna volunteer" });
     const audit = await db.auditLog.findFirst({ where: { action: "auth.login", entityId: user.id } });
     expect(audit?.actorId).toBe(user.id);
   });
@@ -107,7 +107,7 @@ describe("sessions", () => {
   });
 
   it("ends at expiry, and at once when the account is deactivated", async () => {
-    const user = await buildUser({ chapterId, role: "board" });
+    const user = await buildUser({ chapterId, role: "volunteer" });
     const now = new Date();
     const session = await createSession(user.id, 1, now);
     expect(await getSessionUser(session.id, new Date(now.getTime() + minutes(61)))).toBeNull();
@@ -119,7 +119,7 @@ describe("sessions", () => {
   });
 
   it("purges expired sessions and stale login counters only", async () => {
-    const user = await buildUser({ chapterId, role: "board" });
+    const user = await buildUser({ chapterId, role: "volunteer" });
     const past = new Date(Date.now() - minutes(24 * 60));
     const old = await createSession(user.id, 1, past);
     const live = await createSession(user.id, 12);

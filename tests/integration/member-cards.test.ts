@@ -27,7 +27,7 @@ import { action as loginAction } from "~/routes/login";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
-import { buildChapter, buildMember, buildUser } from "../factories";
+import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
@@ -71,7 +71,7 @@ async function activeCardOf(id: string) {
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "CRD", name: "IPSM Kota Kartu", letterheadSubtitle: "KOTA KARTU" })).id;
   otherChapterId = (await buildChapter({ code: "OTH", name: "IPSM Kabupaten Lain" })).id;
-  boardId = (await buildUser({ chapterId, role: "board", email: "board@cards.test" })).id;
+  boardId = (await buildBoardUser({ chapterId, email: "board@cards.test" })).id;
   memberId = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Hasanah Kartu", status: "aktif" })).id;
   otherMemberId = (await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Anggota Lain", status: "aktif" })).id;
   await buildUser({ chapterId, role: "volunteer", email: "volunteer@cards.test", memberId });

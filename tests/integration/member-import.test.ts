@@ -22,7 +22,7 @@ import { loader as csvLoader } from "~/routes/members.export[.]csv";
 import { loader as xlsxLoader } from "~/routes/members.export[.]xlsx";
 import { loader as templateLoader } from "~/routes/members.template[.]xlsx";
 import { db } from "~/utils/db.server";
-import { buildChapter, buildMember, buildUser } from "../factories";
+import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 let chapterId: string;
@@ -74,7 +74,7 @@ function upload(cookie: string, name: string, bytes: Uint8Array, intent = "check
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "IMP", name: "IPSM Kota Impor", regionCode: "61.71" })).id;
-  boardId = (await buildUser({ chapterId, role: "board", email: "board@import.test" })).id;
+  boardId = (await buildBoardUser({ chapterId, email: "board@import.test" })).id;
   existingId = (await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Sudah Ada", sex: "L", birthDate: utc(1980, 1, 1) })).id;
   await db.member.update({ where: { id: existingId }, data: { nik: "6171010101800001", address: "Alamat Lama" } });
   unchangedId = (await buildMember({ chapterId, villageCode: "61.71.02.1003", fullName: "Tetap Sama", sex: "P", birthDate: utc(1975, 4, 2) })).id;

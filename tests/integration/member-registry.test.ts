@@ -17,7 +17,7 @@ import { loader as editLoader } from "~/routes/members.$id.edit";
 import { action as profileAction, loader as profileLoader } from "~/routes/profile";
 import { db } from "~/utils/db.server";
 import { memberFormSchema, type MemberFormData } from "~/validation/members";
-import { buildChapter, buildMember, buildUser } from "../factories";
+import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 import { action as loginAction } from "~/routes/login";
 
@@ -48,7 +48,7 @@ async function signIn(email: string) {
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "PTK", regionCode: "61.71" })).id;
   otherChapterId = (await buildChapter({ code: "KKR", name: "IPSM Kabupaten Kubu Raya", regionCode: "61.12" })).id;
-  boardId = (await buildUser({ chapterId, role: "board", email: "sekretaris@reg.test", name: "Sekretaris Uji" })).id;
+  boardId = (await buildBoardUser({ chapterId, email: "sekretaris@reg.test", name: "Sekretaris Uji" })).id;
   const own = await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Relawan Sendiri" });
   await buildUser({ chapterId, role: "volunteer", email: "relawan@reg.test", memberId: own.id });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@reg.test" });

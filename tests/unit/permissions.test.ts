@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyPermission, hasPermission, rolePermissions, ROLES } from "~/utils/permissions";
+import { hasAnyPermission, hasPermission, permissionsFor, positionPermissions, rolePermissions, ROLES } from "~/utils/permissions";
+import { POSITION_KINDS } from "~/validation/leadership";
 import { navigationFor } from "~/utils/navigation";
 
 describe("hasPermission", () => {
@@ -27,10 +28,12 @@ describe("role table", () => {
     }
   });
 
-  it("gives the board its chapter and the administrator every chapter", () => {
-    expect(hasPermission(rolePermissions("board"), "export:member:chapter")).toBe(true);
-    expect(hasPermission(rolePermissions("board"), "export:member:any")).toBe(false);
+  it("gives the administrator every chapter, and no role the board's rights", () => {
     expect(hasPermission(rolePermissions("admin"), "export:member:any")).toBe(true);
+    for (const role of ["volunteer", "dinsos"] as const) {
+      expect(hasPermission(rolePermissions(role), "update:leadership:chapter")).toBe(false);
+      expect(hasPermission(rolePermissions(role), "verify:activity:own")).toBe(false);
+    }
   });
 
   it("lets every role open its dashboard", () => {
@@ -42,5 +45,43 @@ describe("role table", () => {
     expect(nav).not.toContain("/reports");
     expect(nav).not.toContain("/members");
     expect(nav).toContain("/activities");
+  });
+});
+
+describe("position table (docs/permissions.md)", () => {
+  const holds = (kind: (typeof POSITION_KINDS)[number], permission: Parameters<typeof hasPermission>[1]) =>
+    hasPermission(permissionsFor("volunteer", [kind]), permission);
+
+  it("gives the Sekretaris the member registry, and only the Sekretaris and Wakil Sekretaris", () => {
+    for (const p of ["create:member:chapter", "update:member:chapter"] as const) {
+      const who = POSITION_KINDS.filter((k) => holds(k, p));
+      expect(who).toEqual(["sekretaris", "wakil_sekretaris"]);
+    }
+    expect(POSITION_KINDS.filter((k) => holds(k, "import:member:chapter"))).toEqual(["sekretaris"]);
+    expect(POSITION_KINDS.filter((k) => holds(k, "read:member-nik:chapter"))).toEqual(["sekretaris"]);
+  });
+
+  it("lets only the Ketua submit reports and approve money, the Ketua and Bendahara record money", () => {
+    expect(POSITION_KINDS.filter((k) => holds(k, "submit:report:chapter"))).toEqual(["ketua"]);
+    expect(POSITION_KINDS.filter((k) => holds(k, "approve:programme-finance:chapter"))).toEqual(["ketua"]);
+    expect(POSITION_KINDS.filter((k) => holds(k, "update:programme-finance:chapter"))).toEqual(["ketua", "bendahara"]);
+  });
+
+  it("gives a Koordinator Kecamatan verification in their kecamatan only", () => {
+    expect(holds("koordinator_kecamatan", "verify:activity:district")).toBe(true);
+    expect(holds("koordinator_kecamatan", "verify:activity:chapter")).toBe(false);
+    expect(holds("koordinator_kecamatan", "read:member:chapter")).toBe(false);
+    expect(holds("ketua", "verify:activity:district")).toBe(true);
+  });
+
+  it("lets the Ketua and Sekretaris manage the board composition", () => {
+    expect(POSITION_KINDS.filter((k) => holds(k, "update:leadership:chapter"))).toEqual(["ketua", "sekretaris"]);
+  });
+
+  it("adds position rights to the role's and repeats none", () => {
+    const granted = permissionsFor("volunteer", ["ketua", "sekretaris"]);
+    expect(new Set(granted).size).toBe(granted.length);
+    expect(granted).toEqual(expect.arrayContaining([...rolePermissions("volunteer"), ...positionPermissions("ketua")]));
+    expect(permissionsFor("volunteer", [])).toEqual([...rolePermissions("volunteer")]);
   });
 });

@@ -16,7 +16,6 @@ export const common = {
   "nav.signedInAs": "Masuk sebagai {name}",
 
   "role.admin": "Administrator Sistem",
-  "role.board": "Pengurus",
   "role.volunteer": "Relawan PSM",
   "role.dinsos": "Dinas Sosial",
 
@@ -82,8 +81,6 @@ export const common = {
   "pdf.letterhead.association": "IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)",
 
   "area.comingSoon": "Bagian ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.",
-  "leadership.title": "Kepengurusan",
-  "leadership.intro": "Periode kepengurusan, jabatan, dan SK pengurus.",
   "trainings.title": "Pelatihan",
   "trainings.intro": "Pelatihan, sertifikat, dan kompetensi anggota.",
   "activities.title": "Kegiatan",

@@ -1,0 +1,22 @@
+// Calendar dates (stored as UTC midnight) and the chapter's "today". A board position or a
+// period runs over calendar days in the chapter's time zone, not over UTC days.
+
+const DAY_MS = 86_400_000;
+
+/** Today in the time zone, as a calendar date at UTC midnight. */
+export function calendarToday(timeZone: string, now = new Date()): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(`${parts}T00:00:00.000Z`);
+}
+
+/** The calendar date n days later (earlier for negative n). */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Whether two inclusive ranges of calendar dates share a day (a null end never ends). */
+export function rangesOverlap(a: { start: Date; end: Date | null }, b: { start: Date; end: Date | null }): boolean {
+  const aEnd = a.end?.getTime() ?? Number.POSITIVE_INFINITY;
+  const bEnd = b.end?.getTime() ?? Number.POSITIVE_INFINITY;
+  return a.start.getTime() <= bEnd && b.start.getTime() <= aEnd;
+}
