@@ -175,9 +175,10 @@ export async function createPosition(input: { chapterId: string; actorId: string
 export async function setPositionActive(input: { chapterId: string; actorId: string; positionId: string; active: boolean }) {
   const position = await db.boardPosition.findFirst({
     where: { id: input.positionId, chapterId: input.chapterId },
-    select: { id: true, title: true, active: true },
+    select: { id: true, title: true, active: true, kind: true },
   });
-  if (!position) return null;
+  // The core positions cannot be hidden: a period needs a Ketua, and the registry a Sekretaris.
+  if (!position || (!input.active && isPositionKind(position.kind) && SINGLE_HOLDER_KINDS.includes(position.kind))) return null;
   await db.$transaction(async (tx) => {
     await tx.boardPosition.update({ where: { id: position.id }, data: { active: input.active } });
     await recordAudit(

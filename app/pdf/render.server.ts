@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
+import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
 import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
 import { PDF_FONT } from "./styles";
 
@@ -33,4 +34,8 @@ export async function renderMemberListPdf(data: MemberListPdfData): Promise<Buff
 /** The public address a card's or report's QR code points to. */
 export function verifyUrl(publicUrl: string, code: string) {
   return `${publicUrl.replace(/\/+$/, "")}/verify/${encodeURIComponent(code)}`;
+}
+
+export async function renderBoardStructurePdf(data: BoardStructurePdfData): Promise<Buffer> {
+  return renderToBuffer(createElement(BoardStructureDocument, { data }) as never);
 }

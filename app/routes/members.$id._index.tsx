@@ -5,9 +5,10 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { MemberCardPanel } from "~/components/MemberCardPanel";
 import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
+import { memberPositionHistory } from "~/domain/leadership.server";
 import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members.server";
 import { t, type MessageKey } from "~/i18n";
-import { memberStatusLabel } from "~/i18n/labels";
+import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatTime, maskNik } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     member: { ...rest, nikMasked: maskNik(storedNik), nik },
     history: await getMemberHistory(user.chapter.id, member.id),
+    positions: await memberPositionHistory(user.chapter.id, member.id),
     canSeeNik,
     canEdit: hasPermission(user.permissions, "update:member:chapter"),
     timeZone: user.chapter.timeZone,
@@ -93,7 +95,7 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, canSeeNik, canEdit, timeZone, today } = useLoaderData<typeof loader>();
+  const { member, history, positions, canSeeNik, canEdit, timeZone, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -165,6 +167,24 @@ export default function MemberPage() {
         canManage={canEdit}
         timeZone={timeZone}
       />
+
+      <section className="card">
+        <h2>{t("member.positions.title")}</h2>
+        {positions.length === 0 ? (
+          <p>{t("member.positions.empty")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="member-positions">
+            {positions.map((p) => (
+              <li key={p.id}>
+                <strong>{p.position}</strong> · <Link to={`/leadership/${p.periodId}`}>{p.periodName}</Link> ·{" "}
+                {t("leadership.term", { start: formatCalendarDateLong(p.startDate), end: formatCalendarDateLong(p.endDate) })}
+                {p.skNumber ? ` · SK ${p.skNumber}` : ""}
+                {p.endReason ? ` · ${holdingEndReasonLabel(p.endReason)}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       {canEdit ? (
         <section className="card">

@@ -147,9 +147,9 @@ export const positionFormSchema = z
       .transform((v) => (v ? v : null))
       .refine((v) => v === null || /^\d{2}\.\d{2}\.\d{2}$/.test(v), t("leadership.error.districtRequired")),
     singleHolder: z
-      .string()
+      .union([z.string(), z.boolean()])
       .optional()
-      .transform((v) => v === "on" || v === "true"),
+      .transform((v) => v === true || v === "on" || v === "true"),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "koordinator_kecamatan" && !v.districtCode) {

@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { EndHoldingForm, ReplaceHoldingForm } from "~/components/leadership/HoldingChangeForms";
+import { endHolding, getPeriod, replaceHolding, searchActiveMembers } from "~/domain/leadership.server";
+import { t } from "~/i18n";
+import { calendarToday } from "~/utils/dates";
+import { formatCalendarDateLong } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { toDateInput } from "~/validation/fields";
+import { endHoldingSchema, replaceHoldingSchema } from "~/validation/leadership";
+
+export const meta: MetaFunction = () => [{ title: `${t("leadership.detail.manage")} · ${t("app.name")}` }];
+
+async function loadHolding(chapterId: string, periodId: string, holdingId: string) {
+  const period = await getPeriod(chapterId, periodId);
+  const holding = period?.holdings.find((h) => h.id === holdingId);
+  if (!period || !holding) notFound();
+  return { period, holding };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:leadership:chapter");
+  const { period, holding } = await loadHolding(user.chapter.id, params.id ?? "", params.holdingId ?? "");
+  const today = calendarToday(user.chapter.timeZone);
+  const end = holding.endDate ?? period.endDate;
+  return {
+    period: { id: period.id, name: period.name, status: period.status },
+    holding,
+    end,
+    open: end >= today && period.status !== "ended",
+    today: toDateInput(today),
+    members: (await searchActiveMembers(user.chapter.id, "", 2000)).filter((m) => m.id !== holding.member.id),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:leadership:chapter");
+  const { holding } = await loadHolding(user.chapter.id, params.id ?? "", params.holdingId ?? "");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const scope = { chapterId: user.chapter.id, actorId: user.id, holdingId: holding.id };
+  const back = `/leadership/${params.id}`;
+
+  if (intent === "replace") {
+    const parsed = parseForm(replaceHoldingSchema, formData);
+    if (!parsed.success) return data({ form: "replace" as const, ...parsed }, { status: 400 });
+    const result = await replaceHolding({ ...scope, data: parsed.data });
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return data({ form: "replace" as const, fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
+    }
+    const period = await getPeriod(user.chapter.id, result.periodId);
+    const created = period?.holdings.find((h) => h.id === result.id);
+    return redirectWithToast(back, "success", "leadership.holding.replaced", {
+      name: created?.member.fullName ?? "",
+      position: holding.position.title,
+    });
+  }
+
+  if (intent === "end") {
+    const parsed = parseForm(endHoldingSchema, formData);
+    if (!parsed.success) return data({ form: "end" as const, ...parsed }, { status: 400 });
+    const result = await endHolding({ ...scope, data: parsed.data });
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return data({ form: "end" as const, fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
+    }
+    return redirectWithToast(back, "success", "leadership.holding.ended", { name: result.memberName, position: result.positionTitle });
+  }
+
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function HoldingPage() {
+  const { period, holding, end, open, today, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader
+        title={t("leadership.holding.title", { position: holding.position.title, name: holding.member.fullName })}
+        intro={`${period.name} · ${t("leadership.holding.intro", {
+          start: formatCalendarDateLong(holding.startDate),
+          until: t("leadership.holding.until", { end: formatCalendarDateLong(end) }),
+        })}`}
+        actions={
+          <Link className="button" to={`/leadership/${period.id}`}>
+            {period.name}
+          </Link>
+        }
+      />
+      {open ? (
+        <>
+          <section className="card">
+            <h2>{t("leadership.holding.replace")}</h2>
+            <p className="muted">{t("leadership.holding.replaceIntro")}</p>
+            <ReplaceHoldingForm
+              members={members}
+              today={today}
+              {...(actionData?.form === "replace" ? { fieldErrors: actionData.fieldErrors, values: actionData.values } : {})}
+            />
+          </section>
+          <section className="card">
+            <h2>{t("leadership.holding.end")}</h2>
+            <p className="muted">{t("leadership.holding.endIntro")}</p>
+            <EndHoldingForm today={today} {...(actionData?.form === "end" ? { fieldErrors: actionData.fieldErrors, values: actionData.values } : {})} />
+          </section>
+        </>
+      ) : (
+        <p className="notice">{t("leadership.holding.closed")}</p>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getChapterLetterhead } from "~/domain/chapters.server";
+import { boardComposition } from "~/domain/leadership.server";
+import { t } from "~/i18n";
+import { pdfResponse, renderBoardStructurePdf } from "~/pdf/render.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /leadership/:id/structure.pdf: the susunan pengurus of a period, for the Dinas Sosial and for printing.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:leadership:chapter");
+  const composition = await boardComposition(user.chapter.id, params.id ?? "", user.chapter.timeZone);
+  if (!composition) notFound();
+  const chapter = await getChapterLetterhead(user.chapter.id);
+  const { period, day, holders } = composition;
+  const pdf = await renderBoardStructurePdf({ chapter, period, day, holders, generatedAt: new Date() });
+  const slug = period.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return pdfResponse(pdf, t("leadership.pdf.fileName", { code: chapter.code.toLowerCase(), period: slug }));
+}
