@@ -1,7 +1,8 @@
 // Leadership: board terms (periods), the chapter's list of positions, and who holds which
 // position when. The rights of a board member follow from here (activePositionsOf), so the
 // rules that decide them live together:
-// - a chapter has at most one active period, and its periods never overlap;
+// - a chapter has at most one active period, and its terms never overlap (a draft may be
+//   prepared over the active term's tail: activating it ends the active term the day before);
 // - a position is held by an active member of the chapter, inside the period's dates;
 // - a single-holder position (always Ketua, Sekretaris, Bendahara) has one holder at a time,
 //   and a member never holds two single-holder positions at once;
@@ -261,12 +262,36 @@ function periodColumns(data: PeriodFormData) {
   };
 }
 
-/** The period of the chapter that shares a day with the dates, other than `exceptId`. */
-async function overlappingPeriod(tx: Tx, chapterId: string, start: Date, end: Date, exceptId?: string) {
-  return tx.leadershipPeriod.findFirst({
-    where: { chapterId, id: exceptId ? { not: exceptId } : undefined, startDate: { lte: end }, endDate: { gte: start } },
-    select: { name: true, startDate: true, endDate: true },
+/**
+ * The period of the chapter whose term shares a day with the dates (other than `exceptId`), if
+ * that overlap is not allowed. The one overlap allowed is that of a draft with the active
+ * period when the draft starts later: it is the next board, prepared while the current one
+ * serves, and activating it ends the current term the day before (so recorded terms never
+ * overlap).
+ */
+async function overlappingPeriod(
+  tx: Tx,
+  chapterId: string,
+  candidate: { start: Date; end: Date; status: string },
+  exceptId?: string,
+) {
+  const others = await tx.leadershipPeriod.findMany({
+    where: {
+      chapterId,
+      id: exceptId ? { not: exceptId } : undefined,
+      startDate: { lte: candidate.end },
+      endDate: { gte: candidate.start },
+    },
+    select: { name: true, startDate: true, endDate: true, status: true },
   });
+  return (
+    others.find((other) => {
+      const successorOf = (draft: { start: Date; status: string }, active: { start: Date; status: string }) =>
+        draft.status === "draft" && active.status === "active" && draft.start > active.start;
+      const o = { start: other.startDate, status: other.status };
+      return !successorOf(candidate, o) && !successorOf(o, candidate);
+    }) ?? null
+  );
 }
 
 function overlapMessage(other: { name: string; startDate: Date; endDate: Date }) {
@@ -282,7 +307,7 @@ export async function createPeriod(input: { chapterId: string; actorId: string; 
   const columns = periodColumns(input.data);
   return refusable(() =>
     db.$transaction(async (tx) => {
-      const other = await overlappingPeriod(tx, input.chapterId, columns.startDate, columns.endDate);
+      const other = await overlappingPeriod(tx, input.chapterId, { start: columns.startDate, end: columns.endDate, status: "draft" });
       if (other) throw new Refused({ startDate: overlapMessage(other) });
       const period = await tx.leadershipPeriod.create({
         data: { ...columns, chapterId: input.chapterId, status: "draft" },
@@ -316,7 +341,12 @@ export async function updatePeriod(input: {
   if (!before) return NOT_FOUND;
   return refusable(() =>
     db.$transaction(async (tx) => {
-      const other = await overlappingPeriod(tx, input.chapterId, columns.startDate, columns.endDate, before.id);
+      const other = await overlappingPeriod(
+        tx,
+        input.chapterId,
+        { start: columns.startDate, end: columns.endDate, status: before.status },
+        before.id,
+      );
       if (other) throw new Refused({ startDate: overlapMessage(other) });
       const outside = await tx.positionHolding.findFirst({
         where: {
@@ -357,7 +387,8 @@ export type PeriodActionError =
 
 /**
  * Activates a draft period once its start date has come: the period active until now ends at
- * the same moment (one active period per chapter). It needs a Ketua on its first day.
+ * the same moment (one active period per chapter), its term cut to the day before the new one
+ * starts when it was planned to run longer. It needs a Ketua on its first day.
  */
 export async function activatePeriod(input: {
   chapterId: string;
@@ -386,10 +417,23 @@ export async function activatePeriod(input: {
 
     const previous = await tx.leadershipPeriod.findFirst({
       where: { chapterId: input.chapterId, status: "active" },
-      select: { id: true, name: true },
+      select: { id: true, name: true, startDate: true, endDate: true },
     });
     if (previous) {
-      await tx.leadershipPeriod.update({ where: { id: previous.id }, data: { status: "ended", endedAt: now } });
+      // The outgoing term ends the day before the new one starts, with the positions in it.
+      const lastDay = addDays(period.startDate, -1);
+      if (previous.endDate > lastDay) {
+        const startsLater = await tx.positionHolding.count({ where: { periodId: previous.id, startDate: { gt: lastDay } } });
+        if (startsLater > 0) return { ok: false as const, error: "holdingsAfterEnd" as const };
+        await tx.positionHolding.updateMany({
+          where: { periodId: previous.id, OR: [{ endDate: null }, { endDate: { gt: lastDay } }] },
+          data: { endDate: lastDay },
+        });
+      }
+      await tx.leadershipPeriod.update({
+        where: { id: previous.id },
+        data: { status: "ended", endedAt: now, ...(previous.endDate > lastDay ? { endDate: lastDay } : {}) },
+      });
       await recordAudit(
         {
           actorId: input.actorId,
@@ -398,7 +442,7 @@ export async function activatePeriod(input: {
           entityType: "LeadershipPeriod",
           entityId: previous.id,
           before: { status: "active" },
-          after: { status: "ended", succeededBy: period.id },
+          after: { status: "ended", succeededBy: period.id, endDate: previous.endDate > addDays(period.startDate, -1) ? addDays(period.startDate, -1) : previous.endDate },
         },
         tx,
       );

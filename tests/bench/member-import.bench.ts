@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, bench, describe } from "vitest";
 import { checkImport, commitImport, parseMemberFile } from "~/domain/member-import.server";
 import { listVillages } from "~/domain/regions.server";
-import { buildChapter, buildUser, calendarDate, fakeName, fakeNik, seededRandom, buildBoardUser } from "../factories";
+import { buildBoardUser, buildChapter, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";
 
 // Emails are unique across the registry: every run gets a file of its own (same rows otherwise).
 const files = new Map<number, Uint8Array[]>();

@@ -1,5 +1,6 @@
 // Browser suite, once per run: the built production server (server.mjs) on a free port, on a
-// fresh database prepared exactly as `npm start` prepares it (migrations, then demo data).
+// fresh database prepared exactly as `npm start` prepares it (migrations, then demo data), plus
+// the browser suite's own chapter (e2e-fixtures.ts).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -54,6 +55,7 @@ export default async function setup(project: TestProject) {
     SEED_DEMO_DATA: "true",
   };
   execFileSync("node", ["scripts/db-setup.mjs"], { env, stdio: "pipe" });
+  execFileSync(path.resolve("node_modules", ".bin", "tsx"), ["tests/setup/e2e-fixtures.ts"], { env, stdio: "pipe" });
 
   let log = "";
   const server = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });

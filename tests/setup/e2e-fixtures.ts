@@ -1,0 +1,55 @@
+// Browser-suite data beside the demo: a chapter of its own for journeys that change who holds
+// power (a new board), so that they cannot take rights away from the demo accounts the other
+// browser tests use. Run by e2e-server.ts with `tsx`, on the e2e database.
+import { ensureDefaultPositions } from "~/domain/leadership.server";
+import { db } from "~/utils/db.server";
+import { buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+
+export const E2E_PASSWORD = "demo-ipsm-2026";
+
+async function main() {
+  const chapter = await buildChapter({ code: "UJI", name: "IPSM Kota Uji", letterheadSubtitle: "KOTA UJI" });
+  await ensureDefaultPositions(chapter.id);
+  const village = "61.71.01.1002";
+  const ketua = await buildMember({ chapterId: chapter.id, villageCode: village, fullName: "Ketua Uji Peralihan", status: "aktif" });
+  const oldSecretary = await buildMember({ chapterId: chapter.id, villageCode: village, fullName: "Sekretaris Lama Uji", status: "aktif" });
+  const newSecretary = await buildMember({ chapterId: chapter.id, villageCode: village, fullName: "Sekretaris Baru Uji", status: "aktif" });
+  await buildMember({ chapterId: chapter.id, villageCode: village, fullName: "Anggota Tidak Aktif Uji", status: "nonaktif" });
+  for (const [email, member] of [
+    ["ketua@uji.test", ketua],
+    ["sekretaris-lama@uji.test", oldSecretary],
+    ["sekretaris-baru@uji.test", newSecretary],
+  ] as const) {
+    await buildUser({ chapterId: chapter.id, role: "volunteer", email, name: member.fullName, memberId: member.id, password: E2E_PASSWORD });
+  }
+  // The serving board: started four years ago, planned to run to the end of next year.
+  const year = new Date().getUTCFullYear();
+  const period = await db.leadershipPeriod.create({
+    data: {
+      chapterId: chapter.id,
+      name: `Periode ${year - 4}-${year + 1}`,
+      startDate: calendarDate(year - 4, 1, 10),
+      endDate: calendarDate(year + 1, 12, 31),
+      skNumber: `400.9/3/DINSOS/${year - 4}`,
+      skDate: calendarDate(year - 4, 1, 5),
+      status: "active",
+      activatedAt: new Date(),
+    },
+  });
+  const positionId = async (kind: string) =>
+    (await db.boardPosition.findFirstOrThrow({ where: { chapterId: chapter.id, kind }, select: { id: true } })).id;
+  await db.positionHolding.createMany({
+    data: [
+      { periodId: period.id, positionId: await positionId("ketua"), memberId: ketua.id, startDate: period.startDate },
+      { periodId: period.id, positionId: await positionId("sekretaris"), memberId: oldSecretary.id, startDate: period.startDate },
+    ],
+  });
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (error) => {
+    console.error(error);
+    await db.$disconnect();
+    process.exit(1);
+  });
