@@ -383,7 +383,8 @@ export type PeriodActionError =
   | "notActive"
   | "notOver"
   | "endOutside"
-  | "holdingsAfterEnd";
+  | "holdingsAfterEnd"
+  | "successorStartsEarlier";
 
 /**
  * Activates a draft period once its start date has come: the period active until now ends at
@@ -409,6 +410,7 @@ export async function activatePeriod(input: {
       where: {
         periodId: period.id,
         position: { kind: "ketua" },
+        member: { status: "aktif" },
         startDate: { lte: today },
         OR: [{ endDate: null }, { endDate: { gte: today } }],
       },
@@ -488,11 +490,18 @@ export async function endPeriodEarly(input: {
     if (lastDay < period.startDate || lastDay > period.endDate) return { ok: false as const, error: "endOutside" as const };
     const startsLater = await tx.positionHolding.count({ where: { periodId: period.id, startDate: { gt: lastDay } } });
     if (startsLater > 0) return { ok: false as const, error: "holdingsAfterEnd" as const };
+    const ended = lastDay < today;
+    // A successor draft may overlap the term while it is active; an ended term may not.
+    if (ended) {
+      const successor = await tx.leadershipPeriod.count({
+        where: { chapterId: input.chapterId, id: { not: period.id }, status: "draft", startDate: { lte: lastDay }, endDate: { gte: period.startDate } },
+      });
+      if (successor > 0) return { ok: false as const, error: "successorStartsEarlier" as const };
+    }
     await tx.positionHolding.updateMany({
       where: { periodId: period.id, OR: [{ endDate: null }, { endDate: { gt: lastDay } }] },
       data: { endDate: lastDay },
     });
-    const ended = lastDay < today;
     await tx.leadershipPeriod.update({
       where: { id: period.id },
       data: { endDate: lastDay, ...(ended ? { status: "ended", endedAt: now } : {}) },
@@ -735,6 +744,7 @@ async function findHolding(tx: Tx, chapterId: string, holdingId: string) {
       period: { select: { endDate: true } },
       position: { select: { title: true } },
       member: { select: { id: true, fullName: true } },
+      replacedBy: { select: { startDate: true, member: { select: { fullName: true } } } },
     },
   });
 }
@@ -793,6 +803,14 @@ export async function replaceHolding(input: {
     db.$transaction(async (tx) => {
       const old = await findHolding(tx, input.chapterId, input.holdingId);
       if (!old) return NOT_FOUND;
+      if (old.replacedBy) {
+        throw new Refused({
+          startDate: t("leadership.error.alreadyReplaced", {
+            name: old.replacedBy.member.fullName,
+            date: formatCalendarDateLong(old.replacedBy.startDate),
+          }),
+        });
+      }
       const oldEnd = old.endDate ?? old.period.endDate;
       if (start <= old.startDate) {
         throw new Refused({ startDate: t("leadership.error.replaceTooEarly", { date: formatCalendarDateLong(old.startDate) }) });

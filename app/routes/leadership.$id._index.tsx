@@ -78,6 +78,7 @@ const PERIOD_ERRORS: Record<PeriodActionError, MessageKey> = {
   notOver: "leadership.error.notOver",
   endOutside: "leadership.error.endOutside",
   holdingsAfterEnd: "leadership.error.holdingsAfterEnd",
+  successorStartsEarlier: "leadership.error.successorStartsEarlier",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -169,7 +169,7 @@ describe("periods through the page", () => {
     )) as Response;
     const draftId = created.headers.get("Location")!.split("/").pop()!;
     const response = (await run(periodAction, postForm(`/leadership/${draftId}`, { intent: "activate" }, cookies.ketua), { id: draftId })) as Response;
-    expect(await toastOf(response)).toBe("Tetapkan Ketua periode ini terlebih dahulu.");
+    expect(await toastOf(response)).toBe("Tetapkan Ketua periode ini (anggota aktif) terlebih dahulu.");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("draft");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).status).toBe("active");
   });

@@ -281,8 +281,13 @@ describe("activating, archiving and ending periods", () => {
     expect(await call(wib("2031-01-15"))).toEqual({ ok: false, error: "noKetua" });
 
     await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Siti Sekretaris"), "2031-01-01");
-    await appoint(chapterId, periodId, "ketua", await member(chapterId, "Ahmad Ketua"), "2031-02-01");
+    const ketua = await member(chapterId, "Ahmad Ketua");
+    await appoint(chapterId, periodId, "ketua", ketua, "2031-02-01");
     expect(await call(wib("2031-01-31", "23:59"))).toEqual({ ok: false, error: "noKetua" });
+    // a Ketua who is no longer an active member would hold no rights: not a Ketua
+    await db.member.update({ where: { id: ketua }, data: { status: "nonaktif" } });
+    expect(await call(wib("2031-02-01", "00:30"))).toEqual({ ok: false, error: "noKetua" });
+    await db.member.update({ where: { id: ketua }, data: { status: "aktif" } });
 
     const activatedAt = wib("2031-02-01", "00:30");
     expect(await call(activatedAt)).toEqual({ ok: true, name: "Periode 2031-2035", previous: null });
@@ -397,10 +402,9 @@ describe("activating, archiving and ending periods", () => {
     expect(terms[0]!.endDate < terms[1]!.startDate).toBe(true);
   });
 
-  // BUG: a successor draft may overlap the active term's tail; ending the active term early on a
-  // last day inside the draft's dates (and already past) records two overlapping terms, and the
-  // draft can then no longer be saved, not even unchanged (it now "overlaps" an ended period).
-  it.fails("ending the active term early keeps its successor draft editable and the terms apart", async () => {
+  // A successor draft may overlap the active term's tail; ending the active term early on a last
+  // day inside the draft's dates (and already past) would record two overlapping terms: refused.
+  it("ending the active term early keeps its successor draft editable and the terms apart", async () => {
     const chapterId = await newChapter();
     const active = await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode Berjalan");
     await appoint(chapterId, active, "ketua", await member(chapterId, "Ketua Berjalan"), "2031-01-01");
@@ -720,10 +724,9 @@ describe("mid-term replacement (PAW)", () => {
     expect(await db.auditLog.count({ where: { entityId: periodId, action: "leadership.holding.replace" } })).toBe(0);
   });
 
-  // BUG: replacing a holding that already has a successor throws Prisma's P2002 (unique
-  // replacesId) out of replaceHolding instead of answering with a field error (a 500 page in the
-  // route). The transaction does roll back: see the next test.
-  it.fails("refuses (with a field error, not a crash) to replace a holding that was already replaced", async () => {
+  // Replacing a holding that already has a successor is refused with a field error (the unique
+  // replacesId would otherwise throw), and nothing changes: see the next test.
+  it("refuses (with a field error, not a crash) to replace a holding that was already replaced", async () => {
     const { chapterId, periodId } = await draftBoard();
     const firstId = await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Sekretaris Satu"), "2031-01-01");
     ok(await replace(chapterId, firstId, await member(chapterId, "Sekretaris Dua"), "2033-01-01"));
