@@ -27,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             name: user.name,
             email: user.email,
             role: user.role,
+            // Board members are shown by the positions they hold now ("Sekretaris").
+            positions: user.positions.map((p) => p.title),
             chapterName: user.chapter.name,
             chapterId: user.chapter.id,
             // Administrators work in one chapter at a time and may switch.

@@ -7,6 +7,7 @@ import type { Role } from "~/utils/permissions";
 export type ShellUser = {
   name: string;
   role: Role;
+  positions: string[];
   chapterName: string;
   chapterId: string;
   chapters: { id: string; name: string }[] | null;
@@ -65,7 +66,7 @@ function UserNav({ user }: { user: ShellUser }) {
       </nav>
       <div className="nav-user">
         <span>{t("nav.signedInAs", { name: user.name })}</span>
-        <span className="nav-user__role">{roleLabel(user.role)}</span>
+        <span className="nav-user__role">{user.positions.length ? user.positions.join(", ") : roleLabel(user.role)}</span>
         {user.chapters ? <ChapterSwitcher current={user.chapterId} chapters={user.chapters} /> : null}
         <Form method="post" action="/logout">
           <button type="submit" className="button button--ghost">

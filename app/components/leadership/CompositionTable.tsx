@@ -1,11 +1,12 @@
 import { t } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort } from "~/utils/format";
 
 export type CompositionRow = {
   id: string;
   startDate: string | Date;
   position: { title: string };
-  member: { fullName: string; memberNumber: string | null };
+  member: { fullName: string; memberNumber: string | null; status?: string };
 };
 
 /** Who holds which position on a day, in board order. */
@@ -27,7 +28,12 @@ export function CompositionTable({ rows, actions }: { rows: CompositionRow[]; ac
           {rows.map((row) => (
             <tr key={row.id}>
               <td>{row.position.title}</td>
-              <td>{row.member.fullName}</td>
+              <td>
+                {row.member.fullName}
+                {row.member.status && row.member.status !== "aktif" ? (
+                  <small className="muted"> ({t("leadership.detail.holderInactive", { status: memberStatusLabel(row.member.status) })})</small>
+                ) : null}
+              </td>
               <td className="mono">{row.member.memberNumber ?? "–"}</td>
               <td>{formatCalendarDateShort(row.startDate)}</td>
               {actions ? <td>{actions(row)}</td> : null}

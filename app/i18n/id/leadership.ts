@@ -112,6 +112,7 @@ export const leadership = {
   "leadership.detail.replaces": "Menggantikan {name}",
   "leadership.detail.replacedBy": "Digantikan {name}",
   "leadership.detail.manage": "Akhiri / ganti",
+  "leadership.detail.holderInactive": "status anggota: {status}; tanpa hak pengurus, perlu PAW",
 
   "leadership.holding.add": "Tetapkan pemegang jabatan",
   "leadership.holding.addSubmit": "Tetapkan",
