@@ -62,6 +62,18 @@ function date(value: string): Date {
 
 const optionalDate = (value: string | undefined | null) => (value ? date(value) : null);
 
+/** Records a board change in the transaction, under its period unless another entity is given. */
+function audit(
+  tx: Tx,
+  who: { actorId: string; chapterId: string },
+  action: string,
+  entity: string | { type: string; id: string },
+  change: { before?: unknown; after?: unknown },
+) {
+  const { type, id } = typeof entity === "string" ? { type: "LeadershipPeriod", id: entity } : entity;
+  return recordAudit({ actorId: who.actorId, chapterId: who.chapterId, action, entityType: type, entityId: id, ...change }, tx);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Positions
 
@@ -157,17 +169,9 @@ export async function createPosition(input: { chapterId: string; actorId: string
       },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "leadership.position.create",
-        entityType: "BoardPosition",
-        entityId: position.id,
-        after: { title: data.title, kind: data.kind, bidang: data.bidang, districtCode, singleHolder },
-      },
-      tx,
-    );
+    await audit(tx, input, "leadership.position.create", { type: "BoardPosition", id: position.id }, {
+      after: { title: data.title, kind: data.kind, bidang: data.bidang, districtCode, singleHolder },
+    });
     return { ok: true as const, id: position.id };
   });
 }
@@ -182,18 +186,10 @@ export async function setPositionActive(input: { chapterId: string; actorId: str
   if (!position || (!input.active && isPositionKind(position.kind) && SINGLE_HOLDER_KINDS.includes(position.kind))) return null;
   await db.$transaction(async (tx) => {
     await tx.boardPosition.update({ where: { id: position.id }, data: { active: input.active } });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "leadership.position.update",
-        entityType: "BoardPosition",
-        entityId: position.id,
-        before: { active: position.active },
-        after: { active: input.active },
-      },
-      tx,
-    );
+    await audit(tx, input, "leadership.position.update", { type: "BoardPosition", id: position.id }, {
+      before: { active: position.active },
+      after: { active: input.active },
+    });
   });
   return position;
 }
@@ -313,17 +309,9 @@ export async function createPeriod(input: { chapterId: string; actorId: string; 
         data: { ...columns, chapterId: input.chapterId, status: "draft" },
         select: { id: true },
       });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.period.create",
-          entityType: "LeadershipPeriod",
-          entityId: period.id,
-          after: periodAudit({ ...columns, status: "draft" }),
-        },
-        tx,
-      );
+      await audit(tx, input, "leadership.period.create", period.id, {
+        after: periodAudit({ ...columns, status: "draft" }),
+      });
       return { ok: true as const, id: period.id };
     }),
   );
@@ -357,21 +345,27 @@ export async function updatePeriod(input: {
       });
       if (outside) throw new Refused({ startDate: t("leadership.error.holdingsOutside") });
       await tx.leadershipPeriod.update({ where: { id: before.id }, data: columns });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.period.update",
-          entityType: "LeadershipPeriod",
-          entityId: before.id,
-          before: periodAudit(before as PeriodSummary),
-          after: periodAudit({ ...columns, status: before.status as PeriodStatus }),
-        },
-        tx,
-      );
+      await audit(tx, input, "leadership.period.update", before.id, {
+        before: periodAudit(before as PeriodSummary),
+        after: periodAudit({ ...columns, status: before.status as PeriodStatus }),
+      });
       return { ok: true as const, id: before.id };
     }),
   );
+}
+
+/**
+ * Ends a term's holdings on its new last day (those running past it); false, changing nothing,
+ * when a holding starts after that day.
+ */
+async function cutHoldingsTo(tx: Tx, periodId: string, lastDay: Date): Promise<boolean> {
+  const startsLater = await tx.positionHolding.count({ where: { periodId, startDate: { gt: lastDay } } });
+  if (startsLater > 0) return false;
+  await tx.positionHolding.updateMany({
+    where: { periodId, OR: [{ endDate: null }, { endDate: { gt: lastDay } }] },
+    data: { endDate: lastDay },
+  });
+  return true;
 }
 
 export type PeriodActionError =
@@ -424,44 +418,22 @@ export async function activatePeriod(input: {
     if (previous) {
       // The outgoing term ends the day before the new one starts, with the positions in it.
       const lastDay = addDays(period.startDate, -1);
-      if (previous.endDate > lastDay) {
-        const startsLater = await tx.positionHolding.count({ where: { periodId: previous.id, startDate: { gt: lastDay } } });
-        if (startsLater > 0) return { ok: false as const, error: "holdingsAfterEnd" as const };
-        await tx.positionHolding.updateMany({
-          where: { periodId: previous.id, OR: [{ endDate: null }, { endDate: { gt: lastDay } }] },
-          data: { endDate: lastDay },
-        });
+      const cut = previous.endDate > lastDay;
+      if (cut && !(await cutHoldingsTo(tx, previous.id, lastDay))) {
+        return { ok: false as const, error: "holdingsAfterEnd" as const };
       }
-      await tx.leadershipPeriod.update({
-        where: { id: previous.id },
-        data: { status: "ended", endedAt: now, ...(previous.endDate > lastDay ? { endDate: lastDay } : {}) },
+      const endDate = cut ? lastDay : previous.endDate;
+      await tx.leadershipPeriod.update({ where: { id: previous.id }, data: { status: "ended", endedAt: now, endDate } });
+      await audit(tx, input, "leadership.period.end", previous.id, {
+        before: { status: "active", endDate: previous.endDate },
+        after: { status: "ended", succeededBy: period.id, endDate },
       });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.period.end",
-          entityType: "LeadershipPeriod",
-          entityId: previous.id,
-          before: { status: "active" },
-          after: { status: "ended", succeededBy: period.id, endDate: previous.endDate > addDays(period.startDate, -1) ? addDays(period.startDate, -1) : previous.endDate },
-        },
-        tx,
-      );
     }
     await tx.leadershipPeriod.update({ where: { id: period.id }, data: { status: "active", activatedAt: now } });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "leadership.period.activate",
-        entityType: "LeadershipPeriod",
-        entityId: period.id,
-        before: { status: "draft" },
-        after: { status: "active", previousPeriodId: previous?.id ?? null },
-      },
-      tx,
-    );
+    await audit(tx, input, "leadership.period.activate", period.id, {
+      before: { status: "draft" },
+      after: { status: "active", previousPeriodId: previous?.id ?? null },
+    });
     return { ok: true as const, name: period.name, previous: previous?.name ?? null };
   });
 }
@@ -488,8 +460,6 @@ export async function endPeriodEarly(input: {
     if (!period) return { ok: false as const, error: "notFound" as const };
     if (period.status !== "active") return { ok: false as const, error: "notActive" as const };
     if (lastDay < period.startDate || lastDay > period.endDate) return { ok: false as const, error: "endOutside" as const };
-    const startsLater = await tx.positionHolding.count({ where: { periodId: period.id, startDate: { gt: lastDay } } });
-    if (startsLater > 0) return { ok: false as const, error: "holdingsAfterEnd" as const };
     const ended = lastDay < today;
     // A successor draft may overlap the term while it is active; an ended term may not.
     if (ended) {
@@ -498,26 +468,15 @@ export async function endPeriodEarly(input: {
       });
       if (successor > 0) return { ok: false as const, error: "successorStartsEarlier" as const };
     }
-    await tx.positionHolding.updateMany({
-      where: { periodId: period.id, OR: [{ endDate: null }, { endDate: { gt: lastDay } }] },
-      data: { endDate: lastDay },
-    });
+    if (!(await cutHoldingsTo(tx, period.id, lastDay))) return { ok: false as const, error: "holdingsAfterEnd" as const };
     await tx.leadershipPeriod.update({
       where: { id: period.id },
       data: { endDate: lastDay, ...(ended ? { status: "ended", endedAt: now } : {}) },
     });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "leadership.period.end",
-        entityType: "LeadershipPeriod",
-        entityId: period.id,
-        before: { endDate: period.endDate, status: period.status },
-        after: { endDate: lastDay, status: ended ? "ended" : period.status, note: input.note },
-      },
-      tx,
-    );
+    await audit(tx, input, "leadership.period.end", period.id, {
+      before: { endDate: period.endDate, status: period.status },
+      after: { endDate: lastDay, status: ended ? "ended" : period.status, note: input.note },
+    });
     return { ok: true as const, ended };
   });
 }
@@ -538,18 +497,10 @@ export async function archivePastPeriod(input: {
     if (period.status !== "draft") return { ok: false as const, error: "notDraft" as const };
     if (period.endDate >= today) return { ok: false as const, error: "notOver" as const };
     await tx.leadershipPeriod.update({ where: { id: period.id }, data: { status: "ended", endedAt: now } });
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "leadership.period.archive",
-        entityType: "LeadershipPeriod",
-        entityId: period.id,
-        before: { status: "draft" },
-        after: { status: "ended" },
-      },
-      tx,
-    );
+    await audit(tx, input, "leadership.period.archive", period.id, {
+      before: { status: "draft" },
+      after: { status: "ended" },
+    });
     return { ok: true as const };
   });
 }
@@ -716,17 +667,9 @@ export async function addHolding(input: {
         },
         select: { id: true },
       });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.holding.create",
-          entityType: "LeadershipPeriod",
-          entityId: input.periodId,
-          after: { holdingId: holding.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start: candidate.start, end: candidate.end, skNumber: input.data.skNumber }) },
-        },
-        tx,
-      );
+      await audit(tx, input, "leadership.holding.create", input.periodId, {
+        after: { holdingId: holding.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start: candidate.start, end: candidate.end, skNumber: input.data.skNumber }) },
+      });
       return { ok: true as const, id: holding.id };
     }),
   );
@@ -770,18 +713,10 @@ export async function endHolding(input: {
         where: { id: holding.id },
         data: { endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
       });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.holding.end",
-          entityType: "LeadershipPeriod",
-          entityId: holding.periodId,
-          before: { holdingId: holding.id, position: holding.position.title, member: holding.member.fullName, endDate: holding.endDate },
-          after: { holdingId: holding.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
-        },
-        tx,
-      );
+      await audit(tx, input, "leadership.holding.end", holding.periodId, {
+        before: { holdingId: holding.id, position: holding.position.title, member: holding.member.fullName, endDate: holding.endDate },
+        after: { holdingId: holding.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
+      });
       return { ok: true as const, periodId: holding.periodId, memberName: holding.member.fullName, positionTitle: holding.position.title };
     }),
   );
@@ -844,21 +779,13 @@ export async function replaceHolding(input: {
         },
         select: { id: true },
       });
-      await recordAudit(
-        {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
-          action: "leadership.holding.replace",
-          entityType: "LeadershipPeriod",
-          entityId: old.periodId,
-          before: { holdingId: old.id, position: old.position.title, member: old.member.fullName, endDate: old.endDate },
-          after: {
-            endedHolding: { holdingId: old.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
-            newHolding: { holdingId: created.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start, end: old.endDate, skNumber: input.data.skNumber }) },
-          },
+      await audit(tx, input, "leadership.holding.replace", old.periodId, {
+        before: { holdingId: old.id, position: old.position.title, member: old.member.fullName, endDate: old.endDate },
+        after: {
+        endedHolding: { holdingId: old.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
+        newHolding: { holdingId: created.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start, end: old.endDate, skNumber: input.data.skNumber }) },
         },
-        tx,
-      );
+      });
       return { ok: true as const, id: created.id, periodId: old.periodId };
     }),
   );

@@ -56,6 +56,11 @@ function laterThan(start: string | undefined, end: string | undefined) {
   return !a || !b || b >= a;
 }
 
+/** A decree number needs its date. */
+function requireSkDate(v: { skNumber: string | null; skDate?: string }, ctx: z.RefinementCtx) {
+  if (v.skNumber && !v.skDate) ctx.addIssue({ code: "custom", path: ["skDate"], message: t("leadership.error.skDate") });
+}
+
 /** A board term: dates, decree, installation. */
 export const periodFormSchema = z
   .object({
@@ -72,9 +77,7 @@ export const periodFormSchema = z
     if (!laterThan(v.startDate, v.endDate) || v.startDate === v.endDate) {
       ctx.addIssue({ code: "custom", path: ["endDate"], message: t("leadership.error.endBeforeStart") });
     }
-    if (v.skNumber && !v.skDate) {
-      ctx.addIssue({ code: "custom", path: ["skDate"], message: t("leadership.error.skDate") });
-    }
+    requireSkDate(v, ctx);
   });
 export type PeriodFormInput = z.input<typeof periodFormSchema>;
 export type PeriodFormData = z.output<typeof periodFormSchema>;
@@ -100,9 +103,7 @@ export const holdingFormSchema = z
     if (!laterThan(v.startDate, v.endDate)) {
       ctx.addIssue({ code: "custom", path: ["endDate"], message: t("leadership.error.endBeforeStart") });
     }
-    if (v.skNumber && !v.skDate) {
-      ctx.addIssue({ code: "custom", path: ["skDate"], message: t("leadership.error.skDate") });
-    }
+    requireSkDate(v, ctx);
   });
 export type HoldingFormInput = z.input<typeof holdingFormSchema>;
 export type HoldingFormData = z.output<typeof holdingFormSchema>;
@@ -127,9 +128,7 @@ export const replaceHoldingSchema = z
     endNote: optionalText(500),
   })
   .superRefine((v, ctx) => {
-    if (v.skNumber && !v.skDate) {
-      ctx.addIssue({ code: "custom", path: ["skDate"], message: t("leadership.error.skDate") });
-    }
+    requireSkDate(v, ctx);
   });
 export type ReplaceHoldingInput = z.input<typeof replaceHoldingSchema>;
 export type ReplaceHoldingData = z.output<typeof replaceHoldingSchema>;

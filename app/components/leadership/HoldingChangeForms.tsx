@@ -15,7 +15,7 @@ import {
 } from "~/validation/leadership";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
-import { memberChoiceLabel, type MemberChoice } from "./HoldingForm";
+import { MemberOptions, type MemberChoice } from "./HoldingForm";
 
 type Errors = { fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
@@ -32,12 +32,7 @@ export function ReplaceHoldingForm({ members, today, fieldErrors, values }: { me
     <Form method="post" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("leadership.holding.replace")}>
       <input type="hidden" name="intent" value="replace" />
       <SelectField label={t("leadership.field.replacement")} error={errors.memberId?.message} {...register("memberId")}>
-        <option value="">{t("leadership.field.memberChoose")}</option>
-        {members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {memberChoiceLabel(m)}
-          </option>
-        ))}
+        <MemberOptions members={members} />
       </SelectField>
       <FormField label={t("leadership.field.replacementStart")} type="date" error={errors.startDate?.message} {...register("startDate")} />
       <SelectField label={t("leadership.field.endReason")} error={errors.endReason?.message} {...register("endReason")}>

@@ -10,8 +10,18 @@ import { SelectField } from "../SelectField";
 export type MemberChoice = { id: string; fullName: string; memberNumber: string | null };
 export type PositionChoice = { id: string; title: string };
 
-export function memberChoiceLabel(m: MemberChoice) {
-  return m.memberNumber ? `${m.fullName} (${m.memberNumber})` : m.fullName;
+/** The options of a select of active members: "Name (member number)". */
+export function MemberOptions({ members }: { members: MemberChoice[] }) {
+  return (
+    <>
+      <option value="">{t("leadership.field.memberChoose")}</option>
+      {members.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.memberNumber ? `${m.fullName} (${m.memberNumber})` : m.fullName}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /** Appoints an active member to a position of the period. */
@@ -50,12 +60,7 @@ export function HoldingForm({
         ))}
       </SelectField>
       <SelectField label={t("leadership.field.member")} error={errors.memberId?.message} {...register("memberId")}>
-        <option value="">{t("leadership.field.memberChoose")}</option>
-        {members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {memberChoiceLabel(m)}
-          </option>
-        ))}
+        <MemberOptions members={members} />
       </SelectField>
       <FormField label={t("leadership.field.startDate")} type="date" error={errors.startDate?.message} {...register("startDate")} />
       <FormField label={t("leadership.field.holdingEnd")} type="date" error={errors.endDate?.message} {...register("endDate")} />
