@@ -6,9 +6,10 @@ import { common } from "./id/common";
 import { memberImport } from "./id/import";
 import { leadership } from "./id/leadership";
 import { members } from "./id/members";
+import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings } as const;
 
 export type MessageKey = keyof typeof id;

@@ -20,3 +20,27 @@ export function periodStatusLabel(status: string): string {
 export function holdingEndReasonLabel(reason: string): string {
   return t(`leadership.endReason.${reason}` as MessageKey);
 }
+
+export function courseKindLabel(kind: string): string {
+  return t(`trainings.kind.${kind}` as MessageKey);
+}
+
+export function organiserLabel(organiser: string): string {
+  return t(`trainings.organiser.${organiser}` as MessageKey);
+}
+
+export function attendanceLabel(value: string | null): string {
+  return value ? t(`trainings.attendance.${value}` as MessageKey) : t("trainings.notRecorded");
+}
+
+export function resultLabel(value: string | null): string {
+  return value ? t(`trainings.result.${value}` as MessageKey) : t("trainings.notRecorded");
+}
+
+export function levelLabel(level: string): string {
+  return t(`trainings.level.${level}` as MessageKey);
+}
+
+export function competencySourceLabel(source: string): string {
+  return t(`trainings.source.${source}` as MessageKey);
+}

@@ -81,8 +81,6 @@ export const common = {
   "pdf.letterhead.association": "IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)",
 
   "area.comingSoon": "Bagian ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.",
-  "trainings.title": "Pelatihan",
-  "trainings.intro": "Pelatihan, sertifikat, dan kompetensi anggota.",
   "activities.title": "Kegiatan",
   "activities.intro": "Catatan kegiatan relawan PSM.",
   "programmes.title": "Program",
