@@ -12,6 +12,15 @@ import {
   replaceHolding,
 } from "~/domain/leadership.server";
 import { createMember } from "~/domain/members.server";
+import {
+  addExternalTraining,
+  addParticipants,
+  createEvent,
+  listCourses,
+  recordResults,
+  saveParticipantCertificate,
+} from "~/domain/trainings.server";
+import { addDays, calendarToday } from "~/utils/dates";
 import { importProvinceRegions, listVillages } from "~/domain/regions.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -23,6 +32,7 @@ import {
   type HoldingFormInput,
 } from "~/validation/leadership";
 import { memberFormSchema, type MemberStatus } from "~/validation/members";
+import { certificateFormSchema, eventFormSchema, externalTrainingSchema, type ResultRow } from "~/validation/trainings";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
 
 export const DEMO_PASSWORD = "demo-ipsm-2026";
@@ -103,6 +113,12 @@ async function seedDemo() {
     holders: { ketua: ketua.id, sekretaris: sekretaris.id, bendahara: bendahara.id, korcam: korcam.id },
     others: active.slice(0, 14).map((m) => m.id),
   });
+  await seedTrainings({
+    chapterId: city.id,
+    actorId: adminUserId,
+    active: active.map((m) => m.id),
+    named: { ketua: ketua.id, sekretaris: sekretaris.id, relawan: relawan.id, bendahara: bendahara.id, korcam: korcam.id },
+  });
   const twice = { fullName: "Siti Rahmawati", sex: "P", birthDate: "1979-11-05", address: "Jl. Karet No. 14", joinDate: "2019-04-01", membershipType: "biasa" } as const;
   for (const [nik, villageCode] of [["6171034511790021", villages[12]!.code], ["6171034511790012", villages[12]!.code]] as const) {
     const result = await createMember({
@@ -114,6 +130,107 @@ async function seedDemo() {
     if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result.fieldErrors)}`);
   }
   return { members: members.length + named.length + 2, accounts: accounts.length };
+}
+
+/**
+ * Trainings: two basic bimtek (2019, 2025) that leave a third of the active members without one
+ * on record (the path gap), a DTSEN bimtek this year, an LSP certification whose certificates
+ * expire within weeks (one already expired), a diklat in two weeks, and an outside Kemensos
+ * diklat of the Ketua. Relative dates keep "near expiry" and "upcoming" true whenever the demo
+ * is loaded.
+ */
+async function seedTrainings(input: {
+  chapterId: string;
+  actorId: string;
+  active: string[];
+  named: { ketua: string; sekretaris: string; relawan: string; bendahara: string; korcam: string };
+}) {
+  const { chapterId, actorId, active, named } = input;
+  const must = <T extends { ok: boolean }>(result: T, what: string): T => {
+    if (!result.ok) throw new Error(`Demo training refused (${what}): ${JSON.stringify(result)}`);
+    return result;
+  };
+  const today = calendarToday("Asia/Jakarta");
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const courses = await listCourses(chapterId);
+  const course = (kind: string) => courses.find((c) => c.kind === kind && c.chapterId === null)!.id;
+  const event = async (kind: string, start: string, end: string, place: string, organiser: string, trainers: string, capacity?: number) =>
+    (must(
+      await createEvent({
+        chapterId,
+        actorId,
+        data: eventFormSchema.parse({ courseId: course(kind), startDate: start, endDate: end, place, organiser, trainers, capacity: capacity ? String(capacity) : "" }),
+      }),
+      `event ${kind} ${start}`,
+    ) as { ok: true; id: string }).id;
+  const register = async (eventId: string, memberIds: string[]) => must(await addParticipants({ chapterId, actorId, eventId, memberIds }), "participants");
+  const results = async (eventId: string, rows: (m: { id: string; index: number }) => Omit<ResultRow, "participantId">) => {
+    const participants = await db.trainingParticipant.findMany({ where: { eventId }, select: { id: true }, orderBy: { createdAt: "asc" } });
+    must(
+      await recordResults({ chapterId, actorId, eventId, rows: participants.map((p, index) => ({ participantId: p.id, ...rows({ id: p.id, index }) })) }),
+      "results",
+    );
+    return participants;
+  };
+  const passed = () => ({ attendance: "hadir" as const, hoursAttended: null, result: "lulus" as const, score: null });
+
+  // Basic bimtek, 2019 and 2025: together two thirds of today's active members.
+  const bimtek2019 = await event("bimtek_dasar", "2019-07-15", "2019-07-17", "Aula Dinas Sosial Kota Pontianak", "Dinas Sosial Kota Pontianak", "Tim Dinas Sosial Provinsi Kalimantan Barat");
+  await register(bimtek2019, [named.ketua, named.bendahara, named.korcam, named.sekretaris, ...active.slice(0, 26)]);
+  await results(bimtek2019, passed);
+  const bimtek2025 = await event("bimtek_dasar", "2025-03-10", "2025-03-12", "Hotel Kapuas Palace, Pontianak", "Dinas Sosial Kota Pontianak", "Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial Banjarmasin", 40);
+  await register(bimtek2025, [named.relawan, ...active.slice(26, 60)]);
+  await results(bimtek2025, ({ index }) => (index === 3 ? { attendance: "sebagian", hoursAttended: 16, result: "tidak_lulus", score: 55 } : { ...passed(), score: 70 + (index % 25) }));
+
+  // DTSEN bimtek earlier this year (from the national catalogue).
+  const dtsen = await event("bimtek_teknis", "2026-02-16", "2026-02-17", "Aula Kantor Wali Kota Pontianak", "Dinas Sosial Kota Pontianak", "Pusdatin Kesos Kementerian Sosial");
+  await register(dtsen, [named.relawan, named.korcam, ...active.slice(0, 14)]);
+  await results(dtsen, ({ index }) => (index % 5 === 4 ? { attendance: "sebagian", hoursAttended: 8, result: null, score: null } : passed()));
+
+  // LSP certification five years ago: certificates expire within weeks; one expired already.
+  const certIssued = addDays(today, -5 * 365 + 35);
+  const lsp = await event("sertifikasi", iso(addDays(certIssued, -4)), iso(addDays(certIssued, -3)), "TUK LSP Kemensos, Pontianak", "LSP Pekerja Sosial Kemensos", "Asesor LSP Kemensos");
+  await register(lsp, [named.ketua, named.sekretaris, ...active.slice(30, 34)]);
+  const lspParticipants = await results(lsp, passed);
+  for (const [index, participant] of lspParticipants.entries()) {
+    const issued = index === lspParticipants.length - 1 ? addDays(certIssued, -60) : certIssued;
+    must(
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: lsp,
+        participantId: participant.id,
+        data: certificateFormSchema.parse({ number: `LSP-PEKSOS/${issued.getUTCFullYear()}/${String(101 + index).padStart(4, "0")}`, issuer: "LSP Pekerja Sosial Kemensos", issuedOn: iso(issued) }),
+        file: null,
+      }),
+      "certificate",
+    );
+  }
+
+  // A diklat in two weeks, with its first participants.
+  const diklat = await event("diklat", iso(addDays(today, 14)), iso(addDays(today, 18)), "Balai Besar Diklat Kesos Banjarmasin", "Kementerian Sosial", "Widyaiswara BBPPKS Banjarmasin", 25);
+  await register(diklat, [named.relawan, named.korcam, ...active.slice(40, 46)]);
+
+  // The Ketua's own Kemensos diklat, entered with its certificate.
+  must(
+    await addExternalTraining({
+      chapterId,
+      actorId,
+      memberId: named.ketua,
+      data: externalTrainingSchema.parse({
+        title: "Diklat Manajemen Kasus bagi Pilar Sosial",
+        kind: "diklat",
+        organiser: "Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial Banjarmasin",
+        startDate: "2023-05-08",
+        endDate: "2023-05-12",
+        hours: "40",
+        certificateNumber: "BBPPKS-BJM/2023/0457",
+        certificateIssuedOn: "2023-05-12",
+      }),
+      file: null,
+    }),
+    "external diklat",
+  );
 }
 
 /**

@@ -1,10 +1,17 @@
 // What each user's dashboard shows: real figures of their chapter.
 import type { CurrentUser } from "./accounts.server";
 import { countMembersByStatus, countOpenDuplicateFlags, getOwnMembership } from "./members.server";
+import { expiryCounts } from "./trainings.server";
 
-/** Figures for the dashboard; registry tasks (open duplicates) only for those who keep the registry. */
-export async function getDashboard(user: Pick<CurrentUser, "role" | "memberId" | "chapter">, options: { registryTasks: boolean }) {
-  const [memberCounts, openDuplicates, ownMembership] = await Promise.all([
+/**
+ * Figures for the dashboard; registry tasks (open duplicates) only for those who keep the
+ * registry, certificate expiry only for those who see the chapter's trainings.
+ */
+export async function getDashboard(
+  user: Pick<CurrentUser, "role" | "memberId" | "chapter">,
+  options: { registryTasks: boolean; trainingTasks: boolean },
+) {
+  const [memberCounts, openDuplicates, ownMembership, certificates] = await Promise.all([
     countMembersByStatus(user.chapter.id),
     options.registryTasks ? countOpenDuplicateFlags(user.chapter.id) : Promise.resolve(0),
     user.role === "volunteer"
@@ -12,6 +19,7 @@ export async function getDashboard(user: Pick<CurrentUser, "role" | "memberId" |
         ? getOwnMembership(user.memberId)
         : Promise.resolve(null)
       : Promise.resolve(undefined),
+    options.trainingTasks ? expiryCounts(user.chapter.id, user.chapter.timeZone) : Promise.resolve(null),
   ]);
-  return { memberCounts, openDuplicates, ownMembership, generatedAt: new Date() };
+  return { memberCounts, openDuplicates, ownMembership, certificates, generatedAt: new Date() };
 }

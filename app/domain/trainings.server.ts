@@ -146,10 +146,10 @@ export async function createCourse(input: { chapterId: string; actorId: string; 
     select: { id: true },
   });
   if (known.length !== new Set(input.competencies.map((c) => c.id)).size) {
-    return { ok: false as const, fieldErrors: { competencies: t("trainings.error.competency") } };
+    return { ok: false as const, fieldErrors: { competencies: t("trainings.error.competency") } as FieldErrors };
   }
   const taken = await db.course.findFirst({ where: { ...visibleTo(input.chapterId), name: input.data.name }, select: { id: true } });
-  if (taken) return { ok: false as const, fieldErrors: { name: t("trainings.error.courseTaken") } };
+  if (taken) return { ok: false as const, fieldErrors: { name: t("trainings.error.courseTaken") } as FieldErrors };
   const { data } = input;
   return db.$transaction(async (tx) => {
     const course = await tx.course.create({
@@ -789,4 +789,26 @@ export async function competencyMatrix(chapterId: string, options: { districtCod
     page,
     pageCount: Math.max(1, Math.ceil(total / MATRIX_PAGE_SIZE)),
   };
+}
+
+/** The competency matrix (all matching members) as an .xlsx workbook. */
+export async function competencyMatrixXlsx(chapterId: string, districtCode: string | null) {
+  const { default: ExcelJS } = await import("exceljs");
+  const matrix = await competencyMatrix(chapterId, { districtCode, all: true });
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(t("trainings.matrix.sheet"));
+  sheet.columns = [
+    { header: t("trainings.column.name"), width: 28 },
+    { header: t("trainings.column.number"), width: 16 },
+    { header: t("trainings.column.district"), width: 20 },
+    { header: t("trainings.column.village"), width: 20 },
+    ...matrix.competencies.map((c) => ({ header: c.name, width: Math.max(12, Math.min(30, c.name.length)) })),
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
+  const levelText = (level: string | undefined) => (level ? t(`trainings.level.${level}` as Parameters<typeof t>[0]) : "");
+  for (const row of matrix.rows) {
+    sheet.addRow([row.fullName, row.memberNumber ?? "", row.district, row.village, ...matrix.competencies.map((c) => levelText(row.levels[c.id]))]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

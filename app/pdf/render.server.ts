@@ -3,6 +3,7 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
 import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
+import { TrainingRecordDocument, type TrainingRecordPdfData } from "./TrainingRecordDocument";
 import { PDF_FONT } from "./styles";
 
 // react-pdf needs TTF (it cannot read WOFF2). Noto Sans covers Indonesian and its diacritics.
@@ -38,4 +39,8 @@ export function verifyUrl(publicUrl: string, code: string) {
 
 export async function renderBoardStructurePdf(data: BoardStructurePdfData): Promise<Buffer> {
   return renderToBuffer(createElement(BoardStructureDocument, { data }) as never);
+}
+
+export async function renderTrainingRecordPdf(data: TrainingRecordPdfData): Promise<Buffer> {
+  return renderToBuffer(createElement(TrainingRecordDocument, { data }) as never);
 }

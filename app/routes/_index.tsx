@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard:own");
-  const dashboard = await getDashboard(user, { registryTasks: hasPermission(user.permissions, "update:member:chapter") });
+  const dashboard = await getDashboard(user, {
+    registryTasks: hasPermission(user.permissions, "update:member:chapter"),
+    trainingTasks: hasPermission(user.permissions, "read:training:chapter"),
+  });
   return {
     userName: user.name,
     chapterName: user.chapter.name,
@@ -76,6 +79,19 @@ export default function Dashboard() {
       ) : null}
 
       {d.isDinsos ? <p className="notice">{t("dashboard.dinsos.intro")}</p> : null}
+
+      {d.certificates ? (
+        <section className="card" data-testid="certificate-card">
+          <h2>{t("trainings.dashboard.title")}</h2>
+          <div className="stats">
+            <Stat label={t("trainings.dashboard.expired")} value={d.certificates.expired} testId="stat-certificates-expired" />
+            <Stat label={t("trainings.dashboard.expiring")} value={d.certificates.expiring} testId="stat-certificates-expiring" />
+          </div>
+          <p>
+            <Link to="/trainings/certificates">{t("trainings.board.expiry")} →</Link>
+          </p>
+        </section>
+      ) : null}
 
       {d.canExportMembers ? (
         <section className="card">

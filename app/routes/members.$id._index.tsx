@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     positions: await memberPositionHistory(user.chapter.id, member.id),
     canSeeNik,
     canEdit: hasPermission(user.permissions, "update:member:chapter"),
+    canSeeTrainings: hasPermission(user.permissions, "read:training:chapter"),
     timeZone: user.chapter.timeZone,
     today: toDateInput(new Date()),
   };
@@ -95,7 +96,7 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, timeZone, today } = useLoaderData<typeof loader>();
+  const { member, history, positions, canSeeNik, canEdit, canSeeTrainings, timeZone, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -103,11 +104,18 @@ export default function MemberPage() {
         title={member.fullName}
         intro={`${member.memberNumber ?? ""} · ${memberStatusLabel(member.status)}`}
         actions={
-          canEdit ? (
-            <Link className="button" to={`/members/${member.id}/edit`}>
-              {t("members.edit")}
-            </Link>
-          ) : null
+          <>
+            {canSeeTrainings ? (
+              <Link className="button" to={`/members/${member.id}/trainings`}>
+                {t("trainings.member.link")}
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <Link className="button" to={`/members/${member.id}/edit`}>
+                {t("members.edit")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <section className="card">

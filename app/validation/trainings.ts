@@ -235,3 +235,33 @@ export const memberCompetencySchema = z.object({
   level: z.enum(COMPETENCY_LEVELS, { error: t("trainings.error.level") }),
 });
 export type MemberCompetencyInput = z.input<typeof memberCompetencySchema>;
+
+/**
+ * The rows of the results table as a form posts them (`attendance.<id>`, `hoursAttended.<id>`,
+ * `result.<id>`, `score.<id>` for each `participant` id), with errors keyed `<id>.<field>`.
+ */
+export function parseResultRows(formData: FormData): { rows: ResultRow[]; fieldErrors: Record<string, string> } {
+  const rows: ResultRow[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const id of formData.getAll("participant").map(String)) {
+    const text = (name: string) => String(formData.get(`${name}.${id}`) ?? "").trim();
+    const attendance = text("attendance");
+    const result = text("result");
+    const hours = text("hoursAttended");
+    const score = text("score");
+    const hoursValue = hours ? parseHours(hours) : null;
+    const scoreValue = score ? parseHours(score) : null;
+    if (hours && hoursValue === null) fieldErrors[`${id}.hoursAttended`] = t("trainings.error.hours");
+    if (score && (scoreValue === null || scoreValue > 100)) fieldErrors[`${id}.score`] = t("trainings.error.range", { min: 0, max: 100 });
+    const row = resultRowSchema.safeParse({
+      participantId: id,
+      attendance: attendance || null,
+      hoursAttended: hoursValue,
+      result: result || null,
+      score: scoreValue !== null && scoreValue <= 100 ? scoreValue : null,
+    });
+    if (!row.success) fieldErrors[`${id}.result`] ??= t("trainings.error.badRow");
+    else rows.push(row.data);
+  }
+  return { rows, fieldErrors };
+}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { EventTable, TrainingRecordView } from "~/components/trainings/TrainingRecordView";
+import { expiryCounts, listEvents, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings.server";
+import { t } from "~/i18n";
+import { hasPermission } from "~/utils/permissions";
+import { requirePermission } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = () => [{ title: `${t("trainings.title")} · ${t("app.name")}` }];
+
+// /trainings: the board sees the chapter's events and what needs attention; a volunteer sees
+// their own record and the chapter's upcoming events.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:own");
+  const tz = user.chapter.timeZone;
+  const isBoard = hasPermission(user.permissions, "read:training:chapter");
+  const events = await listEvents(user.chapter.id, tz);
+  const own = user.memberId ? await memberTrainingRecord(user.chapter.id, user.memberId, tz) : null;
+  if (!isBoard) return { isBoard: false as const, upcoming: events.upcoming, own };
+  const [counts, gaps] = await Promise.all([expiryCounts(user.chapter.id, tz), membersWithoutBasicBimtek(user.chapter.id)]);
+  return {
+    isBoard: true as const,
+    upcoming: events.upcoming,
+    past: events.past,
+    counts,
+    gaps,
+    own,
+    canManage: hasPermission(user.permissions, "update:training:chapter"),
+  };
+}
+
+export default function TrainingsPage() {
+  const data = useLoaderData<typeof loader>();
+  if (!data.isBoard) {
+    return (
+      <>
+        <PageHeader
+          title={t("trainings.me.title")}
+          intro={t("trainings.intro")}
+          actions={
+            data.own ? (
+              <a className="button" href="/trainings/record.pdf">
+                {t("trainings.me.pdf")}
+              </a>
+            ) : null
+          }
+        />
+        {data.own ? <TrainingRecordView record={data.own} /> : <p className="notice">{t("trainings.me.noMember")}</p>}
+        <section className="card">
+          <h2>{t("trainings.me.upcoming")}</h2>
+          <EventTable events={data.upcoming} linked={false} testId="upcoming-events" />
+        </section>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title={t("trainings.title")}
+        intro={t("trainings.intro")}
+        actions={
+          <>
+            {data.canManage ? (
+              <Link className="button button--primary" to="/trainings/events/new">
+                {t("trainings.board.addEvent")}
+              </Link>
+            ) : null}
+            {data.own ? (
+              <a className="button" href="/trainings/record.pdf">
+                {t("trainings.me.pdf")}
+              </a>
+            ) : null}
+          </>
+        }
+      />
+      <nav className="card" aria-label={t("trainings.title")}>
+        <ul className="plain-list">
+          <li>
+            <Link to="/trainings/certificates">{t("trainings.board.expiry")}</Link>{" "}
+            <span className="muted" data-testid="expiry-counts">
+              ({t("trainings.dashboard.expired")}: {data.counts.expired} · {t("trainings.dashboard.expiring")}: {data.counts.expiring})
+            </span>
+          </li>
+          <li>
+            <Link to="/trainings/matrix">{t("trainings.board.matrix")}</Link>
+          </li>
+          <li>
+            <Link to="/trainings/courses">{t("trainings.board.catalogue")}</Link>
+          </li>
+          <li>
+            <Link to="/trainings/competencies">{t("trainings.board.competencies")}</Link>
+          </li>
+        </ul>
+      </nav>
+      <section className="card">
+        <h2>{t("trainings.board.upcoming")}</h2>
+        <EventTable events={data.upcoming} linked testId="upcoming-events" />
+      </section>
+      <section className="card">
+        <h2>{t("trainings.board.past")}</h2>
+        <EventTable events={data.past} linked testId="past-events" />
+      </section>
+      <section className="card">
+        <h2>{data.gaps.length ? t("trainings.board.gaps", { count: data.gaps.length }) : t("trainings.board.gapsNone")}</h2>
+        {data.gaps.length ? (
+          <ul className="plain-list" data-testid="members-without-bimtek">
+            {data.gaps.map((m) => (
+              <li key={m.id}>
+                <Link to={`/members/${m.id}/trainings`}>{m.fullName}</Link> <span className="muted">{m.memberNumber}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { documentResponse } from "~/domain/documents.server";
+import { readCertificateFile } from "~/domain/trainings.server";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /trainings/certificates/:id/file: a certificate's scan, for the board or the member it belongs to.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:own");
+  const board = hasPermission(user.permissions, "read:training:chapter");
+  if (!board && !user.memberId) notFound();
+  const file = await readCertificateFile(user.chapter.id, params.id ?? "", board ? undefined : user.memberId!);
+  if (!file) notFound();
+  return documentResponse(file.bytes, file.type, file.name);
+}

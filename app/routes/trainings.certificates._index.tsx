@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { expiringCertificates } from "~/domain/trainings.server";
+import { t } from "~/i18n";
+import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
+import { requirePermission } from "~/utils/permissions.server";
+import { EXPIRY_WINDOW_DAYS } from "~/validation/trainings";
+
+export const meta: MetaFunction = () => [{ title: `${t("trainings.expiry.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:chapter");
+  return expiringCertificates(user.chapter.id, user.chapter.timeZone);
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["expired"][number];
+
+function CertificateRows({ rows, testId }: { rows: Row[]; testId: string }) {
+  if (rows.length === 0) return <p>{t("trainings.expiry.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t("trainings.column.name")}</th>
+            <th>{t("trainings.column.certificate")}</th>
+            <th>{t("trainings.column.certNumber")}</th>
+            <th>{t("trainings.column.expires")}</th>
+            <th>{t("trainings.column.daysLeft")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/members/${r.member.id}/trainings`}>{r.member.fullName}</Link>
+              </td>
+              <td>{r.title}</td>
+              <td className="mono">{r.number}</td>
+              <td>{r.expiresOn ? formatCalendarDateShort(r.expiresOn) : "–"}</td>
+              <td>
+                {r.daysLeft < 0
+                  ? t("trainings.expiry.daysAgo", { days: -r.daysLeft })
+                  : r.daysLeft === 0
+                    ? t("trainings.expiry.today")
+                    : t("trainings.expiry.daysLeft", { days: r.daysLeft })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function ExpiryPage() {
+  const { today, expired, expiring } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("trainings.expiry.title")} intro={t("trainings.expiry.intro", { days: EXPIRY_WINDOW_DAYS, date: formatCalendarDateLong(today) })} />
+      <section className="card">
+        <h2>{t("trainings.expiry.expired", { count: expired.length })}</h2>
+        <CertificateRows rows={expired} testId="expired" />
+      </section>
+      <section className="card">
+        <h2>{t("trainings.expiry.expiring", { days: EXPIRY_WINDOW_DAYS, count: expiring.length })}</h2>
+        <CertificateRows rows={expiring} testId="expiring" />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

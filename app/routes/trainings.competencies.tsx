@@ -1,0 +1,77 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { createCompetency, listCompetencies } from "~/domain/trainings.server";
+import { t } from "~/i18n";
+import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { hasPermission } from "~/utils/permissions";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import type { z } from "zod";
+import { competencyFormSchema, type CompetencyFormInput } from "~/validation/trainings";
+
+export const meta: MetaFunction = () => [{ title: `${t("trainings.competency.title")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:chapter");
+  return { competencies: await listCompetencies(user.chapter.id), canManage: hasPermission(user.permissions, "update:training:chapter") };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:training:chapter");
+  const parsed = parseForm(competencyFormSchema, await request.formData());
+  if (!parsed.success) return data(parsed, { status: 400 });
+  const result = await createCompetency({ chapterId: user.chapter.id, actorId: user.id, ...parsed.data });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  return redirectWithToast("/trainings/competencies", "success", "trainings.competency.added", { name: parsed.data.name });
+}
+
+export default function CompetenciesPage() {
+  const { competencies, canManage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, handleSubmit, setError, formState } = useForm<CompetencyFormInput, unknown, z.output<typeof competencyFormSchema>>({
+    resolver: zodResolver(competencyFormSchema),
+    defaultValues: actionData?.values ?? {},
+  });
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  return (
+    <>
+      <PageHeader title={t("trainings.competency.title")} />
+      <section className="card">
+        <ul className="plain-list" data-testid="competency-list">
+          {competencies.map((c) => (
+            <li key={c.id}>
+              {c.name}
+              {c.chapterId ? null : <small className="muted"> ({t("trainings.national")})</small>}
+              {c.description ? <div className="muted">{c.description}</div> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canManage ? (
+        <section className="card">
+          <h2>{t("trainings.competency.add")}</h2>
+          <Form method="post" noValidate className="form-grid" onSubmit={onSubmit}>
+            <FormField label={t("trainings.field.competencyName")} error={formState.errors.name?.message} {...register("name")} />
+            <FormField label={t("trainings.field.description")} error={formState.errors.description?.message} {...register("description")} />
+            <div>
+              <button type="submit" className="button button--primary">
+                {t("trainings.competency.submit")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

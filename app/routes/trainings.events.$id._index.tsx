@@ -1,0 +1,281 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings.server";
+import { t } from "~/i18n";
+import { attendanceLabel, levelLabel, resultLabel } from "~/i18n/labels";
+import { formatCalendarDateLong, formatCalendarDateShort, formatNumber } from "~/utils/format";
+import { formValues } from "~/utils/forms";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { ATTENDANCE, parseResultRows, RESULTS } from "~/validation/trainings";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.course.name ?? t("trainings.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:chapter");
+  const event = await getEvent(user.chapter.id, params.id ?? "");
+  if (!event) notFound();
+  const canManage = hasPermission(user.permissions, "update:training:chapter");
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return {
+    event,
+    canManage,
+    q,
+    candidates: canManage ? await searchRegistrableMembers(user.chapter.id, q, event.id) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:training:chapter");
+  const eventId = params.id ?? "";
+  const back = `/trainings/events/${eventId}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const scope = { chapterId: user.chapter.id, actorId: user.id, eventId };
+
+  if (intent === "addParticipants") {
+    const result = await addParticipants({ ...scope, memberIds: formData.getAll("memberIds").map(String) });
+    if (!result.ok) return data({ form: "participants" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    return redirectWithToast(back, "success", result.skipped ? "trainings.event.addedSkipped" : "trainings.event.added", {
+      added: result.added,
+      skipped: result.skipped,
+    });
+  }
+
+  if (intent === "results") {
+    const parsed = parseResultRows(formData);
+    if (Object.keys(parsed.fieldErrors).length) {
+      return data({ form: "results" as const, fieldErrors: parsed.fieldErrors, values: formValues(formData) }, { status: 400 });
+    }
+    const result = await recordResults({ ...scope, rows: parsed.rows });
+    if (!result.ok) return data({ form: "results" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    return redirectWithToast(back, "success", "trainings.event.resultsSaved", { count: result.saved });
+  }
+
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function EventPage() {
+  const { event, canManage, q, candidates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const resultErrors = actionData?.form === "results" ? actionData.fieldErrors : {};
+  const resultValues = actionData?.form === "results" ? actionData.values : undefined;
+  const participantErrors = actionData?.form === "participants" ? actionData.fieldErrors : {};
+  const value = (name: string, id: string, stored: string) => resultValues?.[`${name}.${id}`] ?? stored;
+  const dates = t("trainings.dates", { start: formatCalendarDateLong(event.startDate), end: formatCalendarDateLong(event.endDate) });
+  return (
+    <>
+      <PageHeader
+        title={event.course.name}
+        intro={t("trainings.event.facts", { course: event.organiser, dates, place: event.place })}
+        actions={
+          <Link className="button" to="/trainings">
+            {t("trainings.title")}
+          </Link>
+        }
+      />
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("trainings.column.hours")}</dt>
+          <dd>{t("trainings.event.hours", { hours: formatNumber(event.hours) })}</dd>
+          <dt>{t("trainings.field.trainers")}</dt>
+          <dd>{event.trainers ?? "–"}</dd>
+          <dt>{t("trainings.field.capacity")}</dt>
+          <dd>{event.capacity ?? "–"}</dd>
+          <dt>{t("trainings.column.competencies")}</dt>
+          <dd>{event.course.competencies.map((c) => `${c.competency.name} (${levelLabel(c.level)})`).join(", ") || "–"}</dd>
+        </dl>
+      </section>
+
+      <section className="card">
+        <h2>{t("trainings.event.participants", { count: event.participants.length })}</h2>
+        {event.participants.length === 0 ? (
+          <p>{t("trainings.event.noParticipants")}</p>
+        ) : canManage ? (
+          <Form method="post" aria-label={t("trainings.event.results")}>
+            <input type="hidden" name="intent" value="results" />
+            <div className="table-wrap">
+              <table className="table" data-testid="participants">
+                <thead>
+                  <tr>
+                    <th>{t("trainings.column.name")}</th>
+                    <th>{t("trainings.column.attendance")}</th>
+                    <th>{t("trainings.column.hoursAttended")}</th>
+                    <th>{t("trainings.column.result")}</th>
+                    <th>{t("trainings.column.score")}</th>
+                    {event.course.issuesCertificate ? <th>{t("trainings.event.certificate")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {event.participants.map((p) => {
+                    const errorOf = (field: string) => resultErrors[`${p.id}.${field}`];
+                    return (
+                      <tr key={p.id}>
+                        <td>
+                          <input type="hidden" name="participant" value={p.id} />
+                          {p.member.fullName}
+                          <br />
+                          <small className="muted">{p.member.memberNumber}</small>
+                        </td>
+                        <td>
+                          <select name={`attendance.${p.id}`} aria-label={`${t("trainings.column.attendance")} ${p.member.fullName}`} defaultValue={value("attendance", p.id, p.attendance ?? "")}>
+                            <option value="">{t("trainings.notRecorded")}</option>
+                            {ATTENDANCE.map((a) => (
+                              <option key={a} value={a}>
+                                {attendanceLabel(a)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>
+                          <input
+                            name={`hoursAttended.${p.id}`}
+                            inputMode="decimal"
+                            size={5}
+                            aria-label={`${t("trainings.column.hoursAttended")} ${p.member.fullName}`}
+                            aria-invalid={errorOf("hoursAttended") ? true : undefined}
+                            defaultValue={value("hoursAttended", p.id, p.hoursAttended === null ? "" : String(p.hoursAttended).replace(".", ","))}
+                          />
+                          {errorOf("hoursAttended") ? (
+                            <p className="field__error" role="alert">
+                              {errorOf("hoursAttended")}
+                            </p>
+                          ) : null}
+                        </td>
+                        <td>
+                          <select name={`result.${p.id}`} aria-label={`${t("trainings.column.result")} ${p.member.fullName}`} defaultValue={value("result", p.id, p.result ?? "")}>
+                            <option value="">{t("trainings.notRecorded")}</option>
+                            {RESULTS.map((r) => (
+                              <option key={r} value={r}>
+                                {resultLabel(r)}
+                              </option>
+                            ))}
+                          </select>
+                          {errorOf("result") ? (
+                            <p className="field__error" role="alert">
+                              {errorOf("result")}
+                            </p>
+                          ) : null}
+                        </td>
+                        <td>
+                          <input
+                            name={`score.${p.id}`}
+                            inputMode="decimal"
+                            size={4}
+                            aria-label={`${t("trainings.column.score")} ${p.member.fullName}`}
+                            defaultValue={value("score", p.id, p.score === null ? "" : String(p.score).replace(".", ","))}
+                          />
+                          {errorOf("score") ? (
+                            <p className="field__error" role="alert">
+                              {errorOf("score")}
+                            </p>
+                          ) : null}
+                        </td>
+                        {event.course.issuesCertificate ? (
+                          <td>
+                            {p.certificate ? (
+                              <>
+                                <span className="mono">{p.certificate.number}</span>
+                                <br />
+                                <small className="muted">{p.certificate.expiresOn ? formatCalendarDateShort(p.certificate.expiresOn) : t("trainings.noExpiry")}</small>{" "}
+                                <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>{t("trainings.event.certificateEdit")}</Link>
+                              </>
+                            ) : p.result === "lulus" ? (
+                              <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>{t("trainings.event.certificateAdd")}</Link>
+                            ) : (
+                              "–"
+                            )}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+              {t("trainings.event.resultsSubmit")}
+            </button>
+          </Form>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="participants">
+              <thead>
+                <tr>
+                  <th>{t("trainings.column.name")}</th>
+                  <th>{t("trainings.column.attendance")}</th>
+                  <th>{t("trainings.column.hoursAttended")}</th>
+                  <th>{t("trainings.column.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {event.participants.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.member.fullName}</td>
+                    <td>{attendanceLabel(p.attendance)}</td>
+                    <td>{p.hoursAttended === null ? "–" : formatNumber(p.hoursAttended)}</td>
+                    <td>{resultLabel(p.result)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {canManage ? (
+        <section className="card">
+          <h2>{t("trainings.event.addParticipants")}</h2>
+          <Form method="get" className="inline-form" role="search">
+            <label>
+              {t("trainings.event.search")}
+              <input type="search" name="q" defaultValue={q} />
+            </label>
+            <button type="submit" className="button">
+              {t("trainings.event.searchSubmit")}
+            </button>
+          </Form>
+          {candidates.length === 0 ? (
+            <p>{t("trainings.event.noCandidates")}</p>
+          ) : (
+            <Form method="post" aria-label={t("trainings.event.addParticipants")}>
+              <input type="hidden" name="intent" value="addParticipants" />
+              <fieldset>
+                <legend>{t("trainings.event.choose")}</legend>
+                {participantErrors.memberIds ? (
+                  <p className="field__error" role="alert">
+                    {participantErrors.memberIds}
+                  </p>
+                ) : null}
+                <ul className="plain-list" data-testid="candidates">
+                  {candidates.map((m) => (
+                    <li key={m.id}>
+                      <label className="checkbox">
+                        <input type="checkbox" name="memberIds" value={m.id} /> {m.fullName}{" "}
+                        <small className="muted">
+                          {m.memberNumber} · {m.village.name}
+                        </small>
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <button type="submit" className="button button--primary">
+                {t("trainings.event.addSubmit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

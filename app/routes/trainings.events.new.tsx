@@ -1,0 +1,76 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { SelectField } from "~/components/SelectField";
+import { createEvent, listCourses } from "~/domain/trainings.server";
+import { t } from "~/i18n";
+import { courseKindLabel } from "~/i18n/labels";
+import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { eventFormSchema, type EventFormData, type EventFormInput } from "~/validation/trainings";
+
+export const meta: MetaFunction = () => [{ title: `${t("trainings.event.new")} · ${t("app.name")}` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:training:chapter");
+  const courses = await listCourses(user.chapter.id, { activeOnly: true });
+  return { courses: courses.map((c) => ({ id: c.id, name: c.name, kind: c.kind, hours: c.hours })), chapterName: user.chapter.name };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:training:chapter");
+  const parsed = parseForm(eventFormSchema, await request.formData());
+  if (!parsed.success) return data(parsed, { status: 400 });
+  const result = await createEvent({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  return redirectWithToast(`/trainings/events/${result.id}`, "success", "trainings.event.created");
+}
+
+export default function NewEventPage() {
+  const { courses, chapterName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, handleSubmit, setError, formState } = useForm<EventFormInput, unknown, EventFormData>({
+    resolver: zodResolver(eventFormSchema),
+    defaultValues: actionData?.values ?? { organiser: chapterName },
+  });
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const { errors } = formState;
+  return (
+    <>
+      <PageHeader title={t("trainings.event.new")} />
+      <Form method="post" noValidate className="form-grid" onSubmit={onSubmit}>
+        <SelectField label={t("trainings.field.course")} error={errors.courseId?.message} {...register("courseId")}>
+          <option value="">{t("trainings.field.courseChoose")}</option>
+          {courses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({courseKindLabel(c.kind)}, {c.hours} jam)
+            </option>
+          ))}
+        </SelectField>
+        <FormField label={t("trainings.field.startDate")} type="date" error={errors.startDate?.message} {...register("startDate")} />
+        <FormField label={t("trainings.field.endDate")} type="date" error={errors.endDate?.message} {...register("endDate")} />
+        <FormField label={t("trainings.field.place")} error={errors.place?.message} {...register("place")} />
+        <FormField label={t("trainings.field.eventOrganiser")} error={errors.organiser?.message} {...register("organiser")} />
+        <FormField label={t("trainings.field.trainers")} error={errors.trainers?.message} {...register("trainers")} />
+        <FormField label={t("trainings.field.capacity")} inputMode="numeric" error={errors.capacity?.message} {...register("capacity")} />
+        <FormField label={t("trainings.field.eventHours")} inputMode="decimal" error={errors.hours?.message} {...register("hours")} />
+        <div>
+          <button type="submit" className="button button--primary">
+            {t("trainings.event.submit")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { competencyMatrixXlsx } from "~/domain/trainings.server";
+import { requirePermission } from "~/utils/permissions.server";
+
+// GET /trainings/matrix.xlsx[?kecamatan=61.71.01]: the competency matrix as a spreadsheet.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:training:chapter");
+  const districtCode = new URL(request.url).searchParams.get("kecamatan") || null;
+  const body = await competencyMatrixXlsx(user.chapter.id, districtCode);
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="matriks-kompetensi-${user.chapter.code.toLowerCase()}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
