@@ -268,7 +268,7 @@ export async function searchRegistrableMembers(chapterId: string, query: string,
       ...(q ? { OR: [{ fullName: { contains: q } }, { memberNumber: { contains: q } }] } : {}),
       ...(excludeEventId ? { trainingParticipations: { none: { eventId: excludeEventId } } } : {}),
     },
-    select: { id: true, fullName: true, memberNumber: true, village: { select: { name: true } } },
+    select: { id: true, fullName: true, memberNumber: true, status: true, village: { select: { name: true } } },
     orderBy: { fullName: "asc" },
     take,
   });

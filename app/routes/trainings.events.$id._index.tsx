@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings.server";
 import { t } from "~/i18n";
-import { attendanceLabel, levelLabel, resultLabel } from "~/i18n/labels";
+import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatNumber } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
@@ -259,6 +259,7 @@ export default function EventPage() {
                         <input type="checkbox" name="memberIds" value={m.id} /> {m.fullName}{" "}
                         <small className="muted">
                           {m.memberNumber} · {m.village.name}
+                          {m.status === "aktif" ? "" : ` · ${memberStatusLabel(m.status)}`}
                         </small>
                       </label>
                     </li>
