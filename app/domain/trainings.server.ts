@@ -11,7 +11,7 @@ import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
-import { formatNumber } from "~/utils/format";
+import { formatHours } from "~/utils/format";
 import { parseCalendarDate } from "~/validation/fields";
 import {
   EXPIRY_WINDOW_DAYS,
@@ -333,7 +333,7 @@ export async function recordResults(input: { chapterId: string; actorId: string;
           continue;
         }
         if (row.hoursAttended !== null && row.hoursAttended > event.hours) {
-          errors[`${row.participantId}.hoursAttended`] = t("trainings.error.hoursAboveEvent", { hours: formatNumber(event.hours) });
+          errors[`${row.participantId}.hoursAttended`] = t("trainings.error.hoursAboveEvent", { hours: formatHours(event.hours) });
         }
         if (row.attendance === "tidak_hadir" && row.hoursAttended) {
           errors[`${row.participantId}.hoursAttended`] = t("trainings.error.hoursWhenAbsent");
@@ -574,6 +574,9 @@ export async function readCertificateFile(chapterId: string, certificateId: stri
 
 export type { DocumentError };
 
+/** Whose certificates the expiry list follows: members still with the chapter (not those who left or died). */
+const EXPIRY_MEMBER_STATUSES = ["aktif", "calon", "nonaktif"];
+
 /**
  * Certificates that have expired or expire within the window, counted from today in the
  * chapter's time zone: expired (expiresOn before today) and expiring (today .. today + window).
@@ -582,7 +585,7 @@ export async function expiringCertificates(chapterId: string, timeZone: string, 
   const today = calendarToday(timeZone, now);
   const until = addDays(today, windowDays);
   const rows = await db.certificate.findMany({
-    where: { chapterId, expiresOn: { not: null, lte: until }, member: { status: { in: ["aktif", "calon", "nonaktif"] } } },
+    where: { chapterId, expiresOn: { not: null, lte: until }, member: { status: { in: EXPIRY_MEMBER_STATUSES } } },
     select: {
       id: true,
       number: true,
@@ -599,9 +602,10 @@ export async function expiringCertificates(chapterId: string, timeZone: string, 
 /** Counts for the dashboard card. */
 export async function expiryCounts(chapterId: string, timeZone: string, now = new Date()) {
   const today = calendarToday(timeZone, now);
+  const member = { status: { in: EXPIRY_MEMBER_STATUSES } };
   const [expired, expiring] = await Promise.all([
-    db.certificate.count({ where: { chapterId, expiresOn: { lt: today } } }),
-    db.certificate.count({ where: { chapterId, expiresOn: { gte: today, lte: addDays(today, EXPIRY_WINDOW_DAYS) } } }),
+    db.certificate.count({ where: { chapterId, member, expiresOn: { lt: today } } }),
+    db.certificate.count({ where: { chapterId, member, expiresOn: { gte: today, lte: addDays(today, EXPIRY_WINDOW_DAYS) } } }),
   ]);
   return { expired, expiring };
 }

@@ -1,7 +1,7 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { t, type MessageKey } from "~/i18n";
 import { competencySourceLabel, courseKindLabel, levelLabel, resultLabel } from "~/i18n/labels";
-import { formatCalendarDateShort, formatDateLong, formatNumber } from "~/utils/format";
+import { formatCalendarDateShort, formatDateLong, formatHours } from "~/utils/format";
 import { Letterhead, type LetterheadData } from "./Letterhead";
 import { pdfStyles as s } from "./styles";
 
@@ -70,14 +70,14 @@ export function TrainingRecordDocument({ data }: { data: TrainingRecordPdfData }
               tr.title,
               courseKindLabel(tr.kind),
               t("trainings.dates", { start: formatCalendarDateShort(tr.startDate), end: formatCalendarDateShort(tr.endDate) }),
-              formatNumber(tr.hours),
+              formatHours(tr.hours),
               tr.external ? t("trainings.member.externalMark") : resultLabel(tr.result),
             ])}
           />
         ) : (
           <Text>{t("trainings.member.noHistory")}</Text>
         )}
-        <Text>{t("trainings.member.totalHours", { hours: formatNumber(data.totalHours) })}</Text>
+        <Text>{t("trainings.member.totalHours", { hours: formatHours(data.totalHours) })}</Text>
         <Text style={heading}>{t("trainings.member.certificates")}</Text>
         {data.certificates.length ? (
           <Table

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings.server";
 import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatCalendarDateShort, formatNumber } from "~/utils/format";
+import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";
 import { formValues } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -82,7 +82,7 @@ export default function EventPage() {
       <section className="card">
         <dl className="facts">
           <dt>{t("trainings.column.hours")}</dt>
-          <dd>{t("trainings.event.hours", { hours: formatNumber(event.hours) })}</dd>
+          <dd>{t("trainings.event.hours", { hours: formatHours(event.hours) })}</dd>
           <dt>{t("trainings.field.trainers")}</dt>
           <dd>{event.trainers ?? "–"}</dd>
           <dt>{t("trainings.field.capacity")}</dt>
@@ -218,7 +218,7 @@ export default function EventPage() {
                   <tr key={p.id}>
                     <td>{p.member.fullName}</td>
                     <td>{attendanceLabel(p.attendance)}</td>
-                    <td>{p.hoursAttended === null ? "–" : formatNumber(p.hoursAttended)}</td>
+                    <td>{p.hoursAttended === null ? "–" : formatHours(p.hoursAttended)}</td>
                     <td>{resultLabel(p.result)}</td>
                   </tr>
                 ))}

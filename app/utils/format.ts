@@ -59,6 +59,13 @@ export function formatNumber(value: number): string {
   return integerFormat.format(value);
 }
 
+const hoursFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** Hours and scores, which may have a fraction: "6,5", "1.250", "27,25". */
+export function formatHours(value: number): string {
+  return hoursFormat.format(value);
+}
+
 /** Whole rupiah as Indonesians write it: "Rp1.250.000", "-Rp5.000". */
 export function formatRupiah(value: number): string {
   const sign = value < 0 ? "-" : "";

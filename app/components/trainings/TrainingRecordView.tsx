@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { t, type MessageKey } from "~/i18n";
 import { attendanceLabel, competencySourceLabel, courseKindLabel, levelLabel, resultLabel } from "~/i18n/labels";
-import { formatCalendarDateShort, formatNumber } from "~/utils/format";
+import { formatCalendarDateShort, formatHours } from "~/utils/format";
 
 type Dateish = string | Date;
 
@@ -40,7 +40,7 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
       ) : null}
       <section className="card">
         <h2>{t("trainings.member.history")}</h2>
-        <p>{t("trainings.member.totalHours", { hours: formatNumber(record.totalHours) })}</p>
+        <p>{t("trainings.member.totalHours", { hours: formatHours(record.totalHours) })}</p>
         {record.trainings.length === 0 ? (
           <p>{t("trainings.member.noHistory")}</p>
         ) : (
@@ -67,9 +67,9 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
                       </small>
                     </td>
                     <td>{t("trainings.dates", { start: formatCalendarDateShort(tr.startDate), end: formatCalendarDateShort(tr.endDate) })}</td>
-                    <td>{formatNumber(tr.hours)}</td>
+                    <td>{formatHours(tr.hours)}</td>
                     <td>{tr.external ? "–" : attendanceLabel(tr.attendance)}</td>
-                    <td>{tr.external ? "–" : `${resultLabel(tr.result)}${tr.score !== null ? ` (${formatNumber(tr.score)})` : ""}`}</td>
+                    <td>{tr.external ? "–" : `${resultLabel(tr.result)}${tr.score !== null ? ` (${formatHours(tr.score)})` : ""}`}</td>
                   </tr>
                 ))}
               </tbody>
