@@ -6,6 +6,7 @@ import { maskNik } from "~/utils/format";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
+import { LEVEL_RANK, type CompetencyLevel } from "~/validation/trainings";
 import { revokeActiveCardsInTx } from "./member-cards.server";
 import {
   formatMemberNumber,
@@ -500,7 +501,7 @@ export async function markDistinct(input: { chapterId: string; actorId: string; 
 
 /**
  * Merges a duplicate into the member kept: every record that points at the duplicate (login
- * account, cards, duplicate flags, board positions; later areas add activities and trainings here)
+ * account, cards, duplicate flags, board positions, trainings; later areas add activities here)
  * moves to the kept member, missing data is filled in from the duplicate, and the duplicate is
  * removed. The audit keeps the duplicate as it was.
  */
@@ -526,6 +527,7 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
     await tx.memberCard.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
     // Board positions held under the duplicate stay in the history, under the kept member.
     await tx.positionHolding.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
+    await mergeTrainingRecords(tx, keep.id, remove.id);
     await tx.memberDuplicateFlag.updateMany({
       where: { OR: [{ memberId: remove.id, otherMemberId: keep.id }, { memberId: keep.id, otherMemberId: remove.id }] },
       data: { status: "merged", resolvedAt: new Date(), resolvedById: input.actorId },
@@ -579,4 +581,29 @@ export async function recordMemberExport(input: {
     entityId: input.chapterId,
     after: { format: input.format, count: input.count, filters: input.filters ?? null },
   });
+}
+
+/**
+ * Moves the duplicate's training records to the kept member: an event both attended keeps the
+ * kept member's entry; a competency both hold keeps the higher level.
+ */
+async function mergeTrainingRecords(tx: Prisma.TransactionClient, keepId: string, removeId: string) {
+  const keptEvents = (await tx.trainingParticipant.findMany({ where: { memberId: keepId }, select: { eventId: true } })).map((p) => p.eventId);
+  await tx.trainingParticipant.deleteMany({ where: { memberId: removeId, eventId: { in: keptEvents } } });
+  await tx.trainingParticipant.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
+  await tx.externalTraining.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
+  await tx.certificate.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
+  const kept = new Map(
+    (await tx.memberCompetency.findMany({ where: { memberId: keepId }, select: { id: true, competencyId: true, level: true } })).map((c) => [c.competencyId, c]),
+  );
+  for (const c of await tx.memberCompetency.findMany({ where: { memberId: removeId }, select: { id: true, competencyId: true, level: true } })) {
+    const both = kept.get(c.competencyId);
+    const higher = both && (LEVEL_RANK[c.level as CompetencyLevel] ?? 0) > (LEVEL_RANK[both.level as CompetencyLevel] ?? 0);
+    if (both && !higher) {
+      await tx.memberCompetency.delete({ where: { id: c.id } });
+      continue;
+    }
+    if (both) await tx.memberCompetency.delete({ where: { id: both.id } });
+    await tx.memberCompetency.update({ where: { id: c.id }, data: { memberId: keepId } });
+  }
 }

@@ -7,9 +7,10 @@ import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
 import { memberPositionHistory } from "~/domain/leadership.server";
 import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members.server";
+import { memberTrainingRecord } from "~/domain/trainings.server";
 import { t, type MessageKey } from "~/i18n";
 import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatDateLong, formatTime, maskNik } from "~/utils/format";
+import { formatCalendarDateLong, formatDateLong, formatHours, formatTime, maskNik } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -35,6 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSeeNik,
     canEdit: hasPermission(user.permissions, "update:member:chapter"),
     canSeeTrainings: hasPermission(user.permissions, "read:training:chapter"),
+    training: hasPermission(user.permissions, "read:training:chapter")
+      ? await memberTrainingRecord(user.chapter.id, member.id, user.chapter.timeZone).then((r) =>
+          r ? { hours: r.totalHours, trainings: r.trainings.length, certificates: r.certificates.length, gaps: r.gaps } : null,
+        )
+      : null,
     timeZone: user.chapter.timeZone,
     today: toDateInput(new Date()),
   };
@@ -96,7 +102,7 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, canSeeTrainings, timeZone, today } = useLoaderData<typeof loader>();
+  const { member, history, positions, canSeeNik, canEdit, canSeeTrainings, training, timeZone, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -175,6 +181,21 @@ export default function MemberPage() {
         canManage={canEdit}
         timeZone={timeZone}
       />
+
+      {training ? (
+        <section className="card" data-testid="member-training-summary">
+          <h2>{t("trainings.title")}</h2>
+          <p>
+            {t("members.training.summary", { trainings: training.trainings, hours: formatHours(training.hours), certificates: training.certificates })}{" "}
+            <Link to={`/members/${member.id}/trainings`}>{t("trainings.member.link")}</Link>
+          </p>
+          {training.gaps.map((gap) => (
+            <p key={gap} className="notice">
+              {t(`trainings.member.gap.${gap}` as MessageKey)}
+            </p>
+          ))}
+        </section>
+      ) : null}
 
       <section className="card">
         <h2>{t("member.positions.title")}</h2>

@@ -133,6 +133,42 @@ describe("near duplicates and merging", () => {
     expect(history.some((h) => h.action === "member.merge")).toBe(true);
   });
 
+  it("merges training records: a shared event keeps one entry, a shared competency the higher level", async () => {
+    const keep = await buildMember({ chapterId, villageCode: "61.71.01.1003", status: "aktif" });
+    const dup = await buildMember({ chapterId, villageCode: "61.71.01.1003", status: "aktif" });
+    const course = await db.course.create({ data: { name: "Kursus Gabung", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId } });
+    const event = (start: string) => db.trainingEvent.create({ data: { chapterId, courseId: course.id, startDate: new Date(start), endDate: new Date(start), place: "Aula", organiser: "IPSM", hours: 8 } });
+    const [shared, own] = [await event("2025-01-06"), await event("2025-02-03")];
+    await db.trainingParticipant.createMany({
+      data: [
+        { eventId: shared.id, memberId: keep.id, result: "lulus" },
+        { eventId: shared.id, memberId: dup.id, result: "tidak_lulus" },
+        { eventId: own.id, memberId: dup.id, result: "lulus" },
+      ],
+    });
+    const [a, b] = [
+      await db.competency.create({ data: { chapterId, name: "Kompetensi Gabung A" } }),
+      await db.competency.create({ data: { chapterId, name: "Kompetensi Gabung B" } }),
+    ];
+    const on = new Date("2025-02-03");
+    await db.memberCompetency.createMany({
+      data: [
+        { memberId: keep.id, competencyId: a.id, level: "dasar", source: "training", acquiredOn: on },
+        { memberId: dup.id, competencyId: a.id, level: "mahir", source: "board", acquiredOn: on },
+        { memberId: dup.id, competencyId: b.id, level: "menengah", source: "training", acquiredOn: on },
+      ],
+    });
+    await db.certificate.create({ data: { chapterId, memberId: dup.id, title: "Sertifikat", number: "MERGE-1", issuer: "LSP", issuedOn: on } });
+
+    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id })).toEqual({ ok: true });
+    const participations = await db.trainingParticipant.findMany({ where: { memberId: keep.id }, select: { eventId: true, result: true } });
+    expect(participations).toHaveLength(2);
+    expect(participations.find((p) => p.eventId === shared.id)?.result).toBe("lulus");
+    const competencies = await db.memberCompetency.findMany({ where: { memberId: keep.id }, select: { competencyId: true, level: true } });
+    expect(Object.fromEntries(competencies.map((c) => [c.competencyId, c.level]))).toEqual({ [a.id]: "mahir", [b.id]: "menengah" });
+    expect((await db.certificate.findUniqueOrThrow({ where: { chapterId_number: { chapterId, number: "MERGE-1" } } })).memberId).toBe(keep.id);
+  });
+
   it("refuses to merge two members who both have a login account, or across chapters", async () => {
     const a = await buildMember({ chapterId, villageCode: "61.71.01.1003" });
     const b = await buildMember({ chapterId, villageCode: "61.71.01.1003" });

@@ -220,4 +220,5 @@ export const trainings = {
   "trainings.error.certificateNumberForFile": "Isi nomor sertifikat untuk berkas yang diunggah.",
 
   "trainings.history.action": "Riwayat",
+  "members.training.summary": "{trainings} pelatihan, {hours} jam, {certificates} sertifikat.",
 } as const;
