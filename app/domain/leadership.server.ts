@@ -12,8 +12,11 @@ import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday, rangesOverlap } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
+import { NOT_FOUND, refusable, Refused, type FieldErrors, type Outcome } from "./outcomes.server";
+
+export type { FieldErrors, Outcome };
 import { formatCalendarDateLong } from "~/utils/format";
-import { parseCalendarDate } from "~/validation/fields";
+import { calendarDateOf as date, optionalCalendarDateOf as optionalDate } from "~/validation/fields";
 import {
   DEFAULT_POSITIONS,
   KIND_ORDER,
@@ -29,38 +32,12 @@ import {
 } from "~/validation/leadership";
 
 type Tx = Prisma.TransactionClient;
-export type FieldErrors = Record<string, string>;
-export type Outcome<T = { id: string }> = ({ ok: true } & T) | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
 
-const NOT_FOUND = { ok: false as const, notFound: true as const };
-
-/** Thrown inside a transaction to roll it back and answer with field errors. */
-class Refused extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super("refused");
-  }
-}
-
-async function refusable<T>(work: () => Promise<T>): Promise<T | { ok: false; fieldErrors: FieldErrors }> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-}
 
 function isPositionKind(value: string): value is PositionKind {
   return (POSITION_KINDS as readonly string[]).includes(value);
 }
 
-function date(value: string): Date {
-  const parsed = parseCalendarDate(value);
-  if (!parsed) throw new Error(`Not a calendar date: ${value}`);
-  return parsed;
-}
-
-const optionalDate = (value: string | undefined | null) => (value ? date(value) : null);
 
 /** Records a board change in the transaction, under its period unless another entity is given. */
 function audit(

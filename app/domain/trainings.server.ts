@@ -11,8 +11,11 @@ import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
+import { refusable, Refused, type FieldErrors } from "./outcomes.server";
+
+export type { FieldErrors };
 import { formatHours } from "~/utils/format";
-import { parseCalendarDate } from "~/validation/fields";
+import { calendarDateOf as date, optionalCalendarDateOf as optionalDate } from "~/validation/fields";
 import {
   EXPIRY_WINDOW_DAYS,
   LEVEL_RANK,
@@ -28,30 +31,7 @@ import {
 import { checkDocument, readDocument, removeDocument, storeDocument, type DocumentError, type DocumentUpload } from "./documents.server";
 
 type Tx = Prisma.TransactionClient;
-export type FieldErrors = Record<string, string>;
 
-class Refused extends Error {
-  constructor(readonly fieldErrors: FieldErrors) {
-    super("refused");
-  }
-}
-
-async function refusable<T>(work: () => Promise<T>): Promise<T | { ok: false; fieldErrors: FieldErrors }> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, fieldErrors: error.fieldErrors };
-    throw error;
-  }
-}
-
-function date(value: string): Date {
-  const parsed = parseCalendarDate(value);
-  if (!parsed) throw new Error(`Not a calendar date: ${value}`);
-  return parsed;
-}
-
-const optionalDate = (value: string | null | undefined) => (value ? date(value) : null);
 
 function audit(
   tx: Tx,

@@ -59,6 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
+function RowError({ message }: { message?: string }) {
+  return message ? (
+    <p className="field__error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
 export default function EventPage() {
   const { event, canManage, q, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -141,11 +149,7 @@ export default function EventPage() {
                             aria-invalid={errorOf("hoursAttended") ? true : undefined}
                             defaultValue={value("hoursAttended", p.id, p.hoursAttended === null ? "" : String(p.hoursAttended).replace(".", ","))}
                           />
-                          {errorOf("hoursAttended") ? (
-                            <p className="field__error" role="alert">
-                              {errorOf("hoursAttended")}
-                            </p>
-                          ) : null}
+                          <RowError message={errorOf("hoursAttended")} />
                         </td>
                         <td>
                           <select name={`result.${p.id}`} aria-label={`${t("trainings.column.result")} ${p.member.fullName}`} defaultValue={value("result", p.id, p.result ?? "")}>
@@ -156,11 +160,7 @@ export default function EventPage() {
                               </option>
                             ))}
                           </select>
-                          {errorOf("result") ? (
-                            <p className="field__error" role="alert">
-                              {errorOf("result")}
-                            </p>
-                          ) : null}
+                          <RowError message={errorOf("result")} />
                         </td>
                         <td>
                           <input
@@ -170,11 +170,7 @@ export default function EventPage() {
                             aria-label={`${t("trainings.column.score")} ${p.member.fullName}`}
                             defaultValue={value("score", p.id, p.score === null ? "" : String(p.score).replace(".", ","))}
                           />
-                          {errorOf("score") ? (
-                            <p className="field__error" role="alert">
-                              {errorOf("score")}
-                            </p>
-                          ) : null}
+                          <RowError message={errorOf("score")} />
                         </td>
                         {event.course.issuesCertificate ? (
                           <td>

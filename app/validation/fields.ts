@@ -11,6 +11,15 @@ export function parseCalendarDate(value: string): Date | null {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
 
+/** A date a schema has already checked, as a Date at UTC midnight (throws on anything else). */
+export function calendarDateOf(value: string): Date {
+  const parsed = parseCalendarDate(value);
+  if (!parsed) throw new Error(`Not a calendar date: ${value}`);
+  return parsed;
+}
+
+export const optionalCalendarDateOf = (value: string | null | undefined) => (value ? calendarDateOf(value) : null);
+
 /** Date at UTC midnight -> "YYYY-MM-DD" (for date inputs). */
 export function toDateInput(date: Date | string | null | undefined): string {
   if (!date) return "";
