@@ -689,26 +689,35 @@ export async function memberTrainingRecord(chapterId: string, memberId: string, 
   };
 }
 
-/** Active members (PSM) without a basic bimtek on record, for the board's list. */
-export async function membersWithoutBasicBimtek(chapterId: string, take = 200) {
-  const rows = await db.member.findMany({
-    where: {
-      chapterId,
-      status: "aktif",
-      basicBimtekDate: null,
-      externalTrainings: { none: { kind: "bimtek_dasar" } },
-      trainingParticipations: {
-        none: {
-          event: { course: { kind: "bimtek_dasar" } },
-          OR: [{ result: "lulus" }, { result: null, attendance: "hadir" }],
-        },
+/** Active members (PSM) without a basic bimtek on record. */
+function withoutBasicBimtek(chapterId: string): Prisma.MemberWhereInput {
+  return {
+    chapterId,
+    status: "aktif",
+    basicBimtekDate: null,
+    externalTrainings: { none: { kind: "bimtek_dasar" } },
+    trainingParticipations: {
+      none: {
+        event: { course: { kind: "bimtek_dasar" } },
+        OR: [{ result: "lulus" }, { result: null, attendance: "hadir" }],
       },
     },
+  };
+}
+
+/** The first of the active members without a basic bimtek on record, by name, for the board's list. */
+export async function membersWithoutBasicBimtek(chapterId: string, take = 200) {
+  return db.member.findMany({
+    where: withoutBasicBimtek(chapterId),
     select: { id: true, fullName: true, memberNumber: true },
     orderBy: { fullName: "asc" },
     take,
   });
-  return rows;
+}
+
+/** How many active members have no basic bimtek on record. */
+export async function countMembersWithoutBasicBimtek(chapterId: string) {
+  return db.member.count({ where: withoutBasicBimtek(chapterId) });
 }
 
 /**

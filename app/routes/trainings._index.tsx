@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { EventTable, TrainingRecordView } from "~/components/trainings/TrainingRecordView";
-import { expiryCounts, listEvents, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings.server";
+import { countMembersWithoutBasicBimtek, expiryCounts, listEvents, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings.server";
 import { t } from "~/i18n";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
@@ -19,13 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const events = await listEvents(user.chapter.id, tz);
   const own = user.memberId ? await memberTrainingRecord(user.chapter.id, user.memberId, tz) : null;
   if (!isBoard) return { isBoard: false as const, upcoming: events.upcoming, own };
-  const [counts, gaps] = await Promise.all([expiryCounts(user.chapter.id, tz), membersWithoutBasicBimtek(user.chapter.id)]);
+  const [counts, gaps, gapCount] = await Promise.all([
+    expiryCounts(user.chapter.id, tz),
+    membersWithoutBasicBimtek(user.chapter.id),
+    countMembersWithoutBasicBimtek(user.chapter.id),
+  ]);
   return {
     isBoard: true as const,
     upcoming: events.upcoming,
     past: events.past,
     counts,
     gaps,
+    gapCount,
     own,
     canManage: hasPermission(user.permissions, "update:training:chapter"),
   };
@@ -103,7 +108,7 @@ export default function TrainingsPage() {
         <EventTable events={data.past} linked testId="past-events" />
       </section>
       <section className="card">
-        <h2>{data.gaps.length ? t("trainings.board.gaps", { count: data.gaps.length }) : t("trainings.board.gapsNone")}</h2>
+        <h2>{data.gapCount ? t("trainings.board.gaps", { count: data.gapCount }) : t("trainings.board.gapsNone")}</h2>
         {data.gaps.length ? (
           <ul className="plain-list" data-testid="members-without-bimtek">
             {data.gaps.map((m) => (
