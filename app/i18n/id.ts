@@ -1,6 +1,7 @@
 // The Indonesian message catalogue: every text the portal shows a person, one key per text;
 // `{name}` marks a value filled in by t(). Kept in one part per area so that areas can grow
 // side by side; the keys stay unique across parts (a test checks it).
+import { activities } from "./id/activities";
 import { cards } from "./id/cards";
 import { common } from "./id/common";
 import { memberImport } from "./id/import";
@@ -8,8 +9,8 @@ import { leadership } from "./id/leadership";
 import { members } from "./id/members";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities } as const;
 
 export type MessageKey = keyof typeof id;

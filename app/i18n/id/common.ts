@@ -81,8 +81,6 @@ export const common = {
   "pdf.letterhead.association": "IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)",
 
   "area.comingSoon": "Bagian ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.",
-  "activities.title": "Kegiatan",
-  "activities.intro": "Catatan kegiatan relawan PSM.",
   "programmes.title": "Program",
   "programmes.intro": "Program kemitraan dan CSR.",
   "reports.title": "Laporan",

@@ -1,0 +1,440 @@
+// Activities: what volunteers log (type, place, time, people reached by PPKS category, aid,
+// co-volunteers, follow-ups) and how coordinators verify it. Rules kept here:
+// - one form, one activity: the idempotency key makes a repeated submission return the first;
+// - no date in the future, none older than the chapter's closing days (except for the board),
+//   duration 5 minutes to 24 hours, a kelurahan of the chapter's area, counts whole and >= 0;
+// - a volunteer edits their own activity while it is a draft or returned;
+// - coordinators verify or return submitted activities in their scope (the chapter, or the
+//   kecamatan of a Koordinator Kecamatan), never their own; a verified activity is locked until
+//   the board reopens it; every verification, return and reopening is audited.
+import { t } from "~/i18n";
+import { recordAudit } from "~/utils/audit.server";
+import { addDays, calendarToday } from "~/utils/dates";
+import { db, type Prisma } from "~/utils/db.server";
+import { hasPermission, type Permission } from "~/utils/permissions";
+import {
+  ACTIVITIES_PAGE_SIZE,
+  CHILDREN_PPKS_COUNT,
+  DEFAULT_ACTIVITY_TYPES,
+  NATIONAL_PPKS,
+  type ActivityFilters,
+  type ActivityFormData,
+  type AidEntry,
+  type ReachEntry,
+} from "~/validation/activities";
+import { calendarDateOf } from "~/validation/fields";
+import { refusable, Refused, type FieldErrors } from "./outcomes.server";
+
+export type { FieldErrors };
+type Tx = Prisma.TransactionClient;
+
+/** Who is acting, as the activity rules need it (from the current user). */
+export type ActivityActor = {
+  userId: string;
+  memberId: string | null;
+  chapterId: string;
+  timeZone: string;
+  permissions: readonly Permission[];
+  districtCodes: readonly string[];
+};
+
+const isBoard = (actor: Pick<ActivityActor, "permissions">) => hasPermission(actor.permissions, "verify:activity:chapter");
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+
+/** The chapter's activity types (the standard list the first time) and the national PPKS list. */
+export async function ensureActivityCatalogue(chapterId: string) {
+  const [types, ppks] = await Promise.all([
+    db.activityType.count({ where: { chapterId } }),
+    db.ppksCategory.count({ where: { chapterId: null } }),
+  ]);
+  if (types > 0 && ppks > 0) return;
+  await db.$transaction(async (tx) => {
+    if ((await tx.activityType.count({ where: { chapterId } })) === 0) {
+      await tx.activityType.createMany({ data: DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ chapterId, name, sortOrder: i * 10 })) });
+    }
+    if ((await tx.ppksCategory.count({ where: { chapterId: null } })) === 0) {
+      await tx.ppksCategory.createMany({
+        data: NATIONAL_PPKS.map((name, i) => ({ name, number: i + 1, forChildren: i < CHILDREN_PPKS_COUNT, sortOrder: (i + 1) * 10 })),
+      });
+    }
+  });
+}
+
+export async function listActivityTypes(chapterId: string) {
+  await ensureActivityCatalogue(chapterId);
+  return db.activityType.findMany({ where: { chapterId, active: true }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
+}
+
+export async function listPpksCategories(chapterId: string) {
+  await ensureActivityCatalogue(chapterId);
+  return db.ppksCategory.findMany({
+    where: { OR: [{ chapterId: null }, { chapterId }] },
+    select: { id: true, number: true, name: true, forChildren: true },
+    orderBy: [{ chapterId: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }],
+  });
+}
+
+/** Active members of the chapter who can be added as co-volunteers (the author excluded). */
+export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
+  return db.member.findMany({
+    where: { chapterId, status: "aktif", ...(exceptMemberId ? { id: { not: exceptMemberId } } : {}) },
+    select: { id: true, fullName: true, memberNumber: true },
+    orderBy: { fullName: "asc" },
+    take: 2000,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logging
+
+export type ActivityInput = {
+  data: ActivityFormData;
+  reach: ReachEntry[];
+  aid: AidEntry[];
+  coVolunteerIds: string[];
+  followUp: { institution: string; description: string } | null;
+  submit: boolean;
+};
+
+async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date) {
+  const { data } = input;
+  const errors: FieldErrors = {};
+  const today = calendarToday(actor.timeZone, now);
+  const date = calendarDateOf(data.date);
+  const chapter = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true, activityClosingDays: true } });
+  if (date > today) errors.date = t("activities.error.future");
+  else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays)) {
+    errors.date = t("activities.error.tooOld", { days: chapter.activityClosingDays });
+  }
+  const type = await tx.activityType.findFirst({ where: { id: data.typeId, chapterId: actor.chapterId, active: true }, select: { id: true } });
+  if (!type) errors.typeId = t("activities.error.type");
+  const village = await tx.region.findFirst({ where: { code: data.villageCode, level: "village" }, select: { code: true, parentCode: true } });
+  if (!village || !village.code.startsWith(`${chapter.regionCode}.`)) errors.villageCode = t("activities.error.village");
+  const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
+  if (categoryIds.length) {
+    const known = await tx.ppksCategory.count({ where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId }] } });
+    if (known !== categoryIds.length) errors.reach = t("activities.error.category");
+  }
+  const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
+  if (coIds.length) {
+    const found = await tx.member.count({ where: { id: { in: coIds }, chapterId: actor.chapterId, status: "aktif" } });
+    if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
+  }
+  if (Object.keys(errors).length) throw new Refused(errors);
+  return { date, districtCode: village!.parentCode!, coIds };
+}
+
+async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, coIds: string[]) {
+  await tx.activityReach.deleteMany({ where: { activityId } });
+  await tx.activityAid.deleteMany({ where: { activityId } });
+  await tx.activityVolunteer.deleteMany({ where: { activityId } });
+  if (input.reach.length) await tx.activityReach.createMany({ data: input.reach.map((r) => ({ activityId, ...r })) });
+  if (input.aid.length) await tx.activityAid.createMany({ data: input.aid.map((a) => ({ activityId, ...a })) });
+  if (coIds.length) await tx.activityVolunteer.createMany({ data: coIds.map((memberId) => ({ activityId, memberId })) });
+}
+
+/**
+ * Logs a new activity (draft or submitted). The same idempotency key again returns the activity
+ * already saved (a double tap on a bad connection), not a second one.
+ */
+export async function logActivity(actor: ActivityActor, input: ActivityInput, now = new Date()) {
+  if (!actor.memberId) return { ok: false as const, fieldErrors: { form: t("activities.error.noMember") } as FieldErrors };
+  const memberId = actor.memberId;
+  return refusable(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.activity.findUnique({ where: { idempotencyKey: input.data.idempotencyKey }, select: { id: true, memberId: true } });
+      if (existing) {
+        if (existing.memberId !== memberId) throw new Refused({ form: t("activities.error.duplicateKey") });
+        return { ok: true as const, id: existing.id, repeated: true };
+      }
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
+      const { data } = input;
+      const activity = await tx.activity.create({
+        data: {
+          chapterId: actor.chapterId,
+          memberId,
+          date,
+          startTime: data.startTime,
+          endTime: data.endTime,
+          durationMinutes: data.durationMinutes,
+          typeId: data.typeId,
+          villageCode: data.villageCode,
+          districtCode,
+          rt: data.rt,
+          rw: data.rw,
+          households: data.households,
+          narrative: data.narrative,
+          latitude: data.latitude,
+          longitude: data.longitude,
+          status: input.submit ? "submitted" : "draft",
+          submittedAt: input.submit ? now : null,
+          idempotencyKey: data.idempotencyKey,
+        },
+        select: { id: true },
+      });
+      await writeDetails(tx, activity.id, input, coIds);
+      if (input.followUp) {
+        await tx.followUp.create({ data: { chapterId: actor.chapterId, openedById: activity.id, ...input.followUp } });
+      }
+      return { ok: true as const, id: activity.id, repeated: false };
+    }),
+  );
+}
+
+/** The author edits a draft or returned activity (and may submit it). */
+export async function updateActivity(actor: ActivityActor, activityId: string, input: ActivityInput, now = new Date()) {
+  return refusable(() =>
+    db.$transaction(async (tx) => {
+      const activity = await tx.activity.findFirst({
+        where: { id: activityId, chapterId: actor.chapterId },
+        select: { id: true, memberId: true, status: true },
+      });
+      if (!activity) return { ok: false as const, notFound: true as const };
+      if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
+      if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
+      const { data } = input;
+      await tx.activity.update({
+        where: { id: activity.id },
+        data: {
+          date,
+          startTime: data.startTime,
+          endTime: data.endTime,
+          durationMinutes: data.durationMinutes,
+          typeId: data.typeId,
+          villageCode: data.villageCode,
+          districtCode,
+          rt: data.rt,
+          rw: data.rw,
+          households: data.households,
+          narrative: data.narrative,
+          ...(data.latitude !== null ? { latitude: data.latitude, longitude: data.longitude } : {}),
+          ...(input.submit ? { status: "submitted", submittedAt: now } : {}),
+        },
+      });
+      await writeDetails(tx, activity.id, input, coIds);
+      return { ok: true as const, id: activity.id };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification
+
+/** Whether the actor may verify activities of this kecamatan (not whether it is their own). */
+export function coversDistrict(actor: Pick<ActivityActor, "permissions" | "districtCodes">, districtCode: string) {
+  return isBoard(actor) || (hasPermission(actor.permissions, "verify:activity:district") && actor.districtCodes.includes(districtCode));
+}
+
+/** The where-clause of the activities a verifier may act on: their scope, never their own. */
+function verifiable(actor: ActivityActor): Prisma.ActivityWhereInput {
+  return {
+    chapterId: actor.chapterId,
+    ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
+    ...(actor.memberId ? { memberId: { not: actor.memberId }, volunteers: { none: { memberId: actor.memberId } } } : {}),
+  };
+}
+
+export type VerifyOutcome = { verified: number; skipped: number };
+
+/** Verifies submitted activities in the actor's scope (several at once); the rest are skipped. */
+export async function verifyActivities(actor: ActivityActor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
+  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({ where: { ...verifiable(actor), id: { in: ids }, status: "submitted" }, select: { id: true } });
+    for (const target of targets) {
+      await tx.activity.update({ where: { id: target.id }, data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null } });
+      await recordAudit(
+        { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.verify", entityType: "Activity", entityId: target.id, before: { status: "submitted" }, after: { status: "verified" } },
+        tx,
+      );
+    }
+    return { verified: targets.length, skipped: ids.length - targets.length };
+  });
+}
+
+/** Returns submitted activities to their authors with a reason (several at once). */
+export async function returnActivities(actor: ActivityActor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
+  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({ where: { ...verifiable(actor), id: { in: ids }, status: "submitted" }, select: { id: true } });
+    for (const target of targets) {
+      await tx.activity.update({ where: { id: target.id }, data: { status: "returned", returnReason: reason } });
+      await recordAudit(
+        { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.return", entityType: "Activity", entityId: target.id, before: { status: "submitted" }, after: { status: "returned", reason } },
+        tx,
+      );
+    }
+    return { verified: targets.length, skipped: ids.length - targets.length };
+  });
+}
+
+/** The board reopens a verified activity (returned to its author with the reason), audited. */
+export async function reopenActivity(actor: ActivityActor, activityId: string, reason: string) {
+  if (!isBoard(actor)) return { ok: false as const, error: "forbidden" as const };
+  return db.$transaction(async (tx) => {
+    const activity = await tx.activity.findFirst({ where: { id: activityId, chapterId: actor.chapterId }, select: { id: true, status: true } });
+    if (!activity) return { ok: false as const, error: "notFound" as const };
+    if (activity.status !== "verified") return { ok: false as const, error: "notVerified" as const };
+    await tx.activity.update({ where: { id: activity.id }, data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null } });
+    await recordAudit(
+      { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.reopen", entityType: "Activity", entityId: activity.id, before: { status: "verified" }, after: { status: "returned", reason } },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const listSelect = {
+  id: true,
+  date: true,
+  durationMinutes: true,
+  status: true,
+  returnReason: true,
+  households: true,
+  districtCode: true,
+  type: { select: { name: true } },
+  village: { select: { name: true } },
+  member: { select: { id: true, fullName: true } },
+  _count: { select: { volunteers: true } },
+} as const;
+
+/** People reached per activity, summed in SQL for the page's activities. */
+async function reachOf(activityIds: string[]) {
+  if (activityIds.length === 0) return new Map<string, number>();
+  const rows = await db.activityReach.groupBy({ by: ["activityId"], where: { activityId: { in: activityIds } }, _sum: { count: true } });
+  return new Map(rows.map((r) => [r.activityId, r._sum.count ?? 0]));
+}
+
+async function withReach<T extends { id: string }>(rows: T[]) {
+  const reach = await reachOf(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, people: reach.get(r.id) ?? 0 }));
+}
+
+/** A member's own activities (logged by them or with them as co-volunteer), newest first. */
+export async function listOwnActivities(chapterId: string, memberId: string, page = 1) {
+  const where: Prisma.ActivityWhereInput = { chapterId, OR: [{ memberId }, { volunteers: { some: { memberId } } }] };
+  const [total, rows] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.findMany({ where, select: listSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }], skip: (page - 1) * ACTIVITIES_PAGE_SIZE, take: ACTIVITIES_PAGE_SIZE }),
+  ]);
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await withReach(rows) };
+}
+
+/** Hours and people reached of a member's activities (not drafts) since a date. */
+async function ownTotalsSince(memberId: string, since: Date) {
+  const where: Prisma.ActivityWhereInput = {
+    date: { gte: since },
+    status: { not: "draft" },
+    OR: [{ memberId }, { volunteers: { some: { memberId } } }],
+  };
+  const [minutes, people] = await Promise.all([
+    db.activity.aggregate({ where, _sum: { durationMinutes: true }, _count: true }),
+    db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
+  ]);
+  return { activities: minutes._count, hours: (minutes._sum.durationMinutes ?? 0) / 60, people: people._sum.count ?? 0 };
+}
+
+/** This month's and this year's totals of a member, in the chapter's time zone. */
+export async function ownTotals(memberId: string, timeZone: string, now = new Date()) {
+  const today = calendarToday(timeZone, now);
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const yearStart = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
+  const [month, year] = await Promise.all([ownTotalsSince(memberId, monthStart), ownTotalsSince(memberId, yearStart)]);
+  return { month, year };
+}
+
+function filterWhere(chapterId: string, filters: ActivityFilters, districtCodes?: readonly string[]): Prisma.ActivityWhereInput {
+  return {
+    chapterId,
+    ...(districtCodes ? { districtCode: { in: [...districtCodes] } } : {}),
+    ...(filters.from || filters.to
+      ? { date: { ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}), ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}) } }
+      : {}),
+    ...(filters.districtCode ? { districtCode: filters.districtCode } : {}),
+    ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
+    ...(filters.typeId ? { typeId: filters.typeId } : {}),
+    ...(filters.memberId ? { memberId: filters.memberId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.categoryId ? { reach: { some: { categoryId: filters.categoryId } } } : {}),
+  };
+}
+
+/**
+ * The chapter's activities with filters, a page at a time, and totals over all that match
+ * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
+ */
+export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
+  const where = filterWhere(chapterId, filters, scope?.districtCodes);
+  const [total, sums, people, rows] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.aggregate({ where, _sum: { durationMinutes: true, households: true } }),
+    db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
+    db.activity.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      skip: (filters.page - 1) * ACTIVITIES_PAGE_SIZE,
+      take: ACTIVITIES_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    totals: { hours: (sums._sum.durationMinutes ?? 0) / 60, households: sums._sum.households ?? 0, people: people._sum.count ?? 0 },
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)),
+    rows: await withReach(rows),
+  };
+}
+
+/** Submitted activities the actor may verify, oldest first. */
+export async function verificationQueue(actor: ActivityActor, take = 100) {
+  const where: Prisma.ActivityWhereInput = { ...verifiable(actor), status: "submitted" };
+  const [total, rows] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
+  ]);
+  return { total, rows: await withReach(rows) };
+}
+
+/** One activity with everything logged in it, for its page. */
+export async function getActivity(chapterId: string, activityId: string) {
+  return db.activity.findFirst({
+    where: { id: activityId, chapterId },
+    select: {
+      id: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      durationMinutes: true,
+      status: true,
+      returnReason: true,
+      submittedAt: true,
+      verifiedAt: true,
+      households: true,
+      narrative: true,
+      rt: true,
+      rw: true,
+      latitude: true,
+      longitude: true,
+      districtCode: true,
+      idempotencyKey: true,
+      typeId: true,
+      villageCode: true,
+      type: { select: { name: true } },
+      village: { select: { name: true, parent: { select: { name: true } } } },
+      member: { select: { id: true, fullName: true, memberNumber: true } },
+      reach: { select: { categoryId: true, sex: true, ageBand: true, count: true, category: { select: { name: true, number: true } } } },
+      aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
+      volunteers: { select: { member: { select: { id: true, fullName: true } } } },
+      followUpsOpened: { select: { id: true, status: true, institution: true, description: true } },
+    },
+  });
+}

@@ -1,0 +1,245 @@
+// Activity rules that browser and server share: statuses, funding sources, the activity form
+// (scalar fields by zod, people reached and aid as repeated fields). The rules that need the
+// database or the clock of the chapter (closing days, no future date, coordinator scope,
+// idempotency) live in app/domain/activities.server.ts.
+import { z } from "zod";
+import { t } from "~/i18n";
+import { calendarDate, optionalText, parseCalendarDate } from "./fields";
+
+export const ACTIVITY_STATUSES = ["draft", "submitted", "verified", "returned"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const FUNDING_SOURCES = ["apbd", "apbn", "csr", "swadaya"] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+export const AGE_BANDS = ["anak", "dewasa", "lansia"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const FOLLOW_UP_STATUSES = ["baru", "proses", "selesai"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 24 * 60;
+export const MAX_PHOTOS = 3;
+export const MAX_AID_ROWS = 5;
+export const ACTIVITIES_PAGE_SIZE = 50;
+
+/** The activity types a chapter starts with; the list is chapter data and can grow. */
+export const DEFAULT_ACTIVITY_TYPES = [
+  "Kunjungan rumah / validasi data PPKS",
+  "Verval DTSEN (ground check)",
+  "Tanggap darurat / bencana",
+  "Penyaluran bantuan",
+  "Tindak lanjut pengaduan",
+  "Pendampingan dan rujukan",
+  "Asesmen RTLH",
+  "Sosialisasi / penyuluhan",
+  "Musdes / muskel",
+  "Rapat dan koordinasi IPSM",
+  "Bakti sosial",
+  "Kegiatan program mitra CSR",
+] as const;
+
+/** The 26 PPKS categories (Permensos 08/2012); the first seven are children's. */
+export const NATIONAL_PPKS = [
+  "Anak Balita Terlantar",
+  "Anak Terlantar",
+  "Anak yang Berhadapan dengan Hukum (ABH)",
+  "Anak Jalanan",
+  "Anak dengan Kedisabilitasan (ADK)",
+  "Anak yang Menjadi Korban Tindak Kekerasan atau Diperlakukan Salah",
+  "Anak yang Memerlukan Perlindungan Khusus (AMPK)",
+  "Lanjut Usia Terlantar",
+  "Penyandang Disabilitas",
+  "Tuna Susila",
+  "Gelandangan",
+  "Pengemis",
+  "Pemulung",
+  "Kelompok Minoritas",
+  "Bekas Warga Binaan Lembaga Pemasyarakatan (BWBLP)",
+  "Orang dengan HIV/AIDS (ODHA)",
+  "Korban Penyalahgunaan NAPZA",
+  "Korban Trafficking",
+  "Korban Tindak Kekerasan",
+  "Pekerja Migran Bermasalah Sosial (PMBS)",
+  "Korban Bencana Alam",
+  "Korban Bencana Sosial",
+  "Perempuan Rawan Sosial Ekonomi (PRSE)",
+  "Fakir Miskin",
+  "Keluarga Bermasalah Sosial Psikologis",
+  "Komunitas Adat Terpencil (KAT)",
+] as const;
+export const CHILDREN_PPKS_COUNT = 7;
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const wholeCount = (max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d+$/.test(v), t("activities.error.count"))
+    .transform((v) => (v ? Number(v) : 0))
+    .refine((n) => n <= max, t("activities.error.tooMany", { max }));
+
+function minutesOf(time: string) {
+  const [h, m] = time.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** The scalar fields of the activity form. */
+export const activityFormSchema = z
+  .object({
+    idempotencyKey: z.string().trim().min(8).max(100),
+    date: calendarDate,
+    startTime: z.string().trim().optional(),
+    endTime: z.string().trim().optional(),
+    durationMinutes: z.string().trim().optional(),
+    typeId: z.string({ error: t("activities.error.type") }).trim().min(1, t("activities.error.type")),
+    villageCode: z
+      .string({ error: t("validation.village") })
+      .trim()
+      .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, t("validation.village")),
+    rt: z.string().trim().max(3, t("activities.error.rtRw")).regex(/^\d*$/, t("activities.error.rtRw")).optional(),
+    rw: z.string().trim().max(3, t("activities.error.rtRw")).regex(/^\d*$/, t("activities.error.rtRw")).optional(),
+    households: wholeCount(100_000),
+    narrative: optionalText(2000),
+    latitude: z.string().trim().optional(),
+    longitude: z.string().trim().optional(),
+  })
+  .transform((v, ctx) => {
+    let duration: number | null = null;
+    const hasTimes = Boolean(v.startTime || v.endTime);
+    if (hasTimes) {
+      if (!v.startTime || !TIME.test(v.startTime)) ctx.addIssue({ code: "custom", path: ["startTime"], message: t("activities.error.time") });
+      if (!v.endTime || !TIME.test(v.endTime)) ctx.addIssue({ code: "custom", path: ["endTime"], message: t("activities.error.time") });
+      if (v.startTime && v.endTime && TIME.test(v.startTime) && TIME.test(v.endTime)) {
+        duration = minutesOf(v.endTime) - minutesOf(v.startTime);
+        if (duration <= 0) ctx.addIssue({ code: "custom", path: ["endTime"], message: t("activities.error.endBeforeStart") });
+      }
+    } else if (v.durationMinutes) {
+      if (!/^\d+$/.test(v.durationMinutes)) ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.count") });
+      else duration = Number(v.durationMinutes);
+    } else {
+      ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.durationRequired") });
+    }
+    if (duration !== null && duration > 0 && (duration < MIN_DURATION_MINUTES || duration > MAX_DURATION_MINUTES)) {
+      ctx.addIssue({ code: "custom", path: [hasTimes ? "endTime" : "durationMinutes"], message: t("activities.error.duration") });
+    }
+    const lat = v.latitude ? Number(v.latitude) : null;
+    const lng = v.longitude ? Number(v.longitude) : null;
+    const located = lat !== null && lng !== null && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    return {
+      idempotencyKey: v.idempotencyKey,
+      date: v.date,
+      startTime: hasTimes ? (v.startTime ?? null) : null,
+      endTime: hasTimes ? (v.endTime ?? null) : null,
+      durationMinutes: duration ?? 0,
+      typeId: v.typeId,
+      villageCode: v.villageCode,
+      rt: v.rt || null,
+      rw: v.rw || null,
+      households: v.households,
+      narrative: v.narrative,
+      latitude: located ? lat : null,
+      longitude: located ? lng : null,
+    };
+  });
+export type ActivityFormData = z.output<typeof activityFormSchema>;
+
+export type ReachEntry = { categoryId: string; sex: "L" | "P"; ageBand: AgeBand | null; count: number };
+export type AidEntry = { item: string; quantity: number; unit: string | null; value: number; source: FundingSource };
+
+/** Rupiah as typed: "1.250.000", "Rp 1.250.000", "1250000" -> 1250000; null when not a whole amount. */
+export function parseRupiah(value: string): number | null {
+  const digits = value.replace(/^\s*rp\.?\s*/i, "").replace(/\./g, "").trim();
+  if (!/^\d+$/.test(digits)) return null;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * People reached as the form posts them: `reach:<categoryId>:<L|P>:<ageBand or ->` = count.
+ * Empty and zero counts are skipped; a count that is not a whole number is an error.
+ */
+export function parseReach(formData: FormData): { entries: ReachEntry[]; fieldErrors: Record<string, string> } {
+  const entries: ReachEntry[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const [key, raw] of formData) {
+    if (typeof raw !== "string" || !key.startsWith("reach:")) continue;
+    const [, categoryId, sex, band] = key.split(":");
+    const value = raw.trim();
+    if (!value) continue;
+    if (!/^\d+$/.test(value) || Number(value) > 100_000) {
+      fieldErrors[key] = t("activities.error.count");
+      continue;
+    }
+    const count = Number(value);
+    if (count === 0 || !categoryId || (sex !== "L" && sex !== "P")) continue;
+    const ageBand = (AGE_BANDS as readonly string[]).includes(band ?? "") ? (band as AgeBand) : null;
+    entries.push({ categoryId, sex, ageBand, count });
+  }
+  return { entries, fieldErrors };
+}
+
+/** Aid rows as the form posts them: `aid.<n>.item`, `.quantity`, `.unit`, `.value`, `.source`. */
+export function parseAid(formData: FormData): { entries: AidEntry[]; fieldErrors: Record<string, string> } {
+  const entries: AidEntry[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (let n = 0; n < MAX_AID_ROWS; n++) {
+    const text = (field: string) => String(formData.get(`aid.${n}.${field}`) ?? "").trim();
+    const item = text("item");
+    const quantity = text("quantity");
+    const value = text("value");
+    if (!item && !quantity && !value) continue;
+    if (!item) fieldErrors[`aid.${n}.item`] = t("validation.required");
+    if (!/^\d+$/.test(quantity) || Number(quantity) === 0) fieldErrors[`aid.${n}.quantity`] = t("activities.error.count");
+    const rupiah = value ? parseRupiah(value) : 0;
+    if (rupiah === null) fieldErrors[`aid.${n}.value`] = t("activities.error.rupiah");
+    const source = text("source");
+    if (!(FUNDING_SOURCES as readonly string[]).includes(source)) fieldErrors[`aid.${n}.source`] = t("activities.error.source");
+    if (fieldErrors[`aid.${n}.item`] || fieldErrors[`aid.${n}.quantity`] || fieldErrors[`aid.${n}.value`] || fieldErrors[`aid.${n}.source`]) continue;
+    entries.push({ item: item.slice(0, 200), quantity: Number(quantity), unit: text("unit").slice(0, 30) || null, value: rupiah ?? 0, source: source as FundingSource });
+  }
+  return { entries, fieldErrors };
+}
+
+/** A follow-up opened with the activity (optional). */
+export const followUpSchema = z.object({
+  institution: z.string().trim().min(1, t("validation.required")).max(200, t("validation.tooLong", { max: 200 })),
+  description: z.string().trim().min(1, t("validation.required")).max(500, t("validation.tooLong", { max: 500 })),
+});
+
+/** Returning an activity needs a reason the volunteer can act on. */
+export const returnSchema = z.object({
+  reason: z.string().trim().min(5, t("activities.error.reason")).max(500, t("validation.tooLong", { max: 500 })),
+});
+
+export type ActivityFilters = {
+  from: string | null;
+  to: string | null;
+  districtCode: string | null;
+  villageCode: string | null;
+  typeId: string | null;
+  memberId: string | null;
+  status: ActivityStatus | null;
+  categoryId: string | null;
+  page: number;
+};
+
+/** Filters of the board's list, from the query string (unknown values ignored). */
+export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
+  const dateOrNull = (v: string | null) => (v && parseCalendarDate(v) ? v : null);
+  const status = params.get("status");
+  return {
+    from: dateOrNull(params.get("from")),
+    to: dateOrNull(params.get("to")),
+    districtCode: params.get("kecamatan") || null,
+    villageCode: params.get("kelurahan") || null,
+    typeId: params.get("jenis") || null,
+    memberId: params.get("relawan") || null,
+    status: (ACTIVITY_STATUSES as readonly string[]).includes(status ?? "") ? (status as ActivityStatus) : null,
+    categoryId: params.get("kategori") || null,
+    page: Math.max(1, Number(params.get("page") ?? "1") || 1),
+  };
+}
