@@ -23,6 +23,8 @@ import {
   type ReachEntry,
 } from "~/validation/activities";
 import { calendarDateOf } from "~/validation/fields";
+import type { CurrentUser } from "./accounts.server";
+import { listChapterVillages } from "./members.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 
 export type { FieldErrors };
@@ -37,6 +39,18 @@ export type ActivityActor = {
   permissions: readonly Permission[];
   districtCodes: readonly string[];
 };
+
+/** The activity actor behind the signed-in user. */
+export function actorOf(user: Pick<CurrentUser, "id" | "memberId" | "chapter" | "permissions" | "districtCodes">): ActivityActor {
+  return {
+    userId: user.id,
+    memberId: user.memberId,
+    chapterId: user.chapter.id,
+    timeZone: user.chapter.timeZone,
+    permissions: user.permissions,
+    districtCodes: user.districtCodes,
+  };
+}
 
 const isBoard = (actor: Pick<ActivityActor, "permissions">) => hasPermission(actor.permissions, "verify:activity:chapter");
 
@@ -84,6 +98,19 @@ export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: 
     orderBy: { fullName: "asc" },
     take: 2000,
   });
+}
+
+/** What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers. */
+export async function activityFormChoices(chapterId: string, memberId: string | null) {
+  const [types, categories, villages, volunteers, own] = await Promise.all([
+    listActivityTypes(chapterId),
+    listPpksCategories(chapterId),
+    listChapterVillages(chapterId),
+    listCoVolunteerChoices(chapterId, memberId),
+    memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
+  ]);
+  // The volunteer's own kelurahan comes first in the form.
+  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -44,3 +44,7 @@ export function levelLabel(level: string): string {
 export function competencySourceLabel(source: string): string {
   return t(`trainings.source.${source}` as MessageKey);
 }
+
+export function activityStatusLabel(status: string): string {
+  return t(`activities.status.${status}` as MessageKey);
+}

@@ -53,6 +53,9 @@ export function useValidatedSubmit<T extends FieldValues, R>(handleSubmit: UseFo
   const submit = useSubmit();
   return (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
-    void handleSubmit(() => submit(form, { method: "post", ...(action ? { action } : {}) }))(event);
+    // A named submit button (e.g. "draft" or "submit") is posted with the form, as a browser would.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const target = submitter instanceof HTMLButtonElement && submitter.name ? submitter : form;
+    void handleSubmit(() => submit(target, { method: "post", ...(action ? { action } : {}) }))(event);
   };
 }

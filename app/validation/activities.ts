@@ -243,3 +243,35 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
     page: Math.max(1, Number(params.get("page") ?? "1") || 1),
   };
 }
+
+/** Everything the activity form posts, checked: the scalar fields, reach, aid, co-volunteers, a follow-up. */
+export function parseActivitySubmission(formData: FormData):
+  | { ok: true; data: ActivityFormData; reach: ReachEntry[]; aid: AidEntry[]; coVolunteerIds: string[]; followUp: { institution: string; description: string } | null; submit: boolean }
+  | { ok: false; fieldErrors: Record<string, string> } {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
+  const fieldErrors: Record<string, string> = {};
+  const scalar = activityFormSchema.safeParse(values);
+  if (!scalar.success) for (const issue of scalar.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  const reach = parseReach(formData);
+  const aid = parseAid(formData);
+  Object.assign(fieldErrors, reach.fieldErrors, aid.fieldErrors);
+  const institution = (values["followUp.institution"] ?? "").trim();
+  const description = (values["followUp.description"] ?? "").trim();
+  let followUp: { institution: string; description: string } | null = null;
+  if (institution || description) {
+    const checked = followUpSchema.safeParse({ institution, description });
+    if (checked.success) followUp = checked.data;
+    else fieldErrors.followUp = t("activities.error.followUp");
+  }
+  if (!scalar.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  return {
+    ok: true,
+    data: scalar.data,
+    reach: reach.entries,
+    aid: aid.entries,
+    coVolunteerIds: formData.getAll("coVolunteers").map(String).filter(Boolean),
+    followUp,
+    submit: values.intent === "submit",
+  };
+}

@@ -1,0 +1,228 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { t } from "~/i18n";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { activityFormSchema, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
+import { FormField } from "../FormField";
+import { SelectField } from "../SelectField";
+import { VillagePicker, type VillageOption } from "../VillagePicker";
+
+type Option = { id: string; name: string };
+type Category = { id: string; number: number | null; name: string; forChildren: boolean };
+type Input = Record<string, string>;
+
+/** Which age band a category's counts are kept under: children's and elderly categories say it. */
+export function reachKey(category: Category, sex: "L" | "P") {
+  const band = category.forChildren ? "anak" : category.number === 8 ? "lansia" : "-";
+  return `reach:${category.id}:${sex}:${band}`;
+}
+
+/**
+ * The activity form, made for a 360 px phone: date and time, type and place, people reached by
+ * PPKS category (open a category to count), households, aid, co-volunteers, a follow-up, and the
+ * phone's location when the volunteer allows it. Two buttons: save as draft, or send for
+ * verification. The idempotency key makes a double tap one activity.
+ */
+export function ActivityForm({
+  defaults,
+  fieldErrors,
+  types,
+  categories,
+  villages,
+  volunteers,
+  selectedVolunteers,
+}: {
+  defaults: Input;
+  fieldErrors?: Record<string, string>;
+  types: Option[];
+  categories: Category[];
+  villages: VillageOption[];
+  volunteers: { id: string; fullName: string; memberNumber: string | null }[];
+  selectedVolunteers: string[];
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const { register, handleSubmit, setError, setValue, formState } = useForm<Input, unknown, ActivityFormData>({
+    resolver: zodResolver(activityFormSchema) as never,
+    defaultValues: defaults,
+  });
+  useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const errors = formState.errors as Record<string, { message?: string } | undefined>;
+  const [located, setLocated] = useState<string | null>(defaults.latitude ? t("activities.form.located") : null);
+  const locate = () => {
+    if (!("geolocation" in navigator)) return setLocated(t("activities.form.noLocation"));
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setValue("latitude", position.coords.latitude.toFixed(6));
+        setValue("longitude", position.coords.longitude.toFixed(6));
+        setLocated(t("activities.form.located"));
+      },
+      () => setLocated(t("activities.form.noLocation")),
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  };
+  const countError = (key: string) => fieldErrors?.[key];
+  return (
+    <Form method="post" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("activities.form.title")}>
+      <input type="hidden" {...register("idempotencyKey")} />
+      <input type="hidden" {...register("latitude")} />
+      <input type="hidden" {...register("longitude")} />
+      {fieldErrors?.form ? (
+        <p className="form-error" role="alert">
+          {fieldErrors.form}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>{t("activities.form.when")}</legend>
+        <FormField label={t("activities.field.date")} type="date" error={errors.date?.message} {...register("date")} />
+        <div className="field-row">
+          <FormField label={t("activities.field.startTime")} type="time" error={errors.startTime?.message} {...register("startTime")} />
+          <FormField label={t("activities.field.endTime")} type="time" error={errors.endTime?.message} {...register("endTime")} />
+        </div>
+        <FormField
+          label={t("activities.field.duration")}
+          inputMode="numeric"
+          error={errors.durationMinutes?.message}
+          {...register("durationMinutes")}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t("activities.form.what")}</legend>
+        <SelectField label={t("activities.field.type")} error={errors.typeId?.message} {...register("typeId")}>
+          <option value="">{t("activities.field.typeChoose")}</option>
+          {types.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.name}
+            </option>
+          ))}
+        </SelectField>
+        <VillagePicker label={t("activities.field.village")} villages={villages} selected={defaults.villageCode} error={errors.villageCode?.message} {...register("villageCode")} />
+        <div className="field-row">
+          <FormField label="RT" inputMode="numeric" error={errors.rt?.message} {...register("rt")} />
+          <FormField label="RW" inputMode="numeric" error={errors.rw?.message} {...register("rw")} />
+        </div>
+        <button type="button" className="button button--ghost" onClick={locate}>
+          {t("activities.form.locate")}
+        </button>
+        {located ? <p className="muted">{located}</p> : null}
+      </fieldset>
+      <fieldset>
+        <legend>{t("activities.form.reach")}</legend>
+        <p className="muted">{t("activities.form.reachHelp")}</p>
+        {fieldErrors?.reach ? (
+          <p className="field__error" role="alert">
+            {fieldErrors.reach}
+          </p>
+        ) : null}
+        {categories.map((category) => {
+          const keys = [reachKey(category, "L"), reachKey(category, "P")] as const;
+          const filled = keys.some((k) => defaults[k]) || keys.some((k) => countError(k));
+          return (
+            <details key={category.id} className="reach" open={filled}>
+              <summary>
+                {category.number ? `${category.number}. ` : ""}
+                {category.name}
+              </summary>
+              <div className="field-row">
+                {(["L", "P"] as const).map((sex) => {
+                  const key = reachKey(category, sex);
+                  return (
+                    <div className="field" key={sex}>
+                      <label htmlFor={key}>{t(sex === "L" ? "activities.field.male" : "activities.field.female")}</label>
+                      <input id={key} name={key} inputMode="numeric" aria-label={`${t(sex === "L" ? "activities.field.male" : "activities.field.female")}: ${category.name}`} defaultValue={defaults[key] ?? ""} aria-invalid={countError(key) ? true : undefined} />
+                      {countError(key) ? (
+                        <p className="field__error" role="alert">
+                          {countError(key)}
+                        </p>
+                      ) : null}
+                    </div>
+                  );
+                })}
+              </div>
+            </details>
+          );
+        })}
+        <FormField label={t("activities.field.households")} inputMode="numeric" error={errors.households?.message} {...register("households")} />
+      </fieldset>
+      <fieldset>
+        <legend>{t("activities.form.aid")}</legend>
+        {[0, 1].map((n) => (
+          <div key={n} className="aid-row">
+            {(["item", "quantity", "unit", "value"] as const).map((field) => (
+              <div className="field" key={field}>
+                <label htmlFor={`aid.${n}.${field}`}>{t(`activities.field.aid.${field}`)}</label>
+                <input
+                  id={`aid.${n}.${field}`}
+                  name={`aid.${n}.${field}`}
+                  inputMode={field === "quantity" || field === "value" ? "numeric" : undefined}
+                  defaultValue={defaults[`aid.${n}.${field}`] ?? ""}
+                />
+                {fieldErrors?.[`aid.${n}.${field}`] ? (
+                  <p className="field__error" role="alert">
+                    {fieldErrors[`aid.${n}.${field}`]}
+                  </p>
+                ) : null}
+              </div>
+            ))}
+            <div className="field">
+              <label htmlFor={`aid.${n}.source`}>{t("activities.field.aid.source")}</label>
+              <select id={`aid.${n}.source`} name={`aid.${n}.source`} defaultValue={defaults[`aid.${n}.source`] ?? "apbd"}>
+                {FUNDING_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`activities.source.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("activities.form.more")}</legend>
+        <div className="field">
+          <label htmlFor="coVolunteers">{t("activities.field.coVolunteers")}</label>
+          <select id="coVolunteers" name="coVolunteers" multiple size={4} defaultValue={selectedVolunteers}>
+            {volunteers.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.fullName} {v.memberNumber ? `(${v.memberNumber})` : ""}
+              </option>
+            ))}
+          </select>
+          {fieldErrors?.coVolunteers ? (
+            <p className="field__error" role="alert">
+              {fieldErrors.coVolunteers}
+            </p>
+          ) : null}
+        </div>
+        <FormField label={t("activities.field.narrative")} error={errors.narrative?.message} {...register("narrative")} />
+        <details open={Boolean(defaults["followUp.institution"])}>
+          <summary>{t("activities.form.followUp")}</summary>
+          <div className="field">
+            <label htmlFor="followUp.institution">{t("activities.field.followUpInstitution")}</label>
+            <input id="followUp.institution" name="followUp.institution" defaultValue={defaults["followUp.institution"] ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="followUp.description">{t("activities.field.followUpDescription")}</label>
+            <input id="followUp.description" name="followUp.description" defaultValue={defaults["followUp.description"] ?? ""} />
+            {fieldErrors?.followUp ? (
+              <p className="field__error" role="alert">
+                {fieldErrors.followUp}
+              </p>
+            ) : null}
+          </div>
+        </details>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" name="intent" value="submit" className="button button--primary" disabled={busy}>
+          {t("activities.form.submit")}
+        </button>
+        <button type="submit" name="intent" value="draft" className="button" disabled={busy}>
+          {t("activities.form.draft")}
+        </button>
+      </div>
+    </Form>
+  );
+}

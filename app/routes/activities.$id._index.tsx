@@ -1,0 +1,195 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { actorOf, coversDistrict, getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities.server";
+import { t } from "~/i18n";
+import { activityStatusLabel } from "~/i18n/labels";
+import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { returnSchema } from "~/validation/activities";
+
+export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:activity:own");
+  const activity = await getActivity(user.chapter.id, params.id ?? "");
+  if (!activity) notFound();
+  const involved = activity.member.id === user.memberId || activity.volunteers.some((v) => v.member.id === user.memberId);
+  const actor = actorOf(user);
+  const reads = hasPermission(user.permissions, "read:activity:chapter") || (hasPermission(user.permissions, "read:activity:district") && user.districtCodes.includes(activity.districtCode));
+  if (!involved && !reads) notFound();
+  const mayVerify = !involved && activity.status === "submitted" && coversDistrict(actor, activity.districtCode);
+  return {
+    activity,
+    canEdit: activity.member.id === user.memberId && (activity.status === "draft" || activity.status === "returned"),
+    mayVerify,
+    mayReopen: activity.status === "verified" && hasPermission(user.permissions, "verify:activity:chapter"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "verify:activity:district");
+  const id = params.id ?? "";
+  const back = `/activities/${id}`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const actor = actorOf(user);
+  if (intent === "verify") {
+    const result = await verifyActivities(actor, [id]);
+    if (!result.verified) return redirectWithToast(back, "error", "activities.verify.doneSkipped", { count: 0, skipped: 1 });
+    return redirectWithToast(back, "success", "activities.verify.done", { count: 1 });
+  }
+  const parsed = parseForm(returnSchema, formData);
+  if (!parsed.success) return data({ intent: String(intent), ...parsed }, { status: 400 });
+  if (intent === "return") {
+    const result = await returnActivities(actor, [id], parsed.data.reason);
+    if (!result.verified) return redirectWithToast(back, "error", "activities.verify.doneSkipped", { count: 0, skipped: 1 });
+    return redirectWithToast(back, "success", "activities.verify.returned", { count: 1 });
+  }
+  if (intent === "reopen") {
+    const result = await reopenActivity(actor, id, parsed.data.reason);
+    if (!result.ok) {
+      if (result.error === "notFound") notFound();
+      throw new Response("Forbidden", { status: 403 });
+    }
+    return redirectWithToast(back, "success", "activities.verify.reopened");
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+function ReasonForm({ intent, label, submit, error }: { intent: string; label: string; submit: string; error?: string }) {
+  return (
+    <Form method="post" className="inline-form" aria-label={submit}>
+      <input type="hidden" name="intent" value={intent} />
+      <label>
+        {label}
+        <input name="reason" aria-invalid={error ? true : undefined} />
+      </label>
+      <button type="submit" className="button">
+        {submit}
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Form>
+  );
+}
+
+export default function ActivityPage() {
+  const { activity: a, canEdit, mayVerify, mayReopen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const reasonError = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors.reason : undefined);
+  const people = a.reach.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <>
+      <PageHeader
+        title={`${a.type.name}`}
+        intro={`${formatCalendarDateLong(a.date)} · ${a.village.name}${a.village.parent ? `, Kec. ${a.village.parent.name}` : ""} · ${activityStatusLabel(a.status)}`}
+        actions={
+          canEdit ? (
+            <Link className="button button--primary" to={`/activities/${a.id}/edit`}>
+              {t("activities.detail.edit")}
+            </Link>
+          ) : null
+        }
+      />
+      {a.status === "returned" && a.returnReason ? (
+        <p className="notice" role="status" data-testid="return-reason">
+          {t("activities.detail.returned", { reason: a.returnReason })}
+        </p>
+      ) : null}
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("activities.column.volunteer")}</dt>
+          <dd>
+            {t("activities.detail.by", { name: a.member.fullName })}
+            {a.volunteers.length ? <> · {t("activities.detail.with", { names: a.volunteers.map((v) => v.member.fullName).join(", ") })}</> : null}
+          </dd>
+          <dt>{t("activities.column.hours")}</dt>
+          <dd>
+            {a.startTime && a.endTime
+              ? t("activities.detail.time", { start: a.startTime, end: a.endTime, minutes: a.durationMinutes })
+              : t("activities.detail.minutes", { minutes: a.durationMinutes })}
+          </dd>
+          <dt>{t("activities.column.place")}</dt>
+          <dd>
+            {a.village.name}
+            {a.rt ? ` RT ${a.rt}` : ""}
+            {a.rw ? ` RW ${a.rw}` : ""}
+            {a.latitude !== null ? <small className="muted"> · {t("activities.detail.location")}</small> : null}
+          </dd>
+          <dt>{t("activities.column.people")}</dt>
+          <dd>
+            {formatNumber(people)} · {t("activities.detail.households", { count: formatNumber(a.households) })}
+          </dd>
+        </dl>
+        {a.narrative ? <p>{a.narrative}</p> : null}
+      </section>
+      <section className="card">
+        <h2>{t("activities.detail.reach")}</h2>
+        {a.reach.length === 0 ? (
+          <p>{t("activities.detail.noReach")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="reach">
+            {a.reach.map((r) => (
+              <li key={`${r.categoryId}-${r.sex}-${r.ageBand}`}>
+                {r.category.name}: {formatNumber(r.count)} {t(r.sex === "L" ? "activities.field.male" : "activities.field.female").toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        )}
+        {a.aid.length ? (
+          <>
+            <h3>{t("activities.detail.aid")}</h3>
+            <ul className="plain-list">
+              {a.aid.map((aid, i) => (
+                <li key={i}>
+                  {aid.item}: {formatNumber(aid.quantity)} {aid.unit ?? ""} · {formatRupiah(aid.value)} ({t(`activities.source.${aid.source}` as "activities.source.apbd")})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {a.followUpsOpened.length ? (
+          <>
+            <h3>{t("activities.detail.followUps")}</h3>
+            <ul className="plain-list">
+              {a.followUpsOpened.map((f) => (
+                <li key={f.id}>
+                  {f.institution}: {f.description} ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      {mayVerify ? (
+        <section className="card">
+          <Form method="post">
+            <input type="hidden" name="intent" value="verify" />
+            <button type="submit" className="button button--primary">
+              {t("activities.verify.submit")}
+            </button>
+          </Form>
+          <ReasonForm intent="return" label={t("activities.verify.reason")} submit={t("activities.verify.return")} error={reasonError("return")} />
+        </section>
+      ) : null}
+      {mayReopen ? (
+        <section className="card">
+          <ReasonForm intent="reopen" label={t("activities.verify.reopenReason")} submit={t("activities.verify.reopen")} error={reasonError("reopen")} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

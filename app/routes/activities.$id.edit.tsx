@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ActivityForm, reachKey } from "~/components/activities/ActivityForm";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { activityFormChoices, actorOf, getActivity, updateActivity } from "~/domain/activities.server";
+import { t } from "~/i18n";
+import { formValues } from "~/utils/forms";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { parseActivitySubmission } from "~/validation/activities";
+import { toDateInput } from "~/validation/fields";
+
+export const meta: MetaFunction = () => [{ title: `${t("activities.form.edit")} · ${t("app.name")}` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "create:activity:own");
+  const activity = await getActivity(user.chapter.id, params.id ?? "");
+  if (!activity || activity.member.id !== user.memberId) notFound();
+  if (activity.status !== "draft" && activity.status !== "returned") throw new Response("Forbidden", { status: 403 });
+  const choices = await activityFormChoices(user.chapter.id, user.memberId);
+  const defaults: Record<string, string> = {
+    idempotencyKey: activity.idempotencyKey,
+    date: toDateInput(activity.date),
+    startTime: activity.startTime ?? "",
+    endTime: activity.endTime ?? "",
+    durationMinutes: activity.startTime ? "" : String(activity.durationMinutes),
+    typeId: activity.typeId,
+    villageCode: activity.villageCode,
+    rt: activity.rt ?? "",
+    rw: activity.rw ?? "",
+    households: String(activity.households),
+    narrative: activity.narrative ?? "",
+    latitude: activity.latitude === null ? "" : String(activity.latitude),
+    longitude: activity.longitude === null ? "" : String(activity.longitude),
+  };
+  for (const r of activity.reach) {
+    const category = choices.categories.find((c) => c.id === r.categoryId);
+    if (category) defaults[reachKey(category, r.sex as "L" | "P")] = String(r.count);
+  }
+  activity.aid.forEach((aid, n) => {
+    Object.assign(defaults, {
+      [`aid.${n}.item`]: aid.item,
+      [`aid.${n}.quantity`]: String(aid.quantity),
+      [`aid.${n}.unit`]: aid.unit ?? "",
+      [`aid.${n}.value`]: String(aid.value),
+      [`aid.${n}.source`]: aid.source,
+    });
+  });
+  return { ...choices, id: activity.id, defaults, selected: activity.volunteers.map((v) => v.member.id), returnReason: activity.returnReason };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "create:activity:own");
+  const formData = await request.formData();
+  const keep = { values: formValues(formData), coVolunteers: formData.getAll("coVolunteers").map(String) };
+  const parsed = parseActivitySubmission(formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
+  const result = await updateActivity(actorOf(user), params.id ?? "", parsed);
+  if (!result.ok) {
+    if ("notFound" in result) notFound();
+    return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
+  }
+  return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
+}
+
+export default function EditActivityPage() {
+  const { defaults, types, categories, villages, volunteers, selected, returnReason } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={t("activities.form.edit")} />
+      {returnReason ? <p className="notice">{t("activities.detail.returned", { reason: returnReason })}</p> : null}
+      <ActivityForm
+        defaults={actionData?.values ?? defaults}
+        fieldErrors={actionData?.fieldErrors}
+        types={types}
+        categories={categories}
+        villages={villages}
+        volunteers={volunteers}
+        selectedVolunteers={actionData?.coVolunteers ?? selected}
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ActivityTable } from "~/components/activities/ActivityTable";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { actorOf, listActivities, listActivityTypes, listOwnActivities, listPpksCategories, ownTotals, verificationQueue } from "~/domain/activities.server";
+import { listChapterDistricts } from "~/domain/leadership.server";
+import { t } from "~/i18n";
+import { activityStatusLabel } from "~/i18n/labels";
+import { formatHours, formatNumber } from "~/utils/format";
+import { hasPermission } from "~/utils/permissions";
+import { requirePermission } from "~/utils/permissions.server";
+import { ACTIVITY_STATUSES, parseActivityFilters } from "~/validation/activities";
+
+export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
+
+// /activities: a volunteer's own activities and totals; with chapter (or kecamatan) reading, the
+// board's filtered list with totals, and the verification queue's size.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:activity:own");
+  const params = new URL(request.url).searchParams;
+  const own = user.memberId
+    ? { list: await listOwnActivities(user.chapter.id, user.memberId, Number(params.get("page") ?? "1") || 1), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
+    : null;
+  const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
+  const districtWide = hasPermission(user.permissions, "read:activity:district");
+  if (!chapterWide && !districtWide) return { own, board: null, canLog: hasPermission(user.permissions, "create:activity:own") };
+  const filters = parseActivityFilters(params);
+  const actor = actorOf(user);
+  const [list, queue, types, categories, districts] = await Promise.all([
+    listActivities(user.chapter.id, filters, chapterWide ? undefined : { districtCodes: user.districtCodes }),
+    verificationQueue(actor, 1),
+    listActivityTypes(user.chapter.id),
+    listPpksCategories(user.chapter.id),
+    listChapterDistricts(user.chapter.id),
+  ]);
+  return {
+    own,
+    canLog: hasPermission(user.permissions, "create:activity:own"),
+    board: { list, queue: queue.total, filters, types, categories, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
+  };
+}
+
+export default function ActivitiesPage() {
+  const { own, board, canLog } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title={t("activities.title")}
+        intro={t("activities.intro")}
+        actions={
+          canLog ? (
+            <Link className="button button--primary" to="/activities/new">
+              {t("activities.list.new")}
+            </Link>
+          ) : null
+        }
+      />
+      {own ? (
+        <>
+          <section className="stats" aria-label={t("activities.list.own")} data-testid="own-totals">
+            {(["month", "year"] as const).map((period) => (
+              <div className="stat" key={period}>
+                <span className="stat__label">{t(`activities.totals.${period}`)}</span>
+                <span className="stat__value">{t("activities.totals.hours", { hours: formatHours(own.totals[period].hours) })}</span>
+                <span className="stat__label">
+                  {t("activities.totals.people", { people: formatNumber(own.totals[period].people) })} · {t("activities.totals.activities", { count: own.totals[period].activities })}
+                </span>
+              </div>
+            ))}
+          </section>
+          <section className="card">
+            <h2>{t("activities.list.own")}</h2>
+            <ActivityTable rows={own.list.rows} showVolunteer={false} />
+          </section>
+        </>
+      ) : null}
+      {board ? (
+        <section className="card">
+          <h2>{t("activities.list.all")}</h2>
+          <p>
+            <Link to="/activities/verification">{t("activities.list.queue", { count: board.queue })}</Link>
+          </p>
+          <Form method="get" className="filters">
+            <label>
+              {t("activities.filter.from")}
+              <input type="date" name="from" defaultValue={board.filters.from ?? ""} />
+            </label>
+            <label>
+              {t("activities.filter.to")}
+              <input type="date" name="to" defaultValue={board.filters.to ?? ""} />
+            </label>
+            <label>
+              {t("activities.filter.district")}
+              <select name="kecamatan" defaultValue={board.filters.districtCode ?? ""}>
+                <option value="">{t("activities.filter.all")}</option>
+                {board.districts.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("activities.filter.type")}
+              <select name="jenis" defaultValue={board.filters.typeId ?? ""}>
+                <option value="">{t("activities.filter.all")}</option>
+                {board.types.map((type) => (
+                  <option key={type.id} value={type.id}>
+                    {type.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("activities.filter.status")}
+              <select name="status" defaultValue={board.filters.status ?? ""}>
+                <option value="">{t("activities.filter.all")}</option>
+                {ACTIVITY_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {activityStatusLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("activities.filter.category")}
+              <select name="kategori" defaultValue={board.filters.categoryId ?? ""}>
+                <option value="">{t("activities.filter.all")}</option>
+                {board.categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button">
+              {t("activities.filter.apply")}
+            </button>
+          </Form>
+          <p data-testid="board-totals">
+            {t("activities.totals.filtered", {
+              count: formatNumber(board.list.total),
+              hours: formatHours(board.list.totals.hours),
+              people: formatNumber(board.list.totals.people),
+              households: formatNumber(board.list.totals.households),
+            })}
+          </p>
+          <ActivityTable rows={board.list.rows} showVolunteer />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
