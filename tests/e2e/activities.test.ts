@@ -1,0 +1,89 @@
+// A volunteer logs an activity on a 360 px phone, the Koordinator Kecamatan returns it with a
+// reason, the volunteer fixes and resubmits it, and the coordinator verifies it; the
+// volunteer's totals follow.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, logIn, phoneContext } from "../support/browser";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+async function signedIn(email: string): Promise<Page> {
+  const context = await phoneContext(browser, baseURL);
+  contexts.push(context);
+  const page = await context.newPage();
+  await logIn(page, email, "demo-ipsm-2026");
+  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
+  return page;
+}
+
+describe("an activity from the field to verification", () => {
+  it("is logged on a phone, returned with a reason, fixed, resubmitted and verified", async () => {
+    const volunteer = await signedIn("relawan@demo.ipsm.id");
+    await volunteer.goto("/activities");
+    const monthBefore = await volunteer.getByTestId("own-totals").locator(".stat").first().innerText();
+    await volunteer.getByRole("link", { name: "Catat kegiatan" }).click();
+    await volunteer.getByRole("heading", { level: 1, name: "Catat kegiatan" }).waitFor();
+
+    await volunteer.getByLabel("Jam mulai").fill("08:00");
+    await volunteer.getByLabel("Jam selesai").fill("07:30");
+    await volunteer.getByLabel("Jenis kegiatan").selectOption({ label: "Kunjungan rumah / validasi data PPKS" });
+    await volunteer.getByLabel("Cari kelurahan atau kecamatan").fill("tengah");
+    await volunteer.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Tengah" });
+    await volunteer.getByText("8. Lanjut Usia Terlantar").click();
+    await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").fill("2");
+    await volunteer.getByText("9. Penyandang Disabilitas").click();
+    await volunteer.getByLabel("Laki-laki: Penyandang Disabilitas").fill("1");
+    await volunteer.getByLabel("Jumlah rumah tangga (KK) yang dijangkau").fill("2");
+    await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await volunteer.getByText("Jam selesai harus setelah jam mulai.").waitFor();
+    expect(await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").inputValue()).toBe("2");
+    await volunteer.getByLabel("Jam selesai").fill("10:30");
+    await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await volunteer.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
+    const activityUrl = new URL(volunteer.url()).pathname;
+    expect(activityUrl).toMatch(/^\/activities\/\w+$/);
+    const overflow = await volunteer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // The Koordinator Kecamatan Pontianak Kota returns it.
+    const coordinator = await signedIn("korcam@demo.ipsm.id");
+    await coordinator.goto("/activities/verification");
+    await coordinator.getByRole("link", { name: /\d{2}\/\d{2}\/\d{4}/ }).first().waitFor();
+    await coordinator.goto(activityUrl);
+    await coordinator.getByLabel("Alasan dikembalikan").fill("Jumlah KK tidak sesuai: tiga KK dikunjungi");
+    await coordinator.getByRole("button", { name: "Kembalikan" }).click();
+    await coordinator.getByText("1 kegiatan dikembalikan ke relawan.").waitFor();
+
+    // The volunteer sees why, fixes it and sends it again.
+    await volunteer.goto(activityUrl);
+    await expect(volunteer.getByTestId("return-reason").textContent()).resolves.toContain("tiga KK dikunjungi");
+    await volunteer.getByRole("link", { name: "Ubah" }).click();
+    await volunteer.getByLabel("Jumlah rumah tangga (KK) yang dijangkau").fill("3");
+    await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await volunteer.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
+
+    // The coordinator verifies it from the queue, ticking it.
+    await coordinator.goto("/activities/verification");
+    await coordinator.getByRole("checkbox", { name: /Utin Nurhasanah/ }).check();
+    await coordinator.getByRole("button", { name: "Verifikasi" }).click();
+    await coordinator.getByText("1 kegiatan diverifikasi.").waitFor();
+    await coordinator.goto(activityUrl);
+    await coordinator.getByText("Terverifikasi", { exact: false }).first().waitFor();
+
+    // The volunteer's month now counts it (2.5 hours, 3 people).
+    await volunteer.goto("/activities");
+    const monthAfter = await volunteer.getByTestId("own-totals").locator(".stat").first().innerText();
+    expect(monthAfter).not.toBe(monthBefore);
+    await expect(volunteer.getByTestId("activities").textContent()).resolves.toContain("Terverifikasi");
+  });
+});
