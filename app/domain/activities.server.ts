@@ -125,14 +125,15 @@ export type ActivityInput = {
   submit: boolean;
 };
 
-async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date) {
+async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, storedDate?: Date) {
   const { data } = input;
   const errors: FieldErrors = {};
   const today = calendarToday(actor.timeZone, now);
   const date = calendarDateOf(data.date);
   const chapter = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true, activityClosingDays: true } });
   if (date > today) errors.date = t("activities.error.future");
-  else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays)) {
+  // The closing rule is for new dates: an activity reopened after it closed keeps its date.
+  else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays) && date.getTime() !== storedDate?.getTime()) {
     errors.date = t("activities.error.tooOld", { days: chapter.activityClosingDays });
   }
   const type = await tx.activityType.findFirst({ where: { id: data.typeId, chapterId: actor.chapterId, active: true }, select: { id: true } });
@@ -216,12 +217,12 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
     db.$transaction(async (tx) => {
       const activity = await tx.activity.findFirst({
         where: { id: activityId, chapterId: actor.chapterId },
-        select: { id: true, memberId: true, status: true },
+        select: { id: true, memberId: true, status: true, date: true },
       });
       if (!activity) return { ok: false as const, notFound: true as const };
       if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
       if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
-      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity.date);
       const { data } = input;
       await tx.activity.update({
         where: { id: activity.id },
@@ -378,14 +379,21 @@ export async function ownTotals(memberId: string, timeZone: string, now = new Da
   return { month, year };
 }
 
-function filterWhere(chapterId: string, filters: ActivityFilters, districtCodes?: readonly string[]): Prisma.ActivityWhereInput {
+function filterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
+  // A kecamatan filter narrows a coordinator's scope, never widens it.
+  const districts = scope
+    ? filters.districtCode
+      ? scope.filter((code) => code === filters.districtCode)
+      : [...scope]
+    : filters.districtCode
+      ? [filters.districtCode]
+      : null;
   return {
     chapterId,
-    ...(districtCodes ? { districtCode: { in: [...districtCodes] } } : {}),
+    ...(districts ? { districtCode: { in: districts } } : {}),
     ...(filters.from || filters.to
       ? { date: { ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}), ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}) } }
       : {}),
-    ...(filters.districtCode ? { districtCode: filters.districtCode } : {}),
     ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
     ...(filters.typeId ? { typeId: filters.typeId } : {}),
     ...(filters.memberId ? { memberId: filters.memberId } : {}),
@@ -462,6 +470,7 @@ export async function getActivity(chapterId: string, activityId: string) {
       aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
       volunteers: { select: { member: { select: { id: true, fullName: true } } } },
       followUpsOpened: { select: { id: true, status: true, institution: true, description: true } },
+      photos: { select: { id: true }, orderBy: { createdAt: "asc" } },
     },
   });
 }

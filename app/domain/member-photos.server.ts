@@ -38,17 +38,18 @@ export function checkPhotoUpload(file: PhotoUpload | null): PhotoError | null {
 }
 
 /**
- * Decodes the image (only real JPEG or PNG), turns it upright, fits it inside 600x800 and
+ * Decodes the image (only real JPEG or PNG), turns it upright, fits it inside the box (600x800
+ * for a card) and
  * re-encodes it as JPEG; sharp drops EXIF/GPS and other metadata. Null when it does not decode.
  */
-export async function normalizePhoto(bytes: Uint8Array): Promise<Buffer | null> {
+export async function normalizePhoto(bytes: Uint8Array, box: { width: number; height: number } = PHOTO_BOX): Promise<Buffer | null> {
   try {
     const image = sharp(bytes, { failOn: "error" });
     const { format } = await image.metadata();
     if (format !== "jpeg" && format !== "png") return null;
     return await image
       .rotate()
-      .resize({ ...PHOTO_BOX, fit: "inside", withoutEnlargement: true })
+      .resize({ ...box, fit: "inside", withoutEnlargement: true })
       .flatten({ background: "#ffffff" })
       .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
       .toBuffer();

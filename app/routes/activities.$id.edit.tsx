@@ -5,10 +5,12 @@ import { ActivityForm, reachKey } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityFormChoices, actorOf, getActivity, updateActivity } from "~/domain/activities.server";
+import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos, storePhotos } from "~/domain/activity-photos.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { fileFields, readMultipart } from "~/utils/uploads.server";
 import { parseActivitySubmission } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";
 
@@ -48,25 +50,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       [`aid.${n}.source`]: aid.source,
     });
   });
-  return { ...choices, id: activity.id, defaults, selected: activity.volunteers.map((v) => v.member.id), returnReason: activity.returnReason };
+  return {
+    ...choices,
+    id: activity.id,
+    defaults,
+    selected: activity.volunteers.map((v) => v.member.id),
+    returnReason: activity.returnReason,
+    storedPhotos: activity.photos.length,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:activity:own");
-  const formData = await request.formData();
-  const keep = { values: formValues(formData), coVolunteers: formData.getAll("coVolunteers").map(String) };
-  const parsed = parseActivitySubmission(formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
-  const result = await updateActivity(actorOf(user), params.id ?? "", parsed);
+  const activity = await getActivity(user.chapter.id, params.id ?? "");
+  if (!activity) notFound();
+  const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
+  if (form === "tooBig") return data({ fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] }, { status: 400 });
+  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String) };
+  const parsed = parseActivitySubmission(form);
+  const photos = await preparePhotos(await fileFields(form, "photos"), activity.photos.length);
+  if (!parsed.ok || !photos.ok) {
+    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
+    return data({ fieldErrors, ...keep }, { status: 400 });
+  }
+  const result = await updateActivity(actorOf(user), activity.id, parsed);
   if (!result.ok) {
     if ("notFound" in result) notFound();
     return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
   }
+  await storePhotos(result.id, photos.jpegs);
   return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
 }
 
 export default function EditActivityPage() {
-  const { defaults, types, categories, villages, volunteers, selected, returnReason } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -80,6 +97,7 @@ export default function EditActivityPage() {
         villages={villages}
         volunteers={volunteers}
         selectedVolunteers={actionData?.coVolunteers ?? selected}
+        storedPhotos={storedPhotos}
       />
     </>
   );

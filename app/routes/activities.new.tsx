@@ -6,11 +6,13 @@ import { ActivityForm } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityFormChoices, actorOf, logActivity } from "~/domain/activities.server";
+import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos, storePhotos } from "~/domain/activity-photos.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { fileFields, readMultipart } from "~/utils/uploads.server";
 import { parseActivitySubmission } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";
 
@@ -32,11 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:activity:own");
-  const formData = await request.formData();
-  const parsed = parseActivitySubmission(formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: formValues(formData), coVolunteers: formData.getAll("coVolunteers").map(String) }, { status: 400 });
+  const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
+  if (form === "tooBig") return data({ fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] }, { status: 400 });
+  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String) };
+  const parsed = parseActivitySubmission(form);
+  const photos = await preparePhotos(await fileFields(form, "photos"));
+  if (!parsed.ok || !photos.ok) {
+    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
+    return data({ fieldErrors, ...keep }, { status: 400 });
+  }
   const result = await logActivity(actorOf(user), parsed);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: formValues(formData), coVolunteers: formData.getAll("coVolunteers").map(String) }, { status: 400 });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
+  // A repeated form (double tap) already has its photos.
+  if (!result.repeated) await storePhotos(result.id, photos.jpegs);
   return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
 }
 

@@ -17,3 +17,9 @@ export async function fileField(form: FormData, name: string): Promise<{ bytes: 
   if (!(file instanceof File) || file.size === 0) return null;
   return { bytes: new Uint8Array(await file.arrayBuffer()), size: file.size };
 }
+
+/** Every file chosen in a multiple file field (empty ones skipped). */
+export async function fileFields(form: FormData, name: string): Promise<{ bytes: Uint8Array; size: number }[]> {
+  const files = form.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
+  return Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), size: file.size })));
+}

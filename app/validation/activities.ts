@@ -123,7 +123,9 @@ export const activityFormSchema = z
     } else {
       ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.durationRequired") });
     }
-    if (duration !== null && duration > 0 && (duration < MIN_DURATION_MINUTES || duration > MAX_DURATION_MINUTES)) {
+    // (end before start already has its message)
+    const endBeforeStart = hasTimes && duration !== null && duration <= 0;
+    if (duration !== null && !endBeforeStart && (duration < MIN_DURATION_MINUTES || duration > MAX_DURATION_MINUTES)) {
       ctx.addIssue({ code: "custom", path: [hasTimes ? "endTime" : "durationMinutes"], message: t("activities.error.duration") });
     }
     const lat = v.latitude ? Number(v.latitude) : null;

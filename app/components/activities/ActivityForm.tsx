@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { activityFormSchema, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
 import { FormField } from "../FormField";
+import { PhotoInput } from "./PhotoInput";
 import { SelectField } from "../SelectField";
 import { VillagePicker, type VillageOption } from "../VillagePicker";
 
@@ -33,6 +34,7 @@ export function ActivityForm({
   villages,
   volunteers,
   selectedVolunteers,
+  storedPhotos = 0,
 }: {
   defaults: Input;
   fieldErrors?: Record<string, string>;
@@ -41,6 +43,7 @@ export function ActivityForm({
   villages: VillageOption[];
   volunteers: { id: string; fullName: string; memberNumber: string | null }[];
   selectedVolunteers: string[];
+  storedPhotos?: number;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -66,7 +69,7 @@ export function ActivityForm({
   };
   const countError = (key: string) => fieldErrors?.[key];
   return (
-    <Form method="post" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("activities.form.title")}>
+    <Form method="post" encType="multipart/form-data" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("activities.form.title")}>
       <input type="hidden" {...register("idempotencyKey")} />
       <input type="hidden" {...register("latitude")} />
       <input type="hidden" {...register("longitude")} />
@@ -198,6 +201,7 @@ export function ActivityForm({
           ) : null}
         </div>
         <FormField label={t("activities.field.narrative")} error={errors.narrative?.message} {...register("narrative")} />
+        <PhotoInput error={fieldErrors?.photos} stored={storedPhotos} />
         <details open={Boolean(defaults["followUp.institution"])}>
           <summary>{t("activities.form.followUp")}</summary>
           <div className="field">

@@ -1,0 +1,1059 @@
+// Activities against the real database: the catalogue (standard types, national PPKS), logging
+// (idempotency, dates in the chapter's time zone, closing days, the chapter's area, types,
+// categories, co-volunteers, nothing half-saved), the form's own rules (duration, counts,
+// rupiah), editing (author only, draft or returned only), verification by scope (Koordinator
+// Kecamatan, board), returns and reopening with their audits, the verification queue, a
+// member's own list and totals, and the board's filtered list with totals over every match.
+//
+// Simulated timeline: "today" is 15 June 2031 in Asia/Jakarta (NOW) unless a test passes its
+// own `now`, so the expected numbers are computed by hand and never depend on the real clock.
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  ensureActivityCatalogue,
+  getActivity,
+  listActivities,
+  listActivityTypes,
+  listOwnActivities,
+  listPpksCategories,
+  logActivity,
+  ownTotals,
+  reopenActivity,
+  returnActivities,
+  updateActivity,
+  verificationQueue,
+  verifyActivities,
+  type ActivityActor,
+  type ActivityInput,
+  type FieldErrors,
+} from "~/domain/activities.server";
+import { addDays, calendarToday } from "~/utils/dates";
+import { db } from "~/utils/db.server";
+import { permissionsFor } from "~/utils/permissions";
+import {
+  ACTIVITIES_PAGE_SIZE,
+  DEFAULT_ACTIVITY_TYPES,
+  NATIONAL_PPKS,
+  activityFormSchema,
+  parseAid,
+  parseReach,
+  type ActivityFilters,
+  type ActivityFormData,
+  type AgeBand,
+  type ReachEntry,
+} from "~/validation/activities";
+import { toDateInput } from "~/validation/fields";
+import type { PositionKind } from "~/validation/leadership";
+import type { MemberStatus } from "~/validation/members";
+import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+
+const TZ = "Asia/Jakarta";
+const V1002 = "61.71.01.1002"; // Benuamelayu Laut, kecamatan 61.71.01
+const V1003 = "61.71.01.1003"; // Benuamelayu Darat, kecamatan 61.71.01
+const V0401 = "61.71.04.1001"; // Siantan Hulu, kecamatan 61.71.04
+const OUTSIDE = "61.12.01.2001"; // Sungai Raya, Kabupaten Kubu Raya: outside the chapter
+const D01 = "61.71.01";
+const D04 = "61.71.04";
+
+/** A moment given as a wall-clock time in Jakarta (WIB, UTC+7). */
+const wib = (date: string, time = "09:00") => new Date(`${date}T${time}:00+07:00`);
+const iso = (date: Date | null | undefined) => toDateInput(date);
+
+const NOW = wib("2031-06-15", "10:00");
+const TODAY = calendarToday(TZ, NOW);
+
+const MSG = {
+  future: "Tanggal kegiatan tidak boleh di masa depan.",
+  tooOld60: "Kegiatan lebih dari 60 hari yang lalu hanya dapat dicatat oleh pengurus.",
+  tooOld7: "Kegiatan lebih dari 7 hari yang lalu hanya dapat dicatat oleh pengurus.",
+  village: "Pilih kelurahan/desa di wilayah cabang ini.",
+  type: "Pilih jenis kegiatan.",
+  category: "Pilih kategori PPKS dari daftar.",
+  coVolunteer: "Relawan pendamping harus anggota aktif cabang ini.",
+  duplicateKey: "Formulir ini sudah pernah dikirim. Muat ulang halaman untuk mencatat kegiatan baru.",
+  noMember: "Akun ini tidak terhubung dengan data anggota, sehingga tidak dapat mencatat kegiatan.",
+  notOwn: "Hanya relawan yang mencatat kegiatan ini yang dapat mengubahnya.",
+  locked: "Kegiatan yang sudah dikirim atau terverifikasi tidak dapat diubah.",
+  duration: "Lama kegiatan antara 5 menit dan 24 jam.",
+  durationRequired: "Isi jam mulai dan selesai, atau lama kegiatan dalam menit.",
+  endBeforeStart: "Jam selesai harus setelah jam mulai.",
+  time: "Isi jam dengan format JJ:MM, misalnya 08:30.",
+  count: "Isi dengan bilangan bulat 0 atau lebih.",
+  rupiah: "Isi nilai dalam rupiah tanpa desimal, misalnya 150.000.",
+  source: "Pilih sumber dana.",
+  required: "Wajib diisi.",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+type Ctx = {
+  id: string;
+  types: { id: string; name: string }[];
+  ppks: { id: string; number: number | null; name: string; forChildren: boolean }[];
+};
+
+/** A new chapter (Kota Pontianak) with its catalogue. */
+async function newChapter(): Promise<Ctx> {
+  const chapter = await buildChapter();
+  await ensureActivityCatalogue(chapter.id);
+  return { id: chapter.id, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
+}
+
+const typeOf = (ctx: Ctx, n = 0) => ctx.types[n]!.id;
+const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
+
+function actorOf(userId: string, memberId: string | null, chapterId: string, kinds: PositionKind[] = [], districtCodes: string[] = []): ActivityActor {
+  return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes };
+}
+
+/** A plain volunteer: an active member with their account, no board position. */
+async function volunteer(chapterId: string, villageCode = V1002, status: MemberStatus = "aktif") {
+  const member = await buildMember({ chapterId, villageCode, status });
+  const user = await buildUser({ chapterId, role: "volunteer", memberId: member.id });
+  return actorOf(user.id, member.id, chapterId);
+}
+
+/** A board member (Ketua by default) with the rights of the position. */
+async function boardMember(chapterId: string, kind: PositionKind = "ketua") {
+  const user = await buildBoardUser({ chapterId, kind });
+  return actorOf(user.id, user.memberId, chapterId, [kind]);
+}
+
+/** A Koordinator Kecamatan of one kecamatan. */
+async function koordinator(chapterId: string, districtCode = D01) {
+  const user = await buildBoardUser({ chapterId, kind: "koordinator_kecamatan", districtCode, villageCode: V1003 });
+  return actorOf(user.id, user.memberId, chapterId, ["koordinator_kecamatan"], [districtCode]);
+}
+
+let keySerial = 0;
+const nextKey = () => `uji-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** The scalar fields as the form posts them (strings), parsed by the shared schema. */
+function form(ctx: Ctx, fields: Record<string, string> = {}): ActivityFormData {
+  return activityFormSchema.parse({
+    idempotencyKey: nextKey(),
+    date: "2031-06-10",
+    durationMinutes: "60",
+    typeId: typeOf(ctx),
+    villageCode: V1002,
+    households: "1",
+    narrative: "Kunjungan rumah lansia terlantar dan pendataan kebutuhan.",
+    ...fields,
+  });
+}
+
+function input(data: ActivityFormData, extra: Partial<Omit<ActivityInput, "data">> = {}): ActivityInput {
+  return { data, reach: [], aid: [], coVolunteerIds: [], followUp: null, submit: true, ...extra };
+}
+
+function log(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Partial<Omit<ActivityInput, "data">> = {}, now = NOW) {
+  return logActivity(actor, input(form(ctx, fields), extra), now);
+}
+
+async function logged(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Partial<Omit<ActivityInput, "data">> = {}, now = NOW) {
+  return ok(await log(ctx, actor, fields, extra, now)).id;
+}
+
+function reach(categoryId: string, sex: "L" | "P", ageBand: AgeBand | null, count: number): ReachEntry {
+  return { categoryId, sex, ageBand, count };
+}
+
+function formDataOf(fields: Record<string, string>) {
+  const fd = new FormData();
+  for (const [key, value] of Object.entries(fields)) fd.append(key, value);
+  return fd;
+}
+
+function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+function refused(result: { ok: boolean }): FieldErrors {
+  if (result.ok || !("fieldErrors" in result)) throw new Error(`expected field errors, got ${JSON.stringify(result)}`);
+  return (result as { fieldErrors: FieldErrors }).fieldErrors;
+}
+
+/** The first message of each field a schema refused. */
+function schemaIssues(fields: Record<string, string>) {
+  const result = activityFormSchema.safeParse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "jenis", villageCode: V1002, ...fields });
+  if (result.success) return {};
+  const issues: Record<string, string> = {};
+  for (const issue of result.error.issues) issues[issue.path.join(".")] ??= issue.message;
+  return issues;
+}
+
+async function stateOf(id: string) {
+  return db.activity.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, returnReason: true, submittedAt: true, verifiedAt: true, verifiedById: true },
+  });
+}
+
+async function auditsOf(entityId: string, action?: string) {
+  return db.auditLog.findMany({
+    where: { entityType: "Activity", entityId, ...(action ? { action } : {}) },
+    select: { action: true, actorId: true, chapterId: true, before: true, after: true },
+    orderBy: { at: "asc" },
+  });
+}
+
+/** Rows of every activity table that belong to the chapter. */
+async function countsOf(chapterId: string) {
+  const activity = { chapterId };
+  const [activities, reachRows, aidRows, volunteers, followUps] = await Promise.all([
+    db.activity.count({ where: activity }),
+    db.activityReach.count({ where: { activity } }),
+    db.activityAid.count({ where: { activity } }),
+    db.activityVolunteer.count({ where: { activity } }),
+    db.followUp.count({ where: { chapterId } }),
+  ]);
+  return { activities, reach: reachRows, aid: aidRows, volunteers, followUps };
+}
+
+async function reachOf(activityId: string) {
+  const rows = await db.activityReach.findMany({ where: { activityId }, select: { categoryId: true, sex: true, ageBand: true, count: true } });
+  return rows.sort((a, b) => a.count - b.count);
+}
+
+async function coVolunteersOf(activityId: string) {
+  const rows = await db.activityVolunteer.findMany({ where: { activityId }, select: { memberId: true } });
+  return rows.map((r) => r.memberId).sort();
+}
+
+function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
+  return { from: null, to: null, districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, page: 1, ...over };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue (first: the national PPKS list does not exist yet in this file's database)
+
+describe("activity catalogue", () => {
+  it("gives each chapter the 12 standard types once and the 26 national PPKS once, the first 7 for children", async () => {
+    expect(await db.ppksCategory.count({ where: { chapterId: null } })).toBe(0);
+    const a = await buildChapter();
+    const b = await buildChapter();
+    // First use by two chapters at once, then again and again.
+    await Promise.all([ensureActivityCatalogue(a.id), ensureActivityCatalogue(b.id)]);
+    await ensureActivityCatalogue(a.id);
+    await ensureActivityCatalogue(b.id);
+    await listActivityTypes(a.id);
+    await listPpksCategories(b.id);
+
+    for (const chapterId of [a.id, b.id]) {
+      const types = await db.activityType.findMany({ where: { chapterId }, select: { name: true, active: true }, orderBy: { sortOrder: "asc" } });
+      expect(types).toHaveLength(12);
+      expect(types.map((t) => t.name)).toEqual([...DEFAULT_ACTIVITY_TYPES]);
+      expect(types.every((t) => t.active)).toBe(true);
+    }
+    const national = await db.ppksCategory.findMany({
+      where: { chapterId: null },
+      select: { number: true, name: true, forChildren: true },
+      orderBy: { sortOrder: "asc" },
+    });
+    expect(national).toHaveLength(26);
+    expect(national.map((c) => c.number)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(national.map((c) => c.name)).toEqual([...NATIONAL_PPKS]);
+    expect(national.filter((c) => c.forChildren).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(national[0]).toEqual({ number: 1, name: "Anak Balita Terlantar", forChildren: true });
+    expect(national[7]).toEqual({ number: 8, name: "Lanjut Usia Terlantar", forChildren: false });
+  });
+
+  it("keeps what the chapter changed: a deactivated type is not recreated and drops out of the list", async () => {
+    const ctx = await newChapter();
+    const dropped = ctx.types[2]!;
+    await db.activityType.update({ where: { id: dropped.id }, data: { active: false } });
+    await ensureActivityCatalogue(ctx.id);
+    expect(await db.activityType.count({ where: { chapterId: ctx.id } })).toBe(12);
+    const listed = await listActivityTypes(ctx.id);
+    expect(listed).toHaveLength(11);
+    expect(listed.map((t) => t.name)).not.toContain(dropped.name);
+    expect(await db.ppksCategory.count({ where: { chapterId: null } })).toBe(26);
+  });
+
+  it("lists the national PPKS first, then the chapter's own, never another chapter's", async () => {
+    const a = await newChapter();
+    const b = await newChapter();
+    await db.ppksCategory.create({ data: { chapterId: a.id, name: "Korban Banjir Rob", sortOrder: 5 } });
+    const listA = await listPpksCategories(a.id);
+    const listB = await listPpksCategories(b.id);
+    expect(listA).toHaveLength(27);
+    expect(listA.slice(0, 26).map((c) => c.number)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(listA[26]).toMatchObject({ name: "Korban Banjir Rob", number: null, forChildren: false });
+    expect(listB).toHaveLength(26);
+    expect(listB.map((c) => c.name)).not.toContain("Korban Banjir Rob");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The form's own rules (shared by browser and server)
+
+describe("activity form parsing", () => {
+  it("accepts a duration of 5 minutes to 24 hours and refuses 4 minutes or 24 hours 1 minute", () => {
+    expect(schemaIssues({ durationMinutes: "4" })).toEqual({ durationMinutes: MSG.duration });
+    expect(schemaIssues({ durationMinutes: "1441" })).toEqual({ durationMinutes: MSG.duration });
+    expect(schemaIssues({ durationMinutes: "1,5" })).toEqual({ durationMinutes: MSG.count });
+    expect(schemaIssues({})).toEqual({ durationMinutes: MSG.durationRequired });
+    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "5" }).durationMinutes).toBe(5);
+    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "1440" }).durationMinutes).toBe(1440);
+  });
+
+  // A typed duration of 0 (or "00") minutes is below the 5-minute minimum (the domain relies on
+  // the schema for durations).
+  it("refuses a typed duration of 0 minutes", () => {
+    expect(schemaIssues({ durationMinutes: "0" })).toEqual({ durationMinutes: MSG.duration });
+    expect(schemaIssues({ durationMinutes: "00" })).toEqual({ durationMinutes: MSG.duration });
+  });
+
+  it("computes the duration from start and end times, refusing an end before (or at) the start and under 5 minutes", () => {
+    expect(schemaIssues({ startTime: "08:00", endTime: "08:04" })).toEqual({ endTime: MSG.duration });
+    expect(schemaIssues({ startTime: "08:00", endTime: "07:30" })).toEqual({ endTime: MSG.endBeforeStart });
+    expect(schemaIssues({ startTime: "08:00", endTime: "08:00" })).toEqual({ endTime: MSG.endBeforeStart });
+    expect(schemaIssues({ startTime: "8.00", endTime: "09:00" })).toEqual({ startTime: MSG.time });
+    expect(schemaIssues({ startTime: "08:00" })).toEqual({ endTime: MSG.time });
+    const data = activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, startTime: "08:15", endTime: "10:45", durationMinutes: "5" });
+    expect(data).toMatchObject({ startTime: "08:15", endTime: "10:45", durationMinutes: 150 });
+    const night = activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, startTime: "00:00", endTime: "23:59" });
+    expect(night.durationMinutes).toBe(1439);
+  });
+
+  it("refuses households that are not a whole number", () => {
+    expect(schemaIssues({ durationMinutes: "60", households: "-1" })).toEqual({ households: MSG.count });
+    expect(schemaIssues({ durationMinutes: "60", households: "2.5" })).toEqual({ households: MSG.count });
+    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "60", households: "" }).households).toBe(0);
+  });
+
+  it("parseReach refuses negative and fractional counts, skips zero and empty ones", () => {
+    const negative = parseReach(formDataOf({ "reach:kat1:L:-": "-1" }));
+    expect(negative).toEqual({ entries: [], fieldErrors: { "reach:kat1:L:-": MSG.count } });
+    const fraction = parseReach(formDataOf({ "reach:kat1:P:anak": "1.5" }));
+    expect(fraction).toEqual({ entries: [], fieldErrors: { "reach:kat1:P:anak": MSG.count } });
+    const nothing = parseReach(formDataOf({ "reach:kat1:L:-": "0", "reach:kat1:P:-": "", "reach:kat2:L:lansia": "   " }));
+    expect(nothing).toEqual({ entries: [], fieldErrors: {} });
+    const mixed = parseReach(formDataOf({ "reach:kat1:P:anak": "3", "reach:kat2:L:-": " 4 ", "reach:kat2:P:dewasa": "-2", narrative: "x" }));
+    expect(mixed.entries).toEqual([reach("kat1", "P", "anak", 3), reach("kat2", "L", null, 4)]);
+    expect(mixed.fieldErrors).toEqual({ "reach:kat2:P:dewasa": MSG.count });
+  });
+
+  it("parseAid reads rupiah as typed and refuses decimals, a zero quantity and an unknown source", () => {
+    const good = parseAid(formDataOf({ "aid.0.item": "Beras", "aid.0.quantity": "10", "aid.0.unit": "kg", "aid.0.value": "Rp 1.250.000", "aid.0.source": "apbd", "aid.1.item": "Selimut", "aid.1.quantity": "2", "aid.1.value": "150000", "aid.1.source": "swadaya" }));
+    expect(good.fieldErrors).toEqual({});
+    expect(good.entries).toEqual([
+      { item: "Beras", quantity: 10, unit: "kg", value: 1_250_000, source: "apbd" },
+      { item: "Selimut", quantity: 2, unit: null, value: 150_000, source: "swadaya" },
+    ]);
+    const decimal = parseAid(formDataOf({ "aid.0.item": "Beras", "aid.0.quantity": "1", "aid.0.value": "12,5", "aid.0.source": "csr" }));
+    expect(decimal).toEqual({ entries: [], fieldErrors: { "aid.0.value": MSG.rupiah } });
+    const bad = parseAid(formDataOf({ "aid.2.quantity": "0", "aid.2.value": "1.000", "aid.2.source": "lainnya" }));
+    expect(bad.entries).toEqual([]);
+    expect(bad.fieldErrors).toEqual({ "aid.2.item": MSG.required, "aid.2.quantity": MSG.count, "aid.2.source": MSG.source });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Logging
+
+describe("logActivity", () => {
+  let ctx: Ctx;
+  let vol: ActivityActor;
+  let other: ActivityActor;
+  let board: ActivityActor;
+
+  beforeAll(async () => {
+    ctx = await newChapter();
+    vol = await volunteer(ctx.id);
+    other = await volunteer(ctx.id, V0401);
+    board = await boardMember(ctx.id);
+  });
+
+  it("saves a submitted activity with its people, aid, co-volunteers and follow-up; the kecamatan comes from the kelurahan", async () => {
+    const co = await volunteer(ctx.id, V1003);
+    const lansia = ppksOf(ctx, 8);
+    const balita = ppksOf(ctx, 1);
+    const miskin = ppksOf(ctx, 24);
+    const people = parseReach(formDataOf({ [`reach:${balita}:L:anak`]: "2", [`reach:${lansia}:P:lansia`]: "3", [`reach:${miskin}:P:-`]: "5", [`reach:${miskin}:L:-`]: "0" }));
+    const aid = parseAid(formDataOf({ "aid.0.item": "Paket sembako", "aid.0.quantity": "4", "aid.0.unit": "paket", "aid.0.value": "Rp 1.250.000", "aid.0.source": "apbd" }));
+    expect(people.fieldErrors).toEqual({});
+    expect(aid.fieldErrors).toEqual({});
+    const data = form(ctx, { date: "2031-06-14", startTime: "08:00", endTime: "10:30", villageCode: V1003, rt: "003", rw: "01", households: "4", latitude: "-0.0263", longitude: "109.3425" });
+    const result = await logActivity(
+      vol,
+      input(data, { reach: people.entries, aid: aid.entries, coVolunteerIds: [co.memberId!], followUp: { institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK" } }),
+      NOW,
+    );
+    const { id } = ok(result);
+    expect(result).toEqual({ ok: true, id, repeated: false });
+
+    const saved = await getActivity(ctx.id, id);
+    expect(saved).toMatchObject({
+      date: calendarDate(2031, 6, 14),
+      startTime: "08:00",
+      endTime: "10:30",
+      durationMinutes: 150,
+      typeId: typeOf(ctx),
+      villageCode: V1003,
+      districtCode: D01,
+      rt: "003",
+      rw: "01",
+      households: 4,
+      latitude: -0.0263,
+      longitude: 109.3425,
+      status: "submitted",
+      submittedAt: NOW,
+      verifiedAt: null,
+      idempotencyKey: data.idempotencyKey,
+      member: { id: vol.memberId },
+    });
+    expect(await reachOf(id)).toEqual([
+      { categoryId: balita, sex: "L", ageBand: "anak", count: 2 },
+      { categoryId: lansia, sex: "P", ageBand: "lansia", count: 3 },
+      { categoryId: miskin, sex: "P", ageBand: null, count: 5 },
+    ]);
+    expect(saved!.aid).toEqual([{ item: "Paket sembako", quantity: 4, unit: "paket", value: 1_250_000, source: "apbd" }]);
+    expect(saved!.volunteers.map((v) => v.member.id)).toEqual([co.memberId]);
+    expect(saved!.followUpsOpened).toEqual([{ id: expect.any(String), status: "baru", institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK" }]);
+  });
+
+  it("saves a draft without a submission time", async () => {
+    const id = await logged(ctx, vol, {}, { submit: false });
+    expect(await stateOf(id)).toEqual({ status: "draft", returnReason: null, submittedAt: null, verifiedAt: null, verifiedById: null });
+  });
+
+  it("answers the same idempotency key with the activity already saved, once, and refuses it to another member", async () => {
+    const data = form(ctx, { households: "2" });
+    const first = await logActivity(vol, input(data, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 3)] }), NOW);
+    const again = await logActivity(vol, input({ ...data, households: 99 }, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 40)] }), NOW);
+    const { id } = ok(first);
+    expect(first).toEqual({ ok: true, id, repeated: false });
+    expect(again).toEqual({ ok: true, id, repeated: true });
+    expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
+    const saved = await db.activity.findUniqueOrThrow({ where: { id }, select: { households: true, memberId: true } });
+    expect(saved).toEqual({ households: 2, memberId: vol.memberId });
+    expect(await reachOf(id)).toEqual([{ categoryId: ppksOf(ctx, 8), sex: "L", ageBand: "lansia", count: 3 }]);
+
+    const stolen = await logActivity(other, input(data), NOW);
+    expect(refused(stolen)).toEqual({ form: MSG.duplicateKey });
+    expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
+    expect(await db.activity.count({ where: { memberId: other.memberId! } })).toBe(0);
+  });
+
+  it("saves one activity when the same form arrives twice at once (a double tap)", async () => {
+    const data = form(ctx);
+    const [a, b] = await Promise.all([logActivity(vol, input(data), NOW), logActivity(vol, input(data), NOW)]);
+    expect(ok(a).id).toBe(ok(b).id);
+    expect([ok(a).repeated, ok(b).repeated].sort()).toEqual([false, true]);
+    expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
+  });
+
+  it("refuses a date in the future of the chapter's time zone, at the WIB day boundary", async () => {
+    // 00:30 WIB on 15 June is still 14 June in UTC: the 15th is today, the 16th the future.
+    const afterMidnight = new Date("2031-06-14T17:30:00Z");
+    const id = await logged(ctx, vol, { date: "2031-06-15" }, {}, afterMidnight);
+    expect(iso((await db.activity.findUniqueOrThrow({ where: { id } })).date)).toBe("2031-06-15");
+    expect(refused(await log(ctx, vol, { date: "2031-06-16" }, {}, afterMidnight))).toEqual({ date: MSG.future });
+    // 23:59 WIB on 14 June: the 15th is still tomorrow, even for the board.
+    const beforeMidnight = new Date("2031-06-14T16:59:00Z");
+    expect(refused(await log(ctx, vol, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
+    expect(refused(await log(ctx, board, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
+    expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 16) } })).toBe(0);
+    expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 15) } })).toBe(1);
+  });
+
+  it("refuses a date older than the 60 closing days to a volunteer (or a Koordinator Kecamatan) but not to the board", async () => {
+    expect(iso(addDays(TODAY, -60))).toBe("2031-04-16");
+    const kk = await koordinator(ctx.id);
+    const atLimit = await logged(ctx, vol, { date: "2031-04-16" });
+    expect(iso((await db.activity.findUniqueOrThrow({ where: { id: atLimit } })).date)).toBe("2031-04-16");
+    expect(refused(await log(ctx, vol, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
+    expect(refused(await log(ctx, kk, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
+    expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 4, 15) } })).toBe(0);
+
+    const late = await logged(ctx, board, { date: "2031-04-15" });
+    const veryLate = await logged(ctx, board, { date: "2030-01-02" });
+    const rows = await db.activity.findMany({ where: { id: { in: [late, veryLate] } }, select: { date: true, memberId: true } });
+    expect(rows.map((r) => iso(r.date)).sort()).toEqual(["2030-01-02", "2031-04-15"]);
+    expect(rows.every((r) => r.memberId === board.memberId)).toBe(true);
+  });
+
+  it("uses the chapter's own closing days", async () => {
+    const short = await newChapter();
+    await db.chapter.update({ where: { id: short.id }, data: { activityClosingDays: 7 } });
+    const v = await volunteer(short.id);
+    await logged(short, v, { date: "2031-06-08" });
+    expect(refused(await log(short, v, { date: "2031-06-07" }))).toEqual({ date: MSG.tooOld7 });
+    expect(await db.activity.count({ where: { chapterId: short.id } })).toBe(1);
+  });
+
+  it("refuses a kelurahan outside the chapter's area or unknown", async () => {
+    expect(refused(await log(ctx, vol, { villageCode: OUTSIDE }))).toEqual({ villageCode: MSG.village });
+    expect(refused(await log(ctx, vol, { villageCode: "61.71.01.9999" }))).toEqual({ villageCode: MSG.village });
+    expect(await db.activity.count({ where: { villageCode: { in: [OUTSIDE, "61.71.01.9999"] } } })).toBe(0);
+    const inside = await logged(ctx, vol, { villageCode: V0401 });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: inside } })).districtCode).toBe(D04);
+  });
+
+  it("refuses an unknown type, another chapter's type and a deactivated type", async () => {
+    const elsewhere = await newChapter();
+    const retired = await db.activityType.create({ data: { chapterId: ctx.id, name: "Jenis lama (tidak dipakai)", active: false } });
+    for (const typeId of ["jenis-tidak-ada", typeOf(elsewhere), retired.id]) {
+      expect(refused(await log(ctx, vol, { typeId }))).toEqual({ typeId: MSG.type });
+    }
+    expect(await db.activity.count({ where: { typeId: { in: [typeOf(elsewhere), retired.id] } } })).toBe(0);
+  });
+
+  it("refuses an unknown PPKS category or another chapter's own category, accepts the chapter's own", async () => {
+    const elsewhere = await newChapter();
+    const theirs = await db.ppksCategory.create({ data: { chapterId: elsewhere.id, name: "Kategori cabang lain" } });
+    const ours = await db.ppksCategory.create({ data: { chapterId: ctx.id, name: "Korban kebakaran permukiman" } });
+    expect(refused(await log(ctx, vol, {}, { reach: [reach("kategori-tidak-ada", "L", null, 2)] }))).toEqual({ reach: MSG.category });
+    expect(refused(await log(ctx, vol, {}, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(theirs.id, "P", null, 2)] }))).toEqual({ reach: MSG.category });
+    expect(await db.activityReach.count({ where: { categoryId: theirs.id } })).toBe(0);
+    const id = await logged(ctx, vol, {}, { reach: [reach(ours.id, "P", "dewasa", 6), reach(ours.id, "L", "dewasa", 1)] });
+    expect((await reachOf(id)).map((r) => r.count)).toEqual([1, 6]);
+  });
+
+  it("accepts only active members of the chapter as co-volunteers and drops the author from them", async () => {
+    const inactive = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "nonaktif" });
+    const candidate = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "calon" });
+    const elsewhere = await newChapter();
+    const outsider = await buildMember({ chapterId: elsewhere.id, villageCode: V1002, status: "aktif" });
+    const co = await buildMember({ chapterId: ctx.id, villageCode: V1003, status: "aktif" });
+    for (const bad of [inactive.id, candidate.id, outsider.id, "anggota-tidak-ada"]) {
+      expect(refused(await log(ctx, vol, {}, { coVolunteerIds: [co.id, bad] }))).toEqual({ coVolunteers: MSG.coVolunteer });
+    }
+    expect(await db.activityVolunteer.count({ where: { memberId: { in: [co.id, inactive.id, candidate.id, outsider.id] } } })).toBe(0);
+
+    const id = await logged(ctx, vol, {}, { coVolunteerIds: [vol.memberId!, co.id, co.id] });
+    expect(await coVolunteersOf(id)).toEqual([co.id]);
+    const own = await logged(ctx, vol, {}, { coVolunteerIds: [vol.memberId!] });
+    expect(await coVolunteersOf(own)).toEqual([]);
+  });
+
+  it("refuses an account without a member", async () => {
+    const user = await buildUser({ chapterId: ctx.id, role: "volunteer" });
+    const before = await countsOf(ctx.id);
+    const result = await log(ctx, actorOf(user.id, null, ctx.id));
+    expect(result).toEqual({ ok: false, fieldErrors: { form: MSG.noMember } });
+    expect(await countsOf(ctx.id)).toEqual(before);
+  });
+
+  it("reports every broken rule at once and saves nothing, leaving the idempotency key free", async () => {
+    const co = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "aktif" });
+    const inactive = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "nonaktif" });
+    const extra = {
+      reach: [reach(ppksOf(ctx, 8), "P", "lansia", 4)],
+      aid: [{ item: "Beras", quantity: 5, unit: "kg", value: 75_000, source: "swadaya" as const }],
+      coVolunteerIds: [co.id],
+      followUp: { institution: "Puskesmas Siantan Hulu", description: "Pemeriksaan kesehatan" },
+    };
+    const before = await countsOf(ctx.id);
+    const broken = form(ctx, { date: "2031-06-20", typeId: "jenis-tidak-ada", villageCode: OUTSIDE });
+    expect(refused(await logActivity(vol, input(broken, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
+      date: MSG.future,
+      typeId: MSG.type,
+      villageCode: MSG.village,
+      coVolunteers: MSG.coVolunteer,
+    });
+    // One rule alone is enough to save nothing at all.
+    const data = form(ctx);
+    expect(refused(await logActivity(vol, input(data, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({ coVolunteers: MSG.coVolunteer });
+    expect(await countsOf(ctx.id)).toEqual(before);
+    expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(0);
+
+    const fixed = await logActivity(vol, input(data, extra), NOW);
+    expect(fixed).toEqual({ ok: true, id: expect.any(String), repeated: false });
+    expect(await countsOf(ctx.id)).toEqual({
+      activities: before.activities + 1,
+      reach: before.reach + 1,
+      aid: before.aid + 1,
+      volunteers: before.volunteers + 1,
+      followUps: before.followUps + 1,
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Editing
+
+describe("updateActivity", () => {
+  let ctx: Ctx;
+  let vol: ActivityActor;
+  let other: ActivityActor;
+  let board: ActivityActor;
+
+  beforeAll(async () => {
+    ctx = await newChapter();
+    vol = await volunteer(ctx.id);
+    other = await volunteer(ctx.id);
+    board = await boardMember(ctx.id);
+  });
+
+  it("lets the author edit a draft, replacing the people, aid and co-volunteers, then submit it", async () => {
+    const co1 = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "aktif" });
+    const co2 = await buildMember({ chapterId: ctx.id, villageCode: V0401, status: "aktif" });
+    const id = await logged(
+      ctx,
+      vol,
+      { households: "3" },
+      {
+        submit: false,
+        reach: [reach(ppksOf(ctx, 1), "L", "anak", 2), reach(ppksOf(ctx, 8), "P", "lansia", 3)],
+        aid: [{ item: "Beras", quantity: 10, unit: "kg", value: 150_000, source: "apbd" }],
+        coVolunteerIds: [co1.id],
+      },
+    );
+    const edit = form(ctx, { date: "2031-06-12", typeId: typeOf(ctx, 3), villageCode: V0401, durationMinutes: "45", households: "7", narrative: "Penyaluran bantuan sembako." });
+    const result = await updateActivity(
+      vol,
+      id,
+      input(edit, {
+        submit: false,
+        reach: [reach(ppksOf(ctx, 24), "P", null, 7)],
+        aid: [{ item: "Selimut", quantity: 3, unit: "lembar", value: 1_250_000, source: "csr" }],
+        coVolunteerIds: [co2.id],
+      }),
+      NOW,
+    );
+    expect(result).toEqual({ ok: true, id });
+    const saved = await getActivity(ctx.id, id);
+    expect(saved).toMatchObject({
+      date: calendarDate(2031, 6, 12),
+      typeId: typeOf(ctx, 3),
+      villageCode: V0401,
+      districtCode: D04,
+      durationMinutes: 45,
+      households: 7,
+      narrative: "Penyaluran bantuan sembako.",
+      status: "draft",
+      submittedAt: null,
+    });
+    expect(await reachOf(id)).toEqual([{ categoryId: ppksOf(ctx, 24), sex: "P", ageBand: null, count: 7 }]);
+    expect(saved!.aid).toEqual([{ item: "Selimut", quantity: 3, unit: "lembar", value: 1_250_000, source: "csr" }]);
+    expect(await coVolunteersOf(id)).toEqual([co2.id]);
+
+    const submitAt = wib("2031-06-15", "14:00");
+    expect(await updateActivity(vol, id, input(edit, { reach: [], aid: [], coVolunteerIds: [] }), submitAt)).toEqual({ ok: true, id });
+    expect(await stateOf(id)).toMatchObject({ status: "submitted", submittedAt: submitAt });
+    expect(await reachOf(id)).toEqual([]);
+    expect(await db.activityAid.count({ where: { activityId: id } })).toBe(0);
+    expect(await coVolunteersOf(id)).toEqual([]);
+  });
+
+  it("lets only the author edit, not another volunteer nor the board", async () => {
+    const id = await logged(ctx, vol, { narrative: "Catatan asli" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", null, 2)] });
+    for (const actor of [other, board]) {
+      const result = await updateActivity(actor, id, input(form(ctx, { narrative: "Diubah orang lain" }), { reach: [] }), NOW);
+      expect(refused(result)).toEqual({ form: MSG.notOwn });
+    }
+    expect((await db.activity.findUniqueOrThrow({ where: { id } })).narrative).toBe("Catatan asli");
+    expect(await reachOf(id)).toHaveLength(1);
+  });
+
+  it("locks a submitted or verified activity", async () => {
+    const submitted = await logged(ctx, vol, { narrative: "Terkirim" });
+    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" })), NOW))).toEqual({ form: MSG.locked });
+    expect(await verifyActivities(board, [submitted], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" }), { submit: false }), NOW))).toEqual({ form: MSG.locked });
+    const saved = await db.activity.findUniqueOrThrow({ where: { id: submitted } });
+    expect(saved).toMatchObject({ narrative: "Terkirim", status: "verified" });
+  });
+
+  it("does not find another chapter's activity", async () => {
+    const elsewhere = await newChapter();
+    const theirs = await logged(elsewhere, await volunteer(elsewhere.id), {}, { submit: false });
+    const result = await updateActivity(vol, theirs, input(form(ctx)), NOW);
+    expect(result).toEqual({ ok: false, notFound: true });
+    expect(await updateActivity(vol, "kegiatan-tidak-ada", input(form(ctx)), NOW)).toEqual({ ok: false, notFound: true });
+  });
+
+  it("keeps the saved activity whole when an edit is refused", async () => {
+    const id = await logged(ctx, vol, { narrative: "Sebelum" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", "lansia", 9)] });
+    const result = await updateActivity(
+      vol,
+      id,
+      input(form(ctx, { villageCode: OUTSIDE, narrative: "Sesudah" }), { reach: [reach(ppksOf(ctx, 1), "P", "anak", 1)], submit: true }),
+      NOW,
+    );
+    expect(refused(result)).toEqual({ villageCode: MSG.village });
+    expect(await db.activity.findUniqueOrThrow({ where: { id }, select: { narrative: true, villageCode: true, status: true } })).toEqual({
+      narrative: "Sebelum",
+      villageCode: V1002,
+      status: "draft",
+    });
+    expect(await reachOf(id)).toEqual([{ categoryId: ppksOf(ctx, 8), sex: "L", ageBand: "lansia", count: 9 }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Verification
+
+async function verificationChapter() {
+  const ctx = await newChapter();
+  return {
+    ctx,
+    kk: await koordinator(ctx.id, D01),
+    board: await boardMember(ctx.id, "ketua"),
+    volA: await volunteer(ctx.id, V1002),
+    volB: await volunteer(ctx.id, V1003),
+    plain: await volunteer(ctx.id, V1002),
+  };
+}
+
+const VERIFY_AT = wib("2031-06-15", "16:00");
+
+describe("verification", () => {
+  it("a Koordinator Kecamatan verifies submitted activities of their kecamatan only, never their own or one they worked on", async () => {
+    const { ctx, kk, volA, volB } = await verificationChapter();
+    const a1 = await logged(ctx, volA, { villageCode: V1002 });
+    const a2 = await logged(ctx, volB, { villageCode: V1003 });
+    const a3 = await logged(ctx, volA, { villageCode: V0401 });
+    const a4 = await logged(ctx, kk, { villageCode: V1002 });
+    const a5 = await logged(ctx, volB, { villageCode: V1003 }, { coVolunteerIds: [kk.memberId!] });
+    const a6 = await logged(ctx, volA, { villageCode: V1002 }, { submit: false });
+
+    expect(await verifyActivities(kk, [a1, a2, a3, a4, a5, a6, a1], VERIFY_AT)).toEqual({ verified: 2, skipped: 4 });
+    for (const id of [a1, a2]) {
+      expect(await stateOf(id)).toMatchObject({ status: "verified", verifiedAt: VERIFY_AT, verifiedById: kk.userId, returnReason: null });
+      expect(await auditsOf(id)).toEqual([
+        { action: "activity.verify", actorId: kk.userId, chapterId: ctx.id, before: JSON.stringify({ status: "submitted" }), after: JSON.stringify({ status: "verified" }) },
+      ]);
+    }
+    for (const id of [a3, a4, a5]) expect(await stateOf(id)).toMatchObject({ status: "submitted", verifiedAt: null, verifiedById: null });
+    expect((await stateOf(a6)).status).toBe("draft");
+    for (const id of [a3, a4, a5, a6]) expect(await auditsOf(id)).toEqual([]);
+
+    // Verifying again changes nothing and audits nothing.
+    expect(await verifyActivities(kk, [a1], wib("2031-06-16"))).toEqual({ verified: 0, skipped: 1 });
+    expect((await stateOf(a1)).verifiedAt).toEqual(VERIFY_AT);
+    expect(await auditsOf(a1)).toHaveLength(1);
+  });
+
+  it("the board verifies anywhere in its chapter, but not its own activity, one it worked on, or another chapter's", async () => {
+    const { ctx, board, volA } = await verificationChapter();
+    const b1 = await logged(ctx, volA, { villageCode: V0401 });
+    const b2 = await logged(ctx, board, { villageCode: V1002 });
+    const b3 = await logged(ctx, volA, { villageCode: V1002 }, { coVolunteerIds: [board.memberId!] });
+    const elsewhere = await newChapter();
+    const theirs = await logged(elsewhere, await volunteer(elsewhere.id));
+
+    expect(await verifyActivities(board, [b1, b2, b3, theirs], VERIFY_AT)).toEqual({ verified: 1, skipped: 3 });
+    expect(await stateOf(b1)).toMatchObject({ status: "verified", verifiedById: board.userId });
+    for (const id of [b2, b3, theirs]) expect((await stateOf(id)).status).toBe("submitted");
+    expect(await auditsOf(theirs)).toEqual([]);
+  });
+
+  it("a plain volunteer verifies and returns nothing", async () => {
+    const { ctx, plain, volA } = await verificationChapter();
+    const c1 = await logged(ctx, volA, { villageCode: V1002 });
+    expect(await verifyActivities(plain, [c1], VERIFY_AT)).toEqual({ verified: 0, skipped: 1 });
+    expect(await returnActivities(plain, [c1], "Tolong lengkapi foto.")).toEqual({ verified: 0, skipped: 1 });
+    expect(await stateOf(c1)).toMatchObject({ status: "submitted", returnReason: null, verifiedAt: null });
+    expect(await auditsOf(c1)).toEqual([]);
+    expect(await verificationQueue(plain)).toEqual({ total: 0, rows: [] });
+  });
+
+  it("returns in bulk with the reason; the author edits and resubmits; then it is verified", async () => {
+    const { ctx, kk, volA, volB } = await verificationChapter();
+    const r1 = await logged(ctx, volA, { villageCode: V1002, households: "1" });
+    const r2 = await logged(ctx, volB, { villageCode: V1003 });
+    const r3 = await logged(ctx, volA, { villageCode: V0401 });
+    const reason = "Lampirkan foto kegiatan dan perbaiki jumlah KK.";
+
+    expect(await returnActivities(kk, [r1, r2, r3], reason)).toEqual({ verified: 2, skipped: 1 });
+    for (const id of [r1, r2]) {
+      expect(await stateOf(id)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null });
+      expect(await auditsOf(id, "activity.return")).toEqual([
+        { action: "activity.return", actorId: kk.userId, chapterId: ctx.id, before: JSON.stringify({ status: "submitted" }), after: JSON.stringify({ status: "returned", reason }) },
+      ]);
+    }
+    expect(await stateOf(r3)).toMatchObject({ status: "submitted", returnReason: null });
+    expect(await auditsOf(r3)).toEqual([]);
+
+    // The author sees the reason; a returned activity is neither verifiable nor in the queue.
+    const own = await listOwnActivities(ctx.id, volA.memberId!);
+    expect(own.rows.find((r) => r.id === r1)).toMatchObject({ status: "returned", returnReason: reason });
+    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ verified: 0, skipped: 1 });
+    expect((await verificationQueue(kk)).rows.map((r) => r.id)).toEqual([]);
+
+    const resubmitAt = wib("2031-06-15", "18:00");
+    const edited = await updateActivity(volA, r1, input(form(ctx, { villageCode: V1002, households: "6" })), resubmitAt);
+    expect(edited).toEqual({ ok: true, id: r1 });
+    expect(await stateOf(r1)).toMatchObject({ status: "submitted", submittedAt: resubmitAt });
+    expect((await verificationQueue(kk)).rows.map((r) => r.id)).toEqual([r1]);
+
+    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
+    expect(await stateOf(r1)).toMatchObject({ status: "verified", returnReason: null, verifiedById: kk.userId });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: r1 } })).households).toBe(6);
+    expect((await auditsOf(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.verify"]);
+  });
+
+  it("locks a verified activity until the board reopens it (a Koordinator Kecamatan cannot), audited", async () => {
+    const { ctx, kk, board, volA, plain } = await verificationChapter();
+    const v1 = await logged(ctx, volA, { villageCode: V1002, narrative: "Asli" });
+    expect(await verifyActivities(kk, [v1], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
+    expect(refused(await updateActivity(volA, v1, input(form(ctx, { narrative: "Ubah" })), NOW))).toEqual({ form: MSG.locked });
+
+    const reason = "Jumlah penerima manfaat keliru, mohon diperbaiki.";
+    expect(await reopenActivity(kk, v1, reason)).toEqual({ ok: false, error: "forbidden" });
+    expect(await reopenActivity(plain, v1, reason)).toEqual({ ok: false, error: "forbidden" });
+    expect(await stateOf(v1)).toMatchObject({ status: "verified", verifiedById: kk.userId });
+    expect(await auditsOf(v1, "activity.reopen")).toEqual([]);
+
+    expect(await reopenActivity(board, v1, reason)).toEqual({ ok: true });
+    expect(await stateOf(v1)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null });
+    expect(await auditsOf(v1, "activity.reopen")).toEqual([
+      { action: "activity.reopen", actorId: board.userId, chapterId: ctx.id, before: JSON.stringify({ status: "verified" }), after: JSON.stringify({ status: "returned", reason }) },
+    ]);
+    expect(await reopenActivity(board, v1, reason)).toEqual({ ok: false, error: "notVerified" });
+    expect(await reopenActivity(board, "kegiatan-tidak-ada", reason)).toEqual({ ok: false, error: "notFound" });
+
+    expect(await updateActivity(volA, v1, input(form(ctx, { narrative: "Diperbaiki" })), NOW)).toEqual({ ok: true, id: v1 });
+    expect(await db.activity.findUniqueOrThrow({ where: { id: v1 }, select: { status: true, narrative: true } })).toEqual({ status: "submitted", narrative: "Diperbaiki" });
+  });
+
+  it("the board cannot reopen another chapter's activity", async () => {
+    const { board } = await verificationChapter();
+    const other = await verificationChapter();
+    const theirs = await logged(other.ctx, other.volA);
+    expect(await verifyActivities(other.board, [theirs], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
+    expect(await reopenActivity(board, theirs, "Bukan urusan cabang ini.")).toEqual({ ok: false, error: "notFound" });
+    expect((await stateOf(theirs)).status).toBe("verified");
+  });
+
+  it("the verification queue holds the submitted activities in scope, not the actor's own or those they worked on, oldest first", async () => {
+    const { ctx, kk, board, volA, volB } = await verificationChapter();
+    const at = (time: string) => wib("2031-06-15", time);
+    const q1 = await logged(ctx, volA, { villageCode: V1002 }, { reach: [reach(ppksOf(ctx, 8), "L", null, 2), reach(ppksOf(ctx, 1), "P", "anak", 3)] }, at("11:00"));
+    const q2 = await logged(ctx, volB, { villageCode: V1003 }, { reach: [reach(ppksOf(ctx, 24), "P", null, 4)] }, at("08:00"));
+    const q3 = await logged(ctx, volA, { villageCode: V0401 }, {}, at("07:00"));
+    const q4 = await logged(ctx, kk, { villageCode: V1002 }, {}, at("06:00"));
+    const q5 = await logged(ctx, volB, { villageCode: V1002 }, { coVolunteerIds: [kk.memberId!] }, at("05:00"));
+    await logged(ctx, volA, { villageCode: V1002 }, { submit: false }, at("04:00"));
+    const q7 = await logged(ctx, volB, { villageCode: V1003 }, {}, at("03:00"));
+    expect(await verifyActivities(board, [q7], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
+    const q8 = await logged(ctx, volA, { villageCode: V1003 }, {}, at("02:00"));
+    expect(await returnActivities(board, [q8], "Perbaiki narasi.")).toEqual({ verified: 1, skipped: 0 });
+
+    const mine = await verificationQueue(kk);
+    expect(mine.total).toBe(2);
+    expect(mine.rows.map((r) => r.id)).toEqual([q2, q1]);
+    expect(mine.rows.map((r) => r.people)).toEqual([4, 5]);
+    expect(mine.rows[1]).toMatchObject({ submittedAt: at("11:00"), districtCode: D01, member: { id: volA.memberId } });
+
+    const boards = await verificationQueue(board);
+    expect(boards.total).toBe(5);
+    expect(boards.rows.map((r) => r.id)).toEqual([q5, q4, q3, q2, q1]);
+
+    const first = await verificationQueue(kk, 1);
+    expect(first.total).toBe(2);
+    expect(first.rows.map((r) => r.id)).toEqual([q2]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A member's own activities and totals
+
+describe("own activities and totals", () => {
+  // 00:30 WIB on 1 July 2031, still 30 June in UTC: "this month" is July in Jakarta.
+  const TOTALS_NOW = new Date("2031-06-30T17:30:00Z");
+  let ctx: Ctx;
+  let author: ActivityActor; // a Ketua: may log dates older than the closing days
+  let mate: ActivityActor;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    ctx = await newChapter();
+    author = await boardMember(ctx.id, "ketua");
+    mate = await volunteer(ctx.id, V0401);
+    const verifier = await boardMember(ctx.id, "wakil_ketua");
+    const lansia = ppksOf(ctx, 8);
+    const miskin = ppksOf(ctx, 24);
+    const at = (fields: Record<string, string>, extra: Partial<Omit<ActivityInput, "data">>, actor = author) => logged(ctx, actor, fields, extra, TOTALS_NOW);
+    ids.t1 = await at({ date: "2031-07-01", durationMinutes: "90" }, { reach: [reach(lansia, "L", null, 3), reach(miskin, "P", null, 2)] });
+    ids.t2 = await at({ date: "2031-06-30", durationMinutes: "60" }, { reach: [reach(lansia, "P", "lansia", 4)] });
+    ids.t3 = await at({ date: "2031-01-01", durationMinutes: "30" }, { reach: [reach(miskin, "L", null, 1)] });
+    ids.t4 = await at({ date: "2030-12-31", durationMinutes: "120" }, { reach: [reach(miskin, "L", null, 10)] });
+    ids.t5 = await at({ date: "2031-07-01", durationMinutes: "45" }, { reach: [reach(miskin, "P", null, 7)], submit: false });
+    ids.t6 = await at({ date: "2031-07-01", durationMinutes: "75", villageCode: V0401 }, { reach: [reach(lansia, "P", null, 6)], coVolunteerIds: [author.memberId!] }, mate);
+    ids.t7 = await at({ date: "2031-07-01", durationMinutes: "105", villageCode: V0401 }, { reach: [reach(lansia, "L", null, 9)] }, mate);
+    ids.t8 = await at({ date: "2031-06-20", durationMinutes: "20", villageCode: V0401 }, { reach: [reach(lansia, "L", null, 2)], coVolunteerIds: [author.memberId!], submit: false }, mate);
+    expect(await verifyActivities(verifier, [ids.t2], TOTALS_NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await returnActivities(verifier, [ids.t3], "Tambahkan foto.")).toEqual({ verified: 1, skipped: 0 });
+  });
+
+  it("lists the activities a member logged or worked on as co-volunteer, newest first, with people reached", async () => {
+    const own = await listOwnActivities(ctx.id, author.memberId!);
+    expect(own.total).toBe(7);
+    expect(own.page).toBe(1);
+    expect(own.pageCount).toBe(1);
+    expect(new Set(own.rows.map((r) => r.id))).toEqual(new Set([ids.t1, ids.t2, ids.t3, ids.t4, ids.t5, ids.t6, ids.t8]));
+    expect(own.rows.map((r) => iso(r.date))).toEqual(["2031-07-01", "2031-07-01", "2031-07-01", "2031-06-30", "2031-06-20", "2031-01-01", "2030-12-31"]);
+    const byId = new Map(own.rows.map((r) => [r.id, r]));
+    expect(byId.get(ids.t1!)).toMatchObject({ people: 5, durationMinutes: 90, status: "submitted", member: { id: author.memberId } });
+    expect(byId.get(ids.t6!)).toMatchObject({ people: 6, status: "submitted", member: { id: mate.memberId }, _count: { volunteers: 1 } });
+    expect(byId.get(ids.t3!)).toMatchObject({ status: "returned", returnReason: "Tambahkan foto." });
+    expect(byId.get(ids.t5!)).toMatchObject({ status: "draft", people: 7 });
+
+    const mates = await listOwnActivities(ctx.id, mate.memberId!);
+    expect(mates.total).toBe(3);
+    expect(new Set(mates.rows.map((r) => r.id))).toEqual(new Set([ids.t6, ids.t7, ids.t8]));
+
+    const elsewhere = await newChapter();
+    expect(await listOwnActivities(elsewhere.id, author.memberId!)).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it("totals hours and people of non-draft activities this month and this year, in the chapter's time zone", async () => {
+    // Month (July in WIB): t1 90 min / 5 people + t6 (co-volunteer) 75 min / 6 people.
+    // Year: those + t2 (30 June, verified) 60 / 4 + t3 (1 January, returned) 30 / 1.
+    // Never: t4 (last year), t5 (draft), t7 (not theirs), t8 (draft, co-volunteer).
+    const totals = await ownTotals(author.memberId!, TZ, TOTALS_NOW);
+    expect(totals).toEqual({
+      month: { activities: 2, hours: 165 / 60, people: 11 },
+      year: { activities: 4, hours: 255 / 60, people: 16 },
+    });
+    expect(totals.month.hours).toBe(2.75);
+    expect(totals.year.hours).toBe(4.25);
+
+    // The co-volunteer's colleague: t6 75 min / 6 people + t7 105 min / 9 people; t8 is a draft.
+    expect(await ownTotals(mate.memberId!, TZ, TOTALS_NOW)).toEqual({
+      month: { activities: 2, hours: 3, people: 15 },
+      year: { activities: 2, hours: 3, people: 15 },
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The board's list
+
+describe("listActivities", () => {
+  let ctx: Ctx;
+  let p: ActivityActor;
+  let q: ActivityActor;
+  const r: Record<string, string> = {};
+  let lansia: string;
+  let balita: string;
+
+  // r1 P 2031-06-01 V1002 (61.71.01) type0  60 min hh3 people 2+3=5 submitted
+  // r2 P 2031-06-05 V1003 (61.71.01) type1  90 min hh1 people 4     verified
+  // r3 Q 2031-06-10 V0401 (61.71.04) type0  30 min hh0 people 1     submitted
+  // r4 Q 2031-05-20 V1002 (61.71.01) type1 120 min hh5 people 0     draft
+  // r5 P 2031-06-14 V0401 (61.71.04) type1  45 min hh2 people 6+1=7 returned
+  beforeAll(async () => {
+    ctx = await newChapter();
+    p = await volunteer(ctx.id, V1002);
+    q = await volunteer(ctx.id, V0401);
+    const board = await boardMember(ctx.id);
+    balita = ppksOf(ctx, 1);
+    lansia = ppksOf(ctx, 8);
+    const t0 = typeOf(ctx, 0);
+    const t1 = typeOf(ctx, 1);
+    r.r1 = await logged(ctx, p, { date: "2031-06-01", villageCode: V1002, typeId: t0, durationMinutes: "60", households: "3" }, { reach: [reach(balita, "L", "anak", 2), reach(lansia, "P", "lansia", 3)] });
+    r.r2 = await logged(ctx, p, { date: "2031-06-05", villageCode: V1003, typeId: t1, durationMinutes: "90", households: "1" }, { reach: [reach(lansia, "L", "lansia", 4)] });
+    r.r3 = await logged(ctx, q, { date: "2031-06-10", villageCode: V0401, typeId: t0, durationMinutes: "30", households: "0" }, { reach: [reach(balita, "P", "anak", 1)] });
+    r.r4 = await logged(ctx, q, { date: "2031-05-20", villageCode: V1002, typeId: t1, durationMinutes: "120", households: "5" }, { submit: false });
+    r.r5 = await logged(ctx, p, { date: "2031-06-14", villageCode: V0401, typeId: t1, durationMinutes: "45", households: "2" }, { reach: [reach(lansia, "P", null, 6), reach(balita, "L", "anak", 1)] });
+    expect(await verifyActivities(board, [r.r2], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await returnActivities(board, [r.r5], "Lengkapi RT/RW.")).toEqual({ verified: 1, skipped: 0 });
+    // Another chapter's activity never shows.
+    const elsewhere = await newChapter();
+    await logged(elsewhere, await volunteer(elsewhere.id), { durationMinutes: "600", households: "50" }, { reach: [reach(ppksOf(elsewhere, 8), "L", null, 99)] });
+  });
+
+  async function listed(over: Partial<ActivityFilters>, scope?: { districtCodes: readonly string[] }) {
+    const result = await listActivities(ctx.id, filters(over), scope);
+    // The page's own people agree with the totals (every match fits on one page here).
+    expect(result.rows.reduce((sum, row) => sum + row.people, 0)).toBe(result.totals.people);
+    return { total: result.total, totals: result.totals, ids: result.rows.map((row) => row.id), rows: result.rows, pageCount: result.pageCount };
+  }
+
+  it("lists the chapter's activities newest first, with totals over all of them", async () => {
+    const all = await listed({});
+    expect(all.total).toBe(5);
+    expect(all.ids).toEqual([r.r5, r.r3, r.r2, r.r1, r.r4]);
+    expect(all.totals).toEqual({ hours: 5.75, households: 11, people: 17 });
+    expect(all.rows.map((row) => row.people)).toEqual([7, 1, 4, 5, 0]);
+    expect(all.rows[0]).toMatchObject({ status: "returned", returnReason: "Lengkapi RT/RW.", districtCode: D04, village: { name: "Siantan Hulu" }, type: { name: ctx.types[1]!.name } });
+    expect(all.pageCount).toBe(1);
+  });
+
+  it("filters by period (inclusive)", async () => {
+    expect(await listed({ from: "2031-06-01", to: "2031-06-10" })).toMatchObject({ total: 3, ids: [r.r3, r.r2, r.r1], totals: { hours: 3, households: 4, people: 10 } });
+    expect(await listed({ from: "2031-06-05" })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r2], totals: { hours: 2.75, households: 3, people: 12 } });
+    expect(await listed({ to: "2031-06-01" })).toMatchObject({ total: 2, ids: [r.r1, r.r4], totals: { hours: 3, households: 8, people: 5 } });
+  });
+
+  it("filters by kecamatan and by kelurahan", async () => {
+    expect(await listed({ districtCode: D01 })).toMatchObject({ total: 3, ids: [r.r2, r.r1, r.r4], totals: { hours: 4.5, households: 9, people: 9 } });
+    expect(await listed({ villageCode: V0401 })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.25, households: 2, people: 8 } });
+    expect(await listed({ villageCode: V1003 })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
+  });
+
+  it("filters by type, volunteer and status", async () => {
+    expect(await listed({ typeId: typeOf(ctx, 1) })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r4], totals: { hours: 4.25, households: 8, people: 11 } });
+    expect(await listed({ memberId: q.memberId })).toMatchObject({ total: 2, ids: [r.r3, r.r4], totals: { hours: 2.5, households: 5, people: 1 } });
+    expect(await listed({ status: "submitted" })).toMatchObject({ total: 2, ids: [r.r3, r.r1], totals: { hours: 1.5, households: 3, people: 6 } });
+    expect(await listed({ status: "draft" })).toMatchObject({ total: 1, ids: [r.r4], totals: { hours: 2, households: 5, people: 0 } });
+  });
+
+  it("filters by PPKS category (activities that reached it; their people in every category)", async () => {
+    expect(await listed({ categoryId: lansia })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r1], totals: { hours: 3.25, households: 6, people: 16 } });
+    expect(await listed({ categoryId: balita })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r1], totals: { hours: 2.25, households: 5, people: 13 } });
+    expect(await listed({ categoryId: ppksOf(ctx, 24) })).toMatchObject({ total: 0, ids: [], totals: { hours: 0, households: 0, people: 0 } });
+  });
+
+  it("combines filters, and answers an empty match with zero totals and one page", async () => {
+    expect(await listed({ districtCode: D01, typeId: typeOf(ctx, 1), status: "verified" })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
+    expect(await listed({ villageCode: V1003, memberId: q.memberId })).toEqual({ total: 0, ids: [], rows: [], pageCount: 1, totals: { hours: 0, households: 0, people: 0 } });
+  });
+
+  it("limits a Koordinator Kecamatan's list to their kecamatan", async () => {
+    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.25, households: 2, people: 8 } });
+    expect(await listed({ status: "submitted" }, { districtCodes: [D04] })).toMatchObject({ total: 1, ids: [r.r3] });
+  });
+
+  // A kecamatan filter narrows a Koordinator Kecamatan's scope and never widens it: the
+  // coordinator of 61.71.04 asking for ?kecamatan=61.71.01 sees nothing.
+  it("does not let a kecamatan filter widen a Koordinator Kecamatan's scope", async () => {
+    const widened = await listActivities(ctx.id, filters({ districtCode: D01 }), { districtCodes: [D04] });
+    expect(widened.total).toBe(0);
+    expect(widened.rows).toEqual([]);
+    expect(widened.totals).toEqual({ hours: 0, households: 0, people: 0 });
+  });
+
+  it("totals every matching activity, not only the page", async () => {
+    const big = await newChapter();
+    const v = await volunteer(big.id);
+    const kat = ppksOf(big, 24);
+    // 53 of type 0 on 12 June (15 min, 1 household, 2 people) and 2 of type 1 on 13 June
+    // (30 min, 4 households, 5 people): 855 min = 14.25 h, 61 households, 116 people.
+    for (let i = 0; i < 53; i++) {
+      await logged(big, v, { date: "2031-06-12", typeId: typeOf(big, 0), durationMinutes: "15", households: "1" }, { reach: [reach(kat, "L", null, 2)] });
+    }
+    const late = [
+      await logged(big, v, { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" }, { reach: [reach(kat, "P", null, 5)] }),
+      await logged(big, v, { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" }, { reach: [reach(kat, "P", null, 5)] }),
+    ];
+    expect(ACTIVITIES_PAGE_SIZE).toBe(50);
+
+    const page1 = await listActivities(big.id, filters({ page: 1 }));
+    const page2 = await listActivities(big.id, filters({ page: 2 }));
+    for (const page of [page1, page2]) {
+      expect(page.total).toBe(55);
+      expect(page.pageCount).toBe(2);
+      expect(page.totals).toEqual({ hours: 14.25, households: 61, people: 116 });
+    }
+    expect(page1.rows).toHaveLength(50);
+    expect(page2.rows).toHaveLength(5);
+    expect(page1.page).toBe(1);
+    expect(page2.page).toBe(2);
+    expect(new Set(page1.rows.slice(0, 2).map((row) => row.id))).toEqual(new Set(late));
+    expect(page2.rows.map((row) => row.people)).toEqual([2, 2, 2, 2, 2]);
+    expect(new Set([...page1.rows, ...page2.rows].map((row) => row.id)).size).toBe(55);
+
+    const type1 = await listActivities(big.id, filters({ typeId: typeOf(big, 1) }));
+    expect(type1).toMatchObject({ total: 2, pageCount: 1, totals: { hours: 1, households: 8, people: 10 } });
+    const type0 = await listActivities(big.id, filters({ typeId: typeOf(big, 0) }));
+    expect(type0).toMatchObject({ total: 53, pageCount: 2, totals: { hours: 13.25, households: 53, people: 106 } });
+    expect(type0.rows).toHaveLength(50);
+  });
+});
