@@ -24,6 +24,7 @@ import {
 } from "~/validation/activities";
 import { calendarDateOf } from "~/validation/fields";
 import type { CurrentUser } from "./accounts.server";
+import { readActivityPhoto } from "./activity-photos.server";
 import { listChapterVillages } from "./members.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 
@@ -246,6 +247,29 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
       return { ok: true as const, id: activity.id };
     }),
   );
+}
+
+/** Whether the actor may see an activity: their own (or one they worked on), or one in their reading scope. */
+export function canSeeActivity(
+  actor: Pick<ActivityActor, "memberId" | "permissions" | "districtCodes">,
+  activity: { memberId: string; volunteerIds: string[]; districtCode: string },
+) {
+  const involved = activity.memberId === actor.memberId || (actor.memberId !== null && activity.volunteerIds.includes(actor.memberId));
+  return (
+    involved ||
+    hasPermission(actor.permissions, "read:activity:chapter") ||
+    (hasPermission(actor.permissions, "read:activity:district") && actor.districtCodes.includes(activity.districtCode))
+  );
+}
+
+/** An activity's evidence photo, if the actor may see the activity. */
+export async function activityPhotoFor(actor: ActivityActor, activityId: string, photoId: string) {
+  const activity = await db.activity.findFirst({
+    where: { id: activityId, chapterId: actor.chapterId },
+    select: { memberId: true, districtCode: true, volunteers: { select: { memberId: true } } },
+  });
+  if (!activity || !canSeeActivity(actor, { ...activity, volunteerIds: activity.volunteers.map((v) => v.memberId) })) return null;
+  return readActivityPhoto(actor.chapterId, activityId, photoId);
 }
 
 // ---------------------------------------------------------------------------------------------

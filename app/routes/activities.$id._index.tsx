@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { actorOf, coversDistrict, getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities.server";
+import { actorOf, canSeeActivity, coversDistrict, getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
@@ -19,10 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:own");
   const activity = await getActivity(user.chapter.id, params.id ?? "");
   if (!activity) notFound();
-  const involved = activity.member.id === user.memberId || activity.volunteers.some((v) => v.member.id === user.memberId);
   const actor = actorOf(user);
-  const reads = hasPermission(user.permissions, "read:activity:chapter") || (hasPermission(user.permissions, "read:activity:district") && user.districtCodes.includes(activity.districtCode));
-  if (!involved && !reads) notFound();
+  const volunteerIds = activity.volunteers.map((v) => v.member.id);
+  if (!canSeeActivity(actor, { memberId: activity.member.id, volunteerIds, districtCode: activity.districtCode })) notFound();
+  const involved = activity.member.id === user.memberId || volunteerIds.includes(user.memberId ?? "");
   const mayVerify = !involved && activity.status === "submitted" && coversDistrict(actor, activity.districtCode);
   return {
     activity,
@@ -132,6 +132,18 @@ export default function ActivityPage() {
         </dl>
         {a.narrative ? <p>{a.narrative}</p> : null}
       </section>
+      {a.photos.length ? (
+        <section className="card">
+          <h2>{t("activities.photos.title")}</h2>
+          <div className="photos" data-testid="photos">
+            {a.photos.map((p, i) => (
+              <a key={p.id} href={`/activities/${a.id}/photos/${p.id}.jpg`}>
+                <img src={`/activities/${a.id}/photos/${p.id}.jpg`} alt={t("activities.photos.alt", { n: i + 1 })} loading="lazy" width={160} />
+              </a>
+            ))}
+          </div>
+        </section>
+      ) : null}
       <section className="card">
         <h2>{t("activities.detail.reach")}</h2>
         {a.reach.length === 0 ? (

@@ -2,6 +2,7 @@
 // reason, the volunteer fixes and resubmits it, and the coordinator verifies it; the
 // volunteer's totals follow.
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, logIn, phoneContext } from "../support/browser";
 
@@ -48,8 +49,24 @@ describe("an activity from the field to verification", () => {
     await volunteer.getByText("Jam selesai harus setelah jam mulai.").waitFor();
     expect(await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").inputValue()).toBe("2");
     await volunteer.getByLabel("Jam selesai").fill("10:30");
+    // A file that is not a photo is refused by the server; everything typed stays.
+    const photoField = volunteer.getByLabel(/^Foto bukti/);
+    await photoField.setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("bukan gambar") });
+    await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await volunteer.getByText("Foto harus berupa gambar JPG atau PNG.", { exact: false }).waitFor();
+    expect(await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").inputValue()).toBe("2");
+    expect(await volunteer.getByLabel("Jam selesai").inputValue()).toBe("10:30");
+    // A real photo (a large PNG, compressed in the browser before upload).
+    const png = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 40, g: 120, b: 90 } } }).png().toBuffer();
+    await volunteer.getByLabel(/^Foto bukti/).setInputFiles({ name: "kunjungan.png", mimeType: "image/png", buffer: png });
+    await volunteer.getByText(/1 foto siap dikirim/).waitFor();
     await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
     await volunteer.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
+    await volunteer.getByTestId("photos").getByRole("img").first().waitFor();
+    const photoSrc = await volunteer.getByTestId("photos").getByRole("img").first().getAttribute("src");
+    const photo = await volunteer.request.get(photoSrc!);
+    expect(photo.headers()["content-type"]).toBe("image/jpeg");
+    expect((await sharp(await photo.body()).metadata()).width).toBeLessThanOrEqual(1600);
     const activityUrl = new URL(volunteer.url()).pathname;
     expect(activityUrl).toMatch(/^\/activities\/\w+$/);
     const overflow = await volunteer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
