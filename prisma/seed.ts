@@ -11,6 +11,7 @@ import {
   listPositions,
   replaceHolding,
 } from "~/domain/leadership.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities.server";
 import { createMember } from "~/domain/members.server";
 import {
   addExternalTraining,
@@ -113,6 +114,12 @@ async function seedDemo() {
     holders: { ketua: ketua.id, sekretaris: sekretaris.id, bendahara: bendahara.id, korcam: korcam.id },
     others: active.slice(0, 14).map((m) => m.id),
   });
+  await seedActivities({
+    chapterId: city.id,
+    active: active.map((m) => m.id),
+    named: { relawan: relawan.id, korcam: korcam.id, sekretaris: sekretaris.id },
+    random,
+  });
   await seedTrainings({
     chapterId: city.id,
     actorId: adminUserId,
@@ -130,6 +137,106 @@ async function seedDemo() {
     if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result.fieldErrors)}`);
   }
   return { members: members.length + named.length + 2, accounts: accounts.length };
+}
+
+/**
+ * Activities over the last five months (dates relative to the load date): home visits, DTSEN
+ * verval, aid distribution and the rest across the city's kelurahan, mostly verified, some
+ * waiting for verification, a few returned, with people reached per PPKS category, aid and
+ * follow-ups. Written in bulk (one transaction) with the same rules the form applies.
+ */
+async function seedActivities(input: {
+  chapterId: string;
+  active: string[];
+  named: { relawan: string; korcam: string; sekretaris: string };
+  random: ReturnType<typeof seededRandom>;
+}) {
+  const { chapterId, random } = input;
+  await ensureActivityCatalogue(chapterId);
+  const [types, categories, villages, users] = await Promise.all([
+    listActivityTypes(chapterId),
+    listPpksCategories(chapterId),
+    listVillages(DEMO_CITY),
+    db.user.findMany({ where: { email: { in: ["sekretaris@demo.ipsm.id", "korcam@demo.ipsm.id"] } }, select: { id: true } }),
+  ]);
+  const verifierId = users[0]!.id;
+  const today = calendarToday("Asia/Jakarta");
+  const volunteers = [input.named.relawan, input.named.korcam, ...input.active.slice(0, 40)];
+  const common = [7, 8, 23].map((i) => categories[i]!); // lansia, disabilitas, fakir miskin
+  const sources = ["apbd", "apbn", "csr", "swadaya"] as const;
+  await db.$transaction(async (tx) => {
+    for (let n = 0; n < 360; n++) {
+      const daysAgo = random.int(0, 150);
+      const date = addDays(today, -daysAgo);
+      const village = villages[random.int(0, villages.length - 1)]!;
+      const type = types[n % 3 === 0 ? 0 : random.int(0, types.length - 1)]!;
+      const memberId = n < 12 ? input.named.relawan : volunteers[random.int(0, volunteers.length - 1)]!;
+      const status = daysAgo < 7 ? (n % 5 === 0 ? "returned" : "submitted") : daysAgo < 20 && n % 4 === 0 ? "submitted" : "verified";
+      const start = random.int(7, 15);
+      const minutes = random.pick([60, 90, 120, 150, 180, 240]);
+      const activity = await tx.activity.create({
+        data: {
+          chapterId,
+          memberId,
+          date,
+          startTime: `${String(start).padStart(2, "0")}:00`,
+          endTime: `${String(start + Math.floor(minutes / 60)).padStart(2, "0")}:${minutes % 60 === 0 ? "00" : "30"}`,
+          durationMinutes: minutes,
+          typeId: type.id,
+          villageCode: village.code,
+          districtCode: village.parent!.code,
+          rt: String(random.int(1, 12)).padStart(3, "0"),
+          rw: String(random.int(1, 6)).padStart(3, "0"),
+          households: random.int(1, 8),
+          narrative: random.pick([
+            "Kunjungan rumah bersama ketua RT; data diperbarui.",
+            "Verifikasi lapangan usulan DTSEN dari kelurahan.",
+            "Penyaluran paket sembako kepada keluarga desil 1.",
+            "Pendampingan ke puskesmas dan pengurusan BPJS PBI.",
+            "Tindak lanjut pengaduan warga melalui call center 112.",
+          ]),
+          status,
+          returnReason: status === "returned" ? "Jumlah KK belum diisi sesuai kunjungan; mohon diperiksa." : null,
+          submittedAt: addDays(date, 0),
+          verifiedAt: status === "verified" ? addDays(date, random.int(1, 5)) : null,
+          verifiedById: status === "verified" ? verifierId : null,
+          idempotencyKey: `demo-${n}`,
+        },
+        select: { id: true },
+      });
+      const reached = [random.pick(common), random.pick(categories)];
+      await tx.activityReach.createMany({
+        data: [...new Set(reached)].flatMap((category) =>
+          (["L", "P"] as const).map((sex) => ({
+            activityId: activity.id,
+            categoryId: category.id,
+            sex,
+            ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
+            count: random.int(0, 4),
+          })),
+        ).filter((r) => r.count > 0),
+      });
+      if (type.name.startsWith("Penyaluran")) {
+        await tx.activityAid.create({
+          data: { activityId: activity.id, item: "Paket sembako", quantity: random.int(5, 30), unit: "paket", value: random.int(5, 30) * 150_000, source: random.pick(sources) },
+        });
+      }
+      if (n % 9 === 0) {
+        await tx.activityVolunteer.create({ data: { activityId: activity.id, memberId: volunteers.find((v) => v !== memberId)! } });
+      }
+      if (type.name.startsWith("Pendampingan") && n % 2 === 0) {
+        await tx.followUp.create({
+          data: {
+            chapterId,
+            openedById: activity.id,
+            institution: random.pick(["Rumah Singgah Dinas Sosial", "BPJS Kesehatan Cabang Pontianak", "Panti Sosial Tresna Werdha"]),
+            description: "Rujukan lanjutan; menunggu jadwal layanan.",
+            status: random.pick(["baru", "proses", "selesai"]),
+          },
+        });
+      }
+    }
+  });
 }
 
 /**

@@ -498,3 +498,41 @@ export async function getActivity(chapterId: string, activityId: string) {
     },
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard
+
+/**
+ * This month's figures of the chapter (or of the kecamatan given), in SQL: hours and activities
+ * (submitted or verified), people reached by PPKS category, activities per kecamatan, and the
+ * verification backlog.
+ */
+export async function activityDashboard(chapterId: string, timeZone: string, districtCodes?: readonly string[], now = new Date()) {
+  const today = calendarToday(timeZone, now);
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const scope: Prisma.ActivityWhereInput = { chapterId, ...(districtCodes ? { districtCode: { in: [...districtCodes] } } : {}) };
+  const month: Prisma.ActivityWhereInput = { ...scope, date: { gte: monthStart, lte: today }, status: { in: ["submitted", "verified"] } };
+  const [sums, byCategory, byDistrict, backlog] = await Promise.all([
+    db.activity.aggregate({ where: month, _sum: { durationMinutes: true }, _count: true }),
+    db.activityReach.groupBy({ by: ["categoryId"], where: { activity: month }, _sum: { count: true } }),
+    db.activity.groupBy({ by: ["districtCode"], where: month, _count: true }),
+    db.activity.count({ where: { ...scope, status: "submitted" } }),
+  ]);
+  const [categories, districts] = await Promise.all([
+    db.ppksCategory.findMany({ where: { id: { in: byCategory.map((c) => c.categoryId) } }, select: { id: true, name: true } }),
+    db.region.findMany({ where: { code: { in: byDistrict.map((d) => d.districtCode) } }, select: { code: true, name: true } }),
+  ]);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const districtName = new Map(districts.map((d) => [d.code, d.name]));
+  return {
+    monthStart,
+    hours: (sums._sum.durationMinutes ?? 0) / 60,
+    activities: sums._count,
+    people: byCategory.reduce((sum, c) => sum + (c._sum.count ?? 0), 0),
+    byCategory: byCategory
+      .map((c) => ({ label: categoryName.get(c.categoryId) ?? "", value: c._sum.count ?? 0 }))
+      .sort((a, b) => b.value - a.value),
+    byDistrict: byDistrict.map((d) => ({ label: districtName.get(d.districtCode) ?? d.districtCode, value: d._count })).sort((a, b) => b.value - a.value),
+    backlog,
+  };
+}

@@ -1,5 +1,6 @@
 // What each user's dashboard shows: real figures of their chapter.
 import type { CurrentUser } from "./accounts.server";
+import { activityDashboard } from "./activities.server";
 import { countMembersByStatus, countOpenDuplicateFlags, getOwnMembership } from "./members.server";
 import { expiryCounts } from "./trainings.server";
 
@@ -9,9 +10,9 @@ import { expiryCounts } from "./trainings.server";
  */
 export async function getDashboard(
   user: Pick<CurrentUser, "role" | "memberId" | "chapter">,
-  options: { registryTasks: boolean; trainingTasks: boolean },
+  options: { registryTasks: boolean; trainingTasks: boolean; activities: "chapter" | "district" | null; districtCodes?: readonly string[] },
 ) {
-  const [memberCounts, openDuplicates, ownMembership, certificates] = await Promise.all([
+  const [memberCounts, openDuplicates, ownMembership, certificates, activities] = await Promise.all([
     countMembersByStatus(user.chapter.id),
     options.registryTasks ? countOpenDuplicateFlags(user.chapter.id) : Promise.resolve(0),
     user.role === "volunteer"
@@ -20,6 +21,9 @@ export async function getDashboard(
         : Promise.resolve(null)
       : Promise.resolve(undefined),
     options.trainingTasks ? expiryCounts(user.chapter.id, user.chapter.timeZone) : Promise.resolve(null),
+    options.activities
+      ? activityDashboard(user.chapter.id, user.chapter.timeZone, options.activities === "district" ? (options.districtCodes ?? []) : undefined)
+      : Promise.resolve(null),
   ]);
-  return { memberCounts, openDuplicates, ownMembership, certificates, generatedAt: new Date() };
+  return { memberCounts, openDuplicates, ownMembership, certificates, activities, generatedAt: new Date() };
 }

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getDashboard } from "~/domain/dashboard.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatDateLong, formatNumber } from "~/utils/format";
+import { formatCalendarDateLong, formatDateLong, formatMonth, formatNumber } from "~/utils/format";
 import { requirePermission } from "~/utils/permissions.server";
 import { hasPermission } from "~/utils/permissions";
 import { MEMBER_STATUSES } from "~/validation/members";
@@ -17,6 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await getDashboard(user, {
     registryTasks: hasPermission(user.permissions, "update:member:chapter"),
     trainingTasks: hasPermission(user.permissions, "read:training:chapter"),
+    activities: hasPermission(user.permissions, "read:activity:chapter")
+      ? "chapter"
+      : hasPermission(user.permissions, "read:activity:district")
+        ? "district"
+        : null,
+    districtCodes: user.districtCodes,
   });
   return {
     userName: user.name,
@@ -79,6 +86,23 @@ export default function Dashboard() {
       ) : null}
 
       {d.isDinsos ? <p className="notice">{t("dashboard.dinsos.intro")}</p> : null}
+
+      {d.activities ? (
+        <section className="card" data-testid="activity-card">
+          <h2>{t("dashboard.activities.title", { month: formatMonth(d.activities.monthStart) })}</h2>
+          <div className="stats">
+            <Stat label={t("dashboard.activities.hours")} value={Math.round(d.activities.hours)} testId="stat-activity-hours" />
+            <Stat label={t("dashboard.activities.count")} value={d.activities.activities} testId="stat-activity-count" />
+            <Stat label={t("dashboard.activities.people")} value={d.activities.people} testId="stat-activity-people" />
+            <Stat label={t("dashboard.activities.backlog")} value={d.activities.backlog} testId="stat-activity-backlog" />
+          </div>
+          <BarChart title={t("dashboard.activities.byCategory")} rows={d.activities.byCategory.slice(0, 8)} testId="chart-category" />
+          <BarChart title={t("dashboard.activities.byDistrict")} rows={d.activities.byDistrict} testId="chart-district" />
+          <p>
+            <Link to="/activities/verification">{t("activities.verify.title")} →</Link>
+          </p>
+        </section>
+      ) : null}
 
       {d.certificates ? (
         <section className="card" data-testid="certificate-card">

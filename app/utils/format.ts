@@ -47,6 +47,11 @@ export function formatCalendarDateLong(value: Date | string): string {
   return formatDateLong(value, "UTC");
 }
 
+/** The month of a calendar date: "November 2026". */
+export function formatMonth(value: Date | string): string {
+  return new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" }).format(toDate(value));
+}
+
 /** A calendar date stored as UTC midnight, for tables: "20/01/2026". */
 export function formatCalendarDateShort(value: Date | string): string {
   return formatDateShort(value, "UTC");

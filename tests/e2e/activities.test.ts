@@ -29,6 +29,12 @@ async function signedIn(email: string): Promise<Page> {
 
 describe("an activity from the field to verification", () => {
   it("is logged on a phone, returned with a reason, fixed, resubmitted and verified", async () => {
+    // The coordinator's dashboard before: this month's activities in Pontianak Kota.
+    const coordinator = await signedIn("korcam@demo.ipsm.id");
+    const countOf = async (testId: string) => Number((await coordinator.getByTestId(testId).locator(".stat__value").innerText()).replace(/\./g, ""));
+    const activitiesBefore = await countOf("stat-activity-count");
+    const peopleBefore = await countOf("stat-activity-people");
+
     const volunteer = await signedIn("relawan@demo.ipsm.id");
     await volunteer.goto("/activities");
     const monthBefore = await volunteer.getByTestId("own-totals").locator(".stat").first().innerText();
@@ -73,7 +79,6 @@ describe("an activity from the field to verification", () => {
     expect(overflow).toBeLessThanOrEqual(0);
 
     // The Koordinator Kecamatan Pontianak Kota returns it.
-    const coordinator = await signedIn("korcam@demo.ipsm.id");
     await coordinator.goto("/activities/verification");
     await coordinator.getByRole("link", { name: /\d{2}\/\d{2}\/\d{4}/ }).first().waitFor();
     await coordinator.goto(activityUrl);
@@ -91,11 +96,16 @@ describe("an activity from the field to verification", () => {
 
     // The coordinator verifies it from the queue, ticking it.
     await coordinator.goto("/activities/verification");
-    await coordinator.getByRole("checkbox", { name: /Utin Nurhasanah/ }).check();
+    await coordinator.getByRole("row").filter({ has: coordinator.locator(`a[href="${activityUrl}"]`) }).getByRole("checkbox").check();
     await coordinator.getByRole("button", { name: "Verifikasi" }).click();
     await coordinator.getByText("1 kegiatan diverifikasi.").waitFor();
     await coordinator.goto(activityUrl);
     await coordinator.getByText("Terverifikasi", { exact: false }).first().waitFor();
+
+    // The coordinator's dashboard counts it: one more activity, three more people.
+    await coordinator.goto("/");
+    expect(await countOf("stat-activity-count")).toBe(activitiesBefore + 1);
+    expect(await countOf("stat-activity-people")).toBe(peopleBefore + 3);
 
     // The volunteer's month now counts it (2.5 hours, 3 people).
     await volunteer.goto("/activities");

@@ -54,7 +54,7 @@ describe("a certification event", () => {
 
     // Two active members at once (candidates show "· Calon" otherwise).
     const candidates = page.getByTestId("candidates").locator("label").filter({ hasNotText: "· Calon" });
-    const names = await Promise.all([0, 1].map(async (i) => (await candidates.nth(i).innerText()).split(" PTK-")[0]!.trim()));
+    const names = await Promise.all([0, 1].map(async (i) => (await candidates.nth(i).innerText()).split(/\s+PTK-/)[0]!.trim()));
     for (const i of [0, 1]) await candidates.nth(i).locator("input").check();
     await page.getByRole("button", { name: "Daftarkan peserta terpilih" }).click();
     await page.getByText("2 peserta didaftarkan.").waitFor();

@@ -138,4 +138,11 @@ export const activities = {
   "activities.photos.error.type": "Foto harus berupa gambar JPG atau PNG. Isian lain tetap tersimpan di formulir; pilih foto lagi.",
   "activities.photos.error.size": "Foto terlalu besar (paling besar 5 MB). Isian lain tetap tersimpan di formulir; pilih foto lagi.",
   "activities.photos.error.tooMany": "Paling banyak 3 foto untuk satu kegiatan.",
+  "dashboard.activities.title": "Kegiatan {month}",
+  "dashboard.activities.hours": "Jam kegiatan",
+  "dashboard.activities.count": "Kegiatan",
+  "dashboard.activities.people": "Orang dijangkau",
+  "dashboard.activities.backlog": "Menunggu verifikasi",
+  "dashboard.activities.byCategory": "Orang dijangkau per kategori PPKS",
+  "dashboard.activities.byDistrict": "Kegiatan per kecamatan",
 } as const;
