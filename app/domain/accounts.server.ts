@@ -209,3 +209,8 @@ export async function purgeStaleAuthRecords(now = new Date()) {
   });
   return sessions.count;
 }
+
+/** A trivial query: the database answers. */
+export async function pingDatabase() {
+  await db.chapter.findFirst({ select: { id: true } });
+}

@@ -370,9 +370,18 @@ async function withReach<T extends { id: string }>(rows: T[]) {
   return rows.map((r) => ({ ...r, people: reach.get(r.id) ?? 0 }));
 }
 
+/**
+ * Activities a member logged or worked on as co-volunteer. The co-volunteered ones are looked up
+ * first (few, by index), so that SQLite can use the member index instead of scanning.
+ */
+async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
+  const co = await db.activityVolunteer.findMany({ where: { memberId }, select: { activityId: true } });
+  return co.length ? { OR: [{ memberId }, { id: { in: co.map((c) => c.activityId) } }] } : { memberId };
+}
+
 /** A member's own activities (logged by them or with them as co-volunteer), newest first. */
 export async function listOwnActivities(chapterId: string, memberId: string, page = 1) {
-  const where: Prisma.ActivityWhereInput = { chapterId, OR: [{ memberId }, { volunteers: { some: { memberId } } }] };
+  const where: Prisma.ActivityWhereInput = { chapterId, ...(await ownWhere(memberId)) };
   const [total, rows] = await Promise.all([
     db.activity.count({ where }),
     db.activity.findMany({ where, select: listSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }], skip: (page - 1) * ACTIVITIES_PAGE_SIZE, take: ACTIVITIES_PAGE_SIZE }),
@@ -381,12 +390,8 @@ export async function listOwnActivities(chapterId: string, memberId: string, pag
 }
 
 /** Hours and people reached of a member's activities (not drafts) since a date. */
-async function ownTotalsSince(memberId: string, since: Date) {
-  const where: Prisma.ActivityWhereInput = {
-    date: { gte: since },
-    status: { not: "draft" },
-    OR: [{ memberId }, { volunteers: { some: { memberId } } }],
-  };
+async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
+  const where: Prisma.ActivityWhereInput = { ...own, date: { gte: since }, status: { not: "draft" } };
   const [minutes, people] = await Promise.all([
     db.activity.aggregate({ where, _sum: { durationMinutes: true }, _count: true }),
     db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
@@ -399,7 +404,8 @@ export async function ownTotals(memberId: string, timeZone: string, now = new Da
   const today = calendarToday(timeZone, now);
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const yearStart = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
-  const [month, year] = await Promise.all([ownTotalsSince(memberId, monthStart), ownTotalsSince(memberId, yearStart)]);
+  const own = await ownWhere(memberId);
+  const [month, year] = await Promise.all([ownTotalsSince(own, monthStart), ownTotalsSince(own, yearStart)]);
   return { month, year };
 }
 
@@ -432,9 +438,8 @@ function filterWhere(chapterId: string, filters: ActivityFilters, scope?: readon
  */
 export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
   const where = filterWhere(chapterId, filters, scope?.districtCodes);
-  const [total, sums, people, rows] = await Promise.all([
-    db.activity.count({ where }),
-    db.activity.aggregate({ where, _sum: { durationMinutes: true, households: true } }),
+  const [sums, people, rows] = await Promise.all([
+    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true } }),
     db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
     db.activity.findMany({
       where,
@@ -444,6 +449,7 @@ export async function listActivities(chapterId: string, filters: ActivityFilters
       take: ACTIVITIES_PAGE_SIZE,
     }),
   ]);
+  const total = sums._count;
   return {
     total,
     totals: { hours: (sums._sum.durationMinutes ?? 0) / 60, households: sums._sum.households ?? 0, people: people._sum.count ?? 0 },

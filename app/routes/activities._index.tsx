@@ -10,7 +10,9 @@ import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
+import { calendarToday } from "~/utils/dates";
 import { ACTIVITY_STATUSES, parseActivityFilters } from "~/validation/activities";
+import { toDateInput } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
 
@@ -26,6 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const districtWide = hasPermission(user.permissions, "read:activity:district");
   if (!chapterWide && !districtWide) return { own, board: null, canLog: hasPermission(user.permissions, "create:activity:own") };
   const filters = parseActivityFilters(params);
+  // Without a period the board sees this month (a whole chapter's history is asked for explicitly).
+  if (!params.has("from") && !params.has("to")) {
+    const today = calendarToday(user.chapter.timeZone);
+    filters.from = toDateInput(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
+    filters.to = toDateInput(today);
+  }
   const actor = actorOf(user);
   const [list, queue, types, categories, districts] = await Promise.all([
     listActivities(user.chapter.id, filters, chapterWide ? undefined : { districtCodes: user.districtCodes }),

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Activity_chapterId_typeId_date_idx" ON "Activity"("chapterId", "typeId", "date");
+
