@@ -174,10 +174,19 @@ async function seedActivities(input: {
       const status = daysAgo < 7 ? (n % 5 === 0 ? "returned" : "submitted") : daysAgo < 20 && n % 4 === 0 ? "submitted" : "verified";
       const start = random.int(7, 15);
       const minutes = random.pick([60, 90, 120, 150, 180, 240]);
+      const reached = [...new Set([random.pick(common), random.pick(categories)])].flatMap((category) =>
+        (["L", "P"] as const).map((sex) => ({
+          categoryId: category.id,
+          sex,
+          ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
+          count: random.int(0, 4),
+        })),
+      ).filter((r) => r.count > 0);
       const activity = await tx.activity.create({
         data: {
           chapterId,
           memberId,
+          people: reached.reduce((sum, r) => sum + r.count, 0),
           date,
           startTime: `${String(start).padStart(2, "0")}:00`,
           endTime: `${String(start + Math.floor(minutes / 60)).padStart(2, "0")}:${minutes % 60 === 0 ? "00" : "30"}`,
@@ -204,18 +213,7 @@ async function seedActivities(input: {
         },
         select: { id: true },
       });
-      const reached = [random.pick(common), random.pick(categories)];
-      await tx.activityReach.createMany({
-        data: [...new Set(reached)].flatMap((category) =>
-          (["L", "P"] as const).map((sex) => ({
-            activityId: activity.id,
-            categoryId: category.id,
-            sex,
-            ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
-            count: random.int(0, 4),
-          })),
-        ).filter((r) => r.count > 0),
-      });
+      await tx.activityReach.createMany({ data: reached.map((r) => ({ activityId: activity.id, ...r })) });
       if (type.name.startsWith("Penyaluran")) {
         await tx.activityAid.create({
           data: { activityId: activity.id, item: "Paket sembako", quantity: random.int(5, 30), unit: "paket", value: random.int(5, 30) * 150_000, source: random.pick(sources) },

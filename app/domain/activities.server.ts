@@ -155,6 +155,8 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
   return { date, districtCode: village!.parentCode!, coIds };
 }
 
+const peopleOf = (reach: ReachEntry[]) => reach.reduce((sum, r) => sum + r.count, 0);
+
 async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, coIds: string[]) {
   await tx.activityReach.deleteMany({ where: { activityId } });
   await tx.activityAid.deleteMany({ where: { activityId } });
@@ -194,6 +196,7 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
           rt: data.rt,
           rw: data.rw,
           households: data.households,
+          people: peopleOf(input.reach),
           narrative: data.narrative,
           latitude: data.latitude,
           longitude: data.longitude,
@@ -238,6 +241,7 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
           rt: data.rt,
           rw: data.rw,
           households: data.households,
+          people: peopleOf(input.reach),
           narrative: data.narrative,
           ...(data.latitude !== null ? { latitude: data.latitude, longitude: data.longitude } : {}),
           ...(input.submit ? { status: "submitted", submittedAt: now } : {}),
@@ -351,24 +355,13 @@ const listSelect = {
   status: true,
   returnReason: true,
   households: true,
+  people: true,
   districtCode: true,
   type: { select: { name: true } },
   village: { select: { name: true } },
   member: { select: { id: true, fullName: true } },
   _count: { select: { volunteers: true } },
 } as const;
-
-/** People reached per activity, summed in SQL for the page's activities. */
-async function reachOf(activityIds: string[]) {
-  if (activityIds.length === 0) return new Map<string, number>();
-  const rows = await db.activityReach.groupBy({ by: ["activityId"], where: { activityId: { in: activityIds } }, _sum: { count: true } });
-  return new Map(rows.map((r) => [r.activityId, r._sum.count ?? 0]));
-}
-
-async function withReach<T extends { id: string }>(rows: T[]) {
-  const reach = await reachOf(rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, people: reach.get(r.id) ?? 0 }));
-}
 
 /**
  * Activities a member logged or worked on as co-volunteer. The co-volunteered ones are looked up
@@ -386,17 +379,14 @@ export async function listOwnActivities(chapterId: string, memberId: string, pag
     db.activity.count({ where }),
     db.activity.findMany({ where, select: listSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }], skip: (page - 1) * ACTIVITIES_PAGE_SIZE, take: ACTIVITIES_PAGE_SIZE }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await withReach(rows) };
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
 }
 
 /** Hours and people reached of a member's activities (not drafts) since a date. */
 async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
   const where: Prisma.ActivityWhereInput = { ...own, date: { gte: since }, status: { not: "draft" } };
-  const [minutes, people] = await Promise.all([
-    db.activity.aggregate({ where, _sum: { durationMinutes: true }, _count: true }),
-    db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
-  ]);
-  return { activities: minutes._count, hours: (minutes._sum.durationMinutes ?? 0) / 60, people: people._sum.count ?? 0 };
+  const sums = await db.activity.aggregate({ where, _sum: { durationMinutes: true, people: true }, _count: true });
+  return { activities: sums._count, hours: (sums._sum.durationMinutes ?? 0) / 60, people: sums._sum.people ?? 0 };
 }
 
 /** This month's and this year's totals of a member, in the chapter's time zone. */
@@ -438,9 +428,8 @@ function filterWhere(chapterId: string, filters: ActivityFilters, scope?: readon
  */
 export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
   const where = filterWhere(chapterId, filters, scope?.districtCodes);
-  const [sums, people, rows] = await Promise.all([
-    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true } }),
-    db.activityReach.aggregate({ where: { activity: where }, _sum: { count: true } }),
+  const [sums, rows] = await Promise.all([
+    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
     db.activity.findMany({
       where,
       select: listSelect,
@@ -452,10 +441,10 @@ export async function listActivities(chapterId: string, filters: ActivityFilters
   const total = sums._count;
   return {
     total,
-    totals: { hours: (sums._sum.durationMinutes ?? 0) / 60, households: sums._sum.households ?? 0, people: people._sum.count ?? 0 },
+    totals: { hours: (sums._sum.durationMinutes ?? 0) / 60, households: sums._sum.households ?? 0, people: sums._sum.people ?? 0 },
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)),
-    rows: await withReach(rows),
+    rows,
   };
 }
 
@@ -466,7 +455,7 @@ export async function verificationQueue(actor: ActivityActor, take = 100) {
     db.activity.count({ where }),
     db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
   ]);
-  return { total, rows: await withReach(rows) };
+  return { total, rows };
 }
 
 /** One activity with everything logged in it, for its page. */

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
+import { Pager } from "~/components/Pager";
 import { actorOf, listActivities, listActivityTypes, listOwnActivities, listPpksCategories, ownTotals, verificationQueue } from "~/domain/activities.server";
 import { listChapterDistricts } from "~/domain/leadership.server";
 import { t } from "~/i18n";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
   const own = user.memberId
-    ? { list: await listOwnActivities(user.chapter.id, user.memberId, Number(params.get("page") ?? "1") || 1), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
+    ? { list: await listOwnActivities(user.chapter.id, user.memberId, Math.max(1, Number(params.get("p") ?? "1") || 1)), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
     : null;
   const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
   const districtWide = hasPermission(user.permissions, "read:activity:district");
@@ -80,6 +81,7 @@ export default function ActivitiesPage() {
           <section className="card">
             <h2>{t("activities.list.own")}</h2>
             <ActivityTable rows={own.list.rows} showVolunteer={false} />
+            <Pager page={own.list.page} pages={own.list.pageCount} param="p" />
           </section>
         </>
       ) : null}
@@ -155,6 +157,7 @@ export default function ActivitiesPage() {
             })}
           </p>
           <ActivityTable rows={board.list.rows} showVolunteer />
+          <Pager page={board.list.page} pages={board.list.pageCount} />
         </section>
       ) : null}
     </>

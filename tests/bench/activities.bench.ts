@@ -35,8 +35,8 @@ function fill(file: string, rows: { chapterId: string; members: string[]; types:
   sqlite.pragma("synchronous = OFF");
   const random = seededRandom(42);
   const insertActivity = sqlite.prepare(
-    `INSERT INTO "Activity" (id, chapterId, memberId, date, durationMinutes, typeId, villageCode, districtCode, households, status, submittedAt, idempotencyKey, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Activity" (id, chapterId, memberId, date, durationMinutes, typeId, villageCode, districtCode, households, people, status, submittedAt, idempotencyKey, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertReach = sqlite.prepare(`INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`);
   const now = new Date();
@@ -45,6 +45,7 @@ function fill(file: string, rows: { chapterId: string; members: string[]; types:
     for (let n = from; n < to; n++) {
       const activityId = id();
       const village = rows.villages[n % rows.villages.length]!;
+      const people = random.int(1, 6);
       const daysAgo = random.int(0, 3 * 365);
       const date = new Date(now.getTime() - daysAgo * 86_400_000);
       const day = iso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())));
@@ -58,6 +59,7 @@ function fill(file: string, rows: { chapterId: string; members: string[]; types:
         village.code,
         village.district,
         random.int(0, 5),
+        people,
         // the last month is still being verified; older work is verified (or was returned)
         daysAgo < 30 ? random.pick(statuses) : n % 50 === 0 ? "returned" : "verified",
         day,
@@ -65,7 +67,7 @@ function fill(file: string, rows: { chapterId: string; members: string[]; types:
         iso(now),
         iso(now),
       );
-      insertReach.run(id(), activityId, rows.categories[n % rows.categories.length], n % 2 ? "L" : "P", random.int(1, 6));
+      insertReach.run(id(), activityId, rows.categories[n % rows.categories.length], n % 2 ? "L" : "P", people);
     }
   });
   for (let from = 0; from < ROWS; from += 50_000) batch(from, Math.min(ROWS, from + 50_000));
