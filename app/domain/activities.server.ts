@@ -157,6 +157,25 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
 
 const peopleOf = (reach: ReachEntry[]) => reach.reduce((sum, r) => sum + r.count, 0);
 
+/** The columns the form sets, the same for a new activity and an edit. */
+function activityColumns(input: ActivityInput, date: Date, districtCode: string) {
+  const { data } = input;
+  return {
+    date,
+    startTime: data.startTime,
+    endTime: data.endTime,
+    durationMinutes: data.durationMinutes,
+    typeId: data.typeId,
+    villageCode: data.villageCode,
+    districtCode,
+    rt: data.rt,
+    rw: data.rw,
+    households: data.households,
+    people: peopleOf(input.reach),
+    narrative: data.narrative,
+  };
+}
+
 async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, coIds: string[]) {
   await tx.activityReach.deleteMany({ where: { activityId } });
   await tx.activityAid.deleteMany({ where: { activityId } });
@@ -186,18 +205,7 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
         data: {
           chapterId: actor.chapterId,
           memberId,
-          date,
-          startTime: data.startTime,
-          endTime: data.endTime,
-          durationMinutes: data.durationMinutes,
-          typeId: data.typeId,
-          villageCode: data.villageCode,
-          districtCode,
-          rt: data.rt,
-          rw: data.rw,
-          households: data.households,
-          people: peopleOf(input.reach),
-          narrative: data.narrative,
+          ...activityColumns(input, date, districtCode),
           latitude: data.latitude,
           longitude: data.longitude,
           status: input.submit ? "submitted" : "draft",
@@ -231,18 +239,7 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
       await tx.activity.update({
         where: { id: activity.id },
         data: {
-          date,
-          startTime: data.startTime,
-          endTime: data.endTime,
-          durationMinutes: data.durationMinutes,
-          typeId: data.typeId,
-          villageCode: data.villageCode,
-          districtCode,
-          rt: data.rt,
-          rw: data.rw,
-          households: data.households,
-          people: peopleOf(input.reach),
-          narrative: data.narrative,
+          ...activityColumns(input, date, districtCode),
           ...(data.latitude !== null ? { latitude: data.latitude, longitude: data.longitude } : {}),
           ...(input.submit ? { status: "submitted", submittedAt: now } : {}),
         },
