@@ -164,6 +164,7 @@ async function seedActivities(input: {
   const volunteers = [input.named.relawan, input.named.korcam, ...input.active.slice(0, 40)];
   const common = [7, 8, 23].map((i) => categories[i]!); // lansia, disabilitas, fakir miskin
   const sources = ["apbd", "apbn", "csr", "swadaya"] as const;
+  const opened: { activityId: string; memberId: string; date: Date; villageCode: string; districtCode: string }[] = [];
   await db.$transaction(async (tx) => {
     for (let n = 0; n < 360; n++) {
       const daysAgo = random.int(0, 150);
@@ -223,16 +224,51 @@ async function seedActivities(input: {
         await tx.activityVolunteer.create({ data: { activityId: activity.id, memberId: volunteers.find((v) => v !== memberId)! } });
       }
       if (type.name.startsWith("Pendampingan") && n % 2 === 0) {
-        await tx.followUp.create({
-          data: {
-            chapterId,
-            openedById: activity.id,
-            institution: random.pick(["Rumah Singgah Dinas Sosial", "BPJS Kesehatan Cabang Pontianak", "Panti Sosial Tresna Werdha"]),
-            description: "Rujukan lanjutan; menunggu jadwal layanan.",
-            status: random.pick(["baru", "proses", "selesai"]),
-          },
-        });
+        opened.push({ activityId: activity.id, memberId, date, villageCode: village.code, districtCode: village.parent!.code });
       }
+    }
+    // The relawan's latest activity refers a case on too, so their follow-up list is not empty.
+    const own = await tx.activity.findFirstOrThrow({ where: { memberId: input.named.relawan }, orderBy: { date: "desc" }, select: { id: true, date: true, villageCode: true, districtCode: true } });
+    if (!opened.some((o) => o.activityId === own.id)) opened.push({ activityId: own.id, memberId: input.named.relawan, villageCode: own.villageCode, districtCode: own.districtCode, date: own.date });
+    // Follow-ups: two in three were moved on by a later visit of the same volunteer, half of those closed.
+    const accompany = types.find((type) => type.name.startsWith("Pendampingan"))!;
+    for (const [i, f] of opened.entries()) {
+      const followUp = await tx.followUp.create({
+        data: {
+          chapterId,
+          openedById: f.activityId,
+          institution: random.pick(["Rumah Singgah Dinas Sosial", "BPJS Kesehatan Cabang Pontianak", "Panti Sosial Tresna Werdha"]),
+          description: random.pick(["Lansia tinggal sendiri, dirujuk untuk layanan", "Keluarga diusulkan PBI JK", "Penyandang disabilitas perlu alat bantu"]),
+        },
+        select: { id: true },
+      });
+      const daysLeft = Math.round((today.getTime() - f.date.getTime()) / 86_400_000);
+      if (i % 3 === 2 || daysLeft < 3) continue;
+      const date = addDays(f.date, random.int(1, Math.min(daysLeft, 30)));
+      const later = await tx.activity.create({
+        data: {
+          chapterId,
+          memberId: f.memberId,
+          date,
+          durationMinutes: 90,
+          typeId: accompany.id,
+          villageCode: f.villageCode,
+          districtCode: f.districtCode,
+          households: 1,
+          narrative: "Kunjungan lanjutan untuk rujukan sebelumnya.",
+          status: daysLeft > 10 ? "verified" : "submitted",
+          submittedAt: date,
+          verifiedAt: daysLeft > 10 ? addDays(date, 1) : null,
+          verifiedById: daysLeft > 10 ? verifierId : null,
+          idempotencyKey: `demo-follow-up-${i}`,
+        },
+        select: { id: true },
+      });
+      const status = i % 2 === 0 ? "selesai" : "proses";
+      await tx.followUpUpdate.create({
+        data: { followUpId: followUp.id, activityId: later.id, status, note: status === "selesai" ? "Sudah diterima layanan." : "Berkas diserahkan, menunggu jadwal." },
+      });
+      await tx.followUp.update({ where: { id: followUp.id }, data: { status, closedById: status === "selesai" ? later.id : null } });
     }
   });
 }

@@ -23,8 +23,10 @@ import {
   type ReachEntry,
 } from "~/validation/activities";
 import { calendarDateOf } from "~/validation/fields";
+import { maskNik } from "~/utils/format";
 import type { CurrentUser } from "./accounts.server";
 import { readActivityPhoto } from "./activity-photos.server";
+import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
 import { listChapterVillages } from "./members.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 
@@ -85,7 +87,7 @@ export async function listActivityTypes(chapterId: string) {
 export async function listPpksCategories(chapterId: string) {
   await ensureActivityCatalogue(chapterId);
   return db.ppksCategory.findMany({
-    where: { OR: [{ chapterId: null }, { chapterId }] },
+    where: { OR: [{ chapterId: null }, { chapterId, active: true }] },
     select: { id: true, number: true, name: true, forChildren: true },
     orderBy: [{ chapterId: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }],
   });
@@ -101,17 +103,23 @@ export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: 
   });
 }
 
-/** What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers. */
-export async function activityFormChoices(chapterId: string, memberId: string | null) {
-  const [types, categories, villages, volunteers, own] = await Promise.all([
+/**
+ * What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers,
+ * the open follow-ups the actor can move on, and whether follow-ups may keep a NIK/KK.
+ */
+export async function activityFormChoices(actor: ActivityActor, activityId?: string) {
+  const { chapterId, memberId } = actor;
+  const [types, categories, villages, volunteers, own, followUps, chapter] = await Promise.all([
     listActivityTypes(chapterId),
     listPpksCategories(chapterId),
     listChapterVillages(chapterId),
     listCoVolunteerChoices(chapterId, memberId),
     memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
+    followUpChoices(actor, activityId),
+    db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { keepCaseIdentifiers: true } }),
   ]);
   // The volunteer's own kelurahan comes first in the form.
-  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null };
+  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null, followUps, keepCaseIdentifiers: chapter.keepCaseIdentifiers };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,11 +130,14 @@ export type ActivityInput = {
   reach: ReachEntry[];
   aid: AidEntry[];
   coVolunteerIds: string[];
-  followUp: { institution: string; description: string } | null;
+  followUp: OpenedFollowUp | null;
+  /** an earlier follow-up this activity moves on or closes */
+  followUpUpdate?: FollowUpUpdateEntry | null;
   submit: boolean;
 };
 
-async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, storedDate?: Date) {
+async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
+  const storedDate = stored?.date;
   const { data } = input;
   const errors: FieldErrors = {};
   const today = calendarToday(actor.timeZone, now);
@@ -143,7 +154,7 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
   if (!village || !village.code.startsWith(`${chapter.regionCode}.`)) errors.villageCode = t("activities.error.village");
   const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
   if (categoryIds.length) {
-    const known = await tx.ppksCategory.count({ where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId }] } });
+    const known = await tx.ppksCategory.count({ where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] } });
     if (known !== categoryIds.length) errors.reach = t("activities.error.category");
   }
   const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
@@ -151,6 +162,7 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
     const found = await tx.member.count({ where: { id: { in: coIds }, chapterId: actor.chapterId, status: "aktif" } });
     if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
   }
+  Object.assign(errors, await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }));
   if (Object.keys(errors).length) throw new Refused(errors);
   return { date, districtCode: village!.parentCode!, coIds };
 }
@@ -215,9 +227,7 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
         select: { id: true },
       });
       await writeDetails(tx, activity.id, input, coIds);
-      if (input.followUp) {
-        await tx.followUp.create({ data: { chapterId: actor.chapterId, openedById: activity.id, ...input.followUp } });
-      }
+      await writeFollowUps(tx, actor, activity.id, input);
       return { ok: true as const, id: activity.id, repeated: false };
     }),
   );
@@ -234,7 +244,7 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
       if (!activity) return { ok: false as const, notFound: true as const };
       if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
       if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
-      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity.date);
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity);
       const { data } = input;
       await tx.activity.update({
         where: { id: activity.id },
@@ -245,6 +255,7 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
         },
       });
       await writeDetails(tx, activity.id, input, coIds);
+      await writeFollowUps(tx, actor, activity.id, input);
       return { ok: true as const, id: activity.id };
     }),
   );
@@ -396,7 +407,7 @@ export async function ownTotals(memberId: string, timeZone: string, now = new Da
   return { month, year };
 }
 
-function filterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
+export function activityFilterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
   // A kecamatan filter narrows a coordinator's scope, never widens it.
   const districts = scope
     ? filters.districtCode
@@ -424,7 +435,7 @@ function filterWhere(chapterId: string, filters: ActivityFilters, scope?: readon
  * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
  */
 export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
-  const where = filterWhere(chapterId, filters, scope?.districtCodes);
+  const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
   const [sums, rows] = await Promise.all([
     db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
     db.activity.findMany({
@@ -455,9 +466,9 @@ export async function verificationQueue(actor: ActivityActor, take = 100) {
   return { total, rows };
 }
 
-/** One activity with everything logged in it, for its page. */
+/** One activity with everything logged in it, for its page (a follow-up's NIK/KK masked). */
 export async function getActivity(chapterId: string, activityId: string) {
-  return db.activity.findFirst({
+  const activity = await db.activity.findFirst({
     where: { id: activityId, chapterId },
     select: {
       id: true,
@@ -485,10 +496,14 @@ export async function getActivity(chapterId: string, activityId: string) {
       reach: { select: { categoryId: true, sex: true, ageBand: true, count: true, category: { select: { name: true, number: true } } } },
       aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
       volunteers: { select: { member: { select: { id: true, fullName: true } } } },
-      followUpsOpened: { select: { id: true, status: true, institution: true, description: true } },
+      followUpsOpened: { select: { id: true, status: true, institution: true, description: true, caseIdentifier: true } },
+      followUpUpdates: { select: { followUpId: true, status: true, note: true, followUp: { select: { institution: true, description: true } } } },
       photos: { select: { id: true }, orderBy: { createdAt: "asc" } },
     },
   });
+  if (!activity) return null;
+  const followUpsOpened = activity.followUpsOpened.map(({ caseIdentifier, ...f }) => ({ ...f, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null }));
+  return { ...activity, followUpsOpened };
 }
 
 // ---------------------------------------------------------------------------------------------

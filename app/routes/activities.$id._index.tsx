@@ -172,10 +172,29 @@ export default function ActivityPage() {
         {a.followUpsOpened.length ? (
           <>
             <h3>{t("activities.detail.followUps")}</h3>
-            <ul className="plain-list">
+            <ul className="plain-list" data-testid="follow-ups-opened">
               {a.followUpsOpened.map((f) => (
                 <li key={f.id}>
-                  {f.institution}: {f.description} ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")})
+                  <Link to={`/activities/follow-ups/${f.id}`}>
+                    {f.institution}: {f.description}
+                  </Link>{" "}
+                  ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")}){f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {a.followUpUpdates.length ? (
+          <>
+            <h3>{t("activities.detail.followUpUpdates")}</h3>
+            <ul className="plain-list" data-testid="follow-up-updates">
+              {a.followUpUpdates.map((u) => (
+                <li key={u.followUpId}>
+                  <Link to={`/activities/follow-ups/${u.followUpId}`}>
+                    {u.followUp.institution}: {u.followUp.description}
+                  </Link>{" "}
+                  → {t(`activities.followUp.${u.status}` as "activities.followUp.baru")}
+                  {u.note ? ` · ${u.note}` : ""}
                 </li>
               ))}
             </ul>

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const activity = await getActivity(user.chapter.id, params.id ?? "");
   if (!activity || activity.member.id !== user.memberId) notFound();
   if (activity.status !== "draft" && activity.status !== "returned") throw new Response("Forbidden", { status: 403 });
-  const choices = await activityFormChoices(user.chapter.id, user.memberId);
+  const choices = await activityFormChoices(actorOf(user), activity.id);
   const defaults: Record<string, string> = {
     idempotencyKey: activity.idempotencyKey,
     date: toDateInput(activity.date),
@@ -41,6 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const category = choices.categories.find((c) => c.id === r.categoryId);
     if (category) defaults[reachKey(category, r.sex as "L" | "P")] = String(r.count);
   }
+  const opened = activity.followUpsOpened[0];
+  if (opened) Object.assign(defaults, { "followUp.institution": opened.institution, "followUp.description": opened.description });
+  const update = activity.followUpUpdates[0];
+  if (update) Object.assign(defaults, { "followUpUpdate.followUpId": update.followUpId, "followUpUpdate.status": update.status, "followUpUpdate.note": update.note ?? "" });
   activity.aid.forEach((aid, n) => {
     Object.assign(defaults, {
       [`aid.${n}.item`]: aid.item,
@@ -57,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     selected: activity.volunteers.map((v) => v.member.id),
     returnReason: activity.returnReason,
     storedPhotos: activity.photos.length,
+    storedIdentifier: opened?.caseIdentifierMasked ?? null,
   };
 }
 
@@ -83,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditActivityPage() {
-  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos, followUps, keepCaseIdentifiers, storedIdentifier } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -98,6 +103,9 @@ export default function EditActivityPage() {
         volunteers={volunteers}
         selectedVolunteers={actionData?.coVolunteers ?? selected}
         storedPhotos={storedPhotos}
+        followUps={followUps}
+        keepCaseIdentifiers={keepCaseIdentifiers}
+        storedIdentifier={storedIdentifier}
       />
     </>
   );

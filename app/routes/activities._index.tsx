@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
@@ -12,8 +12,7 @@ import { formatHours, formatNumber } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { calendarToday } from "~/utils/dates";
-import { ACTIVITY_STATUSES, parseActivityFilters } from "~/validation/activities";
-import { toDateInput } from "~/validation/fields";
+import { ACTIVITY_STATUSES, parseBoardFilters } from "~/validation/activities";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
 
@@ -27,14 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : null;
   const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
   const districtWide = hasPermission(user.permissions, "read:activity:district");
-  if (!chapterWide && !districtWide) return { own, board: null, canLog: hasPermission(user.permissions, "create:activity:own") };
-  const filters = parseActivityFilters(params);
-  // Without a period the board sees this month (a whole chapter's history is asked for explicitly).
-  if (!params.has("from") && !params.has("to")) {
-    const today = calendarToday(user.chapter.timeZone);
-    filters.from = toDateInput(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
-    filters.to = toDateInput(today);
-  }
+  const canLog = hasPermission(user.permissions, "create:activity:own");
+  const canManage = hasPermission(user.permissions, "manage:activity:chapter");
+  if (!chapterWide && !districtWide) return { own, board: null, canLog, canManage };
+  const filters = parseBoardFilters(params, calendarToday(user.chapter.timeZone));
   const actor = actorOf(user);
   const [list, queue, types, categories, districts] = await Promise.all([
     listActivities(user.chapter.id, filters, chapterWide ? undefined : { districtCodes: user.districtCodes }),
@@ -45,24 +40,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     own,
-    canLog: hasPermission(user.permissions, "create:activity:own"),
+    canLog,
+    canManage,
     board: { list, queue: queue.total, filters, types, categories, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
   };
 }
 
 export default function ActivitiesPage() {
-  const { own, board, canLog } = useLoaderData<typeof loader>();
+  const { own, board, canLog, canManage } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   return (
     <>
       <PageHeader
         title={t("activities.title")}
         intro={t("activities.intro")}
         actions={
-          canLog ? (
-            <Link className="button button--primary" to="/activities/new">
-              {t("activities.list.new")}
+          <>
+            {canLog ? (
+              <Link className="button button--primary" to="/activities/new">
+                {t("activities.list.new")}
+              </Link>
+            ) : null}
+            <Link className="button" to="/activities/follow-ups">
+              {t("activities.list.followUps")}
             </Link>
-          ) : null
+            {canManage ? (
+              <Link className="button" to="/activities/settings">
+                {t("activities.list.settings")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       {own ? (
@@ -89,7 +96,10 @@ export default function ActivitiesPage() {
         <section className="card">
           <h2>{t("activities.list.all")}</h2>
           <p>
-            <Link to="/activities/verification">{t("activities.list.queue", { count: board.queue })}</Link>
+            <Link to="/activities/verification">{t("activities.list.queue", { count: board.queue })}</Link> ·{" "}
+            <a href={`/activities/export.xlsx${search}`} download>
+              {t("activities.list.export")}
+            </a>
           </p>
           <Form method="get" className="filters">
             <label>

@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: `${t("activities.form.title")}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:activity:own");
-  const choices = await activityFormChoices(user.chapter.id, user.memberId);
+  const choices = await activityFormChoices(actorOf(user));
   return {
     ...choices,
     // A fresh key per form: sending the same form twice saves one activity.
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewActivityPage() {
-  const { defaults, types, categories, villages, volunteers } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, volunteers, followUps, keepCaseIdentifiers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -64,6 +64,8 @@ export default function NewActivityPage() {
         villages={villages}
         volunteers={volunteers}
         selectedVolunteers={actionData?.coVolunteers ?? []}
+        followUps={followUps}
+        keepCaseIdentifiers={keepCaseIdentifiers}
       />
     </>
   );

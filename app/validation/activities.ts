@@ -4,7 +4,7 @@
 // idempotency) live in app/domain/activities.server.ts.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { calendarDate, optionalText, parseCalendarDate } from "./fields";
+import { calendarDate, optionalText, parseCalendarDate, toDateInput } from "./fields";
 
 export const ACTIVITY_STATUSES = ["draft", "submitted", "verified", "returned"] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
@@ -206,10 +206,52 @@ export function parseAid(formData: FormData): { entries: AidEntry[]; fieldErrors
   return { entries, fieldErrors };
 }
 
-/** A follow-up opened with the activity (optional). */
+/** A resident's NIK or KK number kept with a follow-up: 16 digits. */
+export const CASE_IDENTIFIER = /^\d{16}$/;
+
+/** A follow-up opened with the activity (optional); the identifier only where the chapter keeps them. */
 export const followUpSchema = z.object({
   institution: z.string().trim().min(1, t("validation.required")).max(200, t("validation.tooLong", { max: 200 })),
   description: z.string().trim().min(1, t("validation.required")).max(500, t("validation.tooLong", { max: 500 })),
+  caseIdentifier: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/[\s.-]/g, ""))
+    .refine((v) => v === "" || CASE_IDENTIFIER.test(v), t("activities.error.caseIdentifier"))
+    .transform((v) => v || null),
+});
+export type FollowUpInput = z.output<typeof followUpSchema>;
+
+/** A later activity moving an open follow-up on: in process, or done. */
+export const followUpUpdateSchema = z.object({
+  followUpId: z.string().trim().min(1),
+  status: z.enum(["proses", "selesai"], { error: t("activities.error.followUpStatus") }),
+  note: optionalText(300),
+});
+export type FollowUpUpdateInput = z.output<typeof followUpUpdateSchema>;
+
+/** The chapter's activity settings: the closing rule and whether follow-ups keep NIK/KK. */
+export const activitySettingsSchema = z.object({
+  activityClosingDays: z
+    .string({ error: t("activities.settings.error.closingDays") })
+    .trim()
+    .regex(/^\d+$/, t("activities.settings.error.closingDays"))
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 366, t("activities.settings.error.closingDays")),
+  keepCaseIdentifiers: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+});
+export type ActivitySettingsInput = z.input<typeof activitySettingsSchema>;
+
+/** A name for a new activity type or a chapter's own PPKS category. */
+export const catalogueNameSchema = z.object({
+  name: z.string().trim().min(3, t("activities.settings.error.name")).max(120, t("validation.tooLong", { max: 120 })),
+  forChildren: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 /** Returning an activity needs a reason the volunteer can act on. */
@@ -246,10 +288,28 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
   };
 }
 
-/** Everything the activity form posts, checked: the scalar fields, reach, aid, co-volunteers, a follow-up. */
-export function parseActivitySubmission(formData: FormData):
-  | { ok: true; data: ActivityFormData; reach: ReachEntry[]; aid: AidEntry[]; coVolunteerIds: string[]; followUp: { institution: string; description: string } | null; submit: boolean }
-  | { ok: false; fieldErrors: Record<string, string> } {
+export type ActivitySubmission = {
+  data: ActivityFormData;
+  reach: ReachEntry[];
+  aid: AidEntry[];
+  coVolunteerIds: string[];
+  followUp: FollowUpInput | null;
+  followUpUpdate: FollowUpUpdateInput | null;
+  submit: boolean;
+};
+
+/** The board list's filters; without a period, the month of `today` (a whole history is asked for explicitly). */
+export function parseBoardFilters(params: URLSearchParams, today: Date): ActivityFilters {
+  const filters = parseActivityFilters(params);
+  if (!params.has("from") && !params.has("to")) {
+    filters.from = toDateInput(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)));
+    filters.to = toDateInput(today);
+  }
+  return filters;
+}
+
+/** Everything the activity form posts, checked: the scalar fields, reach, aid, co-volunteers, follow-ups. */
+export function parseActivitySubmission(formData: FormData): ({ ok: true } & ActivitySubmission) | { ok: false; fieldErrors: Record<string, string> } {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
   const fieldErrors: Record<string, string> = {};
@@ -258,13 +318,27 @@ export function parseActivitySubmission(formData: FormData):
   const reach = parseReach(formData);
   const aid = parseAid(formData);
   Object.assign(fieldErrors, reach.fieldErrors, aid.fieldErrors);
-  const institution = (values["followUp.institution"] ?? "").trim();
-  const description = (values["followUp.description"] ?? "").trim();
-  let followUp: { institution: string; description: string } | null = null;
-  if (institution || description) {
-    const checked = followUpSchema.safeParse({ institution, description });
+  const opened = {
+    institution: (values["followUp.institution"] ?? "").trim(),
+    description: (values["followUp.description"] ?? "").trim(),
+    caseIdentifier: values["followUp.caseIdentifier"] ?? "",
+  };
+  let followUp: FollowUpInput | null = null;
+  if (opened.institution || opened.description || opened.caseIdentifier.trim()) {
+    const checked = followUpSchema.safeParse(opened);
     if (checked.success) followUp = checked.data;
+    else if (checked.error.issues.some((i) => i.path[0] === "caseIdentifier")) fieldErrors["followUp.caseIdentifier"] = t("activities.error.caseIdentifier");
     else fieldErrors.followUp = t("activities.error.followUp");
+  }
+  let followUpUpdate: FollowUpUpdateInput | null = null;
+  if ((values["followUpUpdate.followUpId"] ?? "").trim()) {
+    const checked = followUpUpdateSchema.safeParse({
+      followUpId: values["followUpUpdate.followUpId"],
+      status: values["followUpUpdate.status"] ?? "",
+      note: values["followUpUpdate.note"] ?? "",
+    });
+    if (checked.success) followUpUpdate = checked.data;
+    else fieldErrors["followUpUpdate.status"] = checked.error.issues[0]?.message ?? t("activities.error.followUpStatus");
   }
   if (!scalar.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return {
@@ -274,6 +348,7 @@ export function parseActivitySubmission(formData: FormData):
     aid: aid.entries,
     coVolunteerIds: formData.getAll("coVolunteers").map(String).filter(Boolean),
     followUp,
+    followUpUpdate,
     submit: values.intent === "submit",
   };
 }

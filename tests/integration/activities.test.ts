@@ -411,7 +411,7 @@ describe("logActivity", () => {
     ]);
     expect(saved!.aid).toEqual([{ item: "Paket sembako", quantity: 4, unit: "paket", value: 1_250_000, source: "apbd" }]);
     expect(saved!.volunteers.map((v) => v.member.id)).toEqual([co.memberId]);
-    expect(saved!.followUpsOpened).toEqual([{ id: expect.any(String), status: "baru", institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK" }]);
+    expect(saved!.followUpsOpened).toEqual([{ id: expect.any(String), status: "baru", institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK", caseIdentifierMasked: null }]);
   });
 
   it("saves a draft without a submission time", async () => {

@@ -3,6 +3,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
+import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { activityFormSchema, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
 import { FormField } from "../FormField";
@@ -13,6 +14,7 @@ import { VillagePicker, type VillageOption } from "../VillagePicker";
 type Option = { id: string; name: string };
 type Category = { id: string; number: number | null; name: string; forChildren: boolean };
 type Input = Record<string, string>;
+export type FollowUpChoice = { id: string; status: string; institution: string; description: string; openedBy: { date: string | Date; village: { name: string } } };
 
 /** Which age band a category's counts are kept under: children's and elderly categories say it. */
 export function reachKey(category: Category, sex: "L" | "P") {
@@ -35,6 +37,9 @@ export function ActivityForm({
   volunteers,
   selectedVolunteers,
   storedPhotos = 0,
+  followUps = [],
+  keepCaseIdentifiers = false,
+  storedIdentifier = null,
 }: {
   defaults: Input;
   fieldErrors?: Record<string, string>;
@@ -44,6 +49,11 @@ export function ActivityForm({
   volunteers: { id: string; fullName: string; memberNumber: string | null }[];
   selectedVolunteers: string[];
   storedPhotos?: number;
+  /** open follow-ups this activity may move on */
+  followUps?: FollowUpChoice[];
+  keepCaseIdentifiers?: boolean;
+  /** the masked NIK/KK already kept with this activity's follow-up */
+  storedIdentifier?: string | null;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -202,7 +212,7 @@ export function ActivityForm({
         </div>
         <FormField label={t("activities.field.narrative")} error={errors.narrative?.message} {...register("narrative")} />
         <PhotoInput error={fieldErrors?.photos} stored={storedPhotos} />
-        <details open={Boolean(defaults["followUp.institution"])}>
+        <details open={Boolean(defaults["followUp.institution"] || fieldErrors?.followUp || fieldErrors?.["followUp.caseIdentifier"])}>
           <summary>{t("activities.form.followUp")}</summary>
           <div className="field">
             <label htmlFor="followUp.institution">{t("activities.field.followUpInstitution")}</label>
@@ -217,7 +227,69 @@ export function ActivityForm({
               </p>
             ) : null}
           </div>
+          {keepCaseIdentifiers ? (
+            <div className="field">
+              <label htmlFor="followUp.caseIdentifier">{t("activities.field.caseIdentifier")}</label>
+              <input
+                id="followUp.caseIdentifier"
+                name="followUp.caseIdentifier"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={20}
+                defaultValue={defaults["followUp.caseIdentifier"] ?? ""}
+                aria-invalid={fieldErrors?.["followUp.caseIdentifier"] ? true : undefined}
+              />
+              <small className="muted">
+                {storedIdentifier ? t("activities.field.caseIdentifierKept", { masked: storedIdentifier }) : t("activities.field.caseIdentifierHelp")}
+              </small>
+              {fieldErrors?.["followUp.caseIdentifier"] ? (
+                <p className="field__error" role="alert">
+                  {fieldErrors["followUp.caseIdentifier"]}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </details>
+        {followUps.length ? (
+          <details open={Boolean(defaults["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.status"])}>
+            <summary>{t("activities.form.followUpUpdate")}</summary>
+            <div className="field">
+              <label htmlFor="followUpUpdate.followUpId">{t("activities.field.followUpUpdate")}</label>
+              <select id="followUpUpdate.followUpId" name="followUpUpdate.followUpId" defaultValue={defaults["followUpUpdate.followUpId"] ?? ""}>
+                <option value="">{t("activities.field.followUpUpdateNone")}</option>
+                {followUps.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {formatCalendarDateShort(f.openedBy.date)} · {f.openedBy.village.name} · {f.institution}: {f.description}
+                  </option>
+                ))}
+              </select>
+              {fieldErrors?.["followUpUpdate.followUpId"] ? (
+                <p className="field__error" role="alert">
+                  {fieldErrors["followUpUpdate.followUpId"]}
+                </p>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="followUpUpdate.status">{t("activities.field.followUpUpdateStatus")}</label>
+              <select id="followUpUpdate.status" name="followUpUpdate.status" defaultValue={defaults["followUpUpdate.status"] ?? "proses"}>
+                {(["proses", "selesai"] as const).map((status) => (
+                  <option key={status} value={status}>
+                    {t(`activities.followUp.${status}`)}
+                  </option>
+                ))}
+              </select>
+              {fieldErrors?.["followUpUpdate.status"] ? (
+                <p className="field__error" role="alert">
+                  {fieldErrors["followUpUpdate.status"]}
+                </p>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor="followUpUpdate.note">{t("activities.field.followUpUpdateNote")}</label>
+              <input id="followUpUpdate.note" name="followUpUpdate.note" defaultValue={defaults["followUpUpdate.note"] ?? ""} maxLength={300} />
+            </div>
+          </details>
+        ) : null}
       </fieldset>
       <div className="form-actions">
         <button type="submit" name="intent" value="submit" className="button button--primary" disabled={busy}>

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { activitiesXlsx } from "~/domain/activity-export.server";
+import { calendarToday } from "~/utils/dates";
+import { hasPermission } from "~/utils/permissions";
+import { requirePermission } from "~/utils/permissions.server";
+import { parseBoardFilters } from "~/validation/activities";
+
+// GET /activities/export.xlsx?<the list's filters>: the board's filtered list as a spreadsheet; a
+// Koordinator Kecamatan gets their kecamatan only.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:activity:district");
+  const filters = parseBoardFilters(new URL(request.url).searchParams, calendarToday(user.chapter.timeZone));
+  const scope = hasPermission(user.permissions, "read:activity:chapter") ? undefined : { districtCodes: user.districtCodes };
+  const body = await activitiesXlsx(user.chapter.id, filters, scope);
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="kegiatan-${user.chapter.code.toLowerCase()}-${filters.from ?? "awal"}-${filters.to ?? "akhir"}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { Pager } from "~/components/Pager";
+import { actorOf } from "~/domain/activities.server";
+import { listFollowUps, type FollowUpFilter } from "~/domain/follow-ups.server";
+import { t } from "~/i18n";
+import { formatCalendarDateShort, formatNumber } from "~/utils/format";
+import { requirePermission } from "~/utils/permissions.server";
+import { FOLLOW_UP_STATUSES } from "~/validation/activities";
+
+export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];
+
+const FILTERS: readonly FollowUpFilter[] = ["open", ...FOLLOW_UP_STATUSES, "all"];
+
+// /activities/follow-ups: the follow-ups the user may see (their own activities', or those of
+// their scope), open ones by default, the NIK/KK masked.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:activity:own");
+  const params = new URL(request.url).searchParams;
+  const requested = params.get("status") as FollowUpFilter | null;
+  const filter = requested && FILTERS.includes(requested) ? requested : "open";
+  const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
+  return { filter, list: await listFollowUps(actorOf(user), filter, page) };
+}
+
+const filterLabel = (filter: FollowUpFilter) =>
+  filter === "open" ? t("followUps.filter.open") : filter === "all" ? t("followUps.filter.all") : t(`activities.followUp.${filter}`);
+
+export default function FollowUpsPage() {
+  const { filter, list } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("followUps.title")} intro={t("followUps.intro")} />
+      <section className="card">
+        <Form method="get" className="filters">
+          <label>
+            {t("followUps.column.status")}
+            <select name="status" defaultValue={filter}>
+              {FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {filterLabel(f)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button">
+            {t("activities.filter.apply")}
+          </button>
+        </Form>
+        <p data-testid="follow-up-count">{t("followUps.count", { count: formatNumber(list.total) })}</p>
+        {list.rows.length === 0 ? (
+          <p>{t("followUps.empty")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" data-testid="follow-ups">
+              <thead>
+                <tr>
+                  <th>{t("followUps.column.opened")}</th>
+                  <th>{t("followUps.column.place")}</th>
+                  <th>{t("followUps.column.institution")}</th>
+                  <th>{t("followUps.column.description")}</th>
+                  <th>{t("followUps.column.status")}</th>
+                  <th>{t("followUps.column.latest")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((f) => (
+                  <tr key={f.id}>
+                    <td>{formatCalendarDateShort(f.openedBy.date)}</td>
+                    <td>{f.openedBy.village.name}</td>
+                    <td>
+                      <Link to={`/activities/follow-ups/${f.id}`}>{f.institution}</Link>
+                    </td>
+                    <td>
+                      {f.description}
+                      {f.caseIdentifierMasked ? <small className="muted"> · NIK/KK {f.caseIdentifierMasked}</small> : null}
+                    </td>
+                    <td>{t(`activities.followUp.${f.status}` as "activities.followUp.baru")}</td>
+                    <td>{f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager page={list.page} pages={list.pageCount} />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
