@@ -53,14 +53,12 @@ export default function FollowUpsPage() {
         {list.rows.length === 0 ? (
           <p>{t("followUps.empty")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-wrap">
             <table className="table" data-testid="follow-ups">
               <thead>
                 <tr>
                   <th>{t("followUps.column.opened")}</th>
-                  <th>{t("followUps.column.place")}</th>
                   <th>{t("followUps.column.institution")}</th>
-                  <th>{t("followUps.column.description")}</th>
                   <th>{t("followUps.column.status")}</th>
                   <th>{t("followUps.column.latest")}</th>
                 </tr>
@@ -68,14 +66,18 @@ export default function FollowUpsPage() {
               <tbody>
                 {list.rows.map((f) => (
                   <tr key={f.id}>
-                    <td>{formatCalendarDateShort(f.openedBy.date)}</td>
-                    <td>{f.openedBy.village.name}</td>
                     <td>
-                      <Link to={`/activities/follow-ups/${f.id}`}>{f.institution}</Link>
+                      {formatCalendarDateShort(f.openedBy.date)}
+                      <br />
+                      <small className="muted">{f.openedBy.village.name}</small>
                     </td>
                     <td>
-                      {f.description}
-                      {f.caseIdentifierMasked ? <small className="muted"> · NIK/KK {f.caseIdentifierMasked}</small> : null}
+                      <Link to={`/activities/follow-ups/${f.id}`}>{f.institution}</Link>
+                      <br />
+                      <small>
+                        {f.description}
+                        {f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
+                      </small>
                     </td>
                     <td>{t(`activities.followUp.${f.status}` as "activities.followUp.baru")}</td>
                     <td>{f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}</td>

@@ -56,14 +56,14 @@ function CatalogueList({ kind, entries }: { kind: CatalogueKind; entries: { id: 
     <ul className="plain-list" data-testid={`${kind}-list`}>
       {entries.map((entry) => (
         <li key={entry.id}>
-          <Form method="post" className="inline-form">
+          <Form method="post" className="catalogue-row">
             <input type="hidden" name="intent" value={`${kind}.toggle`} />
             <input type="hidden" name="id" value={entry.id} />
             <input type="hidden" name="active" value={String(!entry.active)} />
             <span className={entry.active ? undefined : "muted"}>
               {entry.name}
               {entry.active ? "" : ` (${t("activities.settings.hidden")})`}
-            </span>{" "}
+            </span>
             <button type="submit" className="button button--ghost">
               {entry.active ? t("activities.settings.hide") : t("activities.settings.show")}
             </button>
@@ -77,9 +77,9 @@ function CatalogueList({ kind, entries }: { kind: CatalogueKind; entries: { id: 
 function AddForm({ kind, result }: { kind: CatalogueKind; result?: ActionResult }) {
   const mine = result?.intent === `${kind}.add` ? result : undefined;
   return (
-    <Form method="post" className="inline-form" aria-label={t(kind === "type" ? "activities.settings.types" : "activities.settings.categories")}>
+    <Form method="post" noValidate aria-label={t(kind === "type" ? "activities.settings.types" : "activities.settings.categories")}>
       <input type="hidden" name="intent" value={`${kind}.add`} />
-      <FormField label={t("activities.settings.name")} name="name" defaultValue={mine?.values.name ?? ""} error={mine?.fieldErrors.name} />
+      <FormField label={t(kind === "type" ? "activities.settings.newType" : "activities.settings.newCategory")} name="name" defaultValue={mine?.values.name ?? ""} error={mine?.fieldErrors.name} />
       {kind === "category" ? (
         <label className="checkbox">
           <input type="checkbox" name="forChildren" defaultChecked={mine?.values.forChildren === "on"} /> {t("activities.settings.forChildren")}

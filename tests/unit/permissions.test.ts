@@ -74,6 +74,12 @@ describe("position table (docs/permissions.md)", () => {
     expect(holds("ketua", "verify:activity:district")).toBe(true);
   });
 
+  it("shows a follow-up's whole NIK/KK to the Ketua and Sekretaris only; activity settings to the Ketua, Wakil Ketua and Sekretaris", () => {
+    expect(POSITION_KINDS.filter((k) => holds(k, "read:case-identifier:chapter"))).toEqual(["ketua", "sekretaris"]);
+    expect(POSITION_KINDS.filter((k) => holds(k, "manage:activity:chapter"))).toEqual(["ketua", "wakil_ketua", "sekretaris"]);
+    for (const role of ["volunteer", "dinsos"] as const) expect(hasPermission(rolePermissions(role), "read:case-identifier:own")).toBe(false);
+  });
+
   it("lets the Ketua and Sekretaris manage the board composition", () => {
     expect(POSITION_KINDS.filter((k) => holds(k, "update:leadership:chapter"))).toEqual(["ketua", "sekretaris"]);
   });
