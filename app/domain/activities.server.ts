@@ -28,6 +28,7 @@ import type { CurrentUser } from "./accounts.server";
 import { readActivityPhoto } from "./activity-photos.server";
 import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
 import { listChapterVillages } from "./members.server";
+import { checkActivityProgramme, programmeChoicesForActivity } from "./programmes.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 
 export type { FieldErrors };
@@ -109,7 +110,7 @@ export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: 
  */
 export async function activityFormChoices(actor: ActivityActor, activityId?: string) {
   const { chapterId, memberId } = actor;
-  const [types, categories, villages, volunteers, own, followUps, chapter] = await Promise.all([
+  const [types, categories, villages, volunteers, own, followUps, chapter, programmes] = await Promise.all([
     listActivityTypes(chapterId),
     listPpksCategories(chapterId),
     listChapterVillages(chapterId),
@@ -117,9 +118,10 @@ export async function activityFormChoices(actor: ActivityActor, activityId?: str
     memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
     followUpChoices(actor, activityId),
     db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { keepCaseIdentifiers: true } }),
+    programmeChoicesForActivity(actor),
   ]);
   // The volunteer's own kelurahan comes first in the form.
-  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null, followUps, keepCaseIdentifiers: chapter.keepCaseIdentifiers };
+  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null, followUps, keepCaseIdentifiers: chapter.keepCaseIdentifiers, programmes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +164,10 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
     const found = await tx.member.count({ where: { id: { in: coIds }, chapterId: actor.chapterId, status: "aktif" } });
     if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
   }
+  if (data.programmeId && !errors.date) {
+    const programmeError = await checkActivityProgramme(tx, actor, data.programmeId, date);
+    if (programmeError) errors.programmeId = programmeError;
+  }
   Object.assign(errors, await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }));
   if (Object.keys(errors).length) throw new Refused(errors);
   return { date, districtCode: village!.parentCode!, coIds };
@@ -185,6 +191,7 @@ function activityColumns(input: ActivityInput, date: Date, districtCode: string)
     households: data.households,
     people: peopleOf(input.reach),
     narrative: data.narrative,
+    programmeId: data.programmeId,
   };
 }
 
@@ -427,6 +434,7 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
     ...(filters.memberId ? { memberId: filters.memberId } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.categoryId ? { reach: { some: { categoryId: filters.categoryId } } } : {}),
+    ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
   };
 }
 
@@ -490,6 +498,8 @@ export async function getActivity(chapterId: string, activityId: string) {
       idempotencyKey: true,
       typeId: true,
       villageCode: true,
+      programmeId: true,
+      programme: { select: { id: true, name: true } },
       type: { select: { name: true } },
       village: { select: { name: true, parent: { select: { name: true } } } },
       member: { select: { id: true, fullName: true, memberNumber: true } },

@@ -860,3 +860,25 @@ export async function boardComposition(chapterId: string, periodId: string, time
   const current = period.holdings.filter((h) => holdsOn(h, period.endDate, day));
   return { period, day, holders: current };
 }
+
+/** The members holding a position today in the chapter's active period (for choosing a coordinator). */
+export async function currentBoardMembers(chapterId: string, timeZone: string, now = new Date()) {
+  const today = calendarToday(timeZone, now);
+  const rows = await db.positionHolding.findMany({
+    where: {
+      member: { chapterId, status: "aktif" },
+      startDate: { lte: today },
+      OR: [{ endDate: null }, { endDate: { gte: today } }],
+      period: { chapterId, status: "active", startDate: { lte: today }, endDate: { gte: today } },
+    },
+    select: { member: { select: { id: true, fullName: true } }, position: { select: { title: true, sortOrder: true } } },
+    orderBy: { position: { sortOrder: "asc" } },
+  });
+  const byMember = new Map<string, { id: string; fullName: string; titles: string[] }>();
+  for (const r of rows) {
+    const entry = byMember.get(r.member.id) ?? { ...r.member, titles: [] };
+    entry.titles.push(r.position.title);
+    byMember.set(r.member.id, entry);
+  }
+  return [...byMember.values()];
+}

@@ -7,10 +7,11 @@ import { common } from "./id/common";
 import { memberImport } from "./id/import";
 import { leadership } from "./id/leadership";
 import { members } from "./id/members";
+import { programmes } from "./id/programmes";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes } as const;
 
 export type MessageKey = keyof typeof id;

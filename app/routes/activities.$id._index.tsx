@@ -112,6 +112,14 @@ export default function ActivityPage() {
             {t("activities.detail.by", { name: a.member.fullName })}
             {a.volunteers.length ? <> · {t("activities.detail.with", { names: a.volunteers.map((v) => v.member.fullName).join(", ") })}</> : null}
           </dd>
+          {a.programme ? (
+            <>
+              <dt>{t("activities.filter.programme")}</dt>
+              <dd>
+                <Link to={`/programmes/${a.programme.id}`}>{a.programme.name}</Link>
+              </dd>
+            </>
+          ) : null}
           <dt>{t("activities.column.hours")}</dt>
           <dd>
             {a.startTime && a.endTime

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rw: activity.rw ?? "",
     households: String(activity.households),
     narrative: activity.narrative ?? "",
+    programmeId: activity.programmeId ?? "",
     latitude: activity.latitude === null ? "" : String(activity.latitude),
     longitude: activity.longitude === null ? "" : String(activity.longitude),
   };
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditActivityPage() {
-  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos, followUps, keepCaseIdentifiers, storedIdentifier } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos, followUps, programmes, keepCaseIdentifiers, storedIdentifier } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -104,6 +105,7 @@ export default function EditActivityPage() {
         selectedVolunteers={actionData?.coVolunteers ?? selected}
         storedPhotos={storedPhotos}
         followUps={followUps}
+        programmes={programmes}
         keepCaseIdentifiers={keepCaseIdentifiers}
         storedIdentifier={storedIdentifier}
       />

@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
 import { actorOf, listActivities, listActivityTypes, listOwnActivities, listPpksCategories, ownTotals, verificationQueue } from "~/domain/activities.server";
 import { listChapterDistricts } from "~/domain/leadership.server";
+import { listProgrammeNames } from "~/domain/programmes.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";
@@ -31,18 +32,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!chapterWide && !districtWide) return { own, board: null, canLog, canManage };
   const filters = parseBoardFilters(params, calendarToday(user.chapter.timeZone));
   const actor = actorOf(user);
-  const [list, queue, types, categories, districts] = await Promise.all([
+  const [list, queue, types, categories, districts, programmes] = await Promise.all([
     listActivities(user.chapter.id, filters, chapterWide ? undefined : { districtCodes: user.districtCodes }),
     verificationQueue(actor, 1),
     listActivityTypes(user.chapter.id),
     listPpksCategories(user.chapter.id),
     listChapterDistricts(user.chapter.id),
+    listProgrammeNames(user.chapter.id),
   ]);
   return {
     own,
     canLog,
     canManage,
-    board: { list, queue: queue.total, filters, types, categories, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
+    board: { list, queue: queue.total, filters, types, categories, programmes, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
   };
 }
 
@@ -154,6 +156,19 @@ export default function ActivitiesPage() {
                 ))}
               </select>
             </label>
+            {board.programmes.length ? (
+              <label>
+                {t("activities.filter.programme")}
+                <select name="program" defaultValue={board.filters.programmeId ?? ""}>
+                  <option value="">{t("activities.filter.all")}</option>
+                  {board.programmes.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <button type="submit" className="button">
               {t("activities.filter.apply")}
             </button>

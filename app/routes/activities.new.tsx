@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       idempotencyKey: randomUUID(),
       date: toDateInput(calendarToday(user.chapter.timeZone)),
       villageCode: choices.ownVillageCode ?? "",
+      // "Catat kegiatan program" on a programme's page opens the form with it chosen
+      programmeId: choices.programmes.find((p) => p.id === new URL(request.url).searchParams.get("program"))?.id ?? "",
     } as Record<string, string>,
   };
 }
@@ -51,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewActivityPage() {
-  const { defaults, types, categories, villages, volunteers, followUps, keepCaseIdentifiers } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, volunteers, followUps, programmes, keepCaseIdentifiers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -65,6 +67,7 @@ export default function NewActivityPage() {
         volunteers={volunteers}
         selectedVolunteers={actionData?.coVolunteers ?? []}
         followUps={followUps}
+        programmes={programmes}
         keepCaseIdentifiers={keepCaseIdentifiers}
       />
     </>

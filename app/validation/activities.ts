@@ -4,7 +4,9 @@
 // idempotency) live in app/domain/activities.server.ts.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { calendarDate, optionalText, parseCalendarDate, toDateInput } from "./fields";
+import { calendarDate, optionalText, parseCalendarDate, parseRupiah, toDateInput } from "./fields";
+
+export { parseRupiah };
 
 export const ACTIVITY_STATUSES = ["draft", "submitted", "verified", "returned"] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
@@ -104,6 +106,7 @@ export const activityFormSchema = z
     rw: z.string().trim().max(3, t("activities.error.rtRw")).regex(/^\d*$/, t("activities.error.rtRw")).optional(),
     households: wholeCount(100_000),
     narrative: optionalText(2000),
+    programmeId: z.string().trim().optional(),
     latitude: z.string().trim().optional(),
     longitude: z.string().trim().optional(),
   })
@@ -143,6 +146,7 @@ export const activityFormSchema = z
       rw: v.rw || null,
       households: v.households,
       narrative: v.narrative,
+      programmeId: v.programmeId || null,
       latitude: located ? lat : null,
       longitude: located ? lng : null,
     };
@@ -152,13 +156,6 @@ export type ActivityFormData = z.output<typeof activityFormSchema>;
 export type ReachEntry = { categoryId: string; sex: "L" | "P"; ageBand: AgeBand | null; count: number };
 export type AidEntry = { item: string; quantity: number; unit: string | null; value: number; source: FundingSource };
 
-/** Rupiah as typed: "1.250.000", "Rp 1.250.000", "1250000" -> 1250000; null when not a whole amount. */
-export function parseRupiah(value: string): number | null {
-  const digits = value.replace(/^\s*rp\.?\s*/i, "").replace(/\./g, "").trim();
-  if (!/^\d+$/.test(digits)) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) ? n : null;
-}
 
 /**
  * People reached as the form posts them: `reach:<categoryId>:<L|P>:<ageBand or ->` = count.
@@ -268,6 +265,7 @@ export type ActivityFilters = {
   memberId: string | null;
   status: ActivityStatus | null;
   categoryId: string | null;
+  programmeId: string | null;
   page: number;
 };
 
@@ -284,6 +282,7 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
     memberId: params.get("relawan") || null,
     status: (ACTIVITY_STATUSES as readonly string[]).includes(status ?? "") ? (status as ActivityStatus) : null,
     categoryId: params.get("kategori") || null,
+    programmeId: params.get("program") || null,
     page: Math.max(1, Number(params.get("page") ?? "1") || 1),
   };
 }

@@ -53,3 +53,24 @@ export const optionalCalendarDate = z
   .optional()
   .refine((v) => !v || parseCalendarDate(v) !== null, t("validation.date"));
 
+/** Rupiah as typed: "1.250.000", "Rp 1.250.000", "1250000" -> 1250000; null when not a whole amount. */
+export function parseRupiah(value: string): number | null {
+  const digits = value.replace(/^\s*rp\.?\s*/i, "").replace(/\./g, "").trim();
+  if (!/^\d+$/.test(digits)) return null;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * An amount of money as typed into a form: whole rupiah above zero ("1.250.000", "Rp 1.250.000").
+ * A minus sign gets its own message: corrections are made by reversing an entry, not by a
+ * negative amount.
+ */
+export const rupiahAmount = z
+  .string({ error: t("validation.rupiah") })
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v.startsWith("-")) ctx.addIssue({ code: "custom", message: t("validation.rupiahNegative") });
+    else if (parseRupiah(v) === null || parseRupiah(v) === 0) ctx.addIssue({ code: "custom", message: t("validation.rupiah") });
+  })
+  .transform((v) => parseRupiah(v) ?? 0);

@@ -222,7 +222,7 @@ async function coVolunteersOf(activityId: string) {
 }
 
 function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return { from: null, to: null, districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, page: 1, ...over };
+  return { from: null, to: null, districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, programmeId: null, page: 1, ...over };
 }
 
 // ---------------------------------------------------------------------------------------------

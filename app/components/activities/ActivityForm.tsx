@@ -38,6 +38,7 @@ export function ActivityForm({
   selectedVolunteers,
   storedPhotos = 0,
   followUps = [],
+  programmes = [],
   keepCaseIdentifiers = false,
   storedIdentifier = null,
 }: {
@@ -51,6 +52,8 @@ export function ActivityForm({
   storedPhotos?: number;
   /** open follow-ups this activity may move on */
   followUps?: FollowUpChoice[];
+  /** programmes the activity can be logged under */
+  programmes?: Option[];
   keepCaseIdentifiers?: boolean;
   /** the masked NIK/KK already kept with this activity's follow-up */
   storedIdentifier?: string | null;
@@ -112,6 +115,16 @@ export function ActivityForm({
             </option>
           ))}
         </SelectField>
+        {programmes.length ? (
+          <SelectField label={t("activities.field.programme")} error={errors.programmeId?.message} {...register("programmeId")}>
+            <option value="">{t("activities.field.programmeNone")}</option>
+            {programmes.map((programme) => (
+              <option key={programme.id} value={programme.id}>
+                {programme.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <VillagePicker label={t("activities.field.village")} villages={villages} selected={defaults.villageCode} error={errors.villageCode?.message} {...register("villageCode")} />
         <div className="field-row">
           <FormField label="RT" inputMode="numeric" error={errors.rt?.message} {...register("rt")} />

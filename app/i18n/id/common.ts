@@ -33,6 +33,8 @@ export const common = {
 
   "validation.required": "Wajib diisi.",
   "validation.email": "Masukkan alamat email yang benar, misalnya nama@contoh.id.",
+  "validation.rupiah": "Isi jumlah dalam rupiah tanpa desimal, lebih dari 0, misalnya 1.250.000.",
+  "validation.rupiahNegative": "Jumlah tidak boleh negatif. Untuk membetulkan catatan, batalkan catatan itu dengan entri koreksi.",
   "validation.passwordRequired": "Masukkan kata sandi.",
 
   "dashboard.title": "Dasbor",

@@ -1,0 +1,92 @@
+// The figures of a programme report, for the partner and the Dinas Sosial: the programme and its
+// partners, budget and realisation (approved money only, by partner and by entry), beneficiaries
+// by PPKS category (target vs actual) and kelurahan, volunteers and hours (verified activities),
+// the photos the coordinator chose, and who signs (the serving Ketua and Bendahara). No resident
+// data: activities count people by category and place only.
+import { calendarToday } from "~/utils/dates";
+import { db } from "~/utils/db.server";
+import { programmePhase } from "~/validation/programmes";
+import { readActivityPhoto } from "./activity-photos.server";
+import { getChapterLetterhead } from "./chapters.server";
+import { listMoneyEntries, moneyTotals, receivedByPartner } from "./programme-money.server";
+import { getProgramme, programmeActuals, type ProgrammeActor } from "./programmes.server";
+
+/** The serving holder of a position kind today (for signature blocks), or null. */
+async function signatory(chapterId: string, kind: string, today: Date) {
+  const holding = await db.positionHolding.findFirst({
+    where: {
+      position: { chapterId, kind },
+      startDate: { lte: today },
+      OR: [{ endDate: null }, { endDate: { gte: today } }],
+      period: { chapterId, status: "active" },
+    },
+    select: { member: { select: { fullName: true } }, position: { select: { title: true } } },
+  });
+  return holding ? { name: holding.member.fullName, title: holding.position.title } : null;
+}
+
+/** Everything the programme report shows (PDF and xlsx read the same figures), or null when not visible. */
+export async function programmeReport(actor: ProgrammeActor, programmeId: string, now = new Date()) {
+  const programme = await getProgramme(actor, programmeId);
+  if (!programme) return null;
+  const today = calendarToday(actor.timeZone, now);
+  const [letterhead, totals, entries, received, actuals, ketua, bendahara] = await Promise.all([
+    getChapterLetterhead(actor.chapterId),
+    moneyTotals(programme.id, programme.budget),
+    listMoneyEntries(programme.id),
+    receivedByPartner(programme.id),
+    programmeActuals(programme.id),
+    signatory(actor.chapterId, "ketua", today),
+    signatory(actor.chapterId, "bendahara", today),
+  ]);
+  const actualByCategory = new Map(actuals.byCategory.map((c) => [c.categoryId, c.people]));
+  const targeted = new Set(programme.targets.map((x) => x.categoryId));
+  const beneficiaries = [
+    ...programme.targets.map((x) => ({ name: x.category.name, target: x.target, actual: actualByCategory.get(x.categoryId) ?? 0 })),
+    ...actuals.byCategory.filter((c) => !targeted.has(c.categoryId)).map((c) => ({ name: c.name, target: 0, actual: c.people })),
+  ];
+  const photos = (
+    await Promise.all(
+      programme.photos.map(async (p) => {
+        const photo = await readActivityPhoto(actor.chapterId, p.activityId, p.photoId);
+        return photo ? { id: p.photoId, bytes: photo } : null;
+      }),
+    )
+  ).filter((p) => p !== null);
+  return {
+    letterhead,
+    printedOn: today,
+    programme: {
+      name: programme.name,
+      goal: programme.goal,
+      startDate: programme.startDate,
+      endDate: programme.endDate,
+      phase: programmePhase(programme, today),
+      fundingSource: programme.fundingSource,
+      coordinator: programme.coordinator.fullName,
+      villages: programme.villages.map((v) => v.village.name),
+    },
+    partners: programme.partners.map((p) => ({
+      name: p.partner.name,
+      agreement: p.agreement ? `${p.agreement.kind.toUpperCase()} ${p.agreement.number}` : null,
+      committed: p.committed,
+      received: received.get(p.partnerId) ?? 0,
+    })),
+    ownFundsReceived: received.get(null) ?? 0,
+    totals,
+    entries: entries
+      .filter((e) => e.status === "approved")
+      .map((e) => ({ date: e.date, kind: e.kind, purpose: e.purpose, amount: e.amount, partner: e.partner?.name ?? null, hasReceipt: Boolean(e.receiptFile) })),
+    beneficiaries,
+    byVillage: actuals.byVillage,
+    volunteers: actuals.volunteers,
+    activities: actuals.activities,
+    people: actuals.people,
+    households: actuals.households,
+    volunteerHours: actuals.volunteerHours,
+    waiting: actuals.waiting,
+    photos,
+    signatures: { ketua, bendahara },
+  };
+}
+export type ProgrammeReportData = NonNullable<Awaited<ReturnType<typeof programmeReport>>>;
