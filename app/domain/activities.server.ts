@@ -23,6 +23,7 @@ import {
   type ReachEntry,
 } from "~/validation/activities";
 import { calendarDateOf } from "~/validation/fields";
+import { inRegion } from "~/utils/regions";
 import { maskNik } from "~/utils/format";
 import type { CurrentUser } from "./accounts.server";
 import { readActivityPhoto } from "./activity-photos.server";
@@ -153,7 +154,7 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
   const type = await tx.activityType.findFirst({ where: { id: data.typeId, chapterId: actor.chapterId, active: true }, select: { id: true } });
   if (!type) errors.typeId = t("activities.error.type");
   const village = await tx.region.findFirst({ where: { code: data.villageCode, level: "village" }, select: { code: true, parentCode: true } });
-  if (!village || !village.code.startsWith(`${chapter.regionCode}.`)) errors.villageCode = t("activities.error.village");
+  if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");
   const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
   if (categoryIds.length) {
     const known = await tx.ppksCategory.count({ where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] } });

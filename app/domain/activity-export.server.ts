@@ -37,9 +37,10 @@ export async function activitiesXlsx(chapterId: string, filters: ActivityFilters
   const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
   const [sums, districts] = await Promise.all([
     db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
-    db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { regionCode: true } }).then((chapter) =>
-      db.region.findMany({ where: { level: "district", code: { startsWith: `${chapter.regionCode}.` } }, select: { code: true, name: true } }),
-    ),
+    // the kecamatan that occur (a kecamatan-level chapter's own, a city's under it)
+    db.activity
+      .groupBy({ by: ["districtCode"], where })
+      .then((rows) => db.region.findMany({ where: { code: { in: rows.map((r) => r.districtCode) } }, select: { code: true, name: true } })),
   ]);
   const districtName = new Map(districts.map((d) => [d.code, d.name]));
 

@@ -41,10 +41,12 @@ export async function addCatalogueEntry(
   input: { name: string; forChildren: boolean },
 ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   return db.$transaction(async (tx) => {
-    const duplicate =
+    // Names are compared without regard to capitals ("fakir miskin" is "Fakir Miskin").
+    const names =
       kind === "type"
-        ? await tx.activityType.findFirst({ where: { chapterId: actor.chapterId, name: input.name }, select: { id: true } })
-        : await tx.ppksCategory.findFirst({ where: { OR: [{ chapterId: null }, { chapterId: actor.chapterId }], name: input.name }, select: { id: true } });
+        ? await tx.activityType.findMany({ where: { chapterId: actor.chapterId }, select: { name: true } })
+        : await tx.ppksCategory.findMany({ where: { OR: [{ chapterId: null }, { chapterId: actor.chapterId }] }, select: { name: true } });
+    const duplicate = names.some((n) => n.name.toLocaleLowerCase("id") === input.name.toLocaleLowerCase("id"));
     if (duplicate) return { ok: false as const, fieldErrors: { name: t("activities.settings.error.duplicate") } };
     let id: string;
     if (kind === "type") {

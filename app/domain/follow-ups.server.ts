@@ -58,10 +58,23 @@ export async function checkFollowUps(
       where: { AND: [visibleFollowUps(actor), { id: update.followUpId }] },
       select: { status: true, closedById: true, openedById: true, openedBy: { select: { date: true } } },
     });
+    // An activity that already updated this follow-up keeps its place in the history when edited.
+    const already = input.activityId
+      ? await tx.followUpUpdate.findFirst({ where: { activityId: input.activityId, followUpId: update.followUpId }, select: { id: true } })
+      : null;
     if (!target || target.openedById === input.activityId) errors["followUpUpdate.followUpId"] = t("activities.error.followUpUnknown");
-    else if (target.status === "selesai" && (!input.activityId || target.closedById !== input.activityId)) {
+    else if (target.status === "selesai" && target.closedById !== input.activityId && !already) {
       errors["followUpUpdate.followUpId"] = t("activities.error.followUpClosed");
     } else if (input.date < target.openedBy.date) errors["followUpUpdate.followUpId"] = t("activities.error.followUpBefore");
+  }
+  // The opening activity cannot move after the activities that already moved its follow-up on.
+  if (input.activityId) {
+    const firstUpdate = await tx.followUpUpdate.findFirst({
+      where: { followUp: { openedById: input.activityId } },
+      orderBy: { activity: { date: "asc" } },
+      select: { activity: { select: { date: true } } },
+    });
+    if (firstUpdate && input.date > firstUpdate.activity.date) errors.date = t("activities.error.followUpOpenedAfter");
   }
   return errors;
 }
@@ -172,7 +185,7 @@ export async function followUpChoices(actor: ActivityActor, activityId?: string)
       AND: [
         visibleFollowUps(actor),
         activityId ? { openedById: { not: activityId } } : {},
-        { OR: [{ status: { in: ["baru", "proses"] } }, ...(activityId ? [{ closedById: activityId }] : [])] },
+        { OR: [{ status: { in: ["baru", "proses"] } }, ...(activityId ? [{ closedById: activityId }, { updates: { some: { activityId } } }] : [])] },
       ],
     },
     select: { id: true, status: true, institution: true, description: true, openedBy: { select: { date: true, village: { select: { name: true } } } } },

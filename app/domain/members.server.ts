@@ -1,5 +1,6 @@
 // The member registry: listing, adding and editing members, status changes, member numbers,
 // duplicates and merges. Every change to a member is audited; NIK views are audited too.
+import { inRegion } from "~/utils/regions";
 import { db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { maskNik } from "~/utils/format";
@@ -213,7 +214,7 @@ async function checkAgainstRegistry(
   if (!district) fieldErrors.nik = t("validation.nik.region");
   if (sameNik) fieldErrors.nik = t("members.nikExists", { name: sameNik.fullName });
   if (!village) fieldErrors.villageCode = t("validation.village");
-  else if (!data.villageCode.startsWith(`${chapter.regionCode}.`) && data.villageCode !== chapter.regionCode) {
+  else if (!inRegion(data.villageCode, chapter.regionCode)) {
     fieldErrors.villageCode = t("validation.villageOutside");
   }
   if (sameEmail) fieldErrors.email = t("validation.emailTaken");

@@ -23,7 +23,7 @@ export async function listPartners(chapterId: string) {
       sector: true,
       status: true,
       _count: { select: { programmes: true, contacts: true } },
-      agreements: { select: { number: true, kind: true, endDate: true }, orderBy: { endDate: "desc" }, take: 1 },
+      agreements: { select: { number: true, kind: true, startDate: true, endDate: true }, orderBy: { endDate: "desc" }, take: 1 },
     },
     orderBy: [{ status: "asc" }, { name: "asc" }],
   });

@@ -15,6 +15,7 @@ import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
 import { hasPermission, type Permission } from "~/utils/permissions";
+import { inRegion } from "~/utils/regions";
 import { calendarDateOf } from "~/validation/fields";
 import { programmePhase, type ProgrammeSubmission } from "~/validation/programmes";
 import type { CurrentUser } from "./accounts.server";
@@ -159,7 +160,7 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
   if (input.villageCodes.length) {
     const chapter = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
     const known = await tx.region.count({ where: { code: { in: input.villageCodes }, level: "village" } });
-    if (known !== input.villageCodes.length || input.villageCodes.some((c) => !c.startsWith(`${chapter.regionCode}.`))) errors.villages = t("activities.error.village");
+    if (known !== input.villageCodes.length || input.villageCodes.some((c) => !inRegion(c, chapter.regionCode))) errors.villages = t("activities.error.village");
   }
   if (input.targets.length) {
     const ids = input.targets.map((x) => x.categoryId);

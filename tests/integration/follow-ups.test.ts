@@ -815,7 +815,7 @@ async function readWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<Workbook> 
 }
 
 function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return { from: "2031-06-01", to: "2031-06-30", districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, page: 1, ...over };
+  return { from: "2031-06-01", to: "2031-06-30", districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, programmeId: null, page: 1, ...over };
 }
 
 const HEADER = [
@@ -973,5 +973,69 @@ describe("the activity spreadsheet", () => {
 
     expect(statusOf(await run(exportLoader, getRequest(`/activities/export.xlsx${query}`, await signIn(plain.email))))).toBe(403);
     expect(statusOf(await run(exportLoader, getRequest(`/activities/export.xlsx${query}`, await signIn(p.email))))).toBe(403);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Defects found while writing these tests, now fixed; the tests keep them fixed.
+
+describe("defects found and fixed", () => {
+  // follow-ups.server.ts says "an update comes from a later activity (same day or after)", and
+  // checkFollowUps enforces it for the updating activity, but nothing checks the opening
+  // activity: moving its date after an update leaves a history older than its opening.
+  it("refuses moving the opening activity's date after an activity that already updated its follow-up", async () => {
+    const ctx = await newChapter();
+    const vol = await volunteer(ctx.id);
+    const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
+    await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses") });
+    const result = await edit(ctx, vol, a1, { date: "2031-06-12" }, { followUp: referral(), submit: false });
+    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ fieldErrors: { date: expect.stringContaining("Tanggal kegiatan pembuka tidak boleh sesudahnya") } });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: a1 } })).date).toEqual(calendarDate(2031, 6, 3));
+  });
+
+  // The export names kecamatan from the regions *under* the chapter's region; for a
+  // kecamatan-level chapter (regionCode "61.71.01") its own kecamatan is not among
+  // them, so the Kecamatan column shows the code "61.71.01" instead of "Pontianak Selatan".
+  it("names the kecamatan in the export of a kecamatan-level chapter", async () => {
+    const chapter = await buildChapter({ level: "kecamatan", regionCode: D01 });
+    await ensureActivityCatalogue(chapter.id);
+    const ctx: Ctx = { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
+    await logged(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
+    const book = await readWorkbook(await activitiesXlsx(ctx.id, filters()));
+    expect(book.rows).toHaveLength(2);
+    expect(book.rows[1]![2]).toBe("Pontianak Selatan");
+  });
+
+  // listChapterVillages offers a kelurahan-level chapter its own kelurahan (code equal to the
+  // chapter's regionCode), but checkActivity only accepts codes *under* the regionCode, so such a
+  // chapter cannot log any activity at all.
+  it("lets a kelurahan-level chapter log an activity in its own kelurahan", async () => {
+    const chapter = await buildChapter({ level: "kelurahan", regionCode: V1002 });
+    await ensureActivityCatalogue(chapter.id);
+    const ctx: Ctx = { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
+    const result = await log(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it("keeps an update in the edit form after a later activity closed the follow-up, and saving keeps it", async () => {
+    const ctx = await newChapter();
+    const vol = await volunteer(ctx.id);
+    const { followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" });
+    const a2 = await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses"), submit: false });
+    await logged(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "selesai") });
+    const choices = await followUpChoices(vol, a2);
+    expect(choices.map((c) => c.id)).toContain(f);
+    const result = await edit(ctx, vol, a2, { date: "2031-06-04", narrative: "diubah" }, { followUpUpdate: moveOn(f, "proses"), submit: false });
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.followUpUpdate.count({ where: { followUpId: f } })).toBe(2);
+    expect((await db.followUp.findUniqueOrThrow({ where: { id: f } })).status).toBe("selesai");
+  });
+
+  it("treats names that differ only in capitals as the same", async () => {
+    const ctx = await newChapter();
+    const ketua = await boardMember(ctx.id);
+    const result = await addCatalogueEntry({ userId: ketua.userId, chapterId: ctx.id }, "category", { name: "fakir miskin", forChildren: false });
+    expect(result).toEqual({ ok: false, fieldErrors: { name: "Nama ini sudah ada." } });
   });
 });

@@ -44,6 +44,7 @@ export const activities = {
   "activities.error.followUpStatus": "Pilih status tindak lanjut: proses atau selesai.",
   "activities.error.followUpUnknown": "Pilih tindak lanjut dari daftar.",
   "activities.error.followUpClosed": "Tindak lanjut ini sudah selesai.",
+  "activities.error.followUpOpenedAfter": "Tindak lanjut yang dibuka kegiatan ini sudah diperbarui kegiatan sebelum tanggal ini. Tanggal kegiatan pembuka tidak boleh sesudahnya.",
   "activities.error.followUpBefore": "Kegiatan yang memperbarui tindak lanjut tidak boleh lebih awal dari kegiatan yang membukanya.",
 
   "activities.form.title": "Catat kegiatan",

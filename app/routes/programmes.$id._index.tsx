@@ -1,0 +1,325 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/BarChart";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { ProgressBar } from "~/components/ProgressBar";
+import {
+  maySeeMoney,
+  moneyTotals,
+  receivedByPartner,
+} from "~/domain/programme-money.server";
+import {
+  getProgramme,
+  managesProgrammes,
+  mayCurate,
+  programmeActorOf,
+  programmeActuals,
+} from "~/domain/programmes.server";
+import { t } from "~/i18n";
+import { calendarToday } from "~/utils/dates";
+import {
+  formatCalendarDateLong,
+  formatHours,
+  formatNumber,
+  formatRupiah,
+} from "~/utils/format";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { programmePhase } from "~/validation/programmes";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data?.programme.name ?? t("programmes.title")} · ${t(
+      "app.name"
+    )}`,
+  },
+];
+
+// /programmes/:id: the programme, its targets against what verified activities reached, its
+// volunteers and hours; for the board and the coordinator also the money and the report.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:own");
+  const actor = programmeActorOf(user);
+  const programme = await getProgramme(actor, params.id ?? "");
+  if (!programme) notFound();
+  const money = maySeeMoney(actor, programme);
+  const [actuals, totals, received] = await Promise.all([
+    programmeActuals(programme.id),
+    money ? moneyTotals(programme.id, programme.budget) : null,
+    money ? receivedByPartner(programme.id) : null,
+  ]);
+  const works =
+    programme.coordinatorId === user.memberId ||
+    programme.volunteers.some((v) => v.member.id === user.memberId);
+  return {
+    programme: {
+      ...programme,
+      budget: money ? programme.budget : null,
+      partners: programme.partners.map((p) => ({
+        ...p,
+        committed: money ? p.committed : null,
+        received: received?.get(p.partnerId) ?? null,
+      })),
+    },
+    phase: programmePhase(programme, calendarToday(user.chapter.timeZone)),
+    actuals,
+    totals,
+    money,
+    canEdit: managesProgrammes(actor),
+    canCurate: mayCurate(actor, programme),
+    canLog: works && hasPermission(user.permissions, "create:activity:own"),
+  };
+}
+
+export default function ProgrammePage() {
+  const {
+    programme: p,
+    phase,
+    actuals,
+    totals,
+    money,
+    canEdit,
+    canCurate,
+    canLog,
+  } = useLoaderData<typeof loader>();
+  const actualOf = new Map(
+    actuals.byCategory.map((c) => [c.categoryId, c.people])
+  );
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        intro={`${t(`programmes.phase.${phase}`)} · ${formatCalendarDateLong(
+          p.startDate
+        )} – ${formatCalendarDateLong(p.endDate)}`}
+        actions={
+          <>
+            {canLog ? (
+              <Link
+                className="button button--primary"
+                to={`/activities/new?program=${p.id}`}
+              >
+                {t("programmes.detail.log")}
+              </Link>
+            ) : null}
+            {money ? (
+              <Link className="button" to={`/programmes/${p.id}/money`}>
+                {t("programmes.money.title")}
+              </Link>
+            ) : null}
+            {canEdit ? (
+              <Link className="button" to={`/programmes/${p.id}/edit`}>
+                {t("programmes.detail.edit")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <section className="card">
+        <p>{p.goal}</p>
+        <dl className="facts">
+          <dt>{t("programmes.field.coordinator")}</dt>
+          <dd>{p.coordinator.fullName}</dd>
+          <dt>{t("programmes.column.partners")}</dt>
+          <dd>
+            {p.partners.length ? (
+              <ul className="plain-list" data-testid="programme-partners">
+                {p.partners.map((x) => (
+                  <li key={x.partnerId}>
+                    {x.partner.name}
+                    {x.agreement
+                      ? ` · ${x.agreement.kind.toUpperCase()} ${
+                          x.agreement.number
+                        }`
+                      : ""}
+                    {x.committed !== null
+                      ? ` · ${t("programmes.detail.committed", {
+                          amount: formatRupiah(x.committed),
+                          received: formatRupiah(x.received ?? 0),
+                        })}`
+                      : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              t(
+                `programmes.source.${p.fundingSource}` as "programmes.source.apbd"
+              )
+            )}
+          </dd>
+          <dt>{t("programmes.field.villages")}</dt>
+          <dd>
+            {p.villages.length
+              ? p.villages.map((v) => v.village.name).join(", ")
+              : "–"}
+          </dd>
+          <dt>{t("programmes.field.volunteers")}</dt>
+          <dd>
+            {p.volunteers.length
+              ? p.volunteers.map((v) => v.member.fullName).join(", ")
+              : "–"}
+          </dd>
+        </dl>
+      </section>
+      {totals ? (
+        <section className="card" data-testid="money-summary">
+          <h2>{t("programmes.detail.money")}</h2>
+          <ProgressBar
+            label={t("programmes.detail.realisation")}
+            value={totals.spent}
+            target={totals.budget}
+            format={formatRupiah}
+          />
+          <dl className="facts">
+            <dt>{t("programmes.money.budget")}</dt>
+            <dd>{formatRupiah(totals.budget)}</dd>
+            <dt>{t("programmes.money.received")}</dt>
+            <dd>{formatRupiah(totals.received)}</dd>
+            <dt>{t("programmes.money.spent")}</dt>
+            <dd>{formatRupiah(totals.spent)}</dd>
+            <dt>{t("programmes.money.remaining")}</dt>
+            <dd>{formatRupiah(totals.remaining)}</dd>
+            <dt>{t("programmes.money.balance")}</dt>
+            <dd>{formatRupiah(totals.balance)}</dd>
+          </dl>
+          {totals.pendingReceived || totals.pendingSpent ? (
+            <p className="notice">
+              {t("programmes.money.pendingNote", {
+                amount: formatRupiah(
+                  totals.pendingReceived + totals.pendingSpent
+                ),
+              })}
+            </p>
+          ) : null}
+          <p>
+            <a href={`/programmes/${p.id}/report.pdf`}>
+              {t("programmes.detail.reportPdf")}
+            </a>{" "}
+            ·{" "}
+            <a href={`/programmes/${p.id}/report.xlsx`} download>
+              {t("programmes.detail.reportXlsx")}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      <section className="card" data-testid="targets">
+        <h2>{t("programmes.detail.targets")}</h2>
+        <p className="muted">
+          {t("programmes.detail.fromVerified", {
+            activities: formatNumber(actuals.activities),
+            hours: formatHours(actuals.volunteerHours),
+          })}
+        </p>
+        {actuals.waiting ? (
+          <p className="notice">
+            {t("programmes.detail.waiting", { count: actuals.waiting })}
+          </p>
+        ) : null}
+        {p.targets.length ? (
+          p.targets.map((x) => (
+            <ProgressBar
+              key={x.categoryId}
+              label={x.category.name}
+              value={actualOf.get(x.categoryId) ?? 0}
+              target={x.target}
+            />
+          ))
+        ) : (
+          <p>{t("programmes.detail.noTargets")}</p>
+        )}
+        {actuals.byCategory.length ? (
+          <BarChart
+            title={t("programmes.detail.reachChart")}
+            rows={actuals.byCategory.map((c) => ({
+              label: c.name,
+              value: c.people,
+            }))}
+            testId="reach-chart"
+          />
+        ) : null}
+      </section>
+      {actuals.byVillage.length ? (
+        <section className="card">
+          <h2>{t("programmes.detail.byVillage")}</h2>
+          <div className="table-wrap">
+            <table className="table" data-testid="by-village">
+              <thead>
+                <tr>
+                  <th>{t("activities.field.village")}</th>
+                  <th className="num">{t("activities.column.people")}</th>
+                  <th className="num">KK</th>
+                  <th className="num">{t("programmes.detail.activities")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actuals.byVillage.map((v) => (
+                  <tr key={v.villageCode}>
+                    <td>{v.name}</td>
+                    <td className="num">{formatNumber(v.people)}</td>
+                    <td className="num">{formatNumber(v.households)}</td>
+                    <td className="num">{formatNumber(v.activities)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {actuals.volunteers.length ? (
+        <section className="card">
+          <h2>{t("programmes.detail.volunteerHours")}</h2>
+          <div className="table-wrap">
+            <table className="table" data-testid="volunteer-hours">
+              <thead>
+                <tr>
+                  <th>{t("activities.column.volunteer")}</th>
+                  <th className="num">{t("programmes.detail.activities")}</th>
+                  <th className="num">{t("activities.column.hours")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actuals.volunteers.map((v) => (
+                  <tr key={v.memberId}>
+                    <td>{v.fullName}</td>
+                    <td className="num">{formatNumber(v.activities)}</td>
+                    <td className="num">{formatHours(v.hours)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {money || canCurate ? (
+        <section className="card">
+          <h2>{t("programmes.photos.title")}</h2>
+          {p.photos.length ? (
+            <div className="photos" data-testid="programme-photos">
+              {p.photos.map((photo) => (
+                <img
+                  key={photo.photoId}
+                  src={`/activities/${photo.activityId}/photos/${photo.photoId}.jpg`}
+                  alt={t("programmes.photos.alt")}
+                  loading="lazy"
+                  width={160}
+                />
+              ))}
+            </div>
+          ) : (
+            <p>{t("programmes.photos.none")}</p>
+          )}
+          {canCurate ? (
+            <Link to={`/programmes/${p.id}/photos`}>
+              {t("programmes.photos.choose")}
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

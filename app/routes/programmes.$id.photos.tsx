@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { getProgramme, mayCurate, programmeActorOf, programmePhotoChoices, setProgrammePhotos } from "~/domain/programmes.server";
+import { t } from "~/i18n";
+import { formatCalendarDateShort } from "~/utils/format";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { MAX_REPORT_PHOTOS } from "~/validation/programmes";
+
+export const meta: MetaFunction = () => [{ title: `${t("programmes.photos.choose")} · ${t("app.name")}` }];
+
+// /programmes/:id/photos: the coordinator (or the board) picks up to six photos of the
+// programme's verified activities for its report.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:own");
+  const actor = programmeActorOf(user);
+  const programme = await getProgramme(actor, params.id ?? "");
+  if (!programme) notFound();
+  if (!mayCurate(actor, programme)) throw new Response("Forbidden", { status: 403 });
+  return { programme: { id: programme.id, name: programme.name }, chosen: programme.photos.map((p) => p.photoId), photos: await programmePhotoChoices(programme.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:own");
+  const id = params.id ?? "";
+  const form = await request.formData();
+  const result = await setProgrammePhotos(programmeActorOf(user), id, form.getAll("photo").map(String), MAX_REPORT_PHOTOS);
+  if (!result.ok) {
+    if (result.error === "notFound") notFound();
+    if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
+    return redirectWithToast(`/programmes/${id}/photos`, "error", result.error === "tooMany" ? "programmes.photos.tooMany" : "programmes.photos.unknown", { max: MAX_REPORT_PHOTOS });
+  }
+  return redirectWithToast(`/programmes/${id}`, "success", "programmes.photos.saved");
+}
+
+export default function ProgrammePhotosPage() {
+  const { programme, chosen, photos } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("programmes.photos.choose")} intro={t("programmes.photos.intro", { name: programme.name, max: MAX_REPORT_PHOTOS })} actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>} />
+      <section className="card">
+        {photos.length === 0 ? (
+          <p>{t("programmes.photos.noneToChoose")}</p>
+        ) : (
+          <Form method="post">
+            <div className="photo-pick" data-testid="photo-choices">
+              {photos.map((photo) => (
+                <label key={photo.id}>
+                  <img src={`/activities/${photo.activityId}/photos/${photo.id}.jpg`} alt="" loading="lazy" width={140} />
+                  <span>
+                    <input type="checkbox" name="photo" value={photo.id} defaultChecked={chosen.includes(photo.id)} /> {formatCalendarDateShort(photo.activity.date)} ·{" "}
+                    {photo.activity.village.name}
+                  </span>
+                </label>
+              ))}
+            </div>
+            <button type="submit" className="button button--primary">
+              {t("programmes.photos.save")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { documentResponse } from "~/domain/documents.server";
+import { readAgreementScan } from "~/domain/partners.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /programmes/partners/:id/agreements/:agreementId: the agreement's scan (board only).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:chapter");
+  const scan = await readAgreementScan(user.chapter.id, params.id ?? "", params.agreementId ?? "");
+  if (!scan) notFound();
+  return documentResponse(scan.bytes, scan.type, scan.name);
+}

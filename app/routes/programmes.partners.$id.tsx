@@ -1,0 +1,225 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { PartnerForm } from "~/components/programmes/PartnerForm";
+import { DOCUMENT_MAX_BYTES } from "~/domain/documents.server";
+import { addAgreement, addContact, agreementState, getPartner, removeContact, savePartner } from "~/domain/partners.server";
+import { t } from "~/i18n";
+import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
+import { formValues, parseForm } from "~/utils/forms";
+import { hasPermission } from "~/utils/permissions";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { fileField, readMultipart } from "~/utils/uploads.server";
+import { formatPhone } from "~/validation/members";
+import { AGREEMENT_KINDS, agreementSchema, contactSchema, partnerSchema } from "~/validation/programmes";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` }];
+
+// /programmes/partners/:id: a partner, its contact people and agreements (board only).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:chapter");
+  const partner = await getPartner(user.chapter.id, params.id ?? "");
+  if (!partner) notFound();
+  return {
+    partner: {
+      ...partner,
+      agreements: partner.agreements.map(({ file, ...a }) => ({ ...a, hasScan: Boolean(file), state: agreementState(a, user.chapter.timeZone) })),
+    },
+    canEdit: hasPermission(user.permissions, "update:programme:chapter"),
+  };
+}
+
+type ActionResult = { intent: string; fieldErrors: Record<string, string | undefined>; values: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:programme:chapter");
+  const actor = { userId: user.id, chapterId: user.chapter.id };
+  const partnerId = params.id ?? "";
+  const back = `/programmes/partners/${partnerId}`;
+  const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
+  if (form === "tooBig") return data<ActionResult>({ intent: "agreement", fieldErrors: { file: t("programmes.error.receipt.size") }, values: {} }, { status: 400 });
+  const intent = String(form.get("intent") ?? "");
+  const values = formValues(form);
+  if (intent === "partner") {
+    const parsed = parseForm(partnerSchema, form);
+    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    const result = await savePartner(actor, parsed.data, partnerId);
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    }
+    return redirectWithToast(back, "success", "programmes.partners.saved");
+  }
+  if (intent === "contact") {
+    const parsed = parseForm(contactSchema, form);
+    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    if (!(await addContact(actor, partnerId, parsed.data))) notFound();
+    return redirectWithToast(back, "success", "programmes.partners.contactAdded");
+  }
+  if (intent === "contact.remove") {
+    if (!(await removeContact(actor, partnerId, String(form.get("contactId") ?? "")))) notFound();
+    return redirectWithToast(back, "success", "programmes.partners.contactRemoved");
+  }
+  if (intent === "agreement") {
+    const parsed = parseForm(agreementSchema, form);
+    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    const result = await addAgreement(actor, partnerId, parsed.data, await fileField(form, "file"));
+    if (!result.ok) {
+      if ("notFound" in result) notFound();
+      return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    }
+    return redirectWithToast(back, "success", "programmes.partners.agreementAdded");
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function PartnerPage() {
+  const { partner: p, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const mine = (intent: string) => (result?.intent === intent ? result : undefined);
+  const contact = mine("contact");
+  const agreement = mine("agreement");
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        intro={`${t(`programmes.partnerKind.${p.kind}` as "programmes.partnerKind.perusahaan")}${p.sector ? ` · ${p.sector}` : ""} · ${t(`programmes.partnerStatus.${p.status}` as "programmes.partnerStatus.aktif")}`}
+        actions={<Link to="/programmes/partners">{t("programmes.partners.title")}</Link>}
+      />
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("programmes.partners.address")}</dt>
+          <dd>{p.address ?? "–"}</dd>
+          <dt>{t("programmes.partners.notes")}</dt>
+          <dd>{p.notes ?? "–"}</dd>
+          <dt>{t("programmes.title")}</dt>
+          <dd>
+            {p.programmes.length ? (
+              <ul className="plain-list">
+                {p.programmes.map((x) => (
+                  <li key={x.programme.id}>
+                    <Link to={`/programmes/${x.programme.id}`}>{x.programme.name}</Link> · {formatRupiah(x.committed)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "–"
+            )}
+          </dd>
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t("programmes.partners.contacts")}</h2>
+        {p.contacts.length === 0 ? (
+          <p>{t("programmes.partners.noContacts")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="contacts">
+            {p.contacts.map((c) => (
+              <li key={c.id} className="catalogue-row">
+                <span>
+                  <strong>{c.name}</strong>
+                  {c.position ? `, ${c.position}` : ""}
+                  {c.phone ? ` · ${formatPhone(c.phone)}` : ""}
+                  {c.email ? ` · ${c.email}` : ""}
+                </span>
+                {canEdit ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="contact.remove" />
+                    <input type="hidden" name="contactId" value={c.id} />
+                    <button type="submit" className="button button--ghost">
+                      {t("programmes.partners.removeContact")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit ? (
+          <Form method="post" noValidate aria-label={t("programmes.partners.addContact")}>
+            <h3>{t("programmes.partners.addContact")}</h3>
+            <input type="hidden" name="intent" value="contact" />
+            <FormField label={t("programmes.partners.contactName")} name="name" defaultValue={contact?.values.name ?? ""} error={contact?.fieldErrors.name} />
+            <FormField label={t("programmes.partners.contactPosition")} name="position" defaultValue={contact?.values.position ?? ""} error={contact?.fieldErrors.position} />
+            <FormField label={t("programmes.partners.contactPhone")} name="phone" inputMode="tel" defaultValue={contact?.values.phone ?? ""} error={contact?.fieldErrors.phone} />
+            <FormField label={t("programmes.partners.contactEmail")} name="email" type="email" defaultValue={contact?.values.email ?? ""} error={contact?.fieldErrors.email} />
+            <button type="submit" className="button">
+              {t("programmes.partners.addContact")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      <section className="card">
+        <h2>{t("programmes.partners.agreements")}</h2>
+        {p.agreements.length === 0 ? (
+          <p>{t("programmes.partners.noAgreements")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="agreements">
+            {p.agreements.map((a) => (
+              <li key={a.id}>
+                <strong>
+                  {a.kind.toUpperCase()} {a.number}
+                </strong>{" "}
+                · {t("programmes.partners.agreementPeriod", { signed: formatCalendarDateShort(a.signedOn), start: formatCalendarDateShort(a.startDate), end: formatCalendarDateShort(a.endDate) })} ·{" "}
+                {t(`programmes.agreementState.${a.state}`, { date: formatCalendarDateShort(a.endDate) })}
+                {a.hasScan ? (
+                  <>
+                    {" "}
+                    · <a href={`/programmes/partners/${p.id}/agreements/${a.id}`}>{t("programmes.partners.scan")}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canEdit ? (
+          <Form method="post" encType="multipart/form-data" noValidate aria-label={t("programmes.partners.addAgreement")}>
+            <h3>{t("programmes.partners.addAgreement")}</h3>
+            <input type="hidden" name="intent" value="agreement" />
+            <div className="field">
+              <label htmlFor="agreement-kind">{t("programmes.partners.agreementKind")}</label>
+              <select id="agreement-kind" name="kind" defaultValue={agreement?.values.kind ?? "pks"}>
+                {AGREEMENT_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {kind.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FormField label={t("programmes.partners.agreementNumber")} name="number" defaultValue={agreement?.values.number ?? ""} error={agreement?.fieldErrors.number} />
+            <FormField label={t("programmes.partners.signedOn")} name="signedOn" type="date" defaultValue={agreement?.values.signedOn ?? ""} error={agreement?.fieldErrors.signedOn} />
+            <div className="field-row">
+              <FormField label={t("programmes.field.startDate")} name="startDate" type="date" defaultValue={agreement?.values.startDate ?? ""} error={agreement?.fieldErrors.startDate} />
+              <FormField label={t("programmes.field.endDate")} name="endDate" type="date" defaultValue={agreement?.values.endDate ?? ""} error={agreement?.fieldErrors.endDate} />
+            </div>
+            <FormField label={t("programmes.partners.scanFile")} name="file" type="file" accept="application/pdf,image/jpeg,image/png" error={agreement?.fieldErrors.file} />
+            <button type="submit" className="button">
+              {t("programmes.partners.addAgreement")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      {canEdit ? (
+        <section className="card">
+          <h2>{t("programmes.partners.edit")}</h2>
+          <PartnerForm
+            defaults={
+              mine("partner")?.values ?? { name: p.name, kind: p.kind, sector: p.sector ?? "", address: p.address ?? "", status: p.status, notes: p.notes ?? "" }
+            }
+            fieldErrors={mine("partner")?.fieldErrors}
+            submitLabel={t("programmes.partners.save")}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
+

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { getFinanceSettings, updateFinanceSettings } from "~/domain/programme-money.server";
+import { programmeActorOf } from "~/domain/programmes.server";
+import { t } from "~/i18n";
+import { formatRupiah } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { financeSettingsSchema } from "~/validation/programmes";
+
+export const meta: MetaFunction = () => [{ title: `${t("programmes.settings.title")} · ${t("app.name")}` }];
+
+// /programmes/settings: the amount above which money entries wait for the Ketua (Ketua only).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "approve:programme-finance:chapter");
+  return { settings: await getFinanceSettings(user.chapter.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "approve:programme-finance:chapter");
+  const parsed = parseForm(financeSettingsSchema, await request.formData());
+  if (!parsed.success) return data(parsed, { status: 400 });
+  await updateFinanceSettings(programmeActorOf(user), parsed.data.financeApprovalThreshold);
+  return redirectWithToast("/programmes/settings", "success", "programmes.settings.saved", { amount: formatRupiah(parsed.data.financeApprovalThreshold) });
+}
+
+export default function FinanceSettingsPage() {
+  const { settings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={t("programmes.settings.title")} intro={t("programmes.settings.intro")} />
+      <Form method="post" noValidate className="card">
+        <FormField
+          label={t("programmes.settings.threshold")}
+          name="financeApprovalThreshold"
+          inputMode="numeric"
+          defaultValue={actionData?.values.financeApprovalThreshold ?? String(settings.financeApprovalThreshold)}
+          error={actionData?.fieldErrors.financeApprovalThreshold}
+        />
+        <p className="muted">{t("programmes.settings.thresholdHelp", { amount: formatRupiah(settings.financeApprovalThreshold) })}</p>
+        <button type="submit" className="button button--primary">
+          {t("programmes.settings.save")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
