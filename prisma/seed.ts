@@ -35,6 +35,7 @@ import {
 import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { certificateFormSchema, eventFormSchema, externalTrainingSchema, type ResultRow } from "~/validation/trainings";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
+import { seedProgrammes } from "./seed-programmes";
 
 export const DEMO_PASSWORD = "demo-ipsm-2026";
 const DEMO_PROVINCE = "61"; // Kalimantan Barat
@@ -119,6 +120,12 @@ async function seedDemo() {
     active: active.map((m) => m.id),
     named: { relawan: relawan.id, korcam: korcam.id, sekretaris: sekretaris.id },
     random,
+  });
+  await seedProgrammes({
+    chapterId: city.id,
+    users: { ketua: users[1]!.id, bendahara: users[3]!.id },
+    members: { ketua: ketua.id, sekretaris: sekretaris.id, korcam: korcam.id, relawan: relawan.id },
+    volunteers: active.map((m) => m.id).filter((id) => ![ketua.id, sekretaris.id, bendahara.id, korcam.id, relawan.id].includes(id)),
   });
   await seedTrainings({
     chapterId: city.id,
