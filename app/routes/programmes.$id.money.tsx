@@ -129,7 +129,7 @@ export default function ProgrammeMoneyPage() {
   return (
     <>
       <PageHeader title={t("programmes.money.title")} intro={programme.name} actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>} />
-      <section className="stats" data-testid="money-totals">
+      <section className="stats stats--money" data-testid="money-totals">
         {(
           [
             ["budget", totals.budget],
