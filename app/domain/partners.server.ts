@@ -55,7 +55,9 @@ export async function savePartner(actor: Actor, data: PartnerData, partnerId?: s
   return db.$transaction(async (tx) => {
     const before = partnerId ? await tx.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId } }) : null;
     if (partnerId && !before) return { ok: false as const, notFound: true as const };
-    const duplicate = await tx.partner.findFirst({ where: { chapterId: actor.chapterId, name: data.name, ...(partnerId ? { id: { not: partnerId } } : {}) }, select: { id: true } });
+    // Names are compared without regard to capitals ("pt borneo" is "PT Borneo").
+    const others = await tx.partner.findMany({ where: { chapterId: actor.chapterId, ...(partnerId ? { id: { not: partnerId } } : {}) }, select: { name: true } });
+    const duplicate = others.some((o) => o.name.toLocaleLowerCase("id") === data.name.toLocaleLowerCase("id"));
     if (duplicate) return { ok: false as const, fieldErrors: { name: t("programmes.error.partnerTaken") } };
     const saved = partnerId
       ? await tx.partner.update({ where: { id: partnerId }, data, select: { id: true } })

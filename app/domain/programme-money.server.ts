@@ -76,7 +76,7 @@ export async function listMoneyEntries(programmeId: string) {
       partner: { select: { name: true } },
       recordedBy: { select: { name: true } },
       decidedBy: { select: { name: true } },
-      reversedBy: { select: { id: true, status: true } },
+      reversals: { select: { id: true, status: true } },
       createdAt: true,
     },
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
@@ -205,20 +205,33 @@ export async function decideMoneyEntry(actor: ProgrammeActor, entryId: string, d
 
 /**
  * Reverses an approved entry with a correcting entry of the opposite amount, on the day given
- * (today by default), with the reason; it follows the same approval rule. An entry is reversed once.
+ * (today by default), with the reason; it follows the same approval rule. An entry has at most one
+ * reversal that is pending or approved (a rejected one leaves it open to another).
  */
 export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, reason: string, idempotencyKey: string, now = new Date()) {
   return db.$transaction(async (tx) => {
     const entry = await tx.moneyEntry.findFirst({
       where: { id: entryId, programme: { chapterId: actor.chapterId } },
-      select: { id: true, kind: true, amount: true, status: true, reversesId: true, partnerId: true, programmeId: true, purpose: true, programme: { select: { coordinatorId: true, startDate: true, endDate: true } }, reversedBy: { select: { id: true } } },
+      select: {
+        id: true,
+        kind: true,
+        amount: true,
+        status: true,
+        reversesId: true,
+        partnerId: true,
+        programmeId: true,
+        purpose: true,
+        programme: { select: { coordinatorId: true, startDate: true, endDate: true } },
+        reversals: { select: { status: true } },
+      },
     });
     if (!entry) return { ok: false as const, error: "notFound" as const };
     if (!mayRecordMoney(actor, entry.programme)) return { ok: false as const, error: "forbidden" as const };
     const repeated = await tx.moneyEntry.findUnique({ where: { idempotencyKey }, select: { id: true, reversesId: true } });
-    if (repeated?.reversesId === entry.id) return { ok: true as const, id: repeated.id };
+    if (repeated) return repeated.reversesId === entry.id ? { ok: true as const, id: repeated.id } : { ok: false as const, error: "duplicateKey" as const };
     if (entry.status !== "approved" || entry.reversesId) return { ok: false as const, error: "notReversible" as const };
-    if (entry.reversedBy) return { ok: false as const, error: "alreadyReversed" as const };
+    // A rejected reversal does not count: the entry can be corrected again.
+    if (entry.reversals.some((r) => r.status !== "rejected")) return { ok: false as const, error: "alreadyReversed" as const };
     const today = calendarToday(actor.timeZone, now);
     // A correction after the programme has ended is dated on its last day, inside its period.
     const date = today > entry.programme.endDate ? entry.programme.endDate : today;

@@ -5,10 +5,10 @@
 // data: activities count people by category and place only.
 import { calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
-import { programmePhase } from "~/validation/programmes";
+import { programmePhase, agreementKindLabel } from "~/validation/programmes";
 import { readActivityPhoto } from "./activity-photos.server";
 import { getChapterLetterhead } from "./chapters.server";
-import { listMoneyEntries, moneyTotals, receivedByPartner } from "./programme-money.server";
+import { listMoneyEntries, maySeeMoney, moneyTotals, receivedByPartner } from "./programme-money.server";
 import { getProgramme, programmeActuals, type ProgrammeActor } from "./programmes.server";
 
 /** The serving holder of a position kind today (for signature blocks), or null. */
@@ -28,7 +28,8 @@ async function signatory(chapterId: string, kind: string, today: Date) {
 /** Everything the programme report shows (PDF and xlsx read the same figures), or null when not visible. */
 export async function programmeReport(actor: ProgrammeActor, programmeId: string, now = new Date()) {
   const programme = await getProgramme(actor, programmeId);
-  if (!programme) return null;
+  // The report shows the money: the board and the coordinator only, never an assigned volunteer.
+  if (!programme || !maySeeMoney(actor, programme)) return null;
   const today = calendarToday(actor.timeZone, now);
   const [letterhead, totals, entries, received, actuals, ketua, bendahara] = await Promise.all([
     getChapterLetterhead(actor.chapterId),
@@ -68,7 +69,7 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
     },
     partners: programme.partners.map((p) => ({
       name: p.partner.name,
-      agreement: p.agreement ? `${p.agreement.kind.toUpperCase()} ${p.agreement.number}` : null,
+      agreement: p.agreement ? `${agreementKindLabel(p.agreement.kind)} ${p.agreement.number}` : null,
       committed: p.committed,
       received: received.get(p.partnerId) ?? 0,
     })),

@@ -140,6 +140,7 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
   const board = await currentBoardMembers(actor.chapterId, actor.timeZone);
   if (!board.some((m) => m.id === data.coordinatorId)) errors.coordinatorId = t("programmes.error.coordinator");
 
+  if (new Set(input.partners.map((p) => p.partnerId)).size !== input.partners.length) errors.partners = t("programmes.error.partnerTwice");
   const committed = input.partners.reduce((sum, p) => sum + p.committed, 0);
   if (committed > data.budget) errors.budget = t("programmes.error.committedAboveBudget", { committed: formatRupiah(committed), budget: formatRupiah(data.budget) });
   for (const [n, p] of input.partners.entries()) {
@@ -172,6 +173,14 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
     if (found !== input.volunteerIds.length) errors.volunteers = t("activities.error.coVolunteer");
   }
   if (programmeId) {
+    // A partner whose money is on the ledger stays on the programme (its money would lose its row).
+    const funding = await tx.moneyEntry.groupBy({ by: ["partnerId"], where: { programmeId, partnerId: { not: null } } });
+    const kept = new Set(input.partners.map((p) => p.partnerId));
+    const dropped = funding.map((f) => f.partnerId!).filter((id) => !kept.has(id));
+    if (dropped.length) {
+      const names = await tx.partner.findMany({ where: { id: { in: dropped } }, select: { name: true } });
+      errors.partners = t("programmes.error.partnerHasMoney", { names: names.map((n) => n.name).join(", ") });
+    }
     // Money already recorded must stay inside the programme's dates.
     const outside = await tx.moneyEntry.count({ where: { programmeId, OR: [{ date: { lt: start } }, { date: { gt: end } }] } });
     if (outside) errors.startDate = t("programmes.error.entriesOutside", { count: outside });
@@ -248,14 +257,19 @@ export async function getProgramme(actor: ProgrammeActor, programmeId: string) {
       fundingSource: true,
       coordinatorId: true,
       coordinator: { select: { id: true, fullName: true } },
-      partners: { select: { partnerId: true, committed: true, agreementId: true, partner: { select: { name: true } }, agreement: { select: { kind: true, number: true, endDate: true } } } },
+      partners: {
+        select: { partnerId: true, committed: true, agreementId: true, partner: { select: { name: true } }, agreement: { select: { kind: true, number: true, endDate: true } } },
+        orderBy: { partner: { name: "asc" } },
+      },
       villages: { select: { villageCode: true, village: { select: { name: true } } } },
       targets: { select: { categoryId: true, target: true, category: { select: { name: true, number: true } } } },
       volunteers: { select: { member: { select: { id: true, fullName: true } } }, orderBy: { member: { fullName: "asc" } } },
-      photos: { select: { photoId: true, activityId: true }, orderBy: { createdAt: "asc" } },
+      // a chosen photo counts only while its activity is verified and still under this programme
+      photos: { where: { activity: { status: "verified" } }, select: { photoId: true, activityId: true, activity: { select: { programmeId: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
-  return programme;
+  if (!programme) return null;
+  return { ...programme, photos: programme.photos.filter((p) => p.activity.programmeId === programme.id).map(({ photoId, activityId }) => ({ photoId, activityId })) };
 }
 export type ProgrammeDetail = NonNullable<Awaited<ReturnType<typeof getProgramme>>>;
 

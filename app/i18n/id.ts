@@ -7,11 +7,12 @@ import { common } from "./id/common";
 import { memberImport } from "./id/import";
 import { leadership } from "./id/leadership";
 import { members } from "./id/members";
+import { programmeReport } from "./id/programme-report";
 import { programmes } from "./id/programmes";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport } as const;
 
 export type MessageKey = keyof typeof id;

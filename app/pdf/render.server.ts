@@ -3,6 +3,7 @@ import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
 import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
+import { ProgrammeReportDocument, type ProgrammeReportPdfData } from "./ProgrammeReportDocument";
 import { TrainingRecordDocument, type TrainingRecordPdfData } from "./TrainingRecordDocument";
 import { PDF_FONT } from "./styles";
 
@@ -43,4 +44,8 @@ export async function renderBoardStructurePdf(data: BoardStructurePdfData): Prom
 
 export async function renderTrainingRecordPdf(data: TrainingRecordPdfData): Promise<Buffer> {
   return renderToBuffer(createElement(TrainingRecordDocument, { data }) as never);
+}
+
+export async function renderProgrammeReportPdf(data: ProgrammeReportPdfData): Promise<Buffer> {
+  return renderToBuffer(createElement(ProgrammeReportDocument, { data }) as never);
 }

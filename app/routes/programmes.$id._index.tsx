@@ -26,7 +26,7 @@ import {
 } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
-import { programmePhase } from "~/validation/programmes";
+import { programmePhase, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -129,7 +129,7 @@ export default function ProgrammePage() {
                   <li key={x.partnerId}>
                     {x.partner.name}
                     {x.agreement
-                      ? ` · ${x.agreement.kind.toUpperCase()} ${
+                      ? ` · ${agreementKindLabel(x.agreement.kind)} ${
                           x.agreement.number
                         }`
                       : ""}

@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [entries, totals] = await Promise.all([listMoneyEntries(programme.id), moneyTotals(programme.id, programme.budget)]);
   return {
     programme: { id: programme.id, name: programme.name, partners: programme.partners.map((p) => ({ id: p.partnerId, name: p.partner.name })) },
-    entries: entries.map(({ receiptFile, ...e }) => ({ ...e, hasReceipt: Boolean(receiptFile) })),
+    entries: entries.map(({ receiptFile, reversals, ...e }) => ({ ...e, hasReceipt: Boolean(receiptFile), reversed: reversals.some((r) => r.status !== "rejected") })),
     totals,
     canRecord: mayRecordMoney(actor, programme),
     canApprove: hasPermission(user.permissions, "approve:programme-finance:chapter"),
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-      return redirectWithToast(back, "error", "programmes.money.notReversible");
+      return redirectWithToast(back, "error", result.error === "duplicateKey" ? "activities.error.duplicateKey" : "programmes.money.notReversible");
     }
     return redirectWithToast(back, "success", "programmes.money.reversed");
   }
@@ -240,7 +240,7 @@ export default function ProgrammeMoneyPage() {
                     <td>
                       {t(`programmes.money.status.${e.status}` as "programmes.money.status.approved")}
                       {e.decisionNote ? <small className="muted"> · {e.decisionNote}</small> : null}
-                      {e.reversedBy ? <small className="muted"> · {t("programmes.money.reversedNote")}</small> : null}
+                      {e.reversed ? <small className="muted"> · {t("programmes.money.reversedNote")}</small> : null}
                       {canApprove && e.status === "pending" ? (
                         <>
                           <Form method="post" encType="multipart/form-data">
@@ -253,7 +253,7 @@ export default function ProgrammeMoneyPage() {
                           <ReasonForm intent="reject" entryId={e.id} label={t("programmes.money.rejectReason")} submit={t("programmes.money.reject")} error={errorFor("reject", e.id)} />
                         </>
                       ) : null}
-                      {canRecord && e.status === "approved" && !e.reversesId && !e.reversedBy ? (
+                      {canRecord && e.status === "approved" && !e.reversesId && !e.reversed ? (
                         <details>
                           <summary>{t("programmes.money.reverse")}</summary>
                           <ReasonForm
@@ -262,7 +262,7 @@ export default function ProgrammeMoneyPage() {
                             label={t("programmes.money.reverseReason")}
                             submit={t("programmes.money.reverse")}
                             error={errorFor("reverse", e.id)}
-                            idempotencyKey={reverseKey}
+                            idempotencyKey={`${reverseKey}-${e.id}`}
                           />
                         </details>
                       ) : null}

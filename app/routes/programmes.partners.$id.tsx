@@ -15,7 +15,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { formatPhone } from "~/validation/members";
-import { AGREEMENT_KINDS, agreementSchema, contactSchema, partnerSchema } from "~/validation/programmes";
+import { AGREEMENT_KINDS, agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` }];
 
@@ -162,7 +162,7 @@ export default function PartnerPage() {
             {p.agreements.map((a) => (
               <li key={a.id}>
                 <strong>
-                  {a.kind.toUpperCase()} {a.number}
+                  {agreementKindLabel(a.kind)} {a.number}
                 </strong>{" "}
                 · {t("programmes.partners.agreementPeriod", { signed: formatCalendarDateShort(a.signedOn), start: formatCalendarDateShort(a.startDate), end: formatCalendarDateShort(a.endDate) })} ·{" "}
                 {t(`programmes.agreementState.${a.state}`, { date: formatCalendarDateShort(a.endDate) })}
@@ -185,7 +185,7 @@ export default function PartnerPage() {
               <select id="agreement-kind" name="kind" defaultValue={agreement?.values.kind ?? "pks"}>
                 {AGREEMENT_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
-                    {kind.toUpperCase()}
+                    {agreementKindLabel(kind)}
                   </option>
                 ))}
               </select>

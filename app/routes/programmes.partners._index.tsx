@@ -11,7 +11,7 @@ import { parseForm } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { partnerSchema } from "~/validation/programmes";
+import { partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.partners.title")} · ${t("app.name")}` }];
 
@@ -66,7 +66,7 @@ export default function PartnersPage() {
                     <td>
                       {p.latestAgreement ? (
                         <>
-                          {p.latestAgreement.kind.toUpperCase()} {p.latestAgreement.number} ·{" "}
+                          {agreementKindLabel(p.latestAgreement.kind)} {p.latestAgreement.number} ·{" "}
                           {t(`programmes.agreementState.${p.agreementState}` as "programmes.agreementState.berlaku", { date: formatCalendarDateShort(p.latestAgreement.endDate) })}
                         </>
                       ) : (

@@ -165,6 +165,11 @@ export const financeSettingsSchema = z.object({
     .transform((v) => parseRupiah(v) ?? 0),
 });
 
+/** "MoU" or "PKS", as the documents write them. */
+export function agreementKindLabel(kind: string): string {
+  return kind === "mou" ? "MoU" : kind.toUpperCase();
+}
+
 /** A programme's phase on a day: before its start, within its dates, after its end. */
 export function programmePhase(programme: { startDate: Date; endDate: Date }, today: Date): ProgrammePhase {
   if (today < programme.startDate) return "rencana";

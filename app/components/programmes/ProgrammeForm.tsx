@@ -5,7 +5,7 @@ import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { FUNDING_SOURCES } from "~/validation/activities";
-import { MAX_PROGRAMME_PARTNERS, programmeSchema, type ProgrammeFormData } from "~/validation/programmes";
+import { MAX_PROGRAMME_PARTNERS, programmeSchema, type ProgrammeFormData, agreementKindLabel } from "~/validation/programmes";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import type { VillageOption } from "../VillagePicker";
@@ -120,7 +120,7 @@ export function ProgrammeForm({
                 {choices.partners.flatMap((p) =>
                   p.agreements.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {p.name}: {a.kind.toUpperCase()} {a.number} ({t("programmes.field.agreementUntil", { date: formatCalendarDateShort(a.endDate) })})
+                      {p.name}: {agreementKindLabel(a.kind)} {a.number} ({t("programmes.field.agreementUntil", { date: formatCalendarDateShort(a.endDate) })})
                     </option>
                   )),
                 )}

@@ -13,6 +13,7 @@ export const programmes = {
   "programmes.error.agreementExpired": "Perjanjian {number} sudah berakhir pada {date}, sebelum program dimulai. Catat perjanjian yang baru terlebih dahulu.",
   "programmes.error.agreementNotInForce": "Perjanjian {number} hanya berlaku {start} sampai {end}. Dana di luar masa itu memerlukan perjanjian yang baru.",
   "programmes.error.committedAboveBudget": "Jumlah komitmen mitra ({committed}) melebihi anggaran program ({budget}).",
+  "programmes.error.partnerHasMoney": "{names} sudah menyalurkan dana ke program ini, sehingga tetap tercantum sebagai mitra.",
   "programmes.error.nameTaken": "Program dengan nama ini sudah ada.",
   "programmes.error.entriesOutside": "{count} catatan keuangan berada di luar tanggal baru. Periode program harus tetap mencakupnya.",
   "programmes.error.forbidden": "Anda tidak berwenang mengubah program.",

@@ -228,24 +228,25 @@ CREATE UNIQUE INDEX "Programme_chapterId_name_key" ON "Programme"("chapterId", "
 CREATE INDEX "ProgrammeVolunteer_memberId_idx" ON "ProgrammeVolunteer"("memberId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "MoneyEntry_reversesId_key" ON "MoneyEntry"("reversesId");
-
--- CreateIndex
 CREATE UNIQUE INDEX "MoneyEntry_idempotencyKey_key" ON "MoneyEntry"("idempotencyKey");
 
 -- CreateIndex
 CREATE INDEX "MoneyEntry_programmeId_status_kind_idx" ON "MoneyEntry"("programmeId", "status", "kind");
 
+-- CreateIndex
+CREATE INDEX "MoneyEntry_reversesId_idx" ON "MoneyEntry"("reversesId");
+
 
 -- The ledger is append-only: an entry is never deleted, and what it says (programme, kind, date,
--- amount, purpose, partner, what it reverses) never changes. A pending entry is approved or
--- rejected once; the receipt scan is attached right after the entry is written.
+-- amount, purpose, partner, over-budget reason, what it reverses) never changes. A pending entry
+-- is approved or rejected once, and its decision is then fixed; the receipt scan is attached
+-- once, right after the entry is written.
 CREATE TRIGGER "MoneyEntry_no_delete" BEFORE DELETE ON "MoneyEntry"
 BEGIN
     SELECT RAISE(ABORT, 'money entries are never deleted; reverse them with a correcting entry');
 END;
 
-CREATE TRIGGER "MoneyEntry_no_change" BEFORE UPDATE OF "programmeId", "kind", "date", "amount", "purpose", "partnerId", "reversesId", "recordedById", "idempotencyKey" ON "MoneyEntry"
+CREATE TRIGGER "MoneyEntry_no_change" BEFORE UPDATE OF "programmeId", "kind", "date", "amount", "purpose", "partnerId", "overBudgetReason", "reversesId", "recordedById", "idempotencyKey" ON "MoneyEntry"
 BEGIN
     SELECT RAISE(ABORT, 'money entries are never changed; reverse them with a correcting entry');
 END;
@@ -254,4 +255,16 @@ CREATE TRIGGER "MoneyEntry_decided_once" BEFORE UPDATE OF "status" ON "MoneyEntr
 WHEN OLD."status" <> 'pending' AND NEW."status" <> OLD."status"
 BEGIN
     SELECT RAISE(ABORT, 'a decided money entry keeps its status');
+END;
+
+CREATE TRIGGER "MoneyEntry_decision_fixed" BEFORE UPDATE OF "decidedById", "decidedAt", "decisionNote" ON "MoneyEntry"
+WHEN OLD."status" <> 'pending'
+BEGIN
+    SELECT RAISE(ABORT, 'a decided money entry keeps its decision');
+END;
+
+CREATE TRIGGER "MoneyEntry_receipt_once" BEFORE UPDATE OF "receiptFile", "receiptFileType" ON "MoneyEntry"
+WHEN OLD."receiptFile" IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a money entry keeps its receipt');
 END;

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { maySeeMoney } from "~/domain/programme-money.server";
+import { programmeReportFileName } from "~/domain/programme-report-xlsx.server";
+import { programmeReport } from "~/domain/programme-report.server";
+import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
+import { pdfResponse, renderProgrammeReportPdf } from "~/pdf/render.server";
+import { notFound, requirePermission } from "~/utils/permissions.server";
+
+// GET /programmes/:id/report.pdf: the programme report for the partner and the Dinas Sosial.
+// It shows the money, so only those who may see the programme's money get it (not its volunteers).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:programme:own");
+  const actor = programmeActorOf(user);
+  const id = params.id ?? "";
+  const programme = await getProgramme(actor, id);
+  if (!programme) notFound();
+  if (!maySeeMoney(actor, programme)) throw new Response("Forbidden", { status: 403 });
+  const data = await programmeReport(actor, id);
+  if (!data) notFound();
+  const body = await renderProgrammeReportPdf(data);
+  return pdfResponse(body, programmeReportFileName(data.programme.name, "pdf"));
+}

@@ -1,0 +1,464 @@
+// The programme report (PDF and xlsx) against the real database: a CSR partner with a PKS, a
+// programme with a budget, money received and spent (one spending reversed, one waiting for the
+// Ketua), activities logged under the programme and verified by another board member (one still
+// waiting), a chosen photo; then the figures in the PDF's text and in the spreadsheet, checked
+// against numbers computed by hand, and who may download them through the routes.
+//
+// Simulated timeline: "today" is 26 November 2026 in Asia/Jakarta (NOW) for every domain call;
+// the routes run on the real clock and are only checked for who gets what.
+import { rm } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const UPLOADS = vi.hoisted(() => {
+  // Activity photos go to a scratch folder; the env module reads UPLOADS_DIR on first use.
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/ipsm-programme-report-${process.pid}-${Date.now()}`;
+  process.env.UPLOADS_DIR = dir;
+  return dir;
+});
+
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories, logActivity, verifyActivities, type ActivityActor } from "~/domain/activities.server";
+import { storePhotos } from "~/domain/activity-photos.server";
+import { addAgreement, savePartner } from "~/domain/partners.server";
+import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
+import { programmeReportXlsx } from "~/domain/programme-report-xlsx.server";
+import { programmeReport, type ProgrammeReportData } from "~/domain/programme-report.server";
+import { createProgramme, setProgrammePhotos, type ProgrammeActor } from "~/domain/programmes.server";
+import { renderProgrammeReportPdf } from "~/pdf/render.server";
+import { loader as pdfLoader } from "~/routes/programmes.$id.report[.]pdf";
+import { loader as xlsxLoader } from "~/routes/programmes.$id.report[.]xlsx";
+import { action as loginAction } from "~/routes/login";
+import { db } from "~/utils/db.server";
+import { permissionsFor } from "~/utils/permissions";
+import { activityFormSchema, type ReachEntry } from "~/validation/activities";
+import type { PositionKind } from "~/validation/leadership";
+import { agreementSchema, MAX_REPORT_PHOTOS, moneyEntrySchema, partnerSchema, programmeSchema } from "~/validation/programmes";
+import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { pdfText } from "../support/pdf-text";
+import { cookiesFrom, getRequest, postForm, run, statusOf } from "../support/requests";
+
+const TZ = "Asia/Jakarta";
+const NOW = new Date("2026-11-26T10:00:00+07:00");
+const V1002 = "61.71.01.1002"; // Benuamelayu Laut, Pontianak Selatan
+const V1003 = "61.71.01.1003"; // Benuamelayu Darat, Pontianak Selatan
+const PROGRAMME = "Pendampingan Lansia Terlantar Pontianak Selatan";
+const PARTNER = "PT Bank Kalbar Sejahtera";
+const PKS = "45/CSR-BKS/VI/2026";
+
+let chapterId: string;
+let programmeId: string;
+let ketua: ProgrammeActor;
+let bendahara: ProgrammeActor;
+let wakil: ActivityActor;
+const volunteerNumbers: Record<string, string> = {};
+let report: ProgrammeReportData;
+
+function programmeActor(userId: string, memberId: string | null, kinds: PositionKind[] = []): ProgrammeActor {
+  return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds) };
+}
+const activityActor = (actor: ProgrammeActor): ActivityActor => ({ ...actor, districtCodes: [] });
+
+function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
+  return result as Extract<T, { ok: true }>;
+}
+
+let keySerial = 0;
+const key = () => `laporan-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
+
+async function money(actor: ProgrammeActor, fields: { kind: "disbursement" | "spending"; date: string; amount: string; purpose: string; partnerId?: string }) {
+  return ok(await recordMoneyEntry(actor, programmeId, moneyEntrySchema.parse({ idempotencyKey: key(), ...fields }), null, NOW));
+}
+
+async function signIn(email: string) {
+  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
+  expect(response.status).toBe(302);
+  return cookiesFrom(response);
+}
+
+beforeAll(async () => {
+  chapterId = (await buildChapter({ code: "PRG", name: "IPSM Kota Pontianak" })).id;
+  await ensureActivityCatalogue(chapterId);
+  // A period that covers the simulated 2026 and the real clock (the routes), so the signatories hold office on both.
+  await db.leadershipPeriod.create({
+    data: {
+      chapterId,
+      name: "Periode 2025-2030",
+      startDate: calendarDate(2025, 1, 1),
+      endDate: calendarDate(Math.max(2030, new Date().getUTCFullYear() + 4), 12, 31),
+      status: "active",
+      activatedAt: new Date(),
+    },
+  });
+  const k = await buildBoardUser({ chapterId, kind: "ketua", name: "Rahmat Hidayat", email: "ketua@prg.test" });
+  const b = await buildBoardUser({ chapterId, kind: "bendahara", name: "Siti Rohani", email: "bendahara@prg.test" });
+  const w = await buildBoardUser({ chapterId, kind: "wakil_ketua", name: "Yuliana Gunawan" });
+  ketua = programmeActor(k.id, k.memberId, ["ketua"]);
+  bendahara = programmeActor(b.id, b.memberId, ["bendahara"]);
+  wakil = activityActor(programmeActor(w.id, w.memberId, ["wakil_ketua"]));
+
+  const budi = await buildMember({ chapterId, villageCode: V1002, fullName: "Budi Santoso" });
+  const maria = await buildMember({ chapterId, villageCode: V1003, fullName: "Maria Ulfah" });
+  volunteerNumbers.budi = budi.memberNumber ?? "";
+  volunteerNumbers.maria = maria.memberNumber ?? "";
+  const budiUser = await buildUser({ chapterId, role: "volunteer", memberId: budi.id, email: "budi@prg.test" });
+  const mariaUser = await buildUser({ chapterId, role: "volunteer", memberId: maria.id });
+  const budiActor = activityActor(programmeActor(budiUser.id, budi.id));
+  const mariaActor = activityActor(programmeActor(mariaUser.id, maria.id));
+
+  // The partner, its PKS, and the programme it funds.
+  const partnerId = ok(
+    await savePartner(ketua, partnerSchema.parse({ name: PARTNER, kind: "bumd", sector: "Perbankan", address: "Jl. Rahadi Usman No. 8, Pontianak", status: "aktif" })),
+  ).id;
+  const agreementId = ok(
+    await addAgreement(ketua, partnerId, agreementSchema.parse({ kind: "pks", number: PKS, signedOn: "2026-06-20", startDate: "2026-06-20", endDate: "2027-06-30" }), null),
+  ).id;
+  const categories = await listPpksCategories(chapterId);
+  const category = (number: number) => categories.find((c) => c.number === number)!.id;
+  const LANSIA = category(8); // Lanjut Usia Terlantar
+  const DISABILITAS = category(9); // Penyandang Disabilitas
+  const FAKIR = category(24); // Fakir Miskin
+  programmeId = ok(
+    await createProgramme(ketua, {
+      data: programmeSchema.parse({
+        name: PROGRAMME,
+        goal: "Mendampingi lanjut usia terlantar agar mendapat bantuan pangan, layanan kesehatan, dan rujukan ke layanan sosial.",
+        startDate: "2026-07-01",
+        endDate: "2026-12-31",
+        budget: "50.000.000",
+        fundingSource: "csr",
+        coordinatorId: ketua.memberId!,
+      }),
+      partners: [{ partnerId, committed: 40_000_000, agreementId }],
+      villageCodes: [V1002, V1003],
+      targets: [
+        { categoryId: LANSIA, target: 40 },
+        { categoryId: DISABILITAS, target: 10 },
+      ],
+      volunteerIds: [budi.id, maria.id],
+    }),
+  ).id;
+
+  // Money: 30 M from the partner and 2 M of the chapter's own; two spendings, the second reversed;
+  // a Bendahara's spending above the threshold still waits for the Ketua and must not count.
+  await money(ketua, { kind: "disbursement", date: "2026-07-15", amount: "30.000.000", purpose: "Pencairan tahap I", partnerId });
+  await money(ketua, { kind: "disbursement", date: "2026-08-01", amount: "2.000.000", purpose: "Dana swadaya cabang" });
+  await money(ketua, { kind: "spending", date: "2026-08-10", amount: "15.625.000", purpose: "Paket sembako lansia" });
+  const transport = await money(ketua, { kind: "spending", date: "2026-09-05", amount: "4.750.000", purpose: "Transport relawan" });
+  ok(await reverseMoneyEntry(ketua, transport.id, "Salah catat, dibayar dari dana lain", key(), NOW));
+  expect((await money(bendahara, { kind: "spending", date: "2026-10-01", amount: "6.100.000", purpose: "Sewa tenda" })).status).toBe("pending");
+
+  // Activities under the programme: two verified by the Wakil Ketua, one still waiting.
+  const types = await listActivityTypes(chapterId);
+  const log = async (actor: ActivityActor, fields: Record<string, string>, reach: ReachEntry[], coVolunteerIds: string[] = []) => {
+    const data = activityFormSchema.parse({ idempotencyKey: key(), typeId: types[0]!.id, narrative: "Kunjungan dan pendataan lansia.", programmeId, ...fields });
+    return ok(await logActivity(actor, { data, reach, aid: [], coVolunteerIds, followUp: null, submit: true }, NOW)).id;
+  };
+  const first = await log(
+    budiActor,
+    { date: "2026-11-20", durationMinutes: "120", villageCode: V1002, households: "6" },
+    [
+      { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 5 },
+      { categoryId: LANSIA, sex: "L", ageBand: "lansia", count: 3 },
+    ],
+    [maria.id],
+  );
+  const second = await log(
+    budiActor,
+    { date: "2026-11-22", durationMinutes: "90", villageCode: V1003, households: "4" },
+    [
+      { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 },
+      { categoryId: FAKIR, sex: "L", ageBand: "dewasa", count: 2 },
+    ],
+  );
+  await log(mariaActor, { date: "2026-11-24", durationMinutes: "60", villageCode: V1002, households: "3" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 }]);
+  expect(await verifyActivities(wakil, [first, second], NOW)).toEqual({ verified: 2, skipped: 0 });
+
+  // A photo of the first activity, chosen for the report.
+  const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
+  await storePhotos(first, [jpeg]);
+  const photo = await db.activityPhoto.findFirstOrThrow({ where: { activityId: first }, select: { id: true } });
+  expect(await setProgrammePhotos(ketua, programmeId, [photo.id], MAX_REPORT_PHOTOS)).toEqual({ ok: true });
+
+  const data = await programmeReport(ketua, programmeId, NOW);
+  if (!data) throw new Error("the Ketua must see the report");
+  report = data;
+});
+
+afterAll(async () => {
+  await rm(UPLOADS, { recursive: true, force: true });
+});
+
+describe("the report's figures", () => {
+  it("counts approved money only, with the reversal netted out", () => {
+    expect(report.totals).toMatchObject({ budget: 50_000_000, received: 32_000_000, spent: 15_625_000, remaining: 34_375_000, balance: 16_375_000, pendingSpent: 6_100_000 });
+    expect(report.totals.realisation).toBeCloseTo(0.3125, 10);
+    expect(report.partners).toEqual([{ name: PARTNER, agreement: `PKS ${PKS}`, committed: 40_000_000, received: 30_000_000 }]);
+    expect(report.ownFundsReceived).toBe(2_000_000);
+    expect(report.entries.map((e) => e.amount)).toEqual([30_000_000, 2_000_000, 15_625_000, 4_750_000, -4_750_000]);
+  });
+
+  it("counts verified activities only: people by category and kelurahan, volunteers' hours", () => {
+    expect(report.beneficiaries).toEqual([
+      { name: "Lanjut Usia Terlantar", target: 40, actual: 12 },
+      { name: "Penyandang Disabilitas", target: 10, actual: 0 },
+      { name: "Fakir Miskin", target: 0, actual: 2 },
+    ]);
+    expect(report.byVillage.map((v) => [v.name, v.district, v.people, v.households, v.activities])).toEqual([
+      ["Benuamelayu Laut", "Pontianak Selatan", 8, 6, 1],
+      ["Benuamelayu Darat", "Pontianak Selatan", 6, 4, 1],
+    ]);
+    expect(report.volunteers.map((v) => [v.fullName, v.hours, v.activities])).toEqual([
+      ["Budi Santoso", 3.5, 2],
+      ["Maria Ulfah", 2, 1],
+    ]);
+    expect({ activities: report.activities, people: report.people, households: report.households, hours: report.volunteerHours, waiting: report.waiting }).toEqual({
+      activities: 2,
+      people: 14,
+      households: 10,
+      hours: 5.5,
+      waiting: 1,
+    });
+    expect(report.signatures).toMatchObject({ ketua: { name: "Rahmat Hidayat" }, bendahara: { name: "Siti Rohani" } });
+    expect(report.photos).toHaveLength(1);
+  });
+});
+
+describe("the PDF", () => {
+  let text: string;
+  let pages: number;
+  beforeAll(async () => {
+    ({ text, pages } = await pdfText(new Uint8Array(await renderProgrammeReportPdf(report))));
+  });
+
+  it("shows the programme's facts", () => {
+    expect(text).toContain("LAPORAN PROGRAM");
+    expect(text).toContain(PROGRAMME);
+    expect(text).toContain("1 Juli 2026 – 31 Desember 2026");
+    expect(text).toContain(`Mitra ${PARTNER}`);
+    expect(text).toContain("Koordinator Rahmat Hidayat");
+    expect(text).toContain("Kelurahan sasaran Benuamelayu Laut, Benuamelayu Darat");
+    expect(text).toContain("Sumber dana Mitra CSR");
+  });
+
+  it("shows budget and realisation by partner, then the totals", () => {
+    expect(text).toContain(`${PARTNER} PKS ${PKS} Rp40.000.000 Rp30.000.000`);
+    expect(text).toContain("Dana sendiri cabang – – Rp2.000.000");
+    expect(text).toContain("Jumlah Rp40.000.000 Rp32.000.000");
+    expect(text).toContain("Anggaran Rp50.000.000");
+    expect(text).toContain("Dana diterima Rp32.000.000");
+    expect(text).toContain("Belanja (realisasi) Rp15.625.000");
+    expect(text).toContain("Sisa anggaran Rp34.375.000");
+    expect(text).toContain("Saldo kas Rp16.375.000");
+    expect(text).toContain("Persentase realisasi 31,25%");
+  });
+
+  it("lists the approved entries, the reversal as a negative amount, and not the pending one", () => {
+    expect(text).toContain(`15/07/2026 Dana masuk Pencairan tahap I ${PARTNER} Rp30.000.000`);
+    expect(text).toContain("10/08/2026 Belanja Paket sembako lansia – Rp15.625.000");
+    expect(text).toContain("05/09/2026 Belanja Transport relawan – Rp4.750.000");
+    expect(text).toMatch(/26\/11\/2026 Belanja .*Transport relawan.* -Rp4\.750\.000/);
+    expect(text).not.toContain("Sewa tenda");
+    expect(text).not.toContain("Rp6.100.000");
+  });
+
+  it("shows beneficiaries by category (target and actual) and by kelurahan", () => {
+    expect(text).toContain("Lanjut Usia Terlantar 40 12 30%");
+    expect(text).toContain("Penyandang Disabilitas 10 0 0%");
+    expect(text).toContain("Fakir Miskin 0 2 –");
+    expect(text).toContain("Jumlah 50 14 28%");
+    expect(text).toContain("Benuamelayu Laut Pontianak Selatan 8 6 1");
+    expect(text).toContain("Benuamelayu Darat Pontianak Selatan 6 4 1");
+    expect(text).toContain("Jumlah 14 10 2");
+  });
+
+  it("lists volunteers with their hours and the activities still waiting", () => {
+    expect(text).toContain(`1 Budi Santoso ${volunteerNumbers.budi} 2 3,5`);
+    expect(text).toContain(`2 Maria Ulfah ${volunteerNumbers.maria} 1 2`);
+    expect(text).toContain("Jumlah jam relawan: 5,5 jam");
+    expect(text).toContain("1 kegiatan masih menunggu verifikasi dan belum dihitung.");
+  });
+
+  it("has the photos, the signatures and page numbers, and no resident data", () => {
+    expect(text).toContain("Dokumentasi");
+    expect(text).toContain("Pontianak, 26 November 2026");
+    expect(text).toContain("Ketua, Rahmat Hidayat Bendahara, Siti Rohani");
+    expect(text).toContain(`Halaman 1 dari ${pages}`);
+    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    expect(text).not.toMatch(/\d{16}/);
+  });
+
+  it("leaves a blank line for a missing signatory and leaves out empty sections", async () => {
+    const bare = await pdfText(
+      new Uint8Array(
+        await renderProgrammeReportPdf({ ...report, photos: [], waiting: 0, ownFundsReceived: 0, signatures: { ketua: report.signatures.ketua, bendahara: null } }),
+      ),
+    );
+    expect(bare.text).not.toContain("Dokumentasi");
+    expect(bare.text).not.toContain("menunggu verifikasi");
+    expect(bare.text).not.toContain("Dana sendiri cabang");
+    expect(bare.text).toMatch(/Ketua, Rahmat Hidayat Bendahara, \(\.+\)/);
+  });
+
+  it("wraps a long ledger across pages without losing a row", async () => {
+    const entries = Array.from({ length: 120 }, (_, i) => ({ ...report.entries[2]!, purpose: `Belanja nomor ${i + 1}`, amount: 1000 + i }));
+    const long = await pdfText(new Uint8Array(await renderProgrammeReportPdf({ ...report, entries, photos: [...report.photos, ...report.photos, ...report.photos] })));
+    expect(long.pages).toBeGreaterThan(3);
+    for (const n of [1, 60, 120]) expect(long.text).toContain(`Belanja nomor ${n} – Rp${(1000 + n - 1).toLocaleString("id-ID")}`);
+    // The header row repeats on every page the ledger runs onto.
+    expect(long.text.match(/Tanggal Jenis Uraian Mitra Jumlah/g)!.length).toBeGreaterThanOrEqual(3);
+  });
+  it("keeps long texts inside their cells and the page", async () => {
+    const longName = "PT Bank Pembangunan Daerah Kalimantan Barat Sejahtera Bersama Masyarakat Tbk";
+    const long = {
+      ...report,
+      programme: { ...report.programme, goal: "Mendampingi lanjut usia terlantar di kelurahan sasaran. ".repeat(35).trim() },
+      partners: [{ ...report.partners[0]!, name: longName, agreement: "PKS 045/PKS/IPSM-PTK/BANK-KALBAR-SEJAHTERA/VII/2026" }],
+      entries: report.entries.map((e, i) => ({
+        ...e,
+        purpose: i === 0 ? `Bukti: https://drive.contoh.id/laporan/kwitansi-sembako-lansia-agustus-2026-${"x".repeat(40)}.pdf` : `${e.purpose} ${"untuk paket bantuan lanjut usia terlantar ".repeat(6)}`,
+        partner: e.partner ? longName : null,
+      })),
+    };
+    const bytes = new Uint8Array(await renderProgrammeReportPdf(long));
+    const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+    const A4_WIDTH = 595.28;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = ((await (await doc.getPage(n)).getTextContent()).items as { str: string; transform: number[]; width: number }[]).filter((i) => i.str?.trim());
+      const lines = new Map<number, typeof items>();
+      for (const item of items) {
+        const [left, y] = [item.transform[4]!, Math.round(item.transform[5]!)];
+        expect(left, item.str).toBeGreaterThanOrEqual(39);
+        expect(left + item.width, item.str).toBeLessThanOrEqual(A4_WIDTH - 39);
+        lines.set(y, [...(lines.get(y) ?? []), item]);
+      }
+      // On each line, no text runs into the next cell's text.
+      for (const line of lines.values()) {
+        const sorted = line.sort((a, b) => a.transform[4]! - b.transform[4]!);
+        for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1]!.transform[4]! + sorted[i - 1]!.width, `${sorted[i - 1]!.str} | ${sorted[i]!.str}`).toBeLessThanOrEqual(sorted[i]!.transform[4]! + 0.5);
+      }
+    }
+    await doc.destroy();
+  });
+});
+
+describe("the spreadsheet", () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await programmeReportXlsx(report)) as never);
+  });
+
+  const rowsOf = (name: string) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+
+  it("has the six sheets with bold header rows", () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ringkasan", "Mitra", "Keuangan", "Penerima manfaat", "Kelurahan", "Relawan"]);
+    for (const sheet of workbook.worksheets) expect(sheet.getRow(1).font?.bold, sheet.name).toBe(true);
+  });
+
+  it("sums up the programme with money as numbers", () => {
+    const summary = new Map(rowsOf("Ringkasan").map(([label, value]) => [label, value]));
+    expect(summary.get("Program")).toBe(PROGRAMME);
+    expect(summary.get("Tanggal mulai")).toEqual(calendarDate(2026, 7, 1));
+    expect(summary.get("Mitra")).toBe(PARTNER);
+    expect(summary.get("Anggaran")).toBe(50_000_000);
+    expect(summary.get("Dana diterima")).toBe(32_000_000);
+    expect(summary.get("Belanja (realisasi)")).toBe(15_625_000);
+    expect(summary.get("Sisa anggaran")).toBe(34_375_000);
+    expect(summary.get("Saldo kas")).toBe(16_375_000);
+    expect(summary.get("Persentase realisasi")).toBeCloseTo(0.3125, 10);
+    expect(summary.get("Jam relawan")).toBe(5.5);
+    expect(summary.get("Kegiatan menunggu verifikasi")).toBe(1);
+    const sheet = workbook.getWorksheet("Ringkasan")!;
+    const budgetRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === "Anggaran")!;
+    expect(budgetRow.getCell(2).numFmt).toBe("#,##0");
+  });
+
+  it("lists the partners and the ledger with real dates and amounts", () => {
+    expect(rowsOf("Mitra").slice(1)).toEqual([
+      [PARTNER, `PKS ${PKS}`, 40_000_000, 30_000_000],
+      ["Dana sendiri cabang", undefined, undefined, 2_000_000],
+    ]);
+    const entries = rowsOf("Keuangan");
+    expect(entries[0]).toEqual(["Tanggal", "Jenis", "Uraian", "Mitra", "Jumlah", "Kwitansi"]);
+    expect(entries.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+      [calendarDate(2026, 7, 15), "Dana masuk", 30_000_000],
+      [calendarDate(2026, 8, 1), "Dana masuk", 2_000_000],
+      [calendarDate(2026, 8, 10), "Belanja", 15_625_000],
+      [calendarDate(2026, 9, 5), "Belanja", 4_750_000],
+      [calendarDate(2026, 11, 26), "Belanja", -4_750_000],
+    ]);
+    const sheet = workbook.getWorksheet("Keuangan")!;
+    expect(sheet.getCell("A2").numFmt).toBe("dd/mm/yyyy");
+    expect(sheet.getCell("E6").numFmt).toBe("#,##0");
+  });
+
+  it("lists beneficiaries, kelurahan and volunteers with the same numbers as the PDF", () => {
+    expect(rowsOf("Penerima manfaat").slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ["Lanjut Usia Terlantar", 40, 12],
+      ["Penyandang Disabilitas", 10, 0],
+      ["Fakir Miskin", 0, 2],
+    ]);
+    expect(rowsOf("Kelurahan").slice(1)).toEqual([
+      ["Benuamelayu Laut", "Pontianak Selatan", 8, 6, 1],
+      ["Benuamelayu Darat", "Pontianak Selatan", 6, 4, 1],
+    ]);
+    expect(rowsOf("Relawan").slice(1)).toEqual([
+      [1, "Budi Santoso", volunteerNumbers.budi, 2, 3.5],
+      [2, "Maria Ulfah", volunteerNumbers.maria, 1, 2],
+    ]);
+  });
+});
+
+describe("the report routes", () => {
+  const get = (loader: typeof pdfLoader, id: string, ext: string, cookie: string) => run(loader, getRequest(`/programmes/${id}/report.${ext}`, cookie), { id });
+
+  it("give the Ketua and the Bendahara the PDF and the spreadsheet", async () => {
+    for (const email of ["ketua@prg.test", "bendahara@prg.test"]) {
+      const cookie = await signIn(email);
+      const pdf = (await get(pdfLoader, programmeId, "pdf", cookie)) as Response;
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+      expect(pdf.headers.get("Content-Disposition")).toBe('inline; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.pdf"');
+      const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+      expect(text).toContain("Sisa anggaran Rp34.375.000");
+
+      const xlsx = (await get(xlsxLoader, programmeId, "xlsx", cookie)) as Response;
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      expect(xlsx.headers.get("Content-Disposition")).toBe('attachment; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.xlsx"');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
+      expect(workbook.getWorksheet("Keuangan")!.rowCount).toBe(6);
+    }
+  });
+
+  it("refuse the money to a volunteer assigned to the programme", async () => {
+    const cookie = await signIn("budi@prg.test");
+    expect(statusOf(await get(pdfLoader, programmeId, "pdf", cookie))).toBe(403);
+    expect(statusOf(await get(xlsxLoader, programmeId, "xlsx", cookie))).toBe(403);
+  });
+
+  it("refuse the Dinas Sosial's account (no programme rights) and answer 404 to another chapter and to an unknown programme", async () => {
+    await buildUser({ chapterId, role: "dinsos", email: "dinsos@prg.test" });
+    const dinsos = await signIn("dinsos@prg.test");
+    expect(statusOf(await get(pdfLoader, programmeId, "pdf", dinsos))).toBe(403);
+
+    const other = await buildChapter({ code: "PRX" });
+    const outsider = await buildMember({ chapterId: other.id, villageCode: V1002, fullName: "Eko Prasetyo" });
+    await buildUser({ chapterId: other.id, role: "volunteer", memberId: outsider.id, email: "eko@prx.test" });
+    const cookie = await signIn("eko@prx.test");
+    expect(statusOf(await get(pdfLoader, programmeId, "pdf", cookie))).toBe(404);
+    expect(statusOf(await get(xlsxLoader, programmeId, "xlsx", cookie))).toBe(404);
+
+    const ketuaCookie = await signIn("ketua@prg.test");
+    expect(statusOf(await get(pdfLoader, "tidak-ada", "pdf", ketuaCookie))).toBe(404);
+  });
+});
