@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
+import { ReasonForm } from "~/components/ReasonForm";
 import { actorOf, canSeeActivity, coversDistrict, getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
@@ -60,26 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, "success", "activities.verify.reopened");
   }
   throw new Response("Bad Request", { status: 400 });
-}
-
-function ReasonForm({ intent, label, submit, error }: { intent: string; label: string; submit: string; error?: string }) {
-  return (
-    <Form method="post" className="inline-form" aria-label={submit}>
-      <input type="hidden" name="intent" value={intent} />
-      <label>
-        {label}
-        <input name="reason" aria-invalid={error ? true : undefined} />
-      </label>
-      <button type="submit" className="button">
-        {submit}
-      </button>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Form>
-  );
 }
 
 export default function ActivityPage() {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
+import { ReasonForm } from "~/components/ReasonForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/documents.server";
 import { decideMoneyEntry, listMoneyEntries, mayRecordMoney, maySeeMoney, moneyTotals, recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
 import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
@@ -95,28 +96,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, "success", "programmes.money.reversed");
   }
   throw new Response("Bad Request", { status: 400 });
-}
-
-function ReasonForm({ intent, entryId, label, submit, error, idempotencyKey }: { intent: string; entryId: string; label: string; submit: string; error?: string; idempotencyKey?: string }) {
-  return (
-    <Form method="post" encType="multipart/form-data" className="inline-form" aria-label={`${submit} ${entryId}`}>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="entryId" value={entryId} />
-      {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
-      <label>
-        {label}
-        <input name="reason" aria-invalid={error ? true : undefined} />
-      </label>
-      <button type="submit" className="button button--ghost">
-        {submit}
-      </button>
-      {error ? (
-        <p className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Form>
-  );
 }
 
 export default function ProgrammeMoneyPage() {
@@ -250,7 +229,7 @@ export default function ProgrammeMoneyPage() {
                               {t("programmes.money.approve")}
                             </button>
                           </Form>
-                          <ReasonForm intent="reject" entryId={e.id} label={t("programmes.money.rejectReason")} submit={t("programmes.money.reject")} error={errorFor("reject", e.id)} />
+                          <ReasonForm intent="reject" hidden={{ entryId: e.id }} multipart ghost label={t("programmes.money.rejectReason")} submit={t("programmes.money.reject")} error={errorFor("reject", e.id)} />
                         </>
                       ) : null}
                       {canRecord && e.status === "approved" && !e.reversesId && !e.reversed ? (
@@ -258,11 +237,12 @@ export default function ProgrammeMoneyPage() {
                           <summary>{t("programmes.money.reverse")}</summary>
                           <ReasonForm
                             intent="reverse"
-                            entryId={e.id}
+                            hidden={{ entryId: e.id, idempotencyKey: `${reverseKey}-${e.id}` }}
+                            multipart
+                            ghost
                             label={t("programmes.money.reverseReason")}
                             submit={t("programmes.money.reverse")}
                             error={errorFor("reverse", e.id)}
-                            idempotencyKey={`${reverseKey}-${e.id}`}
                           />
                         </details>
                       ) : null}
