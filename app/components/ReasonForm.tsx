@@ -12,6 +12,7 @@ export function ReasonForm({
   hidden = {},
   multipart = false,
   ghost = false,
+  fieldName = "reason",
 }: {
   intent: string;
   label: string;
@@ -20,6 +21,8 @@ export function ReasonForm({
   hidden?: Record<string, string>;
   multipart?: boolean;
   ghost?: boolean;
+  /** the posted field's name ("reason" unless the form asks for a note) */
+  fieldName?: string;
 }) {
   return (
     <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="inline-form" aria-label={hidden.entryId ? `${submit} ${hidden.entryId}` : submit}>
@@ -29,7 +32,7 @@ export function ReasonForm({
       ))}
       <label>
         {label}
-        <input name="reason" aria-invalid={error ? true : undefined} />
+        <input name={fieldName} aria-invalid={error ? true : undefined} />
       </label>
       <button type="submit" className={ghost ? "button button--ghost" : "button"}>
         {submit}

@@ -10,7 +10,7 @@ export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
 export type DocumentError = "missing" | "type" | "size";
 export type DocumentUpload = { bytes: Uint8Array; size: number };
-export type DocumentFolder = "leadership-sk" | "certificates" | "agreements" | "receipts";
+export type DocumentFolder = "leadership-sk" | "certificates" | "agreements" | "receipts" | "reports";
 
 const SIGNATURES: { type: string; extension: string; bytes: number[] }[] = [
   { type: "application/pdf", extension: "pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },

@@ -58,7 +58,8 @@ export async function reportFigures(scope: ReportScope) {
         SELECT SUM(a."durationMinutes") AS minutes, COUNT(*) AS volunteers
         FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified}`,
       db.$queryRaw<{ name: string; activities: bigint; minutes: bigint }[]>`
-        SELECT t.name AS name, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
+        SELECT t.name AS name, COUNT(*) AS activities,
+               SUM(a."durationMinutes" * (1 + (SELECT COUNT(*) FROM "ActivityVolunteer" v WHERE v."activityId" = a.id))) AS minutes
         FROM "Activity" a JOIN "ActivityType" t ON t.id = a."typeId" WHERE ${verified}
         GROUP BY t.id ORDER BY activities DESC, t.name`,
       db.$queryRaw<{ categoryId: string; number: number | null; name: string; male: bigint; female: bigint }[]>`

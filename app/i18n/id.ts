@@ -3,16 +3,19 @@
 // side by side; the keys stay unique across parts (a test checks it).
 import { activities } from "./id/activities";
 import { cards } from "./id/cards";
+import { certificates } from "./id/certificates";
 import { common } from "./id/common";
 import { memberImport } from "./id/import";
 import { leadership } from "./id/leadership";
 import { members } from "./id/members";
 import { programmeReport } from "./id/programme-report";
 import { programmes } from "./id/programmes";
+import { reports } from "./id/reports";
+import { reportPages } from "./id/report-pages";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates } as const;
 
 export type MessageKey = keyof typeof id;

@@ -2,8 +2,11 @@ import { createRequire } from "node:module";
 import { Font, renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
+import type { ContributionReportPdfData } from "./contribution-report-data";
+import { ContributionReportDocument, type ContributionReportSection } from "./ContributionReportDocument";
 import { MemberListDocument, type MemberListPdfData } from "./MemberListDocument";
 import { ProgrammeReportDocument, type ProgrammeReportPdfData } from "./ProgrammeReportDocument";
+import { ServiceCertificateDocument, type ServiceCertificatePdfData } from "./ServiceCertificateDocument";
 import { TrainingRecordDocument, type TrainingRecordPdfData } from "./TrainingRecordDocument";
 import { PDF_FONT } from "./styles";
 
@@ -48,4 +51,35 @@ export async function renderTrainingRecordPdf(data: TrainingRecordPdfData): Prom
 
 export async function renderProgrammeReportPdf(data: ProgrammeReportPdfData): Promise<Buffer> {
   return renderToBuffer(createElement(ProgrammeReportDocument, { data }) as never);
+}
+
+/** A contribution report of this many pages or more (more than 3) opens its attachment with a table of contents. */
+export const CONTRIBUTION_REPORT_TOC_MIN_PAGES = 4;
+
+/**
+ * The contribution report (cover letter and attachment). react-pdf knows page numbers only while
+ * laying out, so the report is rendered twice: first with the table of contents' page column
+ * left open ("…", the same room as the numbers), noting the page each section heading lands on;
+ * then with those pages filled in — or, when the report is short, without a table of contents.
+ */
+export async function renderContributionReportPdf(data: ContributionReportPdfData): Promise<Buffer> {
+  const pages: Partial<Record<ContributionReportSection, number>> = {};
+  let totalPages = 0;
+  await renderToBuffer(
+    createElement(ContributionReportDocument, {
+      data,
+      toc: "pending",
+      onSectionPage: (section, pageNumber, total) => {
+        pages[section] = pageNumber;
+        totalPages = total;
+      },
+    }) as never,
+  );
+  const toc = totalPages >= CONTRIBUTION_REPORT_TOC_MIN_PAGES ? { pages } : null;
+  return renderToBuffer(createElement(ContributionReportDocument, { data, toc }) as never);
+}
+
+/** The certificate of service of one volunteer (Surat Keterangan Relawan PSM): one A4 page. */
+export async function renderServiceCertificatePdf(data: ServiceCertificatePdfData): Promise<Buffer> {
+  return renderToBuffer(createElement(ServiceCertificateDocument, { data }) as never);
 }

@@ -8,9 +8,10 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getOwnMembership, updateOwnContact } from "~/domain/members.server";
+import { listOwnCertificates } from "~/domain/service-certificates.server";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong } from "~/utils/format";
+import { formatCalendarDateLong, formatDateShort } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -21,7 +22,8 @@ export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t(
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "update:member:own");
   const member = user.memberId ? await getOwnMembership(user.memberId) : null;
-  return { member };
+  const certificates = user.memberId ? await listOwnCertificates(user.memberId) : [];
+  return { member, certificates, timeZone: user.chapter.timeZone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type ProfileInput = z.input<typeof profileFormSchema>;
 
 export default function ProfilePage() {
-  const { member } = useLoaderData<typeof loader>();
+  const { member, certificates, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const defaults: ProfileInput = actionData?.values ? { address: "", ...actionData.values } : {
     phone: formatPhone(member?.phone),
@@ -85,6 +87,27 @@ export default function ProfilePage() {
           <dt>{t("members.col.village")}</dt>
           <dd>{member.village.name}</dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="own-certificates">
+        <h2 id="own-certificates">{t("certificates.profile.title")}</h2>
+        {certificates.length === 0 ? (
+          <p className="muted">{t("certificates.profile.empty")}</p>
+        ) : (
+          <>
+            <p className="muted">{t("certificates.profile.intro")}</p>
+            <ul data-testid="own-certificates">
+              {certificates.map((c) => (
+                <li key={c.id}>
+                  <a href={`/certificates/${c.id}.pdf`} aria-label={t("certificates.list.downloadLabel", { number: c.number })}>
+                    {c.number}
+                  </a>
+                  {` · ${c.periodLabel} · `}
+                  <small className="muted">{formatDateShort(c.issuedAt, timeZone)}</small>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       <section className="card">
         <Form

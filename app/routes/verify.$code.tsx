@@ -4,7 +4,9 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { verifyCardCode, type CardCheck } from "~/domain/member-cards.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { formatDateLong } from "~/utils/format";
+import { verifyReportCode } from "~/domain/reports.server";
+import { verifyCertificateCode, type CertificateCheck } from "~/domain/service-certificates.server";
+import { formatDateLong, formatHours, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [
@@ -12,14 +14,97 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-// Public (no login): anyone holding a printed card scans its QR code and lands here. The codes
-// of other printed documents (submitted reports) will be looked up here too: each kind of code
-// adds a `kind` to the loader's union and its own result panel, and says only what a verifier
-// needs (never NIK, address or phone).
+// Public (no login): anyone holding a printed card, report or certificate of service scans its
+// QR code and lands here.
+// Each kind of code has a `kind` in the loader's union and its own result panel, and says only
+// what a verifier needs (never NIK, address or phone; of a report, its number, period, chapter,
+// hashes, submission date and totals).
 export async function loader({ params }: LoaderFunctionArgs) {
-  const card = await verifyCardCode(params.code ?? "");
+  const code = params.code ?? "";
+  const card = await verifyCardCode(code);
   if (card) return { kind: "member-card" as const, card };
+  const report = await verifyReportCode(code);
+  if (report) return { kind: "report" as const, report };
+  const certificate = await verifyCertificateCode(code);
+  if (certificate) return { kind: "certificate" as const, certificate };
   notFound();
+}
+
+/** A certificate of service (Surat Keterangan Relawan PSM): who, which period, the frozen totals, never NIK, address or phone. */
+function CertificateResult({ certificate }: { certificate: Omit<CertificateCheck, "issuedAt"> & { issuedAt: Date | string } }) {
+  const valid = certificate.intact;
+  return (
+    <section className={`verify verify--${valid ? "valid" : "revoked"}`} data-testid="verify-result" aria-live="polite">
+      <p className="verify__kind">{t("verify.certificate.kind")}</p>
+      <h1 className="verify__state">{valid ? t("verify.certificate.valid") : t("verify.certificate.altered")}</h1>
+      <p className="verify__explanation">{valid ? t("verify.certificate.validText") : t("verify.certificate.alteredText")}</p>
+      <dl className="verify__facts">
+        <dt>{t("verify.certificate.name")}</dt>
+        <dd>{certificate.name}</dd>
+        <dt>{t("verify.certificate.memberNumber")}</dt>
+        <dd>{certificate.memberNumber ?? "–"}</dd>
+        <dt>{t("verify.certificate.chapter")}</dt>
+        <dd>{certificate.chapter}</dd>
+        <dt>{t("verify.certificate.period")}</dt>
+        <dd>{certificate.periodLabel}</dd>
+        <dt>{t("verify.certificate.hours")}</dt>
+        <dd>{t("certificates.hours", { hours: formatHours(certificate.hours) })}</dd>
+        <dt>{t("verify.certificate.activities")}</dt>
+        <dd>{formatNumber(certificate.activities)}</dd>
+        <dt>{t("verify.certificate.trainingHours")}</dt>
+        <dd>{t("certificates.hours", { hours: formatHours(certificate.trainingHours) })}</dd>
+        <dt>{t("verify.certificate.number")}</dt>
+        <dd>{certificate.number}</dd>
+        <dt>{t("verify.certificate.issuedAt")}</dt>
+        <dd>{formatDateLong(certificate.issuedAt, certificate.timeZone)}</dd>
+        <dt>{t("verify.certificate.hash")}</dt>
+        <dd>
+          <code className="hash">{certificate.contentHash}</code>
+        </dd>
+      </dl>
+      <p className="muted">{t("verify.certificate.note")}</p>
+    </section>
+  );
+}
+
+type ShownReportCheck = Omit<NonNullable<Awaited<ReturnType<typeof verifyReportCode>>>, "submittedAt"> & { submittedAt: Date | string };
+
+function ReportResult({ report }: { report: ShownReportCheck }) {
+  const state = !report.intact ? "altered" : report.supersededBy ? "superseded" : "valid";
+  const headline = { valid: t("verify.report.valid"), superseded: t("verify.report.superseded"), altered: t("verify.report.altered") }[state];
+  const explanation = {
+    valid: t("verify.report.validText"),
+    superseded: t("verify.report.supersededText", { number: report.supersededBy ?? "" }),
+    altered: t("verify.report.alteredText"),
+  }[state];
+  return (
+    <section className={`verify verify--${state === "valid" ? "valid" : "revoked"}`} data-testid="verify-result" aria-live="polite">
+      <p className="verify__kind">{t("verify.report.kind")}</p>
+      <h1 className="verify__state">{headline}</h1>
+      <p className="verify__explanation">{explanation}</p>
+      <dl className="verify__facts">
+        <dt>{t("verify.report.number")}</dt>
+        <dd>{report.number}</dd>
+        <dt>{t("verify.report.chapter")}</dt>
+        <dd>{report.chapter}</dd>
+        <dt>{t("verify.report.period")}</dt>
+        <dd>{report.periodLabel}</dd>
+        <dt>{t("verify.report.submittedAt")}</dt>
+        <dd>{formatDateLong(report.submittedAt, "Asia/Jakarta")}</dd>
+        <dt>{t("verify.report.hash")}</dt>
+        <dd>
+          <code className="hash">{report.contentHash}</code>
+        </dd>
+        <dt>{t("verify.report.pdfHash")}</dt>
+        <dd>
+          <code className="hash">{report.pdfHash}</code>
+        </dd>
+      </dl>
+      <p className="muted">
+        {t("verify.report.totals", { activities: formatNumber(report.totals.activities), hours: formatHours(report.totals.hours), people: formatNumber(report.totals.people) })}
+      </p>
+    </section>
+  );
 }
 
 /** A card check as it reaches the browser (dates serialised as strings). */
@@ -55,7 +140,8 @@ function CardResult({ card }: { card: ShownCardCheck }) {
 
 export default function VerifyPage() {
   const result = useLoaderData<typeof loader>();
-  return <CardResult card={result.card} />;
+  if (result.kind === "certificate") return <CertificateResult certificate={result.certificate} />;
+  return result.kind === "report" ? <ReportResult report={result.report} /> : <CardResult card={result.card} />;
 }
 
 export function ErrorBoundary() {

@@ -6,7 +6,7 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as dashboardLoader } from "~/routes/_index";
 import { loader as membersLoader } from "~/routes/members._index";
 import { loader as membersPdfLoader } from "~/routes/members[.]pdf";
-import { loader as reportsLoader } from "~/routes/reports";
+import { loader as reportsLoader } from "~/routes/reports._index";
 import { loader as leadershipLoader } from "~/routes/leadership._index";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { loader as catchAllLoader } from "~/routes/$";

@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FormField } from "~/components/FormField";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import { SelectField } from "~/components/SelectField";
+import { certificateActorOf, certificateMemberChoices, issueServiceCertificate, listCertificates } from "~/domain/service-certificates.server";
+import { t } from "~/i18n";
+import { calendarToday } from "~/utils/dates";
+import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/session.server";
+import { calendarDate, calendarDateOf, toDateInput } from "~/validation/fields";
+
+export const meta: MetaFunction = () => [{ title: `${t("certificates.title")} · ${t("app.name")}` }];
+
+const issueSchema = z.object({
+  memberId: z.string({ error: t("certificates.error.member") }).trim().min(1, t("certificates.error.member")),
+  start: calendarDate,
+  end: calendarDate,
+});
+
+// /reports/certificates: the board (`create:report:chapter`) issues a volunteer's certificate of
+// service (Surat Keterangan Relawan PSM) for an ended period, and downloads those already issued.
+// Volunteers and the Dinas Sosial get 403.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "create:report:chapter");
+  const today = calendarToday(user.chapter.timeZone);
+  // By default the form offers last month.
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
+  const [members, certificates] = await Promise.all([certificateMemberChoices(user.chapter.id), listCertificates(user.chapter.id)]);
+  return {
+    members,
+    certificates,
+    timeZone: user.chapter.timeZone,
+    today: toDateInput(today),
+    defaults: { memberId: "", start: toDateInput(start), end: toDateInput(end) },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "create:report:chapter");
+  const parsed = parseForm(issueSchema, await request.formData());
+  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await issueServiceCertificate(certificateActorOf(user), {
+    memberId: parsed.data.memberId,
+    start: calendarDateOf(parsed.data.start),
+    end: calendarDateOf(parsed.data.end),
+  });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  return redirectWithToast("/reports/certificates", "success", "certificates.form.issued", { number: result.number });
+}
+
+function IssueForm() {
+  const { members, defaults, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values: Record<string, string | undefined> = { ...defaults, ...(actionData?.values ?? {}) };
+  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string | undefined>;
+  return (
+    <Form method="post" noValidate className="card" aria-label={t("certificates.form.title")}>
+      <h2>{t("certificates.form.title")}</h2>
+      <p className="muted">{t("certificates.form.note")}</p>
+      {errors.form ? (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <SelectField label={t("certificates.form.member")} name="memberId" defaultValue={values.memberId ?? ""} error={errors.memberId}>
+        <option value="">{t("certificates.form.memberPlaceholder")}</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.memberNumber ? `${m.fullName} (${m.memberNumber})` : m.fullName}
+          </option>
+        ))}
+      </SelectField>
+      <div className="field-row">
+        <FormField label={t("certificates.form.start")} name="start" type="date" max={today} defaultValue={values.start} error={errors.start} />
+        <FormField label={t("certificates.form.end")} name="end" type="date" max={today} defaultValue={values.end} error={errors.end} />
+      </div>
+      <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+        {t("certificates.form.submit")}
+      </button>
+    </Form>
+  );
+}
+
+export default function ServiceCertificatesPage() {
+  const { certificates, timeZone } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("certificates.title")} intro={t("certificates.intro")} />
+      <IssueForm />
+      <section className="card">
+        <h2>{t("certificates.list.title")}</h2>
+        {certificates.length === 0 ? (
+          <p>{t("certificates.list.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="service-certificates">
+              <thead>
+                <tr>
+                  <th>{t("certificates.list.number")}</th>
+                  <th>{t("certificates.list.member")}</th>
+                  <th>{t("certificates.list.period")}</th>
+                  <th className="num">{t("certificates.list.hours")}</th>
+                  <th className="num">{t("certificates.list.activities")}</th>
+                  <th>{t("certificates.list.issuedAt")}</th>
+                  <th>
+                    <span className="visually-hidden">{t("certificates.list.download")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {certificates.map((c) => (
+                  <tr key={c.id}>
+                    <td>{c.number}</td>
+                    <td>
+                      {c.member.fullName}
+                      {c.member.memberNumber ? <small className="muted"> · {c.member.memberNumber}</small> : null}
+                    </td>
+                    <td>{c.periodLabel}</td>
+                    <td className="num">{formatHours(c.hours)}</td>
+                    <td className="num">{formatNumber(c.activities)}</td>
+                    <td>
+                      {formatDateShort(c.issuedAt, timeZone)}
+                      <small className="muted"> {t("certificates.list.issuedBy", { name: c.issuedBy.name })}</small>
+                    </td>
+                    <td>
+                      <a href={`/certificates/${c.id}.pdf`} aria-label={t("certificates.list.downloadLabel", { number: c.number })}>
+                        {t("certificates.list.download")}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
