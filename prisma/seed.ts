@@ -36,6 +36,7 @@ import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { certificateFormSchema, eventFormSchema, externalTrainingSchema, type ResultRow } from "~/validation/trainings";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
 import { seedProgrammes } from "./seed-programmes";
+import { seedReports } from "./seed-reports";
 
 export const DEMO_PASSWORD = "demo-ipsm-2026";
 const DEMO_PROVINCE = "61"; // Kalimantan Barat
@@ -133,6 +134,7 @@ async function seedDemo() {
     active: active.map((m) => m.id),
     named: { ketua: ketua.id, sekretaris: sekretaris.id, relawan: relawan.id, bendahara: bendahara.id, korcam: korcam.id },
   });
+  await seedReports({ chapterId: city.id, users: { ketua: users[1]!.id, dinsos: users[6]!.id } });
   const twice = { fullName: "Siti Rahmawati", sex: "P", birthDate: "1979-11-05", address: "Jl. Karet No. 14", joinDate: "2019-04-01", membershipType: "biasa" } as const;
   for (const [nik, villageCode] of [["6171034511790021", villages[12]!.code], ["6171034511790012", villages[12]!.code]] as const) {
     const result = await createMember({
