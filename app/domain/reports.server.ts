@@ -376,3 +376,9 @@ export async function receivedSummary(actor: ReportActor) {
     byDistrict: sorted(byDistrict),
   };
 }
+
+/** How many reports of its area wait for the Dinas Sosial's answer (submitted, not yet received or returned). */
+export async function countAwaitingReview(actor: ReportActor) {
+  if (!receives(actor)) return 0;
+  return db.report.count({ where: { AND: [await visibleReports(actor), { status: "submitted" }] } });
+}

@@ -4,6 +4,7 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getDashboard } from "~/domain/dashboard.server";
+import { countAwaitingReview, reportActorOf } from "~/domain/reports.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatMonth, formatNumber } from "~/utils/format";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: user.chapter.timeZone,
     canExportMembers: hasPermission(user.permissions, "export:member:chapter"),
     isDinsos: user.role === "dinsos",
+    reportsAwaiting: await countAwaitingReview(reportActorOf(user)),
     ...dashboard,
   };
 }
@@ -85,7 +87,11 @@ export default function Dashboard() {
         </p>
       ) : null}
 
-      {d.isDinsos ? <p className="notice">{t("dashboard.dinsos.intro")}</p> : null}
+      {d.isDinsos ? (
+        <p className="notice" data-testid="reports-awaiting">
+          <Link to="/reports">{d.reportsAwaiting ? t("dashboard.dinsos.awaiting", { count: d.reportsAwaiting }) : t("dashboard.dinsos.intro")}</Link>
+        </p>
+      ) : null}
 
       {d.activities ? (
         <section className="card" data-testid="activity-card">

@@ -48,7 +48,8 @@ export const common = {
   "dashboard.asOf": "Per {date}",
   "dashboard.volunteer.profile": "Status keanggotaan Anda",
   "dashboard.volunteer.noMember": "Akun Anda belum terhubung ke data anggota.",
-  "dashboard.dinsos.intro": "Laporan kontribusi relawan PSM dari IPSM di wilayah Anda akan tampil di menu Laporan.",
+  "dashboard.dinsos.intro": "Laporan kontribusi relawan PSM dari IPSM di wilayah Anda ada di menu Laporan.",
+  "dashboard.dinsos.awaiting": "{count} laporan menunggu tanggapan Anda (diterima atau dikembalikan).",
 
   "member.status.calon": "Calon",
   "member.status.aktif": "Aktif",
