@@ -61,7 +61,7 @@ export async function reportFigures(scope: ReportScope) {
         SELECT t.name AS name, COUNT(*) AS activities,
                SUM(a."durationMinutes" * (1 + (SELECT COUNT(*) FROM "ActivityVolunteer" v WHERE v."activityId" = a.id))) AS minutes
         FROM "Activity" a JOIN "ActivityType" t ON t.id = a."typeId" WHERE ${verified}
-        GROUP BY t.id ORDER BY activities DESC, t.name`,
+        GROUP BY t.name ORDER BY activities DESC, t.name`,
       db.$queryRaw<{ categoryId: string; number: number | null; name: string; male: bigint; female: bigint }[]>`
         SELECT c.id AS "categoryId", c.number AS number, c.name AS name,
                SUM(CASE WHEN r.sex = 'L' THEN r.count ELSE 0 END) AS male,
@@ -115,7 +115,10 @@ export async function reportFigures(scope: ReportScope) {
       Promise.all([
         db.followUp.count({ where: { chapterId: { in: chapterIds }, openedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } } } }),
         db.followUp.count({ where: { chapterId: { in: chapterIds }, status: "selesai", closedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } } } }),
-        db.followUp.count({ where: { chapterId: { in: chapterIds }, status: { in: ["baru", "proses"] }, openedBy: { status: "verified", date: { lte: scope.end } } } }),
+        // still open at the end of the period: opened by then, and not closed by a verified activity by then
+        db.followUp.count({
+          where: { chapterId: { in: chapterIds }, openedBy: { status: "verified", date: { lte: scope.end } }, NOT: { closedBy: { status: "verified", date: { lte: scope.end } } } },
+        }),
       ]),
     ]);
 

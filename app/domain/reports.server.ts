@@ -220,6 +220,14 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
   try {
     return await db.$transaction(
       async (tx) => {
+        // Checked again inside the transaction (transactions run one at a time): a double click
+        // or two drafts of one period sent together give one report in force and one number.
+        const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
+        if (current.status !== "draft") return { ok: false as const, error: "notDraft" as const };
+        if (!report.supersedesId) {
+          const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd);
+          if (existing) return { ok: false as const, error: "alreadySubmitted" as const, number: existing.number ?? "" };
+        }
         const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
         const verifyCode = `L${randomBytes(12).toString("base64url")}`;
         const payload: StoredPayload = {
@@ -259,11 +267,13 @@ export async function reviewReport(actor: ReportActor, reportId: string, decisio
   const report = await db.report.findFirst({ where: { AND: [await visibleReports(actor), { id: reportId }] }, select: { id: true, status: true, chapterId: true } });
   if (!report) return { ok: false as const, error: "notFound" as const };
   if (report.status !== "submitted") return { ok: false as const, error: "notSubmitted" as const };
-  await db.$transaction(async (tx) => {
-    await tx.report.update({ where: { id: report.id }, data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note } });
+  return db.$transaction(async (tx) => {
+    // Only a report still waiting for an answer changes (two answers at once: the first wins).
+    const changed = await tx.report.updateMany({ where: { id: report.id, status: "submitted" }, data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note } });
+    if (changed.count === 0) return { ok: false as const, error: "notSubmitted" as const };
     await recordAudit({ actorId: actor.userId, chapterId: report.chapterId, action: `report.${decision}`, entityType: "Report", entityId: report.id, after: { note } }, tx);
+    return { ok: true as const };
   });
-  return { ok: true as const };
 }
 
 /** The report's PDF or xlsx: the stored one once submitted, made fresh (marked as a draft) before. */
@@ -341,18 +351,31 @@ export async function verifyReportCode(code: string) {
 export async function receivedSummary(actor: ReportActor) {
   const rows = await db.report.findMany({
     where: { AND: [await visibleReports(actor), { status: { in: ["submitted", "received", "returned"] } }] },
-    select: { id: true, number: true, periodKind: true, periodStart: true, periodEnd: true, status: true, figures: true, chapter: { select: { name: true } } },
+    select: { id: true, chapterId: true, includeSubChapters: true, number: true, periodKind: true, periodStart: true, periodEnd: true, status: true, figures: true, chapter: { select: { name: true } } },
     orderBy: { periodStart: "asc" },
   });
   const byCategory = new Map<string, number>();
   const byDistrict = new Map<string, number>();
+  // A sub-chapter's own report is listed, but not counted again where a report of a chapter above
+  // it, with its sub-chapters included, covers the same days.
+  const parents = new Map((await db.chapter.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chapterId))] } }, select: { id: true, parentId: true } })).map((c) => [c.id, c.parentId]));
+  const ancestorsOf = (chapterId: string) => {
+    const out: string[] = [];
+    for (let p = parents.get(chapterId); p; p = parents.get(p)) out.push(p);
+    return out;
+  };
+  const coveredAbove = (r: (typeof rows)[number]) =>
+    rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && o.periodStart <= r.periodEnd && r.periodStart <= o.periodEnd);
   const reports = rows.map((r) => {
+    const counted = !coveredAbove(r);
     const figures = (JSON.parse(r.figures ?? "{}") as StoredPayload).figures;
-    for (const c of figures.people.byCategory) byCategory.set(c.name, (byCategory.get(c.name) ?? 0) + c.total);
-    figures.categoryByDistrict.districts.forEach((d, i) => {
-      const people = figures.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0);
-      byDistrict.set(d.name, (byDistrict.get(d.name) ?? 0) + people);
-    });
+    if (counted) {
+      for (const c of figures.people.byCategory) byCategory.set(c.name, (byCategory.get(c.name) ?? 0) + c.total);
+      figures.categoryByDistrict.districts.forEach((d, i) => {
+        const people = figures.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0);
+        byDistrict.set(d.name, (byDistrict.get(d.name) ?? 0) + people);
+      });
+    }
     return {
       id: r.id,
       number: r.number,
@@ -362,15 +385,16 @@ export async function receivedSummary(actor: ReportActor) {
       hours: figures.hours.total,
       activities: figures.activities.count,
       people: figures.people.total,
+      counted,
     };
   });
   const sorted = (map: Map<string, number>) => [...map.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
   return {
     reports,
     totals: {
-      hours: reports.reduce((s, r) => s + r.hours, 0),
-      activities: reports.reduce((s, r) => s + r.activities, 0),
-      people: reports.reduce((s, r) => s + r.people, 0),
+      hours: reports.filter((r) => r.counted).reduce((s, r) => s + r.hours, 0),
+      activities: reports.filter((r) => r.counted).reduce((s, r) => s + r.activities, 0),
+      people: reports.filter((r) => r.counted).reduce((s, r) => s + r.people, 0),
     },
     byCategory: sorted(byCategory),
     byDistrict: sorted(byDistrict),

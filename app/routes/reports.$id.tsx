@@ -39,6 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/reports/${id}`;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  // Drafting, sending, deleting and correcting are the board's; the Dinas Sosial only answers.
+  if (["submit", "delete", "correct"].includes(intent) && !hasPermission(user.permissions, "create:report:chapter")) throw new Response("Forbidden", { status: 403 });
   if (intent === "submit") {
     const result = await submitReport(actor, id);
     if (!result.ok) {

@@ -68,7 +68,8 @@ export const reportPeriodSchema = z
         ctx.addIssue({ code: "custom", path: ["end"], message: t("reports.error.endBeforeStart") });
         return z.NEVER;
       }
-      if (end.getTime() - start.getTime() > 366 * 86_400_000) {
+      // both ends count: a leap year is 366 days, one day more is refused
+      if ((end.getTime() - start.getTime()) / 86_400_000 + 1 > 366) {
         ctx.addIssue({ code: "custom", path: ["end"], message: t("reports.error.tooLong") });
         return z.NEVER;
       }
