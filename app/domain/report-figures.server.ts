@@ -57,10 +57,15 @@ export async function reportFigures(scope: ReportScope) {
       db.$queryRaw<{ minutes: bigint | null; volunteers: bigint }[]>`
         SELECT SUM(a."durationMinutes") AS minutes, COUNT(*) AS volunteers
         FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified}`,
+      // volunteer hours by type: the author's, plus each co-volunteer's (no per-row subquery)
       db.$queryRaw<{ name: string; activities: bigint; minutes: bigint }[]>`
-        SELECT t.name AS name, COUNT(*) AS activities,
-               SUM(a."durationMinutes" * (1 + (SELECT COUNT(*) FROM "ActivityVolunteer" v WHERE v."activityId" = a.id))) AS minutes
-        FROM "Activity" a JOIN "ActivityType" t ON t.id = a."typeId" WHERE ${verified}
+        SELECT t.name AS name, SUM(x.activities) AS activities, SUM(x.minutes) AS minutes
+        FROM (
+          SELECT a."typeId" AS "typeId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes FROM "Activity" a WHERE ${verified} GROUP BY a."typeId"
+          UNION ALL
+          SELECT a."typeId" AS "typeId", 0 AS activities, SUM(a."durationMinutes") AS minutes
+          FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified} GROUP BY a."typeId"
+        ) x JOIN "ActivityType" t ON t.id = x."typeId"
         GROUP BY t.name ORDER BY activities DESC, t.name`,
       db.$queryRaw<{ categoryId: string; number: number | null; name: string; male: bigint; female: bigint }[]>`
         SELECT c.id AS "categoryId", c.number AS number, c.name AS name,
@@ -90,8 +95,13 @@ export async function reportFigures(scope: ReportScope) {
         ) x JOIN "Member" m ON m.id = x."memberId"
         GROUP BY m.id ORDER BY m."fullName"`,
       db.$queryRaw<{ month: string; minutes: bigint; activities: bigint }[]>`
-        SELECT substr(a.date, 1, 7) AS month, SUM(a."durationMinutes" * (1 + (SELECT COUNT(*) FROM "ActivityVolunteer" v WHERE v."activityId" = a.id))) AS minutes, COUNT(*) AS activities
-        FROM "Activity" a WHERE ${verified} GROUP BY month ORDER BY month`,
+        SELECT x.month AS month, SUM(x.minutes) AS minutes, SUM(x.activities) AS activities
+        FROM (
+          SELECT substr(a.date, 1, 7) AS month, SUM(a."durationMinutes") AS minutes, COUNT(*) AS activities FROM "Activity" a WHERE ${verified} GROUP BY month
+          UNION ALL
+          SELECT substr(a.date, 1, 7) AS month, SUM(a."durationMinutes") AS minutes, 0 AS activities
+          FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified} GROUP BY month
+        ) x GROUP BY x.month ORDER BY x.month`,
       db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
       db.member.count({ where: { chapterId: { in: chapterIds }, status: "aktif" } }),
       trainingHours(chapterIds, scope.start, scope.end),
