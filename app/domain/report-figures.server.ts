@@ -46,6 +46,8 @@ export async function reportFigures(scope: ReportScope) {
   const from = sqlDate(scope.start);
   const to = sqlDate(scope.end);
   const verified = Prisma.sql`a."chapterId" IN (${ids}) AND a.status = 'verified' AND a.date >= ${from} AND a.date <= ${to}`;
+  // reach rows carry copies of their activity's chapter, status, date and place (database triggers)
+  const verifiedReach = Prisma.sql`r."chapterId" IN (${ids}) AND r.status = 'verified' AND r.date >= ${from} AND r.date <= ${to}`;
 
   const [chapters, summary, coHours, byType, byCategory, byDistrict, byVillage, aid, volunteers, byMonth, waiting, activeMembers, training, events, programmes, followUps] =
     await Promise.all([
@@ -71,16 +73,16 @@ export async function reportFigures(scope: ReportScope) {
         SELECT c.id AS "categoryId", c.number AS number, c.name AS name,
                SUM(CASE WHEN r.sex = 'L' THEN r.count ELSE 0 END) AS male,
                SUM(CASE WHEN r.sex = 'P' THEN r.count ELSE 0 END) AS female
-        FROM "ActivityReach" r JOIN "Activity" a ON a.id = r."activityId" JOIN "PpksCategory" c ON c.id = r."categoryId"
-        WHERE ${verified} GROUP BY c.id ORDER BY c."sortOrder", c.name`,
+        FROM "ActivityReach" r JOIN "PpksCategory" c ON c.id = r."categoryId"
+        WHERE ${verifiedReach} GROUP BY c.id ORDER BY c."sortOrder", c.name`,
       db.$queryRaw<{ categoryId: string; districtCode: string; people: bigint }[]>`
-        SELECT r."categoryId" AS "categoryId", a."districtCode" AS "districtCode", SUM(r.count) AS people
-        FROM "ActivityReach" r JOIN "Activity" a ON a.id = r."activityId" WHERE ${verified}
-        GROUP BY r."categoryId", a."districtCode"`,
+        SELECT r."categoryId" AS "categoryId", r."districtCode" AS "districtCode", SUM(r.count) AS people
+        FROM "ActivityReach" r WHERE ${verifiedReach}
+        GROUP BY r."categoryId", r."districtCode"`,
       db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; people: bigint }[]>`
-        SELECT a."villageCode" AS "villageCode", a."districtCode" AS "districtCode", r."categoryId" AS "categoryId", SUM(r.count) AS people
-        FROM "ActivityReach" r JOIN "Activity" a ON a.id = r."activityId" WHERE ${verified}
-        GROUP BY a."villageCode", r."categoryId"`,
+        SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", SUM(r.count) AS people
+        FROM "ActivityReach" r WHERE ${verifiedReach}
+        GROUP BY r."villageCode", r."categoryId"`,
       db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>`
         SELECT d.source AS source, COUNT(*) AS items, SUM(d.quantity) AS quantity, SUM(d.value) AS value
         FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
