@@ -4,26 +4,12 @@
 // the photos the coordinator chose, and who signs (the serving Ketua and Bendahara). No resident
 // data: activities count people by category and place only.
 import { calendarToday } from "~/utils/dates";
-import { db } from "~/utils/db.server";
 import { programmePhase, agreementKindLabel } from "~/validation/programmes";
 import { readActivityPhoto } from "./activity-photos.server";
 import { getChapterLetterhead } from "./chapters.server";
 import { listMoneyEntries, maySeeMoney, moneyTotals, receivedByPartner } from "./programme-money.server";
 import { getProgramme, programmeActuals, type ProgrammeActor } from "./programmes.server";
-
-/** The serving holder of a position kind today (for signature blocks), or null. */
-async function signatory(chapterId: string, kind: string, today: Date) {
-  const holding = await db.positionHolding.findFirst({
-    where: {
-      position: { chapterId, kind },
-      startDate: { lte: today },
-      OR: [{ endDate: null }, { endDate: { gte: today } }],
-      period: { chapterId, status: "active" },
-    },
-    select: { member: { select: { fullName: true } }, position: { select: { title: true } } },
-  });
-  return holding ? { name: holding.member.fullName, title: holding.position.title } : null;
-}
+import { servingHolder } from "./report-figures.server";
 
 /** Everything the programme report shows (PDF and xlsx read the same figures), or null when not visible. */
 export async function programmeReport(actor: ProgrammeActor, programmeId: string, now = new Date()) {
@@ -37,8 +23,8 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
     listMoneyEntries(programme.id),
     receivedByPartner(programme.id),
     programmeActuals(programme.id),
-    signatory(actor.chapterId, "ketua", today),
-    signatory(actor.chapterId, "bendahara", today),
+    servingHolder(actor.chapterId, "ketua", today),
+    servingHolder(actor.chapterId, "bendahara", today),
   ]);
   const actualByCategory = new Map(actuals.byCategory.map((c) => [c.categoryId, c.people]));
   const targeted = new Set(programme.targets.map((x) => x.categoryId));

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
@@ -13,15 +12,10 @@ import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { calendarDate, calendarDateOf, toDateInput } from "~/validation/fields";
+import { calendarDateOf, toDateInput } from "~/validation/fields";
+import { certificateIssueSchema } from "~/validation/reports";
 
 export const meta: MetaFunction = () => [{ title: `${t("certificates.title")} · ${t("app.name")}` }];
-
-const issueSchema = z.object({
-  memberId: z.string({ error: t("certificates.error.member") }).trim().min(1, t("certificates.error.member")),
-  start: calendarDate,
-  end: calendarDate,
-});
 
 // /reports/certificates: the board (`create:report:chapter`) issues a volunteer's certificate of
 // service (Surat Keterangan Relawan PSM) for an ended period, and downloads those already issued.
@@ -44,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:report:chapter");
-  const parsed = parseForm(issueSchema, await request.formData());
+  const parsed = parseForm(certificateIssueSchema, await request.formData());
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await issueServiceCertificate(certificateActorOf(user), {
     memberId: parsed.data.memberId,

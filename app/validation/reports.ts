@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { formatCalendarDateLong } from "~/utils/format";
-import { parseCalendarDate } from "./fields";
+import { calendarDate, parseCalendarDate } from "./fields";
 
 export const REPORT_PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
@@ -99,3 +99,10 @@ export function areaName(letterheadSubtitle: string): string {
     .toLowerCase()
     .replace(/(^|[\s(/-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
+
+/** The board issues a volunteer's certificate of service for an ended period (checked further on the server). */
+export const certificateIssueSchema = z.object({
+  memberId: z.string({ error: t("certificates.error.member") }).trim().min(1, t("certificates.error.member")),
+  start: calendarDate,
+  end: calendarDate,
+});
