@@ -30,7 +30,7 @@ export type Random = ReturnType<typeof seededRandom>;
 const defaultRandom = seededRandom(Date.now() % 2 ** 31);
 
 const MALE_NAMES = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Rudi", "Syarif", "Yusuf", "Agus", "Rahmat", "Hamdan", "Slamet"];
-const FEMALE_NAMES = ["Siti", "Dewi", "Nurhayati", "Rina", "Wati", "Yuliana", "Fitri", "Lestari", "Maria", "Hasanah", "Aisyah", "Rosmawati", "Utin", "Sri", "Kartini"];
+const FEMALE_NAMES = ["Siti", "Dewi", "Nurhayati", "Ratna", "Wati", "Yuliana", "Fitri", "Lestari", "Maria", "Hasanah", "Aisyah", "Rosmawati", "Utin", "Sri", "Kartini"];
 const FAMILY_NAMES = ["Saputra", "Rahman", "Hidayat", "Lim", "Syahputra", "Kurniawan", "Pratama", "Wijaya", "Nasution", "Abdullah", "Gunawan", "Hasibuan", "Setiawan", "Tan", "Daeng"];
 const STREETS = ["Jl. Tanjungpura", "Jl. Gajah Mada", "Jl. Sultan Abdurrahman", "Jl. Imam Bonjol", "Jl. Ahmad Yani", "Jl. Kom. Yos Sudarso", "Jl. Veteran", "Jl. Sungai Raya Dalam"];
 
