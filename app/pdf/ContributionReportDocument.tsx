@@ -4,6 +4,7 @@ import { t, type MessageKey } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort, formatDateLong, formatHours, formatMonth, formatNumber, formatRupiah } from "~/utils/format";
 import type { ContributionReportPdfData, Signatory } from "./contribution-report-data";
 import { Letterhead } from "./Letterhead";
+import { longWordBreaks, Table } from "./Table";
 import { pdfStyles as s } from "./styles";
 
 // The contribution report to the Dinas Sosial (Laporan Kontribusi Relawan PSM): a cover letter
@@ -44,22 +45,10 @@ export const DISTRICTS_PER_TABLE = 6;
 const MONTHS_PER_ROW = 12;
 const BAR_COLOUR = "#0b5d7a";
 
-type Align = "left" | "right" | "center";
-type Column = { header: string; width: string; align?: Align };
-
 const heading = { fontSize: 11, fontWeight: 700, marginTop: 12, marginBottom: 4 } as const;
 const subheading = { fontSize: 9.5, fontWeight: 700, marginTop: 8, marginBottom: 3 } as const;
 const note = { fontSize: 8, color: "#444", marginBottom: 4 } as const;
 const right = { align: "right" as const };
-
-/**
- * Break points inside very long words (web addresses, long names) so that they wrap inside their
- * cell; react-pdf breaks a word only there, only when it does not fit, and adds a hyphen.
- */
-function longWordBreaks(word: string): string[] {
-  if (word.length <= 14) return [word];
-  return word.split(/(?<=[/.])/u).flatMap((part) => (part.length <= 12 ? [part] : (part.match(/.{1,10}/gu) ?? [part])));
-}
 
 /** For the narrow kecamatan columns: "Tanjungpinang" may break, keeping four letters on each side. */
 function narrowWordBreaks(word: string): string[] {
@@ -95,52 +84,6 @@ const letterDate = (data: ContributionReportPdfData, date: Date) => formatDateLo
 
 /** "1 April 2026" that never breaks over two lines. */
 const keepTogether = (text: string) => text.replace(/ /g, "\u00a0");
-
-/**
- * A bordered table: the header row repeats at the top of every page the table runs onto (it is
- * `fixed` inside the table), rows never split, and an optional bold totals row closes it.
- */
-function Table({
-  columns,
-  rows,
-  totals,
-  fontSize,
-  headerBreaks = longWordBreaks,
-}: {
-  columns: Column[];
-  rows: string[][];
-  totals?: string[];
-  fontSize?: number;
-  headerBreaks?: (word: string) => string[];
-}) {
-  const size = fontSize ? { fontSize } : {};
-  const cell = (text: string, i: number, bold = false) => (
-    <Text key={i} style={[s.cell, { width: columns[i]!.width, textAlign: columns[i]!.align ?? "left" }, bold ? s.headerCell : {}]} hyphenationCallback={longWordBreaks}>
-      {text}
-    </Text>
-  );
-  return (
-    <View style={[{ marginBottom: 6 }, size]}>
-      <View style={[s.row, s.headerRow]} wrap={false} fixed>
-        {columns.map((c, i) => (
-          <Text key={i} style={[s.cell, s.headerCell, { width: c.width, textAlign: c.align ?? "left" }]} hyphenationCallback={headerBreaks}>
-            {c.header}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, r) => (
-        <View key={r} style={s.row} wrap={false}>
-          {row.map((text, i) => cell(text, i))}
-        </View>
-      ))}
-      {totals ? (
-        <View style={s.row} wrap={false}>
-          {totals.map((text, i) => cell(text, i, true))}
-        </View>
-      ) : null}
-    </View>
-  );
-}
 
 /** Label and value pairs without a header row. */
 function Facts({ rows, labelWidth = "55%" }: { rows: [label: string, value: string, indent?: boolean][]; labelWidth?: string }) {

@@ -3,61 +3,16 @@ import type { ProgrammeReportData } from "~/domain/programme-report.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours, formatNumber, formatRupiah } from "~/utils/format";
 import { Letterhead } from "./Letterhead";
+import { longWordBreaks, Table } from "./Table";
 import { pdfStyles as s } from "./styles";
 
 export type ProgrammeReportPdfData = ProgrammeReportData;
 
-type Align = "left" | "right" | "center";
-type Column = { header: string; width: string; align?: Align };
-
 const heading = { fontSize: 10, fontWeight: 700, marginTop: 10, marginBottom: 4 } as const;
 const none = () => t("programmeReport.none");
 
-/**
- * Break points inside very long words (reference numbers, web addresses) so that they wrap inside
- * their cell instead of running over the next one. react-pdf breaks a word only there, only when
- * it does not fit on the line, and then adds a hyphen; words of ordinary length are kept whole.
- */
-function longWordBreaks(word: string): string[] {
-  if (word.length <= 14) return [word];
-  return word.split(/(?<=\/)/u).flatMap((part) => (part.length <= 12 ? [part] : (part.match(/.{1,10}/gu) ?? [part])));
-}
-
 /** "62,5%": a ratio as a percentage with at most two decimals. */
 const percent = (ratio: number) => t("programmeReport.percent", { value: formatHours(ratio * 100) });
-
-/**
- * A bordered table: the header row repeats at the top of every page the table runs onto (it is
- * `fixed` inside the table), rows never split, and an optional bold totals row closes it.
- */
-function Table({ columns, rows, totals }: { columns: Column[]; rows: string[][]; totals?: string[] }) {
-  const cell = (text: string, i: number, bold = false) => (
-    <Text key={i} style={[s.cell, { width: columns[i]!.width, textAlign: columns[i]!.align ?? "left" }, bold ? s.headerCell : {}]} hyphenationCallback={longWordBreaks}>
-      {text}
-    </Text>
-  );
-  return (
-    <View style={{ marginBottom: 6 }}>
-      <View style={[s.row, s.headerRow]} wrap={false} fixed>
-        {columns.map((c, i) => (
-          <Text key={i} style={[s.cell, s.headerCell, { width: c.width, textAlign: c.align ?? "left" }]} hyphenationCallback={longWordBreaks}>
-            {c.header}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, r) => (
-        <View key={r} style={s.row} wrap={false}>
-          {row.map((text, i) => cell(text, i))}
-        </View>
-      ))}
-      {totals ? (
-        <View style={s.row} wrap={false}>
-          {totals.map((text, i) => cell(text, i, true))}
-        </View>
-      ) : null}
-    </View>
-  );
-}
 
 /** Label and value pairs without a header row (facts, money totals); long values wrap across pages. */
 function Facts({ rows, labelWidth = "28%" }: { rows: [string, string][]; labelWidth?: string }) {
