@@ -46,64 +46,38 @@ export async function reportFigures(scope: ReportScope) {
   const from = sqlDate(scope.start);
   const to = sqlDate(scope.end);
   const verified = Prisma.sql`a."chapterId" IN (${ids}) AND a.status = 'verified' AND a.date >= ${from} AND a.date <= ${to}`;
-  // reach rows carry copies of their activity's chapter, status, date and place (database triggers)
+  // reach and co-volunteer rows carry copies of their activity's chapter, status, date, place,
+  // type and duration (database triggers), so they are summed by range scans without a join
   const verifiedReach = Prisma.sql`r."chapterId" IN (${ids}) AND r.status = 'verified' AND r.date >= ${from} AND r.date <= ${to}`;
+  const verifiedCo = Prisma.sql`v."chapterId" IN (${ids}) AND v.status = 'verified' AND v.date >= ${from} AND v.date <= ${to}`;
 
-  const [chapters, summary, coHours, byType, byCategory, byDistrict, byVillage, aid, volunteers, byMonth, waiting, activeMembers, training, events, programmes, followUps] =
+  // One pass over the activities for the totals, the types and the months; one for the volunteers;
+  // the same two over the co-volunteers (who get the activity's hours on their own record); one
+  // over the reach for categories, kecamatan and kelurahan. The rest are small.
+  const [chapters, byTypeMonth, byMember, coByTypeMonth, coByMember, reach, aid, waiting, activeMembers, training, events, programmes, followUps] =
     await Promise.all([
       db.chapter.findMany({ where: { id: { in: chapterIds } }, select: { id: true, name: true, code: true } }),
-      db.$queryRaw<{ activities: bigint; minutes: bigint | null; households: bigint | null; people: bigint | null }[]>`
-        SELECT COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes, SUM(a.households) AS households, SUM(a.people) AS people
-        FROM "Activity" a WHERE ${verified}`,
-      // co-volunteers get the activity's hours on their own record
-      db.$queryRaw<{ minutes: bigint | null; volunteers: bigint }[]>`
-        SELECT SUM(a."durationMinutes") AS minutes, COUNT(*) AS volunteers
-        FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified}`,
-      // volunteer hours by type: the author's, plus each co-volunteer's (no per-row subquery)
-      db.$queryRaw<{ name: string; activities: bigint; minutes: bigint }[]>`
-        SELECT t.name AS name, SUM(x.activities) AS activities, SUM(x.minutes) AS minutes
-        FROM (
-          SELECT a."typeId" AS "typeId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes FROM "Activity" a WHERE ${verified} GROUP BY a."typeId"
-          UNION ALL
-          SELECT a."typeId" AS "typeId", 0 AS activities, SUM(a."durationMinutes") AS minutes
-          FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified} GROUP BY a."typeId"
-        ) x JOIN "ActivityType" t ON t.id = x."typeId"
-        GROUP BY t.name ORDER BY activities DESC, t.name`,
-      db.$queryRaw<{ categoryId: string; number: number | null; name: string; male: bigint; female: bigint }[]>`
-        SELECT c.id AS "categoryId", c.number AS number, c.name AS name,
-               SUM(CASE WHEN r.sex = 'L' THEN r.count ELSE 0 END) AS male,
-               SUM(CASE WHEN r.sex = 'P' THEN r.count ELSE 0 END) AS female
-        FROM "ActivityReach" r JOIN "PpksCategory" c ON c.id = r."categoryId"
-        WHERE ${verifiedReach} GROUP BY c.id ORDER BY c."sortOrder", c.name`,
-      db.$queryRaw<{ categoryId: string; districtCode: string; people: bigint }[]>`
-        SELECT r."categoryId" AS "categoryId", r."districtCode" AS "districtCode", SUM(r.count) AS people
+      db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint; people: bigint }[]>`
+        SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
+               SUM(a.households) AS households, SUM(a.people) AS people
+        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
+      db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
+        SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
+        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."memberId"`,
+      db.$queryRaw<{ typeId: string; month: string; minutes: bigint }[]>`
+        SELECT v."typeId" AS "typeId", substr(v.date, 1, 7) AS month, SUM(v."durationMinutes") AS minutes
+        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."typeId", month`,
+      db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
+        SELECT v."memberId" AS "memberId", COUNT(*) AS activities, SUM(v."durationMinutes") AS minutes
+        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."memberId"`,
+      db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; sex: string; people: bigint }[]>`
+        SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", r.sex AS sex, SUM(r.count) AS people
         FROM "ActivityReach" r WHERE ${verifiedReach}
-        GROUP BY r."categoryId", r."districtCode"`,
-      db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; people: bigint }[]>`
-        SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", SUM(r.count) AS people
-        FROM "ActivityReach" r WHERE ${verifiedReach}
-        GROUP BY r."villageCode", r."categoryId"`,
+        GROUP BY r."villageCode", r."categoryId", r.sex`,
       db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>`
         SELECT d.source AS source, COUNT(*) AS items, SUM(d.quantity) AS quantity, SUM(d.value) AS value
         FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
         GROUP BY d.source ORDER BY value DESC`,
-      db.$queryRaw<{ memberId: string; fullName: string; memberNumber: string | null; activities: bigint; minutes: bigint }[]>`
-        SELECT m.id AS "memberId", m."fullName" AS "fullName", m."memberNumber" AS "memberNumber", SUM(x.activities) AS activities, SUM(x.minutes) AS minutes
-        FROM (
-          SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes FROM "Activity" a WHERE ${verified} GROUP BY a."memberId"
-          UNION ALL
-          SELECT v."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
-          FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified} GROUP BY v."memberId"
-        ) x JOIN "Member" m ON m.id = x."memberId"
-        GROUP BY m.id ORDER BY m."fullName"`,
-      db.$queryRaw<{ month: string; minutes: bigint; activities: bigint }[]>`
-        SELECT x.month AS month, SUM(x.minutes) AS minutes, SUM(x.activities) AS activities
-        FROM (
-          SELECT substr(a.date, 1, 7) AS month, SUM(a."durationMinutes") AS minutes, COUNT(*) AS activities FROM "Activity" a WHERE ${verified} GROUP BY month
-          UNION ALL
-          SELECT substr(a.date, 1, 7) AS month, SUM(a."durationMinutes") AS minutes, 0 AS activities
-          FROM "ActivityVolunteer" v JOIN "Activity" a ON a.id = v."activityId" WHERE ${verified} GROUP BY month
-        ) x GROUP BY x.month ORDER BY x.month`,
       db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
       db.member.count({ where: { chapterId: { in: chapterIds }, status: "aktif" } }),
       trainingHours(chapterIds, scope.start, scope.end),
@@ -144,21 +118,75 @@ export async function reportFigures(scope: ReportScope) {
     : [];
   const moneyOf = (programmeId: string, kind: string) => money.find((m) => m.programmeId === programmeId && m.kind === kind)?._sum.amount ?? 0;
 
-  const districtCodes = [...new Set([...byDistrict.map((d) => d.districtCode), ...byVillage.map((v) => v.districtCode)])].sort();
-  const regions = await db.region.findMany({
-    where: { code: { in: [...districtCodes, ...byVillage.map((v) => v.villageCode)] } },
-    select: { code: true, name: true },
-  });
+  // Names of what the aggregates name by id: types, volunteers, categories, kecamatan and kelurahan.
+  const typeIds = [...new Set([...byTypeMonth, ...coByTypeMonth].map((x) => x.typeId))];
+  const memberIds = [...new Set([...byMember, ...coByMember].map((x) => x.memberId))];
+  const categoryIds = [...new Set(reach.map((r) => r.categoryId))];
+  const regionCodes = [...new Set(reach.flatMap((r) => [r.districtCode, r.villageCode]))];
+  const [types, members, categories, regions] = await Promise.all([
+    db.activityType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } }),
+    db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, fullName: true, memberNumber: true } }),
+    db.ppksCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true, number: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.region.findMany({ where: { code: { in: regionCodes } }, select: { code: true, name: true } }),
+  ]);
+  const typeName = new Map(types.map((t) => [t.id, t.name]));
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
-  const categoryOrder = byCategory.map((c) => c.categoryId);
-  const categoryName = new Map(byCategory.map((c) => [c.categoryId, c.name]));
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const categoryOrder = categories.map((c) => c.id);
 
-  const s = summary[0];
-  const co = coHours[0];
-  const fieldMinutes = num(s?.minutes) + num(co?.minutes);
-  const male = byCategory.reduce((sum, c) => sum + num(c.male), 0);
-  const female = byCategory.reduce((sum, c) => sum + num(c.female), 0);
-  const grid = new Map(byDistrict.map((d) => [`${d.categoryId}|${d.districtCode}`, num(d.people)]));
+  // Activities, hours, households and people; types are merged by name (sub-chapters keep their own).
+  let activityCount = 0;
+  let households = 0;
+  let fieldMinutes = 0;
+  const byType = new Map<string, { name: string; activities: number; minutes: number }>();
+  const byMonth = new Map<string, { month: string; activities: number; minutes: number }>();
+  const add = (typeId: string, month: string, activities: number, minutes: number) => {
+    const name = typeName.get(typeId) ?? "";
+    const type = byType.get(name) ?? byType.set(name, { name, activities: 0, minutes: 0 }).get(name)!;
+    type.activities += activities;
+    type.minutes += minutes;
+    const row = byMonth.get(month) ?? byMonth.set(month, { month, activities: 0, minutes: 0 }).get(month)!;
+    row.activities += activities;
+    row.minutes += minutes;
+    activityCount += activities;
+    fieldMinutes += minutes;
+  };
+  for (const x of byTypeMonth) {
+    add(x.typeId, x.month, num(x.activities), num(x.minutes));
+    households += num(x.households);
+  }
+  for (const x of coByTypeMonth) add(x.typeId, x.month, 0, num(x.minutes));
+
+  // Each volunteer's own activities and those they joined.
+  const perMember = new Map<string, { activities: number; minutes: number }>();
+  for (const x of [...byMember, ...coByMember]) {
+    const row = perMember.get(x.memberId) ?? perMember.set(x.memberId, { activities: 0, minutes: 0 }).get(x.memberId)!;
+    row.activities += num(x.activities);
+    row.minutes += num(x.minutes);
+  }
+  const volunteers = members
+    .map((m) => ({ name: m.fullName, memberNumber: m.memberNumber, ...perMember.get(m.id)! }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.memberNumber ?? "") < (b.memberNumber ?? "") ? -1 : 1));
+
+  // People by category and sex, by category and kecamatan, by category and kelurahan.
+  const sexes = new Map(categoryOrder.map((id) => [id, { male: 0, female: 0 }]));
+  const grid = new Map<string, number>();
+  const villageRows = new Map<string, { villageCode: string; districtCode: string; categoryId: string; people: number }>();
+  for (const r of reach) {
+    const people = num(r.people);
+    const bySex = sexes.get(r.categoryId)!;
+    if (r.sex === "L") bySex.male += people;
+    else if (r.sex === "P") bySex.female += people;
+    const cell = `${r.categoryId}|${r.districtCode}`;
+    grid.set(cell, (grid.get(cell) ?? 0) + people);
+    const key = `${r.villageCode}|${r.categoryId}`;
+    const row = villageRows.get(key) ?? villageRows.set(key, { villageCode: r.villageCode, districtCode: r.districtCode, categoryId: r.categoryId, people: 0 }).get(key)!;
+    row.people += people;
+  }
+  const byCategory = categories.map((c) => ({ number: c.number, name: c.name, male: sexes.get(c.id)!.male, female: sexes.get(c.id)!.female }));
+  const male = byCategory.reduce((sum, c) => sum + c.male, 0);
+  const female = byCategory.reduce((sum, c) => sum + c.female, 0);
+  const districtCodes = [...new Set(reach.map((r) => r.districtCode))].sort();
 
   return {
     chapters: chapterIds.map((id) => chapters.find((c) => c.id === id)!).map((c) => ({ name: c.name, code: c.code })),
@@ -167,31 +195,40 @@ export async function reportFigures(scope: ReportScope) {
     volunteersActive: volunteers.length,
     hours: { field: fieldMinutes / 60, training: training.total, total: fieldMinutes / 60 + training.total },
     activities: {
-      count: num(s?.activities),
-      byType: byType.map((x) => ({ name: x.name, activities: num(x.activities), hours: num(x.minutes) / 60 })),
+      count: activityCount,
+      byType: [...byType.values()]
+        .sort((a, b) => b.activities - a.activities || (a.name < b.name ? -1 : 1))
+        .map((x) => ({ name: x.name, activities: x.activities, hours: x.minutes / 60 })),
     },
     people: {
       total: male + female,
       male,
       female,
-      byCategory: byCategory.map((c) => ({ number: c.number, name: c.name, male: num(c.male), female: num(c.female), total: num(c.male) + num(c.female) })),
+      byCategory: byCategory.map((c) => ({ ...c, total: c.male + c.female })),
     },
-    households: num(s?.households),
+    households,
     aid: {
       bySource: aid.map((x) => ({ source: x.source, items: num(x.items), quantity: num(x.quantity), value: num(x.value) })),
       totalValue: aid.reduce((sum, x) => sum + num(x.value), 0),
     },
     categoryByDistrict: {
-      districts: districtCodes.filter((code) => byDistrict.some((d) => d.districtCode === code)).map((code) => ({ code, name: regionName.get(code) ?? code })),
+      districts: districtCodes.map((code) => ({ code, name: regionName.get(code) ?? code })),
       rows: categoryOrder.map((categoryId) => {
-        const counts = districtCodes.filter((code) => byDistrict.some((d) => d.districtCode === code)).map((code) => grid.get(`${categoryId}|${code}`) ?? 0);
+        const counts = districtCodes.map((code) => grid.get(`${categoryId}|${code}`) ?? 0);
         return { category: categoryName.get(categoryId) ?? "", counts, total: counts.reduce((a, b) => a + b, 0) };
       }),
     },
-    categoryByVillage: byVillage
-      .map((v) => ({ district: regionName.get(v.districtCode) ?? v.districtCode, village: regionName.get(v.villageCode) ?? v.villageCode, category: categoryName.get(v.categoryId) ?? "", people: num(v.people) }))
-      .sort((a, b) => a.district.localeCompare(b.district) || a.village.localeCompare(b.village) || categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category)),
-    volunteers: volunteers.map((v) => ({ name: v.fullName, memberNumber: v.memberNumber, activities: num(v.activities), hours: num(v.minutes) / 60 })),
+    categoryByVillage: [...villageRows.values()]
+      .map((v) => ({
+        district: regionName.get(v.districtCode) ?? v.districtCode,
+        village: regionName.get(v.villageCode) ?? v.villageCode,
+        order: categoryOrder.indexOf(v.categoryId),
+        category: categoryName.get(v.categoryId) ?? "",
+        people: v.people,
+      }))
+      .sort((a, b) => a.district.localeCompare(b.district) || a.village.localeCompare(b.village) || a.order - b.order)
+      .map(({ order: _order, ...v }) => v),
+    volunteers: volunteers.map((v) => ({ name: v.name, memberNumber: v.memberNumber, activities: v.activities, hours: v.minutes / 60 })),
     trainings: {
       hours: training.total,
       events: events.map((e) => ({ name: e.course.name, place: e.place, start: e.startDate.toISOString().slice(0, 10), end: e.endDate.toISOString().slice(0, 10), hours: e.hours, participants: e._count.participants })),
@@ -204,7 +241,7 @@ export async function reportFigures(scope: ReportScope) {
       spent: moneyOf(p.id, "spending"),
     })),
     followUps: { opened: followUps[0], closed: followUps[1], open: followUps[2] },
-    hoursByMonth: byMonth.map((m) => ({ month: m.month, hours: num(m.minutes) / 60, activities: num(m.activities) })),
+    hoursByMonth: [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => ({ month: m.month, hours: m.minutes / 60, activities: m.activities })),
     waiting,
   };
 }
