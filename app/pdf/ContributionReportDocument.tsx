@@ -4,7 +4,9 @@ import { t, type MessageKey } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort, formatDateLong, formatHours, formatMonth, formatNumber, formatRupiah } from "~/utils/format";
 import type { ContributionReportPdfData, Signatory } from "./contribution-report-data";
 import { Letterhead } from "./Letterhead";
-import { longWordBreaks, Table } from "./Table";
+import type { PagedTableLayout } from "./paged-table";
+import { PagedTablePage } from "./PagedTable";
+import { longWordBreaks, Table, type Column } from "./Table";
 import { pdfStyles as s } from "./styles";
 
 // The contribution report to the Dinas Sosial (Laporan Kontribusi Relawan PSM): a cover letter
@@ -25,8 +27,6 @@ export type ContributionReportToc = "pending" | { pages: Partial<Record<Contribu
 
 /** Called as the layout places a section heading: its page, and the document's page count. */
 export type SectionPageListener = (section: ContributionReportSection, pageNumber: number, totalPages: number) => void;
-
-type Props = { data: ContributionReportPdfData; toc?: ContributionReportToc | null; onSectionPage?: SectionPageListener };
 
 const SECTION_TITLES: Record<ContributionReportSection, MessageKey> = {
   summary: "reports.pdf.section.summary",
@@ -372,26 +372,57 @@ function Districts({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
   );
 }
 
-function Volunteers({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+/** The columns, rows and totals of a long table: drawn by Table in the flow, or laid out in pages (paged-table.ts). */
+export type LongTable = { columns: Column[]; rows: string[][]; totals: string[] };
+
+/** The sections whose tables can run to many pages: each volunteer, and the kelurahan annex. */
+export const LONG_SECTIONS = ["volunteers", "villages"] as const;
+export type LongSection = (typeof LONG_SECTIONS)[number];
+
+/** A long table of more rows than this is laid out in pages of its own; a shorter one stays in the flow. */
+export const PAGED_TABLE_MIN_ROWS = 60;
+
+/** The long tables laid out in pages (render.server.ts); a section not here is drawn in the flow. */
+export type PagedSections = Partial<Record<LongSection, PagedTableLayout>>;
+
+export function volunteerTable(figures: ReportFigures): LongTable {
   const total = figures.volunteers.reduce((sum, v) => sum + v.hours, 0);
+  return {
+    columns: [
+      { header: t("reports.pdf.column.no"), width: "7%", ...right },
+      { header: t("reports.pdf.column.name"), width: "43%" },
+      { header: t("reports.pdf.column.memberNumber"), width: "24%" },
+      { header: t("reports.pdf.column.activities"), width: "13%", ...right },
+      { header: t("reports.pdf.column.hours"), width: "13%", ...right },
+    ],
+    rows: figures.volunteers.map((v, i) => [String(i + 1), v.name, v.memberNumber ?? none(), formatNumber(v.activities), formatHours(v.hours)]),
+    totals: ["", t("reports.pdf.total"), "", "", formatHours(total)],
+  };
+}
+
+export function villageTable(figures: ReportFigures): LongTable {
+  const rows = figures.categoryByVillage;
+  return {
+    columns: [
+      { header: t("reports.pdf.column.district"), width: "24%" },
+      { header: t("reports.pdf.column.village"), width: "26%" },
+      { header: t("reports.pdf.column.category"), width: "38%" },
+      { header: t("reports.pdf.column.people"), width: "12%", ...right },
+    ],
+    rows: rows.map((v) => [v.district, v.village, v.category, formatNumber(v.people)]),
+    totals: [t("reports.pdf.total"), "", "", formatNumber(rows.reduce((sum, v) => sum + v.people, 0))],
+  };
+}
+
+export const LONG_TABLES: Record<LongSection, (figures: ReportFigures) => LongTable> = { volunteers: volunteerTable, villages: villageTable };
+
+/** A long section in the flow: its heading and its table (or "no data"). */
+function FlowingLongSection({ section, figures, onPage }: { section: LongSection; figures: ReportFigures; onPage?: SectionPageListener }) {
+  const table = LONG_TABLES[section](figures);
   return (
     <>
-      <SectionHeading section="volunteers" onPage={onPage} />
-      {figures.volunteers.length ? (
-        <Table
-          columns={[
-            { header: t("reports.pdf.column.no"), width: "7%", ...right },
-            { header: t("reports.pdf.column.name"), width: "43%" },
-            { header: t("reports.pdf.column.memberNumber"), width: "24%" },
-            { header: t("reports.pdf.column.activities"), width: "13%", ...right },
-            { header: t("reports.pdf.column.hours"), width: "13%", ...right },
-          ]}
-          rows={figures.volunteers.map((v, i) => [String(i + 1), v.name, v.memberNumber ?? none(), formatNumber(v.activities), formatHours(v.hours)])}
-          totals={["", t("reports.pdf.total"), "", "", formatHours(total)]}
-        />
-      ) : (
-        <NoData />
-      )}
+      <SectionHeading section={section} onPage={onPage} />
+      {table.rows.length ? <Table {...table} /> : <NoData />}
     </>
   );
 }
@@ -546,37 +577,86 @@ function Charts({ figures, onPage }: { figures: ReportFigures; onPage?: SectionP
   );
 }
 
-function Villages({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
-  const rows = figures.categoryByVillage;
+/**
+ * The attachment in segments: runs of sections flowing over as many pages as they need, and the
+ * long tables laid out in pages of their own. The signatures close the last flowing run, so a
+ * paged kelurahan annex follows them, as an annex does.
+ */
+export type ReportSegment = { kind: "flow"; sections: ContributionReportSection[] } | { kind: "paged"; section: LongSection };
+
+export function reportSegments(paged: PagedSections): ReportSegment[] {
+  const segments: ReportSegment[] = [];
+  for (const section of CONTRIBUTION_REPORT_SECTIONS) {
+    const last = segments[segments.length - 1];
+    if (section in paged) segments.push({ kind: "paged", section: section as LongSection });
+    else if (last?.kind === "flow") last.sections.push(section);
+    else segments.push({ kind: "flow", sections: [section] });
+  }
+  return segments;
+}
+
+/** Called as the layout places the top of a flowing segment (render.server.ts counts its pages). */
+export type SegmentPageListener = (segment: number, pageNumber: number) => void;
+
+type Props = {
+  data: ContributionReportPdfData;
+  toc?: ContributionReportToc | null;
+  onSectionPage?: SectionPageListener;
+  /** the long tables laid out in pages; the others are drawn in the flow */
+  paged?: PagedSections;
+  /** leave the paged tables out (the first rendering, which only counts the flowing pages) */
+  flowOnly?: boolean;
+  onSegmentPage?: SegmentPageListener;
+};
+
+/** Tells the listener the page the top of a flowing segment lands on; draws nothing. */
+function SegmentMarker({ segment, onPage }: { segment: number; onPage?: SegmentPageListener }) {
   return (
-    <>
-      <SectionHeading section="villages" onPage={onPage} />
-      {rows.length ? (
-        <Table
-          columns={[
-            { header: t("reports.pdf.column.district"), width: "24%" },
-            { header: t("reports.pdf.column.village"), width: "26%" },
-            { header: t("reports.pdf.column.category"), width: "38%" },
-            { header: t("reports.pdf.column.people"), width: "12%", ...right },
-          ]}
-          rows={rows.map((v) => [v.district, v.village, v.category, formatNumber(v.people)])}
-          totals={[t("reports.pdf.total"), "", "", formatNumber(rows.reduce((sum, v) => sum + v.people, 0))]}
-        />
-      ) : (
-        <NoData />
-      )}
-    </>
+    <Text
+      style={{ fontSize: 1, height: 0 }}
+      render={({ pageNumber, totalPages }) => {
+        if (totalPages) onPage?.(segment, pageNumber);
+        return "";
+      }}
+    />
   );
 }
+
+function FlowSection({ section, figures, onPage }: { section: ContributionReportSection; figures: ReportFigures; onPage?: SectionPageListener }) {
+  switch (section) {
+    case "summary":
+      return <Summary figures={figures} onPage={onPage} />;
+    case "districts":
+      return <Districts figures={figures} onPage={onPage} />;
+    case "trainings":
+      return <Trainings figures={figures} onPage={onPage} />;
+    case "programmes":
+      return <Programmes figures={figures} onPage={onPage} />;
+    case "followUps":
+      return <FollowUps figures={figures} onPage={onPage} />;
+    case "charts":
+      return <Charts figures={figures} onPage={onPage} />;
+    default:
+      return <FlowingLongSection section={section} figures={figures} onPage={onPage} />;
+  }
+}
+
+/** The bottom padding of every page: room for the footer, with the QR code on a submitted report. */
+export function pagePaddingBottom(data: Pick<ContributionReportPdfData, "verification" | "draft">) {
+  return data.verification ? 80 : data.draft ? 58 : 48;
+}
+
+/** The section heading's height at the top of a page (its margins and one line), with room to spare. */
+export const SECTION_HEADING_ROOM = 36;
 
 /**
  * The contribution report: the cover letter (page 1) and the attachment. `toc` adds the table of
  * contents ("pending" on the first of two renderings); `onSectionPage` hears where each section
  * heading lands (see renderContributionReportPdf).
  */
-export function ContributionReportDocument({ data, toc = null, onSectionPage }: Props) {
+export function ContributionReportDocument({ data, toc = null, onSectionPage, paged = {}, flowOnly = false, onSegmentPage }: Props) {
   const { figures, letterhead } = data;
-  const pageStyle = [s.page, { paddingBottom: data.verification ? 80 : data.draft ? 58 : 48 }];
+  const pageStyle = [s.page, { paddingBottom: pagePaddingBottom(data) }];
   const start = formatCalendarDateLong(figures.period.start);
   const end = formatCalendarDateLong(figures.period.end);
   const range = t("reports.pdf.dateRange", { start, end });
@@ -585,6 +665,8 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage }: 
       ? t("reports.pdf.attachment.periodOnly", { period: data.periodLabel })
       : t("reports.pdf.attachment.period", { period: data.periodLabel, start, end });
   const chapters = figures.chapters.map((c) => c.name).join(", ") || letterhead.name;
+  const segments = reportSegments(paged);
+  const lastFlow = segments.map((segment) => segment.kind).lastIndexOf("flow");
 
   return (
     <Document title={t("reports.pdf.title", { period: data.periodLabel })} author={letterhead.name} language="id">
@@ -594,27 +676,40 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage }: 
         <CoverLetter data={data} />
       </Page>
 
-      <Page size="A4" style={pageStyle}>
-        <PageChrome data={data} />
-        <Text style={[s.title, { marginTop: 0 }]}>{t("reports.pdf.attachment.title")}</Text>
-        <Text style={{ fontSize: 10, fontWeight: 700, textAlign: "center" }}>{chapters}</Text>
-        <Text style={{ fontSize: 10, textAlign: "center" }}>{period}</Text>
-        <Text style={{ textAlign: "center", fontSize: 8, color: "#444", marginBottom: 6 }}>
-          {t("reports.pdf.attachment.letter", { number: data.number ?? t("reports.pdf.letter.numberPending"), date: letterDate(data, data.date) })}
-        </Text>
-        {toc ? <Contents toc={toc} /> : null}
-
-        <Summary figures={figures} onPage={onSectionPage} />
-        <Districts figures={figures} onPage={onSectionPage} />
-        <Volunteers figures={figures} onPage={onSectionPage} />
-        <Trainings figures={figures} onPage={onSectionPage} />
-        <Programmes figures={figures} onPage={onSectionPage} />
-        <FollowUps figures={figures} onPage={onSectionPage} />
-        <Charts figures={figures} onPage={onSectionPage} />
-        <Villages figures={figures} onPage={onSectionPage} />
-
-        <Signatures data={data} placeDate />
-      </Page>
+      {segments.map((segment, k) => {
+        if (segment.kind === "flow") {
+          return (
+            <Page key={k} size="A4" style={pageStyle}>
+              <PageChrome data={data} />
+              <SegmentMarker segment={k} onPage={onSegmentPage} />
+              {k === 0 ? (
+                <>
+                  <Text style={[s.title, { marginTop: 0 }]}>{t("reports.pdf.attachment.title")}</Text>
+                  <Text style={{ fontSize: 10, fontWeight: 700, textAlign: "center" }}>{chapters}</Text>
+                  <Text style={{ fontSize: 10, textAlign: "center" }}>{period}</Text>
+                  <Text style={{ textAlign: "center", fontSize: 8, color: "#444", marginBottom: 6 }}>
+                    {t("reports.pdf.attachment.letter", { number: data.number ?? t("reports.pdf.letter.numberPending"), date: letterDate(data, data.date) })}
+                  </Text>
+                  {toc ? <Contents toc={toc} /> : null}
+                </>
+              ) : null}
+              {segment.sections.map((section) => (
+                <FlowSection key={section} section={section} figures={figures} onPage={onSectionPage} />
+              ))}
+              {k === lastFlow ? <Signatures data={data} placeDate /> : null}
+            </Page>
+          );
+        }
+        if (flowOnly) return null;
+        const layout = paged[segment.section]!;
+        return layout.pages.map((_, page) => (
+          <Page key={`${k}-${page}`} size="A4" style={pageStyle}>
+            <PageChrome data={data} />
+            {page === 0 ? <SectionHeading section={segment.section} onPage={onSectionPage} /> : null}
+            <PagedTablePage layout={layout} page={page} />
+          </Page>
+        ));
+      })}
     </Document>
   );
 }

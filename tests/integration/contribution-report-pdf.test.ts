@@ -16,7 +16,7 @@ import { t } from "~/i18n";
 import type { ContributionReportPdfData } from "~/pdf/contribution-report-data";
 import { CONTRIBUTION_REPORT_SECTIONS, DISTRICTS_PER_TABLE, evenGroups } from "~/pdf/ContributionReportDocument";
 import { renderContributionReportPdf, verifyUrl } from "~/pdf/render.server";
-import { formatNumber } from "~/utils/format";
+import { formatHours, formatNumber } from "~/utils/format";
 import { buildChapter, fakeName, seededRandom } from "../factories";
 import { pdfText } from "../support/pdf-text";
 
@@ -323,6 +323,93 @@ describe("the contribution report PDF", () => {
     // the volunteers run over several pages and the last one is there
     expect(pages.filter((p) => p.includes("No. anggota")).length).toBeGreaterThan(2);
     expect(all).toContain("PTK.2025.0300");
+  });
+});
+
+/** Each page's text pieces with where they stand (x from the left, y from the bottom, in points). */
+async function pageItems(bytes: Uint8Array) {
+  const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: { str: string; x: number; y: number }[][] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : [])));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe("a large report's long tables, laid out in pages of their own", () => {
+  const LONG_NAME = "Raden Ajeng Siti Nurhaliza Kartikasari Wulandari Putri Ayu Hasibuan";
+  const UNBROKEN = "Tjokroaminotowidjojokusumaningratsastrowardojo";
+  const LONG_CATEGORY = "Korban Tindak Kekerasan atau Diperlakukan Salah di Lingkungan Keluarga";
+  let pages: { str: string; x: number; y: number }[][];
+  let volunteers: ReportFigures["volunteers"];
+
+  beforeAll(async () => {
+    // 1,000 volunteers, every 50th with a name that needs two or three lines, one with a word
+    // wider than its cell; 800 kelurahan rows, every 40th with a long category
+    volunteers = manyVolunteers(1000).map((v, i) => (i % 50 === 7 ? { ...v, name: `${LONG_NAME} ${i + 1}` } : i === 500 ? { ...v, name: `${UNBROKEN} ${i + 1}` } : v));
+    const villages = Array.from({ length: 800 }, (_, i) => ({
+      district: DISTRICTS[i % DISTRICTS.length]!,
+      village: `Kelurahan Uji ${Math.floor(i / 8) + 1}`,
+      category: i % 40 === 3 ? LONG_CATEGORY : "Lanjut Usia Terlantar",
+      people: i + 1,
+    }));
+    pages = await pageItems(await render(reportData({ figures: { ...figures(volunteers), categoryByVillage: villages } })));
+  }, 120_000);
+
+  it("prints every volunteer once, each row's cells level with each other, long names whole", () => {
+    for (const [i, v] of volunteers.entries()) {
+      const number = v.memberNumber!;
+      const at = pages.flatMap((items, page) => items.filter((item) => item.str === number).map((item) => ({ ...item, page })));
+      expect(at, number).toHaveLength(1);
+      const { page, y } = at[0]!;
+      const row = pages[page]!.filter((item) => Math.abs(item.y - y) < 0.5).map((item) => item.str);
+      // No, the name's first line, member number, activities, hours: on one baseline
+      expect(row, number).toEqual([String(i + 1), expect.any(String), number, formatNumber(v.activities), formatHours(v.hours)]);
+      expect(v.name.startsWith(row[1]!), number).toBe(true);
+    }
+    const text = pages.map((items) => items.map((item) => item.str).join("")).join("").replace(/\s/g, "");
+    expect(text).toContain(`${LONG_NAME} 8`.replace(/\s/g, ""));
+    expect(text).toContain(`${UNBROKEN} 501`.replace(/\s/g, ""));
+    // the pages are full and none ran over onto a page of its own (the layout's room is right)
+    const perPage = pages.map((items) => items.filter((item) => /^PTK\.2025\.\d{4}$/.test(item.str)).length).filter((n) => n > 0);
+    expect(perPage.length).toBeGreaterThan(15);
+    for (const n of perPage.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(40);
+    // the totals close the last page of the list
+    const total = volunteers.reduce((sum, v) => sum + v.hours, 0);
+    const last = pages.findLastIndex((items) => items.some((item) => item.str === "PTK.2025.1000"));
+    const jumlah = pages[last]!.find((item) => item.str === "Jumlah")!;
+    expect(pages[last]!.filter((item) => Math.abs(item.y - jumlah.y) < 0.5).map((item) => item.str)).toEqual(["Jumlah", formatHours(total)]);
+  });
+
+  it("prints every kelurahan row once, level, the long categories whole, and the annex after the signatures", () => {
+    // (page 2 lists the title in the table of contents)
+    const annex = pages.findIndex((items, i) => i > 1 && items.some((item) => item.str === t("reports.pdf.section.villages")));
+    const signatures = pages.findLastIndex((items) => items.some((item) => item.str === "PENGURUS IPSM KOTA PONTIANAK"));
+    expect(annex).toBeGreaterThan(signatures);
+    const rows = pages.slice(annex).flatMap((items) => {
+      const lines = new Map<number, string[]>();
+      for (const item of items) lines.set(Math.round(item.y * 2), [...(lines.get(Math.round(item.y * 2)) ?? []), item.str]);
+      return [...lines.values()];
+    });
+    const people = rows.filter((row) => /^Kelurahan Uji \d+$/.test(row[1] ?? "")).map((row) => row.at(-1));
+    expect(people).toEqual(Array.from({ length: 800 }, (_, i) => formatNumber(i + 1)));
+    const text = pages.slice(annex).map((items) => items.map((item) => item.str).join("")).join("").replace(/\s/g, "");
+    expect(text.split(LONG_CATEGORY.replace(/\s/g, "")).length - 1).toBe(20);
+  });
+
+  it("lists in the table of contents the page each section starts on", () => {
+    const texts = pages.map((items) => items.map((item) => item.str).join(" "));
+    const toc = texts[1]!;
+    expect(toc).toContain("Daftar isi");
+    for (const section of CONTRIBUTION_REPORT_SECTIONS) {
+      const title = t(`reports.pdf.section.${section}`);
+      const listed = Number(new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} (\\d+)`).exec(toc)![1]);
+      const actual = texts.findIndex((p, i) => occurrences(p, title) > (i === 1 ? 1 : 0)) + 1;
+      expect(listed, title).toBe(actual);
+    }
+    expect(texts.at(-1)).toContain(`Halaman ${texts.length} dari ${texts.length}`);
   });
 });
 
