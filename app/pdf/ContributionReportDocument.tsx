@@ -651,7 +651,7 @@ export const SECTION_HEADING_ROOM = 36;
 
 /**
  * The contribution report: the cover letter (page 1) and the attachment. `toc` adds the table of
- * contents ("pending" on the first of two renderings); `onSectionPage` hears where each section
+ * contents ("pending" on the planning rendering); `onSectionPage` hears where each section
  * heading lands (see renderContributionReportPdf).
  */
 export function ContributionReportDocument({ data, toc = null, onSectionPage, paged = {}, flowOnly = false, onSegmentPage }: Props) {

@@ -406,7 +406,8 @@ function expectNoResidentData(text: string, where: string) {
   for (const secret of [CASE_NIK, RESIDENT, RESIDENT_NIK, "Siti Aminah", "tinggal sendiri", "Rujukan panti", ...["Budi Santoso", "Maria Ulfah", "Andi Pratama", "Hendra Wijaya"].map((n) => id(`${n}.nik`))]) {
     expect(text, `${where}: ${secret}`).not.toContain(secret);
   }
-  expect(text, where).not.toMatch(SIXTEEN_DIGITS);
+  // (the printed start of the content hash is hexadecimal and may, rarely, be all digits)
+  expect(text.replace(/Kode isi: [0-9a-f]{16}/g, ""), where).not.toMatch(SIXTEEN_DIGITS);
 }
 
 // ---------------------------------------------------------------------------------------------
