@@ -6,6 +6,8 @@
 // - the figures count VERIFIED activities only, those the member logged and those they joined
 //   as a co-volunteer (each gives them its full duration), the people those activities reached,
 //   and, apart, the member's own training hours (events attended and outside training);
+// - a member's certificate for a period is issued once; the board may issue it again (a new
+//   number, after late verifications) only by confirming against the latest one;
 // - issuing takes the letter number, freezes the figures (with the number, the member's name and
 //   number, the chapter's code, the period and the moment of issue) under a content hash, and
 //   stores the PDF, all in one transaction; nothing of an issued certificate changes afterwards;
@@ -21,7 +23,7 @@ import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { formatCalendarDateLong } from "~/utils/format";
+import { formatCalendarDateLong, formatDateLong } from "~/utils/format";
 import { hasPermission, type Permission } from "~/utils/permissions";
 import type { CurrentUser } from "./accounts.server";
 import { getChapterLetterhead } from "./chapters.server";
@@ -92,8 +94,47 @@ export async function memberServiceFigures(memberId: string, start: Date, end: D
   };
 }
 
-export type IssueInput = { memberId: string; start: Date; end: Date };
-export type IssueOutcome = { ok: true; id: string; number: string } | { ok: false; fieldErrors: FieldErrors };
+export type IssueInput = {
+  memberId: string;
+  start: Date;
+  end: Date;
+  /** the latest certificate of the same member and period, when the board confirms issuing it again */
+  replaces?: string;
+};
+export type IssueOutcome =
+  | { ok: true; id: string; number: string }
+  /** `issued`: the latest certificate already issued for the member and period, to confirm a reissue against */
+  | { ok: false; fieldErrors: FieldErrors; issued?: { id: string; number: string } };
+
+/**
+ * A member's certificate for a period is issued once; issuing it again (after late verifications)
+ * must name the latest one (`replaces`). A second click of the same confirmation finds a newer one
+ * and is refused too.
+ */
+async function alreadyIssued(tx: Prisma.TransactionClient | typeof db, input: IssueInput, name: string, timeZone: string): Promise<IssueOutcome | null> {
+  const earlier = await tx.serviceCertificate.findMany({
+    where: { memberId: input.memberId, periodStart: input.start, periodEnd: input.end },
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+    select: { id: true, number: true, issuedAt: true },
+  });
+  const latest = earlier[0];
+  if (!latest || latest.id === input.replaces) return null;
+  const issued = { id: latest.id, number: latest.number };
+  // confirmed against an older one of the same member and period: someone issued it again meanwhile
+  if (earlier.some((c) => c.id === input.replaces)) return { ok: false, fieldErrors: { form: t("certificates.error.reissuedMeanwhile", { number: latest.number }) }, issued };
+  return {
+    ok: false,
+    fieldErrors: {
+      form: t("certificates.error.alreadyIssued", {
+        name,
+        period: certificatePeriodLabel(input.start, input.end),
+        number: latest.number,
+        date: formatDateLong(latest.issuedAt, timeZone),
+      }),
+    },
+    issued,
+  };
+}
 
 /**
  * The board issues a member's certificate of service for a period that has ended: the letter
@@ -115,6 +156,9 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
   const today = calendarToday(actor.timeZone, now);
   if (end > today) return { ok: false, fieldErrors: { end: t("certificates.error.notEnded", { date: formatCalendarDateLong(today) }) } };
 
+  const issuedBefore = await alreadyIssued(db, input, member.fullName, actor.timeZone);
+  if (issuedBefore) return issuedBefore;
+
   const figures = await memberServiceFigures(member.id, start, end);
   if (figures.activities === 0) {
     return { ok: false, fieldErrors: { form: t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }) } };
@@ -125,6 +169,9 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
   try {
     return await db.$transaction(
       async (tx) => {
+        // again inside the transaction: two clicks at once give one certificate
+        const issuedMeanwhile = await alreadyIssued(tx, input, member.fullName, actor.timeZone);
+        if (issuedMeanwhile) return issuedMeanwhile;
         const number = await nextLetterNumber(tx, actor.chapterId, member.chapter.code, today);
         const verifyCode = `S${randomBytes(12).toString("base64url")}`;
         const payload: StoredPayload = {
@@ -174,7 +221,7 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
             action: "certificate.issue",
             entityType: "ServiceCertificate",
             entityId: certificate.id,
-            after: { number, memberId: member.id, start: payload.period.start, end: payload.period.end, contentHash },
+            after: { number, memberId: member.id, start: payload.period.start, end: payload.period.end, contentHash, ...(input.replaces ? { reissueOf: input.replaces } : {}) },
           },
           tx,
         );

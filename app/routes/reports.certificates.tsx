@@ -44,8 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
     memberId: parsed.data.memberId,
     start: calendarDateOf(parsed.data.start),
     end: calendarDateOf(parsed.data.end),
+    replaces: parsed.data.replaces || undefined,
   });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values, issued: result.issued ?? null }, { status: 400 });
   return redirectWithToast("/reports/certificates", "success", "certificates.form.issued", { number: result.number });
 }
 
@@ -55,6 +56,7 @@ function IssueForm() {
   const navigation = useNavigation();
   const values: Record<string, string | undefined> = { ...defaults, ...(actionData?.values ?? {}) };
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string | undefined>;
+  const issued = actionData && "issued" in actionData ? (actionData.issued as { id: string; number: string } | null) : null;
   return (
     <Form method="post" noValidate className="card" aria-label={t("certificates.form.title")}>
       <h2>{t("certificates.form.title")}</h2>
@@ -76,9 +78,17 @@ function IssueForm() {
         <FormField label={t("certificates.form.start")} name="start" type="date" max={today} defaultValue={values.start} error={errors.start} />
         <FormField label={t("certificates.form.end")} name="end" type="date" max={today} defaultValue={values.end} error={errors.end} />
       </div>
-      <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
-        {t("certificates.form.submit")}
-      </button>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+          {t("certificates.form.submit")}
+        </button>
+        {/* after "already issued": the same form, confirmed against the certificate it names */}
+        {issued ? (
+          <button type="submit" name="replaces" value={issued.id} className="button" disabled={navigation.state === "submitting"}>
+            {t("certificates.form.reissue")}
+          </button>
+        ) : null}
+      </div>
     </Form>
   );
 }

@@ -105,4 +105,6 @@ export const certificateIssueSchema = z.object({
   memberId: z.string({ error: t("certificates.error.member") }).trim().min(1, t("certificates.error.member")),
   start: calendarDate,
   end: calendarDate,
+  /** the certificate of the same member and period that this one is issued again for, when the board confirms it */
+  replaces: z.string().trim().optional(),
 });

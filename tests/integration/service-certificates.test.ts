@@ -50,6 +50,7 @@ const NOW = new Date("2026-11-26T10:00:00+07:00");
 const V1002 = "61.71.01.1002"; // Benuamelayu Laut, Pontianak Selatan
 const OCT_1 = calendarDate(2026, 10, 1);
 const OCT_31 = calendarDate(2026, 10, 31);
+const OCT_15 = calendarDate(2026, 10, 15);
 const OCTOBER = "1 Oktober 2026 s.d. 31 Oktober 2026";
 
 const MSG = {
@@ -58,6 +59,8 @@ const MSG = {
   endBeforeStart: "Tanggal akhir tidak boleh sebelum tanggal awal.",
   tooLong: "Periode surat keterangan paling panjang 366 hari.",
   notEnded: "Periode ini belum berakhir. Tanggal akhir paling lambat hari ini (26 November 2026).",
+  alreadyIssued: (name: string, number: string) =>
+    `Surat keterangan untuk ${name} periode ${OCTOBER} sudah diterbitkan: Nomor ${number}, 26 November 2026. Unduh yang sudah ada dari daftar di bawah, atau terbitkan ulang bila angkanya perlu diperbarui (nomor baru; yang lama tetap sah).`,
   noActivity: (name: string, period: string) => `${name} tidak memiliki kegiatan terverifikasi pada periode ${period}. Surat keterangan tidak dapat diterbitkan.`,
 } as const;
 
@@ -221,7 +224,9 @@ describe("issuing", () => {
     const maria = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31 }, NOW));
     expect(maria.number).toBe("002/IPSM-SKR/XI/2026");
     // A new year starts again at 001; the chapter's letters share one serial (reports too).
-    const january = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31 }, new Date("2027-01-04T09:00:00+07:00")));
+    const january = ok(
+      await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: maria.id }, new Date("2027-01-04T09:00:00+07:00")),
+    );
     expect(january.number).toBe("001/IPSM-SKR/I/2027");
     const next = await db.$transaction((tx) => nextLetterNumber(tx, chapterId, "SKR", calendarDate(2026, 12, 1)));
     expect(next).toBe("003/IPSM-SKR/XII/2026");
@@ -346,7 +351,9 @@ describe("issuing", () => {
   });
 
   it("tells when the stored figures no longer match their hash", async () => {
-    const certificate = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31 }, NOW));
+    const latest = await db.serviceCertificate.findFirstOrThrow({ where: { memberId: members.maria.id }, orderBy: { issuedAt: "desc" }, select: { id: true } });
+    const later = new Date("2027-01-05T09:00:00+07:00");
+    const certificate = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: latest.id }, later));
     const stored = await db.serviceCertificate.findUniqueOrThrow({ where: { id: certificate.id }, select: { figures: true, verifyCode: true } });
     await db.serviceCertificate.update({ where: { id: certificate.id }, data: { figures: stored.figures.replace('"hours":2.75', '"hours":27.5') } });
     expect(await verifyCertificateCode(stored.verifyCode)).toMatchObject({ hours: 27.5, intact: false });
@@ -369,6 +376,19 @@ describe("issuing", () => {
 
 describe("refusals", () => {
   const issue = (fields: { memberId: string; start: Date; end: Date }, actor = ketua) => issueServiceCertificate(actor, fields, NOW);
+
+  it("refuse the same member and period twice unless confirmed against the latest; two confirmations at once give one", async () => {
+    const first = ok(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15 }, NOW));
+    const twice = await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15 }, NOW);
+    expect(twice).toMatchObject({ ok: false, issued: { id: first.id, number: first.number } });
+    expect(twice.ok ? "" : twice.fieldErrors.form).toContain(`sudah diterbitkan: Nomor ${first.number}`);
+    const count = () => db.serviceCertificate.count({ where: { memberId: members.budi.id, periodStart: OCT_1, periodEnd: OCT_15 } });
+    expect(await count()).toBe(1);
+    const later = new Date(NOW.getTime() + 60_000);
+    const outcomes = await Promise.all([1, 2].map(() => issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15, replaces: first.id }, later)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(await count()).toBe(2);
+  });
 
   it("refuse a period that has not ended, is too long or ends before it starts", async () => {
     expect(await issue({ memberId: members.budi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 27) })).toEqual({ ok: false, fieldErrors: { end: MSG.notEnded } });
@@ -401,7 +421,12 @@ describe("refusals", () => {
     const counter = () => db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId, year: 2026 } }, select: { next: true } });
     const [filesBefore, counterBefore, certificatesBefore] = await Promise.all([storedFiles(), counter(), db.serviceCertificate.count()]);
     // An issuer that does not exist breaks the insert (foreign key) after the PDF was stored.
-    await expect(issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, { ...ketua, userId: "no-such-user" })).rejects.toThrow();
+    const latest = await db.serviceCertificate.findFirstOrThrow({
+      where: { memberId: members.budi.id, periodStart: OCT_1, periodEnd: OCT_31 },
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    await expect(issueServiceCertificate({ ...ketua, userId: "no-such-user" }, { memberId: members.budi.id, start: OCT_1, end: OCT_31, replaces: latest.id }, NOW)).rejects.toThrow();
     expect(await storedFiles()).toEqual(filesBefore);
     expect(await counter()).toEqual(counterBefore);
     expect(await db.serviceCertificate.count()).toBe(certificatesBefore);
@@ -432,8 +457,24 @@ describe("the routes", () => {
     const missing = dataOf<{ fieldErrors: Record<string, string> }>(await run(issueAction, postForm("/reports/certificates", { memberId: "", start: "2026-10-01", end: "31-10-2026" }, cookie)));
     expect(missing.fieldErrors).toEqual({ memberId: MSG.member, end: "Masukkan tanggal yang benar." });
 
-    const issued = (await run(issueAction, postForm("/reports/certificates", { memberId: members.budi.id, start: "2026-10-01", end: "2026-10-31" }, cookie))) as Response;
+    // Budi's October certificate exists already: the form says so and offers to issue it again
+    const fields = { memberId: members.budi.id, start: "2026-10-01", end: "2026-10-31" };
+    const twice = await run(issueAction, postForm("/reports/certificates", fields, cookie));
+    expect(statusOf(twice)).toBe(400);
+    const existing = await db.serviceCertificate.findFirstOrThrow({
+      where: { memberId: members.budi.id, periodStart: calendarDate(2026, 10, 1), periodEnd: calendarDate(2026, 10, 31) },
+      select: { id: true, number: true },
+    });
+    expect(dataOf(twice)).toEqual({
+      fieldErrors: { form: MSG.alreadyIssued("Budi Santoso", existing.number) },
+      values: fields,
+      issued: existing,
+    });
+    const issued = (await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie))) as Response;
     expect(issued.status).toBe(302);
+    // the same confirmation again (a second click) is refused: the latest is now the new one
+    const again = dataOf<{ fieldErrors: Record<string, string> }>(await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie)));
+    expect(again.fieldErrors.form).toMatch(/^Surat keterangan ini baru saja diterbitkan ulang: Nomor \d{3}\/IPSM-SKR\//);
     expect(issued.headers.get("Location")).toBe("/reports/certificates");
     const after = dataOf<{ certificates: { member: { fullName: string }; number: string; issuedBy: { name: string } }[] }>(await run(issueLoader, getRequest("/reports/certificates", cookie)));
     const bySekretaris = after.certificates.filter((c) => c.issuedBy.name === "Siti Rohani");

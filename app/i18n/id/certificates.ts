@@ -16,6 +16,7 @@ export const certificates = {
   "certificates.form.note": "Dihitung dari kegiatan terverifikasi anggota itu (sebagai pencatat atau relawan pendamping) dan jam pelatihannya. Periode harus sudah berakhir, paling panjang 366 hari.",
   "certificates.form.submit": "Terbitkan surat keterangan",
   "certificates.form.issued": "Surat keterangan {number} diterbitkan.",
+  "certificates.form.reissue": "Terbitkan ulang dengan nomor baru",
 
   "certificates.list.title": "Surat keterangan yang sudah diterbitkan",
   "certificates.list.empty": "Belum ada surat keterangan yang diterbitkan.",
@@ -34,6 +35,9 @@ export const certificates = {
   "certificates.error.endBeforeStart": "Tanggal akhir tidak boleh sebelum tanggal awal.",
   "certificates.error.tooLong": "Periode surat keterangan paling panjang 366 hari.",
   "certificates.error.notEnded": "Periode ini belum berakhir. Tanggal akhir paling lambat hari ini ({date}).",
+  "certificates.error.alreadyIssued":
+    "Surat keterangan untuk {name} periode {period} sudah diterbitkan: Nomor {number}, {date}. Unduh yang sudah ada dari daftar di bawah, atau terbitkan ulang bila angkanya perlu diperbarui (nomor baru; yang lama tetap sah).",
+  "certificates.error.reissuedMeanwhile": "Surat keterangan ini baru saja diterbitkan ulang: Nomor {number}. Periksa daftar di bawah sebelum menerbitkan lagi.",
   "certificates.error.noActivity":
     "{name} tidak memiliki kegiatan terverifikasi pada periode {period}. Surat keterangan tidak dapat diterbitkan.",
 
