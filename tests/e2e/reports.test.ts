@@ -1,7 +1,9 @@
 // A monthly contribution report from the board to the Dinas Sosial: the Ketua drafts last month's
 // report (the draft shows the figures and what still waits for verification) and submits it; the
 // Dinas Sosial user finds it, downloads the PDF and marks it received; the public verification
-// page confirms the printed copy (its number and content hash).
+// page confirms the printed copy (its number and content hash). Then the board issues a
+// volunteer's certificate of service; asking for it a second time names the first, and issuing it
+// again takes a confirmation.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, logIn } from "../support/browser";
@@ -80,5 +82,39 @@ describe("a monthly report to the Dinas Sosial", () => {
     expect(await result.innerText()).toContain(number);
     const hash = (await result.locator("code").first().innerText()).trim();
     expect(text).toContain(hash.slice(0, 16));
+  });
+});
+
+describe("a certificate of service", () => {
+  it("is issued once for a volunteer and a period; issuing it again needs the board's confirmation", async () => {
+    const ketua = await signedIn("ketua@demo.ipsm.id");
+    await ketua.goto("/reports/certificates");
+    // The demo volunteer (Utin Nurhasanah) logged activities over the last five months; most are verified.
+    const day = (daysAgo: number) => new Date(Date.now() + 7 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const member = ketua.getByLabel("Anggota");
+    const utin = (await member.locator("option").allTextContents()).find((o) => o.startsWith("Utin Nurhasanah"))!;
+    await member.selectOption({ label: utin });
+    await ketua.getByLabel("Dari tanggal").fill(day(150));
+    await ketua.getByLabel("Sampai tanggal").fill(day(1));
+    await ketua.getByRole("button", { name: "Terbitkan surat keterangan" }).click();
+    const issued = ketua.getByText(/^Surat keterangan (\d{3}\/IPSM-PTK\/[IVX]+\/\d{4}) diterbitkan\.$/);
+    await issued.waitFor();
+    const first = /(\d{3}\/IPSM-PTK\/[IVX]+\/\d{4})/.exec(await issued.innerText())![1]!;
+
+    // the same volunteer and period again
+    await ketua.getByLabel("Anggota").selectOption({ label: utin });
+    await ketua.getByLabel("Dari tanggal").fill(day(150));
+    await ketua.getByLabel("Sampai tanggal").fill(day(1));
+    await ketua.getByRole("button", { name: "Terbitkan surat keterangan" }).click();
+    const alert = ketua.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(`sudah diterbitkan: Nomor ${first}`);
+    await ketua.getByRole("button", { name: "Terbitkan ulang dengan nomor baru" }).click();
+    const utinRows = ketua.getByTestId("service-certificates").locator("tbody tr").filter({ hasText: "Utin Nurhasanah" });
+    await utinRows.nth(1).waitFor();
+    const rows = await utinRows.allInnerTexts();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain(first);
+    expect(rows[0]).not.toContain(first);
   });
 });
