@@ -57,9 +57,9 @@ export async function reportFigures(scope: ReportScope) {
   const [chapters, byTypeMonth, byMember, coByTypeMonth, coByMember, reach, aid, waiting, activeMembers, training, events, programmes, followUps] =
     await Promise.all([
       db.chapter.findMany({ where: { id: { in: chapterIds } }, select: { id: true, name: true, code: true } }),
-      db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint; people: bigint }[]>`
+      db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint }[]>`
         SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
-               SUM(a.households) AS households, SUM(a.people) AS people
+               SUM(a.households) AS households
         FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
       db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
         SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
