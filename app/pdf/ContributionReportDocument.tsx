@@ -385,7 +385,7 @@ export const PAGED_TABLE_MIN_ROWS = 60;
 /** The long tables laid out in pages (render.server.ts); a section not here is drawn in the flow. */
 export type PagedSections = Partial<Record<LongSection, PagedTableLayout>>;
 
-export function volunteerTable(figures: ReportFigures): LongTable {
+function volunteerTable(figures: ReportFigures): LongTable {
   const total = figures.volunteers.reduce((sum, v) => sum + v.hours, 0);
   return {
     columns: [
@@ -400,7 +400,7 @@ export function volunteerTable(figures: ReportFigures): LongTable {
   };
 }
 
-export function villageTable(figures: ReportFigures): LongTable {
+function villageTable(figures: ReportFigures): LongTable {
   const rows = figures.categoryByVillage;
   return {
     columns: [
