@@ -5,18 +5,44 @@
 //    and stores the result as a MemberImport.
 // 3. commitImport writes a checked import in ONE transaction: every row, or nothing.
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
-import { t, type MessageKey, type MessageParams } from "~/i18n";
+import { t, type MessageKey } from "~/i18n";
+import { memberStatusLabel } from "~/i18n/labels";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatNumber, maskNik } from "~/utils/format";
 import {
+  MEMBER_STATUSES,
   memberFormSchema,
   nikDistrictCode,
   parseCalendarDate,
   toDateInput,
   type MemberFormData,
+  type MemberStatus,
 } from "~/validation/members";
+import { hasUnreadableCharacters, isScientificNumber, parseImportDate } from "~/utils/import-values";
+import {
+  IMPORT_MAX_ROWS,
+  MemberImportError,
+  readMemberFile,
+  TEMPLATE_COLUMNS,
+  type ImportColumnKey,
+  type ImportFileInfo,
+  type RawImportRow,
+} from "./member-import-file.server";
+
+export {
+  ALL_SHEETS,
+  IMPORT_MAX_ROWS,
+  MemberImportError,
+  parseMemberFile,
+  readMemberFile,
+  REQUIRED_COLUMNS,
+  TEMPLATE_COLUMNS,
+  type ImportColumnKey,
+  type ImportFileInfo,
+  type ParsedMemberFile,
+  type RawImportRow,
+} from "./member-import-file.server";
 import {
   changedFields,
   listChapterVillages,
@@ -27,220 +53,17 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-/** Rows one import may hold. */
-export const IMPORT_MAX_ROWS = 20_000;
 /** Largest file the upload accepts. */
 export const IMPORT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Rows the dry-run page lists besides every rejected row. */
 export const IMPORT_SHOWN_ROWS = 500;
 
 // ---------------------------------------------------------------------------------------------
-// The template's columns
-
-export type ImportColumnKey =
-  | "no"
-  | "fullName"
-  | "nik"
-  | "sex"
-  | "birthDate"
-  | "phone"
-  | "email"
-  | "address"
-  | "district"
-  | "village"
-  | "joinDate"
-  | "membershipType"
-  | "status"
-  | "skPsmNumber"
-  | "skPsmDate"
-  | "basicBimtekDate";
-
-type TemplateColumn = {
-  key: ImportColumnKey;
-  /** the header written in the template */
-  header: string;
-  /** other headers offices use for the same column (matched like the header) */
-  aliases: readonly string[];
-  width: number;
-  /** typed as text in the template, so Excel keeps leading zeros, 16 digits and DD/MM */
-  text: boolean;
-  example: string | number;
-};
-
-/** The template's columns, in order, with their Indonesian headers. */
-export const TEMPLATE_COLUMNS = [
-  { key: "no", header: "No", aliases: ["no urut", "nomor urut"], width: 6, text: false, example: 1 },
-  { key: "fullName", header: "Nama Lengkap", aliases: ["nama", "nama anggota", "nama sesuai ktp"], width: 28, text: false, example: "Siti Aminah" },
-  { key: "nik", header: "NIK", aliases: ["no nik", "nomor nik", "nomor induk kependudukan", "no ktp", "nomor ktp"], width: 20, text: true, example: "6171015708900003" },
-  { key: "sex", header: "Jenis Kelamin (L/P)", aliases: ["jk", "l/p", "lp", "kelamin"], width: 12, text: false, example: "P" },
-  { key: "birthDate", header: "Tanggal Lahir (DD/MM/YYYY)", aliases: ["tgl lahir", "tanggal lahir"], width: 16, text: true, example: "17/08/1990" },
-  { key: "phone", header: "No. HP", aliases: ["no hp", "nomor hp", "hp", "no telp", "no telepon", "nomor telepon", "telepon", "no wa", "nomor wa", "whatsapp"], width: 16, text: true, example: "081234567890" },
-  { key: "email", header: "Email", aliases: ["e-mail", "surel", "alamat email"], width: 24, text: false, example: "" },
-  { key: "address", header: "Alamat", aliases: ["alamat lengkap", "alamat rumah"], width: 32, text: false, example: "Jl. Tanjungpura No. 5 RT 002/RW 004" },
-  { key: "district", header: "Kecamatan", aliases: ["kec"], width: 20, text: false, example: "Pontianak Selatan" },
-  { key: "village", header: "Kelurahan/Desa", aliases: ["kelurahan", "desa", "desa/kelurahan", "kel/desa", "kode kelurahan", "kode wilayah"], width: 22, text: false, example: "Benuamelayu Laut" },
-  { key: "joinDate", header: "Tanggal Bergabung (DD/MM/YYYY)", aliases: ["tgl bergabung", "tanggal masuk", "tgl masuk", "tanggal gabung"], width: 18, text: true, example: "20/01/2026" },
-  { key: "membershipType", header: "Jenis Keanggotaan (Biasa/Kehormatan)", aliases: ["keanggotaan", "jenis anggota"], width: 20, text: false, example: "Biasa" },
-  { key: "status", header: "Status (Calon/Aktif)", aliases: ["status anggota", "status keanggotaan"], width: 14, text: false, example: "Calon" },
-  { key: "skPsmNumber", header: "Nomor SK PSM", aliases: ["no sk psm", "sk psm", "nomor sk"], width: 24, text: false, example: "" },
-  { key: "skPsmDate", header: "Tanggal SK PSM (DD/MM/YYYY)", aliases: ["tgl sk psm", "tanggal sk"], width: 18, text: true, example: "" },
-  { key: "basicBimtekDate", header: "Tanggal Bimtek Dasar (DD/MM/YYYY)", aliases: ["tgl bimtek dasar", "bimtek dasar", "tanggal bimtek"], width: 20, text: true, example: "" },
-] as const satisfies readonly TemplateColumn[];
-
-/** "Tanggal Lahir (DD/MM/YYYY)" -> "tanggal lahir"; "No. HP" -> "no hp"; "Kelurahan / Desa" -> "kelurahan/desa". */
-function normalizeHeader(header: string): string {
-  return header
-    .toLocaleLowerCase("id-ID")
-    .replace(/\(.*?\)/g, " ")
-    .replace(/[^a-z0-9/]+/g, " ")
-    .replace(/\s*\/\s*/g, "/")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const HEADER_INDEX = new Map<string, ImportColumnKey>(
-  TEMPLATE_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h): [string, ImportColumnKey] => [normalizeHeader(h), c.key])),
-);
-
-// ---------------------------------------------------------------------------------------------
-// Reading the file
-
-/** One data row of the file: its row number in the sheet and its cells as text, by column. */
-export type RawImportRow = { rowNumber: number; cells: Partial<Record<ImportColumnKey, string>> };
-
-export type MemberImportErrorCode = "type" | "unreadable" | "noHeader" | "empty" | "tooMany";
-
-/** A file the import cannot use; the message is Indonesian and meant for the person uploading. */
-export class MemberImportError extends Error {
-  constructor(
-    readonly code: MemberImportErrorCode,
-    params?: MessageParams,
-  ) {
-    super(t(`import.error.${code}`, params));
-    this.name = "MemberImportError";
-  }
-}
-
-const DAY_MS = 86_400_000;
-
-/** Excel dates are calendar dates; exceljs gives them as UTC instants (round off float noise). */
-function excelDateText(value: Date): string {
-  return toDateInput(new Date(Math.round(value.getTime() / DAY_MS) * DAY_MS));
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return excelDateText(value);
-  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === "string" || typeof value === "boolean") return String(value);
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("hyperlink" in value) return typeof value.text === "string" ? value.text : value.hyperlink.replace(/^mailto:/i, "");
-  if ("result" in value) return value.result === undefined ? "" : cellText(value.result as ExcelJS.CellValue);
-  return ""; // an error value (#N/A, #REF!...)
-}
-
-/** Finds the header row (within the first 20), then maps every later non-empty row to its columns. */
-function rowsFromTable(table: readonly (readonly string[])[]): RawImportRow[] {
-  let headerAt = -1;
-  let columns: (ImportColumnKey | undefined)[] = [];
-  for (let i = 0; i < Math.min(table.length, 20); i++) {
-    const mapped = (table[i] ?? []).map((cell) => HEADER_INDEX.get(normalizeHeader(cell)));
-    if (mapped.includes("nik") && mapped.includes("fullName")) {
-      headerAt = i;
-      columns = mapped;
-      break;
-    }
-  }
-  if (headerAt < 0) throw new MemberImportError("noHeader");
-  const rows: RawImportRow[] = [];
-  for (let i = headerAt + 1; i < table.length; i++) {
-    const line = table[i] ?? [];
-    const cells: RawImportRow["cells"] = {};
-    let filled = false;
-    columns.forEach((key, col) => {
-      if (!key || key in cells) return; // the first of two columns with the same meaning wins
-      const value = (line[col] ?? "").trim();
-      cells[key] = value;
-      if (value && key !== "no") filled = true;
-    });
-    if (filled) rows.push({ rowNumber: i + 1, cells });
-  }
-  if (rows.length === 0) throw new MemberImportError("empty");
-  if (rows.length > IMPORT_MAX_ROWS) throw new MemberImportError("tooMany", { max: formatNumber(IMPORT_MAX_ROWS), count: formatNumber(rows.length) });
-  return rows;
-}
-
-/** UTF-8 (with or without BOM); a CSV saved by an older Excel is Windows-1252. */
-function decodeText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("windows-1252").decode(bytes);
-  }
-  return text.replace(/^\uFEFF/, "");
-}
-
-const CSV_DELIMITERS = [";", ",", "\t", "|"] as const;
-
-/** The delimiter used most in the first lines (where the headers are): ";" from an Indonesian Excel, "," elsewhere. */
-function csvDelimiter(text: string): string {
-  const head = text.split(/\r?\n/, 20).join("\n");
-  const count = (d: string) => head.split(d).length - 1;
-  return CSV_DELIMITERS.reduce((best, d) => (count(d) > count(best) ? d : best), ",");
-}
-
-function csvTable(bytes: Uint8Array): string[][] {
-  const text = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { delimiter: csvDelimiter(text), skipEmptyLines: false });
-  return parsed.data.map((row) => row.map((cell) => String(cell ?? "")));
-}
-
-async function xlsxTables(bytes: Uint8Array): Promise<string[][][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch {
-    throw new MemberImportError("unreadable");
-  }
-  return workbook.worksheets.map((sheet) => {
-    const table: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellText(cell.value);
-      });
-      table[rowNumber - 1] = Array.from(cells, (c) => c ?? "");
-    });
-    return Array.from(table, (r) => r ?? []);
-  });
-}
-
-/** Reads the rows of an uploaded .xlsx or .csv (";" or "," detected, BOM tolerated). */
-export async function parseMemberFile(input: { fileName: string; bytes: Uint8Array }): Promise<RawImportRow[]> {
-  const name = input.fileName.toLowerCase().trim();
-  if (name.endsWith(".csv")) return rowsFromTable(csvTable(input.bytes));
-  if (name.endsWith(".xlsx")) {
-    // The members are on the first sheet with a header row (the template's "Petunjuk" has none).
-    const tables = await xlsxTables(input.bytes);
-    for (const table of tables) {
-      try {
-        return rowsFromTable(table);
-      } catch (error) {
-        if (!(error instanceof MemberImportError) || error.code !== "noHeader") throw error;
-      }
-    }
-    throw new MemberImportError(tables.length ? "noHeader" : "empty");
-  }
-  throw new MemberImportError("type");
-}
-
-// ---------------------------------------------------------------------------------------------
 // From cells to the member form
 
 type FormField = keyof MemberFormData;
 type FormFields = Record<FormField, string>;
-type ImportStatus = "calon" | "aktif";
+type ImportStatus = MemberStatus;
 
 /** The form fields, in the order reasons are listed. */
 const FORM_FIELDS = [
@@ -248,37 +71,55 @@ const FORM_FIELDS = [
   "membershipType", "skPsmNumber", "skPsmDate", "basicBimtekDate",
 ] as const satisfies readonly FormField[];
 
-const fieldLabel = (field: FormField) => t(`import.field.${field}`);
+/** The form field a column of the file fills. */
+const FIELD_OF_COLUMN: Partial<Record<ImportColumnKey, FormField>> = {
+  fullName: "fullName", nik: "nik", sex: "sex", birthDate: "birthDate", phone: "phone", email: "email",
+  address: "address", village: "villageCode", joinDate: "joinDate", membershipType: "membershipType",
+  skPsmNumber: "skPsmNumber", skPsmDate: "skPsmDate", basicBimtekDate: "basicBimtekDate",
+};
 
-/** "17/08/1990", "7/8/1990", "1990-08-17" or an Excel serial -> "1990-08-17"; "" when blank; null when not a date. */
-export function importDate(value: string | undefined): string | null {
-  const v = (value ?? "").trim();
-  if (!v) return "";
-  let iso: string | null = null;
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]*Z?)?$/.exec(v);
-  if (dmy) iso = `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`;
-  else if (ymd) iso = `${ymd[1]}-${ymd[2]!.padStart(2, "0")}-${ymd[3]!.padStart(2, "0")}`;
-  else if (/^\d{4,5}(\.\d+)?$/.test(v)) {
-    // A date cell read as its serial number (days since 30 Dec 1899).
-    iso = toDateInput(new Date(Date.UTC(1899, 11, 30) + Math.floor(Number(v)) * DAY_MS));
-  }
-  return iso && parseCalendarDate(iso) ? iso : null;
+const DATE_FIELDS = ["birthDate", "joinDate", "skPsmDate", "basicBimtekDate"] as const;
+/** Dates of things that have happened: never after today. */
+const PAST_FIELDS = ["joinDate", "skPsmDate", "basicBimtekDate"] as const;
+
+const fieldLabel = (field: FormField) => t(`import.field.${field}`);
+const columnLabel = (key: ImportColumnKey) => TEMPLATE_COLUMNS.find((c) => c.key === key)!.header.replace(/\s*\(.*\)$/, "");
+
+/** How a row is named in messages: "5", or "5 (lembar Anggota 2)" when several sheets are read. */
+export function rowLabel(row: { rowNumber: number; sheet?: string }): string {
+  return row.sheet ? t("import.rowInSheet", { row: row.rowNumber, sheet: row.sheet }) : String(row.rowNumber);
+}
+
+/** "17/08/1990", "17 Agustus 1990", "1990-08-17" (a time after it ignored) -> "1990-08-17"; "" when blank; else why not. */
+export function importDate(value: string | undefined, field: FormField): { iso: string } | { reason: string } {
+  const parsed = parseImportDate(value ?? "");
+  if (parsed.ok) return { iso: parsed.iso };
+  return { reason: t(`import.reason.date.${parsed.problem}`, { column: fieldLabel(field), value: (value ?? "").trim() }) };
+}
+
+/** The latest "today" in Indonesia (WIT, UTC+9), as a calendar date at UTC midnight. */
+function todayInIndonesia(): Date {
+  const now = new Date(Date.now() + 9 * 3_600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /** L/P, Laki-laki/Perempuan, Pria/Wanita -> "L"/"P"; "" when blank; null otherwise. */
 function importSex(value: string | undefined): "L" | "P" | "" | null {
   const v = (value ?? "").trim().toLocaleLowerCase("id-ID").replace(/[\s-]+/g, "");
   if (!v) return "";
-  if (["l", "lk", "lakilaki", "laki", "lelaki", "pria"].includes(v)) return "L";
-  if (["p", "pr", "perempuan", "wanita"].includes(v)) return "P";
+  if (["l", "lk", "lakilaki", "laki", "lelaki", "pria", "male"].includes(v)) return "L";
+  if (["p", "pr", "perempuan", "wanita", "female"].includes(v)) return "P";
   return null;
 }
 
-/** Excel drops the 0 of 0812...: 81234567890 -> 081234567890. */
-function importPhone(value: string | undefined): string {
+/**
+ * A phone as the file has it, for the form. Excel drops the 0 of 0812... in a number cell
+ * (81234567890): the 0 is put back, since an Indonesian mobile number always has it, and the
+ * dry run says so. Other numbers go to the form's own check.
+ */
+function importPhone(value: string | undefined): { phone: string; restored: boolean } {
   const v = (value ?? "").trim().replace(/^'/, "");
-  return /^8\d{8,11}$/.test(v) ? `0${v}` : v;
+  return /^8\d{8,11}$/.test(v) ? { phone: `0${v}`, restored: true } : { phone: v, restored: false };
 }
 
 function importMembershipType(value: string | undefined): "biasa" | "kehormatan" | "" | null {
@@ -289,12 +130,20 @@ function importMembershipType(value: string | undefined): "biasa" | "kehormatan"
   return null;
 }
 
+const squashWord = (value: string) => value.toLocaleLowerCase("id-ID").replace(/[^a-z]/g, "");
+
+/** Every status the registry knows, by its code ("mengundurkan_diri") or its label ("Mengundurkan diri"). */
+const STATUS_BY_NAME = new Map<string, MemberStatus>(
+  MEMBER_STATUSES.flatMap((s): [string, MemberStatus][] => [
+    [squashWord(s), s],
+    [squashWord(memberStatusLabel(s)), s],
+  ]),
+);
+
 function importStatus(value: string | undefined): ImportStatus | "" | null {
-  const v = (value ?? "").trim().toLocaleLowerCase("id-ID").replace(/\s+anggota$/, "");
+  const v = squashWord((value ?? "").trim().replace(/\s+anggota$/i, ""));
   if (!v) return "";
-  if (v === "calon") return "calon";
-  if (v === "aktif") return "aktif";
-  return null;
+  return STATUS_BY_NAME.get(v) ?? null;
 }
 
 /** Names compared without case, spaces, punctuation or prefixes ("Kel. Akcaya" = "AKCAYA"). */
@@ -395,6 +244,8 @@ export type ImportOutcome = "create" | "update" | "unchanged" | "reject";
 /** A checked row as stored in MemberImport.rows. */
 export type CheckedImportRow = {
   rowNumber: number;
+  /** the sheet, when several were read */
+  sheet?: string;
   outcome: ImportOutcome;
   fullName: string;
   nikMasked: string;
@@ -436,17 +287,23 @@ const cleanNik = (value: string | undefined) => (value ?? "").trim().replace(/^'
 
 /**
  * The dry run: checks every row against the form's rules and the registry (in bulk: a handful
- * of queries whatever the number of rows), stores the result and returns its id and counts.
+ * of queries whatever the number of rows), stores the result (with what was read of the file,
+ * and the file itself so that another sheet can be read) and returns its id and counts.
  */
 export async function checkImport(input: {
   chapterId: string;
   actorId: string;
   fileName: string;
   rows: readonly RawImportRow[];
+  info?: ImportFileInfo;
+  source?: Uint8Array;
 }): Promise<{ importId: string; counts: ImportCounts }> {
   if (input.rows.length === 0) throw new MemberImportError("empty");
   if (input.rows.length > IMPORT_MAX_ROWS) throw new MemberImportError("tooMany", { max: formatNumber(IMPORT_MAX_ROWS), count: formatNumber(input.rows.length) });
   const { chapterId } = input;
+  // A required column the file lacks is said once, above the rows, not on each of them.
+  const missingFields = new Set((input.info?.missingColumns ?? []).map((key) => FIELD_OF_COLUMN[key]));
+  const today = todayInIndonesia();
 
   // Everything the rules need, loaded once.
   const niks = unique(input.rows.map((r) => cleanNik(r.cells.nik)).filter((nik) => /^\d{16}$/.test(nik)));
@@ -463,8 +320,8 @@ export async function checkImport(input: {
   const districtCodes = new Set(districts.map((d) => d.code));
   const existingByNik = new Map(existing.map((m) => [m.nik, m]));
   const emailOwner = new Map(emailOwners.map((m) => [m.email ?? "", m.id]));
-  const firstRowOfNik = new Map<string, number>();
-  const firstRowOfEmail = new Map<string, number>();
+  const firstRowOfNik = new Map<string, string>();
+  const firstRowOfEmail = new Map<string, string>();
 
   const checked = input.rows.map((row): CheckedImportRow => {
     const c = row.cells;
@@ -475,24 +332,51 @@ export async function checkImport(input: {
       reasons.push(message);
       if (field) explained.add(field);
     };
+    const numberCells = new Set(row.numberCells ?? []);
+
+    // Cells no person typed: control characters, bytes the decoder could not read.
+    for (const [key, value] of Object.entries(c) as [ImportColumnKey, string][]) {
+      if (value && hasUnreadableCharacters(value)) {
+        refuse(FIELD_OF_COLUMN[key] ?? null, t("import.reason.unreadable", { column: columnLabel(key) }));
+      }
+    }
+    // Numbers Excel has rounded or written in scientific notation: their digits are lost.
+    const nikText = (c.nik ?? "").trim();
+    if (numberCells.has("nik") && nikText) {
+      refuse("nik", t(input.info?.nikColumnRounded ? "import.reason.nikRoundedColumn" : "import.reason.nikNumber", { value: nikText }));
+    } else if (isScientificNumber(nikText)) {
+      refuse("nik", t("import.reason.nikNumber", { value: nikText }));
+    }
+    for (const key of ["phone", "skPsmNumber", "village", "address", "fullName", "email"] as const) {
+      const value = (c[key] ?? "").trim();
+      const digits = value.replace(/\D/g, "");
+      if (isScientificNumber(value) || (numberCells.has(key) && digits.length > 15)) {
+        refuse(FIELD_OF_COLUMN[key] ?? null, t("import.reason.numberLost", { column: columnLabel(key), value }));
+      }
+    }
 
     const nik = cleanNik(c.nik);
-    if (/e\+?\d+$/i.test(nik)) refuse("nik", t("import.reason.nikScientific", { value: c.nik ?? "" }));
     const current = existingByNik.get(nik);
 
     // Cells the way the form posts them; blank cells of a registered member keep their value.
-    const dates = {} as Record<"birthDate" | "joinDate" | "skPsmDate" | "basicBimtekDate", string>;
-    for (const field of ["birthDate", "joinDate", "skPsmDate", "basicBimtekDate"] as const) {
-      const iso = importDate(c[field]);
-      if (iso === null) refuse(field, t("import.reason.date", { column: fieldLabel(field), value: c[field] ?? "" }));
-      dates[field] = iso ?? "";
+    const dates = {} as Record<(typeof DATE_FIELDS)[number], string>;
+    for (const field of DATE_FIELDS) {
+      const read = importDate(c[field], field);
+      if ("reason" in read) refuse(field, read.reason);
+      dates[field] = "iso" in read ? read.iso : "";
+    }
+    for (const field of PAST_FIELDS) {
+      const date = dates[field] ? parseCalendarDate(dates[field]) : null;
+      if (date && date > today) refuse(field, t("import.reason.futureDate", { column: fieldLabel(field), value: (c[field] ?? "").trim() }));
     }
     const sex = importSex(c.sex);
-    if (sex === null) refuse("sex", t("import.reason.field", { column: fieldLabel("sex"), message: t("validation.sex") }));
+    if (sex === null) refuse("sex", t("import.reason.sex", { value: c.sex ?? "" }));
     const membershipType = importMembershipType(c.membershipType);
     if (membershipType === null) refuse("membershipType", t("import.reason.membershipType", { value: c.membershipType ?? "" }));
     const status = importStatus(c.status);
     if (status === null) refuse(null, t("import.reason.status", { value: c.status ?? "" }));
+    const phone = importPhone(c.phone);
+    if (phone.restored) warnings.push(t("import.warning.phoneRestored", { value: (c.phone ?? "").trim() }));
 
     let villageCode = "";
     const villageText = (c.village ?? "").trim();
@@ -500,7 +384,7 @@ export async function checkImport(input: {
       const resolved = villageIndex.resolve(villageText, (c.district ?? "").trim());
       if ("code" in resolved) villageCode = resolved.code;
       else refuse("villageCode", resolved.reason);
-    } else if (!current) {
+    } else if (!current && !missingFields.has("villageCode")) {
       refuse("villageCode", t("import.reason.villageMissing"));
     }
 
@@ -509,9 +393,9 @@ export async function checkImport(input: {
       nik,
       sex: sex ?? "",
       birthDate: dates.birthDate,
-      phone: importPhone(c.phone),
+      phone: phone.phone,
       email: (c.email ?? "").trim(),
-      address: (c.address ?? "").trim(),
+      address: (c.address ?? "").trim().replace(/\s+/g, " "),
       villageCode,
       joinDate: dates.joinDate,
       membershipType: membershipType || (current ? "" : "biasa"),
@@ -525,12 +409,14 @@ export async function checkImport(input: {
       for (const field of FORM_FIELDS) if (!form[field]) form[field] = registered[field];
     }
 
+    // The member form's own rules and limits (a text too long is refused with its limit, never cut).
     const parsed = memberFormSchema.safeParse(form);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "") as FormField;
         if (explained.has(field)) continue;
         explained.add(field);
+        if (missingFields.has(field) && !form[field]) continue; // said once, above the rows
         reasons.push(t("import.reason.field", { column: fieldLabel(field), message: issue.message }));
       }
     }
@@ -542,18 +428,24 @@ export async function checkImport(input: {
     if (nik) {
       const first = firstRowOfNik.get(nik);
       if (first !== undefined) refuse("nik", t("import.reason.nikRepeated", { row: first }));
-      else firstRowOfNik.set(nik, row.rowNumber);
+      else firstRowOfNik.set(nik, rowLabel(row));
     }
     const email = form.email.trim().toLowerCase();
     if (email) {
       const first = firstRowOfEmail.get(email);
       if (first !== undefined) refuse("email", t("import.reason.emailRepeated", { row: first }));
-      else firstRowOfEmail.set(email, row.rowNumber);
+      else firstRowOfEmail.set(email, rowLabel(row));
       const owner = emailOwner.get(email);
       if (owner && owner !== current?.id) refuse("email", t("import.reason.field", { column: fieldLabel("email"), message: t("validation.emailTaken") }));
     }
 
-    const base = { rowNumber: row.rowNumber, fullName: form.fullName, nikMasked: maskNik(nik), warnings };
+    const base = {
+      rowNumber: row.rowNumber,
+      ...(row.sheet ? { sheet: row.sheet } : {}),
+      fullName: form.fullName,
+      nikMasked: maskNik(nik),
+      warnings,
+    };
     const existingMember = current ? { id: current.id, fullName: current.fullName, memberNumber: current.memberNumber } : undefined;
     if (reasons.length > 0 || !parsed.success) return { ...base, outcome: "reject", reasons: unique(reasons), existingMember };
 
@@ -578,10 +470,45 @@ export async function checkImport(input: {
       createCount: counts.create,
       updateCount: counts.update,
       rejectCount: counts.reject,
+      ...(input.info ? { fileInfo: JSON.stringify(input.info) } : {}),
+      ...(input.source ? { source: new Uint8Array(input.source) } : {}),
     },
     select: { id: true },
   });
   return { importId: record.id, counts };
+}
+
+/**
+ * Reads the file of a checked import again, from another sheet (or all of them), and checks it
+ * as a new import; the person need not upload it again.
+ */
+export async function recheckImportSheet(input: {
+  chapterId: string;
+  actorId: string;
+  importId: string;
+  sheet: string;
+}): Promise<{ ok: true; importId: string } | { ok: false; message: string }> {
+  const record = await db.memberImport.findFirst({
+    where: { id: input.importId, chapterId: input.chapterId, status: "checked" },
+    select: { fileName: true, source: true },
+  });
+  if (!record?.source) return { ok: false, message: t("import.refused.missing") };
+  const bytes = new Uint8Array(record.source);
+  try {
+    const parsed = await readMemberFile({ fileName: record.fileName, bytes, sheet: input.sheet });
+    const { importId } = await checkImport({
+      chapterId: input.chapterId,
+      actorId: input.actorId,
+      fileName: record.fileName,
+      rows: parsed.rows,
+      info: parsed.info,
+      source: bytes,
+    });
+    return { ok: true, importId };
+  } catch (error) {
+    if (error instanceof MemberImportError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -606,7 +533,7 @@ async function warnNearDuplicates(chapterId: string, rows: CheckedImportRow[]) {
     const key = nameKey(m.fullName, toDateInput(m.birthDate));
     registered.set(key, [...(registered.get(key) ?? []), m]);
   }
-  const firstRow = new Map<string, number>();
+  const firstRow = new Map<string, string>();
   for (const row of saved) {
     const key = nameKey(row.data!.fullName, row.data!.birthDate);
     for (const m of registered.get(key) ?? []) {
@@ -615,7 +542,7 @@ async function warnNearDuplicates(chapterId: string, rows: CheckedImportRow[]) {
     }
     const earlier = firstRow.get(key);
     if (earlier !== undefined) row.warnings.push(t("import.warning.nearDuplicateRow", { row: earlier }));
-    else firstRow.set(key, row.rowNumber);
+    else firstRow.set(key, rowLabel(row));
   }
 }
 
@@ -626,10 +553,13 @@ async function warnNearDuplicates(chapterId: string, rows: CheckedImportRow[]) {
 export async function getImport(chapterId: string, importId: string) {
   const record = await db.memberImport.findFirst({
     where: { id: importId, chapterId },
-    select: { id: true, fileName: true, rows: true, status: true, createdAt: true, committedAt: true },
+    select: { id: true, fileName: true, rows: true, status: true, createdAt: true, committedAt: true, fileInfo: true },
   });
   if (!record) return null;
   const rows = JSON.parse(record.rows) as CheckedImportRow[];
+  const info = JSON.parse(record.fileInfo) as Partial<ImportFileInfo>;
+  // Another sheet can be read while the file is kept (until the commit), from a workbook of several.
+  const fileKept = record.status === "checked" && (await db.memberImport.count({ where: { id: importId, source: { not: null } } })) > 0;
   const counts = countOutcomes(rows);
   let others = IMPORT_SHOWN_ROWS;
   const shown: ImportRowView[] = [];
@@ -648,6 +578,17 @@ export async function getImport(chapterId: string, importId: string) {
     committedAt: record.committedAt,
     counts,
     rows: shown,
+    file: {
+      sheetsRead: info.sheetsRead ?? [],
+      sheets: info.sheets ?? [],
+      sheetsWithoutHeader: info.sheetsWithoutHeader ?? [],
+      unknownColumns: info.unknownColumns ?? [],
+      ignoredColumns: info.ignoredColumns ?? [],
+      missingColumns: (info.missingColumns ?? []).map(columnLabel),
+      nikColumnRounded: info.nikColumnRounded ?? false,
+      encoding: info.encoding ?? null,
+      canChooseSheet: fileKept && (info.sheets ?? []).length > 1,
+    },
   };
 }
 export type ImportDetail = NonNullable<Awaited<ReturnType<typeof getImport>>>;
@@ -676,9 +617,9 @@ export type CommitImportRefusal = "missing" | "committed" | "rejected" | "nothin
 
 export type CommitImportResult =
   | { ok: true; created: number; updated: number; unchanged: number }
-  | { ok: false; reason: CommitImportRefusal; message: string; rows?: number[] };
+  | { ok: false; reason: CommitImportRefusal; message: string; rows?: string[] };
 
-function refusal(reason: CommitImportRefusal, rows?: number[]): CommitImportResult {
+function refusal(reason: CommitImportRefusal, rows?: string[]): CommitImportResult {
   const key: MessageKey = `import.refused.${reason}`;
   return { ok: false, reason, message: t(key, { rows: (rows ?? []).slice(0, 20).join(", ") }), ...(rows ? { rows } : {}) };
 }
@@ -743,7 +684,8 @@ export async function commitImport(input: {
         // Claim the import: a second commit (another tab, a double click) finds it taken.
         const claimed = await tx.memberImport.updateMany({
           where: { id: importId, chapterId, status: "checked" },
-          data: { status: "committed", committedAt: new Date() },
+          // The uploaded file is not kept once its rows are in the registry.
+          data: { status: "committed", committedAt: new Date(), source: null },
         });
         if (claimed.count === 0) return refusal("committed");
 
@@ -818,7 +760,7 @@ export async function commitImport(input: {
  * the members to update (for the audit's before/after).
  */
 async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRow[], updates: CheckedImportRow[]) {
-  const conflictRows = new Set<number>();
+  const conflictRows = new Set<CheckedImportRow>();
   const [takenNiks, current, emailOwners] = await Promise.all([
     inChunks(creates.map((r) => r.data!.nik), (chunk) =>
       tx.member.findMany({ where: { chapterId, nik: { in: chunk } }, select: { nik: true } }),
@@ -834,16 +776,17 @@ async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRo
   const currentById = new Map(current.map((m) => [m.id, m]));
   const emailOwner = new Map(emailOwners.map((m) => [m.email ?? "", m.id]));
   for (const row of creates) {
-    if (taken.has(row.data!.nik)) conflictRows.add(row.rowNumber);
-    if (row.data!.email && emailOwner.has(row.data!.email)) conflictRows.add(row.rowNumber);
+    if (taken.has(row.data!.nik)) conflictRows.add(row);
+    if (row.data!.email && emailOwner.has(row.data!.email)) conflictRows.add(row);
   }
   for (const row of updates) {
     const member = currentById.get(row.existingMember!.id);
-    if (!member || member.nik !== row.data!.nik) conflictRows.add(row.rowNumber);
+    if (!member || member.nik !== row.data!.nik) conflictRows.add(row);
     const owner = row.data!.email ? emailOwner.get(row.data!.email) : undefined;
-    if (owner && owner !== row.existingMember!.id) conflictRows.add(row.rowNumber);
+    if (owner && owner !== row.existingMember!.id) conflictRows.add(row);
   }
-  return { rows: [...conflictRows].sort((a, b) => a - b), current: currentById };
+  const rows = [...conflictRows].sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.rowNumber - b.rowNumber);
+  return { rows: rows.map(rowLabel), current: currentById };
 }
 
 /** The new members, with member numbers reserved in one go, inserted in chunks. */

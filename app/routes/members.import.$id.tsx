@@ -1,18 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { commitImport, getImport, type ImportOutcome, type ImportRowView } from "~/domain/member-import.server";
+import { ALL_SHEETS, commitImport, getImport, recheckImportSheet, type ImportDetail, type ImportOutcome, type ImportRowView } from "~/domain/member-import.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import type { ImportStreamEvent } from "./members.import.$id.progress";
 
-// GET /members/import/:id: the dry run's result, row by row. POST intent=commit: saves it all
-// (without JavaScript; with it, the page streams the commit from ./progress to show progress)
-// and intent=finish: after a streamed commit, back to /members with the confirmation.
+// GET /members/import/:id: the dry run's result: what was read of the file (sheet, other sheets,
+// unrecognised and missing columns), then row by row. POST intent=commit: saves it all
+// (without JavaScript; with it, the page streams the commit from ./progress to show progress);
+// intent=finish: after a streamed commit, back to /members with the confirmation;
+// intent=sheet: reads another sheet of the same workbook (or all) as a new dry run.
 
 export const meta: MetaFunction = () => [{ title: `${t("import.title")} · ${t("app.name")}` }];
 
@@ -26,7 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "import:member:chapter");
   const importId = params.id ?? "";
-  const intent = (await request.formData()).get("intent");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "sheet") {
+    const sheet = String(form.get("sheet") ?? "");
+    const result = await recheckImportSheet({ chapterId: user.chapter.id, actorId: user.id, importId, sheet });
+    if (result.ok) return redirect(`/members/import/${result.importId}`);
+    return data({ formError: result.message }, { status: 400 });
+  }
   if (intent === "finish") {
     const record = await getImport(user.chapter.id, importId);
     if (!record) notFound();
@@ -140,12 +150,74 @@ function RowNotes({ row }: { row: ImportRowView }) {
   );
 }
 
+/** What was read of the file: the sheet, the others (to choose from), the columns. */
+function FileNotes({ id, file, formError }: { id: string; file: ImportDetail["file"]; formError?: string }) {
+  const others = file.sheets.filter((s) => !file.sheetsRead.includes(s));
+  const readAll = file.sheetsRead.length > 1;
+  return (
+    <section className="card import-file" aria-label={t("import.file.chooseSheet")}>
+      {file.missingColumns.length ? (
+        <p className="form-error" role="alert" data-testid="import-missing-columns">
+          {t("import.file.missingColumns", { columns: file.missingColumns.join(", ") })}
+        </p>
+      ) : null}
+      {file.nikColumnRounded ? (
+        <p className="form-error" role="alert" data-testid="import-nik-rounded">
+          {t("import.file.nikRounded")}
+        </p>
+      ) : null}
+      {file.sheetsRead.length ? <p data-testid="import-sheet-read">{t("import.file.sheetRead", { sheets: file.sheetsRead.join(", ") })}</p> : null}
+      {others.length ? <p data-testid="import-other-sheets">{t("import.file.otherSheets", { sheets: others.join(", ") })}</p> : null}
+      {file.sheetsWithoutHeader.length && (readAll || others.length) ? (
+        <p className="muted">{t("import.file.withoutHeader", { sheets: file.sheetsWithoutHeader.join(", ") })}</p>
+      ) : null}
+      {file.canChooseSheet ? (
+        <Form method="post" className="import-file__sheet">
+          {formError ? (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+          <input type="hidden" name="intent" value="sheet" />
+          <div className="field">
+            <label htmlFor={`sheet-${id}`}>{t("import.file.chooseSheet")}</label>
+            <select id={`sheet-${id}`} name="sheet" defaultValue={readAll ? ALL_SHEETS : file.sheetsRead[0]}>
+              {file.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {sheet}
+                </option>
+              ))}
+              <option value={ALL_SHEETS}>{t("import.file.allSheets")}</option>
+            </select>
+          </div>
+          <button type="submit" className="button">
+            {t("import.file.readSheet")}
+          </button>
+        </Form>
+      ) : null}
+      {file.unknownColumns.length ? (
+        <p className="notice" data-testid="import-unknown-columns">
+          {t("import.file.unknownColumns", { columns: file.unknownColumns.map((c) => `"${c}"`).join(", ") })}
+        </p>
+      ) : null}
+      {file.ignoredColumns.length ? (
+        <p className="muted" data-testid="import-ignored-columns">
+          {t("import.file.ignoredColumns", { columns: file.ignoredColumns.map((c) => `"${c}"`).join(", ") })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export default function ImportResultPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const formError = actionData && "formError" in actionData ? actionData.formError : undefined;
   const toSave = d.counts.create + d.counts.update;
   return (
     <>
       <PageHeader title={t("import.result.title", { file: d.fileName })} />
+      <FileNotes id={d.id} file={d.file} formError={formError} />
       <section className="stats">
         {(["create", "update", "unchanged", "reject"] as const).map((outcome) => (
           <div key={outcome} className="stat" data-testid={`import-${outcome}`}>
@@ -188,8 +260,12 @@ export default function ImportResultPage() {
           </thead>
           <tbody>
             {d.rows.map((row) => (
-              <tr key={row.rowNumber} className={`import-row import-row--${row.outcome}`} data-testid={`import-row-${row.rowNumber}`}>
-                <td>{row.rowNumber}</td>
+              <tr
+                key={`${row.sheet ?? ""}-${row.rowNumber}`}
+                className={`import-row import-row--${row.outcome}`}
+                data-testid={row.sheet ? `import-row-${row.sheet}-${row.rowNumber}` : `import-row-${row.rowNumber}`}
+              >
+                <td>{row.sheet ? t("import.rowInSheet", { row: row.rowNumber, sheet: row.sheet }) : row.rowNumber}</td>
                 <td>{row.fullName}</td>
                 <td className="mono">{row.nikMasked}</td>
                 <td>{t(OUTCOME_LABEL[row.outcome])}</td>

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, parseMemberFile } from "~/domain/member-import.server";
+import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, readMemberFile } from "~/domain/member-import.server";
 import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 
@@ -40,8 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return failure(t("import.error.missing"));
   try {
-    const rows = await parseMemberFile({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    const { importId } = await checkImport({ chapterId: user.chapter.id, actorId: user.id, fileName: file.name, rows });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { rows, info } = await readMemberFile({ fileName: file.name, bytes });
+    const { importId } = await checkImport({ chapterId: user.chapter.id, actorId: user.id, fileName: file.name, rows, info, source: bytes });
     return redirect(`/members/import/${importId}`);
   } catch (error) {
     if (error instanceof MemberImportError) return failure(error.message);

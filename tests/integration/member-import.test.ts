@@ -187,7 +187,9 @@ describe("the dry run", () => {
     expect(counts).toEqual({ create: 3, update: 1, unchanged: 1, reject: 8, total: 13 });
 
     const rows = await storedRows(importId);
-    expect(rows.get(2)).toMatchObject({ outcome: "create", nikMasked: "6171********0003", reasons: [], warnings: [], status: "aktif" });
+    expect(rows.get(2)).toMatchObject({ outcome: "create", nikMasked: "6171********0003", reasons: [], status: "aktif" });
+    // The phone was a number cell without its 0: restored, and the dry run says so.
+    expect(rows.get(2)!.warnings).toEqual(['No. HP "81234567890" tersimpan sebagai angka tanpa 0 di depan; angka 0 ditambahkan kembali.']);
     expect(rows.get(2)!.data).toMatchObject({ phone: "+6281234567890", joinDate: "2026-01-20", email: "siti@contoh.id", villageCode: "61.71.01.1002" });
     // An NIK already in the chapter updates that member, named, with the fields that change.
     expect(rows.get(3)).toMatchObject({ outcome: "update", existingMember: { id: existingId, fullName: "Sudah Ada" }, changes: ["address"] });
@@ -204,9 +206,9 @@ describe("the dry run", () => {
     expect(rows.get(13)!.reasons).toEqual(["NIK: Kode wilayah pada NIK (6 angka pertama) bukan kode kecamatan yang terdaftar."]);
     expect(rows.has(14)).toBe(false);
     expect(rows.get(15)!.reasons).toEqual([
-      'Tanggal Lahir: "31/02/1990" bukan tanggal yang dikenali (gunakan HH/BB/TTTT).',
-      "Jenis Kelamin: Pilih jenis kelamin.",
-      'Status "Pensiun" tidak dikenal (gunakan Calon atau Aktif).',
+      'Tanggal Lahir: "31/02/1990" bukan tanggal yang dikenali (gunakan HH/BB/TTTT, misalnya 17/08/1990 atau 17 Agustus 1990).',
+      'Jenis Kelamin: "X" tidak dikenal (gunakan L atau P, Laki-laki atau Perempuan).',
+      'Status "Pensiun" tidak dikenal (gunakan Calon, Aktif, Nonaktif, Mengundurkan diri, Meninggal atau Diberhentikan).',
     ]);
 
     // The page's view: counts, rows without their personal data.
@@ -303,7 +305,7 @@ describe("the commit", () => {
     const hendra = await buildMember({ chapterId, villageCode: "61.71.04.1001", fullName: "Hendra Manual" });
     await db.member.update({ where: { id: hendra.id }, data: { nik: "6171041505940001" } });
     const result = await commitImport({ chapterId, actorId: boardId, importId });
-    expect(result).toMatchObject({ ok: false, reason: "conflict", rows: [2], message: expect.stringContaining("baris 2") });
+    expect(result).toMatchObject({ ok: false, reason: "conflict", rows: ["2"], message: expect.stringContaining("baris 2") });
     expect(await db.member.count({ where: { chapterId, nik: "6171044405940002" } })).toBe(0);
     expect((await getImport(chapterId, importId))!.status).toBe("checked");
   });
@@ -398,9 +400,11 @@ describe("exports", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe('"No";"Nomor Anggota";"Nama";"NIK";"L/P";"Tanggal Lahir";"No. HP";"Kecamatan";"Kelurahan/Desa";"Status";"Jenis Keanggotaan";"Tanggal Bergabung"');
+    expect(lines[0]).toBe(
+      '"No";"Nomor Anggota";"Nama";"NIK";"L/P";"Tanggal Lahir";"No. HP";"Email";"Alamat";"Kecamatan";"Kelurahan/Desa";"Status";"Jenis Keanggotaan";"Tanggal Bergabung";"Nomor SK PSM";"Tanggal SK PSM";"Tanggal Bimtek Dasar"',
+    );
     expect(lines).toHaveLength(3); // header + the two Rinas
-    expect(lines[1]).toMatch(/^"1";"IMP-2026-\d{4}";"Rina Wati";"6171\*{8}0001";"P";"05\/06\/1992";"";"Pontianak Selatan";"Akcaya";"Aktif";"Anggota Biasa";"20\/01\/2026"$/);
+    expect(lines[1]).toMatch(/^"1";"IMP-2026-\d{4}";"Rina Wati";"6171\*{8}0001";"P";"05\/06\/1992";"";"[^"]*";"[^"]*";"Pontianak Selatan";"Akcaya";"Aktif";"Anggota Biasa";"20\/01\/2026";"";"";""$/);
     expect(lines.join("\n")).not.toContain("6171014506920001");
 
     const whole = await ((await run(csvLoader, getRequest("/members/export.csv?q=Rina&nik=1", cookies.board))) as Response).text();
