@@ -16,6 +16,7 @@ export type MemberListPdfData = {
   generatedAt: Date;
   members: {
     fullName: string;
+    memberNumber: string | null;
     nik: string;
     sex: string;
     status: string;
@@ -25,13 +26,14 @@ export type MemberListPdfData = {
 };
 
 const columns = [
-  { key: "no", width: "4%" },
-  { key: "name", width: "25%" },
-  { key: "nik", width: "17%" },
-  { key: "sex", width: "5%" },
-  { key: "village", width: "22%" },
-  { key: "status", width: "15%" },
-  { key: "joinDate", width: "12%" },
+  { key: "no", width: "5%" },
+  { key: "name", width: "21%" },
+  { key: "memberNumber", width: "15%" },
+  { key: "nik", width: "15%" },
+  { key: "sex", width: "4%" },
+  { key: "village", width: "18%" },
+  { key: "status", width: "11%" },
+  { key: "joinDate", width: "11%" },
 ] as const;
 const width = Object.fromEntries(columns.map((c) => [c.key, c.width])) as Record<(typeof columns)[number]["key"], string>;
 
@@ -42,6 +44,7 @@ export function MemberListDocument({ data }: { data: MemberListPdfData }) {
   const headers: Record<(typeof columns)[number]["key"], string> = {
     no: t("pdf.memberList.no"),
     name: t("members.col.name"),
+    memberNumber: t("pdf.memberList.memberNumber"),
     nik: t("members.col.nik"),
     sex: t("members.col.sex"),
     village: t("members.col.village"),
@@ -76,6 +79,7 @@ export function MemberListDocument({ data }: { data: MemberListPdfData }) {
             <View key={number} style={s.row} wrap={false}>
               <Text style={[s.cell, { width: width.no }]}>{number}</Text>
               <Text style={[s.cell, { width: width.name }]}>{m.fullName}</Text>
+              <Text style={[s.cell, { width: width.memberNumber }]}>{m.memberNumber ?? "–"}</Text>
               <Text style={[s.cell, { width: width.nik }]}>{maskNik(m.nik)}</Text>
               <Text style={[s.cell, { width: width.sex }]}>{m.sex}</Text>
               <Text style={[s.cell, { width: width.village }]}>

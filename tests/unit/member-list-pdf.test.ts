@@ -14,6 +14,8 @@ const chapter = {
 
 const members = Array.from({ length: 100 }, (_, i) => ({
   fullName: `Anggota ${String(i + 1).padStart(3, "0")}${i % 4 === 0 ? " Binti Muhammad Abdurrahman Syafi'i" : ""}`,
+  // a candidate may have no number yet
+  memberNumber: i === 99 ? null : `BJB-2020-${String(i + 1).padStart(4, "0")}`,
   nik: "6372014107900001",
   sex: i % 2 ? "L" : "P",
   status: i % 10 === 0 ? "mengundurkan_diri" : "aktif",
@@ -39,6 +41,18 @@ describe("member list PDF", () => {
     expect(text).toContain("6372********0001");
     expect(text).not.toContain("6372014107900001");
     expect(text).toContain("Mengundurkan diri");
+  });
+
+  it("has a member number column: each member's number once, a dash for a member without one", async () => {
+    const bytes = await renderMemberListPdf({ chapter, members, generatedAt: new Date("2025-12-31T23:30:00Z") });
+    const { text } = await pdfText(new Uint8Array(bytes));
+    expect(text).toContain("No. anggota");
+    for (let i = 1; i <= 99; i++) {
+      const number = `BJB-2020-${String(i).padStart(4, "0")}`;
+      expect(text.split(number).length - 1, number).toBe(1);
+    }
+    expect(text).not.toContain("BJB-2020-0100");
+    expect(text).toMatch(/Anggota 100 – /);
   });
 
   it("prints an empty list as one page with a zero total", async () => {

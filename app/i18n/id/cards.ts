@@ -15,6 +15,8 @@ export const cards = {
   "cards.notEligible": "Kartu anggota hanya diterbitkan untuk calon anggota dan anggota aktif.",
   "cards.statusReason": "Status anggota berubah menjadi {status}",
   "cards.mergedReason": "Data anggota digabung; kartu lain tetap berlaku",
+  // The member list PDF
+  "pdf.memberList.memberNumber": "No. anggota",
   // The card panel of the member page
   "cards.panel.title": "Kartu anggota",
   "cards.panel.none": "Belum ada kartu yang berlaku.",
