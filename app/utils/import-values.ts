@@ -18,8 +18,28 @@ export function decodeTextFile(bytes: Uint8Array): { text: string; encoding: Tex
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (the five it leaves undefined stay as they are). */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decodes Windows-1252 by its own table: Node's TextDecoder("windows-1252") decodes as
+ * ISO-8859-1, which turns curly quotes and dashes (0x91-0x97) into control characters.
+ * Undefined bytes stay C1 controls, which the import refuses as unreadable.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b)));
+  }
+  return text;
 }
 
 /**
