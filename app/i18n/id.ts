@@ -2,6 +2,7 @@
 // `{name}` marks a value filled in by t(). Kept in one part per area so that areas can grow
 // side by side; the keys stay unique across parts (a test checks it).
 import { activities } from "./id/activities";
+import { audit } from "./id/audit";
 import { cards } from "./id/cards";
 import { certificates } from "./id/certificates";
 import { common } from "./id/common";
@@ -14,8 +15,8 @@ import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates, audit } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates, ...audit } as const;
 
 export type MessageKey = keyof typeof id;
