@@ -69,6 +69,11 @@ async function deletePhotoFile(fileName: string): Promise<void> {
   await rm(photoPath(fileName), { force: true });
 }
 
+/** Removes a photo file no member uses any more; a file that cannot be removed is left alone. */
+export async function deletePhotoFileQuietly(fileName: string): Promise<void> {
+  await deletePhotoFile(fileName).catch(() => undefined);
+}
+
 /** Sets the member's photo (replacing and deleting the old file), audited; bad input is an error result. */
 export async function saveMemberPhoto(input: {
   memberId: string;

@@ -7,7 +7,6 @@ import { maskNik } from "~/utils/format";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
-import { LEVEL_RANK, type CompetencyLevel } from "~/validation/trainings";
 import { revokeActiveCardsInTx } from "./member-cards.server";
 import {
   formatMemberNumber,
@@ -467,6 +466,8 @@ export async function updateOwnContact(input: {
 // ---------------------------------------------------------------------------------------------
 // Duplicates and merges
 
+// Merging lives in member-merge.server.ts (one rule per relation to Member).
+
 /** Pairs flagged as possible duplicates that the board has not decided on yet. */
 export async function listOpenDuplicateFlags(chapterId: string) {
   const memberSelect = {
@@ -500,72 +501,6 @@ export async function markDistinct(input: { chapterId: string; actorId: string; 
   return true;
 }
 
-/**
- * Merges a duplicate into the member kept: every record that points at the duplicate (login
- * account, cards, duplicate flags, board positions, trainings; later areas add activities here)
- * moves to the kept member, missing data is filled in from the duplicate, and the duplicate is
- * removed. The audit keeps the duplicate as it was.
- */
-export async function mergeMembers(input: { chapterId: string; actorId: string; keepId: string; removeId: string }) {
-  if (input.keepId === input.removeId) return { ok: false as const, reason: "same" as const };
-  const [keep, remove] = await Promise.all([
-    db.member.findFirst({ where: { id: input.keepId, chapterId: input.chapterId }, include: { user: { select: { id: true } } } }),
-    db.member.findFirst({ where: { id: input.removeId, chapterId: input.chapterId }, include: { user: { select: { id: true } } } }),
-  ]);
-  if (!keep || !remove) return { ok: false as const, reason: "missing" as const };
-  if (keep.user && remove.user) return { ok: false as const, reason: "twoAccounts" as const };
-
-  await db.$transaction(async (tx) => {
-    if (remove.user) {
-      await tx.user.update({ where: { id: remove.user.id }, data: { memberId: null } });
-      await tx.user.update({ where: { id: remove.user.id }, data: { memberId: keep.id } });
-    }
-    // The duplicate's cards move too; if the kept member already has a valid card, theirs stop.
-    const keepHasCard = (await tx.memberCard.count({ where: { memberId: keep.id, revokedAt: null, validUntil: { gt: new Date() } } })) > 0;
-    if (keepHasCard) {
-      await revokeActiveCardsInTx(tx, { memberId: remove.id, chapterId: input.chapterId, actorId: input.actorId, reason: t("cards.mergedReason") });
-    }
-    await tx.memberCard.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
-    // Board positions held under the duplicate stay in the history, under the kept member.
-    await tx.positionHolding.updateMany({ where: { memberId: remove.id }, data: { memberId: keep.id } });
-    await mergeTrainingRecords(tx, keep.id, remove.id);
-    await tx.memberDuplicateFlag.updateMany({
-      where: { OR: [{ memberId: remove.id, otherMemberId: keep.id }, { memberId: keep.id, otherMemberId: remove.id }] },
-      data: { status: "merged", resolvedAt: new Date(), resolvedById: input.actorId },
-    });
-    // Flags between the duplicate and third members are moot once it is gone.
-    await tx.memberDuplicateFlag.deleteMany({ where: { OR: [{ memberId: remove.id }, { otherMemberId: remove.id }] } });
-    const fill = {
-      phone: keep.phone ?? remove.phone,
-      email: keep.email ?? null,
-      skPsmNumber: keep.skPsmNumber ?? remove.skPsmNumber,
-      skPsmDate: keep.skPsmDate ?? remove.skPsmDate,
-      basicBimtekDate: keep.basicBimtekDate ?? remove.basicBimtekDate,
-      photoFile: keep.photoFile ?? remove.photoFile,
-    };
-    await tx.member.delete({ where: { id: remove.id } });
-    await tx.member.update({ where: { id: keep.id }, data: { ...fill, email: keep.email ?? remove.email } });
-    const { user: _u, ...removed } = remove;
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "member.merge",
-        entityType: "Member",
-        entityId: keep.id,
-        before: { merged: memberAuditView(removed), mergedId: remove.id },
-        after: { keptId: keep.id },
-      },
-      tx,
-    );
-    await recordAudit(
-      { actorId: input.actorId, chapterId: input.chapterId, action: "member.merged-into", entityType: "Member", entityId: remove.id, after: { keptId: keep.id } },
-      tx,
-    );
-  });
-  return { ok: true as const };
-}
-
 /** Every export of members' personal data (PDF, xlsx, csv, cards) leaves an audit record. */
 export async function recordMemberExport(input: {
   chapterId: string;
@@ -582,29 +517,4 @@ export async function recordMemberExport(input: {
     entityId: input.chapterId,
     after: { format: input.format, count: input.count, filters: input.filters ?? null },
   });
-}
-
-/**
- * Moves the duplicate's training records to the kept member: an event both attended keeps the
- * kept member's entry; a competency both hold keeps the higher level.
- */
-async function mergeTrainingRecords(tx: Prisma.TransactionClient, keepId: string, removeId: string) {
-  const keptEvents = (await tx.trainingParticipant.findMany({ where: { memberId: keepId }, select: { eventId: true } })).map((p) => p.eventId);
-  await tx.trainingParticipant.deleteMany({ where: { memberId: removeId, eventId: { in: keptEvents } } });
-  await tx.trainingParticipant.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
-  await tx.externalTraining.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
-  await tx.certificate.updateMany({ where: { memberId: removeId }, data: { memberId: keepId } });
-  const kept = new Map(
-    (await tx.memberCompetency.findMany({ where: { memberId: keepId }, select: { id: true, competencyId: true, level: true } })).map((c) => [c.competencyId, c]),
-  );
-  for (const c of await tx.memberCompetency.findMany({ where: { memberId: removeId }, select: { id: true, competencyId: true, level: true } })) {
-    const both = kept.get(c.competencyId);
-    const higher = both && (LEVEL_RANK[c.level as CompetencyLevel] ?? 0) > (LEVEL_RANK[both.level as CompetencyLevel] ?? 0);
-    if (both && !higher) {
-      await tx.memberCompetency.delete({ where: { id: c.id } });
-      continue;
-    }
-    if (both) await tx.memberCompetency.delete({ where: { id: both.id } });
-    await tx.memberCompetency.update({ where: { id: c.id }, data: { memberId: keepId } });
-  }
 }

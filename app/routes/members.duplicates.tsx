@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { listOpenDuplicateFlags, markDistinct, mergeMembers } from "~/domain/members.server";
+import { mergeMembers } from "~/domain/member-merge.server";
+import { listOpenDuplicateFlags, markDistinct } from "~/domain/members.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, maskNik } from "~/utils/format";
@@ -33,12 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
       keepId: String(form.get("keepId")),
       removeId: String(form.get("removeId")),
     });
-    if (!result.ok && result.reason === "twoAccounts") {
-      return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeTwoAccounts");
-    }
     if (result.ok) return redirectWithToast(`/members/${String(form.get("keepId"))}`, "success", "members.duplicates.mergeDone");
+    if (result.reason === "twoAccounts") return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeTwoAccounts");
+    if (result.reason === "positions") {
+      return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergePositions", { position: result.position, period: result.period });
+    }
+    return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeMissing");
   }
-  throw new Response("Bad Request", { status: 400 });
+  throw new Response(t("error.400"), { status: 400 });
 }
 
 export default function DuplicatesPage() {

@@ -7,9 +7,9 @@ import {
   listMembers,
   listOpenDuplicateFlags,
   markDistinct,
-  mergeMembers,
   updateMember,
 } from "~/domain/members.server";
+import { mergeMembers } from "~/domain/member-merge.server";
 import { action as newMemberAction, loader as newMemberLoader } from "~/routes/members.new";
 import { action as memberAction, loader as memberLoader } from "~/routes/members.$id._index";
 import { loader as membersLoader } from "~/routes/members._index";
