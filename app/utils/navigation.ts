@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/activities", label: "nav.activities", anyOf: ["read:activity:own"] },
   { to: "/programmes", label: "nav.programmes", anyOf: ["read:programme:own"] },
   { to: "/reports", label: "nav.reports", anyOf: ["read:report:chapter", "receive:report:chapter"] },
+  { to: "/audit", label: "nav.audit", anyOf: ["read:audit:chapter"] },
   { to: "/profile", label: "nav.profile", anyOf: ["update:member:own"] },
 ];
 
