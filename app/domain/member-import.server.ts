@@ -283,6 +283,12 @@ function countOutcomes(rows: readonly { outcome: ImportOutcome }[]): ImportCount
   return counts;
 }
 
+/**
+ * A cell for a one-line field: line breaks and tabs (a form field cannot hold them) become one
+ * space; everything else is kept as written, so a value exported by the portal comes back the same.
+ */
+const singleLine = (value: string | undefined) => (value ?? "").replace(/[ ]*[\t\r\n]+[ ]*/g, " ").trim();
+
 const cleanNik = (value: string | undefined) => (value ?? "").trim().replace(/^'/, "").replace(/[\s.-]/g, "");
 
 /**
@@ -389,13 +395,13 @@ export async function checkImport(input: {
     }
 
     const fromFile: FormFields = {
-      fullName: (c.fullName ?? "").trim().replace(/\s+/g, " "),
+      fullName: singleLine(c.fullName),
       nik,
       sex: sex ?? "",
       birthDate: dates.birthDate,
       phone: phone.phone,
       email: (c.email ?? "").trim(),
-      address: (c.address ?? "").trim().replace(/\s+/g, " "),
+      address: singleLine(c.address),
       villageCode,
       joinDate: dates.joinDate,
       membershipType: membershipType || (current ? "" : "biasa"),
