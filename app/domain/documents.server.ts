@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getEnv } from "~/utils/env.server";
+import type { FileToStore } from "~/utils/uploads.server";
 
 export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -39,7 +40,16 @@ function filePath(folder: DocumentFolder, fileName: string) {
   return path.join(folderPath(folder), path.basename(fileName));
 }
 
-/** Writes a checked document; returns its stored name. */
+/**
+ * A checked upload's stored name and path, to write with saveWithFiles (uploads.server.ts) so
+ * that the record and its file are saved together.
+ */
+export function planDocument(folder: DocumentFolder, prefix: string, bytes: Uint8Array, extension: string): FileToStore & { fileName: string } {
+  const fileName = `${prefix}-${randomBytes(8).toString("hex")}.${extension}`;
+  return { fileName, path: filePath(folder, fileName), bytes };
+}
+
+/** Writes a generated document (a report's PDF); returns its stored name. */
 export async function storeDocument(folder: DocumentFolder, prefix: string, bytes: Uint8Array, extension: string) {
   const fileName = `${prefix}-${randomBytes(8).toString("hex")}.${extension}`;
   await mkdir(folderPath(folder), { recursive: true });

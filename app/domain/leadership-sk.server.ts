@@ -2,14 +2,15 @@
 // checked by content); the period row keeps the file name and type.
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { checkDocument, readDocument, removeDocument, storeDocument, type DocumentError, type DocumentUpload } from "./documents.server";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
+import { checkDocument, planDocument, readDocument, removeDocument, type DocumentError, type DocumentUpload } from "./documents.server";
 
 export async function saveSkScan(input: {
   chapterId: string;
   actorId: string;
   periodId: string;
   file: DocumentUpload | null;
-}): Promise<{ ok: true } | { ok: false; error: DocumentError | "notFound" }> {
+}): Promise<{ ok: true } | { ok: false; error: DocumentError | "notFound" | "storage" }> {
   const checked = checkDocument(input.file);
   if ("error" in checked) return { ok: false, error: checked.error };
   const period = await db.leadershipPeriod.findFirst({
@@ -18,9 +19,10 @@ export async function saveSkScan(input: {
   });
   if (!period) return { ok: false, error: "notFound" };
 
-  const fileName = await storeDocument("leadership-sk", period.id, input.file!.bytes, checked.extension);
-  try {
-    await db.$transaction(async (tx) => {
+  const file = planDocument("leadership-sk", period.id, input.file!.bytes, checked.extension);
+  const fileName = file.fileName;
+  const saved = await saveWithFiles([file], () =>
+    db.$transaction(async (tx) => {
       await tx.leadershipPeriod.update({ where: { id: period.id }, data: { skFile: fileName, skFileType: checked.type } });
       await recordAudit(
         {
@@ -34,11 +36,9 @@ export async function saveSkScan(input: {
         },
         tx,
       );
-    });
-  } catch (error) {
-    await removeDocument("leadership-sk", fileName);
-    throw error;
-  }
+    }),
+  );
+  if (isStorageFault(saved)) return { ok: false, error: "storage" };
   if (period.skFile) await removeDocument("leadership-sk", period.skFile);
   return { ok: true };
 }

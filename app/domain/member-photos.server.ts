@@ -2,12 +2,13 @@
 // as JPEG without metadata in UPLOADS_DIR/member-photos (outside the database; the member row
 // keeps only the file name).
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
@@ -18,7 +19,7 @@ const JPEG_QUALITY = 82;
 /** type: not JPEG/PNG; size: over 2 MB; unreadable: does not decode; missing: no file chosen. */
 export type PhotoError = "type" | "size" | "unreadable" | "missing";
 export type PhotoUpload = { bytes: Uint8Array; type: string; size: number };
-export type SavePhotoResult = { ok: true; fileName: string } | { ok: false; error: PhotoError | "notFound" };
+export type SavePhotoResult = { ok: true; fileName: string } | { ok: false; error: PhotoError | "notFound" | "storage" };
 
 function photoDir(): string {
   return path.resolve(getEnv().UPLOADS_DIR, "member-photos");
@@ -58,13 +59,6 @@ export async function normalizePhoto(bytes: Uint8Array, box: { width: number; he
   }
 }
 
-async function writePhotoFile(memberId: string, jpeg: Buffer): Promise<string> {
-  const fileName = `${memberId}-${randomBytes(8).toString("hex")}.jpg`;
-  await mkdir(photoDir(), { recursive: true });
-  await writeFile(photoPath(fileName), jpeg);
-  return fileName;
-}
-
 async function deletePhotoFile(fileName: string): Promise<void> {
   await rm(photoPath(fileName), { force: true });
 }
@@ -91,9 +85,9 @@ export async function saveMemberPhoto(input: {
   const jpeg = await normalizePhoto(input.file.bytes);
   if (!jpeg) return { ok: false, error: "unreadable" };
 
-  const fileName = await writePhotoFile(input.memberId, jpeg);
-  try {
-    await db.$transaction(async (tx) => {
+  const fileName = `${input.memberId}-${randomBytes(8).toString("hex")}.jpg`;
+  const saved = await saveWithFiles([{ path: photoPath(fileName), bytes: jpeg }], () =>
+    db.$transaction(async (tx) => {
       await tx.member.update({ where: { id: input.memberId }, data: { photoFile: fileName }, select: { id: true } });
       await recordAudit(
         {
@@ -107,11 +101,9 @@ export async function saveMemberPhoto(input: {
         },
         tx,
       );
-    });
-  } catch (error) {
-    await deletePhotoFile(fileName);
-    throw error;
-  }
+    }),
+  );
+  if (isStorageFault(saved)) return { ok: false, error: "storage" };
   if (member.photoFile) await deletePhotoFile(member.photoFile);
   return { ok: true, fileName };
 }

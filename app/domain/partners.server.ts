@@ -5,9 +5,10 @@ import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { calendarDateOf } from "~/validation/fields";
 import type { AgreementData, ContactData, PartnerData } from "~/validation/programmes";
-import { checkDocument, readDocument, removeDocument, storeDocument, type DocumentUpload } from "./documents.server";
+import { checkDocument, planDocument, readDocument, type DocumentUpload } from "./documents.server";
 import type { FieldErrors } from "./outcomes.server";
 
 type Actor = { userId: string; chapterId: string };
@@ -98,9 +99,10 @@ export async function addAgreement(actor: Actor, partnerId: string, data: Agreem
   if (!partner) return { ok: false, notFound: true };
   const duplicate = await db.partnerAgreement.findFirst({ where: { partnerId, number: data.number }, select: { id: true } });
   if (duplicate) return { ok: false, fieldErrors: { number: t("programmes.error.agreementTaken") } };
-  const fileName = checked && scan ? await storeDocument("agreements", partnerId, scan.bytes, checked.extension) : null;
-  try {
-    return await db.$transaction(async (tx) => {
+  const file = checked && scan && !("error" in checked) ? planDocument("agreements", partnerId, scan.bytes, checked.extension) : null;
+  const fileName = file?.fileName ?? null;
+  const saved = await saveWithFiles(file ? [file] : [], () =>
+    db.$transaction(async (tx) => {
       const agreement = await tx.partnerAgreement.create({
         data: {
           partnerId,
@@ -116,11 +118,10 @@ export async function addAgreement(actor: Actor, partnerId: string, data: Agreem
       });
       await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "partner.agreement.add", entityType: "Partner", entityId: partnerId, after: { ...data, scan: Boolean(fileName) } }, tx);
       return { ok: true as const, id: agreement.id };
-    });
-  } catch (error) {
-    if (fileName) await removeDocument("agreements", fileName);
-    throw error;
-  }
+    }),
+  );
+  if (isStorageFault(saved)) return { ok: false, fieldErrors: { file: t("upload.storageFault") } };
+  return saved;
 }
 
 export async function readAgreementScan(chapterId: string, partnerId: string, agreementId: string) {

@@ -6,10 +6,11 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 
-const SK_ERRORS: Record<DocumentError, MessageKey> = {
+const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
   missing: "leadership.sk.error.missing",
   type: "leadership.sk.error.type",
   size: "leadership.sk.error.size",
+  storage: "upload.storageFault",
 };
 
 // GET /leadership/:id/sk: the scanned decree, for anyone who may see the board.

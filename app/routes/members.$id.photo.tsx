@@ -1,35 +1,26 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/member-photos.server";
 import type { MessageKey } from "~/i18n";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { documentErrorPage } from "~/utils/resource-errors.server";
 import { redirectWithToast } from "~/utils/session.server";
+import { readMultipart } from "~/utils/uploads.server";
 
-const PHOTO_ERROR_MESSAGES: Record<PhotoError, MessageKey> = {
+const PHOTO_ERROR_MESSAGES: Record<PhotoError | "storage", MessageKey> = {
   type: "photo.error.type",
   size: "photo.error.size",
   unreadable: "photo.error.unreadable",
   missing: "photo.error.missing",
+  storage: "upload.storageFault",
 };
 
 /** Reads the multipart body in memory; a part over 2 MB (+ margin) is refused as too big. */
 async function readPhotoField(request: Request): Promise<PhotoUpload | null | "tooBig"> {
-  try {
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 64 * 1024 }),
-    );
-    const file = form.get("photo");
-    if (!(file instanceof File)) return null;
-    return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, size: file.size };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "tooBig";
-    throw error;
-  }
+  const form = await readMultipart(request, PHOTO_MAX_BYTES);
+  if (form === "tooBig") return "tooBig";
+  const file = form.get("photo");
+  if (!(file instanceof File)) return null;
+  return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, size: file.size };
 }
 
 // POST /members/:id/photo (multipart, field "photo"): the photo for the member card.
@@ -49,5 +40,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 // Only the upload form posts here; there is no page.
 export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+  return documentErrorPage(404);
 }
