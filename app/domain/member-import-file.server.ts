@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { t, type MessageParams } from "~/i18n";
 import { formatNumber } from "~/utils/format";
+import { ALL_SHEETS } from "~/validation/member-import";
 import {
   decodeTextFile,
   isGroupedNumber,
@@ -130,8 +131,7 @@ export type ImportFileInfo = {
 
 export type ParsedMemberFile = { rows: RawImportRow[]; info: ImportFileInfo };
 
-/** Which sheet to read: its name, or ALL_SHEETS; by default the first with a header row. */
-export const ALL_SHEETS = "*";
+export { ALL_SHEETS };
 
 export type MemberImportErrorCode = "type" | "unreadable" | "noHeader" | "noHeaderSheet" | "noSheet" | "empty" | "tooMany";
 

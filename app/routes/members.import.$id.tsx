@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator, useSubmit } f
 import { useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { ALL_SHEETS, commitImport, getImport, recheckImportSheet, type ImportDetail, type ImportOutcome, type ImportRowView } from "~/domain/member-import.server";
+import { commitImport, getImport, recheckImportSheet, type ImportDetail, type ImportOutcome, type ImportRowView } from "~/domain/member-import.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
+import { ALL_SHEETS } from "~/validation/member-import";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import type { ImportStreamEvent } from "./members.import.$id.progress";
@@ -155,7 +156,7 @@ function FileNotes({ id, file, formError }: { id: string; file: ImportDetail["fi
   const others = file.sheets.filter((s) => !file.sheetsRead.includes(s));
   const readAll = file.sheetsRead.length > 1;
   return (
-    <section className="card import-file" aria-label={t("import.file.chooseSheet")}>
+    <section className="card import-file" aria-label={t("import.file.title")} style={{ overflowWrap: "anywhere" }}>
       {file.missingColumns.length ? (
         <p className="form-error" role="alert" data-testid="import-missing-columns">
           {t("import.file.missingColumns", { columns: file.missingColumns.join(", ") })}

@@ -86,6 +86,7 @@ export const memberImport = {
   "import.result.again": "Unggah berkas lain",
   "import.result.updates": "Memperbarui: {name} ({number})",
   "import.result.progress": "Kemajuan penyimpanan",
+  "import.file.title": "Isi berkas",
   "import.file.sheetRead": "Lembar yang dibaca: {sheets}.",
   "import.file.otherSheets": "Lembar lain di berkas ini: {sheets}.",
   "import.file.withoutHeader": "Lembar tanpa judul kolom (tidak dibaca): {sheets}.",
