@@ -20,7 +20,8 @@ import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { calendarDateOf } from "~/validation/fields";
 import type { MoneyEntryData, MoneyKind } from "~/validation/programmes";
-import { checkDocument, readDocument, removeDocument, storeDocument, type DocumentUpload } from "./documents.server";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
+import { checkDocument, planDocument, readDocument, type DocumentUpload } from "./documents.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 import type { ProgrammeActor } from "./programmes.server";
 
@@ -111,7 +112,9 @@ export async function recordMoneyEntry(
 ): Promise<MoneyOutcome> {
   const checkedReceipt = receipt ? checkDocument(receipt) : null;
   if (checkedReceipt && "error" in checkedReceipt) return { ok: false, fieldErrors: { receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) } };
-  const outcome = await refusable(() =>
+  // The receipt is written first and the entry saved with it, or neither (uploads.server.ts).
+  const receiptFile = checkedReceipt && receipt && !("error" in checkedReceipt) ? planDocument("receipts", programmeId, receipt.bytes, checkedReceipt.extension) : null;
+  const outcome = await saveWithFiles(receiptFile ? [receiptFile] : [], () => refusable(() =>
     db.$transaction(async (tx) => {
       const programme = await tx.programme.findFirst({
         where: { id: programmeId, chapterId: actor.chapterId },
@@ -166,6 +169,7 @@ export async function recordMoneyEntry(
           recordedById: actor.userId,
           ...(status === "approved" ? { decidedById: actor.userId, decidedAt: now } : {}),
           idempotencyKey: data.idempotencyKey,
+          ...(receiptFile && checkedReceipt && !("error" in checkedReceipt) ? { receiptFile: receiptFile.fileName, receiptFileType: checkedReceipt.type } : {}),
         },
         select: { id: true },
       });
@@ -175,17 +179,8 @@ export async function recordMoneyEntry(
       );
       return { ok: true as const, id: entry.id, status, repeated: false };
     }),
-  );
-  if (outcome.ok && !outcome.repeated && checkedReceipt && receipt) {
-    const fileName = await storeDocument("receipts", outcome.id, receipt.bytes, checkedReceipt.extension);
-    try {
-      // Only the receipt columns of a fresh entry are set; the database allows no other change.
-      await db.moneyEntry.update({ where: { id: outcome.id }, data: { receiptFile: fileName, receiptFileType: checkedReceipt.type } });
-    } catch (error) {
-      await removeDocument("receipts", fileName);
-      throw error;
-    }
-  }
+  ), (result) => result.ok && !result.repeated);
+  if (isStorageFault(outcome)) return { ok: false, fieldErrors: { receipt: t("upload.storageFault") } };
   return outcome;
 }
 

@@ -28,7 +28,8 @@ import {
   type ExternalTrainingData,
   type ResultRow,
 } from "~/validation/trainings";
-import { checkDocument, readDocument, removeDocument, storeDocument, type DocumentError, type DocumentUpload } from "./documents.server";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
+import { checkDocument, planDocument, readDocument, removeDocument, type DocumentError, type DocumentUpload } from "./documents.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -448,9 +449,11 @@ export async function saveParticipantCertificate(input: {
     if (participant.result !== "lulus") throw new Refused({ number: t("trainings.error.certificateNotPassed") });
     const issuedOn = date(input.data.issuedOn);
     const expiresOn = optionalDate(input.data.expiresOn) ?? defaultExpiry(issuedOn, participant.event.course.certificateValidityYears);
-    const fileName = checked ? await storeDocument("certificates", participant.memberId, input.file!.bytes, checked.extension) : null;
-    try {
-      const saved = await db.$transaction(async (tx) => {
+    // The scan is written first and the certificate saved with it, or neither (uploads.server.ts).
+    const file = checked ? planDocument("certificates", participant.memberId, input.file!.bytes, checked.extension) : null;
+    const fileName = file?.fileName ?? null;
+    const saved = await saveWithFiles(file ? [file] : [], () =>
+      db.$transaction(async (tx) => {
         await assertNumberFree(tx, input.chapterId, input.data.number, participant.certificate?.id);
         const data = {
           chapterId: input.chapterId,
@@ -475,13 +478,11 @@ export async function saveParticipantCertificate(input: {
           after: { certificateId: certificate.id, number: input.data.number, issuedOn, expiresOn, file: fileName },
         });
         return certificate;
-      });
-      if (fileName && participant.certificate?.file) await removeDocument("certificates", participant.certificate.file);
-      return { ok: true as const, id: saved.id, memberName: participant.member.fullName };
-    } catch (error) {
-      if (fileName) await removeDocument("certificates", fileName);
-      throw error;
-    }
+      }),
+    );
+    if (isStorageFault(saved)) throw new Refused({ file: t("upload.storageFault") });
+    if (fileName && participant.certificate?.file) await removeDocument("certificates", participant.certificate.file);
+    return { ok: true as const, id: saved.id, memberName: participant.member.fullName };
   });
 }
 
@@ -500,9 +501,11 @@ export async function addExternalTraining(input: {
   if (!member) return { ok: false as const, notFound: true as const };
   const { data } = input;
   return refusable(async () => {
-    const fileName = checked ? await storeDocument("certificates", member.id, input.file!.bytes, checked.extension) : null;
-    try {
-      return await db.$transaction(async (tx) => {
+    // The scan is written first and the training saved with it, or neither (uploads.server.ts).
+    const file = checked ? planDocument("certificates", member.id, input.file!.bytes, checked.extension) : null;
+    const fileName = file?.fileName ?? null;
+    const saved = await saveWithFiles(file ? [file] : [], () =>
+      db.$transaction(async (tx) => {
         const training = await tx.externalTraining.create({
           data: {
             memberId: member.id,
@@ -533,11 +536,10 @@ export async function addExternalTraining(input: {
         }
         await audit(tx, input, "training.external.create", { type: "Member", id: member.id }, { after: { ...data, file: fileName } });
         return { ok: true as const, id: training.id, memberName: member.fullName };
-      });
-    } catch (error) {
-      if (fileName) await removeDocument("certificates", fileName);
-      throw error;
-    }
+      }),
+    );
+    if (isStorageFault(saved)) throw new Refused({ file: t("upload.storageFault") });
+    return saved;
   });
 }
 

@@ -1207,7 +1207,7 @@ describe("receipts", () => {
   it("stores a PNG receipt and gives it to those who see the money only", async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#ffffff" } }).png().toBuffer();
     const entry = ok(await recordMoneyEntry(bendahara, programmeId, moneyData({ amount: "1.250.000" }), { bytes: new Uint8Array(png), size: png.length }, NOW));
-    expect(await entryOf(entry.id)).toMatchObject({ receiptFile: expect.stringMatching(new RegExp(`^${entry.id}-[0-9a-f]{16}\\.png$`)), receiptFileType: "image/png", amount: 1_250_000 });
+    expect(await entryOf(entry.id)).toMatchObject({ receiptFile: expect.stringMatching(new RegExp(`^${programmeId}-[0-9a-f]{16}\\.png$`)), receiptFileType: "image/png", amount: 1_250_000 });
     const receipt = await readReceipt(bendahara, entry.id);
     expect(receipt).toMatchObject({ type: "image/png", name: `kwitansi-${entry.id}.png` });
     expect(Buffer.compare(receipt!.bytes, png)).toBe(0);

@@ -16,11 +16,13 @@ const UPLOADS = vi.hoisted(() => {
 import { action as loginAction } from "~/routes/login";
 import { action as skAction } from "~/routes/leadership.$id.sk";
 import { action as photoAction } from "~/routes/members.$id.photo";
+import { action as memberTrainingsAction } from "~/routes/members.$id.trainings";
+import { action as moneyAction } from "~/routes/programmes.$id.money";
 import { action as partnerAction, loader as partnerLoader } from "~/routes/programmes.partners.$id";
 import { savePartner } from "~/domain/partners.server";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
-import { buildBoardUser, buildChapter, buildMember } from "../factories";
+import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 const ORIGIN = "http://localhost:3000";
@@ -157,5 +159,44 @@ describe("a member's photo", () => {
     expect((await toastOf(response))?.message).toBe(STORAGE_FAULT);
     expect((await db.member.findUniqueOrThrow({ where: { id: member.id } })).photoFile).toBe(first);
     expect(await db.auditLog.count({ where: { action: "member.photo.update", entityId: member.id } })).toBe(1);
+  });
+});
+
+describe("a money entry's receipt", () => {
+  it("records no entry when its receipt cannot be stored, and says so with the input kept", async () => {
+    const programme = await db.programme.create({
+      data: { chapterId, name: "Program Kwitansi", goal: "Bantuan sembako.", startDate: calendarDate(2026, 1, 1), endDate: calendarDate(2026, 12, 31), budget: 10_000_000, fundingSource: "swadaya", coordinatorId: ketua.memberId },
+    });
+    const fields = { intent: "record", idempotencyKey: "kwitansi-uji-0001", kind: "spending", date: "2026-11-20", amount: "1.250.000", purpose: "Pembelian 50 paket sembako" };
+    const receipt = { receipt: { bytes: PDF, name: "kwitansi.pdf", type: "application/pdf" } };
+    await breakStorage();
+    const result = await run(moneyAction, multipart(`/programmes/${programme.id}/money`, fields, receipt), { id: programme.id });
+    expect(statusOf(result)).toBe(400);
+    const body = dataOf<{ fieldErrors: Record<string, string>; values: Record<string, string> }>(result);
+    expect(body.fieldErrors.receipt).toBe(STORAGE_FAULT);
+    expect(body.values).toMatchObject({ amount: "1.250.000", purpose: "Pembelian 50 paket sembako" });
+    expect(await db.moneyEntry.count({ where: { programmeId: programme.id } })).toBe(0);
+
+    // Storage back: the same form (same key) records the entry with its receipt.
+    await rm(UPLOADS, { force: true });
+    const saved = (await run(moneyAction, multipart(`/programmes/${programme.id}/money`, fields, receipt), { id: programme.id })) as Response;
+    expect(saved.status).toBe(302);
+    const entry = await db.moneyEntry.findFirstOrThrow({ where: { programmeId: programme.id } });
+    expect(await storedFiles()).toEqual([`receipts/${entry.receiptFile}`]);
+  });
+});
+
+describe("a certificate scan", () => {
+  it("records no training when its certificate scan cannot be stored, and says so with the input kept", async () => {
+    const member = await buildMember({ chapterId, villageCode: "61.71.01.1003" });
+    const fields = { title: "Diklat Pendampingan PKH", kind: "diklat", organiser: "Kemensos", startDate: "2026-03-02", endDate: "2026-03-04", hours: "24", certificateNumber: "KMS/UPL/77", certificateIssuedOn: "2026-03-04", certificateExpiresOn: "" };
+    await breakStorage();
+    const result = await run(memberTrainingsAction, multipart(`/members/${member.id}/trainings`, fields, { file: { bytes: PDF, name: "sertifikat.pdf", type: "application/pdf" } }, secretaryCookie), { id: member.id });
+    expect(statusOf(result)).toBe(400);
+    const body = dataOf<{ fieldErrors: Record<string, string>; values: Record<string, string> }>(result);
+    expect(body.fieldErrors.file).toBe(STORAGE_FAULT);
+    expect(body.values).toMatchObject({ title: "Diklat Pendampingan PKH", certificateNumber: "KMS/UPL/77" });
+    expect(await db.externalTraining.count({ where: { memberId: member.id } })).toBe(0);
+    expect(await db.certificate.count({ where: { number: "KMS/UPL/77" } })).toBe(0);
   });
 });
