@@ -196,6 +196,7 @@ function FileNotes({ id, file, formError }: { id: string; file: ImportDetail["fi
           </button>
         </Form>
       ) : null}
+      {file.encoding ? <p className="muted">{t("import.file.encoding", { encoding: t(`import.encoding.${file.encoding}`) })}</p> : null}
       {file.unknownColumns.length ? (
         <p className="notice" data-testid="import-unknown-columns">
           {t("import.file.unknownColumns", { columns: file.unknownColumns.map((c) => `"${c}"`).join(", ") })}

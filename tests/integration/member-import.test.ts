@@ -10,6 +10,7 @@ import {
   getImportProgress,
   IMPORT_MAX_ROWS,
   parseMemberFile,
+  readMemberFile,
   TEMPLATE_COLUMNS,
   type CheckedImportRow,
 } from "~/domain/member-import.server";
@@ -52,8 +53,8 @@ function row(fields: Partial<Record<(typeof TEMPLATE_COLUMNS)[number]["key"], Ce
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 async function dryRun(fileName: string, bytes: Uint8Array) {
-  const rows = await parseMemberFile({ fileName, bytes });
-  return checkImport({ chapterId, actorId: boardId, fileName, rows });
+  const { rows, info } = await readMemberFile({ fileName, bytes });
+  return checkImport({ chapterId, actorId: boardId, fileName, rows, info, source: bytes });
 }
 
 async function storedRows(importId: string): Promise<Map<number, CheckedImportRow>> {
@@ -255,6 +256,7 @@ describe("the commit", () => {
     expect((await storedRows(importId)).get(4)!.warnings).toEqual(["Nama dan tanggal lahir sama dengan baris 2; akan ditandai untuk diperiksa pengurus."]);
     const flagsBefore = await db.memberDuplicateFlag.count({ where: { chapterId } });
 
+    expect((await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { source: true } })).source).not.toBeNull();
     const onProgress = vi.fn();
     expect(await commitImport({ chapterId, actorId: boardId, importId, onProgress })).toEqual({ ok: true, created: 3, updated: 1, unchanged: 0 });
     expect(onProgress).toHaveBeenCalledWith(0, 4);
@@ -293,6 +295,8 @@ describe("the commit", () => {
 
     expect(await commitImport({ chapterId, actorId: boardId, importId })).toMatchObject({ ok: false, reason: "committed" });
     expect((await getImport(chapterId, importId))!.status).toBe("committed");
+    // The uploaded file is not kept once its rows are in the registry.
+    expect((await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { source: true } })).source).toBeNull();
   });
 
   it("re-checks NIKs at commit time and writes nothing when the registry changed", async () => {
