@@ -21,6 +21,8 @@ export type MemberCardPanelProps = {
   timeZone?: string;
   /** for the photo's alt text */
   memberName?: string;
+  /** whether the card PDF can be printed here (a member in that status, a user allowed to); the link is hidden otherwise */
+  canPrint?: boolean;
 };
 
 /** The card that is neither revoked nor expired, if any. */
@@ -91,7 +93,7 @@ function PhotoForm({ memberId, hasPhoto }: { memberId: string; hasPhoto: boolean
 }
 
 /** The member page's card section: state, print, issue anew, revoke, and the photo. */
-export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName }: MemberCardPanelProps) {
+export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName, canPrint = true }: MemberCardPanelProps) {
   const active = activeCard(cards, Date.now());
   const past = cards.filter((c) => c !== active);
   return (
@@ -111,11 +113,13 @@ export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone
           <p data-testid="card-state" className={active ? "card-panel__state--valid" : "card-panel__state--none"}>
             {active ? t("cards.panel.valid", { date: formatDateLong(active.validUntil, timeZone) }) : t("cards.panel.none")}
           </p>
-          <p>
-            <a className="button" href={`/members/${memberId}/card.pdf`} download>
-              {t("cards.panel.print")}
-            </a>
-          </p>
+          {canPrint ? (
+            <p>
+              <a className="button" href={`/members/${memberId}/card.pdf`} download>
+                {t("cards.panel.print")}
+              </a>
+            </p>
+          ) : null}
           {active ? (
             <p>
               <a href={`/verify/${active.code}`} target="_blank" rel="noreferrer">

@@ -4,10 +4,11 @@ import { calendarToday } from "~/utils/dates";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseBoardFilters } from "~/validation/activities";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /activities/export.xlsx?<the list's filters>: the board's filtered list as a spreadsheet; a
 // Koordinator Kecamatan gets their kecamatan only.
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:district");
   const filters = parseBoardFilters(new URL(request.url).searchParams, calendarToday(user.chapter.timeZone));
   const scope = hasPermission(user.permissions, "read:activity:chapter") ? undefined : { districtCodes: user.districtCodes };
@@ -20,3 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

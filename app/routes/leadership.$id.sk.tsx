@@ -5,6 +5,7 @@ import type { MessageKey } from "~/i18n";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
   missing: "leadership.sk.error.missing",
@@ -14,12 +15,15 @@ const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
 };
 
 // GET /leadership/:id/sk: the scanned decree, for anyone who may see the board.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:leadership:chapter");
   const scan = await readSkScan(user.chapter.id, params.id ?? "");
   if (!scan) notFound();
   return documentResponse(scan.bytes, scan.type, scan.name);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);
 
 // POST /leadership/:id/sk (multipart, field "sk"): upload or replace the scan.
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,9 +4,10 @@ import { boardComposition } from "~/domain/leadership.server";
 import { t } from "~/i18n";
 import { pdfResponse, renderBoardStructurePdf } from "~/pdf/render.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /leadership/:id/structure.pdf: the susunan pengurus of a period, for the Dinas Sosial and for printing.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:leadership:chapter");
   const composition = await boardComposition(user.chapter.id, params.id ?? "", user.chapter.timeZone);
   if (!composition) notFound();
@@ -16,3 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = period.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return pdfResponse(pdf, t("leadership.pdf.fileName", { code: chapter.code.toLowerCase(), period: slug }));
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

@@ -16,6 +16,7 @@ import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
+import { mayHoldCard } from "~/validation/member-cards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? t("members.title")} · ${t("app.name")}` },
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     positions: await memberPositionHistory(user.chapter.id, member.id),
     canSeeNik,
     canEdit: hasPermission(user.permissions, "update:member:chapter"),
+    // The card link shows only where it works: a member who may hold a card, a user who may print it.
+    canPrintCard: mayHoldCard(member.status) && hasPermission(user.permissions, "export:member:chapter"),
     canSeeTrainings: hasPermission(user.permissions, "read:training:chapter"),
     training: hasPermission(user.permissions, "read:training:chapter")
       ? await memberTrainingRecord(user.chapter.id, member.id, user.chapter.timeZone).then((r) =>
@@ -102,7 +105,7 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, canSeeTrainings, training, timeZone, today } = useLoaderData<typeof loader>();
+  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, training, timeZone, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -179,6 +182,7 @@ export default function MemberPage() {
         cards={member.cards}
         hasPhoto={Boolean(member.photoFile)}
         canManage={canEdit}
+        canPrint={canPrintCard}
         timeZone={timeZone}
       />
 

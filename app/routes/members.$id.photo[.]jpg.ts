@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readMemberPhoto } from "~/domain/member-photos.server";
 import { hasPermission } from "~/utils/permissions";
 import { forbidden, notFound, requireAnyPermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /members/:id/photo.jpg: the card photo, for the board and for the member themselves.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireAnyPermission(request, ["read:member:chapter", "read:member:own"]);
   const memberId = params.id ?? "";
   const isOwnPhoto = user.memberId === memberId && hasPermission(user.permissions, "read:member:own");
@@ -19,3 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

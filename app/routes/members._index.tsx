@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [result, villages, duplicates] = await Promise.all([
     listMembers({ chapterId: user.chapter.id, page, filters }),
     listChapterVillages(user.chapter.id),
-    countOpenDuplicateFlags(user.chapter.id),
+    // The duplicates page is only for those who may resolve them: no link that cannot work.
+    hasPermission(user.permissions, "update:member:chapter") ? countOpenDuplicateFlags(user.chapter.id) : 0,
   ]);
   const districts = [...new Map(villages.map((v) => [v.parent?.code ?? "", v.parent?.name ?? ""])).entries()]
     .filter(([code]) => code)

@@ -3,10 +3,11 @@ import { buildMemberExport } from "~/domain/member-export.server";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /members/export.xlsx[?filters][&nik=1]: the filtered member list, audited. NIK is masked
 // unless the user may see it whole AND asks for it with nik=1.
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
   const url = new URL(request.url);
   const file = await buildMemberExport({
@@ -24,3 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildTemplateXlsx } from "~/domain/member-import.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /members/template.xlsx: the import template (Indonesian headers, an example row, a sheet
 // "Petunjuk" explaining each column).
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "import:member:chapter");
   return new Response(new Uint8Array(await buildTemplateXlsx()), {
     headers: {
@@ -14,3 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

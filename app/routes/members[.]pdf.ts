@@ -4,9 +4,10 @@ import { listMembersForPrint, recordMemberExport } from "~/domain/members.server
 import { pdfResponse, renderMemberListPdf } from "~/pdf/render.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /members.pdf[?filters]: the chapter's member list on its letterhead (board and administrator).
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
   const filters = parseMemberFilters(new URL(request.url).searchParams);
   const [chapter, members] = await Promise.all([
@@ -17,3 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "pdf", count: members.length, filters });
   return pdfResponse(pdf, `daftar-anggota-${chapter.code.toLowerCase()}.pdf`);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

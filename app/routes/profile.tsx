@@ -16,6 +16,7 @@ import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/for
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
+import { mayHoldCard } from "~/validation/member-cards";
 
 export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
 
@@ -67,9 +68,12 @@ export default function ProfilePage() {
         title={t("profile.title")}
         intro={t("profile.intro")}
         actions={
-          <a className="button" href={`/members/${member.id}/card.pdf`} download>
-            {t("profile.card")}
-          </a>
+          // A member who cannot hold a card (no longer active) gets no link that cannot work.
+          mayHoldCard(member.status) ? (
+            <a className="button" href={`/members/${member.id}/card.pdf`} download>
+              {t("profile.card")}
+            </a>
+          ) : null
         }
       />
       <section className="card">

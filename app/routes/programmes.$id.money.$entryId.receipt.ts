@@ -3,11 +3,15 @@ import { documentResponse } from "~/domain/documents.server";
 import { readReceipt } from "~/domain/programme-money.server";
 import { programmeActorOf } from "~/domain/programmes.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /programmes/:id/money/:entryId/receipt: a money entry's receipt scan, for those who see the money.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:programme:own");
   const receipt = await readReceipt(programmeActorOf(user), params.entryId ?? "");
   if (!receipt) notFound();
   return documentResponse(receipt.bytes, receipt.type, receipt.name);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

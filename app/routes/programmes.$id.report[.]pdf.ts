@@ -5,10 +5,11 @@ import { programmeReport } from "~/domain/programme-report.server";
 import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
 import { pdfResponse, renderProgrammeReportPdf } from "~/pdf/render.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /programmes/:id/report.pdf: the programme report for the partner and the Dinas Sosial.
 // It shows the money, so only those who may see the programme's money get it (not its volunteers).
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:programme:own");
   const actor = programmeActorOf(user);
   const id = params.id ?? "";
@@ -20,3 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const body = await renderProgrammeReportPdf(data);
   return pdfResponse(body, programmeReportFileName(data.programme.name, "pdf"));
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

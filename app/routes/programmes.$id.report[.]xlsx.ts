@@ -4,10 +4,11 @@ import { programmeReportFileName, programmeReportXlsx } from "~/domain/programme
 import { programmeReport } from "~/domain/programme-report.server";
 import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /programmes/:id/report.xlsx: the programme report's figures as a spreadsheet. Like the PDF,
 // only for those who may see the programme's money.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:programme:own");
   const actor = programmeActorOf(user);
   const id = params.id ?? "";
@@ -25,3 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

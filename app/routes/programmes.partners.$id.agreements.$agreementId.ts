@@ -2,11 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { documentResponse } from "~/domain/documents.server";
 import { readAgreementScan } from "~/domain/partners.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /programmes/partners/:id/agreements/:agreementId: the agreement's scan (board only).
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:programme:chapter");
   const scan = await readAgreementScan(user.chapter.id, params.id ?? "", params.agreementId ?? "");
   if (!scan) notFound();
   return documentResponse(scan.bytes, scan.type, scan.name);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

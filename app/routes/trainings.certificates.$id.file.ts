@@ -3,9 +3,10 @@ import { documentResponse } from "~/domain/documents.server";
 import { readCertificateFile } from "~/domain/trainings.server";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /trainings/certificates/:id/file: a certificate's scan, for the board or the member it belongs to.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:training:own");
   const board = hasPermission(user.permissions, "read:training:chapter");
   if (!board && !user.memberId) notFound();
@@ -13,3 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) notFound();
   return documentResponse(file.bytes, file.type, file.name);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

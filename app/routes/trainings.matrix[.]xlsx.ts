@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { competencyMatrixXlsx } from "~/domain/trainings.server";
 import { requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /trainings/matrix.xlsx[?kecamatan=61.71.01]: the competency matrix as a spreadsheet.
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:training:chapter");
   const districtCode = new URL(request.url).searchParams.get("kecamatan") || null;
   const body = await competencyMatrixXlsx(user.chapter.id, districtCode);
@@ -15,3 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

@@ -5,10 +5,11 @@ import { t } from "~/i18n";
 import { pdfResponse, renderTrainingRecordPdf } from "~/pdf/render.server";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /trainings/record.pdf: the signed-in member's training record; the board may ask for any
 // member of the chapter with ?member=<id>.
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:training:own");
   const asked = new URL(request.url).searchParams.get("member");
   const memberId = asked && hasPermission(user.permissions, "read:training:chapter") ? asked : user.memberId;
@@ -19,3 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pdf = await renderTrainingRecordPdf({ chapter, generatedAt: new Date(), ...record });
   return pdfResponse(pdf, t("trainings.pdf.fileName", { number: (record.member.memberNumber ?? record.member.id).toLowerCase() }));
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

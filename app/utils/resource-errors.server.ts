@@ -9,9 +9,12 @@ function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The portal's error page (the same words as GeneralErrorBoundary) as a whole HTML document. */
-export function documentErrorPage(status: number): Response {
-  const { title, message } =
+/**
+ * The portal's error page (the same words as GeneralErrorBoundary) as a whole HTML document;
+ * `detail`, an Indonesian sentence, says more than the status does.
+ */
+export function documentErrorPage(status: number, detail?: string): Response {
+  const { title, message: general } =
     status === 403
       ? { title: t("error.403.title"), message: t("error.403") }
       : status === 404
@@ -19,6 +22,7 @@ export function documentErrorPage(status: number): Response {
         : status === 400
           ? { title: t("error.title"), message: t("error.400") }
           : { title: t("error.title"), message: t("error.500") };
+  const message = detail ?? general;
   const html = `<!DOCTYPE html>
 <html lang="id">
 <head>
@@ -52,10 +56,19 @@ export function fileRoute<A extends LoaderFunctionArgs>(loader: (args: A) => Pro
     } catch (thrown) {
       if (thrown instanceof Response) {
         if (thrown.status < 400) throw thrown;
-        return documentErrorPage(thrown.status);
+        return documentErrorPage(thrown.status, await detailOf(thrown));
       }
       console.error(thrown);
       return documentErrorPage(500);
     }
   };
 }
+
+/** The Indonesian sentence a refusal carries as plain text; none for the bare English defaults. */
+async function detailOf(response: Response): Promise<string | undefined> {
+  if (!(response.headers.get("Content-Type") ?? "").startsWith("text/plain")) return undefined;
+  const text = (await response.text().catch(() => "")).trim();
+  return text && text !== response.statusText && !ENGLISH_DEFAULTS.has(text) ? text : undefined;
+}
+
+const ENGLISH_DEFAULTS = new Set(["Not Found", "Forbidden", "Bad Request", "Unauthorized", "Unexpected Server Error"]);
