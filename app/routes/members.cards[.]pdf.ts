@@ -8,6 +8,7 @@ import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters, type MemberFilters } from "~/validation/members";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 const FILTER_PARAMS = ["q", "status", "kecamatan", "kelurahan", "jenis"];
 
@@ -37,7 +38,7 @@ async function selectMembers(chapterId: string, params: URLSearchParams): Promis
 
 // GET /members/cards.pdf[?ids=a,b | ?<member list filters>]: cards for batch printing, five per
 // A4 page; members without a valid card get one. Without parameters: all active members.
-export async function loader({ request }: LoaderFunctionArgs) {
+async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
   const { ids, filters } = await selectMembers(user.chapter.id, new URL(request.url).searchParams);
   if (ids.length === 0) badRequest(t("cards.noneToPrint"));
@@ -50,3 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await recordCardExport({ chapterId: user.chapter.id, actorId: user.id, count: cards.length, filters });
   return pdfResponse(pdf, `kartu-anggota-${chapter.code.toLowerCase()}.pdf`);
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

@@ -41,6 +41,7 @@ export const cards = {
   "cards.printFiltered": "Cetak kartu (daftar ini)",
   "cards.tooMany": "Paling banyak {max} kartu sekali cetak. Persempit daftar dengan filter.",
   "cards.noneToPrint": "Tidak ada anggota yang kartunya dapat dicetak dengan pilihan ini.",
+  "cards.notForStatus": "Kartu anggota hanya dicetak untuk anggota berstatus calon atau aktif.",
   // Card photos
   "photo.title": "Foto untuk kartu",
   "photo.replace": "Ganti foto kartu",
