@@ -206,7 +206,8 @@ function rowsOf(table: Table, header: HeaderMatch, sheet: string | undefined, cs
     header.columns.forEach((key, col) => {
       if (!key) return;
       const cell = line[col];
-      let value = (cell?.text ?? "").trim();
+      // One form for accented letters (a Mac or a web page may write "é" as e + accent).
+      let value = (cell?.text ?? "").normalize("NFC").trim();
       // A CSV from the portal's export (or any careful one) escapes formula-looking values.
       if (csv) value = unescapeFormula(value);
       cells[key] = value;

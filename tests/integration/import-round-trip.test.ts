@@ -5,18 +5,53 @@
 // no row refused, and every value the same as in the registry.
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMemberExport } from "~/domain/member-export.server";
-import { checkImport, readMemberFile, type CheckedImportRow } from "~/domain/member-import.server";
+import {
+  checkImport,
+  readMemberFile,
+  type CheckedImportRow,
+} from "~/domain/member-import.server";
 import { db } from "~/utils/db.server";
-import { MEMBER_STATUSES, toDateInput, type MemberStatus } from "~/validation/members";
-import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
+import {
+  MEMBER_STATUSES,
+  toDateInput,
+  type MemberStatus,
+} from "~/validation/members";
+import {
+  buildBoardUser,
+  buildChapter,
+  buildMember,
+  calendarDate,
+} from "../factories";
 
 let sourceId: string;
 let targetId: string;
 let actorId: string;
 
 /** Odd but valid values, as a registry collects them over the years. */
-const NAMES = ["Ma'ruf Amin", "Nur'aini", "'Aisyah Putri", "=Budi+1", "+Santi", "-Rahmat-", "@Yanti", "D'Costa Lumban", "Siti  Aminah Br. Sembiring", "Hj. Ratna, S.Pd."];
-const ADDRESSES = ["=1+2", "+62 Jl. Tanjungpura", "-", "@Gg. Mawar No. 3", "Jl. A; RT 001/RW 002", 'Jl. "Damai" No. 5', "Jl. Sudirman – Gg. Ma’ruf", "'=quoted", "Jl. Gajah Mada, No. 7, RT 4", "Komp. Griya Asri Blok C-12"];
+const NAMES = [
+  "Ma'ruf Amin",
+  "Nur'aini",
+  "'Aisyah Putri",
+  "=Budi+1",
+  "+Santi",
+  "-Rahmat-",
+  "@Yanti",
+  "D'Costa Lumban",
+  "Siti  Aminah Br. Sembiring",
+  "Hj. Ratna, S.Pd.",
+];
+const ADDRESSES = [
+  "=1+2",
+  "+62 Jl. Tanjungpura",
+  "-",
+  "@Gg. Mawar No. 3",
+  "Jl. A; RT 001/RW 002",
+  'Jl. "Damai" No. 5',
+  "Jl. Sudirman – Gg. Ma’ruf",
+  "'=quoted",
+  "Jl. Gajah Mada, No. 7, RT 4",
+  "Komp. Griya Asri Blok C-12",
+];
 
 type Expected = {
   fullName: string;
@@ -36,7 +71,10 @@ type Expected = {
 };
 
 async function registry(chapterId: string): Promise<Expected[]> {
-  const members = await db.member.findMany({ where: { chapterId }, orderBy: { nik: "asc" } });
+  const members = await db.member.findMany({
+    where: { chapterId },
+    orderBy: { nik: "asc" },
+  });
   return members.map((m) => ({
     fullName: m.fullName,
     nik: m.nik,
@@ -79,9 +117,17 @@ function asImported(rows: CheckedImportRow[]): Expected[] {
 beforeAll(async () => {
   sourceId = (await buildChapter({ code: "SRC", name: "IPSM Kota Sumber" })).id;
   targetId = (await buildChapter({ code: "TGT", name: "IPSM Kota Tujuan" })).id;
-  actorId = (await buildBoardUser({ chapterId: sourceId, email: "board@round-trip.test" })).id;
+  actorId = (
+    await buildBoardUser({
+      chapterId: sourceId,
+      email: "board@round-trip.test",
+    })
+  ).id;
   // The board member's dates are random: one the member form accepts (18 or older at joining).
-  await db.member.updateMany({ where: { chapterId: sourceId }, data: { joinDate: calendarDate(2025, 1, 1) } });
+  await db.member.updateMany({
+    where: { chapterId: sourceId },
+    data: { joinDate: calendarDate(2025, 1, 1) },
+  });
 
   // Villages of the chapter's area: one per kecamatan, and a name that occurs in two kecamatan if any.
   const villages = await db.region.findMany({
@@ -90,9 +136,15 @@ beforeAll(async () => {
     orderBy: { code: "asc" },
   });
   const byName = new Map<string, string[]>();
-  for (const v of villages) byName.set(v.name.toLowerCase(), [...(byName.get(v.name.toLowerCase()) ?? []), v.code]);
+  for (const v of villages)
+    byName.set(v.name.toLowerCase(), [
+      ...(byName.get(v.name.toLowerCase()) ?? []),
+      v.code,
+    ]);
   const twice = [...byName.values()].find((codes) => codes.length > 1) ?? [];
-  const onePerDistrict = [...new Map(villages.map((v) => [v.parentCode, v.code])).values()];
+  const onePerDistrict = [
+    ...new Map(villages.map((v) => [v.parentCode, v.code])).values(),
+  ];
   const codes = [...twice, ...onePerDistrict];
 
   for (let i = 0; i < 24; i++) {
@@ -105,8 +157,15 @@ beforeAll(async () => {
       status,
       fullName: NAMES[i % NAMES.length]!,
       birthDate: calendarDate(1960 + i, (i % 12) + 1, (i % 28) + 1),
-      joinDate: calendarDate(2010 + (i % 15), ((i * 5) % 12) + 1, ((i * 7) % 28) + 1),
-      phone: i % 3 === 0 ? null : `+62812${String(10_000_000 + i * 7919).slice(0, 8)}`,
+      joinDate: calendarDate(
+        2010 + (i % 15),
+        ((i * 5) % 12) + 1,
+        ((i * 7) % 28) + 1
+      ),
+      phone:
+        i % 3 === 0
+          ? null
+          : `+62812${String(10_000_000 + i * 7919).slice(0, 8)}`,
     });
     await db.member.update({
       where: { id: member.id },
@@ -114,7 +173,12 @@ beforeAll(async () => {
         address: ADDRESSES[i % ADDRESSES.length]!,
         email: i % 4 === 0 ? null : `anggota${i}@contoh.id`,
         membershipType: i % 5 === 0 ? "kehormatan" : "biasa",
-        skPsmNumber: i % 3 === 1 ? `-${i}/SK-PSM/2019` : i % 3 === 2 ? `460/${i}/DINSOS` : null,
+        skPsmNumber:
+          i % 3 === 1
+            ? `-${i}/SK-PSM/2019`
+            : i % 3 === 2
+            ? `460/${i}/DINSOS`
+            : null,
         skPsmDate: i % 3 === 0 ? null : calendarDate(2019, 3, (i % 28) + 1),
         basicBimtekDate: i % 2 ? calendarDate(2018, 11, (i % 28) + 1) : null,
       },
@@ -123,36 +187,91 @@ beforeAll(async () => {
 });
 
 describe("the member export imports back", () => {
-  it.each(["csv", "xlsx"] as const)("as %s: every row would be created, none refused, every value the same", async (format) => {
+  it.each(["csv", "xlsx"] as const)(
+    "as %s: every row would be created, none refused, every value the same",
+    async (format) => {
+      const file = await buildMemberExport({
+        chapterId: sourceId,
+        actorId,
+        filters: { sort: "name", direction: "asc" },
+        format,
+        showFullNik: true,
+      });
+      const expected = await registry(sourceId);
+      // An email belongs to one member in the whole portal: the file goes to an empty chapter as
+      // into a fresh portal, so the source's members give theirs up for the check (and get them back).
+      const emails = await db.member.findMany({
+        where: { chapterId: sourceId, email: { not: null } },
+        select: { id: true, email: true },
+      });
+      await db.member.updateMany({
+        where: { chapterId: sourceId },
+        data: { email: null },
+      });
+      const parsed = await readMemberFile({
+        fileName: file.fileName,
+        bytes: new Uint8Array(file.body),
+      });
+      expect(parsed.info).toMatchObject({
+        unknownColumns: [],
+        missingColumns: [],
+        ignoredColumns: ["Nomor Anggota"],
+      });
+      const { importId, counts } = await checkImport({
+        chapterId: targetId,
+        actorId,
+        fileName: file.fileName,
+        rows: parsed.rows,
+        info: parsed.info,
+      });
+      const rows = JSON.parse(
+        (
+          await db.memberImport.findUniqueOrThrow({
+            where: { id: importId },
+            select: { rows: true },
+          })
+        ).rows
+      ) as CheckedImportRow[];
+      for (const m of emails)
+        await db.member.update({
+          where: { id: m.id },
+          data: { email: m.email },
+        });
+      expect(
+        rows
+          .filter((r) => r.outcome === "reject")
+          .map((r) => `${r.rowNumber}: ${r.reasons.join(" | ")}`)
+      ).toEqual([]);
+      // The 24 members above and the board member who signs in.
+      expect(expected).toHaveLength(25);
+      expect(counts).toEqual({
+        create: 25,
+        update: 0,
+        unchanged: 0,
+        reject: 0,
+        total: 25,
+      });
+      expect(new Set(expected.map((m) => m.status))).toEqual(
+        new Set(MEMBER_STATUSES)
+      );
+      expect(asImported(rows)).toEqual(expected);
+      // Only the warnings about same-name members (the list repeats names on purpose) remain.
+      expect(
+        rows
+          .flatMap((r) => r.warnings)
+          .every((w) => w.startsWith("Nama dan tanggal lahir sama"))
+      ).toBe(true);
+    }
+  );
+
+  it("keeps formula-looking values escaped in the CSV itself", async () => {
     const file = await buildMemberExport({
       chapterId: sourceId,
       actorId,
       filters: { sort: "name", direction: "asc" },
-      format,
-      showFullNik: true,
+      format: "csv",
+      showFullNik: false,
     });
-    const expected = await registry(sourceId);
-    // An email belongs to one member in the whole portal: the file goes to an empty chapter as
-    // into a fresh portal, so the source's members give theirs up for the check (and get them back).
-    const emails = await db.member.findMany({ where: { chapterId: sourceId, email: { not: null } }, select: { id: true, email: true } });
-    await db.member.updateMany({ where: { chapterId: sourceId }, data: { email: null } });
-    const parsed = await readMemberFile({ fileName: file.fileName, bytes: new Uint8Array(file.body) });
-    expect(parsed.info).toMatchObject({ unknownColumns: [], missingColumns: [], ignoredColumns: ["Nomor Anggota"] });
-    const { importId, counts } = await checkImport({ chapterId: targetId, actorId, fileName: file.fileName, rows: parsed.rows, info: parsed.info });
-    const rows = JSON.parse((await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { rows: true } })).rows) as CheckedImportRow[];
-    for (const m of emails) await db.member.update({ where: { id: m.id }, data: { email: m.email } });
-    expect(rows.filter((r) => r.outcome === "reject").map((r) => `${r.rowNumber}: ${r.reasons.join(" | ")}`)).toEqual([]);
-    // The 24 members above and the board member who signs in.
-    expect(expected).toHaveLength(25);
-    expect(counts).toEqual({ create: 25, update: 0, unchanged: 0, reject: 0, total: 25 });
-    expect(new Set(expected.map((m) => m.status))).toEqual(new Set(MEMBER_STATUSES));
-    expect(asImported(rows)).toEqual(expected);
-    // Only the warnings about same-name members (the list repeats names on purpose) remain.
-    expect(rows.flatMap((r) => r.warnings).every((w) => w.startsWith("Nama dan tanggal lahir sama"))).toBe(true);
-  });
-
-  it("keeps formula-looking values escaped in the CSV itself", async () => {
-    const file = await buildMemberExport({ chapterId: sourceId, actorId, filters: { sort: "name", direction: "asc" }, format: "csv", showFullNik: false });
     const text = file.body.toString("utf8");
     expect(text).toContain(`"'=1+2"`);
     expect(text).toContain(`"'=Budi+1"`);
