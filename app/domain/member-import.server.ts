@@ -352,6 +352,8 @@ export async function checkImport(input: {
       refuse("nik", t(input.info?.nikColumnRounded ? "import.reason.nikRoundedColumn" : "import.reason.nikNumber", { value: nikText }));
     } else if (isScientificNumber(nikText)) {
       refuse("nik", t("import.reason.nikNumber", { value: nikText }));
+    } else if (/\d\*{4,}\d/.test(nikText)) {
+      refuse("nik", t("import.reason.nikMasked", { value: nikText }));
     }
     for (const key of ["phone", "skPsmNumber", "village", "address", "fullName", "email"] as const) {
       const value = (c[key] ?? "").trim();

@@ -292,6 +292,12 @@ const CASES: Case[] = [
     },
   },
 
+  {
+    name: "a masked NIK (an export without whole NIK) is refused with how to get the whole one",
+    file: () => csv([{ ...SITI, nik: "6171********0003" }]),
+    rows: { "2": rejected('NIK: "6171********0003" disamarkan.') },
+  },
+
   // --- Dates
   {
     name: "xlsx: a date cell with a time (Google Forms) keeps its date, never the next day",

@@ -39,6 +39,7 @@ export const memberImport = {
   "import.reason.futureDate": "{column}: \"{value}\" jatuh setelah hari ini; tanggal ini tidak boleh di masa depan.",
   "import.reason.nikNumber": "NIK: \"{value}\" tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah lagi.",
   "import.reason.nikRoundedColumn": "NIK: \"{value}\" tidak dapat dipercaya: semua NIK di kolom ini berakhiran 0, tanda kolom itu diformat sebagai angka di Excel (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah sebagai .xlsx.",
+  "import.reason.nikMasked": "NIK: \"{value}\" disamarkan. Unduh ulang daftar anggota dengan NIK lengkap (pengurus yang berwenang), lalu unggah berkas itu.",
   "import.reason.numberLost": "{column}: \"{value}\" tersimpan sebagai angka di Excel sehingga angkanya berubah. Format kolom sebagai Teks lalu ketik ulang isinya.",
   "import.reason.unreadable": "{column}: berisi karakter yang tidak terbaca (karakter kontrol atau salah pengodean). Perbaiki sel tersebut, atau simpan ulang berkas sebagai CSV UTF-8.",
   "import.reason.sex": "Jenis Kelamin: \"{value}\" tidak dikenal (gunakan L atau P, Laki-laki atau Perempuan).",
