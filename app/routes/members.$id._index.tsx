@@ -17,6 +17,7 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
 import { mayHoldCard } from "~/validation/member-cards";
+import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.member.fullName ?? t("members.title")} · ${t("app.name")}` },
@@ -45,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         )
       : null,
     timeZone: user.chapter.timeZone,
-    today: toDateInput(new Date()),
+    // The chapter's today (after midnight WIB the UTC date is still yesterday).
+    today: toDateInput(calendarToday(user.chapter.timeZone)),
   };
 }
 

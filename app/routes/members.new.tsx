@@ -11,12 +11,13 @@ import { parseForm } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { memberFormSchema, toDateInput } from "~/validation/members";
+import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.add.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:member:chapter");
-  return { villages: await listChapterVillages(user.chapter.id), today: toDateInput(new Date()) };
+  return { villages: await listChapterVillages(user.chapter.id), today: toDateInput(calendarToday(user.chapter.timeZone)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

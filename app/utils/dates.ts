@@ -9,6 +9,16 @@ export function calendarToday(timeZone: string, now = new Date()): Date {
   return new Date(`${parts}T00:00:00.000Z`);
 }
 
+/**
+ * "YYYY-MM-DD" of a value: a calendar date (UTC midnight) as stored, an instant as the day it is
+ * in the time zone (for file names and date inputs; never `toISOString().slice(0, 10)` on an
+ * instant, which names the UTC day).
+ */
+export function isoCalendarDate(value: Date, timeZone: string): string {
+  const day = value.getTime() % DAY_MS === 0 ? value : calendarToday(timeZone, value);
+  return day.toISOString().slice(0, 10);
+}
+
 /** The calendar date n days later (earlier for negative n). */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);

@@ -42,19 +42,37 @@ export function formatTime(value: Date | string, timeZone = DEFAULT_TIME_ZONE): 
   );
 }
 
-/** A calendar date (birth date, join date) stored as UTC midnight: "20 Januari 2026". */
-export function formatCalendarDateLong(value: Date | string): string {
-  return formatDateLong(value, "UTC");
+/**
+ * A calendar date (birth, join, SK, activity) is stored as UTC midnight and shown as it is; any
+ * other value is an instant (a report sent, a card issued) and is shown on the chapter's calendar
+ * day in its time zone: a report sent at 00:53 WIB on 3 December is on 3 December, not on the
+ * 2nd its UTC date names. (In WIB, WITA and WIT a UTC midnight is the same day, so both agree.)
+ */
+function calendarZone(value: Date, timeZone: string): string {
+  return isUtcMidnight(value) ? "UTC" : timeZone;
 }
 
-/** The month of a calendar date: "November 2026". */
-export function formatMonth(value: Date | string): string {
-  return new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: "UTC" }).format(toDate(value));
+/** Whether the value is a calendar date as stored (UTC midnight), rather than an instant. */
+export function isUtcMidnight(value: Date): boolean {
+  return value.getTime() % 86_400_000 === 0;
 }
 
-/** A calendar date stored as UTC midnight, for tables: "20/01/2026". */
-export function formatCalendarDateShort(value: Date | string): string {
-  return formatDateShort(value, "UTC");
+/** A calendar date stored as UTC midnight, or the chapter's day of an instant: "20 Januari 2026". */
+export function formatCalendarDateLong(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = toDate(value);
+  return formatDateLong(date, calendarZone(date, timeZone));
+}
+
+/** The month of a calendar date (or of an instant, in the chapter's time zone): "November 2026". */
+export function formatMonth(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = toDate(value);
+  return new Intl.DateTimeFormat(LOCALE, { month: "long", year: "numeric", timeZone: calendarZone(date, timeZone) }).format(date);
+}
+
+/** A calendar date stored as UTC midnight, or the chapter's day of an instant, for tables: "20/01/2026". */
+export function formatCalendarDateShort(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
+  const date = toDate(value);
+  return formatDateShort(date, calendarZone(date, timeZone));
 }
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });

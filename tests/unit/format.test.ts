@@ -4,12 +4,14 @@ import {
   formatCalendarDateShort,
   formatDateLong,
   formatDateShort,
+  formatMonth,
   formatRupiah,
   formatTime,
   maskNik,
   romanMonth,
   zoneAbbreviation,
 } from "~/utils/format";
+import { isoCalendarDate } from "~/utils/dates";
 
 describe("dates in Indonesian", () => {
   // 20 Jan 2026 23:30 UTC is already 21 January in WIB, WITA and WIT.
@@ -27,6 +29,36 @@ describe("dates in Indonesian", () => {
     const birth = new Date(Date.UTC(1990, 7, 17));
     expect(formatCalendarDateLong(birth)).toBe("17 Agustus 1990");
     expect(formatCalendarDateShort(birth)).toBe("17/08/1990");
+  });
+
+  it("puts an instant on the chapter's calendar day: a report sent at 00:53 WIB on 3 December is on 3 December", () => {
+    const sent = new Date("2026-12-02T17:53:00Z"); // 00:53 WIB, 01:53 WITA, 02:53 WIT on 3 December
+    expect(formatCalendarDateShort(sent)).toBe("03/12/2026");
+    expect(formatCalendarDateShort(sent, "Asia/Jakarta")).toBe("03/12/2026");
+    expect(formatCalendarDateLong(sent, "Asia/Jakarta")).toBe("3 Desember 2026");
+    expect(isoCalendarDate(sent, "Asia/Jakarta")).toBe("2026-12-03");
+    // 00:30 WITA on 3 December is still 2 December in WIB: the chapter's zone decides.
+    const banjarbaru = new Date("2026-12-02T16:30:00Z");
+    expect(formatCalendarDateShort(banjarbaru, "Asia/Makassar")).toBe("03/12/2026");
+    expect(formatCalendarDateShort(banjarbaru, "Asia/Jakarta")).toBe("02/12/2026");
+    expect(isoCalendarDate(banjarbaru, "Asia/Makassar")).toBe("2026-12-03");
+    // 00:10 WIT on 3 December.
+    const jayapura = new Date("2026-12-02T15:10:00Z");
+    expect(formatCalendarDateLong(jayapura, "Asia/Jayapura")).toBe("3 Desember 2026");
+    expect(formatCalendarDateLong(jayapura, "Asia/Makassar")).toBe("2 Desember 2026");
+    // The month of an instant just after midnight on the 1st is the new month.
+    expect(formatMonth(new Date("2026-11-30T17:53:00Z"), "Asia/Jakarta")).toBe("Desember 2026");
+  });
+
+  it("keeps calendar dates stored at UTC midnight on their day in every Indonesian zone", () => {
+    const day = new Date(Date.UTC(2026, 11, 3));
+    for (const zone of ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]) {
+      expect(formatCalendarDateShort(day, zone)).toBe("03/12/2026");
+      expect(formatCalendarDateLong(day, zone)).toBe("3 Desember 2026");
+      expect(formatMonth(day, zone)).toBe("Desember 2026");
+      expect(isoCalendarDate(day, zone)).toBe("2026-12-03");
+    }
+    expect(formatMonth("2026-12-01")).toBe("Desember 2026");
   });
 
   it("names the Indonesian time zones", () => {
