@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { t } from "~/i18n";
 import { mayHoldCard } from "~/validation/member-cards";
+import { cardState, issuesCandidateCard, type CardState } from "~/validation/member-card-state";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import type { MemberFilters } from "~/validation/members";
@@ -37,13 +38,18 @@ const cardSummarySelect = {
   validUntil: true,
   revokedAt: true,
   revokedReason: true,
+  candidate: true,
 } satisfies Prisma.MemberCardSelect;
 export type CardSummary = Prisma.MemberCardGetPayload<{ select: typeof cardSummarySelect }>;
 
-type IssueInTx = { memberId: string; chapterId: string; actorId: string; validityYears: number; now: Date };
+type IssueInTx = { memberId: string; memberStatus: string; chapterId: string; actorId: string; validityYears: number; now: Date };
 
-/** Revokes the member's still-active cards and creates a new one, audited; inside `tx`. */
+/**
+ * Revokes the member's unrevoked, unexpired cards (an ended candidate card too) and creates a new
+ * one, audited; inside `tx`. A candidate gets a candidate card.
+ */
 async function issueInTx(tx: Tx, input: IssueInTx) {
+  const candidate = issuesCandidateCard(input.memberStatus);
   const replaced = await tx.memberCard.updateMany({
     where: { memberId: input.memberId, ...activeCardWhere(input.now) },
     data: { revokedAt: input.now, revokedReason: t("cards.replacedReason") },
@@ -55,6 +61,7 @@ async function issueInTx(tx: Tx, input: IssueInTx) {
       issuedAt: input.now,
       validUntil: addYears(input.now, input.validityYears),
       issuedById: input.actorId,
+      candidate,
     },
     select: cardSummarySelect,
   });
@@ -65,7 +72,7 @@ async function issueInTx(tx: Tx, input: IssueInTx) {
       action: "member.card.issue",
       entityType: "Member",
       entityId: input.memberId,
-      after: { cardId: card.id, validUntil: card.validUntil.toISOString(), replaced: replaced.count },
+      after: { cardId: card.id, validUntil: card.validUntil.toISOString(), replaced: replaced.count, candidate },
     },
     tx,
   );
@@ -92,7 +99,7 @@ export async function issueCard(input: {
     const member = await tx.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { status: true } });
     if (!member || !mayHoldCard(member.status)) return null;
     const validityYears = await cardValidityYears(tx, input.chapterId);
-    return issueInTx(tx, { ...input, validityYears, now });
+    return issueInTx(tx, { ...input, memberStatus: member.status, validityYears, now });
   });
 }
 
@@ -146,6 +153,8 @@ const printMemberSelect = {
 export type PrintableCard = Prisma.MemberGetPayload<{ select: typeof printMemberSelect }> & {
   code: string;
   validUntil: Date;
+  /** a candidate's card ("CALON ANGGOTA"), in force only while the candidacy lasts */
+  candidate: boolean;
 };
 
 /**
@@ -165,17 +174,21 @@ export async function ensureActiveCards(input: {
     select: {
       ...printMemberSelect,
       status: true,
-      cards: { where: activeCardWhere(now), select: { code: true, validUntil: true }, orderBy: { issuedAt: "desc" }, take: 1 },
+      cards: { where: activeCardWhere(now), select: { code: true, validUntil: true, revokedAt: true, candidate: true }, orderBy: { issuedAt: "desc" }, take: 1 },
     },
   });
-  const cardByMember = new Map<string, { code: string; validUntil: Date }>();
-  for (const member of members) if (member.cards[0]) cardByMember.set(member.id, member.cards[0]);
+  const cardByMember = new Map<string, { code: string; validUntil: Date; candidate: boolean }>();
+  for (const member of members) {
+    // a candidate card whose candidacy has ended is not printed again: a member card is issued
+    const card = member.cards[0];
+    if (card && cardState(card, member.status, now) === "valid") cardByMember.set(member.id, card);
+  }
   const withoutCard = members.filter((m) => !cardByMember.has(m.id) && mayHoldCard(m.status));
   if (withoutCard.length > 0) {
     await db.$transaction(async (tx) => {
       const validityYears = await cardValidityYears(tx, input.chapterId);
       for (const member of withoutCard) {
-        const card = await issueInTx(tx, { memberId: member.id, chapterId: input.chapterId, actorId: input.actorId, validityYears, now });
+        const card = await issueInTx(tx, { memberId: member.id, memberStatus: member.status, chapterId: input.chapterId, actorId: input.actorId, validityYears, now });
         cardByMember.set(member.id, card);
       }
     });
@@ -194,6 +207,7 @@ export async function ensureActiveCards(input: {
         photoFile: member.photoFile,
         code: card.code,
         validUntil: card.validUntil,
+        candidate: card.candidate,
       },
     ];
   });
@@ -209,13 +223,14 @@ export async function listActiveMemberIds(chapterId: string): Promise<string[]> 
   return members.map((m) => m.id);
 }
 
-/** Every card of a member of the chapter, newest first (empty when not in the chapter). */
-export async function getCardsForMember(chapterId: string, memberId: string): Promise<CardSummary[]> {
-  return db.memberCard.findMany({
+/** Every card of a member of the chapter with its state, newest first (empty when not in the chapter). */
+export async function getCardsForMember(chapterId: string, memberId: string, now = new Date()): Promise<(CardSummary & { state: CardState })[]> {
+  const cards = await db.memberCard.findMany({
     where: { memberId, member: { chapterId } },
-    select: cardSummarySelect,
+    select: { ...cardSummarySelect, member: { select: { status: true } } },
     orderBy: { issuedAt: "desc" },
   });
+  return cards.map(({ member, ...card }) => ({ ...card, state: cardState(card, member.status, now) }));
 }
 
 /** Printing cards hands out personal data: audited with how many and which list. */
@@ -236,7 +251,7 @@ export async function recordCardExport(input: {
   });
 }
 
-export type CardState = "valid" | "revoked" | "expired";
+export type { CardState };
 
 /** What the public verification page may say about a card; deliberately nothing more. */
 export type CardCheck = {
@@ -248,14 +263,11 @@ export type CardCheck = {
   chapterTimeZone: string;
   validUntil: Date;
   revokedAt: Date | null;
+  /** a candidate's card: in force only while the member is a candidate ("ended" after) */
+  candidate: boolean;
 };
 
 const CARD_CODE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-
-function cardState(card: { revokedAt: Date | null; validUntil: Date }, now: Date): CardState {
-  if (card.revokedAt) return "revoked";
-  return card.validUntil <= now ? "expired" : "valid";
-}
 
 /** The state of the card with this code, for anyone holding it; null when the code is unknown. */
 export async function verifyCardCode(code: string, now: Date = new Date()): Promise<CardCheck | null> {
@@ -265,18 +277,20 @@ export async function verifyCardCode(code: string, now: Date = new Date()): Prom
     select: {
       validUntil: true,
       revokedAt: true,
+      candidate: true,
       member: { select: { fullName: true, status: true, chapter: { select: { name: true, timeZone: true } } } },
     },
   });
   if (!card) return null;
   return {
-    state: cardState(card, now),
+    state: cardState(card, card.member.status, now),
     memberName: card.member.fullName,
     memberStatus: card.member.status,
     chapterName: card.member.chapter.name,
     chapterTimeZone: card.member.chapter.timeZone,
     validUntil: card.validUntil,
     revokedAt: card.revokedAt,
+    candidate: card.candidate,
   };
 }
 

@@ -4,6 +4,7 @@
 import { activities } from "./id/activities";
 import { audit } from "./id/audit";
 import { cards } from "./id/cards";
+import { chapter } from "./id/chapter";
 import { certificates } from "./id/certificates";
 import { common } from "./id/common";
 import { memberImport } from "./id/import";
@@ -15,8 +16,8 @@ import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates, audit } as const;
+export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates, audit, chapter } as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates, ...audit } as const;
+export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates, ...audit, ...chapter } as const;
 
 export type MessageKey = keyof typeof id;

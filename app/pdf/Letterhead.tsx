@@ -1,4 +1,4 @@
-import { Text, View, StyleSheet } from "@react-pdf/renderer";
+import { Image, Text, View, StyleSheet } from "@react-pdf/renderer";
 import { t } from "~/i18n";
 
 export type LetterheadData = {
@@ -7,6 +7,8 @@ export type LetterheadData = {
   phone: string | null;
   email: string | null;
   website: string | null;
+  /** the chapter's logo (PNG bytes), printed left of the texts when there is one */
+  logo?: Buffer | null;
 };
 
 const styles = StyleSheet.create({
@@ -15,6 +17,11 @@ const styles = StyleSheet.create({
   association: { fontSize: 13, fontWeight: 700, textAlign: "center" },
   chapter: { fontSize: 12, fontWeight: 700, textAlign: "center" },
   contact: { fontSize: 8, textAlign: "center", marginTop: 2 },
+  withLogo: { flexDirection: "row", alignItems: "center" },
+  logo: { width: 52, height: 52, objectFit: "contain" },
+  texts: { flex: 1 },
+  // keeps the texts centred on the page: as wide as the logo, on the other side
+  balance: { width: 52 },
 });
 
 /** The kop surat: association, chapter, address and contacts, with the double rule below. */
@@ -26,11 +33,15 @@ export function Letterhead({ chapter }: { chapter: LetterheadData }) {
   ].filter(Boolean);
   return (
     <View fixed>
-      <View style={styles.box}>
-        <Text style={styles.association}>{t("pdf.letterhead.association")}</Text>
-        <Text style={styles.chapter}>{chapter.letterheadSubtitle}</Text>
-        <Text style={styles.contact}>{chapter.address}</Text>
-        {contacts.length > 0 ? <Text style={styles.contact}>{contacts.join(" · ")}</Text> : null}
+      <View style={chapter.logo ? [styles.box, styles.withLogo] : styles.box}>
+        {chapter.logo ? <Image style={styles.logo} src={{ data: chapter.logo, format: "png" }} /> : null}
+        <View style={chapter.logo ? styles.texts : undefined}>
+          <Text style={styles.association}>{t("pdf.letterhead.association")}</Text>
+          <Text style={styles.chapter}>{chapter.letterheadSubtitle}</Text>
+          <Text style={styles.contact}>{chapter.address}</Text>
+          {contacts.length > 0 ? <Text style={styles.contact}>{contacts.join(" · ")}</Text> : null}
+        </View>
+        {chapter.logo ? <View style={styles.balance} /> : null}
       </View>
       <View style={styles.rule} />
     </View>

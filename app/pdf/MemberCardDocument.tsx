@@ -15,6 +15,10 @@ export type MemberCardPdfChapter = {
   address: string;
   /** IANA time zone in which "valid until" is shown */
   timeZone: string;
+  /** the chapter's logo (PNG bytes), in the card's band */
+  logo?: Buffer | null;
+  /** the serving Ketua's signature (PNG bytes) and name, on the back; none without both */
+  signature?: { image: Buffer; name: string } | null;
 };
 
 export type MemberCardPdfCard = {
@@ -22,6 +26,8 @@ export type MemberCardPdfCard = {
   memberNumber: string | null;
   membershipType: string;
   validUntil: Date;
+  /** a candidate's card: says "CALON ANGGOTA" and is valid only while the candidacy lasts */
+  candidate?: boolean;
   /** JPEG bytes of the photo, or null for the placeholder box */
   photo: Buffer | null;
   /** PNG data URL of the QR code pointing to /verify/<code> (made before rendering) */
@@ -49,6 +55,11 @@ const s = StyleSheet.create({
   bandTitle: { fontSize: 6.5, fontWeight: 700 },
   bandSub: { fontSize: 6.5 },
   kta: { fontSize: 7, fontWeight: 700, marginLeft: 6 },
+  logo: { width: 22, height: 22, objectFit: "contain", marginRight: 5 },
+  candidate: { fontSize: 7.5, fontWeight: 700, color: "#b3261e", marginBottom: 1 },
+  signature: { marginTop: 2 },
+  signatureImage: { width: 70, height: 24, objectFit: "contain" },
+  signatureName: { fontSize: 6, fontWeight: 700 },
   body: { flexDirection: "row", padding: 8, gap: 8 },
   photo: { ...PHOTO, objectFit: "cover", borderWidth: 0.5, borderColor: "#999" },
   photoBox: { ...PHOTO, borderWidth: 0.5, borderColor: "#999", backgroundColor: "#eef2f5", justifyContent: "center" },
@@ -80,6 +91,7 @@ function CardFront({ card, chapter }: CardProps) {
   return (
     <View style={s.card}>
       <View style={[s.band, s.bandRow]}>
+        {chapter.logo ? <Image style={s.logo} src={{ data: chapter.logo, format: "png" }} /> : null}
         <View style={s.bandText}>
           <Text style={s.bandTitle}>{t("cards.association")}</Text>
           <Text style={s.bandSub}>{chapter.letterheadSubtitle}</Text>
@@ -89,6 +101,7 @@ function CardFront({ card, chapter }: CardProps) {
       <View style={s.body}>
         <CardPhoto photo={card.photo} />
         <View style={s.details}>
+          {card.candidate ? <Text style={s.candidate}>{t("cards.candidate")}</Text> : null}
           <Text style={s.label}>{t("cards.name")}</Text>
           <Text style={s.name}>{card.fullName}</Text>
           <Text style={s.label}>{t("cards.number")}</Text>
@@ -96,7 +109,7 @@ function CardFront({ card, chapter }: CardProps) {
           <Text style={s.label}>{t("cards.type")}</Text>
           <Text style={s.value}>{t(`member.type.${card.membershipType}` as MessageKey)}</Text>
           <Text style={s.validUntil}>
-            {t("cards.validUntil", { date: formatDateLong(card.validUntil, chapter.timeZone) })}
+            {t(card.candidate ? "cards.candidateValidUntil" : "cards.validUntil", { date: formatDateLong(card.validUntil, chapter.timeZone) })}
           </Text>
         </View>
       </View>
@@ -113,6 +126,13 @@ function CardBack({ card, chapter }: CardProps) {
           <Text style={s.backTitle}>{chapter.name}</Text>
           <Text>{t("cards.scan")}</Text>
           <Text style={s.backAddress}>{chapter.address}</Text>
+          {chapter.signature ? (
+            <View style={s.signature}>
+              <Text>{t("cards.signatureTitle")},</Text>
+              <Image style={s.signatureImage} src={{ data: chapter.signature.image, format: "png" }} />
+              <Text style={s.signatureName}>{chapter.signature.name}</Text>
+            </View>
+          ) : null}
         </View>
       </View>
     </View>

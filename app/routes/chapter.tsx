@@ -1,17 +1,142 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { PageHeader } from "~/components/PageHeader";
+import {
+  CHAPTER_IMAGE_KINDS,
+  CHAPTER_IMAGE_MAX_BYTES,
+  getChapterImages,
+  removeChapterImage,
+  saveChapterImage,
+  type ChapterImageError,
+  type ChapterImageKind,
+} from "~/domain/chapters.server";
+import { t, type MessageKey } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast, switchChapter } from "~/utils/session.server";
+import { isStorageFault, readMultipart } from "~/utils/uploads.server";
 import { safeRedirect } from "~/validation/auth";
 
-// POST /chapter: an administrator switches the chapter they work in (the header's selector).
+export const meta: MetaFunction = () => [{ title: `${t("chapterImages.title")} · ${t("app.name")}` }];
+
+const IMAGE_ERRORS: Record<ChapterImageError, MessageKey> = {
+  type: "chapterImages.error.type",
+  size: "chapterImages.error.size",
+  unreadable: "chapterImages.error.unreadable",
+  missing: "chapterImages.error.missing",
+  noKetua: "chapterImages.error.noKetua",
+};
+
+const isKind = (value: string): value is ChapterImageKind => (CHAPTER_IMAGE_KINDS as readonly string[]).includes(value);
+
+// GET /chapter: the administrator's chapter settings: the logo (cards, letterheads) and the
+// Ketua's signature (cards), for the chapter they work in.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "manage:chapter:any");
+  const images = await getChapterImages(user.chapter.id);
+  return {
+    chapterName: images.chapterName,
+    hasLogo: Boolean(images.logoFile),
+    hasSignature: Boolean(images.signatureFile),
+    signatureInForce: images.signatureInForce,
+    ketuaName: images.ketua?.name ?? null,
+    // cache-busting part of the preview address: changes with the stored file
+    versions: { logo: images.logoFile ?? "", signature: images.signatureFile ?? "" },
+  };
+}
+
+// POST /chapter: intent=upload&kind=logo|signature (multipart, field "image") or
+// intent=remove&kind=...; without an intent, the header's selector: the administrator switches
+// the chapter they work in.
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "manage:chapter:any");
-  const form = await request.formData();
+  const user = await requirePermission(request, "manage:chapter:any");
+  const form = await readMultipart(request, CHAPTER_IMAGE_MAX_BYTES);
+  if (form === "tooBig") return redirectWithToast("/chapter", "error", IMAGE_ERRORS.size);
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "upload" || intent === "remove") {
+    const kind = String(form.get("kind") ?? "");
+    if (!isKind(kind)) return redirectWithToast("/chapter", "error", "chapterImages.error.kind");
+    const base = { chapterId: user.chapter.id, actorId: user.id, kind };
+    if (intent === "remove") {
+      await removeChapterImage(base);
+      return redirectWithToast("/chapter", "success", kind === "logo" ? "chapterImages.logo.removed" : "chapterImages.signature.removed");
+    }
+    const file = form.get("image");
+    const upload = file instanceof File ? { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, size: file.size } : null;
+    const result = await saveChapterImage({ ...base, file: upload });
+    if (isStorageFault(result)) return redirectWithToast("/chapter", "error", "upload.storageFault");
+    if (!result.ok) return redirectWithToast("/chapter", "error", IMAGE_ERRORS[result.error]);
+    return redirectWithToast("/chapter", "success", kind === "logo" ? "chapterImages.logo.saved" : "chapterImages.signature.saved");
+  }
   const chapter = await switchChapter(request, String(form.get("chapterId") ?? ""));
   if (!chapter) throw new Response("Not Found", { status: 404 });
   return redirectWithToast(safeRedirect(form.get("redirectTo")), "info", "chapter.switched", { name: chapter.name });
 }
 
-export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+function ImageForm({ kind, has }: { kind: ChapterImageKind; has: boolean }) {
+  return (
+    <>
+      <Form method="post" encType="multipart/form-data" className="inline-form">
+        <input type="hidden" name="intent" value="upload" />
+        <input type="hidden" name="kind" value={kind} />
+        <label>
+          <span>{has ? t(`chapterImages.${kind}.replace`) : t(`chapterImages.${kind}.choose`)}</span>
+          <input type="file" name="image" accept="image/png,image/jpeg" required />
+        </label>
+        <small className="muted">{t("chapterImages.hint")}</small>
+        <button type="submit" className="button button--ghost">
+          {t("chapterImages.upload")}
+        </button>
+      </Form>
+      {has ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="remove" />
+          <input type="hidden" name="kind" value={kind} />
+          <button type="submit" className="button button--ghost">
+            {t(`chapterImages.${kind}.remove`)}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export default function ChapterSettingsPage() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("chapterImages.title")} intro={t("chapterImages.intro", { chapter: d.chapterName })} />
+      <section className="card" aria-labelledby="logo-title">
+        <h2 id="logo-title">{t("chapterImages.logo.title")}</h2>
+        <p className="muted">{t("chapterImages.logo.help")}</p>
+        {d.hasLogo ? (
+          <img className="chapter-image" src={`/chapter/images/logo.png?v=${encodeURIComponent(d.versions.logo)}`} alt={t("chapterImages.logo.alt")} style={{ maxWidth: 120, maxHeight: 120 }} />
+        ) : (
+          <p data-testid="logo-state">{t("chapterImages.logo.none")}</p>
+        )}
+        <ImageForm kind="logo" has={d.hasLogo} />
+      </section>
+      <section className="card" aria-labelledby="signature-title">
+        <h2 id="signature-title">{t("chapterImages.signature.title")}</h2>
+        <p className="muted">{t("chapterImages.signature.help")}</p>
+        <p data-testid="signature-state">
+          {d.ketuaName === null
+            ? t("chapterImages.signature.noKetua")
+            : d.signatureInForce
+              ? t("chapterImages.signature.inForce", { name: d.ketuaName })
+              : d.hasSignature
+                ? t("chapterImages.signature.stale", { name: d.ketuaName })
+                : t("chapterImages.signature.none", { name: d.ketuaName })}
+        </p>
+        {d.hasSignature ? (
+          <img className="chapter-image" src={`/chapter/images/signature.png?v=${encodeURIComponent(d.versions.signature)}`} alt={t("chapterImages.signature.alt")} style={{ maxWidth: 240, maxHeight: 96 }} />
+        ) : null}
+        {d.ketuaName !== null || d.hasSignature ? <ImageForm kind="signature" has={d.hasSignature} /> : null}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getChapterLetterhead } from "~/domain/chapters.server";
+import { getCardSigns, getChapterLetterhead } from "~/domain/chapters.server";
 import { ensureActiveCards, recordCardExport } from "~/domain/member-cards.server";
 import { attachPhotos } from "~/domain/member-photos.server";
 import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
@@ -20,7 +20,8 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const [card] = await ensureActiveCards({ memberIds: [memberId], chapterId: user.chapter.id, actorId: user.id });
   // No card for a member who may not hold one (no longer active), or who is not in the chapter.
   if (!card) throw new Response(t("cards.notForStatus"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const chapter = await getChapterLetterhead(user.chapter.id);
+  const [letterhead, signs] = await Promise.all([getChapterLetterhead(user.chapter.id), getCardSigns(user.chapter.id)]);
+  const chapter = { ...letterhead, ...signs };
   const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos([card]) });
   await recordCardExport({ chapterId: user.chapter.id, actorId: user.id, count: 1, memberId });
   return pdfResponse(pdf, `kartu-anggota-${(card.memberNumber ?? memberId).replace(/[^\w-]+/g, "-")}.pdf`);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getChapterLetterhead } from "~/domain/chapters.server";
+import { getCardSigns, getChapterLetterhead } from "~/domain/chapters.server";
 import { ensureActiveCards, listActiveMemberIds, MAX_CARDS_PER_PRINT, recordCardExport } from "~/domain/member-cards.server";
 import { attachPhotos } from "~/domain/member-photos.server";
 import { listMembersForPrint } from "~/domain/members.server";
@@ -46,7 +46,8 @@ async function load({ request }: LoaderFunctionArgs) {
 
   const cards = await ensureActiveCards({ memberIds: ids, chapterId: user.chapter.id, actorId: user.id });
   if (cards.length === 0) badRequest(t("cards.noneToPrint"));
-  const chapter = await getChapterLetterhead(user.chapter.id);
+  const [letterhead, signs] = await Promise.all([getChapterLetterhead(user.chapter.id), getCardSigns(user.chapter.id)]);
+  const chapter = { ...letterhead, ...signs };
   const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos(cards) });
   await recordCardExport({ chapterId: user.chapter.id, actorId: user.id, count: cards.length, filters });
   return pdfResponse(pdf, `kartu-anggota-${chapter.code.toLowerCase()}.pdf`);

@@ -112,15 +112,16 @@ type ShownCardCheck = Omit<CardCheck, "validUntil" | "revokedAt"> & { validUntil
 
 function CardResult({ card }: { card: ShownCardCheck }) {
   const zone = card.chapterTimeZone;
-  const headline = { valid: t("verify.card.valid"), revoked: t("verify.card.revoked"), expired: t("verify.card.expired") }[card.state];
+  const headline = { valid: t("verify.card.valid"), revoked: t("verify.card.revoked"), expired: t("verify.card.expired"), ended: t("verify.card.expired") }[card.state];
   const explanation = {
-    valid: t("verify.card.validText"),
+    valid: card.candidate ? t("verify.card.candidateValidText") : t("verify.card.validText"),
+    ended: t("verify.card.candidateEndedText"),
     revoked: t("verify.card.revokedText", { date: card.revokedAt ? formatDateLong(card.revokedAt, zone) : "–" }),
     expired: t("verify.card.expiredText", { date: formatDateLong(card.validUntil, zone) }),
   }[card.state];
   return (
-    <section className={`verify verify--${card.state}`} data-testid="verify-result" aria-live="polite">
-      <p className="verify__kind">{t("verify.card.kind")}</p>
+    <section className={`verify verify--${card.state === "ended" ? "expired" : card.state}`} data-testid="verify-result" aria-live="polite">
+      <p className="verify__kind">{card.candidate ? t("verify.card.candidateKind") : t("verify.card.kind")}</p>
       <h1 className="verify__state">{headline}</h1>
       <p className="verify__explanation">{explanation}</p>
       <dl className="verify__facts">

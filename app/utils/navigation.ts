@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/programmes", label: "nav.programmes", anyOf: ["read:programme:own"] },
   { to: "/reports", label: "nav.reports", anyOf: ["read:report:chapter", "receive:report:chapter"] },
   { to: "/audit", label: "nav.audit", anyOf: ["read:audit:chapter"] },
+  { to: "/chapter", label: "nav.chapter", anyOf: ["manage:chapter:any"] },
   { to: "/profile", label: "nav.profile", anyOf: ["update:member:own"] },
 ];
 

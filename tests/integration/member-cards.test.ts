@@ -23,6 +23,7 @@ import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
 import { action as photoAction } from "~/routes/members.$id.photo";
 import { loader as photoLoader } from "~/routes/members.$id.photo[.]jpg";
 import { loader as cardsPdfLoader } from "~/routes/members.cards[.]pdf";
+import { loader as memberListLoader } from "~/routes/members[.]pdf";
 import { action as loginAction } from "~/routes/login";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
@@ -137,7 +138,7 @@ describe("the public verification page", () => {
     expect(shown.kind).toBe("member-card");
     expect(shown.card).toMatchObject({ state: "valid", memberName: "Hasanah Kartu", chapterName: "IPSM Kota Kartu", memberStatus: "aktif" });
     expect(Object.keys(shown.card).sort()).toEqual(
-      ["chapterName", "chapterTimeZone", "memberName", "memberStatus", "revokedAt", "state", "validUntil"],
+      ["candidate", "chapterName", "chapterTimeZone", "memberName", "memberStatus", "revokedAt", "state", "validUntil"],
     );
     const serialized = JSON.stringify(shown).toLowerCase();
     for (const key of ["nik", "address", "phone", "birth", "email"]) expect(serialized).not.toContain(key);
@@ -311,5 +312,162 @@ describe("card photos", () => {
     const without = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
     expect(without.text).toMatch(/\bFoto\b/);
     expect(withPhoto.text).not.toMatch(/\bFoto\b/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Candidates' cards, the chapter's logo and the Ketua's signature (issue 14)
+
+/** How many images a PDF paints (pdfjs operator list): the QR code, the photo, the logo, the signature. */
+async function imagesPainted(bytes: Uint8Array): Promise<number> {
+  const { getDocument, OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // a copy: pdfjs takes the buffer over, and the test reads the same bytes again
+  const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
+  let count = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { fnArray } = await (await doc.getPage(n)).getOperatorList();
+    count += fnArray.filter((op) => op === OPS.paintImageXObject || op === OPS.paintInlineImageXObject).length;
+  }
+  await doc.destroy();
+  return count;
+}
+
+async function pdfBytes(result: unknown): Promise<Uint8Array> {
+  const response = result as Response;
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const png = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 4, background: { r: 11, g: 93, b: 122, alpha: 1 } } }).png().toBuffer();
+
+function imageUpload(cookie: string, kind: string, file: { bytes: Uint8Array; type: string; name: string }) {
+  const form = new FormData();
+  form.set("intent", "upload");
+  form.set("kind", kind);
+  form.set("image", new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+  return new Request("http://localhost:3000/chapter", { method: "POST", body: form, headers: { Cookie: cookie } });
+}
+
+describe("a candidate's card (decision 012: issued, says CALON ANGGOTA, ends with the candidacy)", () => {
+  it("prints CALON ANGGOTA on a candidate's card; the verification page says it is a candidate card", async () => {
+    const calon = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Calon Pertama", status: "calon" })).id;
+    const { text } = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${calon}/card.pdf`, cookies.board), { id: calon }));
+    expect(text).toContain("CALON ANGGOTA");
+    expect(text).toContain("Berlaku selama masa calon anggota, paling lama s.d.");
+    const card = await activeCardOf(calon);
+    expect(await verifyCardCode(card!.code)).toMatchObject({ state: "valid", candidate: true, memberStatus: "calon" });
+    // a member's card says nothing of the kind
+    const aktif = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    expect(aktif.text).not.toContain("CALON ANGGOTA");
+  });
+
+  it("ends the candidate card when the candidate becomes a member; printing then issues a member card", async () => {
+    const calon = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Calon Kedua", status: "calon" })).id;
+    const candidateCard = await issueCard({ memberId: calon, chapterId, actorId: boardId });
+    expect(candidateCard?.candidate).toBe(true);
+    const { changeMemberStatus } = await import("~/domain/members.server");
+    await changeMemberStatus({ chapterId, actorId: boardId, memberId: calon, status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek dasar" });
+
+    expect(await verifyCardCode(candidateCard!.code)).toMatchObject({ state: "ended", candidate: true, memberStatus: "aktif" });
+    expect((await getCardsForMember(chapterId, calon))[0]).toMatchObject({ id: candidateCard!.id, state: "ended" });
+
+    const { text } = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${calon}/card.pdf`, cookies.board), { id: calon }));
+    expect(text).not.toContain("CALON ANGGOTA");
+    expect(text).toContain("Berlaku s.d.");
+    const cards = await getCardsForMember(chapterId, calon);
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toMatchObject({ candidate: false, state: "valid" });
+    expect(cards[1]).toMatchObject({ id: candidateCard!.id, state: "revoked", revokedReason: "Diganti kartu baru" });
+  });
+});
+
+describe("the chapter's logo and the Ketua's signature", () => {
+  let adminCookie = "";
+  let ketuaMemberId = "";
+
+  beforeAll(async () => {
+    await buildUser({ chapterId, role: "admin", email: "admin@cards.test" });
+    adminCookie = await signIn("admin@cards.test");
+  });
+
+  it("is the administrator's page: the board, a volunteer and the Dinas Sosial get 403", async () => {
+    const { loader: chapterLoader } = await import("~/routes/chapter");
+    expect(statusOf(await run(chapterLoader, getRequest("/chapter", adminCookie)))).toBe(200);
+    for (const who of ["board", "volunteer", "dinsos"] as const) {
+      expect(statusOf(await run(chapterLoader, getRequest("/chapter", cookies[who]))), who).toBe(403);
+    }
+    const { action: chapterAction } = await import("~/routes/chapter");
+    const logo = { bytes: await png(300, 300), type: "image/png", name: "logo.png" };
+    expect(statusOf(await run(chapterAction, imageUpload(cookies.board, "logo", logo)))).toBe(403);
+    expect((await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true } })).logoFile).toBeNull();
+  });
+
+  it("refuses a wrong type, an unreadable file and one over 1 MB with an Indonesian message, saving nothing", async () => {
+    const { action: chapterAction } = await import("~/routes/chapter");
+    const cases = [
+      { file: { bytes: new TextEncoder().encode("GIF89a"), type: "image/gif", name: "logo.gif" }, message: "Gambar harus PNG atau JPG." },
+      { file: { bytes: new TextEncoder().encode("bukan gambar"), type: "image/png", name: "logo.png" }, message: /tidak dapat dibaca/ },
+      { file: { bytes: new Uint8Array(1024 * 1024 + 10), type: "image/png", name: "besar.png" }, message: "Ukuran gambar paling besar 1 MB." },
+    ];
+    for (const { file, message } of cases) {
+      const response = (await run(chapterAction, imageUpload(adminCookie, "logo", file))) as Response;
+      expect(response.headers.get("Location")).toBe("/chapter");
+      const toast = await toastOf(response);
+      if (typeof message === "string") expect(toast).toBe(message);
+      else expect(toast).toMatch(message);
+    }
+    expect((await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true } })).logoFile).toBeNull();
+  });
+
+  it("refuses a signature while no Ketua serves, then keeps the serving Ketua's", async () => {
+    const { action: chapterAction } = await import("~/routes/chapter");
+    const signature = { bytes: await png(600, 200), type: "image/png", name: "ttd.png" };
+    const refused = (await run(chapterAction, imageUpload(adminCookie, "signature", signature))) as Response;
+    expect(await toastOf(refused)).toMatch(/belum ada Ketua/);
+    ketuaMemberId = (await buildBoardUser({ chapterId, kind: "ketua", email: "ketua@cards.test", name: "Rahmat Ketua Kartu" })).memberId;
+    const saved = (await run(chapterAction, imageUpload(adminCookie, "signature", signature))) as Response;
+    expect(await toastOf(saved)).toBe("Tanda tangan Ketua tersimpan.");
+    const stored = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { signatureFile: true, signatureMemberId: true } });
+    expect(stored.signatureMemberId).toBe(ketuaMemberId);
+    expect(stored.signatureFile).toMatch(/\.png$/);
+    expect(await db.auditLog.count({ where: { chapterId, action: "chapter.images" } })).toBe(1);
+  });
+
+  it("prints the logo and the Ketua's signature with the Ketua's name on cards, the logo on the letterhead", async () => {
+    const before = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const listBefore = await pdfBytes(await run(memberListLoader, getRequest("/members.pdf", cookies.board)));
+    const { action: chapterAction } = await import("~/routes/chapter");
+    const upload = (await run(chapterAction, imageUpload(adminCookie, "logo", { bytes: await sharp(await png(800, 800)).jpeg().toBuffer(), type: "image/jpeg", name: "logo.jpg" }))) as Response;
+    expect(await toastOf(upload)).toBe("Logo tersimpan.");
+    // stored re-encoded as PNG, within 600 x 600
+    const logoFile = (await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true } })).logoFile!;
+    const stored = await sharp(path.join(process.env.UPLOADS_DIR!, "chapter-images", logoFile)).metadata();
+    expect(stored).toMatchObject({ format: "png", width: 600, height: 600 });
+
+    const after = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    // the signature (saved above) was already there; the logo comes in addition
+    expect(await imagesPainted(after)).toBe((await imagesPainted(before)) + 1);
+    expect(await pdfText(before.slice())).toMatchObject({ text: expect.stringContaining("Rahmat Ketua Kartu") });
+    const { text } = await pdfText(after);
+    expect(text).toContain("Ketua,");
+    expect(text).toContain("Rahmat Ketua Kartu");
+    const listAfter = await pdfBytes(await run(memberListLoader, getRequest("/members.pdf", cookies.board)));
+    expect(await imagesPainted(listAfter)).toBe((await imagesPainted(listBefore)) + (await pdfText(listAfter)).pages);
+  });
+
+  it("stops printing the signature when another member becomes Ketua", async () => {
+    const signed = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const holding = await db.positionHolding.findFirstOrThrow({ where: { memberId: ketuaMemberId }, select: { id: true } });
+    await db.positionHolding.update({ where: { id: holding.id }, data: { endDate: new Date(Date.UTC(2020, 0, 1)) } });
+    await buildBoardUser({ chapterId, kind: "ketua", email: "ketua-baru@cards.test", name: "Ketua Baru Kartu" });
+    const bytes = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    expect(await imagesPainted(bytes)).toBe((await imagesPainted(signed)) - 1); // the logo stays
+    const { text } = await pdfText(bytes);
+    expect(text).not.toContain("Rahmat Ketua Kartu");
+    expect(text).not.toContain("Ketua Baru Kartu");
+    const { loader: chapterLoader } = await import("~/routes/chapter");
+    const page = dataOf<{ signatureInForce: boolean; ketuaName: string }>(await run(chapterLoader, getRequest("/chapter", adminCookie)));
+    expect(page).toMatchObject({ signatureInForce: false, ketuaName: "Ketua Baru Kartu" });
   });
 });

@@ -121,7 +121,8 @@ describe("menu", () => {
   it("shows each role only what it may use", async () => {
     const navOf = async (cookie?: string) =>
       dataOf<{ user: { nav: { to: string }[] } }>(await run(rootLoader, getRequest("/", cookie))).user.nav.map((n) => n.to);
-    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports", "/profile"]);
+    // the Sekretaris holds read:audit: the audit log is in the board's menu
+    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports", "/audit", "/profile"]);
     expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes", "/profile"]);
     expect(await navOf(cookies.dinsos)).toEqual(["/", "/leadership", "/reports"]);
   });
