@@ -55,6 +55,8 @@ type Tx = Prisma.TransactionClient;
 
 /** Largest file the upload accepts. */
 export const IMPORT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** How long the file of a dry run is kept (to read another sheet) when it is not committed. */
+export const IMPORT_FILE_KEPT_MS = 7 * 86_400_000;
 /** Rows the dry-run page lists besides every rejected row. */
 export const IMPORT_SHOWN_ROWS = 500;
 
@@ -469,6 +471,11 @@ export async function checkImport(input: {
   await warnNearDuplicates(chapterId, checked);
 
   const counts = countOutcomes(checked);
+  // Files of dry runs nobody committed are not kept longer than needed to choose a sheet.
+  await db.memberImport.updateMany({
+    where: { chapterId, status: "checked", source: { not: null }, createdAt: { lt: new Date(Date.now() - IMPORT_FILE_KEPT_MS) } },
+    data: { source: null },
+  });
   const record = await db.memberImport.create({
     data: {
       chapterId,

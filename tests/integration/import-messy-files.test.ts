@@ -860,6 +860,38 @@ describe("the dry-run page", () => {
     );
   });
 
+  it("drops the file of a dry run nobody committed after a week", async () => {
+    const file = await xlsx([
+      { name: "Anggota 2025", rows: [SITI] },
+      { name: "Anggota 2026", rows: [BUDI] },
+    ]);
+    const checked = (await run(
+      uploadAction,
+      upload("lama.xlsx", file.bytes)
+    )) as Response;
+    const oldId = checked.headers.get("Location")!.split("/").pop()!;
+    expect((await page(oldId)).file.canChooseSheet).toBe(true);
+    await db.memberImport.update({
+      where: { id: oldId },
+      data: { createdAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    const fresh = (await run(
+      uploadAction,
+      upload("baru.xlsx", file.bytes)
+    )) as Response;
+    const freshId = fresh.headers.get("Location")!.split("/").pop()!;
+    expect((await page(oldId)).file.canChooseSheet).toBe(false);
+    expect(
+      (
+        await db.memberImport.findUniqueOrThrow({
+          where: { id: oldId },
+          select: { source: true },
+        })
+      ).source
+    ).toBeNull();
+    expect((await page(freshId)).file.canChooseSheet).toBe(true);
+  });
+
   it("names a missing required column once, at the top, and not on each row", async () => {
     const file = csv([SITI, BUDI], {
       header: [
