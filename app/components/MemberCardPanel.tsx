@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 import { DEFAULT_TIME_ZONE, formatDateLong } from "~/utils/format";
+import { cardState } from "~/validation/member-card-state";
 import { REVOKE_REASON_MAX } from "~/validation/member-cards";
 
 export type CardSummary = {
@@ -10,6 +11,8 @@ export type CardSummary = {
   validUntil: string | Date;
   revokedAt: string | Date | null;
   revokedReason: string | null;
+  /** a candidate's card, in force only while the member is a candidate */
+  candidate?: boolean;
 };
 
 export type MemberCardPanelProps = {
@@ -23,14 +26,18 @@ export type MemberCardPanelProps = {
   memberName?: string;
   /** whether the card PDF can be printed here (a member in that status, a user allowed to); the link is hidden otherwise */
   canPrint?: boolean;
+  /** the member's status: a candidate card ends with the candidacy (the server's rule, validation/member-card-state) */
+  memberStatus?: string;
 };
 
-/** The card that is neither revoked nor expired, if any. */
-function activeCard(cards: CardSummary[], now: number): CardSummary | undefined {
-  return cards.find((c) => !c.revokedAt && new Date(c.validUntil).getTime() > now);
+const stateOf = (card: CardSummary, memberStatus: string, now: number) => cardState({ ...card, candidate: card.candidate ?? false }, memberStatus, now);
+
+/** The card in force (not revoked, not expired, not an ended candidate card), if any. */
+function activeCard(cards: CardSummary[], memberStatus: string, now: number): CardSummary | undefined {
+  return cards.find((c) => stateOf(c, memberStatus, now) === "valid");
 }
 
-function PastCards({ cards, timeZone }: { cards: CardSummary[]; timeZone: string }) {
+function PastCards({ cards, timeZone, memberStatus }: { cards: CardSummary[]; timeZone: string; memberStatus: string }) {
   if (cards.length === 0) return null;
   return (
     <details className="card-panel__history">
@@ -41,7 +48,9 @@ function PastCards({ cards, timeZone }: { cards: CardSummary[]; timeZone: string
             {formatDateLong(c.issuedAt, timeZone)} –{" "}
             {c.revokedAt
               ? t("cards.panel.revokedOn", { date: formatDateLong(c.revokedAt, timeZone), reason: c.revokedReason ?? "–" })
-              : t("cards.panel.expiredOn", { date: formatDateLong(c.validUntil, timeZone) })}
+              : stateOf(c, memberStatus, Date.now()) === "ended"
+                ? t("cards.panel.endedOn")
+                : t("cards.panel.expiredOn", { date: formatDateLong(c.validUntil, timeZone) })}
           </li>
         ))}
       </ul>
@@ -93,8 +102,8 @@ function PhotoForm({ memberId, hasPhoto }: { memberId: string; hasPhoto: boolean
 }
 
 /** The member page's card section: state, print, issue anew, revoke, and the photo. */
-export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName, canPrint = true }: MemberCardPanelProps) {
-  const active = activeCard(cards, Date.now());
+export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName, canPrint = true, memberStatus = "aktif" }: MemberCardPanelProps) {
+  const active = activeCard(cards, memberStatus, Date.now());
   const past = cards.filter((c) => c !== active);
   return (
     <section className="card" aria-labelledby="card-panel-title">
@@ -111,8 +120,11 @@ export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone
         )}
         <div>
           <p data-testid="card-state" className={active ? "card-panel__state--valid" : "card-panel__state--none"}>
-            {active ? t("cards.panel.valid", { date: formatDateLong(active.validUntil, timeZone) }) : t("cards.panel.none")}
+            {active
+              ? t(active.candidate ? "cards.panel.candidateValid" : "cards.panel.valid", { date: formatDateLong(active.validUntil, timeZone) })
+              : t("cards.panel.none")}
           </p>
+          {memberStatus === "calon" ? <p className="muted">{t("cards.panel.candidateHint")}</p> : null}
           {canPrint ? (
             <p>
               <a className="button" href={`/members/${memberId}/card.pdf`} download>
@@ -135,7 +147,7 @@ export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone
           <PhotoForm memberId={memberId} hasPhoto={hasPhoto} />
         </>
       ) : null}
-      <PastCards cards={past} timeZone={timeZone} />
+      <PastCards cards={past} timeZone={timeZone} memberStatus={memberStatus} />
     </section>
   );
 }

@@ -154,7 +154,7 @@ export async function getMember(chapterId: string, memberId: string) {
       photoFile: true,
       createdAt: true,
       cards: {
-        select: { id: true, code: true, issuedAt: true, validUntil: true, revokedAt: true, revokedReason: true },
+        select: { id: true, code: true, issuedAt: true, validUntil: true, revokedAt: true, revokedReason: true, candidate: true },
         orderBy: { issuedAt: "desc" },
       },
     },

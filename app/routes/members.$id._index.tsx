@@ -185,6 +185,7 @@ export default function MemberPage() {
         hasPhoto={Boolean(member.photoFile)}
         canManage={canEdit}
         canPrint={canPrintCard}
+        memberStatus={member.status}
         timeZone={timeZone}
       />
 
