@@ -26,7 +26,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
 export const loader = fileRoute(load);
 
 // POST /leadership/:id/sk (multipart, field "sk"): upload or replace the scan.
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:leadership:chapter");
   const periodId = params.id ?? "";
   const back = `/leadership/${periodId}`;
@@ -40,3 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithToast(back, "success", "leadership.sk.saved");
 }
+
+// A member or period that is not there answers with the Indonesian error page.
+export const action = fileRoute(act);

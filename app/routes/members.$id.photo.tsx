@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/member-photos.server";
 import type { MessageKey } from "~/i18n";
 import { notFound, requirePermission } from "~/utils/permissions.server";
-import { documentErrorPage } from "~/utils/resource-errors.server";
+import { documentErrorPage, fileRoute } from "~/utils/resource-errors.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { readMultipart } from "~/utils/uploads.server";
 
@@ -24,7 +24,7 @@ async function readPhotoField(request: Request): Promise<PhotoUpload | null | "t
 }
 
 // POST /members/:id/photo (multipart, field "photo"): the photo for the member card.
-export async function action({ request, params }: ActionFunctionArgs) {
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
   const memberId = params.id ?? "";
   const back = `/members/${memberId}`;
@@ -37,6 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithToast(back, "success", "photo.saved");
 }
+
+// A member or period that is not there answers with the Indonesian error page.
+export const action = fileRoute(act);
 
 // Only the upload form posts here; there is no page.
 export async function loader() {

@@ -1,7 +1,7 @@
 // Resource routes (files: PDFs, scans, photos, spreadsheets) render no React page, so Remix would
 // send a thrown 403/404 as a bare English "Not Found". Their loaders are wrapped in fileRoute():
 // a refusal or a missing file answers with the portal's Indonesian error page instead.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
 import appStyles from "~/styles/app.css?url";
 
@@ -46,10 +46,10 @@ export function documentErrorPage(status: number, detail?: string): Response {
 }
 
 /**
- * Wraps the loader of a route that sends a file: redirects (to the login page) pass, a thrown
+ * Wraps the loader (or action) of a route without a page, one that sends a file: redirects (to the login page) pass, a thrown
  * error status (403, 404...) or an unexpected error becomes the Indonesian error page.
  */
-export function fileRoute<A extends LoaderFunctionArgs>(loader: (args: A) => Promise<Response>) {
+export function fileRoute<A extends LoaderFunctionArgs | ActionFunctionArgs>(loader: (args: A) => Promise<Response>) {
   return async (args: A): Promise<Response> => {
     try {
       return await loader(args);

@@ -7,12 +7,12 @@ import { loader as activityPhoto } from "~/routes/activities.$id.photos.$photoId
 import { loader as activitiesXlsx } from "~/routes/activities.export[.]xlsx";
 import { loader as auditXlsx } from "~/routes/audit.export[.]xlsx";
 import { loader as serviceCertificatePdf } from "~/routes/certificates.$id[.]pdf";
-import { loader as skScan } from "~/routes/leadership.$id.sk";
+import { action as skUpload, loader as skScan } from "~/routes/leadership.$id.sk";
 import { loader as structurePdf } from "~/routes/leadership.$id.structure[.]pdf";
 import { action as loginAction } from "~/routes/login";
 import { loader as memberPage } from "~/routes/members.$id._index";
 import { loader as cardPdf } from "~/routes/members.$id.card[.]pdf";
-import { loader as photoPage } from "~/routes/members.$id.photo";
+import { action as photoUpload, loader as photoPage } from "~/routes/members.$id.photo";
 import { loader as photoJpg } from "~/routes/members.$id.photo[.]jpg";
 import { loader as cardsPdf } from "~/routes/members.cards[.]pdf";
 import { loader as membersIndex } from "~/routes/members._index";
@@ -110,6 +110,27 @@ describe("routes that send files", () => {
     const response = (await run(cardPdf as Loader, getRequest(`/members/${activeId}/card.pdf`), { id: activeId })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("uploads to a record that is not there", () => {
+  it("answer with the Indonesian error page too", async () => {
+    const post = (url: string) => {
+      const form = new FormData();
+      form.set("photo", new File([new Uint8Array([1, 2, 3])], "x.jpg", { type: "image/jpeg" }));
+      form.set("sk", new File([new TextEncoder().encode("%PDF-1.4 x")], "sk.pdf", { type: "application/pdf" }));
+      return new Request(`http://localhost:3000${url}`, { method: "POST", body: form, headers: { Cookie: cookies.sekretaris! } });
+    };
+    for (const [action, url, params] of [
+      [photoUpload, `/members/${missing}/photo`, { id: missing }],
+      [skUpload, `/leadership/${missing}/sk`, { id: missing }],
+    ] as const) {
+      const response = (await run(action as Loader, post(url), params)) as Response;
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain("Halaman tidak ditemukan");
+      expect(html).not.toContain("Not Found");
+    }
   });
 });
 
