@@ -4,7 +4,7 @@
 // idempotency) live in app/domain/activities.server.ts.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { calendarDate, optionalText, parseCalendarDate, parseRupiah, toDateInput } from "./fields";
+import { calendarDate, cleanText, optionalText, parseCalendarDate, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 
 export { parseRupiah };
 
@@ -94,9 +94,9 @@ export const activityFormSchema = z
   .object({
     idempotencyKey: z.string().trim().min(8).max(100),
     date: calendarDate,
-    startTime: z.string().trim().optional(),
-    endTime: z.string().trim().optional(),
-    durationMinutes: z.string().trim().optional(),
+    startTime: z.string().trim().max(5, t("activities.error.time")).optional(),
+    endTime: z.string().trim().max(5, t("activities.error.time")).optional(),
+    durationMinutes: z.string().trim().max(6, t("activities.error.duration")).optional(),
     typeId: z.string({ error: t("activities.error.type") }).trim().min(1, t("activities.error.type")),
     villageCode: z
       .string({ error: t("validation.village") })
@@ -105,10 +105,10 @@ export const activityFormSchema = z
     rt: z.string().trim().max(3, t("activities.error.rtRw")).regex(/^\d*$/, t("activities.error.rtRw")).optional(),
     rw: z.string().trim().max(3, t("activities.error.rtRw")).regex(/^\d*$/, t("activities.error.rtRw")).optional(),
     households: wholeCount(100_000),
-    narrative: optionalText(2000),
-    programmeId: z.string().trim().optional(),
-    latitude: z.string().trim().optional(),
-    longitude: z.string().trim().optional(),
+    narrative: optionalText(2000, { multiline: true }),
+    programmeId: z.string().trim().max(64).optional(),
+    latitude: z.string().trim().max(30).optional(),
+    longitude: z.string().trim().max(30).optional(),
   })
   .transform((v, ctx) => {
     let duration: number | null = null;
@@ -186,19 +186,23 @@ export function parseAid(formData: FormData): { entries: AidEntry[]; fieldErrors
   const entries: AidEntry[] = [];
   const fieldErrors: Record<string, string> = {};
   for (let n = 0; n < MAX_AID_ROWS; n++) {
-    const text = (field: string) => String(formData.get(`aid.${n}.${field}`) ?? "").trim();
-    const item = text("item");
-    const quantity = text("quantity");
-    const value = text("value");
+    const field = (name: string) => cleanText(String(formData.get(`aid.${n}.${name}`) ?? ""));
+    const item = field("item");
+    const quantity = field("quantity");
+    const value = field("value");
+    const unit = field("unit");
     if (!item && !quantity && !value) continue;
     if (!item) fieldErrors[`aid.${n}.item`] = t("validation.required");
-    if (!/^\d+$/.test(quantity) || Number(quantity) === 0) fieldErrors[`aid.${n}.quantity`] = t("activities.error.count");
-    const rupiah = value ? parseRupiah(value) : 0;
-    if (rupiah === null) fieldErrors[`aid.${n}.value`] = t("activities.error.rupiah");
-    const source = text("source");
+    else if (item.length > 200) fieldErrors[`aid.${n}.item`] = t("validation.tooLong", { max: 200 });
+    if (unit.length > 30) fieldErrors[`aid.${n}.unit`] = t("validation.tooLong", { max: 30 });
+    if (!/^\d{1,9}$/.test(quantity) || Number(quantity) === 0) fieldErrors[`aid.${n}.quantity`] = t("activities.error.count");
+    const reading = value ? readRupiah(value, { allowZero: true }) : ({ ok: true, value: 0 } as const);
+    const rupiah = reading.ok ? reading.value : null;
+    if (!reading.ok) fieldErrors[`aid.${n}.value`] = reading.message === t("validation.rupiahOrZero") ? t("activities.error.rupiah") : reading.message;
+    const source = field("source");
     if (!(FUNDING_SOURCES as readonly string[]).includes(source)) fieldErrors[`aid.${n}.source`] = t("activities.error.source");
-    if (fieldErrors[`aid.${n}.item`] || fieldErrors[`aid.${n}.quantity`] || fieldErrors[`aid.${n}.value`] || fieldErrors[`aid.${n}.source`]) continue;
-    entries.push({ item: item.slice(0, 200), quantity: Number(quantity), unit: text("unit").slice(0, 30) || null, value: rupiah ?? 0, source: source as FundingSource });
+    if (["item", "quantity", "unit", "value", "source"].some((name) => fieldErrors[`aid.${n}.${name}`])) continue;
+    entries.push({ item, quantity: Number(quantity), unit: unit || null, value: rupiah ?? 0, source: source as FundingSource });
   }
   return { entries, fieldErrors };
 }
@@ -208,8 +212,8 @@ export const CASE_IDENTIFIER = /^\d{16}$/;
 
 /** A follow-up opened with the activity (optional); the identifier only where the chapter keeps them. */
 export const followUpSchema = z.object({
-  institution: z.string().trim().min(1, t("validation.required")).max(200, t("validation.tooLong", { max: 200 })),
-  description: z.string().trim().min(1, t("validation.required")).max(500, t("validation.tooLong", { max: 500 })),
+  institution: text({ max: 200 }),
+  description: text({ max: 500, multiline: true }),
   caseIdentifier: z
     .string()
     .trim()
@@ -223,7 +227,7 @@ export type FollowUpInput = z.output<typeof followUpSchema>;
 export const followUpUpdateSchema = z.object({
   followUpId: z.string().trim().min(1),
   status: z.enum(["proses", "selesai"], { error: t("activities.error.followUpStatus") }),
-  note: optionalText(300),
+  note: optionalText(300, { multiline: true }),
 });
 export type FollowUpUpdateInput = z.output<typeof followUpUpdateSchema>;
 
@@ -244,7 +248,7 @@ export type ActivitySettingsInput = z.input<typeof activitySettingsSchema>;
 
 /** A name for a new activity type or a chapter's own PPKS category. */
 export const catalogueNameSchema = z.object({
-  name: z.string().trim().min(3, t("activities.settings.error.name")).max(120, t("validation.tooLong", { max: 120 })),
+  name: text({ max: 120, min: 3, minMessage: t("activities.settings.error.name") }),
   forChildren: z
     .string()
     .optional()
@@ -253,7 +257,7 @@ export const catalogueNameSchema = z.object({
 
 /** Returning an activity needs a reason the volunteer can act on. */
 export const returnSchema = z.object({
-  reason: z.string().trim().min(5, t("activities.error.reason")).max(500, t("validation.tooLong", { max: 500 })),
+  reason: text({ max: 500, multiline: true, min: 5, minMessage: t("activities.error.reason") }),
 });
 
 export type ActivityFilters = {

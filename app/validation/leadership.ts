@@ -85,7 +85,7 @@ export type PeriodFormData = z.output<typeof periodFormSchema>;
 /** Ending the active period early (e.g. after a musyawarah luar biasa): its last day. */
 export const endPeriodSchema = z.object({
   endDate: calendarDate,
-  note: requiredText(500),
+  note: requiredText(500, { multiline: true }),
 });
 export type EndPeriodInput = z.input<typeof endPeriodSchema>;
 
@@ -112,7 +112,7 @@ export type HoldingFormData = z.output<typeof holdingFormSchema>;
 export const endHoldingSchema = z.object({
   endDate: calendarDate,
   endReason: z.enum(HOLDING_END_REASONS, { error: t("leadership.error.reasonRequired") }),
-  endNote: optionalText(500),
+  endNote: optionalText(500, { multiline: true }),
 });
 export type EndHoldingInput = z.input<typeof endHoldingSchema>;
 export type EndHoldingData = z.output<typeof endHoldingSchema>;
@@ -125,7 +125,7 @@ export const replaceHoldingSchema = z
     endReason: z.enum(HOLDING_END_REASONS, { error: t("leadership.error.reasonRequired") }),
     skNumber: optionalText(100),
     skDate: optionalCalendarDate,
-    endNote: optionalText(500),
+    endNote: optionalText(500, { multiline: true }),
   })
   .superRefine((v, ctx) => {
     requireSkDate(v, ctx);

@@ -1,7 +1,7 @@
 // Member rules that browser and server share: constants, NIK and phone checks, the form schema.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
+import { birthDate, calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
 
@@ -85,10 +85,11 @@ export const memberFormSchema = z
       .trim()
       .regex(/^\d{16}$/, t("validation.nik.format")),
     sex: z.enum(SEXES, { error: t("validation.sex") }),
-    birthDate: calendarDate,
+    birthDate,
     phone: z
       .string()
       .trim()
+      .max(30, t("validation.phone"))
       .optional()
       .refine((v) => !v || normalizePhone(v) !== null, t("validation.phone"))
       .transform((v) => (v ? normalizePhone(v) : null)),
@@ -96,10 +97,11 @@ export const memberFormSchema = z
       .string()
       .trim()
       .toLowerCase()
+      .max(254, t("validation.tooLong", { max: 254 }))
       .optional()
       .refine((v) => !v || z.email().safeParse(v).success, t("validation.email"))
       .transform((v) => (v ? v : null)),
-    address: requiredText(200),
+    address: requiredText(200, { multiline: true }),
     villageCode: z
       .string({ error: t("validation.village") })
       .trim()
@@ -119,9 +121,6 @@ export const memberFormSchema = z
     if (birth && joined && ageOn(birth, joined) < MIN_AGE_AT_JOINING) {
       ctx.addIssue({ code: "custom", path: ["joinDate"], message: t("validation.minAge", { age: MIN_AGE_AT_JOINING }) });
     }
-    if (birth && birth > new Date()) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: t("validation.futureDate") });
-    }
     if (v.skPsmNumber && !v.skPsmDate) {
       ctx.addIssue({ code: "custom", path: ["skPsmDate"], message: t("validation.skDate") });
     }
@@ -133,7 +132,7 @@ export type MemberFormData = z.output<typeof memberFormSchema>;
 export const statusChangeSchema = z.object({
   status: z.enum(MEMBER_STATUSES, { error: t("validation.status") }),
   effectiveDate: calendarDate,
-  reason: requiredText(500),
+  reason: requiredText(500, { multiline: true }),
 });
 export type StatusChangeInput = z.input<typeof statusChangeSchema>;
 
@@ -141,7 +140,7 @@ export type StatusChangeInput = z.input<typeof statusChangeSchema>;
 export const profileFormSchema = z.object({
   phone: memberFormSchema.shape.phone,
   email: memberFormSchema.shape.email,
-  address: requiredText(200),
+  address: requiredText(200, { multiline: true }),
 });
 
 /**
@@ -211,12 +210,7 @@ export function memberFiltersQuery(filters: MemberFilters, extra: Record<string,
 
 /** The chapter's registry settings: member number pattern and card validity. */
 export const memberSettingsSchema = z.object({
-  memberNumberPattern: z
-    .string({ error: t("validation.required") })
-    .trim()
-    .min(1, t("validation.required"))
-    .max(60, t("validation.tooLong", { max: 60 }))
-    .refine(isValidMemberNumberPattern, t("validation.memberNumberPattern")),
+  memberNumberPattern: requiredText(60).refine(isValidMemberNumberPattern, t("validation.memberNumberPattern")),
   cardValidityYears: z.coerce
     .number({ error: t("validation.cardYears") })
     .int(t("validation.cardYears"))

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { FUNDING_SOURCES } from "./activities";
-import { calendarDate, optionalText, parseCalendarDate, parseRupiah, requiredText, rupiahAmount } from "./fields";
+import { calendarDate, optionalText, parseCalendarDate, readRupiah, requiredText, rupiahAmount, rupiahAmountOrZero, text } from "./fields";
 import { memberFormSchema } from "./members";
 
 export const PARTNER_KINDS = ["perusahaan", "bumn", "bumd", "yayasan", "instansi", "lainnya"] as const;
@@ -29,9 +29,9 @@ export const partnerSchema = z.object({
   name: requiredText(200),
   kind: z.enum(PARTNER_KINDS, { error: t("programmes.error.partnerKind") }),
   sector: optionalText(120),
-  address: optionalText(300),
+  address: optionalText(300, { multiline: true }),
   status: z.enum(PARTNER_STATUSES, { error: t("validation.status") }),
-  notes: optionalText(1000),
+  notes: optionalText(1000, { multiline: true }),
 });
 export type PartnerInput = z.input<typeof partnerSchema>;
 export type PartnerData = z.output<typeof partnerSchema>;
@@ -63,7 +63,7 @@ export type AgreementData = z.output<typeof agreementSchema>;
 export const programmeSchema = z
   .object({
     name: requiredText(200),
-    goal: requiredText(2000),
+    goal: requiredText(2000, { multiline: true }),
     startDate: calendarDate,
     endDate: calendarDate,
     budget: rupiahAmount,
@@ -107,8 +107,9 @@ export function parseProgrammeSubmission(formData: FormData): ({ ok: true } & Pr
     const committedText = (values[`partner.${n}.committed`] ?? "").trim();
     if (!partnerId && !committedText) continue;
     if (!partnerId) fieldErrors[`partner.${n}.partnerId`] = t("programmes.error.partner");
-    const committed = committedText.startsWith("-") ? null : parseRupiah(committedText);
-    if (committed === null) fieldErrors[`partner.${n}.committed`] = committedText.startsWith("-") ? t("validation.rupiahNegative") : t("validation.rupiah");
+    const reading = readRupiah(committedText, { allowZero: true });
+    const committed = reading.ok ? reading.value : null;
+    if (!reading.ok) fieldErrors[`partner.${n}.committed`] = reading.message;
     if (partnerId && committed !== null) partners.push({ partnerId, committed, agreementId: (values[`partner.${n}.agreementId`] ?? "").trim() || null });
   }
   if (new Set(partners.map((p) => p.partnerId)).size !== partners.length) fieldErrors.partners = t("programmes.error.partnerTwice");
@@ -147,22 +148,18 @@ export const moneyEntrySchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || null),
-  overBudgetReason: optionalText(500),
+  overBudgetReason: optionalText(500, { multiline: true }),
 });
 export type MoneyEntryInput = z.input<typeof moneyEntrySchema>;
 export type MoneyEntryData = z.output<typeof moneyEntrySchema>;
 
 /** Rejecting a pending entry or reversing an approved one needs a reason. */
 export const moneyReasonSchema = z.object({
-  reason: z.string().trim().min(5, t("programmes.error.reason")).max(500, t("validation.tooLong", { max: 500 })),
+  reason: text({ max: 500, multiline: true, min: 5, minMessage: t("programmes.error.reason") }),
 });
 
 export const financeSettingsSchema = z.object({
-  financeApprovalThreshold: z
-    .string({ error: t("validation.rupiah") })
-    .trim()
-    .refine((v) => parseRupiah(v) !== null, t("validation.rupiah"))
-    .transform((v) => parseRupiah(v) ?? 0),
+  financeApprovalThreshold: rupiahAmountOrZero,
 });
 
 /** "MoU" or "PKS", as the documents write them. */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { t } from "~/i18n";
 import { formatCalendarDateLong } from "~/utils/format";
-import { calendarDate, parseCalendarDate } from "./fields";
+import { calendarDate, parseCalendarDate, text } from "./fields";
 
 export const REPORT_PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
 export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
@@ -90,7 +90,7 @@ export function periodLabel(kind: string, start: Date, end: Date): string {
 
 /** The Dinas Sosial returns a report with a note the board can act on. */
 export const reviewSchema = z.object({
-  note: z.string().trim().min(5, t("reports.error.note")).max(1000, t("validation.tooLong", { max: 1000 })),
+  note: text({ max: 1000, multiline: true, min: 5, minMessage: t("reports.error.note") }),
 });
 
 /** "Kota Pontianak" from the letterhead's "KOTA PONTIANAK" (for "Kepala Dinas Sosial Kota Pontianak"). */

@@ -142,7 +142,7 @@ export const courseFormSchema = z
     hours: wholeNumber(1, 1000),
     issuesCertificate: checkbox,
     certificateValidityYears: optionalWholeNumber(1, 20),
-    description: optionalText(1000),
+    description: optionalText(1000, { multiline: true }),
   })
   .superRefine((v, ctx) => {
     if (!v.issuesCertificate && v.certificateValidityYears) {
@@ -154,7 +154,7 @@ export type CourseFormData = z.output<typeof courseFormSchema>;
 
 export const competencyFormSchema = z.object({
   name: requiredText(150),
-  description: optionalText(500),
+  description: optionalText(500, { multiline: true }),
 });
 export type CompetencyFormInput = z.input<typeof competencyFormSchema>;
 

@@ -35,6 +35,10 @@ export const common = {
   "validation.email": "Masukkan alamat email yang benar, misalnya nama@contoh.id.",
   "validation.rupiah": "Isi jumlah dalam rupiah tanpa desimal, lebih dari 0, misalnya 1.250.000.",
   "validation.rupiahNegative": "Jumlah tidak boleh negatif. Untuk membetulkan catatan, batalkan catatan itu dengan entri koreksi.",
+  "validation.rupiahOrZero": "Isi jumlah dalam rupiah tanpa desimal, misalnya 1.250.000 atau Rp 1.250.000 (0 boleh).",
+  "validation.rupiahTooLarge": "Jumlah terlalu besar (paling banyak Rp 1.000.000.000.000).",
+  "validation.dateRange": "Tanggal harus antara {min} dan {max}.",
+  "validation.birthDateRange": "Tanggal lahir paling awal {min} (usia paling tinggi {years} tahun).",
   "validation.passwordRequired": "Masukkan kata sandi.",
 
   "dashboard.title": "Dasbor",
