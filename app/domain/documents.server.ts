@@ -57,8 +57,9 @@ export async function storeDocument(folder: DocumentFolder, prefix: string, byte
   return fileName;
 }
 
+/** Removes a stored document; one that cannot be removed is logged and left, never failing a save that succeeded. */
 export async function removeDocument(folder: DocumentFolder, fileName: string) {
-  await rm(filePath(folder, fileName), { force: true });
+  await rm(filePath(folder, fileName), { force: true }).catch((error: unknown) => console.error("documents: cannot remove", fileName, error));
 }
 
 /** A stored document's bytes, or null when it is gone. */

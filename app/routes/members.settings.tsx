@@ -12,12 +12,13 @@ import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/for
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.settings.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
-  return { settings: await getMemberSettings(user.chapter.id), year: new Date().getFullYear() };
+  return { settings: await getMemberSettings(user.chapter.id), year: calendarToday(user.chapter.timeZone).getUTCFullYear() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
