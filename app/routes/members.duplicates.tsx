@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "distinct") {
-    await markDistinct({ chapterId: user.chapter.id, actorId: user.id, flagId: String(form.get("flagId")) });
+    const marked = await markDistinct({ chapterId: user.chapter.id, actorId: user.id, flagId: String(form.get("flagId")) });
+    if (!marked) return redirectWithToast("/members/duplicates", "error", "members.duplicates.flagGone");
     return redirectWithToast("/members/duplicates", "success", "members.duplicates.distinctDone");
   }
   if (intent === "merge") {

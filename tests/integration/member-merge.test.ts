@@ -228,5 +228,9 @@ describe("refusing a merge", () => {
     const response = (await run(duplicatesAction, postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: gone.id }, boardCookie))) as Response;
     expect(response.status).toBe(302);
     expect(await toastOf(response)).toBe("Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.");
+    // Marking a pair that was already decided says so, rather than claiming it was done.
+    const decided = (await run(duplicatesAction, postForm("/members/duplicates", { intent: "distinct", flagId: "sudah-diputuskan" }, boardCookie))) as Response;
+    expect(decided.status).toBe(302);
+    expect(await toastOf(decided)).toBe("Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.");
   });
 });

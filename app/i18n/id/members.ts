@@ -101,6 +101,7 @@ export const members = {
   "members.duplicates.mergeTwoAccounts": "Keduanya memiliki akun login. Nonaktifkan salah satu akun sebelum menggabungkan.",
   "members.duplicates.mergePositions": "Keduanya tercatat memegang jabatan {position} ({period}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.",
   "members.duplicates.mergeMissing": "Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.",
+  "members.duplicates.flagGone": "Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.",
   "members.notFound": "Anggota tidak ditemukan.",
   "profile.title": "Profil saya",
   "profile.intro": "Data keanggotaan Anda. Anda dapat memperbaiki nomor HP, email, dan alamat.",
