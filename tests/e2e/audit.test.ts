@@ -80,7 +80,8 @@ describe("the audit log", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Unduh Excel (.xlsx)" }).click()]);
     expect(download.suggestedFilename()).toBe("log-audit-ptk.xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(await download.path()));
+    const bytes = await readFile(await download.path());
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const rows: string[] = [];
     workbook.getWorksheet("Log audit")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).join(" | ")));
     expect(rows[0]).toBe("Waktu (WIB) | Pengguna | Tindakan | Data | Anggota (nama atau nomor anggota) | ID data | Perubahan");
