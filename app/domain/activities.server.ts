@@ -6,7 +6,8 @@
 // - a volunteer edits their own activity while it is a draft or returned;
 // - coordinators verify or return submitted activities in their scope (the chapter, or the
 //   kecamatan of a Koordinator Kecamatan), never their own; a verified activity is locked until
-//   the board reopens it; every verification, return and reopening is audited.
+//   the board reopens it; every edit, resubmission, verification, return and reopening is audited;
+// - an activity and its evidence photos are saved together or not at all.
 import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
@@ -22,11 +23,12 @@ import {
   type AidEntry,
   type ReachEntry,
 } from "~/validation/activities";
-import { calendarDateOf } from "~/validation/fields";
+import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { inRegion } from "~/utils/regions";
 import { maskNik } from "~/utils/format";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import type { CurrentUser } from "./accounts.server";
-import { readActivityPhoto } from "./activity-photos.server";
+import { photoFiles, readActivityPhoto, recordPhotos, type PhotoFile } from "./activity-photos.server";
 import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
 import { listChapterVillages } from "./members.server";
 import { checkActivityProgramme, programmeChoicesForActivity } from "./programmes.server";
@@ -137,6 +139,8 @@ export type ActivityInput = {
   /** an earlier follow-up this activity moves on or closes */
   followUpUpdate?: FollowUpUpdateEntry | null;
   submit: boolean;
+  /** evidence photos prepared by preparePhotos, saved with the activity or not at all */
+  photos?: Buffer[];
 };
 
 async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
@@ -212,6 +216,20 @@ async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, co
 export async function logActivity(actor: ActivityActor, input: ActivityInput, now = new Date()) {
   if (!actor.memberId) return { ok: false as const, fieldErrors: { form: t("activities.error.noMember") } as FieldErrors };
   const memberId = actor.memberId;
+  // The photos are written first and recorded in the activity's transaction: when the uploads
+  // folder cannot take them nothing is saved (the form comes back; a retry with the same key
+  // saves one activity); a repeated or refused form leaves no file behind.
+  const photos = photoFiles(input.photos ?? []);
+  const saved = await saveWithFiles(
+    photos.map((p) => p.file),
+    () => saveNewActivity(actor, memberId, input, photos, now),
+    (result) => result.ok && !result.repeated,
+  );
+  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  return saved;
+}
+
+function saveNewActivity(actor: ActivityActor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
       const existing = await tx.activity.findUnique({ where: { idempotencyKey: input.data.idempotencyKey }, select: { id: true, memberId: true } });
@@ -236,13 +254,72 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
       });
       await writeDetails(tx, activity.id, input, coIds);
       await writeFollowUps(tx, actor, activity.id, input);
+      await recordPhotos(tx, activity.id, photos);
       return { ok: true as const, id: activity.id, repeated: false };
     }),
   );
 }
 
-/** The author edits a draft or returned activity (and may submit it). */
+/** What an activity's audit record keeps of it: the fields the form sets, its details and status. */
+async function auditedState(tx: Tx, activityId: string) {
+  const a = await tx.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      status: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      durationMinutes: true,
+      typeId: true,
+      villageCode: true,
+      rt: true,
+      rw: true,
+      households: true,
+      people: true,
+      narrative: true,
+      programmeId: true,
+      latitude: true,
+      longitude: true,
+      reach: { select: { categoryId: true, sex: true, ageBand: true, count: true } },
+      aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
+      volunteers: { select: { memberId: true } },
+      _count: { select: { photos: true } },
+    },
+  });
+  const { reach, aid, volunteers, _count, date, ...columns } = a;
+  return {
+    ...columns,
+    date: toDateInput(date),
+    reach: reach.map((r) => `${r.categoryId}/${r.sex}/${r.ageBand ?? "-"}: ${r.count}`).sort(),
+    aid: aid.map((x) => `${x.item}: ${x.quantity} ${x.unit ?? ""} Rp${x.value} (${x.source})`).sort(),
+    coVolunteers: volunteers.map((v) => v.memberId).sort(),
+    photos: _count.photos,
+  } as Record<string, unknown>;
+}
+
+/** Only what changed between two audited states, as before and after. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])), changed: keys.length > 0 };
+}
+
+/**
+ * The author edits a draft or returned activity (and may submit it), with new photos saved with
+ * it or not at all. Every change is audited with what changed (before/after): "activity.update",
+ * or "activity.resubmit" when a returned activity is sent again.
+ */
 export async function updateActivity(actor: ActivityActor, activityId: string, input: ActivityInput, now = new Date()) {
+  const photos = photoFiles(input.photos ?? []);
+  const saved = await saveWithFiles(
+    photos.map((p) => p.file),
+    () => saveActivityEdit(actor, activityId, input, photos, now),
+    (result) => result.ok,
+  );
+  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  return saved;
+}
+
+function saveActivityEdit(actor: ActivityActor, activityId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
       const activity = await tx.activity.findFirst({
@@ -252,6 +329,7 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
       if (!activity) return { ok: false as const, notFound: true as const };
       if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
       if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
+      const before = await auditedState(tx, activity.id);
       const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity);
       const { data } = input;
       await tx.activity.update({
@@ -264,6 +342,12 @@ export async function updateActivity(actor: ActivityActor, activityId: string, i
       });
       await writeDetails(tx, activity.id, input, coIds);
       await writeFollowUps(tx, actor, activity.id, input);
+      await recordPhotos(tx, activity.id, photos);
+      const diff = changes(before, await auditedState(tx, activity.id));
+      if (diff.changed) {
+        const action = activity.status === "returned" && input.submit ? "activity.resubmit" : "activity.update";
+        await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action, entityType: "Activity", entityId: activity.id, before: diff.before, after: diff.after }, tx);
+      }
       return { ok: true as const, id: activity.id };
     }),
   );

@@ -2,10 +2,11 @@
 // them before upload), decoded and re-encoded here as JPEG without metadata (no GPS), fitted in
 // 1600 px, stored in UPLOADS_DIR/activity-photos; the row keeps the file name.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "~/utils/db.server";
+import { db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { saveWithFiles, type FileToStore } from "~/utils/uploads.server";
 import { MAX_PHOTOS } from "~/validation/activities";
 import { normalizePhoto } from "./member-photos.server";
 
@@ -34,22 +35,29 @@ export async function preparePhotos(files: { bytes: Uint8Array; size: number }[]
   return { ok: true as const, jpegs };
 }
 
-/** Writes prepared photos and records them on the activity. */
+/** A prepared photo as it is stored: its file name (kept on the row) and the file to write. */
+export type PhotoFile = { name: string; file: FileToStore };
+
+/** The files of prepared photos (random names), to write with saveWithFiles before their rows. */
+export function photoFiles(jpegs: Buffer[]): PhotoFile[] {
+  return jpegs.map((jpeg) => {
+    const name = `${randomBytes(12).toString("hex")}.jpg`;
+    return { name, file: { path: path.join(folder(), name), bytes: jpeg } };
+  });
+}
+
+/** Records stored photo files on the activity, in the transaction that saves it. */
+export async function recordPhotos(tx: Pick<Prisma.TransactionClient, "activityPhoto">, activityId: string, photos: PhotoFile[]) {
+  if (photos.length) await tx.activityPhoto.createMany({ data: photos.map((p) => ({ activityId, file: p.name })) });
+}
+
+/** Writes prepared photos and records them on an activity already saved, both or neither. */
 export async function storePhotos(activityId: string, jpegs: Buffer[]) {
-  if (jpegs.length === 0) return;
-  await mkdir(folder(), { recursive: true });
-  const names: string[] = [];
-  for (const jpeg of jpegs) {
-    const name = `${activityId}-${randomBytes(8).toString("hex")}.jpg`;
-    await writeFile(path.join(folder(), name), jpeg);
-    names.push(name);
-  }
-  try {
-    await db.activityPhoto.createMany({ data: names.map((file) => ({ activityId, file })) });
-  } catch (error) {
-    await Promise.all(names.map((n) => rm(path.join(folder(), n), { force: true })));
-    throw error;
-  }
+  const photos = photoFiles(jpegs);
+  return saveWithFiles(
+    photos.map((p) => p.file),
+    () => recordPhotos(db, activityId, photos),
+  );
 }
 
 /** A photo's bytes, for those who may see the activity. */

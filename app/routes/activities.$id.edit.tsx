@@ -5,7 +5,7 @@ import { ActivityForm, reachKey } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityFormChoices, actorOf, getActivity, updateActivity } from "~/domain/activities.server";
-import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos, storePhotos } from "~/domain/activity-photos.server";
+import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activity-photos.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -79,12 +79,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
     return data({ fieldErrors, ...keep }, { status: 400 });
   }
-  const result = await updateActivity(actorOf(user), activity.id, parsed);
+  const result = await updateActivity(actorOf(user), activity.id, { ...parsed, photos: photos.jpegs });
   if (!result.ok) {
     if ("notFound" in result) notFound();
     return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
   }
-  await storePhotos(result.id, photos.jpegs);
   return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
 }
 

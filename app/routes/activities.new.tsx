@@ -6,7 +6,7 @@ import { ActivityForm } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityFormChoices, actorOf, logActivity } from "~/domain/activities.server";
-import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos, storePhotos } from "~/domain/activity-photos.server";
+import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activity-photos.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
@@ -45,10 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
     return data({ fieldErrors, ...keep }, { status: 400 });
   }
-  const result = await logActivity(actorOf(user), parsed);
+  // The activity and its photos are saved together (a repeated form keeps the first's photos).
+  const result = await logActivity(actorOf(user), { ...parsed, photos: photos.jpegs });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
-  // A repeated form (double tap) already has its photos.
-  if (!result.repeated) await storePhotos(result.id, photos.jpegs);
   return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
 }
 

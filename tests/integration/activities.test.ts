@@ -637,6 +637,22 @@ describe("updateActivity", () => {
     expect(await reachOf(id)).toEqual([]);
     expect(await db.activityAid.count({ where: { activityId: id } })).toBe(0);
     expect(await coVolunteersOf(id)).toEqual([]);
+
+    // Each edit is audited with what changed, before and after, by the volunteer.
+    const audits = await auditsOf(id);
+    expect(audits.map((a) => [a.action, a.actorId, a.chapterId])).toEqual([
+      ["activity.update", vol.userId, ctx.id],
+      ["activity.update", vol.userId, ctx.id],
+    ]);
+    const first = { before: JSON.parse(audits[0]!.before!), after: JSON.parse(audits[0]!.after!) };
+    expect(Object.keys(first.after).sort()).toEqual(["aid", "coVolunteers", "date", "durationMinutes", "households", "narrative", "people", "reach", "typeId", "villageCode"]);
+    expect(first.before).toMatchObject({ date: "2031-06-10", households: 3, durationMinutes: 60, people: 5, coVolunteers: [co1.id], villageCode: V1002 });
+    expect(first.after).toMatchObject({ date: "2031-06-12", households: 7, durationMinutes: 45, people: 7, coVolunteers: [co2.id], villageCode: V0401, narrative: "Penyaluran bantuan sembako." });
+    expect(first.after.aid).toEqual(["Selimut: 3 lembar Rp1250000 (csr)"]);
+    const second = { before: JSON.parse(audits[1]!.before!), after: JSON.parse(audits[1]!.after!) };
+    expect(second.before).toMatchObject({ status: "draft", people: 7, coVolunteers: [co2.id] });
+    expect(second.after).toMatchObject({ status: "submitted", people: 0, reach: [], aid: [], coVolunteers: [] });
+    expect(Object.keys(second.after)).not.toContain("households");
   });
 
   it("lets only the author edit, not another volunteer nor the board", async () => {
@@ -784,7 +800,11 @@ describe("verification", () => {
     expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
     expect(await stateOf(r1)).toMatchObject({ status: "verified", returnReason: null, verifiedById: kk.userId });
     expect((await db.activity.findUniqueOrThrow({ where: { id: r1 } })).households).toBe(6);
-    expect((await auditsOf(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.verify"]);
+    expect((await auditsOf(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.resubmit", "activity.verify"]);
+    // The resubmission says what the volunteer changed.
+    expect(await auditsOf(r1, "activity.resubmit")).toEqual([
+      { action: "activity.resubmit", actorId: volA.userId, chapterId: ctx.id, before: JSON.stringify({ status: "returned", households: 1 }), after: JSON.stringify({ status: "submitted", households: 6 }) },
+    ]);
   });
 
   it("locks a verified activity until the board reopens it (a Koordinator Kecamatan cannot), audited", async () => {
