@@ -18,6 +18,7 @@ import { action as skAction } from "~/routes/leadership.$id.sk";
 import { action as photoAction } from "~/routes/members.$id.photo";
 import { action as memberTrainingsAction } from "~/routes/members.$id.trainings";
 import { action as moneyAction } from "~/routes/programmes.$id.money";
+import { action as eventCertificateAction } from "~/routes/trainings.events.$id.participants.$participantId.certificate";
 import { action as partnerAction, loader as partnerLoader } from "~/routes/programmes.partners.$id";
 import { savePartner } from "~/domain/partners.server";
 import { db } from "~/utils/db.server";
@@ -198,5 +199,24 @@ describe("a certificate scan", () => {
     expect(body.values).toMatchObject({ title: "Diklat Pendampingan PKH", certificateNumber: "KMS/UPL/77" });
     expect(await db.externalTraining.count({ where: { memberId: member.id } })).toBe(0);
     expect(await db.certificate.count({ where: { number: "KMS/UPL/77" } })).toBe(0);
+  });
+
+  it("keeps a participant's certificate unsaved when its scan cannot be stored, and says so with the input kept", async () => {
+    const member = await buildMember({ chapterId, villageCode: "61.71.01.1003" });
+    const course = await db.course.create({ data: { name: "Bimtek Pendataan DTSEN", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId } });
+    const event = await db.trainingEvent.create({ data: { chapterId, courseId: course.id, startDate: calendarDate(2026, 4, 6), endDate: calendarDate(2026, 4, 6), place: "Aula Dinsos", organiser: "IPSM", hours: 8 } });
+    const participant = await db.trainingParticipant.create({ data: { eventId: event.id, memberId: member.id, attendance: "hadir", result: "lulus" } });
+    const fields = { number: "IPSM/BT/2026/015", issuer: "IPSM Kota Pontianak", issuedOn: "2026-04-06", expiresOn: "" };
+    await breakStorage();
+    const result = await run(
+      eventCertificateAction,
+      multipart(`/trainings/events/${event.id}/participants/${participant.id}/certificate`, fields, { file: { bytes: PDF, name: "sertifikat.pdf", type: "application/pdf" } }, secretaryCookie),
+      { id: event.id, participantId: participant.id },
+    );
+    expect(statusOf(result)).toBe(400);
+    const body = dataOf<{ fieldErrors: Record<string, string>; values: Record<string, string> }>(result);
+    expect(body.fieldErrors.file).toBe(STORAGE_FAULT);
+    expect(body.values).toMatchObject({ number: "IPSM/BT/2026/015", issuer: "IPSM Kota Pontianak" });
+    expect(await db.certificate.count({ where: { participantId: participant.id } })).toBe(0);
   });
 });
