@@ -39,6 +39,54 @@ export async function servingHolder(chapterId: string, kind: string, today: Date
   return holding ? { name: holding.member.fullName, title: holding.position.title } : null;
 }
 
+type StatusChange = { effective: string; at: Date; before: string | null; after: string | null };
+
+/** The status a member had on a calendar day, from its audited status changes (decision 012). */
+export function statusOn(current: string, changes: StatusChange[], day: string): string {
+  if (!changes.length) return current;
+  const sorted = [...changes].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : a.at.getTime() - b.at.getTime()));
+  const upTo = sorted.filter((c) => c.effective <= day);
+  const last = upTo[upTo.length - 1];
+  if (last) return last.after ?? current;
+  return sorted[0]!.before ?? current;
+}
+
+/**
+ * Members whose status was "aktif" on a calendar day (the report period's last day), not today: a
+ * member who joined after that day is not counted, one who left after it still is. Members without
+ * a recorded status change are counted by SQL; the few with changes are replayed from the audit
+ * log ("member.status" rows carry the status before and after and the day it took effect).
+ */
+export async function activeMembersOn(chapterIds: string[], day: Date) {
+  const dayIso = day.toISOString().slice(0, 10);
+  const audited = await db.auditLog.findMany({
+    where: { action: "member.status", entityType: "Member", chapterId: { in: chapterIds } },
+    select: { entityId: true, at: true, before: true, after: true },
+  });
+  const changes = new Map<string, StatusChange[]>();
+  const field = (json: string | null, key: string) => {
+    if (!json) return null;
+    try {
+      const value = (JSON.parse(json) as Record<string, unknown>)[key];
+      return typeof value === "string" ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  for (const row of audited) {
+    const list = changes.get(row.entityId) ?? changes.set(row.entityId, []).get(row.entityId)!;
+    list.push({ effective: (field(row.after, "statusDate") ?? row.at.toISOString()).slice(0, 10), at: row.at, before: field(row.before, "status"), after: field(row.after, "status") });
+  }
+  const withHistory = [...changes.keys()];
+  const [plain, replayed] = await Promise.all([
+    db.member.count({ where: { chapterId: { in: chapterIds }, joinDate: { lte: day }, status: "aktif", id: { notIn: withHistory } } }),
+    withHistory.length
+      ? db.member.findMany({ where: { chapterId: { in: chapterIds }, joinDate: { lte: day }, id: { in: withHistory } }, select: { id: true, status: true } })
+      : Promise.resolve([]),
+  ]);
+  return plain + replayed.filter((m) => statusOn(m.status, changes.get(m.id)!, dayIso) === "aktif").length;
+}
+
 /** Every figure of the report, as plain JSON (frozen as it is at submission). */
 export async function reportFigures(scope: ReportScope) {
   const chapterIds = await reportChapterIds(scope.chapterId, scope.includeSubChapters);
@@ -79,7 +127,7 @@ export async function reportFigures(scope: ReportScope) {
         FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
         GROUP BY d.source ORDER BY value DESC`,
       db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
-      db.member.count({ where: { chapterId: { in: chapterIds }, status: "aktif" } }),
+      activeMembersOn(chapterIds, scope.end),
       trainingHours(chapterIds, scope.start, scope.end),
       db.trainingEvent.findMany({
         where: { chapterId: { in: chapterIds }, startDate: { gte: scope.start, lte: scope.end } },
@@ -191,7 +239,7 @@ export async function reportFigures(scope: ReportScope) {
   return {
     chapters: chapterIds.map((id) => chapters.find((c) => c.id === id)!).map((c) => ({ name: c.name, code: c.code })),
     period: { start: scope.start.toISOString().slice(0, 10), end: scope.end.toISOString().slice(0, 10) },
-    members: { active: activeMembers },
+    members: { active: activeMembers, asOf: scope.end.toISOString().slice(0, 10) },
     volunteersActive: volunteers.length,
     hours: { field: fieldMinutes / 60, training: training.total, total: fieldMinutes / 60 + training.total },
     activities: {

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { t, type MessageKey } from "~/i18n";
 import type { ContributionReportPdfData } from "~/pdf/contribution-report-data";
 import { formatDateLong, formatMonth } from "~/utils/format";
+import { reportHours } from "~/utils/report-hours";
 
 const RUPIAH = "#,##0";
 const COUNT = "#,##0";
@@ -74,9 +75,9 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
   summary.push(
     [label("reports.pdf.summary.activeMembers"), figures.members.active, COUNT],
     [label("reports.pdf.summary.volunteersActive"), figures.volunteersActive, COUNT],
-    [label("reports.pdf.summary.hoursTotal"), figures.hours.total, HOURS],
-    [label("reports.pdf.summary.hoursField"), figures.hours.field, HOURS],
-    [label("reports.pdf.summary.hoursTraining"), figures.hours.training, HOURS],
+    [label("reports.pdf.summary.hoursTotal"), reportHours(figures.hours.total), HOURS],
+    [label("reports.pdf.summary.hoursField"), reportHours(figures.hours.field), HOURS],
+    [label("reports.pdf.summary.hoursTraining"), reportHours(figures.hours.training), HOURS],
     [label("reports.pdf.summary.activities"), figures.activities.count, COUNT],
     [label("reports.pdf.summary.people"), figures.people.total, COUNT],
     [label("reports.pdf.summary.peopleMale"), figures.people.male, COUNT],
@@ -107,7 +108,7 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
       { header: t("reports.pdf.column.activities"), width: 12, numFmt: COUNT },
       { header: t("reports.pdf.column.hours"), width: 12, numFmt: HOURS },
     ],
-    figures.activities.byType.map((x) => [x.name, x.activities, x.hours]),
+    figures.activities.byType.map((x) => [x.name, x.activities, reportHours(x.hours)]),
   );
 
   addTable(
@@ -173,7 +174,7 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
       { header: t("reports.pdf.column.activities"), width: 10, numFmt: COUNT },
       { header: t("reports.pdf.column.hours"), width: 10, numFmt: HOURS },
     ],
-    figures.volunteers.map((v, i) => [i + 1, v.name, v.memberNumber, v.activities, v.hours]),
+    figures.volunteers.map((v, i) => [i + 1, v.name, v.memberNumber, v.activities, reportHours(v.hours)]),
   );
 
   addTable(
@@ -187,7 +188,7 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
       { header: t("reports.xlsx.column.eventHours"), width: 14, numFmt: HOURS },
       { header: t("reports.pdf.column.participants"), width: 10, numFmt: COUNT },
     ],
-    figures.trainings.events.map((e) => [e.name, e.place, calendarDate(e.start), calendarDate(e.end), e.hours, e.participants]),
+    figures.trainings.events.map((e) => [e.name, e.place, calendarDate(e.start), calendarDate(e.end), reportHours(e.hours), e.participants]),
   );
 
   addTable(
@@ -226,7 +227,7 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
       { header: t("reports.pdf.column.hours"), width: 12, numFmt: HOURS },
       { header: t("reports.pdf.column.activities"), width: 12, numFmt: COUNT },
     ],
-    figures.hoursByMonth.map((m) => [formatMonth(`${m.month}-01`), m.hours, m.activities]),
+    figures.hoursByMonth.map((m) => [formatMonth(`${m.month}-01`), reportHours(m.hours), m.activities]),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -26,6 +26,7 @@ import { getChapterLetterhead } from "./chapters.server";
 import { readDocument, removeDocument, storeDocument } from "./documents.server";
 import { nextLetterNumber } from "./letters.server";
 import type { FieldErrors } from "./outcomes.server";
+import { readPayload, payloadOf, type ReadFigures } from "./report-payload.server";
 import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./report-figures.server";
 import { contributionReportXlsx } from "./report-xlsx.server";
 
@@ -59,24 +60,68 @@ const listSelect = {
   reviewedAt: true,
   reviewNote: true,
   supersedesId: true,
-  chapter: { select: { name: true, code: true } },
+  chapter: { select: { name: true, code: true, timeZone: true } },
   createdAt: true,
 } satisfies Prisma.ReportSelect;
 
+/** The calendar day ("2026-12-03") a moment falls on in the chapter's time zone: a report sent at 00:53 WIB on 3 December is of 3 December. */
+export function dayInZone(moment: Date, timeZone: string) {
+  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(moment);
+}
+
 export async function listReports(actor: ReportActor) {
-  const rows = await db.report.findMany({ where: await visibleReports(actor), select: listSelect, orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }] });
-  return rows.map((r) => ({ ...r, periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd) }));
+  const rows = await db.report.findMany({ where: await visibleReports(actor), select: { ...listSelect, chapterId: true, figures: true }, orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }] });
+  const drift = await Promise.all(rows.map((r) => reportDrift(r)));
+  return rows.map(({ figures: _figures, chapterId: _chapterId, ...r }, i) => ({
+    ...r,
+    periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
+    submittedDay: r.submittedAt ? dayInZone(r.submittedAt, r.chapter.timeZone) : null,
+    outdated: drift[i]!,
+  }));
+}
+
+/** Statuses of a report in force: sent and not answered, or received. A returned report blocks too (it is corrected, not replaced). */
+const IN_FORCE = ["submitted", "received", "returned"];
+
+/**
+ * Whether a report in force no longer matches the verified activities of its period: an activity
+ * inside the period was verified, changed or reopened after the report was sent (its count of
+ * verified activities differs from the frozen one, or a verified activity was changed after the
+ * submission). Computed when read, from the activities' own timestamps; drafts and superseded or
+ * unreadable reports are never flagged.
+ */
+export async function reportDrift(report: { status: string; chapterId: string; includeSubChapters: boolean; periodStart: Date; periodEnd: Date; submittedAt: Date | null; figures: string | null }) {
+  if (!IN_FORCE.includes(report.status) || !report.submittedAt || !report.figures) return null;
+  let frozen: number;
+  try {
+    frozen = readPayload(report.figures).payload.figures.activities.count;
+  } catch {
+    return null;
+  }
+  const chapterIds = await reportChapterIds(report.chapterId, report.includeSubChapters);
+  const where = { chapterId: { in: chapterIds }, status: "verified", date: { gte: report.periodStart, lte: report.periodEnd } };
+  const [verified, changed] = await Promise.all([db.activity.count({ where }), db.activity.count({ where: { ...where, updatedAt: { gt: report.submittedAt } } })]);
+  if (verified === frozen && changed === 0) return null;
+  return { frozen, verified, changed };
 }
 
 type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
 
-/** A report in force for the same chapter and period (submitted, received or returned). */
-async function inForce(tx: Tx | typeof db, chapterId: string, start: Date, end: Date) {
+/**
+ * A report in force of the chapter whose period shares at least one day with this one (a report
+ * of September and one of the third quarter would count September twice). A correction does not
+ * clash with the report it replaces.
+ */
+async function inForce(tx: Tx | typeof db, chapterId: string, start: Date, end: Date, except: string | null = null) {
   return tx.report.findFirst({
-    where: { chapterId, periodStart: start, periodEnd: end, status: { in: ["submitted", "received", "returned"] } },
-    select: { id: true, number: true },
+    where: { chapterId, periodStart: { lte: end }, periodEnd: { gte: start }, status: { in: IN_FORCE }, ...(except ? { id: { not: except } } : {}) },
+    select: { id: true, number: true, periodKind: true, periodStart: true, periodEnd: true },
+    orderBy: { periodStart: "asc" },
   });
 }
+
+const clashMessage = (r: { number: string | null; periodKind: string; periodStart: Date; periodEnd: Date }) =>
+  t("reports.error.overlaps", { number: r.number ?? "", period: periodLabel(r.periodKind, r.periodStart, r.periodEnd) });
 
 /** Drafts a report for a period that has ended. */
 export async function createReport(actor: ReportActor, period: ReportPeriod, now = new Date()): Promise<Outcome> {
@@ -84,7 +129,7 @@ export async function createReport(actor: ReportActor, period: ReportPeriod, now
   const today = calendarToday(actor.timeZone, now);
   if (period.end > today) return { ok: false, fieldErrors: { end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) } };
   const existing = await inForce(db, actor.chapterId, period.start, period.end);
-  if (existing) return { ok: false, fieldErrors: { form: t("reports.error.alreadySubmitted", { number: existing.number ?? "" }) } };
+  if (existing) return { ok: false, fieldErrors: { form: clashMessage(existing) } };
   const report = await db.report.create({
     data: { chapterId: actor.chapterId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, includeSubChapters: period.includeSubChapters, createdById: actor.userId },
     select: { id: true },
@@ -141,17 +186,17 @@ const detailSelect = {
   supersededBy: { select: { id: true, number: true, status: true } },
 } satisfies Prisma.ReportSelect;
 
-type StoredPayload = { number: string; chapter: string; period: { kind: string; start: string; end: string }; submittedAt: string; figures: ReportFigures };
-
 /** One report with its figures (live for a draft, frozen once submitted), if the actor may see it. */
 export async function getReport(actor: ReportActor, reportId: string) {
   const report = await db.report.findFirst({ where: { AND: [await visibleReports(actor), { id: reportId }] }, select: detailSelect });
   if (!report) return null;
   const { figures: stored, pdfFile, xlsxFile, ...rest } = report;
-  const figures = stored
-    ? (JSON.parse(stored) as StoredPayload).figures
+  const figures: ReadFigures = stored
+    ? readPayload(stored).payload.figures
     : await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
-  return { ...rest, hasFiles: Boolean(pdfFile && xlsxFile), figures, periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd) };
+  const outdated = await reportDrift(report);
+  const submittedDay = report.submittedAt ? dayInZone(report.submittedAt, report.chapter.timeZone) : null;
+  return { ...rest, hasFiles: Boolean(pdfFile && xlsxFile), figures, outdated, submittedDay, periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd) };
 }
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;
 
@@ -184,7 +229,7 @@ async function documentData(
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-export type SubmitOutcome = { ok: true; number: string } | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted"; number?: string };
+export type SubmitOutcome = { ok: true; number: string } | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted"; number?: string; period?: string };
 
 /**
  * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
@@ -210,10 +255,8 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
   });
   if (!report) return { ok: false, error: "notFound" };
   if (report.status !== "draft") return { ok: false, error: "notDraft" };
-  if (!report.supersedesId) {
-    const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd);
-    if (existing) return { ok: false, error: "alreadySubmitted", number: existing.number ?? "" };
-  }
+  const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
+  if (existing) return { ok: false, error: "alreadySubmitted", number: existing.number ?? "", period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd) };
   const figures = await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
   const today = calendarToday(actor.timeZone, now);
   const written: string[] = [];
@@ -224,19 +267,19 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
         // or two drafts of one period sent together give one report in force and one number.
         const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
         if (current.status !== "draft") return { ok: false as const, error: "notDraft" as const };
-        if (!report.supersedesId) {
-          const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd);
-          if (existing) return { ok: false as const, error: "alreadySubmitted" as const, number: existing.number ?? "" };
-        }
+        const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
+        if (existing) return { ok: false as const, error: "alreadySubmitted" as const, number: existing.number ?? "", period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd) };
         const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
         const verifyCode = `L${randomBytes(12).toString("base64url")}`;
-        const payload: StoredPayload = {
-          number,
-          chapter: report.chapter.code,
-          period: { kind: report.periodKind, start: report.periodStart.toISOString().slice(0, 10), end: report.periodEnd.toISOString().slice(0, 10) },
-          submittedAt: now.toISOString(),
+        const payload = payloadOf(
+          {
+            number,
+            chapter: report.chapter.code,
+            period: { kind: report.periodKind, start: report.periodStart.toISOString().slice(0, 10), end: report.periodEnd.toISOString().slice(0, 10) },
+            submittedAt: now.toISOString(),
+          },
           figures,
-        };
+        );
         const stored = JSON.stringify(payload);
         const contentHash = sha256(stored);
         const data = await documentData(report, figures, { number, date: today, verifyCode, contentHash }, today);
@@ -322,15 +365,17 @@ export async function verifyReportCode(code: string) {
       contentHash: true,
       pdfHash: true,
       figures: true,
-      chapter: { select: { name: true } },
+      chapter: { select: { name: true, timeZone: true } },
       supersededBy: { select: { number: true, status: true } },
     },
   });
   if (!report?.figures || !report.submittedAt) return null;
-  const payload = JSON.parse(report.figures) as StoredPayload;
+  const { payload } = readPayload(report.figures);
   return {
     number: report.number,
     chapter: report.chapter.name,
+    /** the chapter's time zone: the submission date is shown as its calendar day there */
+    timeZone: report.chapter.timeZone,
     periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
     status: report.status,
     submittedAt: report.submittedAt,
@@ -345,56 +390,73 @@ export async function verifyReportCode(code: string) {
 
 /**
  * The Dinas Sosial's summary across the chapters of its area and their periods, from the frozen
- * figures of the reports in force (submitted, received or returned): hours, people reached,
- * reach by category and by kecamatan.
+ * figures of the reports it has RECEIVED (not those merely sent, returned or superseded): hours,
+ * people reached, reach by category and by kecamatan. No activity is counted twice: a report whose
+ * days are already covered by a counted report (the same chapter's overlapping period, sent before
+ * the overlap rule, or a chapter above it that included its sub-chapters) is listed, not counted.
  */
 export async function receivedSummary(actor: ReportActor) {
   const rows = await db.report.findMany({
-    where: { AND: [await visibleReports(actor), { status: { in: ["submitted", "received", "returned"] } }] },
-    select: { id: true, chapterId: true, includeSubChapters: true, number: true, periodKind: true, periodStart: true, periodEnd: true, status: true, figures: true, chapter: { select: { name: true } } },
-    orderBy: { periodStart: "asc" },
+    where: { AND: [await visibleReports(actor), { status: "received" }] },
+    select: { id: true, chapterId: true, includeSubChapters: true, number: true, periodKind: true, periodStart: true, periodEnd: true, status: true, figures: true, submittedAt: true, chapter: { select: { name: true } } },
+    orderBy: [{ periodStart: "asc" }, { submittedAt: "asc" }],
   });
   const byCategory = new Map<string, number>();
   const byDistrict = new Map<string, number>();
-  // A sub-chapter's own report is listed, but not counted again where a report of a chapter above
-  // it, with its sub-chapters included, covers the same days.
   const parents = new Map((await db.chapter.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chapterId))] } }, select: { id: true, parentId: true } })).map((c) => [c.id, c.parentId]));
   const ancestorsOf = (chapterId: string) => {
     const out: string[] = [];
     for (let p = parents.get(chapterId); p; p = parents.get(p)) out.push(p);
     return out;
   };
-  const coveredAbove = (r: (typeof rows)[number]) =>
-    rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && o.periodStart <= r.periodEnd && r.periodStart <= o.periodEnd);
-  const reports = rows.map((r) => {
-    const counted = !coveredAbove(r);
-    const figures = (JSON.parse(r.figures ?? "{}") as StoredPayload).figures;
-    if (counted) {
+  const overlaps = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.periodStart <= b.periodEnd && b.periodStart <= a.periodEnd;
+  // a chapter above that included its sub-chapters covers them, whatever the order
+  const coveredAbove = (r: (typeof rows)[number]) => rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && overlaps(o, r));
+  const counted = new Set<string>();
+  for (const r of rows) {
+    if (coveredAbove(r)) continue;
+    // the same chapter's overlapping report counted already (the earlier period, then the earlier sent)
+    if (rows.some((o) => counted.has(o.id) && o.chapterId === r.chapterId && overlaps(o, r))) continue;
+    counted.add(r.id);
+  }
+  const reports = rows.flatMap((r) => {
+    let figures: ReadFigures;
+    try {
+      figures = readPayload(r.figures ?? "").payload.figures;
+    } catch {
+      return [];
+    }
+    const isCounted = counted.has(r.id);
+    if (isCounted) {
       for (const c of figures.people.byCategory) byCategory.set(c.name, (byCategory.get(c.name) ?? 0) + c.total);
       figures.categoryByDistrict.districts.forEach((d, i) => {
         const people = figures.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0);
         byDistrict.set(d.name, (byDistrict.get(d.name) ?? 0) + people);
       });
     }
-    return {
-      id: r.id,
-      number: r.number,
-      chapter: r.chapter.name,
-      periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
-      status: r.status,
-      hours: figures.hours.total,
-      activities: figures.activities.count,
-      people: figures.people.total,
-      counted,
-    };
+    return [
+      {
+        id: r.id,
+        number: r.number,
+        chapter: r.chapter.name,
+        periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
+        status: r.status,
+        hours: figures.hours.total,
+        activities: figures.activities.count,
+        people: figures.people.total,
+        counted: isCounted,
+      },
+    ];
   });
   const sorted = (map: Map<string, number>) => [...map.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
+  const countedReports = reports.filter((r) => r.counted);
   return {
     reports,
+    counted: countedReports.length,
     totals: {
-      hours: reports.filter((r) => r.counted).reduce((s, r) => s + r.hours, 0),
-      activities: reports.filter((r) => r.counted).reduce((s, r) => s + r.activities, 0),
-      people: reports.filter((r) => r.counted).reduce((s, r) => s + r.people, 0),
+      hours: countedReports.reduce((s, r) => s + r.hours, 0),
+      activities: countedReports.reduce((s, r) => s + r.activities, 0),
+      people: countedReports.reduce((s, r) => s + r.people, 0),
     },
     byCategory: sorted(byCategory),
     byDistrict: sorted(byDistrict),

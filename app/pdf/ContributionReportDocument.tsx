@@ -5,6 +5,7 @@ import { formatCalendarDateLong, formatCalendarDateShort, formatDateLong, format
 import type { ContributionReportPdfData, Signatory } from "./contribution-report-data";
 import { Letterhead } from "./Letterhead";
 import type { PagedTableLayout } from "./paged-table";
+import { formatReportHours } from "~/utils/report-hours";
 import { PagedTablePage } from "./PagedTable";
 import { longWordBreaks, Table, type Column } from "./Table";
 import { pdfStyles as s } from "./styles";
@@ -68,7 +69,7 @@ export function evenGroups(count: number, size: number): [number, number][] {
   return ranges;
 }
 
-const hours = (value: number) => t("reports.pdf.hours", { hours: formatHours(value) });
+const hours = (value: number) => t("reports.pdf.hours", { hours: formatReportHours(value) });
 const percent = (ratio: number) => t("reports.pdf.percent", { value: formatHours(Math.round(ratio * 1000) / 10) });
 const none = () => t("reports.pdf.none");
 
@@ -217,7 +218,7 @@ function CoverLetter({ data }: { data: ContributionReportPdfData }) {
   const paragraph = { marginTop: 8, textAlign: "justify", textIndent: 28 } as const;
   const figuresSentence = t("reports.pdf.letter.figures", {
     activities: formatNumber(figures.activities.count),
-    hours: formatHours(figures.hours.total),
+    hours: formatReportHours(figures.hours.total),
     people: formatNumber(figures.people.total),
   });
   const supersedes = data.supersedes
@@ -284,8 +285,8 @@ function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: Section
             { header: t("reports.pdf.column.activities"), width: "20%", ...right },
             { header: t("reports.pdf.column.hours"), width: "20%", ...right },
           ]}
-          rows={figures.activities.byType.map((x) => [x.name, formatNumber(x.activities), formatHours(x.hours)])}
-          totals={[t("reports.pdf.total"), formatNumber(typeActivities), ""]}
+          rows={figures.activities.byType.map((x) => [x.name, formatNumber(x.activities), formatReportHours(x.hours)])}
+          totals={[t("reports.pdf.total"), formatNumber(typeActivities), formatReportHours(figures.hours.field)]}
         />
       ) : (
         <NoData />
@@ -387,6 +388,7 @@ export type PagedSections = Partial<Record<LongSection, PagedTableLayout>>;
 
 function volunteerTable(figures: ReportFigures): LongTable {
   const total = figures.volunteers.reduce((sum, v) => sum + v.hours, 0);
+  const activities = figures.volunteers.reduce((sum, v) => sum + v.activities, 0);
   return {
     columns: [
       { header: t("reports.pdf.column.no"), width: "7%", ...right },
@@ -395,8 +397,8 @@ function volunteerTable(figures: ReportFigures): LongTable {
       { header: t("reports.pdf.column.activities"), width: "13%", ...right },
       { header: t("reports.pdf.column.hours"), width: "13%", ...right },
     ],
-    rows: figures.volunteers.map((v, i) => [String(i + 1), v.name, v.memberNumber ?? none(), formatNumber(v.activities), formatHours(v.hours)]),
-    totals: ["", t("reports.pdf.total"), "", "", formatHours(total)],
+    rows: figures.volunteers.map((v, i) => [String(i + 1), v.name, v.memberNumber ?? none(), formatNumber(v.activities), formatReportHours(v.hours)]),
+    totals: ["", t("reports.pdf.total"), "", formatNumber(activities), formatReportHours(total)],
   };
 }
 
@@ -443,12 +445,12 @@ function Trainings({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
             { header: t("reports.pdf.column.hours"), width: "10%", ...right },
             { header: t("reports.pdf.column.participants"), width: "14%", ...right },
           ]}
-          rows={events.map((e) => [e.name, e.place, dates(e.start, e.end), formatHours(e.hours), formatNumber(e.participants)])}
+          rows={events.map((e) => [e.name, e.place, dates(e.start, e.end), formatReportHours(e.hours), formatNumber(e.participants)])}
         />
       ) : (
         <NoData />
       )}
-      <Text>{t("reports.pdf.trainings.total", { hours: formatHours(figures.trainings.hours) })}</Text>
+      <Text>{t("reports.pdf.trainings.total", { hours: formatReportHours(figures.trainings.hours) })}</Text>
     </>
   );
 }
@@ -527,7 +529,7 @@ function HoursByMonthChart({ months }: { months: ReportFigures["hoursByMonth"] }
             <View style={{ flexDirection: "row", justifyContent: "center", alignItems: "flex-end", height: plot + 14, borderBottomWidth: 1, borderColor: "#444" }}>
               {row.map((m) => (
                 <View key={m.month} style={{ width, alignItems: "center" }}>
-                  <Text style={{ fontSize: 7 }}>{formatHours(Math.round(m.hours * 10) / 10)}</Text>
+                  <Text style={{ fontSize: 7 }}>{formatReportHours(m.hours)}</Text>
                   <View style={{ width: "60%", height: max > 0 ? Math.max(1, (m.hours / max) * plot) : 1, backgroundColor: BAR_COLOUR }} />
                 </View>
               ))}

@@ -7,7 +7,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
 import { createCorrection, deleteDraft, getReport, reportActorOf, reviewReport, submitReport } from "~/domain/reports.server";
 import { t } from "~/i18n";
-import { formatDateLong, formatHours, formatNumber, formatRupiah } from "~/utils/format";
+import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
+import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requireAnyPermission } from "~/utils/permissions.server";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "forbidden") return redirectWithToast(back, "error", "reports.detail.onlyKetua");
-      if (result.error === "alreadySubmitted") return redirectWithToast(back, "error", "reports.error.alreadySubmitted", { number: result.number ?? "" });
+      if (result.error === "alreadySubmitted") return redirectWithToast(back, "error", "reports.error.overlaps", { number: result.number ?? "", period: result.period ?? "" });
       return redirectWithToast(back, "error", "reports.detail.notSubmitted");
     }
     return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
@@ -91,7 +92,7 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 }
 
 export default function ReportPage() {
-  const { report: r, timeZone, canSubmit, canCreate, canReview } = useLoaderData<typeof loader>();
+  const { report: r, canSubmit, canCreate, canReview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const f = r.figures;
   const draft = r.status === "draft";
@@ -119,6 +120,12 @@ export default function ReportPage() {
       {r.supersededBy?.number ? (
         <p className="notice">
           <Link to={`/reports/${r.supersededBy.id}`}>{t("reports.detail.supersededBy", { number: r.supersededBy.number })}</Link>
+        </p>
+      ) : null}
+      {r.outdated ? (
+        <p className="notice" role="status" data-testid="outdated">
+          {t("reports.detail.outdated", { frozen: formatNumber(r.outdated.frozen), verified: formatNumber(r.outdated.verified), changed: formatNumber(r.outdated.changed) })}
+          {canCreate && !r.supersededBy ? ` ${t("reports.detail.outdatedHint")}` : ""}
         </p>
       ) : null}
       {r.reviewNote ? <p className="notice">{t("reports.detail.reviewNote", { note: r.reviewNote })}</p> : null}
@@ -152,7 +159,7 @@ export default function ReportPage() {
             <dd data-testid="report-number">{r.number}</dd>
             <dt>{t("reports.detail.submittedAt")}</dt>
             <dd>
-              {r.submittedAt ? formatDateLong(r.submittedAt, timeZone) : "–"}
+              {r.submittedDay ? formatCalendarDateLong(r.submittedDay) : "–"}
               {r.submittedBy ? ` · ${r.submittedBy.name}` : ""}
             </dd>
             <dt>{t("reports.detail.hash")}</dt>
@@ -199,20 +206,20 @@ export default function ReportPage() {
       <section className="card">
         <h2>{t("reports.detail.summary")}</h2>
         <div className="stats stats--money">
-          <Stat label={t("reports.detail.activeMembers")} value={formatNumber(f.members.active)} testId="fig-members" />
+          <Stat label={f.members.asOf ? t("reports.detail.membersAsOf", { date: formatCalendarDateLong(f.members.asOf) }) : t("reports.detail.activeMembers")} value={formatNumber(f.members.active)} testId="fig-members" />
           <Stat label={t("reports.detail.activeVolunteers")} value={formatNumber(f.volunteersActive)} testId="fig-volunteers" />
           <Stat label={t("reports.detail.activities")} value={formatNumber(f.activities.count)} testId="fig-activities" />
-          <Stat label={t("reports.detail.fieldHours")} value={formatHours(f.hours.field)} testId="fig-field-hours" />
-          <Stat label={t("reports.detail.trainingHours")} value={formatHours(f.hours.training)} testId="fig-training-hours" />
+          <Stat label={t("reports.detail.fieldHours")} value={formatReportHours(f.hours.field)} testId="fig-field-hours" />
+          <Stat label={t("reports.detail.trainingHours")} value={formatReportHours(f.hours.training)} testId="fig-training-hours" />
           <Stat label={t("reports.detail.people")} value={formatNumber(f.people.total)} testId="fig-people" />
           <Stat label={t("reports.detail.households")} value={formatNumber(f.households)} testId="fig-households" />
           <Stat label={t("reports.detail.aid")} value={formatRupiah(f.aid.totalValue)} testId="fig-aid" />
         </div>
         <p className="muted">
           {t("reports.detail.followUps", { opened: f.followUps.opened, closed: f.followUps.closed, open: f.followUps.open })} ·{" "}
-          {t("reports.detail.trainings", { count: f.trainings.events.length, hours: formatHours(f.trainings.hours) })}
+          {t("reports.detail.trainings", { count: f.trainings.events.length, hours: formatReportHours(f.trainings.hours) })}
         </p>
-        <BarChart title={t("reports.detail.hoursByMonth")} rows={f.hoursByMonth.map((m) => ({ label: m.month, value: Math.round(m.hours) }))} />
+        <BarChart title={t("reports.detail.hoursByMonth")} rows={f.hoursByMonth.map((m) => ({ label: m.month, value: reportHours(m.hours) }))} />
         <BarChart title={t("reports.detail.byType")} rows={f.activities.byType.map((x) => ({ label: x.name, value: x.activities }))} />
         <BarChart title={t("reports.detail.byCategory")} rows={f.people.byCategory.map((c) => ({ label: c.name, value: c.total })).sort((a, b) => b.value - a.value)} testId="report-categories" />
         <BarChart title={t("reports.detail.byDistrict")} rows={f.categoryByDistrict.districts.map((d, i) => ({ label: d.name, value: f.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0) }))} />
@@ -241,7 +248,7 @@ export default function ReportPage() {
                     <td>{v.name}</td>
                     <td>{v.memberNumber ?? "–"}</td>
                     <td className="num">{formatNumber(v.activities)}</td>
-                    <td className="num">{formatHours(v.hours)}</td>
+                    <td className="num">{formatReportHours(v.hours)}</td>
                   </tr>
                 ))}
               </tbody>

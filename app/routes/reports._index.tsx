@@ -9,7 +9,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { createReport, listReports, receivedSummary, reportActorOf } from "~/domain/reports.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
-import { formatCalendarDateShort, formatHours, formatNumber } from "~/utils/format";
+import { formatCalendarDateShort, formatNumber } from "~/utils/format";
+import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";
 import { requireAnyPermission, requirePermission } from "~/utils/permissions.server";
@@ -153,7 +154,13 @@ export default function ReportsPage() {
                     <td>{r.number ?? "–"}</td>
                     <td>
                       {t(`reports.status.${r.status}` as "reports.status.draft")}
-                      {r.submittedAt ? <small className="muted"> · {formatCalendarDateShort(r.submittedAt)}</small> : null}
+                      {r.submittedDay ? <small className="muted"> · {formatCalendarDateShort(r.submittedDay)}</small> : null}
+                      {r.outdated ? (
+                        <strong className="form-error" data-testid="outdated">
+                          {" "}
+                          · {t("reports.list.outdated")}
+                        </strong>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -166,15 +173,18 @@ export default function ReportsPage() {
       {summary && summary.reports.length ? (
         <section className="card" data-testid="received-summary">
           <h2>{t("reports.summary.title")}</h2>
+          <p className="muted" data-testid="summary-counts">
+            {t("reports.summary.counts")}
+          </p>
           <p>
             {t("reports.summary.totals", {
-              reports: summary.reports.length,
+              reports: summary.counted,
               activities: formatNumber(summary.totals.activities),
-              hours: formatHours(summary.totals.hours),
+              hours: formatReportHours(summary.totals.hours),
               people: formatNumber(summary.totals.people),
             })}
           </p>
-          <BarChart title={t("reports.summary.hours")} rows={summary.reports.map((r) => ({ label: `${r.chapter} · ${r.periodLabel}`, value: Math.round(r.hours) }))} />
+          <BarChart title={t("reports.summary.hours")} rows={summary.reports.map((r) => ({ label: `${r.chapter} · ${r.periodLabel}${r.counted ? "" : ` (${t("reports.summary.notCounted")})`}`, value: reportHours(r.hours) }))} />
           <BarChart title={t("reports.summary.byCategory")} rows={summary.byCategory.slice(0, 12)} />
           <BarChart title={t("reports.summary.byDistrict")} rows={summary.byDistrict} />
         </section>

@@ -17,6 +17,7 @@ import type { ContributionReportPdfData } from "~/pdf/contribution-report-data";
 import { CONTRIBUTION_REPORT_SECTIONS, DISTRICTS_PER_TABLE, evenGroups } from "~/pdf/ContributionReportDocument";
 import { renderContributionReportPdf, verifyUrl } from "~/pdf/render.server";
 import { formatHours, formatNumber } from "~/utils/format";
+import { formatReportHours } from "~/utils/report-hours";
 import { buildChapter, fakeName, seededRandom } from "../factories";
 import { pdfText } from "../support/pdf-text";
 
@@ -50,7 +51,7 @@ function figures(volunteers: ReportFigures["volunteers"]): ReportFigures {
       { name: "IPSM Kecamatan Pontianak Utara", code: "PTK-UTR" },
     ],
     period: { start: "2026-01-01", end: "2026-03-31" },
-    members: { active: 128 },
+    members: { active: 128, asOf: "2026-03-31" },
     volunteersActive: 37,
     hours: { field: 1234.5, training: 86, total: 1320.5 },
     activities: {
@@ -380,7 +381,11 @@ describe("a large report's long tables, laid out in pages of their own", () => {
     const total = volunteers.reduce((sum, v) => sum + v.hours, 0);
     const last = pages.findLastIndex((items) => items.some((item) => item.str === "PTK.2025.1000"));
     const jumlah = pages[last]!.find((item) => item.str === "Jumlah")!;
-    expect(pages[last]!.filter((item) => Math.abs(item.y - jumlah.y) < 0.5).map((item) => item.str)).toEqual(["Jumlah", formatHours(total)]);
+    expect(pages[last]!.filter((item) => Math.abs(item.y - jumlah.y) < 0.5).map((item) => item.str)).toEqual([
+      "Jumlah",
+      formatNumber(volunteers.reduce((sum, v) => sum + v.activities, 0)),
+      formatReportHours(total),
+    ]);
   });
 
   it("prints every kelurahan row once, level, the long categories whole, and the annex after the signatures", () => {
@@ -475,7 +480,7 @@ describe("the contribution report spreadsheet", () => {
 
     const aid = workbook.getWorksheet("Bantuan")!;
     expect(aid.getRow(2).values).toEqual([undefined, "APBD", 40, 400, 60_000_000]);
-    expect(workbook.getWorksheet("Jam per bulan")!.getRow(2).values).toEqual([undefined, "Januari 2026", 402.25, 130]);
+    expect(workbook.getWorksheet("Jam per bulan")!.getRow(2).values).toEqual([undefined, "Januari 2026", 402.3, 130]);
     expect(workbook.getWorksheet("Tindak lanjut")!.getRow(4).getCell(2).value).toBe(11);
   });
 

@@ -437,7 +437,7 @@ describe("the figures of October 2026 (verified activities only)", () => {
       chapters: [{ name: "IPSM Kota Pontianak", code: "LKR" }],
       period: { start: "2026-10-01", end: "2026-10-31" },
       // Ketua, Sekretaris, Wakil Ketua, Koordinator Kecamatan, Budi, Maria, Andi (Rudi is nonaktif)
-      members: { active: 7 },
+      members: { active: 7, asOf: "2026-10-31" },
       volunteersActive: 3,
       // 120 + 90 + 60 + 45 + 30 = 345 minutes, plus Maria's 120 along with Budi = 465 = 7.75 h;
       // training: the event 16 + 8 (the absent one 0) and 12 outside = 36 h
@@ -497,7 +497,7 @@ describe("the figures of October 2026 (verified activities only)", () => {
         { name: "IPSM Kecamatan Pontianak Utara", code: "LKU" },
       ],
       period: { start: "2026-10-01", end: "2026-10-31" },
-      members: { active: 9 },
+      members: { active: 9, asOf: "2026-10-31" },
       volunteersActive: 4,
       hours: { field: 9, training: 36, total: 45 },
       activities: { count: 6, byType: expect.any(Array) },
@@ -680,7 +680,7 @@ describe("submission freezes the report", () => {
   it("numbers the letter (serial / IPSM-code / roman month of submission / year) and stores the figures, hashes and code", async () => {
     expect(row).toMatchObject({ status: "submitted", number: NUMBER_1, submittedAt: NOW, submittedById: id("ketuaUser") });
     const payload = JSON.parse(row.figures!);
-    expect(payload).toEqual({ number: NUMBER_1, chapter: "LKR", period: { kind: "month", start: "2026-10-01", end: "2026-10-31" }, submittedAt: NOW.toISOString(), figures: live });
+    expect(payload).toEqual({ version: 2, number: NUMBER_1, chapter: "LKR", period: { kind: "month", start: "2026-10-01", end: "2026-10-31" }, submittedAt: NOW.toISOString(), figures: live });
     expect(row.contentHash).toBe(sha256(row.figures!));
     expect(row.pdfHash).toBe(sha256(pdf));
     expect(row.verifyCode).toMatch(/^L[\w-]{16}$/);
@@ -712,8 +712,8 @@ describe("submission freezes the report", () => {
     expect(text).toContain("Jumlah 14 7 6 27");
     expect(text).toContain("Pontianak Utara Siantan Hulu Lanjut Usia Terlantar 6");
     // volunteers, training, programme, follow-ups
-    expect(text).toContain(`2 Budi Santoso ${id("Budi Santoso.number")} 3 4,25`);
-    expect(text).toContain(`3 Hendra Wijaya ${id("Hendra Wijaya.number")} 1 1,25`);
+    expect(text).toContain(`2 Budi Santoso ${id("Budi Santoso.number")} 3 4,3`);
+    expect(text).toContain(`3 Hendra Wijaya ${id("Hendra Wijaya.number")} 1 1,3`);
     expect(text).toContain("Bimtek Dasar PSM Aula Dinas Sosial Kota Pontianak 06/10/2026 – 07/10/2026 16 2");
     expect(text).toContain("Pendampingan Lansia Terlantar Pontianak Selatan – Rp50.000.000 Rp30.000.000 Rp19.625.000 39,3%");
     expect(text).toContain("Tindak lanjut dibuka pada periode ini 3 Tindak lanjut diselesaikan pada periode ini 2");
@@ -776,10 +776,12 @@ describe("submission freezes the report", () => {
 
   it("refuses a second submission of the report, another draft of the same period, and a new draft for it", async () => {
     expect(await submitReport(ketua, reports.first, NOW)).toEqual({ ok: false, error: "notDraft" });
-    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({ ok: false, error: "alreadySubmitted", number: NUMBER_1 });
+    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({ ok: false, error: "alreadySubmitted", number: NUMBER_1, period: "Oktober 2026" });
     expect(await createReport(sekretaris, reportPeriodSchema.parse(MONTH_FORM), NOW)).toEqual({
       ok: false,
-      fieldErrors: { form: `Laporan periode ini sudah dikirim (nomor ${NUMBER_1}). Untuk membetulkannya, buka laporan itu dan buat versi koreksi.` },
+      fieldErrors: {
+        form: `Periode ini bertumpang tindih dengan laporan ${NUMBER_1} (Oktober 2026) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.`,
+      },
     });
     expect((await db.report.findUniqueOrThrow({ where: { id: reports.draft }, select: { status: true } })).status).toBe("draft");
     // no serial was spent on the refusals
@@ -847,6 +849,7 @@ describe("the verification page", () => {
       report: {
         number: NUMBER_2,
         chapter: "IPSM Kota Pontianak",
+        timeZone: "Asia/Jakarta",
         periodLabel: "Oktober 2026",
         status: "submitted",
         submittedAt: NOW,
@@ -1055,7 +1058,7 @@ describe("who may do what, through the routes", () => {
     expect(await status(other.sub)).toBe("submitted");
   });
 
-  it("the Dinas Sosial's summary adds up the frozen figures of the reports in force (the superseded one left out)", async () => {
+  it("the Dinas Sosial's summary adds up the frozen figures of the reports it received (not those returned, waiting or superseded)", async () => {
     const frozen = async (reportId: string) =>
       JSON.parse((await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { figures: true } })).figures!).figures as Awaited<ReturnType<typeof reportFigures>>;
     const [oct, sept, sub] = [await frozen(reports.correction), await frozen(september), await frozen(other.sub)];
@@ -1066,30 +1069,34 @@ describe("who may do what, through the routes", () => {
 
     const dinsos: ReportActor = { userId: dinsosUserId, chapterId: cityId, timeZone: TZ, permissions: permissionsFor("dinsos") };
     const summary = await receivedSummary(dinsos);
-    expect(summary.reports.map((r) => [r.number, r.status, r.hours, r.activities, r.people, r.counted]).sort()).toEqual(
-      [
-        [NUMBER_2, "returned", 49, 7, 77, true],
-        [(await db.report.findUniqueOrThrow({ where: { id: september }, select: { number: true } })).number, "received", 9, 1, 5, true],
-        // the city's October report already includes the sub-chapter: its own report is listed, not counted again
-        ["001/IPSM-LKU/XI/2026", "submitted", 1.25, 1, 6, false],
-      ].sort(),
-    );
-    expect(summary.totals).toEqual({ hours: 58, activities: 8, people: 82 });
+    // October (corrected) was returned and the sub-chapter's report waits for an answer: only September is counted
+    expect(summary.reports.map((r) => [r.number, r.status, r.hours, r.activities, r.people, r.counted])).toEqual([
+      [(await db.report.findUniqueOrThrow({ where: { id: september }, select: { number: true } })).number, "received", 9, 1, 5, true],
+    ]);
+    expect(summary.totals).toEqual({ hours: 9, activities: 1, people: 5 });
     // by category and kecamatan: October's and September's frozen figures added up
     const sumBy = (pick: (f: typeof oct) => { label: string; value: number }[]) => {
       const total = new Map<string, number>();
-      for (const f of [oct, sept]) for (const { label, value } of pick(f)) total.set(label, (total.get(label) ?? 0) + value);
+      for (const f of [sept]) for (const { label, value } of pick(f)) total.set(label, (total.get(label) ?? 0) + value);
       return [...total.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
     };
     expect(summary.byCategory).toEqual(sumBy((f) => f.people.byCategory.map((c) => ({ label: c.name, value: c.total }))));
     expect(summary.byDistrict).toEqual(
       sumBy((f) => f.categoryByDistrict.districts.map((d, i) => ({ label: d.name, value: f.categoryByDistrict.rows.reduce((s, row) => s + (row.counts[i] ?? 0), 0) }))),
     );
-    expect(summary.byCategory.reduce((s, c) => s + c.value, 0)).toBe(82);
+    expect(summary.byCategory.reduce((s, c) => s + c.value, 0)).toBe(5);
     // the same summary on the Dinas Sosial's /reports page
     expect((await listed("dinsos@lkr.test")).summary).toEqual(summary);
     // Singkawang's Dinas Sosial sees only Singkawang: Eko's 180 minutes and 11 people
-    const singkawang = await receivedSummary({ userId: dinsosUserId, chapterId: otherId, timeZone: TZ, permissions: permissionsFor("dinsos") });
+    const singkawangDinsos: ReportActor = {
+      userId: (await db.user.findUniqueOrThrow({ where: { email: "dinsos@lks.test" }, select: { id: true } })).id,
+      chapterId: otherId,
+      timeZone: TZ,
+      permissions: permissionsFor("dinsos"),
+    };
+    expect((await receivedSummary(singkawangDinsos)).totals).toEqual({ hours: 0, activities: 0, people: 0 });
+    expect(await reviewReport(singkawangDinsos, other.city, "received", null, NOW)).toEqual({ ok: true });
+    const singkawang = await receivedSummary(singkawangDinsos);
     expect(singkawang.totals).toEqual({ hours: 3, activities: 1, people: 11 });
     // what waits for its answer: the sub-chapter's report only (September received, October returned)
     expect(await countAwaitingReview(dinsos)).toBe(1);

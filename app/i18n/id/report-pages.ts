@@ -11,6 +11,8 @@ export const reportPages = {
   "reports.error.forbidden": "Anda tidak berwenang membuat laporan.",
   "reports.error.notEnded": "Periode ini belum berakhir (sampai {date}). Laporan dibuat setelah periodenya selesai.",
   "reports.error.alreadySubmitted": "Laporan periode ini sudah dikirim (nomor {number}). Untuk membetulkannya, buka laporan itu dan buat versi koreksi.",
+  "reports.error.overlaps":
+    "Periode ini bertumpang tindih dengan laporan {number} ({period}) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.",
   "reports.error.notCorrectable": "Hanya laporan yang sudah dikirim yang dapat dikoreksi.",
   "reports.letter.addressee": "Kepala Dinas Sosial {area}",
   "reports.letter.addresseePlace": "di {place}",
@@ -55,6 +57,11 @@ export const reportPages = {
   "reports.detail.deleted": "Draf laporan dihapus.",
   "reports.detail.correct": "Buat versi koreksi",
   "reports.detail.correctionCreated": "Draf versi koreksi dibuat. Kirim untuk menggantikan laporan sebelumnya.",
+  "reports.detail.outdated":
+    "Laporan yang berlaku ini tidak lagi sesuai dengan kegiatan terverifikasi: saat dikirim {frozen} kegiatan, sekarang {verified} kegiatan; {changed} kegiatan diubah atau diverifikasi setelah laporan dikirim.",
+  "reports.detail.outdatedHint": "Buat versi koreksi agar Dinas Sosial menerima angka yang benar.",
+  "reports.list.outdated": "tidak sesuai lagi",
+  "reports.detail.membersAsOf": "Anggota aktif per {date}",
   "reports.detail.supersedes": "Versi koreksi dari laporan {number}.",
   "reports.detail.supersededBy": "Laporan ini diganti versi koreksi {number}.",
   "reports.detail.pdf": "Unduh PDF",
@@ -91,6 +98,9 @@ export const reportPages = {
   "reports.detail.trainings": "Pelatihan: {count} kegiatan, {hours} jam",
 
   "reports.summary.title": "Ringkasan laporan yang diterima",
+  "reports.summary.counts":
+    "Dihitung hanya laporan yang sudah ditandai diterima. Laporan yang baru dikirim, dikembalikan, atau diganti versi koreksi tidak dihitung. Laporan yang harinya sudah tercakup laporan lain (periode yang bertumpang tindih, atau laporan cabang induk yang mencakup IPSM di bawahnya) ditampilkan tetapi tidak dihitung dua kali.",
+  "reports.summary.notCounted": "tidak dihitung (sudah tercakup laporan lain)",
   "reports.summary.totals": "{reports} laporan · {activities} kegiatan · {hours} jam · {people} orang dijangkau",
   "reports.summary.hours": "Jam relawan per laporan",
   "reports.summary.byCategory": "Orang dijangkau menurut kategori PPKS (semua laporan)",
