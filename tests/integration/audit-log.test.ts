@@ -251,3 +251,22 @@ describe("the spreadsheet", () => {
     expect(JSON.parse(last.after!)).toEqual({ format: "xlsx", count: 33, filters: { member: "auditawati", to: "2026-01-31" } });
   });
 });
+
+describe("the spreadsheet of a large log", () => {
+  it("writes each record once when thousands share one moment (an import writes them at once)", async () => {
+    const at = new Date("2024-06-01T01:00:00Z");
+    const count = 2_100; // more than one batch of the export
+    await db.auditLog.createMany({
+      data: Array.from({ length: count }, (_, i) => ({ actorId: sekretarisId, chapterId, action: "member.import", entityType: "MemberImport", entityId: `imp-${i}`, at })),
+    });
+    await db.auditLog.create({ data: { actorId: sekretarisId, chapterId, action: "member.import", entityType: "MemberImport", entityId: "imp-earlier", at: new Date("2024-05-31T01:00:00Z") } });
+    const workbook = await workbookOf((await run(exportLoader, getRequest("/audit/export.xlsx?action=member.import", cookies.ketua))) as Response);
+    const ids: string[] = [];
+    workbook.getWorksheet("Log audit")!.eachRow((row, n) => {
+      if (n > 1) ids.push(String(row.getCell(6).value));
+    });
+    expect(ids).toHaveLength(count + 1);
+    expect(new Set(ids).size).toBe(count + 1);
+    expect(ids[ids.length - 1]).toBe("imp-earlier");
+  });
+});
