@@ -486,7 +486,7 @@ export async function listOwnActivities(chapterId: string, memberId: string, pag
 async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
   const where: Prisma.ActivityWhereInput = { ...own, date: { gte: since }, status: { not: "draft" } };
   const sums = await db.activity.aggregate({ where, _sum: { durationMinutes: true, people: true }, _count: true });
-  return { activities: sums._count, hours: (sums._sum.durationMinutes ?? 0) / 60, people: sums._sum.people ?? 0 };
+  return { activities: sums._count, hours: hoursOfMinutes(sums._sum.durationMinutes ?? 0), people: sums._sum.people ?? 0 };
 }
 
 /** This month's and this year's totals of a member, in the chapter's time zone. */
@@ -523,14 +523,40 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
   };
 }
 
+/** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam). */
+export const hoursOfMinutes = (minutes: number) => Math.round(minutes / 6) / 10;
+
+/**
+ * The totals of the activities that match, in SQL, counted the way the contribution report
+ * counts them: the hours are volunteer hours (the activity's duration for its author and again
+ * for each co-volunteer), rounded to one decimal once here; and which statuses they include
+ * (with how many activities of each), so that the page and the xlsx can say so.
+ */
+export async function activityTotals(where: Prisma.ActivityWhereInput) {
+  const [sums, co, byStatus] = await Promise.all([
+    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+    // co-volunteer rows carry a copy of their activity's duration (database triggers)
+    db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
+    db.activity.groupBy({ by: ["status"], where, _count: true }),
+  ]);
+  const order = ["draft", "submitted", "returned", "verified"];
+  return {
+    activities: sums._count,
+    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
+    households: sums._sum.households ?? 0,
+    people: sums._sum.people ?? 0,
+    statuses: byStatus.map((s) => ({ status: s.status, count: s._count })).sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+  };
+}
+
 /**
  * The chapter's activities with filters, a page at a time, and totals over all that match
  * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
  */
 export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
   const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
-  const [sums, rows] = await Promise.all([
-    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+  const [totals, rows] = await Promise.all([
+    activityTotals(where),
     db.activity.findMany({
       where,
       select: listSelect,
@@ -539,10 +565,10 @@ export async function listActivities(chapterId: string, filters: ActivityFilters
       take: ACTIVITIES_PAGE_SIZE,
     }),
   ]);
-  const total = sums._count;
+  const total = totals.activities;
   return {
     total,
-    totals: { hours: (sums._sum.durationMinutes ?? 0) / 60, households: sums._sum.households ?? 0, people: sums._sum.people ?? 0 },
+    totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)),
     rows,

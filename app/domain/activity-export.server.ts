@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { formatCalendarDateShort } from "~/utils/format";
 import { calendarDateOf } from "~/validation/fields";
 import type { ActivityFilters } from "~/validation/activities";
-import { activityFilterWhere } from "./activities.server";
+import { activityFilterWhere, activityTotals } from "./activities.server";
 
 /** More rows than this are cut (the summary says so); narrow the period instead. */
 export const ACTIVITY_EXPORT_MAX_ROWS = 100_000;
@@ -31,12 +31,17 @@ const COLUMNS = [
   { key: "activities.export.status", width: 20 },
 ] as const;
 
+/** "Diajukan 2, Terverifikasi 5": the statuses the totals include, with their counts. */
+export function statusesText(statuses: { status: string; count: number }[]) {
+  return statuses.length ? statuses.map((s) => `${activityStatusLabel(s.status)} ${s.count}`).join(", ") : t("activities.totals.noStatus");
+}
+
 const dateText = (value: string | null) => (value ? formatCalendarDateShort(calendarDateOf(value)) : "…");
 
 export async function activitiesXlsx(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }): Promise<Buffer> {
   const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
-  const [sums, districts] = await Promise.all([
-    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+  const [totals, districts] = await Promise.all([
+    activityTotals(where),
     // the kecamatan that occur (a kecamatan-level chapter's own, a city's under it)
     db.activity
       .groupBy({ by: ["districtCode"], where })
@@ -52,13 +57,14 @@ export async function activitiesXlsx(chapterId: string, filters: ActivityFilters
 
   const summary = workbook.addWorksheet(t("activities.export.summarySheet"));
   summary.columns = [{ width: 34 }, { width: 40 }];
-  const cut = sums._count > ACTIVITY_EXPORT_MAX_ROWS;
+  const cut = totals.activities > ACTIVITY_EXPORT_MAX_ROWS;
   const lines: [string, string | number][] = [
     [t("activities.export.period"), `${dateText(filters.from)} – ${dateText(filters.to)}`],
-    [t("activities.export.count"), sums._count],
-    [t("activities.export.hours"), Math.round(((sums._sum.durationMinutes ?? 0) / 60) * 10) / 10],
-    [t("activities.export.people"), sums._sum.people ?? 0],
-    [t("activities.export.households"), sums._sum.households ?? 0],
+    [t("activities.export.statuses"), statusesText(totals.statuses)],
+    [t("activities.export.count"), totals.activities],
+    [t("activities.export.hours"), totals.hours],
+    [t("activities.export.people"), totals.people],
+    [t("activities.export.households"), totals.households],
     ...(cut ? [[t("activities.export.cut", { max: ACTIVITY_EXPORT_MAX_ROWS }), ""] as [string, string]] : []),
   ];
   for (const line of lines) summary.addRow(line).commit();

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
 import { actorOf, listActivities, listActivityTypes, listOwnActivities, listPpksCategories, ownTotals, verificationQueue } from "~/domain/activities.server";
+import { statusesText } from "~/domain/activity-export.server";
 import { listChapterDistricts } from "~/domain/leadership.server";
 import { listProgrammeNames } from "~/domain/programmes.server";
 import { t } from "~/i18n";
@@ -14,6 +15,7 @@ import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { calendarToday } from "~/utils/dates";
 import { ACTIVITY_STATUSES, parseBoardFilters } from "~/validation/activities";
+import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
   const own = user.memberId
-    ? { list: await listOwnActivities(user.chapter.id, user.memberId, Math.max(1, Number(params.get("p") ?? "1") || 1)), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
+    ? { list: await listOwnActivities(user.chapter.id, user.memberId, parsePage(params.get("p"))), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
     : null;
   const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
   const districtWide = hasPermission(user.permissions, "read:activity:district");
@@ -44,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     own,
     canLog,
     canManage,
-    board: { list, queue: queue.total, filters, types, categories, programmes, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
+    board: { list, statuses: statusesText(list.totals.statuses), queue: queue.total, filters, types, categories, programmes, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
   };
 }
 
@@ -180,6 +182,8 @@ export default function ActivitiesPage() {
               people: formatNumber(board.list.totals.people),
               households: formatNumber(board.list.totals.households),
             })}
+            <br />
+            {t("activities.totals.statuses", { statuses: board.statuses })}
           </p>
           <ActivityTable rows={board.list.rows} showVolunteer />
           <Pager page={board.list.page} pages={board.list.pageCount} />

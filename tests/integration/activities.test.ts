@@ -990,7 +990,18 @@ describe("listActivities", () => {
     const all = await listed({});
     expect(all.total).toBe(5);
     expect(all.ids).toEqual([r.r5, r.r3, r.r2, r.r1, r.r4]);
-    expect(all.totals).toEqual({ hours: 5.75, households: 11, people: 17 });
+    // 345 minutes = 5.75 hours, rounded once to one decimal; the statuses the totals include.
+    expect(all.totals).toEqual({
+      hours: 5.8,
+      households: 11,
+      people: 17,
+      statuses: [
+        { status: "draft", count: 1 },
+        { status: "submitted", count: 2 },
+        { status: "returned", count: 1 },
+        { status: "verified", count: 1 },
+      ],
+    });
     expect(all.rows.map((row) => row.people)).toEqual([7, 1, 4, 5, 0]);
     expect(all.rows[0]).toMatchObject({ status: "returned", returnReason: "Lengkapi RT/RW.", districtCode: D04, village: { name: "Siantan Hulu" }, type: { name: ctx.types[1]!.name } });
     expect(all.pageCount).toBe(1);
@@ -998,36 +1009,36 @@ describe("listActivities", () => {
 
   it("filters by period (inclusive)", async () => {
     expect(await listed({ from: "2031-06-01", to: "2031-06-10" })).toMatchObject({ total: 3, ids: [r.r3, r.r2, r.r1], totals: { hours: 3, households: 4, people: 10 } });
-    expect(await listed({ from: "2031-06-05" })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r2], totals: { hours: 2.75, households: 3, people: 12 } });
+    expect(await listed({ from: "2031-06-05" })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r2], totals: { hours: 2.8, households: 3, people: 12 } });
     expect(await listed({ to: "2031-06-01" })).toMatchObject({ total: 2, ids: [r.r1, r.r4], totals: { hours: 3, households: 8, people: 5 } });
   });
 
   it("filters by kecamatan and by kelurahan", async () => {
     expect(await listed({ districtCode: D01 })).toMatchObject({ total: 3, ids: [r.r2, r.r1, r.r4], totals: { hours: 4.5, households: 9, people: 9 } });
-    expect(await listed({ villageCode: V0401 })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.25, households: 2, people: 8 } });
+    expect(await listed({ villageCode: V0401 })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.3, households: 2, people: 8 } });
     expect(await listed({ villageCode: V1003 })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
   });
 
   it("filters by type, volunteer and status", async () => {
-    expect(await listed({ typeId: typeOf(ctx, 1) })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r4], totals: { hours: 4.25, households: 8, people: 11 } });
+    expect(await listed({ typeId: typeOf(ctx, 1) })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r4], totals: { hours: 4.3, households: 8, people: 11 } });
     expect(await listed({ memberId: q.memberId })).toMatchObject({ total: 2, ids: [r.r3, r.r4], totals: { hours: 2.5, households: 5, people: 1 } });
     expect(await listed({ status: "submitted" })).toMatchObject({ total: 2, ids: [r.r3, r.r1], totals: { hours: 1.5, households: 3, people: 6 } });
     expect(await listed({ status: "draft" })).toMatchObject({ total: 1, ids: [r.r4], totals: { hours: 2, households: 5, people: 0 } });
   });
 
   it("filters by PPKS category (activities that reached it; their people in every category)", async () => {
-    expect(await listed({ categoryId: lansia })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r1], totals: { hours: 3.25, households: 6, people: 16 } });
-    expect(await listed({ categoryId: balita })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r1], totals: { hours: 2.25, households: 5, people: 13 } });
+    expect(await listed({ categoryId: lansia })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r1], totals: { hours: 3.3, households: 6, people: 16 } });
+    expect(await listed({ categoryId: balita })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r1], totals: { hours: 2.3, households: 5, people: 13 } });
     expect(await listed({ categoryId: ppksOf(ctx, 24) })).toMatchObject({ total: 0, ids: [], totals: { hours: 0, households: 0, people: 0 } });
   });
 
   it("combines filters, and answers an empty match with zero totals and one page", async () => {
     expect(await listed({ districtCode: D01, typeId: typeOf(ctx, 1), status: "verified" })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
-    expect(await listed({ villageCode: V1003, memberId: q.memberId })).toEqual({ total: 0, ids: [], rows: [], pageCount: 1, totals: { hours: 0, households: 0, people: 0 } });
+    expect(await listed({ villageCode: V1003, memberId: q.memberId })).toEqual({ total: 0, ids: [], rows: [], pageCount: 1, totals: { hours: 0, households: 0, people: 0, statuses: [] } });
   });
 
   it("limits a Koordinator Kecamatan's list to their kecamatan", async () => {
-    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.25, households: 2, people: 8 } });
+    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.3, households: 2, people: 8 } });
     expect(await listed({ status: "submitted" }, { districtCodes: [D04] })).toMatchObject({ total: 1, ids: [r.r3] });
   });
 
@@ -1037,7 +1048,18 @@ describe("listActivities", () => {
     const widened = await listActivities(ctx.id, filters({ districtCode: D01 }), { districtCodes: [D04] });
     expect(widened.total).toBe(0);
     expect(widened.rows).toEqual([]);
-    expect(widened.totals).toEqual({ hours: 0, households: 0, people: 0 });
+    expect(widened.totals).toEqual({ hours: 0, households: 0, people: 0, statuses: [] });
+  });
+
+  it("counts co-volunteers' hours the way the contribution report does (the duration again for each)", async () => {
+    const co = await newChapter();
+    const author = await volunteer(co.id);
+    const helpers = [await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }), await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" })];
+    // 40 minutes with two co-volunteers = 120 volunteer minutes = 2 hours; 20 minutes alone = 0,3.
+    await logged(co, author, { durationMinutes: "40" }, { coVolunteerIds: helpers.map((h) => h.id) });
+    await logged(co, author, { durationMinutes: "20", date: "2031-06-11" });
+    expect((await listActivities(co.id, filters({}))).totals).toMatchObject({ hours: 2.3, statuses: [{ status: "submitted", count: 2 }] });
+    expect((await listActivities(co.id, filters({ from: "2031-06-11" }))).totals.hours).toBe(0.3);
   });
 
   it("totals every matching activity, not only the page", async () => {
@@ -1045,7 +1067,7 @@ describe("listActivities", () => {
     const v = await volunteer(big.id);
     const kat = ppksOf(big, 24);
     // 53 of type 0 on 12 June (15 min, 1 household, 2 people) and 2 of type 1 on 13 June
-    // (30 min, 4 households, 5 people): 855 min = 14.25 h, 61 households, 116 people.
+    // (30 min, 4 households, 5 people): 855 min = 14.25 h (14,3 to one decimal), 61 households, 116 people.
     for (let i = 0; i < 53; i++) {
       await logged(big, v, { date: "2031-06-12", typeId: typeOf(big, 0), durationMinutes: "15", households: "1" }, { reach: [reach(kat, "L", null, 2)] });
     }
@@ -1060,7 +1082,7 @@ describe("listActivities", () => {
     for (const page of [page1, page2]) {
       expect(page.total).toBe(55);
       expect(page.pageCount).toBe(2);
-      expect(page.totals).toEqual({ hours: 14.25, households: 61, people: 116 });
+      expect(page.totals).toEqual({ hours: 14.3, households: 61, people: 116, statuses: [{ status: "submitted", count: 55 }] });
     }
     expect(page1.rows).toHaveLength(50);
     expect(page2.rows).toHaveLength(5);
@@ -1073,7 +1095,7 @@ describe("listActivities", () => {
     const type1 = await listActivities(big.id, filters({ typeId: typeOf(big, 1) }));
     expect(type1).toMatchObject({ total: 2, pageCount: 1, totals: { hours: 1, households: 8, people: 10 } });
     const type0 = await listActivities(big.id, filters({ typeId: typeOf(big, 0) }));
-    expect(type0).toMatchObject({ total: 53, pageCount: 2, totals: { hours: 13.25, households: 53, people: 106 } });
+    expect(type0).toMatchObject({ total: 53, pageCount: 2, totals: { hours: 13.3, households: 53, people: 106 } });
     expect(type0.rows).toHaveLength(50);
   });
 });

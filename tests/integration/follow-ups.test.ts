@@ -914,9 +914,18 @@ describe("the activity spreadsheet", () => {
       ["Pontianak Utara", "Siantan Hulu", "Relawan Ekspor Kedua", 45, 6, 2, 0, "Menunggu verifikasi"],
     ]);
 
-    // 225 minutes = 3.75 hours, shown to one decimal; 16 people; 6 households.
+    // 225 minutes and 60 more of the first's co-volunteer = 285 volunteer minutes = 4.75 hours,
+    // shown to one decimal (as the contribution report counts them); 16 people; 6 households;
+    // and which statuses the totals include.
     const summary = summaryOf(book);
-    expect(summary).toEqual({ Periode: "01/06/2031 – 30/06/2031", "Jumlah kegiatan": 4, "Jam kegiatan": 3.8, "Orang dijangkau": 16, "KK dijangkau": 6 });
+    expect(summary).toEqual({
+      Periode: "01/06/2031 – 30/06/2031",
+      "Status yang dihitung": "Draf 1, Menunggu verifikasi 2, Terverifikasi 1",
+      "Jumlah kegiatan": 4,
+      "Jam relawan (termasuk pendamping)": 4.8,
+      "Orang dijangkau": 16,
+      "KK dijangkau": 6,
+    });
     expect(summary["Jumlah kegiatan"]).toBe(body.length);
     expect(summary["Orang dijangkau"]).toBe(body.reduce((sum, r) => sum + (r[9] as number), 0));
     expect(summary["KK dijangkau"]).toBe(body.reduce((sum, r) => sum + (r[10] as number), 0));
@@ -924,7 +933,7 @@ describe("the activity spreadsheet", () => {
     // A whole history takes the May activity too.
     const everything = await readWorkbook(await activitiesXlsx(ctx.id, filters({ from: null, to: null })));
     expect(everything.rows).toHaveLength(1 + 5);
-    expect(summaryOf(everything)).toMatchObject({ Periode: "… – …", "Jumlah kegiatan": 5, "Jam kegiatan": 5.8, "Orang dijangkau": 25, "KK dijangkau": 11 });
+    expect(summaryOf(everything)).toMatchObject({ Periode: "… – …", "Jumlah kegiatan": 5, "Jam relawan (termasuk pendamping)": 6.8, "Orang dijangkau": 25, "KK dijangkau": 11 });
   });
 
   it("narrows to the filters: type, status, kecamatan", async () => {
@@ -933,15 +942,15 @@ describe("the activity spreadsheet", () => {
       [calendarDate(2031, 6, 5), 4],
       [calendarDate(2031, 6, 9), 6],
     ]);
-    expect(summaryOf(byType)).toMatchObject({ "Jumlah kegiatan": 2, "Jam kegiatan": 2.3, "Orang dijangkau": 10, "KK dijangkau": 3 });
+    expect(summaryOf(byType)).toMatchObject({ "Jumlah kegiatan": 2, "Jam relawan (termasuk pendamping)": 2.3, "Orang dijangkau": 10, "KK dijangkau": 3 });
 
     const submitted = await readWorkbook(await activitiesXlsx(ctx.id, filters({ status: "submitted" })));
     expect(submitted.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 2), calendarDate(2031, 6, 9)]);
-    expect(summaryOf(submitted)).toMatchObject({ "Jumlah kegiatan": 2, "Orang dijangkau": 11, "KK dijangkau": 5, "Jam kegiatan": 1.8 });
+    expect(summaryOf(submitted)).toMatchObject({ "Jumlah kegiatan": 2, "Orang dijangkau": 11, "KK dijangkau": 5, "Jam relawan (termasuk pendamping)": 2.8, "Status yang dihitung": "Menunggu verifikasi 2" });
 
     const draftType0 = await readWorkbook(await activitiesXlsx(ctx.id, filters({ status: "draft", typeId: typeOf(ctx, 0) })));
     expect(draftType0.rows).toEqual([HEADER]);
-    expect(summaryOf(draftType0)).toMatchObject({ "Jumlah kegiatan": 0, "Jam kegiatan": 0, "Orang dijangkau": 0, "KK dijangkau": 0 });
+    expect(summaryOf(draftType0)).toMatchObject({ "Status yang dihitung": "tidak ada kegiatan", "Jumlah kegiatan": 0, "Jam relawan (termasuk pendamping)": 0, "Orang dijangkau": 0, "KK dijangkau": 0 });
 
     const utara = await readWorkbook(await activitiesXlsx(ctx.id, filters(), { districtCodes: [D04] }));
     expect(utara.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 7), calendarDate(2031, 6, 9)]);
