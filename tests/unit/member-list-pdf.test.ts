@@ -23,7 +23,8 @@ const members = Array.from({ length: 100 }, (_, i) => ({
   village: { name: "Guntung Paikat", parent: { name: "Banjarbaru Selatan" } },
 }));
 
-describe("member list PDF", () => {
+// Rendering takes seconds when the machine is busy (other suites running beside).
+describe("member list PDF", { timeout: 30_000 }, () => {
   it("lists every member once, numbered, across pages, with the letterhead and the total", async () => {
     // 23:30 UTC on 31 Dec is already 1 January in WITA.
     const bytes = await renderMemberListPdf({ chapter, members, generatedAt: new Date("2025-12-31T23:30:00Z") });
