@@ -14,6 +14,13 @@ const none = () => t("programmeReport.none");
 /** "62,5%": a ratio as a percentage with at most two decimals. */
 const percent = (ratio: number) => t("programmeReport.percent", { value: formatHours(ratio * 100) });
 
+/**
+ * The height of the signature block (place and date, titles, room to sign, names): the last
+ * lines before it ask for this much room after them, so that the signatures never stand alone
+ * on a page (they move together to the next page instead).
+ */
+const SIGNATURE_HEIGHT = 130;
+
 /** Label and value pairs without a header row (facts, money totals); long values wrap across pages. */
 function Facts({ rows, labelWidth = "28%" }: { rows: [string, string][]; labelWidth?: string }) {
   const valueWidth = `${100 - Number.parseFloat(labelWidth)}%`;
@@ -60,6 +67,12 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
   const committed = data.partners.reduce((sum, p) => sum + p.committed, 0);
   const targetSum = data.beneficiaries.reduce((sum, b) => sum + b.target, 0);
   const actualSum = data.beneficiaries.reduce((sum, b) => sum + b.actual, 0);
+  // The total percentage is over the targeted categories only and says so: people reached in
+  // categories without a target are in the total count but not in the percentage.
+  const targeted = data.beneficiaries.filter((b) => b.target > 0);
+  const targetedActual = targeted.reduce((sum, b) => sum + b.actual, 0);
+  const totalPercent =
+    targetSum > 0 ? t("programmeReport.percentOfTargets", { percent: percent(targetedActual / targetSum), count: formatNumber(targeted.length) }) : none();
   const rupiah = { align: "right" as const };
   const number = { align: "right" as const };
 
@@ -153,7 +166,7 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               { header: t("programmeReport.column.percent"), width: "16%", ...number },
             ]}
             rows={data.beneficiaries.map((b) => [b.name, formatNumber(b.target), formatNumber(b.actual), b.target > 0 ? percent(b.actual / b.target) : none()])}
-            totals={[t("programmeReport.total"), formatNumber(targetSum), formatNumber(actualSum), targetSum > 0 ? percent(actualSum / targetSum) : none()]}
+            totals={[t("programmeReport.total"), formatNumber(targetSum), formatNumber(actualSum), totalPercent]}
           />
         ) : (
           <Text>{t("programmeReport.noBeneficiaries")}</Text>
@@ -189,16 +202,17 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               ]}
               rows={data.volunteers.map((v, i) => [String(i + 1), v.fullName, v.memberNumber ?? none(), formatNumber(v.activities), formatHours(v.hours)])}
             />
-            <Text>{t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}</Text>
+            <Text minPresenceAhead={data.waiting > 0 || photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}</Text>
           </>
         ) : (
-          <Text>{t("programmeReport.noVolunteers")}</Text>
+          <Text minPresenceAhead={data.waiting > 0 || photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.noVolunteers")}</Text>
         )}
-        {data.waiting > 0 ? <Text style={{ marginTop: 4 }}>{t("programmeReport.waiting", { count: formatNumber(data.waiting) })}</Text> : null}
+        {data.waiting > 0 ? <Text style={{ marginTop: 4 }} minPresenceAhead={photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.waiting", { count: formatNumber(data.waiting) })}</Text> : null}
 
         {photoRows.map((row, r) => (
-          // The heading stays with the first row of photos; a row never splits.
-          <View key={r} wrap={false}>
+          // The heading stays with the first row of photos; a row never splits; the last row stays
+          // with the signatures.
+          <View key={r} wrap={false} minPresenceAhead={r === photoRows.length - 1 ? SIGNATURE_HEIGHT : 0}>
             {r === 0 ? <Text style={heading}>{t("programmeReport.section.photos")}</Text> : null}
             <View style={{ flexDirection: "row", justifyContent: "space-between", marginBottom: 8 }}>
               {row.map((p) => (

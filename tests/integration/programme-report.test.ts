@@ -268,7 +268,10 @@ describe("the PDF", () => {
     expect(text).toContain("Lanjut Usia Terlantar 40 12 30%");
     expect(text).toContain("Penyandang Disabilitas 10 0 0%");
     expect(text).toContain("Fakir Miskin 0 2 –");
-    expect(text).toContain("Jumlah 50 14 28%");
+    // The percentage of the total is over the targeted categories only (12 of 50) and says so;
+    // the 2 people of Fakir Miskin (no target) count in the total, not in the percentage.
+    expect(text).toContain("Jumlah 50 14 24% dari target 2 kategori");
+    expect(text).not.toContain("28%");
     expect(text).toContain("Benuamelayu Laut Pontianak Selatan 8 6 1");
     expect(text).toContain("Benuamelayu Darat Pontianak Selatan 6 4 1");
     expect(text).toContain("Jumlah 14 10 2");
@@ -301,6 +304,32 @@ describe("the PDF", () => {
     expect(bare.text).not.toContain("Dana sendiri cabang");
     expect(bare.text).toMatch(/Ketua, Rahmat Hidayat Bendahara, \(\.+\)/);
   });
+
+  it("never leaves the signatures alone on a page: they keep the last lines with them", async () => {
+    /** The text of each page. */
+    async function pageTexts(bytes: Uint8Array) {
+      const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
+      const pages: string[] = [];
+      for (let n = 1; n <= doc.numPages; n++) pages.push(((await (await doc.getPage(n)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? "").join(" ").replace(/\s+/g, " "));
+      await doc.destroy();
+      return pages;
+    }
+    const volunteer = report.volunteers[0]!;
+    // Volunteer lists of 1 to 40 rows move the end of the report down over a page and a half, 3
+    // rows (45 pt) at a time, less than the 130 pt of the signatures, so that some lengths put
+    // the signatures right at a page break.
+    let breaks = 0;
+    for (let n = 1; n <= 40; n += 3) {
+      const volunteers = Array.from({ length: n }, (_, i) => ({ ...volunteer, fullName: `Relawan Nomor ${i + 1}` }));
+      const pages = await pageTexts(new Uint8Array(await renderProgrammeReportPdf({ ...report, volunteers, photos: [], waiting: 0 })));
+      const signed = pages.filter((p) => p.includes("Bendahara") && p.includes("Ketua"));
+      expect(signed, `${n} volunteers`).toHaveLength(1);
+      expect(signed[0], `${n} volunteers`).toContain("Jumlah jam relawan");
+      if (!pages.at(-1)!.includes(`Relawan Nomor ${n} `)) breaks++;
+    }
+    // Some lengths did put the last lines and the signatures on a page of their own.
+    expect(breaks).toBeGreaterThan(0);
+  }, 180_000);
 
   it("wraps a long ledger across pages without losing a row", async () => {
     const entries = Array.from({ length: 120 }, (_, i) => ({ ...report.entries[2]!, purpose: `Belanja nomor ${i + 1}`, amount: 1000 + i }));

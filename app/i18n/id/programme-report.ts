@@ -7,6 +7,7 @@ export const programmeReport = {
   "programmeReport.footer": "{chapter} · Laporan program {name}",
   "programmeReport.none": "–",
   "programmeReport.percent": "{value}%",
+  "programmeReport.percentOfTargets": "{percent} dari target {count} kategori",
   "programmeReport.period": "{start} – {end}",
   "programmeReport.hours": "{hours} jam",
 
