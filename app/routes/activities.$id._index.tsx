@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -36,8 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "verify:activity:district");
   const id = params.id ?? "";
-  const back = `/activities/${id}`;
-  const formData = await request.formData();
+  const back = `/activities/${encodeURIComponent(id)}`;
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const actor = actorOf(user);
   if (intent === "verify") {

@@ -105,7 +105,8 @@ export default function ActivitiesPage() {
               {t("activities.list.export")}
             </a>
           </p>
-          <Form method="get" className="filters">
+          {/* As many columns as fit at 180 px or more: no select is squashed to its arrow. */}
+          <Form method="get" className="filters" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))" }} data-testid="activity-filters">
             <label>
               {t("activities.filter.from")}
               <input type="date" name="from" defaultValue={board.filters.from ?? ""} />

@@ -9,6 +9,7 @@ import { t } from "~/i18n";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
 import { requirePermission } from "~/utils/permissions.server";
 import { FOLLOW_UP_STATUSES } from "~/validation/activities";
+import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const requested = params.get("status") as FollowUpFilter | null;
   const filter = requested && FILTERS.includes(requested) ? requested : "open";
-  const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
+  const page = parsePage(params.get("page"));
   return { filter, list: await listFollowUps(actorOf(user), filter, page) };
 }
 

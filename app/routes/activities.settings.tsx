@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -25,7 +26,7 @@ type ActionResult = { intent: string; fieldErrors: Record<string, string | undef
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:activity:chapter");
   const actor = { userId: user.id, chapterId: user.chapter.id };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const back = "/activities/settings";
   if (intent === "rules") {

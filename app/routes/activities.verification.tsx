@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Verifies or returns the ticked activities at once; those outside the user's scope are skipped.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "verify:activity:district");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const ids = formData.getAll("activityIds").map(String);
   if (ids.length === 0) return data({ error: t("activities.verify.none") }, { status: 400 });
   const actor = actorOf(user);

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:leadership:chapter");
   const periodId = params.id ?? "";
   const back = `/leadership/${periodId}`;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const scope = { chapterId: user.chapter.id, actorId: user.id, periodId, timeZone: user.chapter.timeZone };
 

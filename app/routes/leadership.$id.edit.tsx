@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:leadership:chapter");
-  const parsed = parseForm(periodFormSchema, await request.formData());
+  const parsed = parseForm(periodFormSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await updatePeriod({ chapterId: user.chapter.id, actorId: user.id, periodId: params.id ?? "", data: parsed.data });
   if (!result.ok) {

@@ -29,7 +29,7 @@ export const loader = fileRoute(load);
 async function act({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:leadership:chapter");
   const periodId = params.id ?? "";
-  const back = `/leadership/${periodId}`;
+  const back = `/leadership/${encodeURIComponent(periodId)}`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
   if (form === "tooBig") return redirectWithToast(back, "error", SK_ERRORS.size);
   const file = await fileField(form, "sk");

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:leadership:chapter");
-  const parsed = parseForm(periodFormSchema, await request.formData());
+  const parsed = parseForm(periodFormSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await createPeriod({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data });
   if (!result.ok) return data({ fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values }, { status: 400 });

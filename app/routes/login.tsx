@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
 import { useValidatedSubmit } from "~/utils/forms";
 import { clientAddress, createAuthenticator, LoginError } from "~/utils/auth.server";
+import { readFormData } from "~/utils/request-form.server";
 import { getUser, startUserSession } from "~/utils/session.server";
 import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
 
@@ -26,6 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   const authenticator = createAuthenticator(clientAddress(request, context as { clientAddress?: string }));
   let user: { userId: string; name: string };
+  // a body that is not a form (text/plain, none at all) is refused with a 400 before the strategy reads it
+  await readFormData(request.clone());
   try {
     user = await authenticator.authenticate("form", request);
   } catch (error) {

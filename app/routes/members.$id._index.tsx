@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(statusChangeSchema, formData);
   if (!parsed.success) return data(parsed, { status: 400 });
   const changed = await changeMemberStatus({

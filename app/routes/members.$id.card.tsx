@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { issueCard, revokeCard } from "~/domain/member-cards.server";
 import { memberStatus } from "~/domain/members.server";
@@ -13,7 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
   const memberId = params.id ?? "";
   const back = `/members/${memberId}`;
-  const parsed = parseForm(cardActionSchema, await request.formData());
+  const parsed = parseForm(cardActionSchema, await readFormData(request));
   if (!parsed.success) {
     const revoking = parsed.values.intent === "revoke";
     return redirectWithToast(back, "error", revoking ? "cards.revokeReasonRequired" : "cards.actionInvalid");

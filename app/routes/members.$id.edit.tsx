@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
-  const parsed = parseForm(memberFormSchema, await request.formData());
+  const parsed = parseForm(memberFormSchema, await readFormData(request));
   if (!parsed.success) return data({ ...parsed, existingMember: null }, { status: 400 });
   const result = await updateMember({ chapterId: user.chapter.id, actorId: user.id, memberId: params.id ?? "", data: parsed.data });
   if (!result) notFound();

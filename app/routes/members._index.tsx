@@ -1,3 +1,4 @@
+import { parsePage } from "~/validation/fields";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:member:chapter");
   const url = new URL(request.url);
   const filters = parseMemberFilters(url.searchParams);
-  const page = Number(url.searchParams.get("page") ?? "1") || 1;
+  const page = parsePage(url.searchParams.get("page"));
   const [result, villages, duplicates] = await Promise.all([
     listMembers({ chapterId: user.chapter.id, page, filters }),
     listChapterVillages(user.chapter.id),

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:member:chapter");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(memberFormSchema, formData);
   if (!parsed.success) return data({ ...parsed, existingMember: null }, { status: 400 });
   const status = formData.get("status") === "aktif" ? "aktif" : "calon";

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:chapter");
-  const parsed = parseForm(memberSettingsSchema, await request.formData());
+  const parsed = parseForm(memberSettingsSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   await updateMemberSettings({ chapterId: user.chapter.id, actorId: user.id, ...parsed.data });
   return redirectWithToast("/members/settings", "success", "members.settings.done");

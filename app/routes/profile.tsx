@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:member:own");
   if (!user.memberId) throw new Response("Not Found", { status: 404 });
-  const parsed = parseForm(profileFormSchema, await request.formData());
+  const parsed = parseForm(profileFormSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await updateOwnContact({ memberId: user.memberId, actorId: user.id, ...parsed.data });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });

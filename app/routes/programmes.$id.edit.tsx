@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:programme:chapter");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const keep = { values: formValues(form), selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) } };
   const parsed = parseProgrammeSubmission(form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });

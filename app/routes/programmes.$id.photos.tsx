@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read:programme:own");
   const id = params.id ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const result = await setProgrammePhotos(programmeActorOf(user), id, form.getAll("photo").map(String), MAX_REPORT_PHOTOS);
   if (!result.ok) {
     if (result.error === "notFound") notFound();

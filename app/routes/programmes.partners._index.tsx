@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:programme:chapter");
-  const parsed = parseForm(partnerSchema, await request.formData());
+  const parsed = parseForm(partnerSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await savePartner({ userId: user.id, chapterId: user.chapter.id }, parsed.data);
   if (!result.ok) return data({ success: false as const, fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "approve:programme-finance:chapter");
-  const parsed = parseForm(financeSettingsSchema, await request.formData());
+  const parsed = parseForm(financeSettingsSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   await updateFinanceSettings(programmeActorOf(user), parsed.data.financeApprovalThreshold);
   return redirectWithToast("/programmes/settings", "success", "programmes.settings.saved", { amount: formatRupiah(parsed.data.financeApprovalThreshold) });

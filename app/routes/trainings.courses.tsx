@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -46,7 +47,7 @@ function chosenCompetencies(formData: FormData): { id: string; level: Competency
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:training:chapter");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(courseFormSchema, formData);
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await createCourse({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data, competencies: chosenCompetencies(formData) });

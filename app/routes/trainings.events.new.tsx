@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:training:chapter");
-  const parsed = parseForm(eventFormSchema, await request.formData());
+  const parsed = parseForm(eventFormSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await createEvent({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });

@@ -7,6 +7,7 @@ import { competencyMatrix } from "~/domain/trainings.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";
 import { requirePermission } from "~/utils/permissions.server";
+import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.matrix.title")} · ${t("app.name")}` }];
 
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:training:chapter");
   const params = new URL(request.url).searchParams;
   const districtCode = params.get("kecamatan") || null;
-  const page = Number(params.get("page") ?? "1") || 1;
+  const page = parsePage(params.get("page"));
   const [matrix, districts] = await Promise.all([competencyMatrix(user.chapter.id, { districtCode, page }), listChapterDistricts(user.chapter.id)]);
   return { ...matrix, districts, districtCode };
 }

@@ -3,6 +3,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { readFormData, unreadableFormResponse } from "./request-form.server";
 
 /**
  * The posted form, or "tooBig" when a part exceeds the limit (plus a margin for the headers). A
@@ -10,12 +11,13 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
  */
 export async function readMultipart(request: Request, maxPartBytes: number): Promise<FormData | "tooBig"> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type)) return request.formData();
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type)) return readFormData(request);
   try {
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxPartBytes + 64 * 1024 }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return "tooBig";
-    throw error;
+    // a multipart body cut short or not multipart at all: a 400, not a 500
+    throw unreadableFormResponse();
   }
 }
 

@@ -4,7 +4,7 @@
 // idempotency) live in app/domain/activities.server.ts.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { calendarDate, cleanText, optionalText, parseCalendarDate, parseRupiah, readRupiah, text, toDateInput } from "./fields";
+import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 
 export { parseRupiah };
 
@@ -287,7 +287,7 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
     status: (ACTIVITY_STATUSES as readonly string[]).includes(status ?? "") ? (status as ActivityStatus) : null,
     categoryId: params.get("kategori") || null,
     programmeId: params.get("program") || null,
-    page: Math.max(1, Number(params.get("page") ?? "1") || 1),
+    page: parsePage(params.get("page")),
   };
 }
 

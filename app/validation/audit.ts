@@ -2,7 +2,7 @@
 // shared by the page, its spreadsheet export and the tests. Bad values are dropped with a note,
 // never an error page: the page still shows the log.
 import type { MessageKey } from "~/i18n";
-import { parseCalendarDate } from "./fields";
+import { parseCalendarDate, parsePage } from "./fields";
 
 export type AuditFilters = {
   /** the user who acted (a User id) */
@@ -61,6 +61,5 @@ export function auditFiltersQuery(filters: AuditFilters): string {
 }
 
 export function parseAuditPage(params: URLSearchParams): number {
-  const page = Number(params.get("page") ?? "1");
-  return Number.isInteger(page) && page >= 1 ? Math.min(page, 100_000) : 1;
+  return parsePage(params.get("page"));
 }

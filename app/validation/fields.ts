@@ -82,6 +82,15 @@ export const requiredText = (max: number, options: Omit<TextOptions, "max"> = {}
 
 export const optionalText = (max: number, options: Pick<TextOptions, "multiline"> = {}) => optionalTextField({ max, ...options });
 
+/** The last page number a list takes from a URL (?page=99999999999999999999 is page 100000, not a crash). */
+export const MAX_PAGE = 100_000;
+
+/** A page number from a URL's query: a whole number from 1, at most MAX_PAGE; anything else is page 1. */
+export function parsePage(value: string | null | undefined): number {
+  const page = Number(value ?? "1");
+  return Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calendar dates
 

@@ -1,7 +1,7 @@
 // Member rules that browser and server share: constants, NIK and phone checks, the form schema.
 import { z } from "zod";
 import { t } from "~/i18n";
-import { birthDate, calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
+import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
 
@@ -176,11 +176,19 @@ export type MemberFilters = {
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 
+/** The longest name search taken from a URL (a full name is at most 100 characters). */
+export const MAX_SEARCH_LENGTH = 100;
+
+/** A search typed into a list's search box: cleaned of control characters, at most 100 characters. */
+export function searchTerm(value: string | null): string | undefined {
+  return cleanText(value ?? "").slice(0, MAX_SEARCH_LENGTH).trim() || undefined;
+}
+
 /** The /members filters from a URL's query (?q=&status=&kecamatan=&kelurahan=&jenis=&sort=&dir=). */
 export function parseMemberFilters(params: URLSearchParams): MemberFilters {
   const region = (value: string | null, pattern: RegExp) => (value && pattern.test(value) ? value : undefined);
   return {
-    search: params.get("q")?.trim() || undefined,
+    search: searchTerm(params.get("q")),
     status: pick(MEMBER_STATUSES, params.get("status")),
     districtCode: region(params.get("kecamatan"), /^\d{2}\.\d{2}\.\d{2}$/),
     villageCode: region(params.get("kelurahan"), /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),

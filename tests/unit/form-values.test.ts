@@ -9,13 +9,14 @@ import {
   MAX_RUPIAH,
   optionalCalendarDate,
   optionalText,
+  parsePage,
   parseRupiah,
   readRupiah,
   requiredText,
   rupiahAmount,
   rupiahAmountOrZero,
 } from "~/validation/fields";
-import { memberFormSchema, statusChangeSchema } from "~/validation/members";
+import { memberFormSchema, searchTerm, statusChangeSchema } from "~/validation/members";
 import { financeSettingsSchema, moneyEntrySchema, parseProgrammeSubmission, partnerSchema, programmeSchema } from "~/validation/programmes";
 
 const MSG = {
@@ -265,5 +266,29 @@ describe("choices: an unknown value is refused, never replaced by a default", ()
     expect(moneyEntrySchema.safeParse({ idempotencyKey: "key-12345678", kind: "gift", date: "2026-02-01", amount: "1000", purpose: "x" }).success).toBe(false);
     expect(partnerSchema.safeParse({ name: "PT", kind: "rahasia", status: "aktif" }).success).toBe(false);
     expect(partnerSchema.safeParse({ name: "PT", kind: "perusahaan", status: "dibekukan" }).success).toBe(false);
+  });
+});
+
+describe("values from a URL's query", () => {
+  it.each([
+    ["1", 1],
+    ["7", 7],
+    [null, 1],
+    ["", 1],
+    ["0", 1],
+    ["-3", 1],
+    ["2.5", 1],
+    ["abc", 1],
+    ["\u0000", 1],
+    ["99999999999999999999", 100_000],
+  ])("page %j -> %i", (typed, page) => {
+    expect(parsePage(typed)).toBe(page);
+  });
+
+  it("a name search is cleaned and at most 100 characters", () => {
+    expect(searchTerm("  Siti\u0000 Aminah \n")).toBe("Siti Aminah");
+    expect(searchTerm("a".repeat(100_000))).toBe("a".repeat(100));
+    expect(searchTerm("\u0000")).toBeUndefined();
+    expect(searchTerm(null)).toBeUndefined();
   });
 });

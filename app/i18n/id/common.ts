@@ -97,6 +97,7 @@ export const common = {
 
   "error.title": "Terjadi kesalahan",
   "error.400": "Permintaan tidak dapat diproses.",
+  "error.formBody": "Isian formulir tidak terbaca. Muat ulang halaman, lalu kirim formulir lagi.",
   "error.403.title": "Akses ditolak",
   "error.403": "Anda tidak memiliki izin untuk membuka halaman ini.",
   "error.404.title": "Halaman tidak ditemukan",
