@@ -19,8 +19,8 @@ import {
   COMPETENCY_LEVELS,
   COURSE_KINDS,
   courseFormSchema,
+  parseCourseCompetencies,
   ORGANISERS,
-  type CompetencyLevel,
   type CourseFormData,
   type CourseFormInput,
 } from "~/validation/trainings";
@@ -34,23 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { courses, competencies, canManage };
 }
 
-/** The competencies ticked in the form, each with the level chosen beside it. */
-function chosenCompetencies(formData: FormData): { id: string; level: CompetencyLevel }[] {
-  return formData
-    .getAll("competency")
-    .map(String)
-    .map((id) => {
-      const level = String(formData.get(`level.${id}`) ?? "dasar");
-      return { id, level: ((COMPETENCY_LEVELS as readonly string[]).includes(level) ? level : "dasar") as CompetencyLevel };
-    });
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:training:chapter");
   const formData = await readFormData(request);
   const parsed = parseForm(courseFormSchema, formData);
   if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await createCourse({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data, competencies: chosenCompetencies(formData) });
+  const chosen = parseCourseCompetencies(formData);
+  if (Object.keys(chosen.fieldErrors).length) return data({ fieldErrors: chosen.fieldErrors, values: parsed.values }, { status: 400 });
+  const result = await createCourse({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data, competencies: chosen.entries });
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
   return redirectWithToast("/trainings/courses", "success", "trainings.course.added", { name: parsed.data.name });
 }

@@ -20,6 +20,22 @@ export type Result = (typeof RESULTS)[number];
 
 export const COMPETENCY_LEVELS = ["dasar", "menengah", "mahir"] as const;
 export type CompetencyLevel = (typeof COMPETENCY_LEVELS)[number];
+
+/**
+ * The competencies ticked in the course form (`competency`, several), each with the level chosen
+ * beside it (`level.<id>`; "dasar" when the form sends none). A level outside the list is refused,
+ * never replaced by a default.
+ */
+export function parseCourseCompetencies(formData: FormData): { entries: { id: string; level: CompetencyLevel }[]; fieldErrors: Record<string, string> } {
+  const entries: { id: string; level: CompetencyLevel }[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const id of new Set(formData.getAll("competency").map(String).filter(Boolean))) {
+    const level = String(formData.get(`level.${id}`) ?? "dasar");
+    if ((COMPETENCY_LEVELS as readonly string[]).includes(level)) entries.push({ id, level: level as CompetencyLevel });
+    else fieldErrors[`level.${id}`] = t("trainings.error.level");
+  }
+  return { entries, fieldErrors };
+}
 export const LEVEL_RANK: Record<CompetencyLevel, number> = { dasar: 1, menengah: 2, mahir: 3 };
 
 export const COMPETENCY_SOURCES = ["training", "certificate", "board"] as const;

@@ -17,6 +17,7 @@ import {
   rupiahAmountOrZero,
 } from "~/validation/fields";
 import { memberFormSchema, searchTerm, statusChangeSchema } from "~/validation/members";
+import { parseCourseCompetencies } from "~/validation/trainings";
 import { financeSettingsSchema, moneyEntrySchema, parseProgrammeSubmission, partnerSchema, programmeSchema } from "~/validation/programmes";
 
 const MSG = {
@@ -290,5 +291,20 @@ describe("values from a URL's query", () => {
     expect(searchTerm("a".repeat(100_000))).toBe("a".repeat(100));
     expect(searchTerm("\u0000")).toBeUndefined();
     expect(searchTerm(null)).toBeUndefined();
+  });
+});
+
+describe("a course's competency levels", () => {
+  it("takes the levels of the list and refuses any other, never replacing it by dasar", () => {
+    const form = new FormData();
+    for (const id of ["k1", "k2", "k3"]) form.append("competency", id);
+    form.set("level.k1", "mahir");
+    form.set("level.k3", "ahli");
+    const chosen = parseCourseCompetencies(form);
+    expect(chosen.entries).toEqual([
+      { id: "k1", level: "mahir" },
+      { id: "k2", level: "dasar" },
+    ]);
+    expect(chosen.fieldErrors).toEqual({ "level.k3": "Pilih tingkat kompetensi." });
   });
 });
