@@ -1,4 +1,5 @@
 import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
 import type { ReportFigures } from "~/domain/report-figures.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort, formatDateLong, formatHours, formatMonth, formatNumber, formatRupiah } from "~/utils/format";
@@ -111,22 +112,41 @@ const NoData = () => <Text style={{ marginBottom: 4 }}>{t("reports.pdf.noData")}
 function SectionHeading({ section, onPage }: { section: ContributionReportSection; onPage?: SectionPageListener }) {
   const title = t(SECTION_TITLES[section]);
   return (
-    <Text
-      style={heading}
-      minPresenceAhead={70}
-      render={({ pageNumber, totalPages }) => {
-        if (totalPages) onPage?.(section, pageNumber, totalPages);
-        return title;
-      }}
-    />
+    <KeepWithNext room={KEEP_ROOM}>
+      <Text
+        style={heading}
+        render={({ pageNumber, totalPages }) => {
+          if (totalPages) onPage?.(section, pageNumber, totalPages);
+          return title;
+        }}
+      />
+    </KeepWithNext>
   );
 }
 
 function Subheading({ children }: { children: string }) {
   return (
-    <Text style={subheading} minPresenceAhead={50}>
+    <KeepWithNext room={KEEP_ROOM}>
+      <Text style={subheading}>{children}</Text>
+    </KeepWithNext>
+  );
+}
+
+/** Room kept under a heading for what it heads: a table's header and its first rows, or a chart's first bars. */
+const KEEP_ROOM = 80;
+
+/**
+ * A heading that never stands alone at the foot of a page: it is laid out as one unbreakable block
+ * with `room` points of empty space under it (so it moves to the next page unless that room is
+ * there), and the block's negative bottom margin gives the room back to what follows. react-pdf's
+ * minPresenceAhead alone let headings strand (tests/integration/contribution-report-pdf.test.ts).
+ */
+function KeepWithNext({ room, children }: { room: number; children: ReactNode }) {
+  return (
+    <View wrap={false} minPresenceAhead={room} style={{ marginBottom: -room }}>
       {children}
-    </Text>
+      <View style={{ height: room }} />
+    </View>
   );
 }
 
@@ -344,9 +364,11 @@ function Districts({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
           return (
             <View key={from}>
               {chunks.length > 1 ? (
-                <Text style={note} minPresenceAhead={50}>
-                  {t(slice.length > 1 ? "reports.pdf.districts.part" : "reports.pdf.districts.partOne", { from: from + 1, to, count: districts.length })}
-                </Text>
+                <KeepWithNext room={KEEP_ROOM}>
+                  <Text style={note}>
+                    {t(slice.length > 1 ? "reports.pdf.districts.part" : "reports.pdf.districts.partOne", { from: from + 1, to, count: districts.length })}
+                  </Text>
+                </KeepWithNext>
               ) : null}
               <Table
                 fontSize={8}
@@ -423,6 +445,8 @@ function FlowingLongSection({ section, figures, onPage }: { section: LongSection
   const table = LONG_TABLES[section](figures);
   return (
     <>
+      {/* an annex starts on a page of its own (its heading also stranded at the foot of a page after the charts) */}
+      {section === "villages" && table.rows.length ? <View break /> : null}
       <SectionHeading section={section} onPage={onPage} />
       {table.rows.length ? <Table {...table} /> : <NoData />}
     </>
@@ -570,11 +594,16 @@ function ReachByCategoryChart({ categories }: { categories: ReportFigures["peopl
 function Charts({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
   return (
     <>
-      <SectionHeading section="charts" onPage={onPage} />
-      <Subheading>{t("reports.pdf.charts.hoursByMonth")}</Subheading>
-      {figures.hoursByMonth.length ? <HoursByMonthChart months={figures.hoursByMonth} /> : <NoData />}
-      <Subheading>{t("reports.pdf.charts.reachByCategory")}</Subheading>
-      {figures.people.byCategory.some((c) => c.total > 0) ? <ReachByCategoryChart categories={figures.people.byCategory} /> : <NoData />}
+      {/* a chart is one block: its headings go with it to the next page when it does not fit */}
+      <View wrap={false}>
+        <SectionHeading section="charts" onPage={onPage} />
+        <Subheading>{t("reports.pdf.charts.hoursByMonth")}</Subheading>
+        {figures.hoursByMonth.length ? <HoursByMonthChart months={figures.hoursByMonth} /> : <NoData />}
+      </View>
+      <View wrap={false}>
+        <Subheading>{t("reports.pdf.charts.reachByCategory")}</Subheading>
+        {figures.people.byCategory.some((c) => c.total > 0) ? <ReachByCategoryChart categories={figures.people.byCategory} /> : <NoData />}
+      </View>
     </>
   );
 }

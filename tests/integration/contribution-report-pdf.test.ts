@@ -494,3 +494,30 @@ describe("the contribution report spreadsheet", () => {
     expect(values).toContain("Draf — belum dikirim, angka dapat berubah");
   });
 });
+
+describe("headings stay with what they head", () => {
+  it("never leaves a section heading or sub-heading at the foot of a page with its table or chart on the next", async () => {
+    const headings = [
+      ...CONTRIBUTION_REPORT_SECTIONS.filter((s) => s !== "summary").map((s) => t(`reports.pdf.section.${s}`)),
+      t("reports.pdf.summary.byType"),
+      t("reports.pdf.summary.byCategory"),
+      t("reports.pdf.summary.aid"),
+      t("reports.pdf.charts.hoursByMonth"),
+      t("reports.pdf.charts.reachByCategory"),
+    ];
+    const stranded: string[] = [];
+    // every length of the volunteers' table that stays in the flow moves the later headings down a row at a time
+    for (let count = 20; count < 60; count += 3) {
+      const bytes = await render(reportData({ figures: figures(manyVolunteers(count)) }));
+      const pages = await pageItems(bytes);
+      pages.forEach((items, p) => {
+        const texts = items.map((item) => item.str.trim()).filter(Boolean);
+        for (const heading of headings) {
+          const at = texts.lastIndexOf(heading);
+          if (at >= 0 && texts.length - at < 3) stranded.push(`${count} volunteers: "${heading}" at the foot of page ${p + 1}`);
+        }
+      });
+    }
+    expect(stranded).toEqual([]);
+  }, 300_000);
+});
