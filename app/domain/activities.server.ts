@@ -640,8 +640,10 @@ export async function activityDashboard(chapterId: string, timeZone: string, dis
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const scope: Prisma.ActivityWhereInput = { chapterId, ...(districtCodes ? { districtCode: { in: [...districtCodes] } } : {}) };
   const month: Prisma.ActivityWhereInput = { ...scope, date: { gte: monthStart, lte: today }, status: { in: ["submitted", "verified"] } };
-  const [sums, byCategory, byDistrict, backlog] = await Promise.all([
+  const [sums, co, byCategory, byDistrict, backlog] = await Promise.all([
     db.activity.aggregate({ where: month, _sum: { durationMinutes: true }, _count: true }),
+    // volunteer hours as the board's list and the report count them: co-volunteers' too
+    db.activityVolunteer.aggregate({ where: { activity: month }, _sum: { durationMinutes: true } }),
     db.activityReach.groupBy({ by: ["categoryId"], where: { activity: month }, _sum: { count: true } }),
     db.activity.groupBy({ by: ["districtCode"], where: month, _count: true }),
     db.activity.count({ where: { ...scope, status: "submitted" } }),
@@ -654,7 +656,7 @@ export async function activityDashboard(chapterId: string, timeZone: string, dis
   const districtName = new Map(districts.map((d) => [d.code, d.name]));
   return {
     monthStart,
-    hours: (sums._sum.durationMinutes ?? 0) / 60,
+    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
     activities: sums._count,
     people: byCategory.reduce((sum, c) => sum + (c._sum.count ?? 0), 0),
     byCategory: byCategory

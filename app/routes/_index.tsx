@@ -7,7 +7,7 @@ import { getDashboard } from "~/domain/dashboard.server";
 import { countAwaitingReview, reportActorOf } from "~/domain/reports.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatDateLong, formatMonth, formatNumber } from "~/utils/format";
+import { formatCalendarDateLong, formatDateLong, formatHours, formatMonth, formatNumber } from "~/utils/format";
 import { requirePermission } from "~/utils/permissions.server";
 import { hasPermission } from "~/utils/permissions";
 import { MEMBER_STATUSES } from "~/validation/members";
@@ -97,7 +97,7 @@ export default function Dashboard() {
         <section className="card" data-testid="activity-card">
           <h2>{t("dashboard.activities.title", { month: formatMonth(d.activities.monthStart) })}</h2>
           <div className="stats">
-            <Stat label={t("dashboard.activities.hours")} value={Math.round(d.activities.hours)} testId="stat-activity-hours" />
+            <Stat label={t("dashboard.activities.hours")} value={formatHours(d.activities.hours)} testId="stat-activity-hours" />
             <Stat label={t("dashboard.activities.count")} value={d.activities.activities} testId="stat-activity-count" />
             <Stat label={t("dashboard.activities.people")} value={d.activities.people} testId="stat-activity-people" />
             <Stat label={t("dashboard.activities.backlog")} value={d.activities.backlog} testId="stat-activity-backlog" />
@@ -145,10 +145,10 @@ export default function Dashboard() {
   );
 }
 
-function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+function Stat({ label, value, testId }: { label: string; value: number | string; testId: string }) {
   return (
     <div className="stat" data-testid={testId}>
-      <span className="stat__value">{formatNumber(value)}</span>
+      <span className="stat__value">{typeof value === "number" ? formatNumber(value) : value}</span>
       <span className="stat__label">{label}</span>
     </div>
   );

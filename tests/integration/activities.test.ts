@@ -9,6 +9,7 @@
 // own `now`, so the expected numbers are computed by hand and never depend on the real clock.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  activityDashboard,
   ensureActivityCatalogue,
   getActivity,
   listActivities,
@@ -1059,6 +1060,8 @@ describe("listActivities", () => {
     await logged(co, author, { durationMinutes: "20", date: "2031-06-11" });
     expect((await listActivities(co.id, filters({}))).totals).toMatchObject({ hours: 2.3, statuses: [{ status: "submitted", count: 2 }] });
     expect((await listActivities(co.id, filters({ from: "2031-06-11" }))).totals.hours).toBe(0.3);
+    // The dashboard's "this month" counts the same hours, rounded the same way.
+    expect((await activityDashboard(co.id, TZ, undefined, NOW)).hours).toBe(2.3);
   });
 
   it("totals every matching activity, not only the page", async () => {
