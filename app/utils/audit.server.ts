@@ -42,8 +42,11 @@ export function auditJson(value: unknown): string | null {
 /** Keys whose value is an NIK or KK number (a member's, or a resident's in a follow-up). */
 const IDENTIFIER_KEY = /^(nik|kk|nokk|nomorkk|kknumber|familycardnumber|caseidentifier)$/i;
 const IDENTIFIER_SUFFIX = /(Nik|Kk|Identifier)$/;
-/** 16 digits standing alone, possibly grouped by spaces, dots or dashes ("6171 0101 ..."). */
-const SIXTEEN_DIGITS = /(?<![\d])\d(?:[ .-]?\d){15}(?![\d])/g;
+/**
+ * 16 digits standing alone, possibly grouped by spaces, dots or dashes ("6171 0101 ..."). A run
+ * of digits inside a word (a hexadecimal content hash, a code) is not a number someone typed.
+ */
+const SIXTEEN_DIGITS = /(?<![\dA-Za-z])\d(?:[ .-]?\d){15}(?![\dA-Za-z])/g;
 
 function maskIdentifierText(text: string): string {
   if (text.includes("*")) return text;

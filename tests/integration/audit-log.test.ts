@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/audit._index";
 import { loader as exportLoader } from "~/routes/audit.export[.]xlsx";
 import { action as loginAction } from "~/routes/login";
-import { recordAudit } from "~/utils/audit.server";
+import { maskIdentifiers, recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
@@ -268,5 +268,15 @@ describe("the spreadsheet of a large log", () => {
     expect(ids).toHaveLength(count + 1);
     expect(new Set(ids).size).toBe(count + 1);
     expect(ids[ids.length - 1]).toBe("imp-earlier");
+  });
+});
+
+describe("masking of audit values", () => {
+  it("masks a 16-digit number typed anywhere, but not digits inside a content hash or code", () => {
+    // a SHA-256 hex digest whose digits include a run of exactly 16 between letters
+    const hash = "ab1234567890123456cd" + "e".repeat(44);
+    expect(maskIdentifiers({ contentHash: hash, verifyCode: "X6171014107900003Y" })).toEqual({ contentHash: hash, verifyCode: "X6171014107900003Y" });
+    expect(maskIdentifiers({ note: `NIK ${NIK}, KK 6171 0101 0120 0009.` })).toEqual({ note: `NIK ${NIK_MASKED}, KK ${KK_MASKED}.` });
+    expect(maskIdentifiers({ q: NIK, nik: "6171-0141-0790-0003" })).toEqual({ q: NIK_MASKED, nik: NIK_MASKED });
   });
 });
