@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { db } from "~/utils/db.server";
+import { isoCalendarDate } from "~/utils/dates";
 import { formatCalendarDateShort, maskNik } from "~/utils/format";
 import { escapeFormula } from "~/utils/import-values";
 import { formatPhone, type MemberFilters } from "~/validation/members";
@@ -77,7 +78,7 @@ export async function buildMemberExport(input: {
 }): Promise<{ body: Buffer; fileName: string; contentType: string }> {
   const [members, chapter] = await Promise.all([
     listMembersForPrint(input.chapterId, input.filters),
-    db.chapter.findUniqueOrThrow({ where: { id: input.chapterId }, select: { code: true } }),
+    db.chapter.findUniqueOrThrow({ where: { id: input.chapterId }, select: { code: true, timeZone: true } }),
   ]);
   const details = await memberDetails(input.chapterId, members.map((m) => m.id));
   const rows: ExportRow[] = members.map((m, i) => ({
@@ -106,7 +107,8 @@ export async function buildMemberExport(input: {
     count: rows.length,
     filters: input.filters,
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  // the chapter's today: an export at 00:30 WIB is named after that day, not the UTC one before
+  const stamp = isoCalendarDate(new Date(), chapter.timeZone);
   const fileName = `anggota-${chapter.code.toLowerCase()}-${stamp}.${input.format}`;
   const body = input.format === "csv" ? csvBody(rows) : await xlsxBody(rows);
   return { body, fileName, contentType: CONTENT_TYPES[input.format] };

@@ -14,6 +14,7 @@ import { hasPermission } from "~/utils/permissions";
 import { notFound, requireAnyPermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { reviewSchema } from "~/validation/reports";
+import { readFormData } from "~/utils/request-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.periodLabel ?? t("reports.title")} · ${t("app.name")}` }];
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = reportActorOf(user);
   const id = params.id ?? "";
   const back = `/reports/${id}`;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   // Drafting, sending, deleting and correcting are the board's; the Dinas Sosial only answers.
   if (["submit", "delete", "correct"].includes(intent) && !hasPermission(user.permissions, "create:report:chapter")) throw new Response("Forbidden", { status: 403 });

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportActorOf, reportFile } from "~/domain/reports.server";
 import { notFound, requireAnyPermission } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
 
 const TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 // GET /reports/:id.xlsx: the stored file of a submitted report (as it was sent), or a fresh one
 // marked as a draft, for the board and for the Dinas Sosial of the chapter's area.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function load({ request, params }: LoaderFunctionArgs) {
   const user = await requireAnyPermission(request, ["read:report:chapter", "receive:report:chapter"]);
   const file = await reportFile(reportActorOf(user), params.id ?? "", "xlsx");
   if (!file) notFound();
@@ -19,3 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+// A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".
+export const loader = fileRoute(load);

@@ -16,6 +16,7 @@ import { hasPermission } from "~/utils/permissions";
 import { requireAnyPermission, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { REPORT_PERIOD_KINDS, reportPeriodSchema } from "~/validation/reports";
+import { readFormData } from "~/utils/request-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("reports.title")} · ${t("app.name")}` }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:report:chapter");
-  const parsed = parseForm(reportPeriodSchema, await request.formData());
+  const parsed = parseForm(reportPeriodSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await createReport(reportActorOf(user), parsed.data);
   if (!result.ok) return data({ success: false as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });

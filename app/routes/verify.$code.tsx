@@ -90,7 +90,7 @@ function ReportResult({ report }: { report: ShownReportCheck }) {
         <dt>{t("verify.report.period")}</dt>
         <dd>{report.periodLabel}</dd>
         <dt>{t("verify.report.submittedAt")}</dt>
-        <dd>{formatDateLong(report.submittedAt, "Asia/Jakarta")}</dd>
+        <dd>{formatDateLong(report.submittedAt, report.timeZone)}</dd>
         <dt>{t("verify.report.hash")}</dt>
         <dd>
           <code className="hash">{report.contentHash}</code>

@@ -27,6 +27,8 @@ import { loader as agreementScan } from "~/routes/programmes.partners.$id.agreem
 import { loader as certificateFile } from "~/routes/trainings.certificates.$id.file";
 import { loader as matrixXlsx } from "~/routes/trainings.matrix[.]xlsx";
 import { loader as recordPdf } from "~/routes/trainings.record[.]pdf";
+import { loader as reportPdf } from "~/routes/reports.$id[.]pdf";
+import { loader as reportXlsx } from "~/routes/reports.$id[.]xlsx";
 import { loader as profileLoader } from "~/routes/profile";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
 import { cookiesFrom, dataOf, getRequest, postForm, run } from "../support/requests";
@@ -84,6 +86,9 @@ const cases: [string, Loader, string, Record<string, string>, string, 403 | 404]
   ["an activity photo that does not exist", activityPhoto as Loader, `/activities/${missing}/photos/${missing}.jpg`, { id: missing, photoId: missing }, "sekretaris", 404],
   ["the activity export, for the Dinas Sosial", activitiesXlsx as Loader, `/activities/export.xlsx`, {}, "dinsos", 403],
   ["the audit export, for a volunteer", auditXlsx as Loader, `/audit/export.xlsx`, {}, "relawan", 403],
+  ["a report that does not exist, as PDF", reportPdf as Loader, `/reports/${missing}.pdf`, { id: missing }, "ketua", 404],
+  ["a report that does not exist, as xlsx", reportXlsx as Loader, `/reports/${missing}.xlsx`, { id: missing }, "dinsos", 404],
+  ["a report, for a volunteer", reportPdf as Loader, `/reports/${missing}.pdf`, { id: missing }, "relawan", 403],
 ];
 
 describe("routes that send files", () => {
