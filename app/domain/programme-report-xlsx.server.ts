@@ -4,6 +4,7 @@
 // the Dinas Sosial's staff can sum and sort; header rows are bold and frozen.
 import ExcelJS from "exceljs";
 import { t, type MessageKey } from "~/i18n";
+import { formatHours, formatNumber } from "~/utils/format";
 import type { ProgrammeReportData } from "./programme-report.server";
 
 const RUPIAH = "#,##0";
@@ -58,6 +59,17 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
     ["programmeReport.fact.households", data.households, COUNT],
     ["programmeReport.fact.volunteerHours", data.volunteerHours, HOURS],
     ["programmeReport.fact.waiting", data.waiting, COUNT],
+    // Flagged apart, never counted silently: reach outside the target kelurahan, hours of members not assigned.
+    ["programmeReport.fact.outsideTarget", data.outsideTarget.people, COUNT],
+    [
+      "programmeReport.fact.outsideVillages",
+      data.outsideTarget.villages.map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) })).join(", ") || t("programmeReport.none"),
+    ],
+    ["programmeReport.fact.unassignedHours", data.unassigned.hours, HOURS],
+    [
+      "programmeReport.fact.unassignedVolunteers",
+      data.unassigned.volunteers.map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) })).join(", ") || t("programmeReport.none"),
+    ],
   ];
   const summarySheet = workbook.addWorksheet(t("programmeReport.sheet.summary"));
   summarySheet.columns = [
@@ -114,9 +126,11 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
       { header: "programmeReport.column.category", width: 50 },
       { header: "programmeReport.column.target", width: 10, numFmt: COUNT },
       { header: "programmeReport.column.actual", width: 10, numFmt: COUNT },
+      { header: "programmeReport.column.inTarget", width: 14, numFmt: COUNT },
       { header: "programmeReport.column.percent", width: 10, numFmt: PERCENT },
     ],
-    data.beneficiaries.map((b) => [b.name, b.target, b.actual, b.target > 0 ? b.actual / b.target : null]),
+    // The percentage counts the reach in the target kelurahan only.
+    data.beneficiaries.map((b) => [b.name, b.target, b.actual, b.inTarget, b.target > 0 ? b.inTarget / b.target : null]),
   );
 
   addTable(
@@ -129,7 +143,7 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
       { header: "programmeReport.column.households", width: 10, numFmt: COUNT },
       { header: "programmeReport.column.activities", width: 10, numFmt: COUNT },
     ],
-    data.byVillage.map((v) => [v.name, v.district, v.people, v.households, v.activities]),
+    data.byVillage.map((v) => [v.inTarget ? v.name : `${v.name} (${t("programmeReport.notTarget")})`, v.district, v.people, v.households, v.activities]),
   );
 
   addTable(
@@ -142,7 +156,7 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
       { header: "programmeReport.column.activities", width: 10, numFmt: COUNT },
       { header: "programmeReport.column.hours", width: 10, numFmt: HOURS },
     ],
-    data.volunteers.map((v, i) => [i + 1, v.fullName, v.memberNumber, v.activities, v.hours]),
+    data.volunteers.map((v, i) => [i + 1, v.assigned ? v.fullName : `${v.fullName} (${t("programmeReport.notAssigned")})`, v.memberNumber, v.activities, v.hours]),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

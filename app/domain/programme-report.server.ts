@@ -26,11 +26,18 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
     servingHolder(actor.chapterId, "ketua", today),
     servingHolder(actor.chapterId, "bendahara", today),
   ]);
-  const actualByCategory = new Map(actuals.byCategory.map((c) => [c.categoryId, c.people]));
+  // `actual` is every verified person reached; `inTarget` only those in the target kelurahan,
+  // which is what the percentage against the target counts.
+  const actualByCategory = new Map(actuals.byCategory.map((c) => [c.categoryId, c]));
   const targeted = new Set(programme.targets.map((x) => x.categoryId));
   const beneficiaries = [
-    ...programme.targets.map((x) => ({ name: x.category.name, target: x.target, actual: actualByCategory.get(x.categoryId) ?? 0 })),
-    ...actuals.byCategory.filter((c) => !targeted.has(c.categoryId)).map((c) => ({ name: c.name, target: 0, actual: c.people })),
+    ...programme.targets.map((x) => ({
+      name: x.category.name,
+      target: x.target,
+      actual: actualByCategory.get(x.categoryId)?.people ?? 0,
+      inTarget: actualByCategory.get(x.categoryId)?.inTarget ?? 0,
+    })),
+    ...actuals.byCategory.filter((c) => !targeted.has(c.categoryId)).map((c) => ({ name: c.name, target: 0, actual: c.people, inTarget: c.inTarget })),
   ];
   const photos = (
     await Promise.all(
@@ -72,6 +79,8 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
     households: actuals.households,
     volunteerHours: actuals.volunteerHours,
     waiting: actuals.waiting,
+    outsideTarget: actuals.outsideTarget,
+    unassigned: actuals.unassigned,
     photos,
     signatures: { ketua, bendahara },
   };

@@ -277,12 +277,26 @@ export type ProgrammeDetail = NonNullable<Awaited<ReturnType<typeof getProgramme
  * What volunteers did under the programme, from its verified activities (SQL aggregates): people
  * reached by category and by kelurahan, households, activities, volunteer hours (the author and
  * each co-volunteer get the activity's hours), and how many activities still wait for verification.
+ * The totals count everything verified, but what falls outside the programme is flagged apart,
+ * never counted silently: the people reached outside its target kelurahan (by kelurahan) and the
+ * hours of members not assigned to it (the coordinator counts as assigned). `inTarget` per
+ * category is the reach inside the target kelurahan, what the percentages against targets use;
+ * a programme without target kelurahan counts every kelurahan.
  */
 export async function programmeActuals(programmeId: string) {
   const verified: Prisma.ActivityWhereInput = { programmeId, status: "verified" };
-  const [sums, byCategory, byVillage, authors, coVolunteers, waiting] = await Promise.all([
+  const scope = await db.programme.findUnique({
+    where: { id: programmeId },
+    select: { coordinatorId: true, villages: { select: { villageCode: true } }, volunteers: { select: { memberId: true } } },
+  });
+  const targetVillages = new Set(scope?.villages.map((v) => v.villageCode) ?? []);
+  const assigned = new Set([...(scope?.volunteers.map((v) => v.memberId) ?? []), ...(scope ? [scope.coordinatorId] : [])]);
+  const [sums, byCategory, byCategoryInTarget, byVillage, authors, coVolunteers, waiting] = await Promise.all([
     db.activity.aggregate({ where: verified, _count: true, _sum: { people: true, households: true, durationMinutes: true } }),
     db.activityReach.groupBy({ by: ["categoryId"], where: { activity: verified }, _sum: { count: true } }),
+    targetVillages.size
+      ? db.activityReach.groupBy({ by: ["categoryId"], where: { activity: { ...verified, villageCode: { in: [...targetVillages] } } }, _sum: { count: true } })
+      : null,
     db.activity.groupBy({ by: ["villageCode"], where: verified, _sum: { people: true, households: true }, _count: true }),
     db.activity.groupBy({ by: ["memberId"], where: verified, _sum: { durationMinutes: true }, _count: true }),
     db.$queryRaw<{ memberId: string; minutes: bigint | number; activities: bigint | number }[]>`
@@ -307,21 +321,52 @@ export async function programmeActuals(programmeId: string) {
   const categoryOf = new Map(categories.map((c) => [c.id, c]));
   const villageOf = new Map(villages.map((v) => [v.code, v]));
   const memberOf = new Map(members.map((m) => [m.id, m]));
+  const inTargetOf = byCategoryInTarget ? new Map(byCategoryInTarget.map((c) => [c.categoryId, c._sum.count ?? 0])) : null;
+  const isTarget = (villageCode: string) => targetVillages.size === 0 || targetVillages.has(villageCode);
+  const villageRows = byVillage
+    .map((v) => ({
+      villageCode: v.villageCode,
+      name: villageOf.get(v.villageCode)?.name ?? v.villageCode,
+      district: villageOf.get(v.villageCode)?.parent?.name ?? "",
+      people: v._sum.people ?? 0,
+      households: v._sum.households ?? 0,
+      activities: v._count,
+      inTarget: isTarget(v.villageCode),
+    }))
+    .sort((a, b) => b.people - a.people || a.name.localeCompare(b.name));
+  const volunteerRows = [...perMember.entries()]
+    .map(([memberId, v]) => ({
+      memberId,
+      fullName: memberOf.get(memberId)?.fullName ?? "",
+      memberNumber: memberOf.get(memberId)?.memberNumber ?? null,
+      hours: v.minutes / 60,
+      activities: v.activities,
+      assigned: assigned.has(memberId),
+    }))
+    .sort((a, b) => b.hours - a.hours || a.fullName.localeCompare(b.fullName));
+  const outsideVillages = villageRows.filter((v) => !v.inTarget);
+  const unassignedVolunteers = volunteerRows.filter((v) => !v.assigned);
   return {
     activities: sums._count,
     people: sums._sum.people ?? 0,
     households: sums._sum.households ?? 0,
     waiting,
     byCategory: byCategory
-      .map((c) => ({ categoryId: c.categoryId, name: categoryOf.get(c.categoryId)?.name ?? "", number: categoryOf.get(c.categoryId)?.number ?? null, people: c._sum.count ?? 0 }))
+      .map((c) => ({
+        categoryId: c.categoryId,
+        name: categoryOf.get(c.categoryId)?.name ?? "",
+        number: categoryOf.get(c.categoryId)?.number ?? null,
+        people: c._sum.count ?? 0,
+        inTarget: inTargetOf ? (inTargetOf.get(c.categoryId) ?? 0) : (c._sum.count ?? 0),
+      }))
       .sort((a, b) => b.people - a.people),
-    byVillage: byVillage
-      .map((v) => ({ villageCode: v.villageCode, name: villageOf.get(v.villageCode)?.name ?? v.villageCode, district: villageOf.get(v.villageCode)?.parent?.name ?? "", people: v._sum.people ?? 0, households: v._sum.households ?? 0, activities: v._count }))
-      .sort((a, b) => b.people - a.people),
-    volunteers: [...perMember.entries()]
-      .map(([memberId, v]) => ({ memberId, fullName: memberOf.get(memberId)?.fullName ?? "", memberNumber: memberOf.get(memberId)?.memberNumber ?? null, hours: v.minutes / 60, activities: v.activities }))
-      .sort((a, b) => b.hours - a.hours || a.fullName.localeCompare(b.fullName)),
+    byVillage: villageRows,
+    volunteers: volunteerRows,
     volunteerHours: [...perMember.values()].reduce((sum, v) => sum + v.minutes, 0) / 60,
+    /** Verified reach outside the target kelurahan (none when the programme has no target kelurahan). */
+    outsideTarget: { people: outsideVillages.reduce((sum, v) => sum + v.people, 0), villages: outsideVillages },
+    /** Hours of members who logged (or joined) verified activities without being assigned to the programme. */
+    unassigned: { hours: unassignedVolunteers.reduce((sum, v) => sum + v.hours, 0), volunteers: unassignedVolunteers },
   };
 }
 export type ProgrammeActuals = Awaited<ReturnType<typeof programmeActuals>>;

@@ -14,6 +14,9 @@ const none = () => t("programmeReport.none");
 /** "62,5%": a ratio as a percentage with at most two decimals. */
 const percent = (ratio: number) => t("programmeReport.percent", { value: formatHours(ratio * 100) });
 
+/** How many rows of two photos the report has. */
+const photoRowsCount = (data: ProgrammeReportPdfData) => Math.ceil(data.photos.length / 2);
+
 /**
  * The height of the signature block (place and date, titles, room to sign, names): the last
  * lines before it ask for this much room after them, so that the signatures never stand alone
@@ -68,9 +71,26 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
   const targetSum = data.beneficiaries.reduce((sum, b) => sum + b.target, 0);
   const actualSum = data.beneficiaries.reduce((sum, b) => sum + b.actual, 0);
   // The total percentage is over the targeted categories only and says so: people reached in
-  // categories without a target are in the total count but not in the percentage.
+  // categories without a target are in the total count but not in the percentage. Percentages
+  // count only people reached in the target kelurahan; those outside are flagged below the table.
   const targeted = data.beneficiaries.filter((b) => b.target > 0);
-  const targetedActual = targeted.reduce((sum, b) => sum + b.actual, 0);
+  const targetedActual = targeted.reduce((sum, b) => sum + b.inTarget, 0);
+  const outsideTarget =
+    data.outsideTarget.people > 0
+      ? t("programmeReport.outsideTarget", {
+          people: formatNumber(data.outsideTarget.people),
+          villages: data.outsideTarget.villages.map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) })).join(", "),
+        })
+      : null;
+  const unassigned =
+    data.unassigned.volunteers.length > 0
+      ? t("programmeReport.unassigned", {
+          hours: formatHours(data.unassigned.hours),
+          volunteers: data.unassigned.volunteers.map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) })).join(", "),
+        })
+      : null;
+  const warning = { marginTop: 4, color: "#8a4b00", fontWeight: 700 } as const;
+  const afterHours = data.waiting > 0 || photoRowsCount(data) > 0;
   const totalPercent =
     targetSum > 0 ? t("programmeReport.percentOfTargets", { percent: percent(targetedActual / targetSum), count: formatNumber(targeted.length) }) : none();
   const rupiah = { align: "right" as const };
@@ -165,12 +185,13 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               { header: t("programmeReport.column.actual"), width: "16%", ...number },
               { header: t("programmeReport.column.percent"), width: "16%", ...number },
             ]}
-            rows={data.beneficiaries.map((b) => [b.name, formatNumber(b.target), formatNumber(b.actual), b.target > 0 ? percent(b.actual / b.target) : none()])}
+            rows={data.beneficiaries.map((b) => [b.name, formatNumber(b.target), formatNumber(b.actual), b.target > 0 ? percent(b.inTarget / b.target) : none()])}
             totals={[t("programmeReport.total"), formatNumber(targetSum), formatNumber(actualSum), totalPercent]}
           />
         ) : (
           <Text>{t("programmeReport.noBeneficiaries")}</Text>
         )}
+        {outsideTarget ? <Text style={warning}>{outsideTarget}</Text> : null}
 
         <Heading>{t("programmeReport.section.villages")}</Heading>
         {data.byVillage.length ? (
@@ -182,7 +203,13 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               { header: t("programmeReport.column.households"), width: "14%", ...number },
               { header: t("programmeReport.column.activities"), width: "14%", ...number },
             ]}
-            rows={data.byVillage.map((v) => [v.name, v.district || none(), formatNumber(v.people), formatNumber(v.households), formatNumber(v.activities)])}
+            rows={data.byVillage.map((v) => [
+              v.inTarget ? v.name : `${v.name} (${t("programmeReport.notTarget")})`,
+              v.district || none(),
+              formatNumber(v.people),
+              formatNumber(v.households),
+              formatNumber(v.activities),
+            ])}
             totals={[t("programmeReport.total"), "", formatNumber(data.people), formatNumber(data.households), formatNumber(data.activities)]}
           />
         ) : (
@@ -200,9 +227,20 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
                 { header: t("programmeReport.column.activities"), width: "15%", ...number },
                 { header: t("programmeReport.column.hours"), width: "15%", ...number },
               ]}
-              rows={data.volunteers.map((v, i) => [String(i + 1), v.fullName, v.memberNumber ?? none(), formatNumber(v.activities), formatHours(v.hours)])}
+              rows={data.volunteers.map((v, i) => [
+                String(i + 1),
+                v.assigned ? v.fullName : `${v.fullName} (${t("programmeReport.notAssigned")})`,
+                v.memberNumber ?? none(),
+                formatNumber(v.activities),
+                formatHours(v.hours),
+              ])}
             />
-            <Text minPresenceAhead={data.waiting > 0 || photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}</Text>
+            <Text minPresenceAhead={afterHours || unassigned ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}</Text>
+            {unassigned ? (
+              <Text style={warning} minPresenceAhead={afterHours ? 0 : SIGNATURE_HEIGHT}>
+                {unassigned}
+              </Text>
+            ) : null}
           </>
         ) : (
           <Text minPresenceAhead={data.waiting > 0 || photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.noVolunteers")}</Text>

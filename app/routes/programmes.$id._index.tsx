@@ -83,8 +83,9 @@ export default function ProgrammePage() {
     canCurate,
     canLog,
   } = useLoaderData<typeof loader>();
+  // progress against a target counts only the reach in the target kelurahan
   const actualOf = new Map(
-    actuals.byCategory.map((c) => [c.categoryId, c.people])
+    actuals.byCategory.map((c) => [c.categoryId, c.inTarget])
   );
   return (
     <>
@@ -216,6 +217,36 @@ export default function ProgrammePage() {
             {t("programmes.detail.waiting", { count: actuals.waiting })}
           </p>
         ) : null}
+        {actuals.outsideTarget.people > 0 ? (
+          <p className="notice" data-testid="outside-target">
+            {t("programmes.detail.outsideTarget", {
+              people: formatNumber(actuals.outsideTarget.people),
+              villages: actuals.outsideTarget.villages
+                .map((v) =>
+                  t("programmes.detail.outsideVillage", {
+                    name: v.name,
+                    people: formatNumber(v.people),
+                  })
+                )
+                .join(", "),
+            })}
+          </p>
+        ) : null}
+        {actuals.unassigned.volunteers.length > 0 ? (
+          <p className="notice" data-testid="unassigned-hours">
+            {t("programmes.detail.unassigned", {
+              hours: formatHours(actuals.unassigned.hours),
+              volunteers: actuals.unassigned.volunteers
+                .map((v) =>
+                  t("programmes.detail.unassignedVolunteer", {
+                    name: v.fullName,
+                    hours: formatHours(v.hours),
+                  })
+                )
+                .join(", "),
+            })}
+          </p>
+        ) : null}
         {p.targets.length ? (
           p.targets.map((x) => (
             <ProgressBar
@@ -255,7 +286,15 @@ export default function ProgrammePage() {
               <tbody>
                 {actuals.byVillage.map((v) => (
                   <tr key={v.villageCode}>
-                    <td>{v.name}</td>
+                    <td>
+                      {v.name}
+                      {v.inTarget ? null : (
+                        <span className="muted">
+                          {" "}
+                          ({t("programmes.detail.notTarget")})
+                        </span>
+                      )}
+                    </td>
                     <td className="num">{formatNumber(v.people)}</td>
                     <td className="num">{formatNumber(v.households)}</td>
                     <td className="num">{formatNumber(v.activities)}</td>
@@ -281,7 +320,15 @@ export default function ProgrammePage() {
               <tbody>
                 {actuals.volunteers.map((v) => (
                   <tr key={v.memberId}>
-                    <td>{v.fullName}</td>
+                    <td>
+                      {v.fullName}
+                      {v.assigned ? null : (
+                        <span className="muted">
+                          {" "}
+                          ({t("programmes.detail.notAssigned")})
+                        </span>
+                      )}
+                    </td>
                     <td className="num">{formatNumber(v.activities)}</td>
                     <td className="num">{formatHours(v.hours)}</td>
                   </tr>

@@ -24,10 +24,11 @@ import { addAgreement, savePartner } from "~/domain/partners.server";
 import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
 import { programmeReportXlsx } from "~/domain/programme-report-xlsx.server";
 import { programmeReport, type ProgrammeReportData } from "~/domain/programme-report.server";
-import { createProgramme, setProgrammePhotos, type ProgrammeActor } from "~/domain/programmes.server";
+import { createProgramme, programmeActuals, setProgrammePhotos, type ProgrammeActor } from "~/domain/programmes.server";
 import { renderProgrammeReportPdf } from "~/pdf/render.server";
 import { loader as pdfLoader } from "~/routes/programmes.$id.report[.]pdf";
 import { loader as xlsxLoader } from "~/routes/programmes.$id.report[.]xlsx";
+import { loader as programmeLoader } from "~/routes/programmes.$id._index";
 import { action as loginAction } from "~/routes/login";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
@@ -37,7 +38,7 @@ import { agreementSchema, MAX_REPORT_PHOTOS, moneyEntrySchema, partnerSchema, pr
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, getRequest, postForm, run, statusOf } from "../support/requests";
+import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 const TZ = "Asia/Jakarta";
 const NOW = new Date("2026-11-26T10:00:00+07:00");
@@ -201,11 +202,14 @@ describe("the report's figures", () => {
   });
 
   it("counts verified activities only: people by category and kelurahan, volunteers' hours", () => {
+    // Both activities are in the target kelurahan, so all the reach counts toward the targets.
     expect(report.beneficiaries).toEqual([
-      { name: "Lanjut Usia Terlantar", target: 40, actual: 12 },
-      { name: "Penyandang Disabilitas", target: 10, actual: 0 },
-      { name: "Fakir Miskin", target: 0, actual: 2 },
+      { name: "Lanjut Usia Terlantar", target: 40, actual: 12, inTarget: 12 },
+      { name: "Penyandang Disabilitas", target: 10, actual: 0, inTarget: 0 },
+      { name: "Fakir Miskin", target: 0, actual: 2, inTarget: 2 },
     ]);
+    expect(report.outsideTarget).toEqual({ people: 0, villages: [] });
+    expect(report.unassigned).toEqual({ hours: 0, volunteers: [] });
     expect(report.byVillage.map((v) => [v.name, v.district, v.people, v.households, v.activities])).toEqual([
       ["Benuamelayu Laut", "Pontianak Selatan", 8, 6, 1],
       ["Benuamelayu Darat", "Pontianak Selatan", 6, 4, 1],
@@ -489,5 +493,144 @@ describe("the report routes", () => {
 
     const ketuaCookie = await signIn("ketua@prg.test");
     expect(statusOf(await get(pdfLoader, "tidak-ada", "pdf", ketuaCookie))).toBe(404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Reach outside the target kelurahan and hours of members not assigned: flagged, never silent
+
+describe("reach outside the target kelurahan and hours of members not assigned", () => {
+  let flaggedId: string;
+  let data: ProgrammeReportData;
+  let rinaNumber: string;
+  let jokoNumber: string;
+  let jokoId: string;
+
+  beforeAll(async () => {
+    const categories = await listPpksCategories(chapterId);
+    const LANSIA = categories.find((c) => c.number === 8)!.id;
+    const FAKIR = categories.find((c) => c.number === 24)!.id;
+    const rina = await buildMember({ chapterId, villageCode: V1002, fullName: "Rina Marlina" });
+    const joko = await buildMember({ chapterId, villageCode: V1003, fullName: "Joko Susilo" });
+    rinaNumber = rina.memberNumber ?? "";
+    jokoNumber = joko.memberNumber ?? "";
+    jokoId = joko.id;
+    const rinaUser = await buildUser({ chapterId, role: "volunteer", memberId: rina.id });
+    const rinaActor = activityActor(programmeActor(rinaUser.id, rina.id));
+    // One target kelurahan (Benuamelayu Laut) and one assigned volunteer (Rina).
+    flaggedId = ok(
+      await createProgramme(ketua, {
+        data: programmeSchema.parse({
+          name: "Pendampingan Lansia Benuamelayu Laut",
+          goal: "Mendampingi lanjut usia terlantar di Benuamelayu Laut.",
+          startDate: "2026-07-01",
+          endDate: "2026-12-31",
+          budget: "5.000.000",
+          fundingSource: "swadaya",
+          coordinatorId: ketua.memberId!,
+        }),
+        partners: [],
+        villageCodes: [V1002],
+        targets: [{ categoryId: LANSIA, target: 20 }],
+        volunteerIds: [rina.id],
+      }),
+    ).id;
+    const types = await listActivityTypes(chapterId);
+    const log = async (fields: Record<string, string>, reach: ReachEntry[], coVolunteerIds: string[] = []) => {
+      const form = activityFormSchema.parse({ idempotencyKey: key(), typeId: types[0]!.id, narrative: "Kunjungan lansia.", programmeId: flaggedId, ...fields });
+      return ok(await logActivity(rinaActor, { data: form, reach, aid: [], coVolunteerIds, followUp: null, submit: true }, NOW)).id;
+    };
+    // In the target kelurahan: 5 people, 60 minutes.
+    const inside = await log({ date: "2026-11-18", durationMinutes: "60", villageCode: V1002, households: "3" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 5 }]);
+    // Outside it (Benuamelayu Darat): 3 + 2 people, 90 minutes, with Joko (not assigned) as co-volunteer.
+    const outside = await log(
+      { date: "2026-11-19", durationMinutes: "90", villageCode: V1003, households: "2" },
+      [
+        { categoryId: LANSIA, sex: "L", ageBand: "lansia", count: 3 },
+        { categoryId: FAKIR, sex: "P", ageBand: "dewasa", count: 2 },
+      ],
+      [joko.id],
+    );
+    // Still waiting for verification, outside and with Joko: counts nowhere.
+    await log({ date: "2026-11-21", durationMinutes: "240", villageCode: V1003, households: "1" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 }], [joko.id]);
+    expect(await verifyActivities(wakil, [inside, outside], NOW)).toEqual({ verified: 2, skipped: 0 });
+    const report = await programmeReport(ketua, flaggedId, NOW);
+    if (!report) throw new Error("the Ketua must see the report");
+    data = report;
+  });
+
+  it("keeps the totals, gives the reach outside and the unassigned hours apart, and counts only the inside toward the target", async () => {
+    const actuals = await programmeActuals(flaggedId);
+    expect({ people: actuals.people, activities: actuals.activities, hours: actuals.volunteerHours, waiting: actuals.waiting }).toEqual({ people: 10, activities: 2, hours: 4, waiting: 1 });
+    expect(actuals.byCategory.map((c) => [c.name, c.people, c.inTarget])).toEqual([
+      ["Lanjut Usia Terlantar", 8, 5],
+      ["Fakir Miskin", 2, 0],
+    ]);
+    expect(actuals.outsideTarget).toEqual({
+      people: 5,
+      villages: [{ villageCode: V1003, name: "Benuamelayu Darat", district: "Pontianak Selatan", people: 5, households: 2, activities: 1, inTarget: false }],
+    });
+    expect(actuals.byVillage.map((v) => [v.name, v.people, v.inTarget])).toEqual([
+      ["Benuamelayu Darat", 5, false],
+      ["Benuamelayu Laut", 5, true],
+    ]);
+    expect(actuals.unassigned).toEqual({ hours: 1.5, volunteers: [{ memberId: jokoId, fullName: "Joko Susilo", memberNumber: jokoNumber || null, hours: 1.5, activities: 1, assigned: false }] });
+    expect(actuals.volunteers.map((v) => [v.fullName, v.hours, v.assigned])).toEqual([
+      ["Rina Marlina", 2.5, true],
+      ["Joko Susilo", 1.5, false],
+    ]);
+    expect(data.beneficiaries).toEqual([
+      { name: "Lanjut Usia Terlantar", target: 20, actual: 8, inTarget: 5 },
+      { name: "Fakir Miskin", target: 0, actual: 2, inTarget: 0 },
+    ]);
+  });
+
+  it("gives the programme page the same figures", async () => {
+    const cookie = await signIn("ketua@prg.test");
+    const page = dataOf<{ actuals: Awaited<ReturnType<typeof programmeActuals>> }>(await run(programmeLoader, getRequest(`/programmes/${flaggedId}`, cookie), { id: flaggedId }));
+    expect(page.actuals.byCategory.map((c) => [c.name, c.people, c.inTarget])).toEqual([
+      ["Lanjut Usia Terlantar", 8, 5],
+      ["Fakir Miskin", 2, 0],
+    ]);
+    expect(page.actuals.outsideTarget.people).toBe(5);
+    expect(page.actuals.outsideTarget.villages.map((v) => [v.name, v.people])).toEqual([["Benuamelayu Darat", 5]]);
+    expect(page.actuals.unassigned.hours).toBe(1.5);
+    expect(page.actuals.unassigned.volunteers.map((v) => [v.fullName, v.hours])).toEqual([["Joko Susilo", 1.5]]);
+  });
+
+  it("warns in the PDF and takes the percentage from the target kelurahan only", async () => {
+    const { text } = await pdfText(new Uint8Array(await renderProgrammeReportPdf(data)));
+    // 5 of 20, not 8 of 20 (40%).
+    expect(text).toContain("Lanjut Usia Terlantar 20 8 25%");
+    expect(text).toContain("Jumlah 20 10 25% dari target 1 kategori");
+    expect(text).not.toContain("40%");
+    expect(text).toContain("Di luar kelurahan sasaran: 5 orang (Benuamelayu Darat 5 orang).");
+    expect(text).toContain("Benuamelayu Darat (di luar sasaran) Pontianak Selatan 5 2 1");
+    expect(text).toContain(`2 Joko Susilo (tidak ditugaskan) ${jokoNumber} 1 1,5`);
+    expect(text).toContain(`1 Rina Marlina ${rinaNumber} 2 2,5`);
+    expect(text).toContain("Jumlah jam relawan: 4 jam");
+    expect(text).toContain("Jam relawan yang tidak ditugaskan: 1,5 jam (Joko Susilo 1,5 jam).");
+  });
+
+  it("flags the same in the spreadsheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await programmeReportXlsx(data)) as never);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const summary = new Map(rows("Ringkasan").map(([label, value]) => [label, value]));
+    expect(summary.get("Penerima manfaat di luar kelurahan sasaran (orang)")).toBe(5);
+    expect(summary.get("Kelurahan di luar sasaran")).toBe("Benuamelayu Darat 5 orang");
+    expect(summary.get("Jam relawan yang tidak ditugaskan")).toBe(1.5);
+    expect(summary.get("Relawan yang tidak ditugaskan")).toBe("Joko Susilo 1,5 jam");
+    expect(rows("Penerima manfaat")).toEqual([
+      ["Kategori", "Target", "Capaian", "Capaian di kelurahan sasaran", "%"],
+      ["Lanjut Usia Terlantar", 20, 8, 5, 0.25],
+      ["Fakir Miskin", 0, 2, 0], // no target, no percentage (an empty cell)
+    ]);
+    expect(rows("Kelurahan").slice(1).map((r) => r[0])).toEqual(["Benuamelayu Darat (di luar sasaran)", "Benuamelayu Laut"]);
+    expect(rows("Relawan").slice(1).map((r) => r[1])).toEqual(["Rina Marlina", "Joko Susilo (tidak ditugaskan)"]);
   });
 });

@@ -106,6 +106,12 @@ export const programmes = {
   "programmes.detail.byVillage": "Penerima manfaat menurut kelurahan",
   "programmes.detail.activities": "Kegiatan",
   "programmes.detail.volunteerHours": "Relawan dan jam",
+  "programmes.detail.outsideTarget": "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
+  "programmes.detail.outsideVillage": "{name} {people} orang",
+  "programmes.detail.unassigned": "Jam relawan yang tidak ditugaskan: {hours} jam ({volunteers}). Tetap dihitung dalam jumlah jam; tugaskan relawan di program bila memang bagian dari program.",
+  "programmes.detail.unassignedVolunteer": "{name} {hours} jam",
+  "programmes.detail.notTarget": "di luar sasaran",
+  "programmes.detail.notAssigned": "tidak ditugaskan",
 
   "programmes.money.title": "Keuangan program",
   "programmes.money.back": "Kembali ke program",
