@@ -50,10 +50,22 @@ export function planDocument(folder: DocumentFolder, prefix: string, bytes: Uint
 }
 
 /** Writes a generated document (a report's PDF); returns its stored name. */
+/** Thrown by storeDocument when the uploads folder cannot take the file (missing, full, not writable). */
+export class DocumentStorageFault extends Error {
+  constructor(readonly cause: unknown) {
+    super("documents: cannot store a file");
+  }
+}
+
 export async function storeDocument(folder: DocumentFolder, prefix: string, bytes: Uint8Array, extension: string) {
   const fileName = `${prefix}-${randomBytes(8).toString("hex")}.${extension}`;
-  await mkdir(folderPath(folder), { recursive: true });
-  await writeFile(filePath(folder, fileName), bytes);
+  try {
+    await mkdir(folderPath(folder), { recursive: true });
+    await writeFile(filePath(folder, fileName), bytes);
+  } catch (error) {
+    console.error("documents: cannot store", fileName, error);
+    throw new DocumentStorageFault(error);
+  }
   return fileName;
 }
 

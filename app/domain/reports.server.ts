@@ -23,7 +23,7 @@ import { hasPermission, type Permission } from "~/utils/permissions";
 import { areaName, periodLabel, type ReportPeriod } from "~/validation/reports";
 import type { CurrentUser } from "./accounts.server";
 import { getChapterLetterhead } from "./chapters.server";
-import { readDocument, removeDocument, storeDocument } from "./documents.server";
+import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "./documents.server";
 import { nextLetterNumber } from "./letters.server";
 import type { FieldErrors } from "./outcomes.server";
 import { readPayload, payloadOf, type ReadFigures } from "./report-payload.server";
@@ -229,7 +229,7 @@ async function documentData(
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-export type SubmitOutcome = { ok: true; number: string } | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted"; number?: string; period?: string };
+export type SubmitOutcome = { ok: true; number: string } | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted" | "storageFault"; number?: string; period?: string };
 
 /**
  * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
@@ -300,6 +300,8 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
     );
   } catch (error) {
     for (const file of written) await removeDocument("reports", file);
+    // Nothing was saved (the transaction rolled back, the number is not used): say so.
+    if (error instanceof DocumentStorageFault) return { ok: false as const, error: "storageFault" as const };
     throw error;
   }
 }

@@ -27,7 +27,7 @@ import { formatCalendarDateLong, formatDateLong } from "~/utils/format";
 import { hasPermission, type Permission } from "~/utils/permissions";
 import type { CurrentUser } from "./accounts.server";
 import { getChapterLetterhead } from "./chapters.server";
-import { readDocument, removeDocument, storeDocument } from "./documents.server";
+import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "./documents.server";
 import { nextLetterNumber } from "./letters.server";
 import type { FieldErrors } from "./outcomes.server";
 import { servingHolder } from "./report-figures.server";
@@ -231,6 +231,7 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
     );
   } catch (error) {
     for (const file of written) await removeDocument("reports", file);
+    if (error instanceof DocumentStorageFault) return { ok: false, fieldErrors: { form: t("documents.storageFault") } };
     throw error;
   }
 }

@@ -48,6 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "forbidden") return redirectWithToast(back, "error", "reports.detail.onlyKetua");
+      if (result.error === "storageFault") return redirectWithToast(back, "error", "documents.storageFault");
       if (result.error === "alreadySubmitted") return redirectWithToast(back, "error", "reports.error.overlaps", { number: result.number ?? "", period: result.period ?? "" });
       return redirectWithToast(back, "error", "reports.detail.notSubmitted");
     }

@@ -7,7 +7,7 @@
 //
 // Simulated timeline: "today" is 10 December 2026 in Asia/Jakarta; the reports are of September
 // and October 2026.
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -269,5 +269,23 @@ describe("hours and dates read the same everywhere", () => {
       if (v instanceof Date) dates.push(v);
     });
     expect(dates[0]!.toISOString().slice(0, 10)).toBe("2026-12-03");
+  });
+});
+
+describe("a storage fault while submitting", () => {
+  it("saves nothing, uses no letter number and says so; the next try succeeds", async () => {
+    const november = ok(await createReport(ketua, reportPeriodSchema.parse({ kind: "custom", start: "2026-11-01", end: "2026-11-30", includeSubChapters: "on" }), NOW)).id;
+    const counterBefore = await db.letterCounter.findMany({ where: { chapterId } });
+    // the uploads folder is gone and a plain file stands in its place: nothing can be written
+    await rm(UPLOADS, { recursive: true, force: true });
+    await writeFile(UPLOADS, "not a folder");
+    try {
+      expect(await submitReport(ketua, november, NOW)).toEqual({ ok: false, error: "storageFault" });
+    } finally {
+      await rm(UPLOADS, { force: true });
+    }
+    expect(await db.report.findUniqueOrThrow({ where: { id: november }, select: { status: true, number: true, pdfFile: true } })).toEqual({ status: "draft", number: null, pdfFile: null });
+    expect(await db.letterCounter.findMany({ where: { chapterId } })).toEqual(counterBefore);
+    expect((await submitReport(ketua, november, NOW)).ok).toBe(true);
   });
 });
