@@ -1081,6 +1081,41 @@ describe("activities under a programme", () => {
       [budi.memberId, "Budi Santoso", 4, 3],
       [maria.memberId, "Maria Ulfah", 2.5, 2],
     ]);
+    // The programme's one target kelurahan is Benuamelayu Laut: A2's 6 people in Benuamelayu Darat
+    // stay in the totals but are flagged apart and do not count toward the targets.
+    expect(actuals.byCategory.map((c) => [c.categoryId, c.inTarget])).toEqual([
+      [LANSIA, 8],
+      [FAKIR, 0],
+      [DISABILITAS, 1],
+    ]);
+    expect(actuals.byVillage.map((v) => [v.villageCode, v.inTarget])).toEqual([
+      [V1002, true],
+      [V1003, false],
+    ]);
+    expect(actuals.outsideTarget).toEqual({ people: 6, villages: [expect.objectContaining({ villageCode: V1003, people: 6, households: 4, activities: 1, inTarget: false })] });
+    expect(actuals.unassigned).toEqual({ hours: 0, volunteers: [] });
+
+    // Without target kelurahan every kelurahan counts toward the targets and nothing is outside.
+    await db.programmeVillage.deleteMany({ where: { programmeId: programme2 } });
+    const everywhere = await programmeActuals(programme2);
+    expect(everywhere.byCategory.map((c) => [c.categoryId, c.people, c.inTarget])).toEqual([
+      [LANSIA, 12, 12],
+      [FAKIR, 2, 2],
+      [DISABILITAS, 1, 1],
+    ]);
+    expect(everywhere.byVillage.every((v) => v.inTarget)).toBe(true);
+    expect(everywhere.outsideTarget).toEqual({ people: 0, villages: [] });
+
+    // The board logs under any programme: the Wakil Ketua's hours are flagged (not assigned), the
+    // coordinator's (the Ketua) are not.
+    const byWakil = ok(await logUnder(wakil, { date: "2031-06-15", durationMinutes: "45", villageCode: V1002, households: "1" }, [])).id;
+    const byKetua = ok(await logUnder(ketua, { date: "2031-06-14", durationMinutes: "45", villageCode: V1002, households: "1" }, [])).id;
+    expect(await verifyActivities(ketua, [byWakil], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(wakil, [byKetua], NOW)).toEqual({ verified: 1, skipped: 0 });
+    const after = await programmeActuals(programme2);
+    expect(after.volunteerHours).toBe(8); // 6.5 + 45 min each for the Wakil Ketua and the Ketua
+    expect(after.unassigned).toEqual({ hours: 0.75, volunteers: [expect.objectContaining({ memberId: wakil.memberId, hours: 0.75, activities: 1, assigned: false })] });
+    expect(after.volunteers.find((v) => v.memberId === ketua.memberId)).toMatchObject({ hours: 0.75, assigned: true });
   });
 });
 
