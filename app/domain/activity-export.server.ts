@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
+import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { formatCalendarDateShort } from "~/utils/format";
 import { calendarDateOf } from "~/validation/fields";
@@ -38,7 +39,12 @@ export function statusesText(statuses: { status: string; count: number }[]) {
 
 const dateText = (value: string | null) => (value ? formatCalendarDateShort(calendarDateOf(value)) : "…");
 
-export async function activitiesXlsx(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }): Promise<Buffer> {
+export async function activitiesXlsx(
+  who: { chapterId: string; actorId: string },
+  filters: ActivityFilters,
+  scope?: { districtCodes: readonly string[] },
+): Promise<Buffer> {
+  const { chapterId, actorId } = who;
   const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
   const [totals, districts] = await Promise.all([
     activityTotals(where),
@@ -129,5 +135,7 @@ export async function activitiesXlsx(chapterId: string, filters: ActivityFilters
   }
   sheet.commit();
   await workbook.commit();
+  // Volunteers' names and member numbers leave the portal: who took them is recorded.
+  await recordAudit({ actorId, chapterId, action: "activity.export", entityType: "Chapter", entityId: chapterId, after: { count: written, filters: { ...filters, page: undefined } } });
   return Buffer.concat(chunks);
 }

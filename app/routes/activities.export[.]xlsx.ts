@@ -12,7 +12,7 @@ async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:district");
   const filters = parseBoardFilters(new URL(request.url).searchParams, calendarToday(user.chapter.timeZone));
   const scope = hasPermission(user.permissions, "read:activity:chapter") ? undefined : { districtCodes: user.districtCodes };
-  const body = await activitiesXlsx(user.chapter.id, filters, scope);
+  const body = await activitiesXlsx({ chapterId: user.chapter.id, actorId: user.id }, filters, scope);
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

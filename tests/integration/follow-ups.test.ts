@@ -843,6 +843,7 @@ describe("the activity spreadsheet", () => {
   let plain: Person;
   const e: Record<string, string> = {};
   const numbers: Record<string, string> = {};
+  let exporter: string;
 
   // e1 P 2031-06-02 V1002 (Pontianak Selatan) type0  60 min hh3 people 2+3=5 aid 150.000+250.000 co Q, RT 003/RW 01, submitted
   // e2 P 2031-06-05 V1003 (Pontianak Selatan) type1  90 min hh1 people 4     draft
@@ -854,6 +855,7 @@ describe("the activity spreadsheet", () => {
     p = await volunteer(ctx.id, V1002, "Relawan Ekspor Pertama");
     q = await volunteer(ctx.id, V0401, "Relawan Ekspor Kedua");
     ketua = await boardMember(ctx.id, "ketua");
+    exporter = ketua.userId;
     kk04 = await koordinator(ctx.id, D04);
     plain = await volunteer(ctx.id, V1002);
     const lansia = ppksOf(ctx, 8);
@@ -887,7 +889,10 @@ describe("the activity spreadsheet", () => {
   const summaryOf = (book: Workbook) => Object.fromEntries(book.summary.map(([label, value]) => [label, value]));
 
   it("has one row per activity of the period, the known values of a row, and a summary equal to the sums of the rows", async () => {
-    const book = await readWorkbook(await activitiesXlsx(ctx.id, filters()));
+    const audits = await db.auditLog.count({ where: { chapterId: ctx.id, action: "activity.export", actorId: exporter } });
+    const book = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters()));
+    // the download of volunteers' names is recorded: who, how many rows, which filters
+    expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "activity.export", actorId: exporter } })).toBe(audits + 1);
     expect(book.rows).toHaveLength(1 + 4);
     expect(book.rows[0]).toEqual(HEADER);
     const body = book.rows.slice(1);
@@ -931,28 +936,28 @@ describe("the activity spreadsheet", () => {
     expect(summary["KK dijangkau"]).toBe(body.reduce((sum, r) => sum + (r[10] as number), 0));
 
     // A whole history takes the May activity too.
-    const everything = await readWorkbook(await activitiesXlsx(ctx.id, filters({ from: null, to: null })));
+    const everything = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ from: null, to: null })));
     expect(everything.rows).toHaveLength(1 + 5);
     expect(summaryOf(everything)).toMatchObject({ Periode: "… – …", "Jumlah kegiatan": 5, "Jam relawan (termasuk pendamping)": 6.8, "Orang dijangkau": 25, "KK dijangkau": 11 });
   });
 
   it("narrows to the filters: type, status, kecamatan", async () => {
-    const byType = await readWorkbook(await activitiesXlsx(ctx.id, filters({ typeId: typeOf(ctx, 1) })));
+    const byType = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ typeId: typeOf(ctx, 1) })));
     expect(byType.rows.slice(1).map((r) => [r[0], r[9]])).toEqual([
       [calendarDate(2031, 6, 5), 4],
       [calendarDate(2031, 6, 9), 6],
     ]);
     expect(summaryOf(byType)).toMatchObject({ "Jumlah kegiatan": 2, "Jam relawan (termasuk pendamping)": 2.3, "Orang dijangkau": 10, "KK dijangkau": 3 });
 
-    const submitted = await readWorkbook(await activitiesXlsx(ctx.id, filters({ status: "submitted" })));
+    const submitted = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ status: "submitted" })));
     expect(submitted.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 2), calendarDate(2031, 6, 9)]);
     expect(summaryOf(submitted)).toMatchObject({ "Jumlah kegiatan": 2, "Orang dijangkau": 11, "KK dijangkau": 5, "Jam relawan (termasuk pendamping)": 2.8, "Status yang dihitung": "Menunggu verifikasi 2" });
 
-    const draftType0 = await readWorkbook(await activitiesXlsx(ctx.id, filters({ status: "draft", typeId: typeOf(ctx, 0) })));
+    const draftType0 = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ status: "draft", typeId: typeOf(ctx, 0) })));
     expect(draftType0.rows).toEqual([HEADER]);
     expect(summaryOf(draftType0)).toMatchObject({ "Status yang dihitung": "tidak ada kegiatan", "Jumlah kegiatan": 0, "Jam relawan (termasuk pendamping)": 0, "Orang dijangkau": 0, "KK dijangkau": 0 });
 
-    const utara = await readWorkbook(await activitiesXlsx(ctx.id, filters(), { districtCodes: [D04] }));
+    const utara = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters(), { districtCodes: [D04] }));
     expect(utara.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 7), calendarDate(2031, 6, 9)]);
   });
 
@@ -1011,7 +1016,8 @@ describe("defects found and fixed", () => {
     await ensureActivityCatalogue(chapter.id);
     const ctx: Ctx = { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
     await logged(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
-    const book = await readWorkbook(await activitiesXlsx(ctx.id, filters()));
+    const exporter = (await boardMember(ctx.id, "ketua")).userId;
+    const book = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters()));
     expect(book.rows).toHaveLength(2);
     expect(book.rows[1]![2]).toBe("Pontianak Selatan");
   });

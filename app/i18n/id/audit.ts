@@ -105,6 +105,7 @@ export const audit = {
   "audit.action.training.participants.add": "Peserta pelatihan ditambahkan",
   "audit.action.training.result": "Hasil pelatihan dicatat",
   "audit.action.training.certificate.save": "Sertifikat pelatihan disimpan",
+  "audit.action.activity.export": "Daftar kegiatan diunduh",
   "audit.action.activity.verify": "Kegiatan diverifikasi",
   "audit.action.activity.return": "Kegiatan dikembalikan",
   "audit.action.activity.reopen": "Kegiatan dibuka kembali",
