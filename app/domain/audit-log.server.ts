@@ -149,9 +149,10 @@ function showValue(key: string, value: unknown, entityType: string, timeZone: st
   if (typeof value === "string") {
     if (key === "status" && entityType === "Member") return memberStatusLabel(value);
     if (key === "status" && entityType === "Activity") return activityStatusLabel(value);
-    if (CALENDAR_DATE.test(value)) return formatCalendarDateShort(value.length === 10 ? `${value}T00:00:00Z` : value);
-    if (MOMENT.test(value)) return momentText(new Date(value), timeZone);
-    return value;
+    // A value shaped like a date but not one ("2026-13-45", typed into a filter) is shown as written.
+    const asDate = CALENDAR_DATE.test(value) || MOMENT.test(value) ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : null;
+    if (!asDate || Number.isNaN(asDate.getTime())) return value;
+    return CALENDAR_DATE.test(value) ? formatCalendarDateShort(asDate) : momentText(asDate, timeZone);
   }
   if (Array.isArray(value)) return value.map((item) => showValue(key, item, entityType, timeZone)).join(", ");
   if (typeof value === "object") {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/audit._index";
 import { loader as exportLoader } from "~/routes/audit.export[.]xlsx";
 import { action as loginAction } from "~/routes/login";
+import { auditChanges } from "~/domain/audit-log.server";
 import { maskIdentifiers, recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
@@ -278,5 +279,16 @@ describe("masking of audit values", () => {
     expect(maskIdentifiers({ contentHash: hash, verifyCode: "X6171014107900003Y" })).toEqual({ contentHash: hash, verifyCode: "X6171014107900003Y" });
     expect(maskIdentifiers({ note: `NIK ${NIK}, KK 6171 0101 0120 0009.` })).toEqual({ note: `NIK ${NIK_MASKED}, KK ${KK_MASKED}.` });
     expect(maskIdentifiers({ q: NIK, nik: "6171-0141-0790-0003" })).toEqual({ q: NIK_MASKED, nik: NIK_MASKED });
+  });
+});
+
+describe("values shaped like dates", () => {
+  it("shows a real date as a date and a malformed one as written, never failing the page or the export", () => {
+    const changes = auditChanges(null, JSON.stringify({ filters: { from: "2026-13-45", to: "2026-06-30" }, at: "2026-12-02T17:53:00Z" }), "Chapter", "Asia/Jakarta");
+    const text = changes.map((c) => `${c.field}=${c.after}`).join(" | ");
+    expect(text).toContain("2026-13-45");
+    expect(text).toContain("30/06/2026");
+    // 00:53 WIB on 3 December
+    expect(text).toMatch(/03\/12\/2026/);
   });
 });
