@@ -33,6 +33,7 @@ import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEnt
 import { listChapterVillages } from "./members.server";
 import { checkActivityProgramme, programmeChoicesForActivity } from "./programmes.server";
 import { refusable, Refused, type FieldErrors } from "./outcomes.server";
+import { reportHours } from "~/utils/report-hours";
 
 export type { FieldErrors };
 type Tx = Prisma.TransactionClient;
@@ -523,8 +524,8 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
   };
 }
 
-/** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam). */
-export const hoursOfMinutes = (minutes: number) => Math.round(minutes / 6) / 10;
+/** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam), as the report rounds them. */
+export const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
 
 /**
  * The totals of the activities that match, in SQL, counted the way the contribution report
