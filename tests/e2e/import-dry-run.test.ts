@@ -60,10 +60,11 @@ async function workbook() {
   const first = wb.addWorksheet("Anggota 2025");
   first.addRow(HEADER);
   first.addRow([
-    "Fitri Handayani",
-    "6171044405940002",
+    // a person no other browser test registers (the membership test imports Fitri Handayani)
+    "Sri Wahyuningsih",
+    "6171045205950003",
     "P",
-    "04/05/1994",
+    "12/05/1995",
     "081377788899",
     "Jl. Budi Karya 3",
     "Pontianak Utara",
@@ -75,10 +76,10 @@ async function workbook() {
   const second = wb.addWorksheet("Anggota 2026");
   second.addRow(HEADER.filter((h) => h !== "Alamat"));
   second.addRow([
-    "Hendra Benar",
-    "6171041505940001",
+    "Agus Setiawan",
+    "6171041707930004",
     "L",
-    "15/05/1994",
+    "17/07/1993",
     "",
     "Pontianak Utara",
     "Siantan Hulu",
