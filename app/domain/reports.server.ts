@@ -15,7 +15,7 @@ import { t } from "~/i18n";
 import type { ContributionReportPdfData } from "~/pdf/contribution-report-data";
 import { renderContributionReportPdf, verifyUrl } from "~/pdf/render.server";
 import { recordAudit } from "~/utils/audit.server";
-import { calendarToday } from "~/utils/dates";
+import { calendarToday, isoCalendarDate } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatCalendarDateLong } from "~/utils/format";
@@ -64,18 +64,13 @@ const listSelect = {
   createdAt: true,
 } satisfies Prisma.ReportSelect;
 
-/** The calendar day ("2026-12-03") a moment falls on in the chapter's time zone: a report sent at 00:53 WIB on 3 December is of 3 December. */
-export function dayInZone(moment: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(moment);
-}
-
 export async function listReports(actor: ReportActor) {
   const rows = await db.report.findMany({ where: await visibleReports(actor), select: { ...listSelect, chapterId: true, figures: true }, orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }] });
   const drift = await Promise.all(rows.map((r) => reportDrift(r)));
   return rows.map(({ figures: _figures, chapterId: _chapterId, ...r }, i) => ({
     ...r,
     periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
-    submittedDay: r.submittedAt ? dayInZone(r.submittedAt, r.chapter.timeZone) : null,
+    submittedDay: r.submittedAt ? isoCalendarDate(r.submittedAt, r.chapter.timeZone) : null,
     outdated: drift[i]!,
   }));
 }
@@ -195,7 +190,7 @@ export async function getReport(actor: ReportActor, reportId: string) {
     ? readPayload(stored).payload.figures
     : await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
   const outdated = await reportDrift(report);
-  const submittedDay = report.submittedAt ? dayInZone(report.submittedAt, report.chapter.timeZone) : null;
+  const submittedDay = report.submittedAt ? isoCalendarDate(report.submittedAt, report.chapter.timeZone) : null;
   return { ...rest, hasFiles: Boolean(pdfFile && xlsxFile), figures, outdated, submittedDay, periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd) };
 }
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;
