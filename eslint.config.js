@@ -13,7 +13,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -23,9 +26,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: ["~/utils/db.server", "~/generated/*", "@prisma/*"], message: "Only app/domain talks to the database." },
-          ],
+          patterns: [{ group: ["~/utils/db.server", "~/generated/*", "@prisma/*"], message: "Only app/domain talks to the database." }],
         },
       ],
     },

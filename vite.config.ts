@@ -30,13 +30,6 @@ export default defineConfig({
   optimizeDeps: {
     // A cold cache re-optimised these mid-load and broke hooks ("Invalid hook call").
     include: ["react-hook-form", "@hookform/resolvers/zod", "zod"],
-    exclude: [
-      "@prisma/client",
-      "@prisma/adapter-better-sqlite3",
-      "better-sqlite3",
-      "remix-auth",
-      "remix-auth-form",
-      "@react-pdf/renderer",
-    ],
+    exclude: ["@prisma/client", "@prisma/adapter-better-sqlite3", "better-sqlite3", "remix-auth", "remix-auth-form", "@react-pdf/renderer"],
   },
 });

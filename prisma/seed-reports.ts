@@ -11,8 +11,18 @@ export async function seedReports(input: { chapterId: string; users: { ketua: st
   const today = calendarToday(TZ);
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 0));
-  const ketua: ReportActor = { userId: input.users.ketua, chapterId: input.chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", ["ketua"]) };
-  const dinsos: ReportActor = { userId: input.users.dinsos, chapterId: input.chapterId, timeZone: TZ, permissions: rolePermissions("dinsos") };
+  const ketua: ReportActor = {
+    userId: input.users.ketua,
+    chapterId: input.chapterId,
+    timeZone: TZ,
+    permissions: permissionsFor("volunteer", ["ketua"]),
+  };
+  const dinsos: ReportActor = {
+    userId: input.users.dinsos,
+    chapterId: input.chapterId,
+    timeZone: TZ,
+    permissions: rolePermissions("dinsos"),
+  };
   const created = await createReport(ketua, { kind: "month", start, end, includeSubChapters: true });
   if (!created.ok) throw new Error(`Demo report refused: ${JSON.stringify(created.fieldErrors)}`);
   // Submitted on the 5th of last month, received two days later.

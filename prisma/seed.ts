@@ -135,8 +135,18 @@ async function seedDemo() {
     named: { ketua: ketua.id, sekretaris: sekretaris.id, relawan: relawan.id, bendahara: bendahara.id, korcam: korcam.id },
   });
   await seedReports({ chapterId: city.id, users: { ketua: users[1]!.id, dinsos: users[6]!.id } });
-  const twice = { fullName: "Siti Rahmawati", sex: "P", birthDate: "1979-11-05", address: "Jl. Karet No. 14", joinDate: "2019-04-01", membershipType: "biasa" } as const;
-  for (const [nik, villageCode] of [["6171034511790021", villages[12]!.code], ["6171034511790012", villages[12]!.code]] as const) {
+  const twice = {
+    fullName: "Siti Rahmawati",
+    sex: "P",
+    birthDate: "1979-11-05",
+    address: "Jl. Karet No. 14",
+    joinDate: "2019-04-01",
+    membershipType: "biasa",
+  } as const;
+  for (const [nik, villageCode] of [
+    ["6171034511790021", villages[12]!.code],
+    ["6171034511790012", villages[12]!.code],
+  ] as const) {
     const result = await createMember({
       chapterId: city.id,
       actorId: secretaryUserId,
@@ -184,14 +194,16 @@ async function seedActivities(input: {
       const status = daysAgo < 7 ? (n % 5 === 0 ? "returned" : "submitted") : daysAgo < 20 && n % 4 === 0 ? "submitted" : "verified";
       const start = random.int(7, 15);
       const minutes = random.pick([60, 90, 120, 150, 180, 240]);
-      const reached = [...new Set([random.pick(common), random.pick(categories)])].flatMap((category) =>
-        (["L", "P"] as const).map((sex) => ({
-          categoryId: category.id,
-          sex,
-          ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
-          count: random.int(0, 4),
-        })),
-      ).filter((r) => r.count > 0);
+      const reached = [...new Set([random.pick(common), random.pick(categories)])]
+        .flatMap((category) =>
+          (["L", "P"] as const).map((sex) => ({
+            categoryId: category.id,
+            sex,
+            ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
+            count: random.int(0, 4),
+          })),
+        )
+        .filter((r) => r.count > 0);
       const activity = await tx.activity.create({
         data: {
           chapterId,
@@ -226,7 +238,14 @@ async function seedActivities(input: {
       await tx.activityReach.createMany({ data: reached.map((r) => ({ activityId: activity.id, ...r })) });
       if (type.name.startsWith("Penyaluran")) {
         await tx.activityAid.create({
-          data: { activityId: activity.id, item: "Paket sembako", quantity: random.int(5, 30), unit: "paket", value: random.int(5, 30) * 150_000, source: random.pick(sources) },
+          data: {
+            activityId: activity.id,
+            item: "Paket sembako",
+            quantity: random.int(5, 30),
+            unit: "paket",
+            value: random.int(5, 30) * 150_000,
+            source: random.pick(sources),
+          },
         });
       }
       if (n % 9 === 0) {
@@ -237,8 +256,19 @@ async function seedActivities(input: {
       }
     }
     // The relawan's latest activity refers a case on too, so their follow-up list is not empty.
-    const own = await tx.activity.findFirstOrThrow({ where: { memberId: input.named.relawan }, orderBy: { date: "desc" }, select: { id: true, date: true, villageCode: true, districtCode: true } });
-    if (!opened.some((o) => o.activityId === own.id)) opened.push({ activityId: own.id, memberId: input.named.relawan, villageCode: own.villageCode, districtCode: own.districtCode, date: own.date });
+    const own = await tx.activity.findFirstOrThrow({
+      where: { memberId: input.named.relawan },
+      orderBy: { date: "desc" },
+      select: { id: true, date: true, villageCode: true, districtCode: true },
+    });
+    if (!opened.some((o) => o.activityId === own.id))
+      opened.push({
+        activityId: own.id,
+        memberId: input.named.relawan,
+        villageCode: own.villageCode,
+        districtCode: own.districtCode,
+        date: own.date,
+      });
     // Follow-ups: two in three were moved on by a later visit of the same volunteer, half of those closed.
     const accompany = types.find((type) => type.name.startsWith("Pendampingan"))!;
     for (const [i, f] of opened.entries()) {
@@ -247,7 +277,11 @@ async function seedActivities(input: {
           chapterId,
           openedById: f.activityId,
           institution: random.pick(["Rumah Singgah Dinas Sosial", "BPJS Kesehatan Cabang Pontianak", "Panti Sosial Tresna Werdha"]),
-          description: random.pick(["Lansia tinggal sendiri, dirujuk untuk layanan", "Keluarga diusulkan PBI JK", "Penyandang disabilitas perlu alat bantu"]),
+          description: random.pick([
+            "Lansia tinggal sendiri, dirujuk untuk layanan",
+            "Keluarga diusulkan PBI JK",
+            "Penyandang disabilitas perlu alat bantu",
+          ]),
         },
         select: { id: true },
       });
@@ -275,7 +309,12 @@ async function seedActivities(input: {
       });
       const status = i % 2 === 0 ? "selesai" : "proses";
       await tx.followUpUpdate.create({
-        data: { followUpId: followUp.id, activityId: later.id, status, note: status === "selesai" ? "Sudah diterima layanan." : "Berkas diserahkan, menunggu jadwal." },
+        data: {
+          followUpId: followUp.id,
+          activityId: later.id,
+          status,
+          note: status === "selesai" ? "Sudah diterima layanan." : "Berkas diserahkan, menunggu jadwal.",
+        },
       });
       await tx.followUp.update({ where: { id: followUp.id }, data: { status, closedById: status === "selesai" ? later.id : null } });
     }
@@ -305,19 +344,35 @@ async function seedTrainings(input: {
   const courses = await listCourses(chapterId);
   const course = (kind: string) => courses.find((c) => c.kind === kind && c.chapterId === null)!.id;
   const event = async (kind: string, start: string, end: string, place: string, organiser: string, trainers: string, capacity?: number) =>
-    (must(
-      await createEvent({
-        chapterId,
-        actorId,
-        data: eventFormSchema.parse({ courseId: course(kind), startDate: start, endDate: end, place, organiser, trainers, capacity: capacity ? String(capacity) : "" }),
-      }),
-      `event ${kind} ${start}`,
-    ) as { ok: true; id: string }).id;
-  const register = async (eventId: string, memberIds: string[]) => must(await addParticipants({ chapterId, actorId, eventId, memberIds }), "participants");
+    (
+      must(
+        await createEvent({
+          chapterId,
+          actorId,
+          data: eventFormSchema.parse({
+            courseId: course(kind),
+            startDate: start,
+            endDate: end,
+            place,
+            organiser,
+            trainers,
+            capacity: capacity ? String(capacity) : "",
+          }),
+        }),
+        `event ${kind} ${start}`,
+      ) as { ok: true; id: string }
+    ).id;
+  const register = async (eventId: string, memberIds: string[]) =>
+    must(await addParticipants({ chapterId, actorId, eventId, memberIds }), "participants");
   const results = async (eventId: string, rows: (m: { id: string; index: number }) => Omit<ResultRow, "participantId">) => {
     const participants = await db.trainingParticipant.findMany({ where: { eventId }, select: { id: true }, orderBy: { createdAt: "asc" } });
     must(
-      await recordResults({ chapterId, actorId, eventId, rows: participants.map((p, index) => ({ participantId: p.id, ...rows({ id: p.id, index }) })) }),
+      await recordResults({
+        chapterId,
+        actorId,
+        eventId,
+        rows: participants.map((p, index) => ({ participantId: p.id, ...rows({ id: p.id, index }) })),
+      }),
       "results",
     );
     return participants;
@@ -325,21 +380,56 @@ async function seedTrainings(input: {
   const passed = () => ({ attendance: "hadir" as const, hoursAttended: null, result: "lulus" as const, score: null });
 
   // Basic bimtek, 2019 and 2025: together two thirds of today's active members.
-  const bimtek2019 = await event("bimtek_dasar", "2019-07-15", "2019-07-17", "Aula Dinas Sosial Kota Pontianak", "Dinas Sosial Kota Pontianak", "Tim Dinas Sosial Provinsi Kalimantan Barat");
+  const bimtek2019 = await event(
+    "bimtek_dasar",
+    "2019-07-15",
+    "2019-07-17",
+    "Aula Dinas Sosial Kota Pontianak",
+    "Dinas Sosial Kota Pontianak",
+    "Tim Dinas Sosial Provinsi Kalimantan Barat",
+  );
   await register(bimtek2019, [named.ketua, named.bendahara, named.korcam, named.sekretaris, ...active.slice(0, 26)]);
   await results(bimtek2019, passed);
-  const bimtek2025 = await event("bimtek_dasar", "2025-03-10", "2025-03-12", "Hotel Kapuas Palace, Pontianak", "Dinas Sosial Kota Pontianak", "Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial Banjarmasin", 40);
+  const bimtek2025 = await event(
+    "bimtek_dasar",
+    "2025-03-10",
+    "2025-03-12",
+    "Hotel Kapuas Palace, Pontianak",
+    "Dinas Sosial Kota Pontianak",
+    "Balai Besar Pendidikan dan Pelatihan Kesejahteraan Sosial Banjarmasin",
+    40,
+  );
   await register(bimtek2025, [named.relawan, ...active.slice(26, 60)]);
-  await results(bimtek2025, ({ index }) => (index === 3 ? { attendance: "sebagian", hoursAttended: 16, result: "tidak_lulus", score: 55 } : { ...passed(), score: 70 + (index % 25) }));
+  await results(bimtek2025, ({ index }) =>
+    index === 3
+      ? { attendance: "sebagian", hoursAttended: 16, result: "tidak_lulus", score: 55 }
+      : { ...passed(), score: 70 + (index % 25) },
+  );
 
   // DTSEN bimtek earlier this year (from the national catalogue).
-  const dtsen = await event("bimtek_teknis", "2026-02-16", "2026-02-17", "Aula Kantor Wali Kota Pontianak", "Dinas Sosial Kota Pontianak", "Pusdatin Kesos Kementerian Sosial");
+  const dtsen = await event(
+    "bimtek_teknis",
+    "2026-02-16",
+    "2026-02-17",
+    "Aula Kantor Wali Kota Pontianak",
+    "Dinas Sosial Kota Pontianak",
+    "Pusdatin Kesos Kementerian Sosial",
+  );
   await register(dtsen, [named.relawan, named.korcam, ...active.slice(0, 14)]);
-  await results(dtsen, ({ index }) => (index % 5 === 4 ? { attendance: "sebagian", hoursAttended: 8, result: null, score: null } : passed()));
+  await results(dtsen, ({ index }) =>
+    index % 5 === 4 ? { attendance: "sebagian", hoursAttended: 8, result: null, score: null } : passed(),
+  );
 
   // LSP certification five years ago: certificates expire within weeks; one expired already.
   const certIssued = addDays(today, -5 * 365 + 35);
-  const lsp = await event("sertifikasi", iso(addDays(certIssued, -4)), iso(addDays(certIssued, -3)), "TUK LSP Kemensos, Pontianak", "LSP Pekerja Sosial Kemensos", "Asesor LSP Kemensos");
+  const lsp = await event(
+    "sertifikasi",
+    iso(addDays(certIssued, -4)),
+    iso(addDays(certIssued, -3)),
+    "TUK LSP Kemensos, Pontianak",
+    "LSP Pekerja Sosial Kemensos",
+    "Asesor LSP Kemensos",
+  );
   await register(lsp, [named.ketua, named.sekretaris, ...active.slice(30, 34)]);
   const lspParticipants = await results(lsp, passed);
   for (const [index, participant] of lspParticipants.entries()) {
@@ -350,7 +440,11 @@ async function seedTrainings(input: {
         actorId,
         eventId: lsp,
         participantId: participant.id,
-        data: certificateFormSchema.parse({ number: `LSP-PEKSOS/${issued.getUTCFullYear()}/${String(101 + index).padStart(4, "0")}`, issuer: "LSP Pekerja Sosial Kemensos", issuedOn: iso(issued) }),
+        data: certificateFormSchema.parse({
+          number: `LSP-PEKSOS/${issued.getUTCFullYear()}/${String(101 + index).padStart(4, "0")}`,
+          issuer: "LSP Pekerja Sosial Kemensos",
+          issuedOn: iso(issued),
+        }),
         file: null,
       }),
       "certificate",
@@ -358,7 +452,15 @@ async function seedTrainings(input: {
   }
 
   // A diklat in two weeks, with its first participants.
-  const diklat = await event("diklat", iso(addDays(today, 14)), iso(addDays(today, 18)), "Balai Besar Diklat Kesos Banjarmasin", "Kementerian Sosial", "Widyaiswara BBPPKS Banjarmasin", 25);
+  const diklat = await event(
+    "diklat",
+    iso(addDays(today, 14)),
+    iso(addDays(today, 18)),
+    "Balai Besar Diklat Kesos Banjarmasin",
+    "Kementerian Sosial",
+    "Widyaiswara BBPPKS Banjarmasin",
+    25,
+  );
   await register(diklat, [named.relawan, named.korcam, ...active.slice(40, 46)]);
 
   // The Ketua's own Kemensos diklat, entered with its certificate.
@@ -399,12 +501,20 @@ async function seedLeadership(input: {
     if (!result.ok) throw new Error(`Demo leadership refused (${what}): ${JSON.stringify(result)}`);
     return result;
   };
-  for (const [code, name] of [["61.71.05", "Pontianak Kota"], ["61.71.01", "Pontianak Selatan"]] as const) {
+  for (const [code, name] of [
+    ["61.71.05", "Pontianak Kota"],
+    ["61.71.01", "Pontianak Selatan"],
+  ] as const) {
     must(
       await createPosition({
         chapterId,
         actorId,
-        data: positionFormSchema.parse({ title: `Koordinator Kecamatan ${name}`, kind: "koordinator_kecamatan", districtCode: code, singleHolder: "on" }),
+        data: positionFormSchema.parse({
+          title: `Koordinator Kecamatan ${name}`,
+          kind: "koordinator_kecamatan",
+          districtCode: code,
+          singleHolder: "on",
+        }),
       }),
       `position ${name}`,
     );
@@ -412,7 +522,15 @@ async function seedLeadership(input: {
   const positions = await listPositions(chapterId);
   const positionId = (title: string) => positions.find((p) => p.title === title)!.id;
   const appoint = async (periodId: string, title: string, memberId: string, startDate: string, extra: Partial<HoldingFormInput> = {}) =>
-    must(await addHolding({ chapterId, actorId, periodId, data: holdingFormSchema.parse({ positionId: positionId(title), memberId, startDate, ...extra }) }), title);
+    must(
+      await addHolding({
+        chapterId,
+        actorId,
+        periodId,
+        data: holdingFormSchema.parse({ positionId: positionId(title), memberId, startDate, ...extra }),
+      }),
+      title,
+    );
 
   // 2021-2026: entered as history, then recorded as ended.
   const past = must(
@@ -491,7 +609,13 @@ async function seedLeadership(input: {
   // Activated as on the day of the pelantikan (or today, for a demo loaded after 2031).
   const installed = new Date("2026-01-20T03:00:00Z");
   must(
-    await activatePeriod({ chapterId, actorId, periodId: current.id, timeZone: "Asia/Jakarta", now: new Date() > new Date("2031-01-19T12:00:00Z") ? installed : new Date() }),
+    await activatePeriod({
+      chapterId,
+      actorId,
+      periodId: current.id,
+      timeZone: "Asia/Jakarta",
+      now: new Date() > new Date("2031-01-19T12:00:00Z") ? installed : new Date(),
+    }),
     "activate 2026-2031",
   );
 }

@@ -10,13 +10,7 @@ export const FormField = forwardRef<HTMLInputElement, Props>(function FormField(
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...input}
-      />
+      <input id={id} ref={ref} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...input} />
       {error ? (
         <p className="field__error" id={errorId} role="alert">
           {error}

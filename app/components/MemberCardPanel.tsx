@@ -30,7 +30,8 @@ export type MemberCardPanelProps = {
   memberStatus?: string;
 };
 
-const stateOf = (card: CardSummary, memberStatus: string, now: number) => cardState({ ...card, candidate: card.candidate ?? false }, memberStatus, now);
+const stateOf = (card: CardSummary, memberStatus: string, now: number) =>
+  cardState({ ...card, candidate: card.candidate ?? false }, memberStatus, now);
 
 /** The card in force (not revoked, not expired, not an ended candidate card), if any. */
 function activeCard(cards: CardSummary[], memberStatus: string, now: number): CardSummary | undefined {
@@ -102,7 +103,16 @@ function PhotoForm({ memberId, hasPhoto }: { memberId: string; hasPhoto: boolean
 }
 
 /** The member page's card section: state, print, issue anew, revoke, and the photo. */
-export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone = DEFAULT_TIME_ZONE, memberName, canPrint = true, memberStatus = "aktif" }: MemberCardPanelProps) {
+export function MemberCardPanel({
+  memberId,
+  cards,
+  hasPhoto,
+  canManage,
+  timeZone = DEFAULT_TIME_ZONE,
+  memberName,
+  canPrint = true,
+  memberStatus = "aktif",
+}: MemberCardPanelProps) {
   const active = activeCard(cards, memberStatus, Date.now());
   const past = cards.filter((c) => c !== active);
   return (
@@ -121,7 +131,9 @@ export function MemberCardPanel({ memberId, cards, hasPhoto, canManage, timeZone
         <div>
           <p data-testid="card-state" className={active ? "card-panel__state--valid" : "card-panel__state--none"}>
             {active
-              ? t(active.candidate ? "cards.panel.candidateValid" : "cards.panel.valid", { date: formatDateLong(active.validUntil, timeZone) })
+              ? t(active.candidate ? "cards.panel.candidateValid" : "cards.panel.valid", {
+                  date: formatDateLong(active.validUntil, timeZone),
+                })
               : t("cards.panel.none")}
           </p>
           {memberStatus === "calon" ? <p className="muted">{t("cards.panel.candidateHint")}</p> : null}

@@ -27,22 +27,28 @@ export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withS
     setError,
     watch,
     formState: { errors },
-  } = useForm<MemberFormInput, unknown, MemberFormData>({ resolver: zodResolver(memberFormSchema), defaultValues: defaults, mode: "onTouched" });
+  } = useForm<MemberFormInput, unknown, MemberFormData>({
+    resolver: zodResolver(memberFormSchema),
+    defaultValues: defaults,
+    mode: "onTouched",
+  });
   useServerFieldErrors(fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const err = (name: keyof MemberFormInput) => errors[name]?.message;
 
   return (
-    <Form
-      method="post"
-      noValidate
-      className="form-grid"
-      onSubmit={onSubmit}
-    >
+    <Form method="post" noValidate className="form-grid" onSubmit={onSubmit}>
       <fieldset>
         <legend>{t("members.section.identity")}</legend>
         <FormField label={t("members.field.fullName")} autoComplete="off" error={err("fullName")} {...register("fullName")} />
-        <FormField label={t("members.field.nik")} inputMode="numeric" maxLength={16} autoComplete="off" error={err("nik")} {...register("nik")} />
+        <FormField
+          label={t("members.field.nik")}
+          inputMode="numeric"
+          maxLength={16}
+          autoComplete="off"
+          error={err("nik")}
+          {...register("nik")}
+        />
         <SelectField label={t("members.field.sex")} error={err("sex")} {...register("sex")}>
           <option value="">{t("members.choose")}</option>
           <option value="L">{t("member.sex.L")}</option>
@@ -52,7 +58,14 @@ export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withS
       </fieldset>
       <fieldset>
         <legend>{t("members.section.contact")}</legend>
-        <FormField label={t("members.field.phone")} type="tel" inputMode="tel" placeholder="08xx atau +62xx" error={err("phone")} {...register("phone")} />
+        <FormField
+          label={t("members.field.phone")}
+          type="tel"
+          inputMode="tel"
+          placeholder="08xx atau +62xx"
+          error={err("phone")}
+          {...register("phone")}
+        />
         <FormField label={t("members.field.email")} type="email" error={err("email")} {...register("email")} />
         <FormField label={t("members.field.address")} error={err("address")} {...register("address")} />
         <VillagePicker

@@ -25,7 +25,12 @@ export function ReasonForm({
   fieldName?: string;
 }) {
   return (
-    <Form method="post" encType={multipart ? "multipart/form-data" : undefined} className="inline-form" aria-label={hidden.entryId ? `${submit} ${hidden.entryId}` : submit}>
+    <Form
+      method="post"
+      encType={multipart ? "multipart/form-data" : undefined}
+      className="inline-form"
+      aria-label={hidden.entryId ? `${submit} ${hidden.entryId}` : submit}
+    >
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

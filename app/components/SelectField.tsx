@@ -4,10 +4,7 @@ import { forwardRef, useId } from "react";
 type Props = SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; children: ReactNode };
 
 /** A labelled select with its error beside it. */
-export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectField(
-  { label, error, children, ...select },
-  ref,
-) {
+export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectField({ label, error, children, ...select }, ref) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

@@ -26,11 +26,7 @@ export function StatusChangeForm({
   const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
   return (
-    <Form
-      method="post"
-      noValidate
-      onSubmit={onSubmit}
-    >
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="status" />
       <SelectField label={t("members.field.status")} error={errors.status?.message} {...register("status")}>
         {MEMBER_STATUSES.map((s) => (
@@ -39,7 +35,12 @@ export function StatusChangeForm({
           </option>
         ))}
       </SelectField>
-      <FormField label={t("members.field.effectiveDate")} type="date" error={errors.effectiveDate?.message} {...register("effectiveDate")} />
+      <FormField
+        label={t("members.field.effectiveDate")}
+        type="date"
+        error={errors.effectiveDate?.message}
+        {...register("effectiveDate")}
+      />
       <FormField label={t("members.field.reason")} error={errors.reason?.message} {...register("reason")} />
       <button type="submit" className="button">
         {t("members.status.submit")}

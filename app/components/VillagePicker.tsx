@@ -28,10 +28,7 @@ export const VillagePicker = forwardRef<HTMLSelectElement, Props>(function Villa
     for (const v of villages) {
       const district = v.parent ?? { code: "", name: "" };
       const matches =
-        !q ||
-        v.name.toLocaleLowerCase("id-ID").includes(q) ||
-        district.name.toLocaleLowerCase("id-ID").includes(q) ||
-        v.code === selected;
+        !q || v.name.toLocaleLowerCase("id-ID").includes(q) || district.name.toLocaleLowerCase("id-ID").includes(q) || v.code === selected;
       if (!matches) continue;
       const group = byDistrict.get(district.code) ?? { name: district.name, villages: [] };
       group.villages.push(v);

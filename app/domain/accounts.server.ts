@@ -52,12 +52,7 @@ async function recordFailure(key: string, limit: number, now: Date) {
  * Checks an email and password. Refuses while the account or the client address is locked
  * after repeated failures; a success clears the account's counter.
  */
-export async function verifyLogin(input: {
-  email: string;
-  password: string;
-  clientAddress: string;
-  now?: Date;
-}): Promise<LoginResult> {
+export async function verifyLogin(input: { email: string; password: string; clientAddress: string; now?: Date }): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   const keys = [accountKey(email), addressKey(input.clientAddress)];

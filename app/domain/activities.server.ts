@@ -125,7 +125,16 @@ export async function activityFormChoices(actor: ActivityActor, activityId?: str
     programmeChoicesForActivity(actor),
   ]);
   // The volunteer's own kelurahan comes first in the form.
-  return { types, categories, villages, volunteers, ownVillageCode: own?.villageCode ?? null, followUps, keepCaseIdentifiers: chapter.keepCaseIdentifiers, programmes };
+  return {
+    types,
+    categories,
+    villages,
+    volunteers,
+    ownVillageCode: own?.villageCode ?? null,
+    followUps,
+    keepCaseIdentifiers: chapter.keepCaseIdentifiers,
+    programmes,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,19 +159,30 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
   const errors: FieldErrors = {};
   const today = calendarToday(actor.timeZone, now);
   const date = calendarDateOf(data.date);
-  const chapter = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true, activityClosingDays: true } });
+  const chapter = await tx.chapter.findUniqueOrThrow({
+    where: { id: actor.chapterId },
+    select: { regionCode: true, activityClosingDays: true },
+  });
   if (date > today) errors.date = t("activities.error.future");
   // The closing rule is for new dates: an activity reopened after it closed keeps its date.
   else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays) && date.getTime() !== storedDate?.getTime()) {
     errors.date = t("activities.error.tooOld", { days: chapter.activityClosingDays });
   }
-  const type = await tx.activityType.findFirst({ where: { id: data.typeId, chapterId: actor.chapterId, active: true }, select: { id: true } });
+  const type = await tx.activityType.findFirst({
+    where: { id: data.typeId, chapterId: actor.chapterId, active: true },
+    select: { id: true },
+  });
   if (!type) errors.typeId = t("activities.error.type");
-  const village = await tx.region.findFirst({ where: { code: data.villageCode, level: "village" }, select: { code: true, parentCode: true } });
+  const village = await tx.region.findFirst({
+    where: { code: data.villageCode, level: "village" },
+    select: { code: true, parentCode: true },
+  });
   if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");
   const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
   if (categoryIds.length) {
-    const known = await tx.ppksCategory.count({ where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] } });
+    const known = await tx.ppksCategory.count({
+      where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] },
+    });
     if (known !== categoryIds.length) errors.reach = t("activities.error.category");
   }
   const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
@@ -174,7 +194,10 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
     const programmeError = await checkActivityProgramme(tx, actor, data.programmeId, date);
     if (programmeError) errors.programmeId = programmeError;
   }
-  Object.assign(errors, await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }));
+  Object.assign(
+    errors,
+    await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }),
+  );
   if (Object.keys(errors).length) throw new Refused(errors);
   return { date, districtCode: village!.parentCode!, coIds };
 }
@@ -233,7 +256,10 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
 function saveNewActivity(actor: ActivityActor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.activity.findUnique({ where: { idempotencyKey: input.data.idempotencyKey }, select: { id: true, memberId: true } });
+      const existing = await tx.activity.findUnique({
+        where: { idempotencyKey: input.data.idempotencyKey },
+        select: { id: true, memberId: true },
+      });
       if (existing) {
         if (existing.memberId !== memberId) throw new Refused({ form: t("activities.error.duplicateKey") });
         return { ok: true as const, id: existing.id, repeated: true };
@@ -301,7 +327,11 @@ async function auditedState(tx: Tx, activityId: string) {
 /** Only what changed between two audited states, as before and after. */
 function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
   const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])), changed: keys.length > 0 };
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+    changed: keys.length > 0,
+  };
 }
 
 /**
@@ -347,7 +377,18 @@ function saveActivityEdit(actor: ActivityActor, activityId: string, input: Activ
       const diff = changes(before, await auditedState(tx, activity.id));
       if (diff.changed) {
         const action = activity.status === "returned" && input.submit ? "activity.resubmit" : "activity.update";
-        await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action, entityType: "Activity", entityId: activity.id, before: diff.before, after: diff.after }, tx);
+        await recordAudit(
+          {
+            actorId: actor.userId,
+            chapterId: actor.chapterId,
+            action,
+            entityType: "Activity",
+            entityId: activity.id,
+            before: diff.before,
+            after: diff.after,
+          },
+          tx,
+        );
       }
       return { ok: true as const, id: activity.id };
     }),
@@ -401,11 +442,25 @@ export async function verifyActivities(actor: ActivityActor, activityIds: string
   if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
   return db.$transaction(async (tx) => {
     const ids = [...new Set(activityIds)];
-    const targets = await tx.activity.findMany({ where: { ...verifiable(actor), id: { in: ids }, status: "submitted" }, select: { id: true } });
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
     for (const target of targets) {
-      await tx.activity.update({ where: { id: target.id }, data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null } });
+      await tx.activity.update({
+        where: { id: target.id },
+        data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null },
+      });
       await recordAudit(
-        { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.verify", entityType: "Activity", entityId: target.id, before: { status: "submitted" }, after: { status: "verified" } },
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.verify",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "verified" },
+        },
         tx,
       );
     }
@@ -418,11 +473,22 @@ export async function returnActivities(actor: ActivityActor, activityIds: string
   if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
   return db.$transaction(async (tx) => {
     const ids = [...new Set(activityIds)];
-    const targets = await tx.activity.findMany({ where: { ...verifiable(actor), id: { in: ids }, status: "submitted" }, select: { id: true } });
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
     for (const target of targets) {
       await tx.activity.update({ where: { id: target.id }, data: { status: "returned", returnReason: reason } });
       await recordAudit(
-        { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.return", entityType: "Activity", entityId: target.id, before: { status: "submitted" }, after: { status: "returned", reason } },
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.return",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "returned", reason },
+        },
         tx,
       );
     }
@@ -434,12 +500,26 @@ export async function returnActivities(actor: ActivityActor, activityIds: string
 export async function reopenActivity(actor: ActivityActor, activityId: string, reason: string) {
   if (!isBoard(actor)) return { ok: false as const, error: "forbidden" as const };
   return db.$transaction(async (tx) => {
-    const activity = await tx.activity.findFirst({ where: { id: activityId, chapterId: actor.chapterId }, select: { id: true, status: true } });
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, chapterId: actor.chapterId },
+      select: { id: true, status: true },
+    });
     if (!activity) return { ok: false as const, error: "notFound" as const };
     if (activity.status !== "verified") return { ok: false as const, error: "notVerified" as const };
-    await tx.activity.update({ where: { id: activity.id }, data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null } });
+    await tx.activity.update({
+      where: { id: activity.id },
+      data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null },
+    });
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: "activity.reopen", entityType: "Activity", entityId: activity.id, before: { status: "verified" }, after: { status: "returned", reason } },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "activity.reopen",
+        entityType: "Activity",
+        entityId: activity.id,
+        before: { status: "verified" },
+        after: { status: "returned", reason },
+      },
       tx,
     );
     return { ok: true as const };
@@ -478,7 +558,13 @@ export async function listOwnActivities(chapterId: string, memberId: string, pag
   const where: Prisma.ActivityWhereInput = { chapterId, ...(await ownWhere(memberId)) };
   const [total, rows] = await Promise.all([
     db.activity.count({ where }),
-    db.activity.findMany({ where, select: listSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }], skip: (page - 1) * ACTIVITIES_PAGE_SIZE, take: ACTIVITIES_PAGE_SIZE }),
+    db.activity.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      skip: (page - 1) * ACTIVITIES_PAGE_SIZE,
+      take: ACTIVITIES_PAGE_SIZE,
+    }),
   ]);
   return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
 }
@@ -513,7 +599,12 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
     chapterId,
     ...(districts ? { districtCode: { in: districts } } : {}),
     ...(filters.from || filters.to
-      ? { date: { ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}), ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}) } }
+      ? {
+          date: {
+            ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
+            ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
+          },
+        }
       : {}),
     ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
     ...(filters.typeId ? { typeId: filters.typeId } : {}),
@@ -546,7 +637,9 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
     hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
     households: sums._sum.households ?? 0,
     people: sums._sum.people ?? 0,
-    statuses: byStatus.map((s) => ({ status: s.status, count: s._count })).sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+    statuses: byStatus
+      .map((s) => ({ status: s.status, count: s._count }))
+      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
   };
 }
 
@@ -619,12 +712,17 @@ export async function getActivity(chapterId: string, activityId: string) {
       aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
       volunteers: { select: { member: { select: { id: true, fullName: true } } } },
       followUpsOpened: { select: { id: true, status: true, institution: true, description: true, caseIdentifier: true } },
-      followUpUpdates: { select: { followUpId: true, status: true, note: true, followUp: { select: { institution: true, description: true } } } },
+      followUpUpdates: {
+        select: { followUpId: true, status: true, note: true, followUp: { select: { institution: true, description: true } } },
+      },
       photos: { select: { id: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!activity) return null;
-  const followUpsOpened = activity.followUpsOpened.map(({ caseIdentifier, ...f }) => ({ ...f, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null }));
+  const followUpsOpened = activity.followUpsOpened.map(({ caseIdentifier, ...f }) => ({
+    ...f,
+    caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null,
+  }));
   return { ...activity, followUpsOpened };
 }
 
@@ -663,7 +761,9 @@ export async function activityDashboard(chapterId: string, timeZone: string, dis
     byCategory: byCategory
       .map((c) => ({ label: categoryName.get(c.categoryId) ?? "", value: c._sum.count ?? 0 }))
       .sort((a, b) => b.value - a.value),
-    byDistrict: byDistrict.map((d) => ({ label: districtName.get(d.districtCode) ?? d.districtCode, value: d._count })).sort((a, b) => b.value - a.value),
+    byDistrict: byDistrict
+      .map((d) => ({ label: districtName.get(d.districtCode) ?? d.districtCode, value: d._count }))
+      .sort((a, b) => b.value - a.value),
     backlog,
   };
 }

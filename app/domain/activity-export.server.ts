@@ -108,7 +108,11 @@ export async function activitiesXlsx(
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (rows.length === 0) break;
-    const aid = await db.activityAid.groupBy({ by: ["activityId"], where: { activityId: { in: rows.map((r) => r.id) } }, _sum: { value: true } });
+    const aid = await db.activityAid.groupBy({
+      by: ["activityId"],
+      where: { activityId: { in: rows.map((r) => r.id) } },
+      _sum: { value: true },
+    });
     const aidValue = new Map(aid.map((a) => [a.activityId, a._sum.value ?? 0]));
     for (const r of rows) {
       sheet
@@ -136,6 +140,13 @@ export async function activitiesXlsx(
   sheet.commit();
   await workbook.commit();
   // Volunteers' names and member numbers leave the portal: who took them is recorded.
-  await recordAudit({ actorId, chapterId, action: "activity.export", entityType: "Chapter", entityId: chapterId, after: { count: written, filters: { ...filters, page: undefined } } });
+  await recordAudit({
+    actorId,
+    chapterId,
+    action: "activity.export",
+    entityType: "Chapter",
+    entityId: chapterId,
+    after: { count: written, filters: { ...filters, page: undefined } },
+  });
   return Buffer.concat(chunks);
 }

@@ -16,17 +16,32 @@ export async function getActivitySettings(chapterId: string) {
   const [chapter, types, categories] = await Promise.all([
     db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { activityClosingDays: true, keepCaseIdentifiers: true } }),
     db.activityType.findMany({ where: { chapterId }, select: { id: true, name: true, active: true }, orderBy: { sortOrder: "asc" } }),
-    db.ppksCategory.findMany({ where: { chapterId }, select: { id: true, name: true, forChildren: true, active: true }, orderBy: { sortOrder: "asc" } }),
+    db.ppksCategory.findMany({
+      where: { chapterId },
+      select: { id: true, name: true, forChildren: true, active: true },
+      orderBy: { sortOrder: "asc" },
+    }),
   ]);
   return { ...chapter, types, categories };
 }
 
 export async function updateActivitySettings(actor: Actor, input: { activityClosingDays: number; keepCaseIdentifiers: boolean }) {
   await db.$transaction(async (tx) => {
-    const before = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { activityClosingDays: true, keepCaseIdentifiers: true } });
+    const before = await tx.chapter.findUniqueOrThrow({
+      where: { id: actor.chapterId },
+      select: { activityClosingDays: true, keepCaseIdentifiers: true },
+    });
     await tx.chapter.update({ where: { id: actor.chapterId }, data: input });
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: "chapter.activity-settings", entityType: "Chapter", entityId: actor.chapterId, before, after: input },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "chapter.activity-settings",
+        entityType: "Chapter",
+        entityId: actor.chapterId,
+        before,
+        after: input,
+      },
       tx,
     );
   });
@@ -51,18 +66,38 @@ export async function addCatalogueEntry(
     let id: string;
     if (kind === "type") {
       const last = await tx.activityType.aggregate({ where: { chapterId: actor.chapterId }, _max: { sortOrder: true } });
-      id = (await tx.activityType.create({ data: { chapterId: actor.chapterId, name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 10 }, select: { id: true } })).id;
+      id = (
+        await tx.activityType.create({
+          data: { chapterId: actor.chapterId, name: input.name, sortOrder: (last._max.sortOrder ?? 0) + 10 },
+          select: { id: true },
+        })
+      ).id;
     } else {
-      const last = await tx.ppksCategory.aggregate({ where: { OR: [{ chapterId: null }, { chapterId: actor.chapterId }] }, _max: { sortOrder: true } });
+      const last = await tx.ppksCategory.aggregate({
+        where: { OR: [{ chapterId: null }, { chapterId: actor.chapterId }] },
+        _max: { sortOrder: true },
+      });
       id = (
         await tx.ppksCategory.create({
-          data: { chapterId: actor.chapterId, name: input.name, forChildren: input.forChildren, sortOrder: (last._max.sortOrder ?? 0) + 10 },
+          data: {
+            chapterId: actor.chapterId,
+            name: input.name,
+            forChildren: input.forChildren,
+            sortOrder: (last._max.sortOrder ?? 0) + 10,
+          },
           select: { id: true },
         })
       ).id;
     }
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: `activity.${kind}.add`, entityType: kind === "type" ? "ActivityType" : "PpksCategory", entityId: id, after: input },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: `activity.${kind}.add`,
+        entityType: kind === "type" ? "ActivityType" : "PpksCategory",
+        entityId: id,
+        after: input,
+      },
       tx,
     );
     return { ok: true as const };
@@ -79,10 +114,19 @@ export async function setCatalogueEntryActive(actor: Actor, kind: CatalogueKind,
         : await tx.ppksCategory.updateMany({ where, data: { active } });
     if (found.count === 0) return null;
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: `activity.${kind}.${active ? "show" : "hide"}`, entityType: kind === "type" ? "ActivityType" : "PpksCategory", entityId: id },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: `activity.${kind}.${active ? "show" : "hide"}`,
+        entityType: kind === "type" ? "ActivityType" : "PpksCategory",
+        entityId: id,
+      },
       tx,
     );
-    const entry = kind === "type" ? await tx.activityType.findUnique({ where: { id }, select: { name: true } }) : await tx.ppksCategory.findUnique({ where: { id }, select: { name: true } });
+    const entry =
+      kind === "type"
+        ? await tx.activityType.findUnique({ where: { id }, select: { name: true } })
+        : await tx.ppksCategory.findUnique({ where: { id }, select: { name: true } });
     return entry?.name ?? null;
   });
 }

@@ -16,7 +16,11 @@ import type { AuditFilters } from "~/validation/audit";
 
 export type AuditReader = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
 
-export function auditReaderOf(user: { id: string; chapter: { id: string; timeZone: string }; permissions: readonly Permission[] }): AuditReader {
+export function auditReaderOf(user: {
+  id: string;
+  chapter: { id: string; timeZone: string };
+  permissions: readonly Permission[];
+}): AuditReader {
   return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
 }
 
@@ -68,7 +72,10 @@ async function membersNamed(chapterId: string, text: string): Promise<string[]> 
   return rows.map((m) => m.id);
 }
 
-async function whereFor(reader: AuditReader, filters: AuditFilters): Promise<{ where: Prisma.AuditLogWhereInput; memberNotFound: boolean }> {
+async function whereFor(
+  reader: AuditReader,
+  filters: AuditFilters,
+): Promise<{ where: Prisma.AuditLogWhereInput; memberNotFound: boolean }> {
   const where: Prisma.AuditLogWhereInput = { chapterId: reader.chapterId };
   if (filters.actorId) where.actorId = filters.actorId;
   if (filters.action) where.action = filters.action;
@@ -157,7 +164,9 @@ function showValue(key: string, value: unknown, entityType: string, timeZone: st
   if (Array.isArray(value)) return value.map((item) => showValue(key, item, entityType, timeZone)).join(", ");
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && v !== "");
-    return entries.length === 0 ? t("audit.empty.value") : entries.map(([k, v]) => `${auditFieldLabel(k)}: ${showValue(k, v, entityType, timeZone)}`).join("; ");
+    return entries.length === 0
+      ? t("audit.empty.value")
+      : entries.map(([k, v]) => `${auditFieldLabel(k)}: ${showValue(k, v, entityType, timeZone)}`).join("; ");
   }
   return String(value);
 }
@@ -216,7 +225,10 @@ export function changesText(changes: AuditChange[]): string {
 async function memberNames(chapterId: string, rows: Pick<EntryRow, "entityType" | "entityId">[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.filter((r) => r.entityType === "Member").map((r) => r.entityId))];
   if (ids.length === 0) return new Map();
-  const members = await db.member.findMany({ where: { chapterId, id: { in: ids } }, select: { id: true, fullName: true, memberNumber: true } });
+  const members = await db.member.findMany({
+    where: { chapterId, id: { in: ids } },
+    select: { id: true, fullName: true, memberNumber: true },
+  });
   return new Map(members.map((m) => [m.id, m.memberNumber ? `${m.fullName} (${m.memberNumber})` : m.fullName]));
 }
 
@@ -228,7 +240,15 @@ const momentFormats = new Map<string, Intl.DateTimeFormat>();
 function momentText(at: Date, timeZone: string): string {
   let format = momentFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat("id-ID", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone });
+    format = new Intl.DateTimeFormat("id-ID", {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+      timeZone,
+    });
     momentFormats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
@@ -348,7 +368,10 @@ export async function auditLogXlsx(reader: AuditReader, filters: AuditFilters, n
   const cut = total > AUDIT_EXPORT_MAX_ROWS;
   const lines: [string, string | number][] = [
     [t("audit.export.chapter"), chapter.name],
-    [t("audit.export.period"), `${filters.from ? formatCalendarDateShort(`${filters.from}T00:00:00Z`) : "…"} – ${filters.to ? formatCalendarDateShort(`${filters.to}T00:00:00Z`) : "…"}`],
+    [
+      t("audit.export.period"),
+      `${filters.from ? formatCalendarDateShort(`${filters.from}T00:00:00Z`) : "…"} – ${filters.to ? formatCalendarDateShort(`${filters.to}T00:00:00Z`) : "…"}`,
+    ],
     [t("audit.export.filters"), filtersText(filters, actor?.name ?? null)],
     [t("audit.export.count"), total],
     [t("audit.export.printedAt"), `${formatDateShort(now, tz)} ${formatTime(now, tz)} ${zoneAbbreviation(tz)}`],
@@ -376,7 +399,14 @@ export async function auditLogXlsx(reader: AuditReader, filters: AuditFilters, n
     const take = Math.min(BATCH, AUDIT_EXPORT_MAX_ROWS - written);
     const page: EntryRow[] = [];
     if (last) {
-      page.push(...(await db.auditLog.findMany({ where: { AND: [where, { at: last.at, id: { lt: last.id } }] }, select: entrySelect, orderBy: { id: "desc" }, take })));
+      page.push(
+        ...(await db.auditLog.findMany({
+          where: { AND: [where, { at: last.at, id: { lt: last.id } }] },
+          select: entrySelect,
+          orderBy: { id: "desc" },
+          take,
+        })),
+      );
     }
     if (page.length < take) {
       page.push(
@@ -392,7 +422,15 @@ export async function auditLogXlsx(reader: AuditReader, filters: AuditFilters, n
     const names = await memberNames(reader.chapterId, page);
     for (const row of page) {
       const entry = present(row, names, tz);
-      const r = sheet.addRow([entry.atText, entry.actorName, entry.actionLabel, entry.entityLabel, entry.entityName ?? "", entry.entityId, changesText(entry.changes)]);
+      const r = sheet.addRow([
+        entry.atText,
+        entry.actorName,
+        entry.actionLabel,
+        entry.entityLabel,
+        entry.entityName ?? "",
+        entry.entityId,
+        changesText(entry.changes),
+      ]);
       r.getCell(7).alignment = { wrapText: true, vertical: "top" };
       r.commit();
     }

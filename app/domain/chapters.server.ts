@@ -35,22 +35,24 @@ export async function createChapter(input: ChapterInput) {
 
 /** Everything a letter or PDF of the chapter needs for its letterhead. */
 export async function getChapterLetterhead(chapterId: string) {
-  return db.chapter.findUniqueOrThrow({
-    where: { id: chapterId },
-    select: {
-      id: true,
-      name: true,
-      code: true,
-      timeZone: true,
-      address: true,
-      phone: true,
-      email: true,
-      website: true,
-      letterPlace: true,
-      letterheadSubtitle: true,
-      logoFile: true,
-    },
-  }).then(async ({ logoFile, ...chapter }) => ({ ...chapter, logo: logoFile ? await readChapterImageFile(logoFile) : null }));
+  return db.chapter
+    .findUniqueOrThrow({
+      where: { id: chapterId },
+      select: {
+        id: true,
+        name: true,
+        code: true,
+        timeZone: true,
+        address: true,
+        phone: true,
+        email: true,
+        website: true,
+        letterPlace: true,
+        letterheadSubtitle: true,
+        logoFile: true,
+      },
+    })
+    .then(async ({ logoFile, ...chapter }) => ({ ...chapter, logo: logoFile ? await readChapterImageFile(logoFile) : null }));
 }
 export type ChapterLetterhead = Awaited<ReturnType<typeof getChapterLetterhead>>;
 
@@ -177,7 +179,10 @@ export async function getChapterImages(chapterId: string, now = new Date()) {
 }
 
 /** What a member card prints besides the letterhead texts: the logo, and the Ketua's signature and name. */
-export async function getCardSigns(chapterId: string, now = new Date()): Promise<{ logo: Buffer | null; signature: { image: Buffer; name: string } | null }> {
+export async function getCardSigns(
+  chapterId: string,
+  now = new Date(),
+): Promise<{ logo: Buffer | null; signature: { image: Buffer; name: string } | null }> {
   const images = await getChapterImages(chapterId, now);
   const [logo, signature] = await Promise.all([
     images.logoFile ? readChapterImageFile(images.logoFile) : null,
@@ -220,7 +225,8 @@ export async function saveChapterImage(input: {
     where: { id: input.chapterId },
     select: { timeZone: true, logoFile: true, signatureFile: true, signatureMemberId: true },
   });
-  const ketua = input.kind === "signature" ? await currentKetua(input.chapterId, calendarToday(chapter.timeZone, input.now ?? new Date())) : null;
+  const ketua =
+    input.kind === "signature" ? await currentKetua(input.chapterId, calendarToday(chapter.timeZone, input.now ?? new Date())) : null;
   if (input.kind === "signature" && !ketua) return { ok: false, error: "noKetua" };
   const png = await normalizeChapterImage(input.file.bytes, input.kind);
   if (!png) return { ok: false, error: "unreadable" };

@@ -15,14 +15,14 @@ export async function getDashboard(
   const [memberCounts, openDuplicates, ownMembership, certificates, activities] = await Promise.all([
     countMembersByStatus(user.chapter.id),
     options.registryTasks ? countOpenDuplicateFlags(user.chapter.id) : Promise.resolve(0),
-    user.role === "volunteer"
-      ? user.memberId
-        ? getOwnMembership(user.memberId)
-        : Promise.resolve(null)
-      : Promise.resolve(undefined),
+    user.role === "volunteer" ? (user.memberId ? getOwnMembership(user.memberId) : Promise.resolve(null)) : Promise.resolve(undefined),
     options.trainingTasks ? expiryCounts(user.chapter.id, user.chapter.timeZone) : Promise.resolve(null),
     options.activities
-      ? activityDashboard(user.chapter.id, user.chapter.timeZone, options.activities === "district" ? (options.districtCodes ?? []) : undefined)
+      ? activityDashboard(
+          user.chapter.id,
+          user.chapter.timeZone,
+          options.activities === "district" ? (options.districtCodes ?? []) : undefined,
+        )
       : Promise.resolve(null),
   ]);
   return { memberCounts, openDuplicates, ownMembership, certificates, activities, generatedAt: new Date() };

@@ -44,7 +44,12 @@ function filePath(folder: DocumentFolder, fileName: string) {
  * A checked upload's stored name and path, to write with saveWithFiles (uploads.server.ts) so
  * that the record and its file are saved together.
  */
-export function planDocument(folder: DocumentFolder, prefix: string, bytes: Uint8Array, extension: string): FileToStore & { fileName: string } {
+export function planDocument(
+  folder: DocumentFolder,
+  prefix: string,
+  bytes: Uint8Array,
+  extension: string,
+): FileToStore & { fileName: string } {
   const fileName = `${prefix}-${randomBytes(8).toString("hex")}.${extension}`;
   return { fileName, path: filePath(folder, fileName), bytes };
 }
@@ -71,7 +76,9 @@ export async function storeDocument(folder: DocumentFolder, prefix: string, byte
 
 /** Removes a stored document; one that cannot be removed is logged and left, never failing a save that succeeded. */
 export async function removeDocument(folder: DocumentFolder, fileName: string) {
-  await rm(filePath(folder, fileName), { force: true }).catch((error: unknown) => console.error("documents: cannot remove", fileName, error));
+  await rm(filePath(folder, fileName), { force: true }).catch((error: unknown) =>
+    console.error("documents: cannot remove", fileName, error),
+  );
 }
 
 /** A stored document's bytes, or null when it is gone. */

@@ -114,10 +114,23 @@ export async function writeFollowUps(
     // An empty identifier on an edit keeps the stored one (the form never shows it whole).
     const identifier = opened.caseIdentifier ?? existing?.caseIdentifier ?? null;
     if (existing) await tx.followUp.update({ where: { id: existing.id }, data: { ...columns, caseIdentifier: identifier } });
-    else openedId = (await tx.followUp.create({ data: { chapterId: actor.chapterId, openedById: activityId, ...columns, caseIdentifier: identifier }, select: { id: true } })).id;
+    else
+      openedId = (
+        await tx.followUp.create({
+          data: { chapterId: actor.chapterId, openedById: activityId, ...columns, caseIdentifier: identifier },
+          select: { id: true },
+        })
+      ).id;
     if (opened.caseIdentifier && opened.caseIdentifier !== existing?.caseIdentifier) {
       await recordAudit(
-        { actorId: actor.userId, chapterId: actor.chapterId, action: "followup.identifier.set", entityType: "FollowUp", entityId: openedId!, after: { caseIdentifier: maskNik(opened.caseIdentifier) } },
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "followup.identifier.set",
+          entityType: "FollowUp",
+          entityId: openedId!,
+          after: { caseIdentifier: maskNik(opened.caseIdentifier) },
+        },
         tx,
       );
     }
@@ -128,7 +141,8 @@ export async function writeFollowUps(
   const previous = await tx.followUpUpdate.findMany({ where: { activityId }, select: { followUpId: true } });
   await tx.followUpUpdate.deleteMany({ where: { activityId } });
   const update = input.followUpUpdate;
-  if (update) await tx.followUpUpdate.create({ data: { activityId, followUpId: update.followUpId, status: update.status, note: update.note } });
+  if (update)
+    await tx.followUpUpdate.create({ data: { activityId, followUpId: update.followUpId, status: update.status, note: update.note } });
   const touched = new Set([...previous.map((p) => p.followUpId), ...(update ? [update.followUpId] : [])]);
   for (const id of touched) await settleFollowUp(tx, id);
 }
@@ -185,10 +199,21 @@ export async function followUpChoices(actor: ActivityActor, activityId?: string)
       AND: [
         visibleFollowUps(actor),
         activityId ? { openedById: { not: activityId } } : {},
-        { OR: [{ status: { in: ["baru", "proses"] } }, ...(activityId ? [{ closedById: activityId }, { updates: { some: { activityId } } }] : [])] },
+        {
+          OR: [
+            { status: { in: ["baru", "proses"] } },
+            ...(activityId ? [{ closedById: activityId }, { updates: { some: { activityId } } }] : []),
+          ],
+        },
       ],
     },
-    select: { id: true, status: true, institution: true, description: true, openedBy: { select: { date: true, village: { select: { name: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      institution: true,
+      description: true,
+      openedBy: { select: { date: true, village: { select: { name: true } } } },
+    },
     orderBy: { openedBy: { date: "desc" } },
     take: 200,
   });
@@ -216,7 +241,9 @@ export async function getFollowUp(actor: ActivityActor, followUpId: string) {
           id: true,
           status: true,
           note: true,
-          activity: { select: { id: true, date: true, status: true, type: { select: { name: true } }, member: { select: { fullName: true } } } },
+          activity: {
+            select: { id: true, date: true, status: true, type: { select: { name: true } }, member: { select: { fullName: true } } },
+          },
         },
         orderBy: [{ activity: { date: "asc" } }, { createdAt: "asc" }],
       },
@@ -232,6 +259,12 @@ export async function revealCaseIdentifier(actor: ActivityActor, followUpId: str
   if (!hasPermission(actor.permissions, "read:case-identifier:chapter")) return null;
   const row = await db.followUp.findFirst({ where: { id: followUpId, chapterId: actor.chapterId }, select: { caseIdentifier: true } });
   if (!row?.caseIdentifier) return null;
-  await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "followup.identifier.view", entityType: "FollowUp", entityId: followUpId });
+  await recordAudit({
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
+    action: "followup.identifier.view",
+    entityType: "FollowUp",
+    entityId: followUpId,
+  });
   return row.caseIdentifier;
 }

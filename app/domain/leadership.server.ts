@@ -33,11 +33,9 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-
 function isPositionKind(value: string): value is PositionKind {
   return (POSITION_KINDS as readonly string[]).includes(value);
 }
-
 
 /** Records a board change in the transaction, under its period unless another entity is given. */
 function audit(
@@ -146,9 +144,15 @@ export async function createPosition(input: { chapterId: string; actorId: string
       },
       select: { id: true },
     });
-    await audit(tx, input, "leadership.position.create", { type: "BoardPosition", id: position.id }, {
-      after: { title: data.title, kind: data.kind, bidang: data.bidang, districtCode, singleHolder },
-    });
+    await audit(
+      tx,
+      input,
+      "leadership.position.create",
+      { type: "BoardPosition", id: position.id },
+      {
+        after: { title: data.title, kind: data.kind, bidang: data.bidang, districtCode, singleHolder },
+      },
+    );
     return { ok: true as const, id: position.id };
   });
 }
@@ -163,10 +167,16 @@ export async function setPositionActive(input: { chapterId: string; actorId: str
   if (!position || (!input.active && isPositionKind(position.kind) && SINGLE_HOLDER_KINDS.includes(position.kind))) return null;
   await db.$transaction(async (tx) => {
     await tx.boardPosition.update({ where: { id: position.id }, data: { active: input.active } });
-    await audit(tx, input, "leadership.position.update", { type: "BoardPosition", id: position.id }, {
-      before: { active: position.active },
-      after: { active: input.active },
-    });
+    await audit(
+      tx,
+      input,
+      "leadership.position.update",
+      { type: "BoardPosition", id: position.id },
+      {
+        before: { active: position.active },
+        after: { active: input.active },
+      },
+    );
   });
   return position;
 }
@@ -205,7 +215,10 @@ export async function listPeriods(chapterId: string) {
 
 /** The chapter's active period, if any. */
 export async function getActivePeriod(chapterId: string) {
-  return db.leadershipPeriod.findFirst({ where: { chapterId, status: "active" }, select: { id: true, name: true, startDate: true, endDate: true } });
+  return db.leadershipPeriod.findFirst({
+    where: { chapterId, status: "active" },
+    select: { id: true, name: true, startDate: true, endDate: true },
+  });
 }
 
 function periodAudit(period: Partial<PeriodSummary>) {
@@ -242,12 +255,7 @@ function periodColumns(data: PeriodFormData) {
  * serves, and activating it ends the current term the day before (so recorded terms never
  * overlap).
  */
-async function overlappingPeriod(
-  tx: Tx,
-  chapterId: string,
-  candidate: { start: Date; end: Date; status: string },
-  exceptId?: string,
-) {
+async function overlappingPeriod(tx: Tx, chapterId: string, candidate: { start: Date; end: Date; status: string }, exceptId?: string) {
   const others = await tx.leadershipPeriod.findMany({
     where: {
       chapterId,
@@ -441,7 +449,13 @@ export async function endPeriodEarly(input: {
     // A successor draft may overlap the term while it is active; an ended term may not.
     if (ended) {
       const successor = await tx.leadershipPeriod.count({
-        where: { chapterId: input.chapterId, id: { not: period.id }, status: "draft", startDate: { lte: lastDay }, endDate: { gte: period.startDate } },
+        where: {
+          chapterId: input.chapterId,
+          id: { not: period.id },
+          status: "draft",
+          startDate: { lte: lastDay },
+          endDate: { gte: period.startDate },
+        },
       });
       if (successor > 0) return { ok: false as const, error: "successorStartsEarlier" as const };
     }
@@ -494,7 +508,9 @@ const holdingSelect = {
   endReason: true,
   endNote: true,
   replacesId: true,
-  position: { select: { id: true, title: true, kind: true, bidang: true, sortOrder: true, singleHolder: true, district: { select: { name: true } } } },
+  position: {
+    select: { id: true, title: true, kind: true, bidang: true, sortOrder: true, singleHolder: true, district: { select: { name: true } } },
+  },
   member: { select: { id: true, fullName: true, memberNumber: true, status: true } },
 } as const;
 
@@ -604,7 +620,14 @@ async function checkHolding(tx: Tx, chapterId: string, candidate: HoldingCandida
   return { period, position, member };
 }
 
-function holdingAudit(h: { positionTitle: string; memberName: string; memberId: string; start: Date; end: Date | null; skNumber?: string | null }) {
+function holdingAudit(h: {
+  positionTitle: string;
+  memberName: string;
+  memberId: string;
+  start: Date;
+  end: Date | null;
+  skNumber?: string | null;
+}) {
   return {
     position: h.positionTitle,
     member: h.memberName,
@@ -616,12 +639,7 @@ function holdingAudit(h: { positionTitle: string; memberName: string; memberId: 
 }
 
 /** Appoints a member to a position in a period. */
-export async function addHolding(input: {
-  chapterId: string;
-  actorId: string;
-  periodId: string;
-  data: HoldingFormData;
-}): Promise<Outcome> {
+export async function addHolding(input: { chapterId: string; actorId: string; periodId: string; data: HoldingFormData }): Promise<Outcome> {
   const candidate = {
     periodId: input.periodId,
     positionId: input.data.positionId,
@@ -645,7 +663,17 @@ export async function addHolding(input: {
         select: { id: true },
       });
       await audit(tx, input, "leadership.holding.create", input.periodId, {
-        after: { holdingId: holding.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start: candidate.start, end: candidate.end, skNumber: input.data.skNumber }) },
+        after: {
+          holdingId: holding.id,
+          ...holdingAudit({
+            positionTitle: position.title,
+            memberName: member.fullName,
+            memberId: member.id,
+            start: candidate.start,
+            end: candidate.end,
+            skNumber: input.data.skNumber,
+          }),
+        },
       });
       return { ok: true as const, id: holding.id };
     }),
@@ -759,8 +787,18 @@ export async function replaceHolding(input: {
       await audit(tx, input, "leadership.holding.replace", old.periodId, {
         before: { holdingId: old.id, position: old.position.title, member: old.member.fullName, endDate: old.endDate },
         after: {
-        endedHolding: { holdingId: old.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
-        newHolding: { holdingId: created.id, ...holdingAudit({ positionTitle: position.title, memberName: member.fullName, memberId: member.id, start, end: old.endDate, skNumber: input.data.skNumber }) },
+          endedHolding: { holdingId: old.id, endDate: lastDay, endReason: input.data.endReason, endNote: input.data.endNote },
+          newHolding: {
+            holdingId: created.id,
+            ...holdingAudit({
+              positionTitle: position.title,
+              memberName: member.fullName,
+              memberId: member.id,
+              start,
+              end: old.endDate,
+              skNumber: input.data.skNumber,
+            }),
+          },
         },
       });
       return { ok: true as const, id: created.id, periodId: old.periodId };
@@ -788,7 +826,10 @@ export async function activePositionsOf(memberId: string, timeZone: string, now 
       OR: [{ endDate: null }, { endDate: { gte: today } }],
       period: { status: "active", startDate: { lte: today }, endDate: { gte: today } },
     },
-    select: { position: { select: { title: true, kind: true, districtCode: true, chapterId: true } }, member: { select: { chapterId: true } } },
+    select: {
+      position: { select: { title: true, kind: true, districtCode: true, chapterId: true } },
+      member: { select: { chapterId: true } },
+    },
   });
   return rows
     .filter((r) => r.position.chapterId === r.member.chapterId && isPositionKind(r.position.kind))

@@ -88,12 +88,7 @@ async function cardValidityYears(tx: Tx, chapterId: string): Promise<number> {
  * Issues a new card (revoking the one still valid); null when the member is not in the chapter
  * or may not hold a card (only candidates and active members do).
  */
-export async function issueCard(input: {
-  memberId: string;
-  chapterId: string;
-  actorId: string;
-  now?: Date;
-}): Promise<CardSummary | null> {
+export async function issueCard(input: { memberId: string; chapterId: string; actorId: string; now?: Date }): Promise<CardSummary | null> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { status: true } });
@@ -174,7 +169,12 @@ export async function ensureActiveCards(input: {
     select: {
       ...printMemberSelect,
       status: true,
-      cards: { where: activeCardWhere(now), select: { code: true, validUntil: true, revokedAt: true, candidate: true }, orderBy: { issuedAt: "desc" }, take: 1 },
+      cards: {
+        where: activeCardWhere(now),
+        select: { code: true, validUntil: true, revokedAt: true, candidate: true },
+        orderBy: { issuedAt: "desc" },
+        take: 1,
+      },
     },
   });
   const cardByMember = new Map<string, { code: string; validUntil: Date; candidate: boolean }>();
@@ -188,7 +188,14 @@ export async function ensureActiveCards(input: {
     await db.$transaction(async (tx) => {
       const validityYears = await cardValidityYears(tx, input.chapterId);
       for (const member of withoutCard) {
-        const card = await issueInTx(tx, { memberId: member.id, memberStatus: member.status, chapterId: input.chapterId, actorId: input.actorId, validityYears, now });
+        const card = await issueInTx(tx, {
+          memberId: member.id,
+          memberStatus: member.status,
+          chapterId: input.chapterId,
+          actorId: input.actorId,
+          validityYears,
+          now,
+        });
         cardByMember.set(member.id, card);
       }
     });
@@ -224,7 +231,11 @@ export async function listActiveMemberIds(chapterId: string): Promise<string[]> 
 }
 
 /** Every card of a member of the chapter with its state, newest first (empty when not in the chapter). */
-export async function getCardsForMember(chapterId: string, memberId: string, now = new Date()): Promise<(CardSummary & { state: CardState })[]> {
+export async function getCardsForMember(
+  chapterId: string,
+  memberId: string,
+  now = new Date(),
+): Promise<(CardSummary & { state: CardState })[]> {
   const cards = await db.memberCard.findMany({
     where: { memberId, member: { chapterId } },
     select: { ...cardSummarySelect, member: { select: { status: true } } },

@@ -80,7 +80,10 @@ export async function buildMemberExport(input: {
     listMembersForPrint(input.chapterId, input.filters),
     db.chapter.findUniqueOrThrow({ where: { id: input.chapterId }, select: { code: true, timeZone: true } }),
   ]);
-  const details = await memberDetails(input.chapterId, members.map((m) => m.id));
+  const details = await memberDetails(
+    input.chapterId,
+    members.map((m) => m.id),
+  );
   const rows: ExportRow[] = members.map((m, i) => ({
     no: i + 1,
     memberNumber: m.memberNumber ?? "",
@@ -116,7 +119,10 @@ export async function buildMemberExport(input: {
 
 /** The columns the member list does not select, for the members exported (in chunks). */
 async function memberDetails(chapterId: string, ids: string[]) {
-  const details = new Map<string, { email: string | null; address: string; skPsmNumber: string | null; skPsmDate: Date | null; basicBimtekDate: Date | null }>();
+  const details = new Map<
+    string,
+    { email: string | null; address: string; skPsmNumber: string | null; skPsmDate: Date | null; basicBimtekDate: Date | null }
+  >();
   for (let i = 0; i < ids.length; i += 500) {
     const found = await db.member.findMany({
       where: { chapterId, id: { in: ids.slice(i, i + 500) } },
@@ -129,8 +135,22 @@ async function memberDetails(chapterId: string, ids: string[]) {
 
 function cellsOf(row: ExportRow) {
   return [
-    row.no, row.memberNumber, row.fullName, row.nik, row.sex, row.birthDate, row.phone, row.email, row.address,
-    row.district, row.village, row.status, row.membershipType, row.joinDate, row.skPsmNumber, row.skPsmDate,
+    row.no,
+    row.memberNumber,
+    row.fullName,
+    row.nik,
+    row.sex,
+    row.birthDate,
+    row.phone,
+    row.email,
+    row.address,
+    row.district,
+    row.village,
+    row.status,
+    row.membershipType,
+    row.joinDate,
+    row.skPsmNumber,
+    row.skPsmDate,
     row.basicBimtekDate,
   ] as const;
 }

@@ -54,21 +54,123 @@ type TemplateColumn = {
 /** The template's columns, in order, with their Indonesian headers. */
 export const TEMPLATE_COLUMNS = [
   { key: "no", header: "No", aliases: ["no urut", "nomor urut"], width: 6, text: false, example: 1 },
-  { key: "fullName", header: "Nama Lengkap", aliases: ["nama", "nama anggota", "nama sesuai ktp", "nama lengkap sesuai ktp", "nama psm"], width: 28, text: false, example: "Siti Aminah" },
-  { key: "nik", header: "NIK", aliases: ["no nik", "nomor nik", "nik ktp", "no nik ktp", "nomor induk kependudukan", "no ktp", "nomor ktp"], width: 20, text: true, example: "6171015708900003" },
-  { key: "sex", header: "Jenis Kelamin (L/P)", aliases: ["jk", "l/p", "lp", "p/l", "kelamin", "jenis kelamin", "gender"], width: 12, text: false, example: "P" },
-  { key: "birthDate", header: "Tanggal Lahir (DD/MM/YYYY)", aliases: ["tgl lahir", "tanggal lahir", "tgl lhr", "tanggal lhr"], width: 16, text: true, example: "17/08/1990" },
-  { key: "phone", header: "No. HP", aliases: ["no hp", "nomor hp", "hp", "no hp/wa", "nomor hp/wa", "hp/wa", "no wa/hp", "no hp/whatsapp", "nomor hp/whatsapp", "no handphone", "nomor handphone", "handphone", "no telp", "telp", "no telp/hp", "no telepon", "nomor telepon", "telepon", "no wa", "nomor wa", "wa", "whatsapp", "no whatsapp", "nomor whatsapp"], width: 16, text: true, example: "081234567890" },
+  {
+    key: "fullName",
+    header: "Nama Lengkap",
+    aliases: ["nama", "nama anggota", "nama sesuai ktp", "nama lengkap sesuai ktp", "nama psm"],
+    width: 28,
+    text: false,
+    example: "Siti Aminah",
+  },
+  {
+    key: "nik",
+    header: "NIK",
+    aliases: ["no nik", "nomor nik", "nik ktp", "no nik ktp", "nomor induk kependudukan", "no ktp", "nomor ktp"],
+    width: 20,
+    text: true,
+    example: "6171015708900003",
+  },
+  {
+    key: "sex",
+    header: "Jenis Kelamin (L/P)",
+    aliases: ["jk", "l/p", "lp", "p/l", "kelamin", "jenis kelamin", "gender"],
+    width: 12,
+    text: false,
+    example: "P",
+  },
+  {
+    key: "birthDate",
+    header: "Tanggal Lahir (DD/MM/YYYY)",
+    aliases: ["tgl lahir", "tanggal lahir", "tgl lhr", "tanggal lhr"],
+    width: 16,
+    text: true,
+    example: "17/08/1990",
+  },
+  {
+    key: "phone",
+    header: "No. HP",
+    aliases: [
+      "no hp",
+      "nomor hp",
+      "hp",
+      "no hp/wa",
+      "nomor hp/wa",
+      "hp/wa",
+      "no wa/hp",
+      "no hp/whatsapp",
+      "nomor hp/whatsapp",
+      "no handphone",
+      "nomor handphone",
+      "handphone",
+      "no telp",
+      "telp",
+      "no telp/hp",
+      "no telepon",
+      "nomor telepon",
+      "telepon",
+      "no wa",
+      "nomor wa",
+      "wa",
+      "whatsapp",
+      "no whatsapp",
+      "nomor whatsapp",
+    ],
+    width: 16,
+    text: true,
+    example: "081234567890",
+  },
   { key: "email", header: "Email", aliases: ["e-mail", "surel", "alamat email", "alamat e-mail"], width: 24, text: false, example: "" },
-  { key: "address", header: "Alamat", aliases: ["alamat lengkap", "alamat rumah"], width: 32, text: false, example: "Jl. Tanjungpura No. 5 RT 002/RW 004" },
+  {
+    key: "address",
+    header: "Alamat",
+    aliases: ["alamat lengkap", "alamat rumah"],
+    width: 32,
+    text: false,
+    example: "Jl. Tanjungpura No. 5 RT 002/RW 004",
+  },
   { key: "district", header: "Kecamatan", aliases: ["kec", "nama kecamatan"], width: 20, text: false, example: "Pontianak Selatan" },
-  { key: "village", header: "Kelurahan/Desa", aliases: ["kelurahan", "desa", "desa/kelurahan", "kel/desa", "kode kelurahan", "kode wilayah"], width: 22, text: false, example: "Benuamelayu Laut" },
-  { key: "joinDate", header: "Tanggal Bergabung (DD/MM/YYYY)", aliases: ["tgl bergabung", "tanggal masuk", "tgl masuk", "tanggal gabung", "tgl gabung", "tanggal menjadi anggota"], width: 18, text: true, example: "20/01/2026" },
-  { key: "membershipType", header: "Jenis Keanggotaan (Biasa/Kehormatan)", aliases: ["keanggotaan", "jenis anggota", "jenis keanggotaan"], width: 20, text: false, example: "Biasa" },
-  { key: "status", header: "Status (Calon/Aktif)", aliases: ["status", "status anggota", "status keanggotaan"], width: 14, text: false, example: "Calon" },
+  {
+    key: "village",
+    header: "Kelurahan/Desa",
+    aliases: ["kelurahan", "desa", "desa/kelurahan", "kel/desa", "kode kelurahan", "kode wilayah"],
+    width: 22,
+    text: false,
+    example: "Benuamelayu Laut",
+  },
+  {
+    key: "joinDate",
+    header: "Tanggal Bergabung (DD/MM/YYYY)",
+    aliases: ["tgl bergabung", "tanggal masuk", "tgl masuk", "tanggal gabung", "tgl gabung", "tanggal menjadi anggota"],
+    width: 18,
+    text: true,
+    example: "20/01/2026",
+  },
+  {
+    key: "membershipType",
+    header: "Jenis Keanggotaan (Biasa/Kehormatan)",
+    aliases: ["keanggotaan", "jenis anggota", "jenis keanggotaan"],
+    width: 20,
+    text: false,
+    example: "Biasa",
+  },
+  {
+    key: "status",
+    header: "Status (Calon/Aktif)",
+    aliases: ["status", "status anggota", "status keanggotaan"],
+    width: 14,
+    text: false,
+    example: "Calon",
+  },
   { key: "skPsmNumber", header: "Nomor SK PSM", aliases: ["no sk psm", "sk psm", "nomor sk"], width: 24, text: false, example: "" },
   { key: "skPsmDate", header: "Tanggal SK PSM (DD/MM/YYYY)", aliases: ["tgl sk psm", "tanggal sk"], width: 18, text: true, example: "" },
-  { key: "basicBimtekDate", header: "Tanggal Bimtek Dasar (DD/MM/YYYY)", aliases: ["tgl bimtek dasar", "bimtek dasar", "tanggal bimtek"], width: 20, text: true, example: "" },
+  {
+    key: "basicBimtekDate",
+    header: "Tanggal Bimtek Dasar (DD/MM/YYYY)",
+    aliases: ["tgl bimtek dasar", "bimtek dasar", "tanggal bimtek"],
+    width: 20,
+    text: true,
+    example: "",
+  },
 ] as const satisfies readonly TemplateColumn[];
 
 /** "Tanggal Lahir (DD/MM/YYYY)" -> "tanggal lahir"; "No. HP" -> "no hp"; "Kelurahan / Desa" -> "kelurahan/desa". */
@@ -86,12 +188,19 @@ const HEADER_INDEX = new Map<string, ImportColumnKey>(
   TEMPLATE_COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h): [string, ImportColumnKey] => [normalizeHeader(h), c.key])),
 );
 
-
 /** Headers of columns the import knows but does not read (the portal gives member numbers). */
 const IGNORED_HEADERS = new Set(["nomor anggota", "no anggota", "no kta", "nomor kta"].map(normalizeHeader));
 
 /** The columns a new member cannot do without. */
-export const REQUIRED_COLUMNS = ["fullName", "nik", "sex", "birthDate", "address", "village", "joinDate"] as const satisfies readonly ImportColumnKey[];
+export const REQUIRED_COLUMNS = [
+  "fullName",
+  "nik",
+  "sex",
+  "birthDate",
+  "address",
+  "village",
+  "joinDate",
+] as const satisfies readonly ImportColumnKey[];
 
 // ---------------------------------------------------------------------------------------------
 // Reading the file
@@ -214,7 +323,8 @@ function rowsOf(table: Table, header: HeaderMatch, sheet: string | undefined, cs
       if (cell?.number || (csv && (isScientificNumber(value) || isGroupedNumber(value)))) numberCells.push(key);
       if (value && key !== "no") filled = true;
     });
-    if (filled) rows.push({ rowNumber: i + 1, ...(sheet === undefined ? {} : { sheet }), cells, ...(numberCells.length ? { numberCells } : {}) });
+    if (filled)
+      rows.push({ rowNumber: i + 1, ...(sheet === undefined ? {} : { sheet }), cells, ...(numberCells.length ? { numberCells } : {}) });
   }
   return rows;
 }

@@ -43,13 +43,7 @@ export {
   type ParsedMemberFile,
   type RawImportRow,
 } from "./member-import-file.server";
-import {
-  changedFields,
-  listChapterVillages,
-  memberAuditView,
-  memberData,
-  reserveMemberNumbers,
-} from "./members.server";
+import { changedFields, listChapterVillages, memberAuditView, memberData, reserveMemberNumbers } from "./members.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,15 +63,36 @@ type ImportStatus = MemberStatus;
 
 /** The form fields, in the order reasons are listed. */
 const FORM_FIELDS = [
-  "fullName", "nik", "sex", "birthDate", "phone", "email", "address", "villageCode", "joinDate",
-  "membershipType", "skPsmNumber", "skPsmDate", "basicBimtekDate",
+  "fullName",
+  "nik",
+  "sex",
+  "birthDate",
+  "phone",
+  "email",
+  "address",
+  "villageCode",
+  "joinDate",
+  "membershipType",
+  "skPsmNumber",
+  "skPsmDate",
+  "basicBimtekDate",
 ] as const satisfies readonly FormField[];
 
 /** The form field a column of the file fills. */
 const FIELD_OF_COLUMN: Partial<Record<ImportColumnKey, FormField>> = {
-  fullName: "fullName", nik: "nik", sex: "sex", birthDate: "birthDate", phone: "phone", email: "email",
-  address: "address", village: "villageCode", joinDate: "joinDate", membershipType: "membershipType",
-  skPsmNumber: "skPsmNumber", skPsmDate: "skPsmDate", basicBimtekDate: "basicBimtekDate",
+  fullName: "fullName",
+  nik: "nik",
+  sex: "sex",
+  birthDate: "birthDate",
+  phone: "phone",
+  email: "email",
+  address: "address",
+  village: "villageCode",
+  joinDate: "joinDate",
+  membershipType: "membershipType",
+  skPsmNumber: "skPsmNumber",
+  skPsmDate: "skPsmDate",
+  basicBimtekDate: "basicBimtekDate",
 };
 
 const DATE_FIELDS = ["birthDate", "joinDate", "skPsmDate", "basicBimtekDate"] as const;
@@ -107,7 +122,10 @@ function todayInIndonesia(): Date {
 
 /** L/P, Laki-laki/Perempuan, Pria/Wanita -> "L"/"P"; "" when blank; null otherwise. */
 function importSex(value: string | undefined): "L" | "P" | "" | null {
-  const v = (value ?? "").trim().toLocaleLowerCase("id-ID").replace(/[\s-]+/g, "");
+  const v = (value ?? "")
+    .trim()
+    .toLocaleLowerCase("id-ID")
+    .replace(/[\s-]+/g, "");
   if (!v) return "";
   if (["l", "lk", "lakilaki", "laki", "lelaki", "pria", "male"].includes(v)) return "L";
   if (["p", "pr", "perempuan", "wanita", "female"].includes(v)) return "P";
@@ -125,7 +143,10 @@ function importPhone(value: string | undefined): { phone: string; restored: bool
 }
 
 function importMembershipType(value: string | undefined): "biasa" | "kehormatan" | "" | null {
-  const v = (value ?? "").trim().toLocaleLowerCase("id-ID").replace(/^anggota\s+/, "");
+  const v = (value ?? "")
+    .trim()
+    .toLocaleLowerCase("id-ID")
+    .replace(/^anggota\s+/, "");
   if (!v) return "";
   if (v === "biasa") return "biasa";
   if (v === "kehormatan") return "kehormatan";
@@ -291,7 +312,11 @@ function countOutcomes(rows: readonly { outcome: ImportOutcome }[]): ImportCount
  */
 const singleLine = (value: string | undefined) => (value ?? "").replace(/[ ]*[\t\r\n]+[ ]*/g, " ").trim();
 
-const cleanNik = (value: string | undefined) => (value ?? "").trim().replace(/^'/, "").replace(/[\s.-]/g, "");
+const cleanNik = (value: string | undefined) =>
+  (value ?? "")
+    .trim()
+    .replace(/^'/, "")
+    .replace(/[\s.-]/g, "");
 
 /**
  * The dry run: checks every row against the form's rules and the registry (in bulk: a handful
@@ -307,7 +332,8 @@ export async function checkImport(input: {
   source?: Uint8Array;
 }): Promise<{ importId: string; counts: ImportCounts }> {
   if (input.rows.length === 0) throw new MemberImportError("empty");
-  if (input.rows.length > IMPORT_MAX_ROWS) throw new MemberImportError("tooMany", { max: formatNumber(IMPORT_MAX_ROWS), count: formatNumber(input.rows.length) });
+  if (input.rows.length > IMPORT_MAX_ROWS)
+    throw new MemberImportError("tooMany", { max: formatNumber(IMPORT_MAX_ROWS), count: formatNumber(input.rows.length) });
   const { chapterId } = input;
   // A required column the file lacks is said once, above the rows, not on each of them.
   const missingFields = new Set((input.info?.missingColumns ?? []).map((key) => FIELD_OF_COLUMN[key]));
@@ -446,7 +472,8 @@ export async function checkImport(input: {
       if (first !== undefined) refuse("email", t("import.reason.emailRepeated", { row: first }));
       else firstRowOfEmail.set(email, rowLabel(row));
       const owner = emailOwner.get(email);
-      if (owner && owner !== current?.id) refuse("email", t("import.reason.field", { column: fieldLabel("email"), message: t("validation.emailTaken") }));
+      if (owner && owner !== current?.id)
+        refuse("email", t("import.reason.field", { column: fieldLabel("email"), message: t("validation.emailTaken") }));
     }
 
     const base = {
@@ -777,11 +804,13 @@ export async function commitImport(input: {
 async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRow[], updates: CheckedImportRow[]) {
   const conflictRows = new Set<CheckedImportRow>();
   const [takenNiks, current, emailOwners] = await Promise.all([
-    inChunks(creates.map((r) => r.data!.nik), (chunk) =>
-      tx.member.findMany({ where: { chapterId, nik: { in: chunk } }, select: { nik: true } }),
+    inChunks(
+      creates.map((r) => r.data!.nik),
+      (chunk) => tx.member.findMany({ where: { chapterId, nik: { in: chunk } }, select: { nik: true } }),
     ),
-    inChunks(updates.map((r) => r.existingMember!.id), (chunk) =>
-      tx.member.findMany({ where: { chapterId, id: { in: chunk } }, select: existingMemberSelect }),
+    inChunks(
+      updates.map((r) => r.existingMember!.id),
+      (chunk) => tx.member.findMany({ where: { chapterId, id: { in: chunk } }, select: existingMemberSelect }),
     ),
     inChunks(unique([...creates, ...updates].map((r) => r.data!.email).filter((e): e is string => Boolean(e))), (chunk) =>
       tx.member.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
@@ -807,7 +836,11 @@ async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRo
 /** The new members, with member numbers reserved in one go, inserted in chunks. */
 async function insertMembers(tx: Tx, chapterId: string, creates: CheckedImportRow[], advance: (rows: number) => void) {
   const values = creates.map((r) => memberData(r.data!));
-  const numbers = await reserveMemberNumbers(tx, chapterId, values.map((v) => v.joinDate.getUTCFullYear()));
+  const numbers = await reserveMemberNumbers(
+    tx,
+    chapterId,
+    values.map((v) => v.joinDate.getUTCFullYear()),
+  );
   const idByNik = new Map<string, string>();
   for (let i = 0; i < creates.length; i += MEMBER_ROWS_PER_INSERT) {
     const chunk = creates.slice(i, i + MEMBER_ROWS_PER_INSERT);
@@ -839,11 +872,7 @@ async function insertMembers(tx: Tx, chapterId: string, creates: CheckedImportRo
  * Flags (for the board) pairs with the same name and birth date where one side was created or
  * renamed by this import; pairs already flagged (or decided) are left alone.
  */
-async function flagNearDuplicates(
-  tx: Tx,
-  chapterId: string,
-  touched: { id: string; fullName: string; birthDate: Date; isNew: boolean }[],
-) {
+async function flagNearDuplicates(tx: Tx, chapterId: string, touched: { id: string; fullName: string; birthDate: Date; isNew: boolean }[]) {
   if (touched.length === 0) return;
   const births = unique(touched.map((m) => m.birthDate.getTime())).map((ms) => new Date(ms));
   const sameBirth = await inChunks(births, (chunk) =>

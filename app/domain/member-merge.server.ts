@@ -21,8 +21,7 @@ type RuleOutcome = { moved: number; dropped: number };
 type MergeContext = { tx: Tx; keep: MergeMember; remove: MergeMember; chapterId: string; actorId: string; now: Date };
 
 export type MergeRefusal =
-  | { ok: false; reason: "same" | "missing" | "twoAccounts" }
-  | { ok: false; reason: "positions"; position: string; period: string };
+  { ok: false; reason: "same" | "missing" | "twoAccounts" } | { ok: false; reason: "positions"; position: string; period: string };
 
 export type MergeResult = { ok: true } | MergeRefusal;
 
@@ -94,8 +93,18 @@ export const MERGE_RULES: Record<string, (ctx: MergeContext) => Promise<RuleOutc
   // is blank; the duplicate's certificate for it is never lost (it moves to the kept entry, or
   // stays as a certificate on its own when the kept entry has one).
   "TrainingParticipant.member": async ({ tx, keep, remove }) => {
-    const select = { id: true, eventId: true, attendance: true, hoursAttended: true, result: true, score: true, certificate: { select: { id: true } } } as const;
-    const keptByEvent = new Map((await tx.trainingParticipant.findMany({ where: { memberId: keep.id }, select })).map((p) => [p.eventId, p]));
+    const select = {
+      id: true,
+      eventId: true,
+      attendance: true,
+      hoursAttended: true,
+      result: true,
+      score: true,
+      certificate: { select: { id: true } },
+    } as const;
+    const keptByEvent = new Map(
+      (await tx.trainingParticipant.findMany({ where: { memberId: keep.id }, select })).map((p) => [p.eventId, p]),
+    );
     let dropped = 0;
     for (const p of await tx.trainingParticipant.findMany({ where: { memberId: remove.id }, select })) {
       const k = keptByEvent.get(p.eventId);
@@ -202,17 +211,29 @@ export const MERGE_RULES: Record<string, (ctx: MergeContext) => Promise<RuleOutc
   },
 };
 
-async function moveDuplicateFlags(ctx: MergeContext, side: "memberId" | "otherMemberId", otherSide: "memberId" | "otherMemberId"): Promise<RuleOutcome> {
+async function moveDuplicateFlags(
+  ctx: MergeContext,
+  side: "memberId" | "otherMemberId",
+  otherSide: "memberId" | "otherMemberId",
+): Promise<RuleOutcome> {
   const { tx, keep, remove } = ctx;
   let moved = 0;
   let dropped = 0;
-  const flags = await tx.memberDuplicateFlag.findMany({ where: { [side]: remove.id }, select: { id: true, memberId: true, otherMemberId: true } });
+  const flags = await tx.memberDuplicateFlag.findMany({
+    where: { [side]: remove.id },
+    select: { id: true, memberId: true, otherMemberId: true },
+  });
   for (const flag of flags) {
     const third = flag[otherSide];
     const exists =
       third === keep.id ||
       (await tx.memberDuplicateFlag.count({
-        where: { OR: [{ memberId: keep.id, otherMemberId: third }, { memberId: third, otherMemberId: keep.id }] },
+        where: {
+          OR: [
+            { memberId: keep.id, otherMemberId: third },
+            { memberId: third, otherMemberId: keep.id },
+          ],
+        },
       })) > 0;
     if (exists) {
       await tx.memberDuplicateFlag.delete({ where: { id: flag.id } });
@@ -241,7 +262,10 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
   let orphanPhoto: string | null = null;
   try {
     await db.$transaction(async (tx) => {
-      const [keep, remove] = await Promise.all([loadMember(tx, input.chapterId, input.keepId), loadMember(tx, input.chapterId, input.removeId)]);
+      const [keep, remove] = await Promise.all([
+        loadMember(tx, input.chapterId, input.keepId),
+        loadMember(tx, input.chapterId, input.removeId),
+      ]);
       if (!keep || !remove) throw new MergeRefused({ ok: false, reason: "missing" });
       if (keep.user && remove.user) throw new MergeRefused({ ok: false, reason: "twoAccounts" });
       const ctx: MergeContext = { tx, keep, remove, chapterId: input.chapterId, actorId: input.actorId, now: new Date() };
@@ -275,7 +299,14 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
         tx,
       );
       await recordAudit(
-        { actorId: input.actorId, chapterId: input.chapterId, action: "member.merged-into", entityType: "Member", entityId: remove.id, after: { keptId: keep.id } },
+        {
+          actorId: input.actorId,
+          chapterId: input.chapterId,
+          action: "member.merged-into",
+          entityType: "Member",
+          entityId: remove.id,
+          after: { keptId: keep.id },
+        },
         tx,
       );
     });

@@ -330,9 +330,20 @@ export async function updateMember(input: {
   const current = await db.member.findFirst({
     where: { id: input.memberId, chapterId: input.chapterId },
     select: {
-      fullName: true, nik: true, sex: true, birthDate: true, phone: true, email: true, address: true,
-      villageCode: true, joinDate: true, membershipType: true, skPsmNumber: true, skPsmDate: true,
-      basicBimtekDate: true, memberNumber: true,
+      fullName: true,
+      nik: true,
+      sex: true,
+      birthDate: true,
+      phone: true,
+      email: true,
+      address: true,
+      villageCode: true,
+      joinDate: true,
+      membershipType: true,
+      skPsmNumber: true,
+      skPsmDate: true,
+      basicBimtekDate: true,
+      memberNumber: true,
     },
   });
   if (!current) return null;
@@ -456,7 +467,15 @@ export async function updateOwnContact(input: {
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: input.memberId }, data: next });
     await recordAudit(
-      { actorId: input.actorId, chapterId: current.chapterId, action: "member.update", entityType: "Member", entityId: input.memberId, before, after },
+      {
+        actorId: input.actorId,
+        chapterId: current.chapterId,
+        action: "member.update",
+        entityType: "Member",
+        entityId: input.memberId,
+        before,
+        after,
+      },
       tx,
     );
   });
@@ -494,7 +513,14 @@ export async function markDistinct(input: { chapterId: string; actorId: string; 
       data: { status: "distinct", resolvedAt: new Date(), resolvedById: input.actorId },
     });
     await recordAudit(
-      { actorId: input.actorId, chapterId: input.chapterId, action: "member.duplicate.distinct", entityType: "Member", entityId: flag.memberId, after: { otherMemberId: flag.otherMemberId } },
+      {
+        actorId: input.actorId,
+        chapterId: input.chapterId,
+        action: "member.duplicate.distinct",
+        entityType: "Member",
+        entityId: flag.memberId,
+        after: { otherMemberId: flag.otherMemberId },
+      },
       tx,
     );
   });

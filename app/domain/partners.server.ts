@@ -43,7 +43,10 @@ export async function getPartner(chapterId: string, partnerId: string) {
       status: true,
       notes: true,
       contacts: { select: { id: true, name: true, position: true, phone: true, email: true }, orderBy: { name: "asc" } },
-      agreements: { select: { id: true, kind: true, number: true, signedOn: true, startDate: true, endDate: true, file: true }, orderBy: { startDate: "desc" } },
+      agreements: {
+        select: { id: true, kind: true, number: true, signedOn: true, startDate: true, endDate: true, file: true },
+        orderBy: { startDate: "desc" },
+      },
       programmes: { select: { committed: true, programme: { select: { id: true, name: true, startDate: true, endDate: true } } } },
     },
   });
@@ -57,14 +60,25 @@ export async function savePartner(actor: Actor, data: PartnerData, partnerId?: s
     const before = partnerId ? await tx.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId } }) : null;
     if (partnerId && !before) return { ok: false as const, notFound: true as const };
     // Names are compared without regard to capitals ("pt borneo" is "PT Borneo").
-    const others = await tx.partner.findMany({ where: { chapterId: actor.chapterId, ...(partnerId ? { id: { not: partnerId } } : {}) }, select: { name: true } });
+    const others = await tx.partner.findMany({
+      where: { chapterId: actor.chapterId, ...(partnerId ? { id: { not: partnerId } } : {}) },
+      select: { name: true },
+    });
     const duplicate = others.some((o) => o.name.toLocaleLowerCase("id") === data.name.toLocaleLowerCase("id"));
     if (duplicate) return { ok: false as const, fieldErrors: { name: t("programmes.error.partnerTaken") } };
     const saved = partnerId
       ? await tx.partner.update({ where: { id: partnerId }, data, select: { id: true } })
       : await tx.partner.create({ data: { chapterId: actor.chapterId, ...data }, select: { id: true } });
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: partnerId ? "partner.update" : "partner.create", entityType: "Partner", entityId: saved.id, before: before ?? undefined, after: data },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: partnerId ? "partner.update" : "partner.create",
+        entityType: "Partner",
+        entityId: saved.id,
+        before: before ?? undefined,
+        after: data,
+      },
       tx,
     );
     return { ok: true as const, id: saved.id };
@@ -76,23 +90,51 @@ export async function addContact(actor: Actor, partnerId: string, data: ContactD
     const partner = await tx.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId }, select: { id: true } });
     if (!partner) return null;
     const contact = await tx.partnerContact.create({ data: { partnerId, ...data }, select: { id: true } });
-    await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "partner.contact.add", entityType: "Partner", entityId: partnerId, after: { name: data.name, position: data.position } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "partner.contact.add",
+        entityType: "Partner",
+        entityId: partnerId,
+        after: { name: data.name, position: data.position },
+      },
+      tx,
+    );
     return contact.id;
   });
 }
 
 export async function removeContact(actor: Actor, partnerId: string, contactId: string) {
   return db.$transaction(async (tx) => {
-    const contact = await tx.partnerContact.findFirst({ where: { id: contactId, partnerId, partner: { chapterId: actor.chapterId } }, select: { id: true, name: true } });
+    const contact = await tx.partnerContact.findFirst({
+      where: { id: contactId, partnerId, partner: { chapterId: actor.chapterId } },
+      select: { id: true, name: true },
+    });
     if (!contact) return false;
     await tx.partnerContact.delete({ where: { id: contact.id } });
-    await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "partner.contact.remove", entityType: "Partner", entityId: partnerId, before: { name: contact.name } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "partner.contact.remove",
+        entityType: "Partner",
+        entityId: partnerId,
+        before: { name: contact.name },
+      },
+      tx,
+    );
     return true;
   });
 }
 
 /** Records an agreement of a partner, with its scan when given (PDF, JPEG or PNG checked by content). */
-export async function addAgreement(actor: Actor, partnerId: string, data: AgreementData, scan: DocumentUpload | null): Promise<PartnerOutcome> {
+export async function addAgreement(
+  actor: Actor,
+  partnerId: string,
+  data: AgreementData,
+  scan: DocumentUpload | null,
+): Promise<PartnerOutcome> {
   const checked = scan ? checkDocument(scan) : null;
   if (checked && "error" in checked) return { ok: false, fieldErrors: { file: t(`programmes.error.receipt.${checked.error}`) } };
   const partner = await db.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId }, select: { id: true } });
@@ -116,7 +158,17 @@ export async function addAgreement(actor: Actor, partnerId: string, data: Agreem
         },
         select: { id: true },
       });
-      await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "partner.agreement.add", entityType: "Partner", entityId: partnerId, after: { ...data, scan: Boolean(fileName) } }, tx);
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "partner.agreement.add",
+          entityType: "Partner",
+          entityId: partnerId,
+          after: { ...data, scan: Boolean(fileName) },
+        },
+        tx,
+      );
       return { ok: true as const, id: agreement.id };
     }),
   );
@@ -125,10 +177,15 @@ export async function addAgreement(actor: Actor, partnerId: string, data: Agreem
 }
 
 export async function readAgreementScan(chapterId: string, partnerId: string, agreementId: string) {
-  const agreement = await db.partnerAgreement.findFirst({ where: { id: agreementId, partnerId, partner: { chapterId } }, select: { number: true, file: true, fileType: true } });
+  const agreement = await db.partnerAgreement.findFirst({
+    where: { id: agreementId, partnerId, partner: { chapterId } },
+    select: { number: true, file: true, fileType: true },
+  });
   if (!agreement?.file || !agreement.fileType) return null;
   const bytes = await readDocument("agreements", agreement.file);
-  return bytes ? { bytes, type: agreement.fileType, name: `${agreement.number.replace(/[^\w.-]+/g, "-")}.${agreement.file.split(".").pop()}` } : null;
+  return bytes
+    ? { bytes, type: agreement.fileType, name: `${agreement.number.replace(/[^\w.-]+/g, "-")}.${agreement.file.split(".").pop()}` }
+    : null;
 }
 
 /** Whether an agreement is in force on a day (start and end inclusive). */

@@ -31,7 +31,10 @@ const approves = (actor: Pick<ProgrammeActor, "permissions">) => hasPermission(a
 
 /** Whether the actor may record money for the programme: Ketua, Bendahara, or its coordinator. */
 export function mayRecordMoney(actor: ProgrammeActor, programme: { coordinatorId: string }) {
-  return hasPermission(actor.permissions, "update:programme-finance:chapter") || (actor.memberId !== null && actor.memberId === programme.coordinatorId);
+  return (
+    hasPermission(actor.permissions, "update:programme-finance:chapter") ||
+    (actor.memberId !== null && actor.memberId === programme.coordinatorId)
+  );
 }
 
 /** Whether the actor may see the programme's money: those who record it and the board's readers of finance. */
@@ -86,12 +89,17 @@ export async function listMoneyEntries(programmeId: string) {
 
 /** Money received per partner (approved), for the partner table of the programme page and report. */
 export async function receivedByPartner(programmeId: string) {
-  const sums = await db.moneyEntry.groupBy({ by: ["partnerId"], where: { programmeId, kind: "disbursement", status: "approved" }, _sum: { amount: true } });
+  const sums = await db.moneyEntry.groupBy({
+    by: ["partnerId"],
+    where: { programmeId, kind: "disbursement", status: "approved" },
+    _sum: { amount: true },
+  });
   return new Map(sums.map((s) => [s.partnerId, s._sum.amount ?? 0]));
 }
 
 async function threshold(tx: Tx, chapterId: string) {
-  return (await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { financeApprovalThreshold: true } })).financeApprovalThreshold;
+  return (await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { financeApprovalThreshold: true } }))
+    .financeApprovalThreshold;
 }
 
 /** Approved at once for the Ketua and for amounts up to the threshold; otherwise waiting for the Ketua. */
@@ -100,7 +108,8 @@ async function initialStatus(tx: Tx, actor: ProgrammeActor, amount: number) {
   return Math.abs(amount) > (await threshold(tx, actor.chapterId)) ? "pending" : "approved";
 }
 
-export type MoneyOutcome = { ok: true; id: string; status: string; repeated: boolean } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+export type MoneyOutcome =
+  { ok: true; id: string; status: string; repeated: boolean } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
 
 /** Records an entry (with its receipt scan, if any). The same idempotency key again returns the first. */
 export async function recordMoneyEntry(
@@ -111,89 +120,152 @@ export async function recordMoneyEntry(
   now = new Date(),
 ): Promise<MoneyOutcome> {
   const checkedReceipt = receipt ? checkDocument(receipt) : null;
-  if (checkedReceipt && "error" in checkedReceipt) return { ok: false, fieldErrors: { receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) } };
+  if (checkedReceipt && "error" in checkedReceipt)
+    return { ok: false, fieldErrors: { receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) } };
   // The receipt is written first and the entry saved with it, or neither (uploads.server.ts).
-  const receiptFile = checkedReceipt && receipt && !("error" in checkedReceipt) ? planDocument("receipts", programmeId, receipt.bytes, checkedReceipt.extension) : null;
-  const outcome = await saveWithFiles(receiptFile ? [receiptFile] : [], () => refusable(() =>
-    db.$transaction(async (tx) => {
-      const programme = await tx.programme.findFirst({
-        where: { id: programmeId, chapterId: actor.chapterId },
-        select: { id: true, startDate: true, endDate: true, budget: true, coordinatorId: true, partners: { select: { partnerId: true, agreement: { select: { number: true, startDate: true, endDate: true } } } } },
-      });
-      if (!programme) return { ok: false as const, notFound: true as const };
-      if (!mayRecordMoney(actor, programme)) throw new Refused({ form: t("programmes.error.moneyForbidden") });
-      const repeated = await tx.moneyEntry.findUnique({ where: { idempotencyKey: data.idempotencyKey }, select: { id: true, status: true, programmeId: true } });
-      if (repeated) {
-        if (repeated.programmeId !== programmeId) throw new Refused({ form: t("activities.error.duplicateKey") });
-        return { ok: true as const, id: repeated.id, status: repeated.status, repeated: true };
-      }
-      const errors: FieldErrors = {};
-      const date = calendarDateOf(data.date);
-      if (date > calendarToday(actor.timeZone, now)) errors.date = t("programmes.error.moneyFuture");
-      else if (date < programme.startDate || date > programme.endDate) {
-        errors.date = t("programmes.error.moneyOutside", { start: formatCalendarDateLong(programme.startDate), end: formatCalendarDateLong(programme.endDate) });
-      }
-      let partnerId: string | null = null;
-      if (data.kind === "disbursement" && data.partnerId) {
-        const link = programme.partners.find((p) => p.partnerId === data.partnerId);
-        if (!link) errors.partnerId = t("programmes.error.moneyPartner");
-        else if (link.agreement && !errors.date && (date > link.agreement.endDate || date < link.agreement.startDate)) {
-          errors.partnerId = t("programmes.error.agreementNotInForce", {
-            number: link.agreement.number,
-            start: formatCalendarDateLong(link.agreement.startDate),
-            end: formatCalendarDateLong(link.agreement.endDate),
+  const receiptFile =
+    checkedReceipt && receipt && !("error" in checkedReceipt)
+      ? planDocument("receipts", programmeId, receipt.bytes, checkedReceipt.extension)
+      : null;
+  const outcome = await saveWithFiles(
+    receiptFile ? [receiptFile] : [],
+    () =>
+      refusable(() =>
+        db.$transaction(async (tx) => {
+          const programme = await tx.programme.findFirst({
+            where: { id: programmeId, chapterId: actor.chapterId },
+            select: {
+              id: true,
+              startDate: true,
+              endDate: true,
+              budget: true,
+              coordinatorId: true,
+              partners: { select: { partnerId: true, agreement: { select: { number: true, startDate: true, endDate: true } } } },
+            },
           });
-        }
-        partnerId = data.partnerId;
-      }
-      if (data.kind === "spending") {
-        const totals = await moneyTotals(programme.id, programme.budget, tx);
-        // Spending already waiting for approval counts too: the budget must hold once it is approved.
-        const committed = totals.spent + totals.pendingSpent;
-        if (committed + data.amount > programme.budget && !data.overBudgetReason) {
-          errors.overBudgetReason = t("programmes.error.overBudget", { remaining: formatRupiah(programme.budget - committed) });
-        }
-      }
-      if (Object.keys(errors).length) throw new Refused(errors);
-      const status = await initialStatus(tx, actor, data.amount);
-      const entry = await tx.moneyEntry.create({
-        data: {
-          programmeId,
-          kind: data.kind,
-          date,
-          amount: data.amount,
-          purpose: data.purpose,
-          partnerId,
-          overBudgetReason: data.kind === "spending" ? data.overBudgetReason : null,
-          status,
-          recordedById: actor.userId,
-          ...(status === "approved" ? { decidedById: actor.userId, decidedAt: now } : {}),
-          idempotencyKey: data.idempotencyKey,
-          ...(receiptFile && checkedReceipt && !("error" in checkedReceipt) ? { receiptFile: receiptFile.fileName, receiptFileType: checkedReceipt.type } : {}),
-        },
-        select: { id: true },
-      });
-      await recordAudit(
-        { actorId: actor.userId, chapterId: actor.chapterId, action: "money.record", entityType: "MoneyEntry", entityId: entry.id, after: { programmeId, kind: data.kind, date: data.date, amount: data.amount, purpose: data.purpose, partnerId, status, overBudgetReason: data.overBudgetReason } },
-        tx,
-      );
-      return { ok: true as const, id: entry.id, status, repeated: false };
-    }),
-  ), (result) => result.ok && !result.repeated);
+          if (!programme) return { ok: false as const, notFound: true as const };
+          if (!mayRecordMoney(actor, programme)) throw new Refused({ form: t("programmes.error.moneyForbidden") });
+          const repeated = await tx.moneyEntry.findUnique({
+            where: { idempotencyKey: data.idempotencyKey },
+            select: { id: true, status: true, programmeId: true },
+          });
+          if (repeated) {
+            if (repeated.programmeId !== programmeId) throw new Refused({ form: t("activities.error.duplicateKey") });
+            return { ok: true as const, id: repeated.id, status: repeated.status, repeated: true };
+          }
+          const errors: FieldErrors = {};
+          const date = calendarDateOf(data.date);
+          if (date > calendarToday(actor.timeZone, now)) errors.date = t("programmes.error.moneyFuture");
+          else if (date < programme.startDate || date > programme.endDate) {
+            errors.date = t("programmes.error.moneyOutside", {
+              start: formatCalendarDateLong(programme.startDate),
+              end: formatCalendarDateLong(programme.endDate),
+            });
+          }
+          let partnerId: string | null = null;
+          if (data.kind === "disbursement" && data.partnerId) {
+            const link = programme.partners.find((p) => p.partnerId === data.partnerId);
+            if (!link) errors.partnerId = t("programmes.error.moneyPartner");
+            else if (link.agreement && !errors.date && (date > link.agreement.endDate || date < link.agreement.startDate)) {
+              errors.partnerId = t("programmes.error.agreementNotInForce", {
+                number: link.agreement.number,
+                start: formatCalendarDateLong(link.agreement.startDate),
+                end: formatCalendarDateLong(link.agreement.endDate),
+              });
+            }
+            partnerId = data.partnerId;
+          }
+          if (data.kind === "spending") {
+            const totals = await moneyTotals(programme.id, programme.budget, tx);
+            // Spending already waiting for approval counts too: the budget must hold once it is approved.
+            const committed = totals.spent + totals.pendingSpent;
+            if (committed + data.amount > programme.budget && !data.overBudgetReason) {
+              errors.overBudgetReason = t("programmes.error.overBudget", { remaining: formatRupiah(programme.budget - committed) });
+            }
+          }
+          if (Object.keys(errors).length) throw new Refused(errors);
+          const status = await initialStatus(tx, actor, data.amount);
+          const entry = await tx.moneyEntry.create({
+            data: {
+              programmeId,
+              kind: data.kind,
+              date,
+              amount: data.amount,
+              purpose: data.purpose,
+              partnerId,
+              overBudgetReason: data.kind === "spending" ? data.overBudgetReason : null,
+              status,
+              recordedById: actor.userId,
+              ...(status === "approved" ? { decidedById: actor.userId, decidedAt: now } : {}),
+              idempotencyKey: data.idempotencyKey,
+              ...(receiptFile && checkedReceipt && !("error" in checkedReceipt)
+                ? { receiptFile: receiptFile.fileName, receiptFileType: checkedReceipt.type }
+                : {}),
+            },
+            select: { id: true },
+          });
+          await recordAudit(
+            {
+              actorId: actor.userId,
+              chapterId: actor.chapterId,
+              action: "money.record",
+              entityType: "MoneyEntry",
+              entityId: entry.id,
+              after: {
+                programmeId,
+                kind: data.kind,
+                date: data.date,
+                amount: data.amount,
+                purpose: data.purpose,
+                partnerId,
+                status,
+                overBudgetReason: data.overBudgetReason,
+              },
+            },
+            tx,
+          );
+          return { ok: true as const, id: entry.id, status, repeated: false };
+        }),
+      ),
+    (result) => result.ok && !result.repeated,
+  );
   if (isStorageFault(outcome)) return { ok: false, fieldErrors: { receipt: t("upload.storageFault") } };
   return outcome;
 }
 
 /** The Ketua approves or rejects a pending entry (a rejection needs a note). */
-export async function decideMoneyEntry(actor: ProgrammeActor, entryId: string, decision: "approve" | "reject", note: string | null, now = new Date()) {
+export async function decideMoneyEntry(
+  actor: ProgrammeActor,
+  entryId: string,
+  decision: "approve" | "reject",
+  note: string | null,
+  now = new Date(),
+) {
   if (!approves(actor)) return { ok: false as const, error: "forbidden" as const };
   return db.$transaction(async (tx) => {
-    const entry = await tx.moneyEntry.findFirst({ where: { id: entryId, programme: { chapterId: actor.chapterId } }, select: { id: true, status: true, recordedById: true } });
+    const entry = await tx.moneyEntry.findFirst({
+      where: { id: entryId, programme: { chapterId: actor.chapterId } },
+      select: { id: true, status: true, recordedById: true },
+    });
     if (!entry) return { ok: false as const, error: "notFound" as const };
     if (entry.status !== "pending") return { ok: false as const, error: "notPending" as const };
     const status = decision === "approve" ? "approved" : "rejected";
-    await tx.moneyEntry.update({ where: { id: entry.id }, data: { status, decidedById: actor.userId, decidedAt: now, decisionNote: note } });
-    await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: `money.${decision}`, entityType: "MoneyEntry", entityId: entry.id, before: { status: "pending" }, after: { status, note } }, tx);
+    await tx.moneyEntry.update({
+      where: { id: entry.id },
+      data: { status, decidedById: actor.userId, decidedAt: now, decisionNote: note },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: `money.${decision}`,
+        entityType: "MoneyEntry",
+        entityId: entry.id,
+        before: { status: "pending" },
+        after: { status, note },
+      },
+      tx,
+    );
     return { ok: true as const, status };
   });
 }
@@ -223,7 +295,10 @@ export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, 
     if (!entry) return { ok: false as const, error: "notFound" as const };
     if (!mayRecordMoney(actor, entry.programme)) return { ok: false as const, error: "forbidden" as const };
     const repeated = await tx.moneyEntry.findUnique({ where: { idempotencyKey }, select: { id: true, reversesId: true } });
-    if (repeated) return repeated.reversesId === entry.id ? { ok: true as const, id: repeated.id } : { ok: false as const, error: "duplicateKey" as const };
+    if (repeated)
+      return repeated.reversesId === entry.id
+        ? { ok: true as const, id: repeated.id }
+        : { ok: false as const, error: "duplicateKey" as const };
     if (entry.status !== "approved" || entry.reversesId) return { ok: false as const, error: "notReversible" as const };
     // A rejected reversal does not count: the entry can be corrected again.
     if (entry.reversals.some((r) => r.status !== "rejected")) return { ok: false as const, error: "alreadyReversed" as const };
@@ -248,7 +323,15 @@ export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, 
       select: { id: true },
     });
     await recordAudit(
-      { actorId: actor.userId, chapterId: actor.chapterId, action: "money.reverse", entityType: "MoneyEntry", entityId: correction.id, before: { entryId: entry.id, amount: entry.amount }, after: { amount: -entry.amount, reason, status } },
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "money.reverse",
+        entityType: "MoneyEntry",
+        entityId: correction.id,
+        before: { entryId: entry.id, amount: entry.amount },
+        after: { amount: -entry.amount, reason, status },
+      },
       tx,
     );
     return { ok: true as const, id: correction.id };
@@ -276,7 +359,18 @@ export async function updateFinanceSettings(actor: ProgrammeActor, financeApprov
   await db.$transaction(async (tx) => {
     const before = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { financeApprovalThreshold: true } });
     await tx.chapter.update({ where: { id: actor.chapterId }, data: { financeApprovalThreshold } });
-    await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "chapter.finance-settings", entityType: "Chapter", entityId: actor.chapterId, before, after: { financeApprovalThreshold } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "chapter.finance-settings",
+        entityType: "Chapter",
+        entityId: actor.chapterId,
+        before,
+        after: { financeApprovalThreshold },
+      },
+      tx,
+    );
   });
   return true;
 }

@@ -63,12 +63,16 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
     ["programmeReport.fact.outsideTarget", data.outsideTarget.people, COUNT],
     [
       "programmeReport.fact.outsideVillages",
-      data.outsideTarget.villages.map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) })).join(", ") || t("programmeReport.none"),
+      data.outsideTarget.villages
+        .map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) }))
+        .join(", ") || t("programmeReport.none"),
     ],
     ["programmeReport.fact.unassignedHours", data.unassigned.hours, HOURS],
     [
       "programmeReport.fact.unassignedVolunteers",
-      data.unassigned.volunteers.map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) })).join(", ") || t("programmeReport.none"),
+      data.unassigned.volunteers
+        .map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) }))
+        .join(", ") || t("programmeReport.none"),
     ],
   ];
   const summarySheet = workbook.addWorksheet(t("programmeReport.sheet.summary"));
@@ -143,7 +147,13 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
       { header: "programmeReport.column.households", width: 10, numFmt: COUNT },
       { header: "programmeReport.column.activities", width: 10, numFmt: COUNT },
     ],
-    data.byVillage.map((v) => [v.inTarget ? v.name : `${v.name} (${t("programmeReport.notTarget")})`, v.district, v.people, v.households, v.activities]),
+    data.byVillage.map((v) => [
+      v.inTarget ? v.name : `${v.name} (${t("programmeReport.notTarget")})`,
+      v.district,
+      v.people,
+      v.households,
+      v.activities,
+    ]),
   );
 
   addTable(
@@ -156,7 +166,13 @@ export async function programmeReportXlsx(data: ProgrammeReportData): Promise<Bu
       { header: "programmeReport.column.activities", width: 10, numFmt: COUNT },
       { header: "programmeReport.column.hours", width: 10, numFmt: HOURS },
     ],
-    data.volunteers.map((v, i) => [i + 1, v.assigned ? v.fullName : `${v.fullName} (${t("programmeReport.notAssigned")})`, v.memberNumber, v.activities, v.hours]),
+    data.volunteers.map((v, i) => [
+      i + 1,
+      v.assigned ? v.fullName : `${v.fullName} (${t("programmeReport.notAssigned")})`,
+      v.memberNumber,
+      v.activities,
+      v.hours,
+    ]),
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -37,7 +37,9 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
       actual: actualByCategory.get(x.categoryId)?.people ?? 0,
       inTarget: actualByCategory.get(x.categoryId)?.inTarget ?? 0,
     })),
-    ...actuals.byCategory.filter((c) => !targeted.has(c.categoryId)).map((c) => ({ name: c.name, target: 0, actual: c.people, inTarget: c.inTarget })),
+    ...actuals.byCategory
+      .filter((c) => !targeted.has(c.categoryId))
+      .map((c) => ({ name: c.name, target: 0, actual: c.people, inTarget: c.inTarget })),
   ];
   const photos = (
     await Promise.all(
@@ -70,7 +72,14 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
     totals,
     entries: entries
       .filter((e) => e.status === "approved")
-      .map((e) => ({ date: e.date, kind: e.kind, purpose: e.purpose, amount: e.amount, partner: e.partner?.name ?? null, hasReceipt: Boolean(e.receiptFile) })),
+      .map((e) => ({
+        date: e.date,
+        kind: e.kind,
+        purpose: e.purpose,
+        amount: e.amount,
+        partner: e.partner?.name ?? null,
+        hasReceipt: Boolean(e.receiptFile),
+      })),
     beneficiaries,
     byVillage: actuals.byVillage,
     volunteers: actuals.volunteers,

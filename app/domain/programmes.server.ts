@@ -27,14 +27,28 @@ import { refusable, Refused, type FieldErrors } from "./outcomes.server";
 type Tx = Prisma.TransactionClient;
 
 /** Who is acting, as the programme rules need it. */
-export type ProgrammeActor = { userId: string; memberId: string | null; chapterId: string; timeZone: string; permissions: readonly Permission[] };
+export type ProgrammeActor = {
+  userId: string;
+  memberId: string | null;
+  chapterId: string;
+  timeZone: string;
+  permissions: readonly Permission[];
+};
 
 export function programmeActorOf(user: Pick<CurrentUser, "id" | "memberId" | "chapter" | "permissions">): ProgrammeActor {
-  return { userId: user.id, memberId: user.memberId, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
+  return {
+    userId: user.id,
+    memberId: user.memberId,
+    chapterId: user.chapter.id,
+    timeZone: user.chapter.timeZone,
+    permissions: user.permissions,
+  };
 }
 
-export const readsAllProgrammes = (actor: Pick<ProgrammeActor, "permissions">) => hasPermission(actor.permissions, "read:programme:chapter");
-export const managesProgrammes = (actor: Pick<ProgrammeActor, "permissions">) => hasPermission(actor.permissions, "update:programme:chapter");
+export const readsAllProgrammes = (actor: Pick<ProgrammeActor, "permissions">) =>
+  hasPermission(actor.permissions, "read:programme:chapter");
+export const managesProgrammes = (actor: Pick<ProgrammeActor, "permissions">) =>
+  hasPermission(actor.permissions, "update:programme:chapter");
 
 /** The programmes an actor may see: all of the chapter for the board, else those they work on. */
 function visibleProgrammes(actor: ProgrammeActor): Prisma.ProgrammeWhereInput {
@@ -65,11 +79,20 @@ export async function listProgrammes(actor: ProgrammeActor, now = new Date()) {
     orderBy: [{ startDate: "desc" }, { name: "asc" }],
   });
   const money = readsAllProgrammes(actor) ? await spendingByProgramme(rows.map((r) => r.id)) : new Map<string, number>();
-  return rows.map((r) => ({ ...r, phase: programmePhase(r, today), spent: readsAllProgrammes(actor) ? (money.get(r.id) ?? 0) : null, budget: readsAllProgrammes(actor) ? r.budget : null }));
+  return rows.map((r) => ({
+    ...r,
+    phase: programmePhase(r, today),
+    spent: readsAllProgrammes(actor) ? (money.get(r.id) ?? 0) : null,
+    budget: readsAllProgrammes(actor) ? r.budget : null,
+  }));
 }
 
 async function spendingByProgramme(ids: string[]) {
-  const sums = await db.moneyEntry.groupBy({ by: ["programmeId"], where: { programmeId: { in: ids }, kind: "spending", status: "approved" }, _sum: { amount: true } });
+  const sums = await db.moneyEntry.groupBy({
+    by: ["programmeId"],
+    where: { programmeId: { in: ids }, kind: "spending", status: "approved" },
+    _sum: { amount: true },
+  });
   return new Map(sums.map((s) => [s.programmeId, s._sum.amount ?? 0]));
 }
 
@@ -78,12 +101,21 @@ export async function programmeFormChoices(chapterId: string, timeZone: string) 
   const [partners, villages, categories, members, board] = await Promise.all([
     db.partner.findMany({
       where: { chapterId, status: "aktif" },
-      select: { id: true, name: true, agreements: { select: { id: true, kind: true, number: true, endDate: true }, orderBy: { startDate: "desc" } } },
+      select: {
+        id: true,
+        name: true,
+        agreements: { select: { id: true, kind: true, number: true, endDate: true }, orderBy: { startDate: "desc" } },
+      },
       orderBy: { name: "asc" },
     }),
     listChapterVillages(chapterId),
     listPpksCategories(chapterId),
-    db.member.findMany({ where: { chapterId, status: "aktif" }, select: { id: true, fullName: true, memberNumber: true }, orderBy: { fullName: "asc" }, take: 2000 }),
+    db.member.findMany({
+      where: { chapterId, status: "aktif" },
+      select: { id: true, fullName: true, memberNumber: true },
+      orderBy: { fullName: "asc" },
+      take: 2000,
+    }),
     currentBoardMembers(chapterId, timeZone),
   ]);
   return { partners, villages, categories, members, board };
@@ -122,7 +154,10 @@ export async function checkActivityProgramme(tx: Tx, actor: ProgrammeActor, prog
   });
   if (!programme) return t("programmes.error.activityProgramme");
   if (date < programme.startDate || date > programme.endDate) {
-    return t("programmes.error.activityOutside", { start: formatCalendarDateLong(programme.startDate), end: formatCalendarDateLong(programme.endDate) });
+    return t("programmes.error.activityOutside", {
+      start: formatCalendarDateLong(programme.startDate),
+      end: formatCalendarDateLong(programme.endDate),
+    });
   }
   return null;
 }
@@ -135,14 +170,18 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
   const { data } = input;
   const start = calendarDateOf(data.startDate);
   const end = calendarDateOf(data.endDate);
-  const duplicate = await tx.programme.findFirst({ where: { chapterId: actor.chapterId, name: data.name, ...(programmeId ? { id: { not: programmeId } } : {}) }, select: { id: true } });
+  const duplicate = await tx.programme.findFirst({
+    where: { chapterId: actor.chapterId, name: data.name, ...(programmeId ? { id: { not: programmeId } } : {}) },
+    select: { id: true },
+  });
   if (duplicate) errors.name = t("programmes.error.nameTaken");
   const board = await currentBoardMembers(actor.chapterId, actor.timeZone);
   if (!board.some((m) => m.id === data.coordinatorId)) errors.coordinatorId = t("programmes.error.coordinator");
 
   if (new Set(input.partners.map((p) => p.partnerId)).size !== input.partners.length) errors.partners = t("programmes.error.partnerTwice");
   const committed = input.partners.reduce((sum, p) => sum + p.committed, 0);
-  if (committed > data.budget) errors.budget = t("programmes.error.committedAboveBudget", { committed: formatRupiah(committed), budget: formatRupiah(data.budget) });
+  if (committed > data.budget)
+    errors.budget = t("programmes.error.committedAboveBudget", { committed: formatRupiah(committed), budget: formatRupiah(data.budget) });
   for (const [n, p] of input.partners.entries()) {
     const partner = await tx.partner.findFirst({ where: { id: p.partnerId, chapterId: actor.chapterId }, select: { status: true } });
     if (!partner) {
@@ -151,17 +190,24 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
     }
     if (partner.status !== "aktif") errors[`partner.${n}.partnerId`] = t("programmes.error.partnerInactive");
     if (p.agreementId) {
-      const agreement = await tx.partnerAgreement.findFirst({ where: { id: p.agreementId, partnerId: p.partnerId }, select: { number: true, endDate: true } });
+      const agreement = await tx.partnerAgreement.findFirst({
+        where: { id: p.agreementId, partnerId: p.partnerId },
+        select: { number: true, endDate: true },
+      });
       if (!agreement) errors[`partner.${n}.agreementId`] = t("programmes.error.agreement");
       else if (agreement.endDate < start) {
-        errors[`partner.${n}.agreementId`] = t("programmes.error.agreementExpired", { number: agreement.number, date: formatCalendarDateLong(agreement.endDate) });
+        errors[`partner.${n}.agreementId`] = t("programmes.error.agreementExpired", {
+          number: agreement.number,
+          date: formatCalendarDateLong(agreement.endDate),
+        });
       }
     }
   }
   if (input.villageCodes.length) {
     const chapter = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
     const known = await tx.region.count({ where: { code: { in: input.villageCodes }, level: "village" } });
-    if (known !== input.villageCodes.length || input.villageCodes.some((c) => !inRegion(c, chapter.regionCode))) errors.villages = t("activities.error.village");
+    if (known !== input.villageCodes.length || input.villageCodes.some((c) => !inRegion(c, chapter.regionCode)))
+      errors.villages = t("activities.error.village");
   }
   if (input.targets.length) {
     const ids = input.targets.map((x) => x.categoryId);
@@ -195,13 +241,21 @@ async function writeProgrammeDetails(tx: Tx, programmeId: string, input: Program
   await tx.programmeTarget.deleteMany({ where: { programmeId } });
   await tx.programmeVolunteer.deleteMany({ where: { programmeId } });
   if (input.partners.length) await tx.programmePartner.createMany({ data: input.partners.map((p) => ({ programmeId, ...p })) });
-  if (input.villageCodes.length) await tx.programmeVillage.createMany({ data: input.villageCodes.map((villageCode) => ({ programmeId, villageCode })) });
+  if (input.villageCodes.length)
+    await tx.programmeVillage.createMany({ data: input.villageCodes.map((villageCode) => ({ programmeId, villageCode })) });
   if (input.targets.length) await tx.programmeTarget.createMany({ data: input.targets.map((x) => ({ programmeId, ...x })) });
-  if (input.volunteerIds.length) await tx.programmeVolunteer.createMany({ data: input.volunteerIds.map((memberId) => ({ programmeId, memberId })) });
+  if (input.volunteerIds.length)
+    await tx.programmeVolunteer.createMany({ data: input.volunteerIds.map((memberId) => ({ programmeId, memberId })) });
 }
 
 function auditView(input: ProgrammeSubmission) {
-  return { ...input.data, partners: input.partners, villages: input.villageCodes, targets: input.targets, volunteers: input.volunteerIds.length };
+  return {
+    ...input.data,
+    partners: input.partners,
+    villages: input.villageCodes,
+    targets: input.targets,
+    volunteers: input.volunteerIds.length,
+  };
 }
 
 export async function createProgramme(actor: ProgrammeActor, input: ProgrammeSubmission) {
@@ -211,11 +265,30 @@ export async function createProgramme(actor: ProgrammeActor, input: ProgrammeSub
       const { start, end } = await checkProgramme(tx, actor, input);
       const { data } = input;
       const programme = await tx.programme.create({
-        data: { chapterId: actor.chapterId, name: data.name, goal: data.goal, startDate: start, endDate: end, budget: data.budget, fundingSource: data.fundingSource, coordinatorId: data.coordinatorId },
+        data: {
+          chapterId: actor.chapterId,
+          name: data.name,
+          goal: data.goal,
+          startDate: start,
+          endDate: end,
+          budget: data.budget,
+          fundingSource: data.fundingSource,
+          coordinatorId: data.coordinatorId,
+        },
         select: { id: true },
       });
       await writeProgrammeDetails(tx, programme.id, input);
-      await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "programme.create", entityType: "Programme", entityId: programme.id, after: auditView(input) }, tx);
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "programme.create",
+          entityType: "Programme",
+          entityId: programme.id,
+          after: auditView(input),
+        },
+        tx,
+      );
       return { ok: true as const, id: programme.id };
     }),
   );
@@ -225,16 +298,38 @@ export async function updateProgramme(actor: ProgrammeActor, programmeId: string
   if (!managesProgrammes(actor)) return { ok: false as const, fieldErrors: { form: t("programmes.error.forbidden") } as FieldErrors };
   return refusable(() =>
     db.$transaction(async (tx) => {
-      const existing = await tx.programme.findFirst({ where: { id: programmeId, chapterId: actor.chapterId }, select: { id: true, name: true, budget: true, startDate: true, endDate: true, coordinatorId: true } });
+      const existing = await tx.programme.findFirst({
+        where: { id: programmeId, chapterId: actor.chapterId },
+        select: { id: true, name: true, budget: true, startDate: true, endDate: true, coordinatorId: true },
+      });
       if (!existing) return { ok: false as const, notFound: true as const };
       const { start, end } = await checkProgramme(tx, actor, input, programmeId);
       const { data } = input;
       await tx.programme.update({
         where: { id: programmeId },
-        data: { name: data.name, goal: data.goal, startDate: start, endDate: end, budget: data.budget, fundingSource: data.fundingSource, coordinatorId: data.coordinatorId },
+        data: {
+          name: data.name,
+          goal: data.goal,
+          startDate: start,
+          endDate: end,
+          budget: data.budget,
+          fundingSource: data.fundingSource,
+          coordinatorId: data.coordinatorId,
+        },
       });
       await writeProgrammeDetails(tx, programmeId, input);
-      await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "programme.update", entityType: "Programme", entityId: programmeId, before: existing, after: auditView(input) }, tx);
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "programme.update",
+          entityType: "Programme",
+          entityId: programmeId,
+          before: existing,
+          after: auditView(input),
+        },
+        tx,
+      );
       return { ok: true as const, id: programmeId };
     }),
   );
@@ -258,18 +353,33 @@ export async function getProgramme(actor: ProgrammeActor, programmeId: string) {
       coordinatorId: true,
       coordinator: { select: { id: true, fullName: true } },
       partners: {
-        select: { partnerId: true, committed: true, agreementId: true, partner: { select: { name: true } }, agreement: { select: { kind: true, number: true, endDate: true } } },
+        select: {
+          partnerId: true,
+          committed: true,
+          agreementId: true,
+          partner: { select: { name: true } },
+          agreement: { select: { kind: true, number: true, endDate: true } },
+        },
         orderBy: { partner: { name: "asc" } },
       },
       villages: { select: { villageCode: true, village: { select: { name: true } } } },
       targets: { select: { categoryId: true, target: true, category: { select: { name: true, number: true } } } },
       volunteers: { select: { member: { select: { id: true, fullName: true } } }, orderBy: { member: { fullName: "asc" } } },
       // a chosen photo counts only while its activity is verified and still under this programme
-      photos: { where: { activity: { status: "verified" } }, select: { photoId: true, activityId: true, activity: { select: { programmeId: true } } }, orderBy: { createdAt: "asc" } },
+      photos: {
+        where: { activity: { status: "verified" } },
+        select: { photoId: true, activityId: true, activity: { select: { programmeId: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!programme) return null;
-  return { ...programme, photos: programme.photos.filter((p) => p.activity.programmeId === programme.id).map(({ photoId, activityId }) => ({ photoId, activityId })) };
+  return {
+    ...programme,
+    photos: programme.photos
+      .filter((p) => p.activity.programmeId === programme.id)
+      .map(({ photoId, activityId }) => ({ photoId, activityId })),
+  };
 }
 export type ProgrammeDetail = NonNullable<Awaited<ReturnType<typeof getProgramme>>>;
 
@@ -295,7 +405,11 @@ export async function programmeActuals(programmeId: string) {
     db.activity.aggregate({ where: verified, _count: true, _sum: { people: true, households: true, durationMinutes: true } }),
     db.activityReach.groupBy({ by: ["categoryId"], where: { activity: verified }, _sum: { count: true } }),
     targetVillages.size
-      ? db.activityReach.groupBy({ by: ["categoryId"], where: { activity: { ...verified, villageCode: { in: [...targetVillages] } } }, _sum: { count: true } })
+      ? db.activityReach.groupBy({
+          by: ["categoryId"],
+          where: { activity: { ...verified, villageCode: { in: [...targetVillages] } } },
+          _sum: { count: true },
+        })
       : null,
     db.activity.groupBy({ by: ["villageCode"], where: verified, _sum: { people: true, households: true }, _count: true }),
     db.activity.groupBy({ by: ["memberId"], where: verified, _sum: { durationMinutes: true }, _count: true }),
@@ -314,8 +428,14 @@ export async function programmeActuals(programmeId: string) {
   for (const a of authors) add(a.memberId, a._sum.durationMinutes ?? 0, a._count);
   for (const c of coVolunteers) add(c.memberId, Number(c.minutes), Number(c.activities));
   const [categories, villages, members] = await Promise.all([
-    db.ppksCategory.findMany({ where: { id: { in: byCategory.map((c) => c.categoryId) } }, select: { id: true, name: true, number: true } }),
-    db.region.findMany({ where: { code: { in: byVillage.map((v) => v.villageCode) } }, select: { code: true, name: true, parent: { select: { name: true } } } }),
+    db.ppksCategory.findMany({
+      where: { id: { in: byCategory.map((c) => c.categoryId) } },
+      select: { id: true, name: true, number: true },
+    }),
+    db.region.findMany({
+      where: { code: { in: byVillage.map((v) => v.villageCode) } },
+      select: { code: true, name: true, parent: { select: { name: true } } },
+    }),
     db.member.findMany({ where: { id: { in: [...perMember.keys()] } }, select: { id: true, fullName: true, memberNumber: true } }),
   ]);
   const categoryOf = new Map(categories.map((c) => [c.id, c]));
@@ -388,17 +508,34 @@ export function mayCurate(actor: ProgrammeActor, programme: { coordinatorId: str
 
 /** The coordinator (or the board) chooses the report's photos among the programme's verified activities'. */
 export async function setProgrammePhotos(actor: ProgrammeActor, programmeId: string, photoIds: string[], max: number) {
-  const programme = await db.programme.findFirst({ where: { id: programmeId, chapterId: actor.chapterId }, select: { coordinatorId: true } });
+  const programme = await db.programme.findFirst({
+    where: { id: programmeId, chapterId: actor.chapterId },
+    select: { coordinatorId: true },
+  });
   if (!programme) return { ok: false as const, error: "notFound" as const };
   if (!mayCurate(actor, programme)) return { ok: false as const, error: "forbidden" as const };
   const ids = [...new Set(photoIds)];
   if (ids.length > max) return { ok: false as const, error: "tooMany" as const };
-  const photos = await db.activityPhoto.findMany({ where: { id: { in: ids }, activity: { programmeId, status: "verified" } }, select: { id: true, activityId: true } });
+  const photos = await db.activityPhoto.findMany({
+    where: { id: { in: ids }, activity: { programmeId, status: "verified" } },
+    select: { id: true, activityId: true },
+  });
   if (photos.length !== ids.length) return { ok: false as const, error: "unknown" as const };
   await db.$transaction(async (tx) => {
     await tx.programmePhoto.deleteMany({ where: { programmeId } });
-    if (photos.length) await tx.programmePhoto.createMany({ data: photos.map((p) => ({ programmeId, photoId: p.id, activityId: p.activityId })) });
-    await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "programme.photos", entityType: "Programme", entityId: programmeId, after: { photos: photos.length } }, tx);
+    if (photos.length)
+      await tx.programmePhoto.createMany({ data: photos.map((p) => ({ programmeId, photoId: p.id, activityId: p.activityId })) });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "programme.photos",
+        entityType: "Programme",
+        entityId: programmeId,
+        after: { photos: photos.length },
+      },
+      tx,
+    );
   });
   return { ok: true as const };
 }

@@ -19,12 +19,7 @@ function tidyName(name: string): string {
  * existing codes are updated, new ones added. Returns the number of regions written.
  */
 export async function importProvinceRegions(provinceCode: string): Promise<number> {
-  const [provinces, regencies, districts, villages] = await Promise.all([
-    getProvinces(),
-    getRegencies(),
-    getDistricts(),
-    getVillages(),
-  ]);
+  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
   const province = provinces.find((p) => p.code === provinceCode);
   if (!province) throw new Error(`Unknown province code: ${provinceCode}`);
 
@@ -43,9 +38,7 @@ export async function importProvinceRegions(provinceCode: string): Promise<numbe
   ];
 
   const existing = new Set(
-    (await db.region.findMany({ where: { code: { in: rows.map((r) => r.code) } }, select: { code: true } })).map(
-      (r) => r.code,
-    ),
+    (await db.region.findMany({ where: { code: { in: rows.map((r) => r.code) } }, select: { code: true } })).map((r) => r.code),
   );
   const fresh = rows.filter((r) => !existing.has(r.code));
   const known = rows.filter((r) => existing.has(r.code));

@@ -44,7 +44,9 @@ type StatusChange = { effective: string; at: Date; before: string | null; after:
 /** The status a member had on a calendar day, from its audited status changes (decision 012). */
 export function statusOn(current: string, changes: StatusChange[], day: string): string {
   if (!changes.length) return current;
-  const sorted = [...changes].sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : a.at.getTime() - b.at.getTime()));
+  const sorted = [...changes].sort((a, b) =>
+    a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : a.at.getTime() - b.at.getTime(),
+  );
   const upTo = sorted.filter((c) => c.effective <= day);
   const last = upTo[upTo.length - 1];
   if (last) return last.after ?? current;
@@ -75,13 +77,21 @@ export async function activeMembersOn(chapterIds: string[], day: Date) {
   };
   for (const row of audited) {
     const list = changes.get(row.entityId) ?? changes.set(row.entityId, []).get(row.entityId)!;
-    list.push({ effective: (field(row.after, "statusDate") ?? row.at.toISOString()).slice(0, 10), at: row.at, before: field(row.before, "status"), after: field(row.after, "status") });
+    list.push({
+      effective: (field(row.after, "statusDate") ?? row.at.toISOString()).slice(0, 10),
+      at: row.at,
+      before: field(row.before, "status"),
+      after: field(row.after, "status"),
+    });
   }
   const withHistory = [...changes.keys()];
   const [plain, replayed] = await Promise.all([
     db.member.count({ where: { chapterId: { in: chapterIds }, joinDate: { lte: day }, status: "aktif", id: { notIn: withHistory } } }),
     withHistory.length
-      ? db.member.findMany({ where: { chapterId: { in: chapterIds }, joinDate: { lte: day }, id: { in: withHistory } }, select: { id: true, status: true } })
+      ? db.member.findMany({
+          where: { chapterId: { in: chapterIds }, joinDate: { lte: day }, id: { in: withHistory } },
+          select: { id: true, status: true },
+        })
       : Promise.resolve([]),
   ]);
   return plain + replayed.filter((m) => statusOn(m.status, changes.get(m.id)!, dayIso) === "aktif").length;
@@ -102,59 +112,91 @@ export async function reportFigures(scope: ReportScope) {
   // One pass over the activities for the totals, the types and the months; one for the volunteers;
   // the same two over the co-volunteers (who get the activity's hours on their own record); one
   // over the reach for categories, kecamatan and kelurahan. The rest are small.
-  const [chapters, byTypeMonth, byMember, coByTypeMonth, coByMember, reach, aid, waiting, activeMembers, training, events, programmes, followUps] =
-    await Promise.all([
-      db.chapter.findMany({ where: { id: { in: chapterIds } }, select: { id: true, name: true, code: true } }),
-      db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint }[]>`
+  const [
+    chapters,
+    byTypeMonth,
+    byMember,
+    coByTypeMonth,
+    coByMember,
+    reach,
+    aid,
+    waiting,
+    activeMembers,
+    training,
+    events,
+    programmes,
+    followUps,
+  ] = await Promise.all([
+    db.chapter.findMany({ where: { id: { in: chapterIds } }, select: { id: true, name: true, code: true } }),
+    db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint }[]>`
         SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
                SUM(a.households) AS households
         FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
-      db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
+    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
         SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
         FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."memberId"`,
-      db.$queryRaw<{ typeId: string; month: string; minutes: bigint }[]>`
+    db.$queryRaw<{ typeId: string; month: string; minutes: bigint }[]>`
         SELECT v."typeId" AS "typeId", substr(v.date, 1, 7) AS month, SUM(v."durationMinutes") AS minutes
         FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."typeId", month`,
-      db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
+    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
         SELECT v."memberId" AS "memberId", COUNT(*) AS activities, SUM(v."durationMinutes") AS minutes
         FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."memberId"`,
-      db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; sex: string; people: bigint }[]>`
+    db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; sex: string; people: bigint }[]>`
         SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", r.sex AS sex, SUM(r.count) AS people
         FROM "ActivityReach" r WHERE ${verifiedReach}
         GROUP BY r."villageCode", r."categoryId", r.sex`,
-      db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>`
+    db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>`
         SELECT d.source AS source, COUNT(*) AS items, SUM(d.quantity) AS quantity, SUM(d.value) AS value
         FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
         GROUP BY d.source ORDER BY value DESC`,
-      db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
-      activeMembersOn(chapterIds, scope.end),
-      trainingHours(chapterIds, scope.start, scope.end),
-      db.trainingEvent.findMany({
-        where: { chapterId: { in: chapterIds }, startDate: { gte: scope.start, lte: scope.end } },
-        select: {
-          startDate: true,
-          endDate: true,
-          hours: true,
-          place: true,
-          course: { select: { name: true } },
-          _count: { select: { participants: { where: { attendance: { in: ["hadir", "sebagian"] } } } } },
+    db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
+    activeMembersOn(chapterIds, scope.end),
+    trainingHours(chapterIds, scope.start, scope.end),
+    db.trainingEvent.findMany({
+      where: { chapterId: { in: chapterIds }, startDate: { gte: scope.start, lte: scope.end } },
+      select: {
+        startDate: true,
+        endDate: true,
+        hours: true,
+        place: true,
+        course: { select: { name: true } },
+        _count: { select: { participants: { where: { attendance: { in: ["hadir", "sebagian"] } } } } },
+      },
+      orderBy: { startDate: "asc" },
+    }),
+    db.programme.findMany({
+      where: { chapterId: { in: chapterIds }, startDate: { lte: scope.end }, endDate: { gte: scope.start } },
+      select: {
+        id: true,
+        name: true,
+        budget: true,
+        startDate: true,
+        endDate: true,
+        partners: { select: { partner: { select: { name: true } } }, orderBy: { partner: { name: "asc" } } },
+      },
+      orderBy: { name: "asc" },
+    }),
+    Promise.all([
+      db.followUp.count({
+        where: { chapterId: { in: chapterIds }, openedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } } },
+      }),
+      db.followUp.count({
+        where: {
+          chapterId: { in: chapterIds },
+          status: "selesai",
+          closedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } },
         },
-        orderBy: { startDate: "asc" },
       }),
-      db.programme.findMany({
-        where: { chapterId: { in: chapterIds }, startDate: { lte: scope.end }, endDate: { gte: scope.start } },
-        select: { id: true, name: true, budget: true, startDate: true, endDate: true, partners: { select: { partner: { select: { name: true } } }, orderBy: { partner: { name: "asc" } } } },
-        orderBy: { name: "asc" },
+      // still open at the end of the period: opened by then, and not closed by a verified activity by then
+      db.followUp.count({
+        where: {
+          chapterId: { in: chapterIds },
+          openedBy: { status: "verified", date: { lte: scope.end } },
+          NOT: { closedBy: { status: "verified", date: { lte: scope.end } } },
+        },
       }),
-      Promise.all([
-        db.followUp.count({ where: { chapterId: { in: chapterIds }, openedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } } } }),
-        db.followUp.count({ where: { chapterId: { in: chapterIds }, status: "selesai", closedBy: { status: "verified", date: { gte: scope.start, lte: scope.end } } } }),
-        // still open at the end of the period: opened by then, and not closed by a verified activity by then
-        db.followUp.count({
-          where: { chapterId: { in: chapterIds }, openedBy: { status: "verified", date: { lte: scope.end } }, NOT: { closedBy: { status: "verified", date: { lte: scope.end } } } },
-        }),
-      ]),
-    ]);
+    ]),
+  ]);
 
   // Money of the programmes up to the end of the period (approved entries only).
   const money = programmes.length
@@ -164,7 +206,8 @@ export async function reportFigures(scope: ReportScope) {
         _sum: { amount: true },
       })
     : [];
-  const moneyOf = (programmeId: string, kind: string) => money.find((m) => m.programmeId === programmeId && m.kind === kind)?._sum.amount ?? 0;
+  const moneyOf = (programmeId: string, kind: string) =>
+    money.find((m) => m.programmeId === programmeId && m.kind === kind)?._sum.amount ?? 0;
 
   // Names of what the aggregates name by id: types, volunteers, categories, kecamatan and kelurahan.
   const typeIds = [...new Set([...byTypeMonth, ...coByTypeMonth].map((x) => x.typeId))];
@@ -174,7 +217,11 @@ export async function reportFigures(scope: ReportScope) {
   const [types, members, categories, regions] = await Promise.all([
     db.activityType.findMany({ where: { id: { in: typeIds } }, select: { id: true, name: true } }),
     db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, fullName: true, memberNumber: true } }),
-    db.ppksCategory.findMany({ where: { id: { in: categoryIds } }, select: { id: true, number: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.ppksCategory.findMany({
+      where: { id: { in: categoryIds } },
+      select: { id: true, number: true, name: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    }),
     db.region.findMany({ where: { code: { in: regionCodes } }, select: { code: true, name: true } }),
   ]);
   const typeName = new Map(types.map((t) => [t.id, t.name]));
@@ -228,10 +275,17 @@ export async function reportFigures(scope: ReportScope) {
     const cell = `${r.categoryId}|${r.districtCode}`;
     grid.set(cell, (grid.get(cell) ?? 0) + people);
     const key = `${r.villageCode}|${r.categoryId}`;
-    const row = villageRows.get(key) ?? villageRows.set(key, { villageCode: r.villageCode, districtCode: r.districtCode, categoryId: r.categoryId, people: 0 }).get(key)!;
+    const row =
+      villageRows.get(key) ??
+      villageRows.set(key, { villageCode: r.villageCode, districtCode: r.districtCode, categoryId: r.categoryId, people: 0 }).get(key)!;
     row.people += people;
   }
-  const byCategory = categories.map((c) => ({ number: c.number, name: c.name, male: sexes.get(c.id)!.male, female: sexes.get(c.id)!.female }));
+  const byCategory = categories.map((c) => ({
+    number: c.number,
+    name: c.name,
+    male: sexes.get(c.id)!.male,
+    female: sexes.get(c.id)!.female,
+  }));
   const male = byCategory.reduce((sum, c) => sum + c.male, 0);
   const female = byCategory.reduce((sum, c) => sum + c.female, 0);
   const districtCodes = [...new Set(reach.map((r) => r.districtCode))].sort();
@@ -279,7 +333,14 @@ export async function reportFigures(scope: ReportScope) {
     volunteers: volunteers.map((v) => ({ name: v.name, memberNumber: v.memberNumber, activities: v.activities, hours: v.minutes / 60 })),
     trainings: {
       hours: training.total,
-      events: events.map((e) => ({ name: e.course.name, place: e.place, start: e.startDate.toISOString().slice(0, 10), end: e.endDate.toISOString().slice(0, 10), hours: e.hours, participants: e._count.participants })),
+      events: events.map((e) => ({
+        name: e.course.name,
+        place: e.place,
+        start: e.startDate.toISOString().slice(0, 10),
+        end: e.endDate.toISOString().slice(0, 10),
+        hours: e.hours,
+        participants: e._count.participants,
+      })),
     },
     programmes: programmes.map((p) => ({
       name: p.name,
@@ -289,7 +350,9 @@ export async function reportFigures(scope: ReportScope) {
       spent: moneyOf(p.id, "spending"),
     })),
     followUps: { opened: followUps[0], closed: followUps[1], open: followUps[2] },
-    hoursByMonth: [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => ({ month: m.month, hours: m.minutes / 60, activities: m.activities })),
+    hoursByMonth: [...byMonth.values()]
+      .sort((a, b) => (a.month < b.month ? -1 : 1))
+      .map((m) => ({ month: m.month, hours: m.minutes / 60, activities: m.activities })),
     waiting,
   };
 }

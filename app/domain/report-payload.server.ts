@@ -94,7 +94,14 @@ export function readPayload(json: string): { version: number; payload: Omit<Stor
     const parsed = payloadV1.safeParse(raw);
     if (!parsed.success) throw new UnreadablePayloadError(`version 1: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
     const { version: _v, ...rest } = parsed.data;
-    return { version: 1, payload: { ...rest, version: REPORT_PAYLOAD_VERSION, figures: { ...rest.figures, members: { active: rest.figures.members.active, asOf: null } } } };
+    return {
+      version: 1,
+      payload: {
+        ...rest,
+        version: REPORT_PAYLOAD_VERSION,
+        figures: { ...rest.figures, members: { active: rest.figures.members.active, asOf: null } },
+      },
+    };
   }
   if (version === 2) {
     const parsed = payloadV2.safeParse(raw);

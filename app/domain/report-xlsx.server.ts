@@ -70,7 +70,10 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
     ]);
   }
   if (data.verification) {
-    summary.push([label("reports.xlsx.field.verifyUrl"), data.verification.url], [label("reports.xlsx.field.contentHash"), data.verification.contentHash]);
+    summary.push(
+      [label("reports.xlsx.field.verifyUrl"), data.verification.url],
+      [label("reports.xlsx.field.contentHash"), data.verification.contentHash],
+    );
   }
   summary.push(
     [label("reports.pdf.summary.activeMembers"), figures.members.active, COUNT],
@@ -188,7 +191,14 @@ export async function contributionReportXlsx(data: ContributionReportPdfData): P
       { header: t("reports.xlsx.column.eventHours"), width: 14, numFmt: HOURS },
       { header: t("reports.pdf.column.participants"), width: 10, numFmt: COUNT },
     ],
-    figures.trainings.events.map((e) => [e.name, e.place, calendarDate(e.start), calendarDate(e.end), reportHours(e.hours), e.participants]),
+    figures.trainings.events.map((e) => [
+      e.name,
+      e.place,
+      calendarDate(e.start),
+      calendarDate(e.end),
+      reportHours(e.hours),
+      e.participants,
+    ]),
   );
 
   addTable(

@@ -65,7 +65,11 @@ const listSelect = {
 } satisfies Prisma.ReportSelect;
 
 export async function listReports(actor: ReportActor) {
-  const rows = await db.report.findMany({ where: await visibleReports(actor), select: { ...listSelect, chapterId: true, figures: true }, orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }] });
+  const rows = await db.report.findMany({
+    where: await visibleReports(actor),
+    select: { ...listSelect, chapterId: true, figures: true },
+    orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
+  });
   const drift = await Promise.all(rows.map((r) => reportDrift(r)));
   return rows.map(({ figures: _figures, chapterId: _chapterId, ...r }, i) => ({
     ...r,
@@ -85,7 +89,15 @@ const IN_FORCE = ["submitted", "received", "returned"];
  * submission). Computed when read, from the activities' own timestamps; drafts and superseded or
  * unreadable reports are never flagged.
  */
-export async function reportDrift(report: { status: string; chapterId: string; includeSubChapters: boolean; periodStart: Date; periodEnd: Date; submittedAt: Date | null; figures: string | null }) {
+export async function reportDrift(report: {
+  status: string;
+  chapterId: string;
+  includeSubChapters: boolean;
+  periodStart: Date;
+  periodEnd: Date;
+  submittedAt: Date | null;
+  figures: string | null;
+}) {
   if (!IN_FORCE.includes(report.status) || !report.submittedAt || !report.figures) return null;
   let frozen: number;
   try {
@@ -95,7 +107,10 @@ export async function reportDrift(report: { status: string; chapterId: string; i
   }
   const chapterIds = await reportChapterIds(report.chapterId, report.includeSubChapters);
   const where = { chapterId: { in: chapterIds }, status: "verified", date: { gte: report.periodStart, lte: report.periodEnd } };
-  const [verified, changed] = await Promise.all([db.activity.count({ where }), db.activity.count({ where: { ...where, updatedAt: { gt: report.submittedAt } } })]);
+  const [verified, changed] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.count({ where: { ...where, updatedAt: { gt: report.submittedAt } } }),
+  ]);
   if (verified === frozen && changed === 0) return null;
   return { frozen, verified, changed };
 }
@@ -109,7 +124,13 @@ type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors 
  */
 async function inForce(tx: Tx | typeof db, chapterId: string, start: Date, end: Date, except: string | null = null) {
   return tx.report.findFirst({
-    where: { chapterId, periodStart: { lte: end }, periodEnd: { gte: start }, status: { in: IN_FORCE }, ...(except ? { id: { not: except } } : {}) },
+    where: {
+      chapterId,
+      periodStart: { lte: end },
+      periodEnd: { gte: start },
+      status: { in: IN_FORCE },
+      ...(except ? { id: { not: except } } : {}),
+    },
     select: { id: true, number: true, periodKind: true, periodStart: true, periodEnd: true },
     orderBy: { periodStart: "asc" },
   });
@@ -122,14 +143,29 @@ const clashMessage = (r: { number: string | null; periodKind: string; periodStar
 export async function createReport(actor: ReportActor, period: ReportPeriod, now = new Date()): Promise<Outcome> {
   if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
   const today = calendarToday(actor.timeZone, now);
-  if (period.end > today) return { ok: false, fieldErrors: { end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) } };
+  if (period.end > today)
+    return { ok: false, fieldErrors: { end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) } };
   const existing = await inForce(db, actor.chapterId, period.start, period.end);
   if (existing) return { ok: false, fieldErrors: { form: clashMessage(existing) } };
   const report = await db.report.create({
-    data: { chapterId: actor.chapterId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, includeSubChapters: period.includeSubChapters, createdById: actor.userId },
+    data: {
+      chapterId: actor.chapterId,
+      periodKind: period.kind,
+      periodStart: period.start,
+      periodEnd: period.end,
+      includeSubChapters: period.includeSubChapters,
+      createdById: actor.userId,
+    },
     select: { id: true },
   });
-  await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "report.create", entityType: "Report", entityId: report.id, after: { kind: period.kind, start: period.start, end: period.end } });
+  await recordAudit({
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
+    action: "report.create",
+    entityType: "Report",
+    entityId: report.id,
+    after: { kind: period.kind, start: period.start, end: period.end },
+  });
   return { ok: true, id: report.id };
 }
 
@@ -138,10 +174,19 @@ export async function createCorrection(actor: ReportActor, reportId: string): Pr
   if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
   const source = await db.report.findFirst({
     where: { id: reportId, chapterId: actor.chapterId },
-    select: { id: true, status: true, periodKind: true, periodStart: true, periodEnd: true, includeSubChapters: true, supersededBy: { select: { id: true } } },
+    select: {
+      id: true,
+      status: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      includeSubChapters: true,
+      supersededBy: { select: { id: true } },
+    },
   });
   if (!source) return { ok: false, notFound: true };
-  if (!["submitted", "received", "returned"].includes(source.status)) return { ok: false, fieldErrors: { form: t("reports.error.notCorrectable") } };
+  if (!["submitted", "received", "returned"].includes(source.status))
+    return { ok: false, fieldErrors: { form: t("reports.error.notCorrectable") } };
   if (source.supersededBy) return { ok: true, id: source.supersededBy.id };
   const report = await db.report.create({
     data: {
@@ -155,14 +200,28 @@ export async function createCorrection(actor: ReportActor, reportId: string): Pr
     },
     select: { id: true },
   });
-  await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "report.correct", entityType: "Report", entityId: report.id, after: { supersedes: source.id } });
+  await recordAudit({
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
+    action: "report.correct",
+    entityType: "Report",
+    entityId: report.id,
+    after: { supersedes: source.id },
+  });
   return { ok: true, id: report.id };
 }
 
 export async function deleteDraft(actor: ReportActor, reportId: string) {
   if (!hasPermission(actor.permissions, "create:report:chapter")) return false;
   const deleted = await db.report.deleteMany({ where: { id: reportId, chapterId: actor.chapterId, status: "draft" } });
-  if (deleted.count) await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "report.delete", entityType: "Report", entityId: reportId });
+  if (deleted.count)
+    await recordAudit({
+      actorId: actor.userId,
+      chapterId: actor.chapterId,
+      action: "report.delete",
+      entityType: "Report",
+      entityId: reportId,
+    });
   return deleted.count > 0;
 }
 
@@ -188,22 +247,43 @@ export async function getReport(actor: ReportActor, reportId: string) {
   const { figures: stored, pdfFile, xlsxFile, ...rest } = report;
   const figures: ReadFigures = stored
     ? readPayload(stored).payload.figures
-    : await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
+    : await reportFigures({
+        chapterId: report.chapterId,
+        includeSubChapters: report.includeSubChapters,
+        start: report.periodStart,
+        end: report.periodEnd,
+      });
   const outdated = await reportDrift(report);
   const submittedDay = report.submittedAt ? isoCalendarDate(report.submittedAt, report.chapter.timeZone) : null;
-  return { ...rest, hasFiles: Boolean(pdfFile && xlsxFile), figures, outdated, submittedDay, periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd) };
+  return {
+    ...rest,
+    hasFiles: Boolean(pdfFile && xlsxFile),
+    figures,
+    outdated,
+    submittedDay,
+    periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+  };
 }
 export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;
 
 /** Everything the PDF and the xlsx need, for a draft (no number, no QR) or a submitted report. */
 async function documentData(
-  report: { chapterId: string; periodKind: string; periodStart: Date; periodEnd: Date; supersedes: { number: string | null; submittedAt: Date | null } | null },
+  report: {
+    chapterId: string;
+    periodKind: string;
+    periodStart: Date;
+    periodEnd: Date;
+    supersedes: { number: string | null; submittedAt: Date | null } | null;
+  },
   figures: ReportFigures,
   letter: { number: string; date: Date; verifyCode: string; contentHash: string } | null,
   today: Date,
 ): Promise<ContributionReportPdfData> {
   const letterhead = await getChapterLetterhead(report.chapterId);
-  const [ketua, sekretaris] = await Promise.all([servingHolder(report.chapterId, "ketua", today), servingHolder(report.chapterId, "sekretaris", today)]);
+  const [ketua, sekretaris] = await Promise.all([
+    servingHolder(report.chapterId, "ketua", today),
+    servingHolder(report.chapterId, "sekretaris", today),
+  ]);
   const url = letter ? verifyUrl(getEnv().PUBLIC_URL, letter.verifyCode) : null;
   return {
     letterhead,
@@ -217,14 +297,25 @@ async function documentData(
     signatories: { ketua, sekretaris },
     draft: !letter,
     verification:
-      letter && url ? { url, qrDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 240 }), contentHash: letter.contentHash } : null,
-    supersedes: report.supersedes?.number && report.supersedes.submittedAt ? { number: report.supersedes.number, date: report.supersedes.submittedAt } : null,
+      letter && url
+        ? {
+            url,
+            qrDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 240 }),
+            contentHash: letter.contentHash,
+          }
+        : null,
+    supersedes:
+      report.supersedes?.number && report.supersedes.submittedAt
+        ? { number: report.supersedes.number, date: report.supersedes.submittedAt }
+        : null,
   };
 }
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-export type SubmitOutcome = { ok: true; number: string } | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted" | "storageFault"; number?: string; period?: string };
+export type SubmitOutcome =
+  | { ok: true; number: string }
+  | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted" | "storageFault"; number?: string; period?: string };
 
 /**
  * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
@@ -251,8 +342,19 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
   if (!report) return { ok: false, error: "notFound" };
   if (report.status !== "draft") return { ok: false, error: "notDraft" };
   const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
-  if (existing) return { ok: false, error: "alreadySubmitted", number: existing.number ?? "", period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd) };
-  const figures = await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
+  if (existing)
+    return {
+      ok: false,
+      error: "alreadySubmitted",
+      number: existing.number ?? "",
+      period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
+    };
+  const figures = await reportFigures({
+    chapterId: report.chapterId,
+    includeSubChapters: report.includeSubChapters,
+    start: report.periodStart,
+    end: report.periodEnd,
+  });
   const today = calendarToday(actor.timeZone, now);
   const written: string[] = [];
   try {
@@ -263,14 +365,24 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
         const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
         if (current.status !== "draft") return { ok: false as const, error: "notDraft" as const };
         const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
-        if (existing) return { ok: false as const, error: "alreadySubmitted" as const, number: existing.number ?? "", period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd) };
+        if (existing)
+          return {
+            ok: false as const,
+            error: "alreadySubmitted" as const,
+            number: existing.number ?? "",
+            period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
+          };
         const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
         const verifyCode = `L${randomBytes(12).toString("base64url")}`;
         const payload = payloadOf(
           {
             number,
             chapter: report.chapter.code,
-            period: { kind: report.periodKind, start: report.periodStart.toISOString().slice(0, 10), end: report.periodEnd.toISOString().slice(0, 10) },
+            period: {
+              kind: report.periodKind,
+              start: report.periodStart.toISOString().slice(0, 10),
+              end: report.periodEnd.toISOString().slice(0, 10),
+            },
             submittedAt: now.toISOString(),
           },
           figures,
@@ -285,10 +397,31 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
         written.push(xlsxFile);
         await tx.report.update({
           where: { id: report.id },
-          data: { status: "submitted", number, figures: stored, contentHash, pdfHash: sha256(pdf), verifyCode, pdfFile, xlsxFile, submittedAt: now, submittedById: actor.userId },
+          data: {
+            status: "submitted",
+            number,
+            figures: stored,
+            contentHash,
+            pdfHash: sha256(pdf),
+            verifyCode,
+            pdfFile,
+            xlsxFile,
+            submittedAt: now,
+            submittedById: actor.userId,
+          },
         });
         if (report.supersedesId) await tx.report.update({ where: { id: report.supersedesId }, data: { status: "superseded" } });
-        await recordAudit({ actorId: actor.userId, chapterId: actor.chapterId, action: "report.submit", entityType: "Report", entityId: report.id, after: { number, contentHash } }, tx);
+        await recordAudit(
+          {
+            actorId: actor.userId,
+            chapterId: actor.chapterId,
+            action: "report.submit",
+            entityType: "Report",
+            entityId: report.id,
+            after: { number, contentHash },
+          },
+          tx,
+        );
         return { ok: true as const, number };
       },
       { timeout: 120_000 },
@@ -302,16 +435,38 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
 }
 
 /** The Dinas Sosial receives a submitted report, or returns it with a note. */
-export async function reviewReport(actor: ReportActor, reportId: string, decision: "received" | "returned", note: string | null, now = new Date()) {
+export async function reviewReport(
+  actor: ReportActor,
+  reportId: string,
+  decision: "received" | "returned",
+  note: string | null,
+  now = new Date(),
+) {
   if (!receives(actor)) return { ok: false as const, error: "forbidden" as const };
-  const report = await db.report.findFirst({ where: { AND: [await visibleReports(actor), { id: reportId }] }, select: { id: true, status: true, chapterId: true } });
+  const report = await db.report.findFirst({
+    where: { AND: [await visibleReports(actor), { id: reportId }] },
+    select: { id: true, status: true, chapterId: true },
+  });
   if (!report) return { ok: false as const, error: "notFound" as const };
   if (report.status !== "submitted") return { ok: false as const, error: "notSubmitted" as const };
   return db.$transaction(async (tx) => {
     // Only a report still waiting for an answer changes (two answers at once: the first wins).
-    const changed = await tx.report.updateMany({ where: { id: report.id, status: "submitted" }, data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note } });
+    const changed = await tx.report.updateMany({
+      where: { id: report.id, status: "submitted" },
+      data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note },
+    });
     if (changed.count === 0) return { ok: false as const, error: "notSubmitted" as const };
-    await recordAudit({ actorId: actor.userId, chapterId: report.chapterId, action: `report.${decision}`, entityType: "Report", entityId: report.id, after: { note } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: report.chapterId,
+        action: `report.${decision}`,
+        entityType: "Report",
+        entityId: report.id,
+        after: { note },
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -342,7 +497,12 @@ export async function reportFile(actor: ReportActor, reportId: string, kind: "pd
     const bytes = stored ? await readDocument("reports", stored) : null;
     return bytes ? { bytes, name } : null;
   }
-  const figures = await reportFigures({ chapterId: report.chapterId, includeSubChapters: report.includeSubChapters, start: report.periodStart, end: report.periodEnd });
+  const figures = await reportFigures({
+    chapterId: report.chapterId,
+    includeSubChapters: report.includeSubChapters,
+    start: report.periodStart,
+    end: report.periodEnd,
+  });
   const data = await documentData(report, figures, null, calendarToday(actor.timeZone, now));
   return { bytes: kind === "pdf" ? await renderContributionReportPdf(data) : await contributionReportXlsx(data), name };
 }
@@ -395,12 +555,28 @@ export async function verifyReportCode(code: string) {
 export async function receivedSummary(actor: ReportActor) {
   const rows = await db.report.findMany({
     where: { AND: [await visibleReports(actor), { status: "received" }] },
-    select: { id: true, chapterId: true, includeSubChapters: true, number: true, periodKind: true, periodStart: true, periodEnd: true, status: true, figures: true, submittedAt: true, chapter: { select: { name: true } } },
+    select: {
+      id: true,
+      chapterId: true,
+      includeSubChapters: true,
+      number: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      status: true,
+      figures: true,
+      submittedAt: true,
+      chapter: { select: { name: true } },
+    },
     orderBy: [{ periodStart: "asc" }, { submittedAt: "asc" }],
   });
   const byCategory = new Map<string, number>();
   const byDistrict = new Map<string, number>();
-  const parents = new Map((await db.chapter.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chapterId))] } }, select: { id: true, parentId: true } })).map((c) => [c.id, c.parentId]));
+  const parents = new Map(
+    (
+      await db.chapter.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chapterId))] } }, select: { id: true, parentId: true } })
+    ).map((c) => [c.id, c.parentId]),
+  );
   const ancestorsOf = (chapterId: string) => {
     const out: string[] = [];
     for (let p = parents.get(chapterId); p; p = parents.get(p)) out.push(p);
@@ -408,7 +584,8 @@ export async function receivedSummary(actor: ReportActor) {
   };
   const overlaps = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.periodStart <= b.periodEnd && b.periodStart <= a.periodEnd;
   // a chapter above that included its sub-chapters covers them, whatever the order
-  const coveredAbove = (r: (typeof rows)[number]) => rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && overlaps(o, r));
+  const coveredAbove = (r: (typeof rows)[number]) =>
+    rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && overlaps(o, r));
   const counted = new Set<string>();
   for (const r of rows) {
     if (coveredAbove(r)) continue;
@@ -445,7 +622,8 @@ export async function receivedSummary(actor: ReportActor) {
       },
     ];
   });
-  const sorted = (map: Map<string, number>) => [...map.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
+  const sorted = (map: Map<string, number>) =>
+    [...map.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
   const countedReports = reports.filter((r) => r.counted);
   return {
     reports,

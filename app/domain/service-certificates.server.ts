@@ -76,7 +76,10 @@ export async function memberServiceFigures(memberId: string, start: Date, end: D
   const [totals, byType, events, external] = await Promise.all([
     db.activity.aggregate({ where, _count: { _all: true }, _sum: { durationMinutes: true, people: true } }),
     db.activity.groupBy({ by: ["typeId"], where, _count: { _all: true }, _sum: { durationMinutes: true } }),
-    db.trainingParticipant.aggregate({ where: { memberId, event: { startDate: { gte: start, lte: end } } }, _sum: { hoursAttended: true } }),
+    db.trainingParticipant.aggregate({
+      where: { memberId, event: { startDate: { gte: start, lte: end } } },
+      _sum: { hoursAttended: true },
+    }),
     db.externalTraining.aggregate({ where: { memberId, startDate: { gte: start, lte: end } }, _sum: { hours: true } }),
   ]);
   const types = byType.length
@@ -111,7 +114,12 @@ export type IssueOutcome =
  * must name the latest one (`replaces`). A second click of the same confirmation finds a newer one
  * and is refused too.
  */
-async function alreadyIssued(tx: Prisma.TransactionClient | typeof db, input: IssueInput, name: string, timeZone: string): Promise<IssueOutcome | null> {
+async function alreadyIssued(
+  tx: Prisma.TransactionClient | typeof db,
+  input: IssueInput,
+  name: string,
+  timeZone: string,
+): Promise<IssueOutcome | null> {
   const earlier = await tx.serviceCertificate.findMany({
     where: { memberId: input.memberId, periodStart: input.start, periodEnd: input.end },
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
@@ -121,7 +129,8 @@ async function alreadyIssued(tx: Prisma.TransactionClient | typeof db, input: Is
   if (!latest || latest.id === input.replaces) return null;
   const issued = { id: latest.id, number: latest.number };
   // confirmed against an older one of the same member and period: someone issued it again meanwhile
-  if (earlier.some((c) => c.id === input.replaces)) return { ok: false, fieldErrors: { form: t("certificates.error.reissuedMeanwhile", { number: latest.number }) }, issued };
+  if (earlier.some((c) => c.id === input.replaces))
+    return { ok: false, fieldErrors: { form: t("certificates.error.reissuedMeanwhile", { number: latest.number }) }, issued };
   return {
     ok: false,
     fieldErrors: {
@@ -142,7 +151,8 @@ async function alreadyIssued(tx: Prisma.TransactionClient | typeof db, input: Is
  * nothing (the file is removed again when the transaction fails).
  */
 export async function issueServiceCertificate(actor: CertificateActor, input: IssueInput, now = new Date()): Promise<IssueOutcome> {
-  if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("certificates.error.forbidden") } };
+  if (!hasPermission(actor.permissions, "create:report:chapter"))
+    return { ok: false, fieldErrors: { form: t("certificates.error.forbidden") } };
   const member = input.memberId
     ? await db.member.findFirst({
         where: { id: input.memberId, chapterId: actor.chapterId },
@@ -152,7 +162,8 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
   if (!member) return { ok: false, fieldErrors: { memberId: t("certificates.error.member") } };
   const { start, end } = input;
   if (end < start) return { ok: false, fieldErrors: { end: t("certificates.error.endBeforeStart") } };
-  if ((end.getTime() - start.getTime()) / DAY_MS + 1 > CERTIFICATE_MAX_DAYS) return { ok: false, fieldErrors: { end: t("certificates.error.tooLong") } };
+  if ((end.getTime() - start.getTime()) / DAY_MS + 1 > CERTIFICATE_MAX_DAYS)
+    return { ok: false, fieldErrors: { end: t("certificates.error.tooLong") } };
   const today = calendarToday(actor.timeZone, now);
   if (end > today) return { ok: false, fieldErrors: { end: t("certificates.error.notEnded", { date: formatCalendarDateLong(today) }) } };
 
@@ -161,7 +172,10 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
 
   const figures = await memberServiceFigures(member.id, start, end);
   if (figures.activities === 0) {
-    return { ok: false, fieldErrors: { form: t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }) } };
+    return {
+      ok: false,
+      fieldErrors: { form: t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }) },
+    };
   }
   const [letterhead, ketua] = await Promise.all([getChapterLetterhead(actor.chapterId), servingHolder(actor.chapterId, "ketua", today)]);
 
@@ -221,7 +235,14 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
             action: "certificate.issue",
             entityType: "ServiceCertificate",
             entityId: certificate.id,
-            after: { number, memberId: member.id, start: payload.period.start, end: payload.period.end, contentHash, ...(input.replaces ? { reissueOf: input.replaces } : {}) },
+            after: {
+              number,
+              memberId: member.id,
+              start: payload.period.start,
+              end: payload.period.end,
+              contentHash,
+              ...(input.replaces ? { reissueOf: input.replaces } : {}),
+            },
           },
           tx,
         );
@@ -283,7 +304,10 @@ export async function certificateMemberChoices(chapterId: string) {
  * The stored PDF of a certificate, exactly as issued: for the board of its chapter
  * (`read:report:chapter`) or for the member it was issued to; null for anyone else.
  */
-export async function certificateFile(user: { chapter: { id: string }; memberId: string | null; permissions: readonly Permission[] }, id: string) {
+export async function certificateFile(
+  user: { chapter: { id: string }; memberId: string | null; permissions: readonly Permission[] },
+  id: string,
+) {
   const board = hasPermission(user.permissions, "read:report:chapter");
   const access: Prisma.ServiceCertificateWhereInput[] = [];
   if (board) access.push({ chapterId: user.chapter.id });
@@ -305,7 +329,15 @@ export async function verifyCertificateCode(code: string) {
   if (!/^S[\w-]{16}$/.test(code)) return null;
   const certificate = await db.serviceCertificate.findUnique({
     where: { verifyCode: code },
-    select: { number: true, periodStart: true, periodEnd: true, issuedAt: true, figures: true, contentHash: true, chapter: { select: { name: true, timeZone: true } } },
+    select: {
+      number: true,
+      periodStart: true,
+      periodEnd: true,
+      issuedAt: true,
+      figures: true,
+      contentHash: true,
+      chapter: { select: { name: true, timeZone: true } },
+    },
   });
   if (!certificate) return null;
   const payload = JSON.parse(certificate.figures) as StoredPayload;
@@ -326,4 +358,3 @@ export async function verifyCertificateCode(code: string) {
   };
 }
 export type CertificateCheck = NonNullable<Awaited<ReturnType<typeof verifyCertificateCode>>>;
-

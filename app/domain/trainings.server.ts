@@ -33,7 +33,6 @@ import { checkDocument, planDocument, readDocument, removeDocument, type Documen
 
 type Tx = Prisma.TransactionClient;
 
-
 function audit(
   tx: Tx,
   who: { actorId: string; chapterId: string },
@@ -41,7 +40,10 @@ function audit(
   entity: { type: string; id: string },
   change: { before?: unknown; after?: unknown },
 ) {
-  return recordAudit({ actorId: who.actorId, chapterId: who.chapterId, action, entityType: entity.type, entityId: entity.id, ...change }, tx);
+  return recordAudit(
+    { actorId: who.actorId, chapterId: who.chapterId, action, entityType: entity.type, entityId: entity.id, ...change },
+    tx,
+  );
 }
 
 /** Courses and competencies visible to a chapter: national ones and its own. */
@@ -89,7 +91,11 @@ export async function createCompetency(input: { chapterId: string; actorId: stri
   await ensureNationalCatalogue();
   const taken = await db.competency.findFirst({ where: { ...visibleTo(input.chapterId), name: input.name }, select: { id: true } });
   if (taken) return { ok: false as const, fieldErrors: { name: t("trainings.error.competencyTaken") } };
-  const last = await db.competency.findFirst({ where: { chapterId: input.chapterId }, orderBy: { sortOrder: "desc" }, select: { sortOrder: true } });
+  const last = await db.competency.findFirst({
+    where: { chapterId: input.chapterId },
+    orderBy: { sortOrder: "desc" },
+    select: { sortOrder: true },
+  });
   return db.$transaction(async (tx) => {
     const competency = await tx.competency.create({
       data: { chapterId: input.chapterId, name: input.name, description: input.description, sortOrder: (last?.sortOrder ?? 1000) + 10 },
@@ -120,7 +126,12 @@ export async function listCourses(chapterId: string, options: { activeOnly?: boo
   });
 }
 
-export async function createCourse(input: { chapterId: string; actorId: string; data: CourseFormData; competencies: { id: string; level: CompetencyLevel }[] }) {
+export async function createCourse(input: {
+  chapterId: string;
+  actorId: string;
+  data: CourseFormData;
+  competencies: { id: string; level: CompetencyLevel }[];
+}) {
   await ensureNationalCatalogue();
   const known = await db.competency.findMany({
     where: { ...visibleTo(input.chapterId), id: { in: input.competencies.map((c) => c.id) } },
@@ -147,7 +158,13 @@ export async function createCourse(input: { chapterId: string; actorId: string; 
       },
       select: { id: true },
     });
-    await audit(tx, input, "training.course.create", { type: "Course", id: course.id }, { after: { ...data, competencies: input.competencies } });
+    await audit(
+      tx,
+      input,
+      "training.course.create",
+      { type: "Course", id: course.id },
+      { after: { ...data, competencies: input.competencies } },
+    );
     return { ok: true as const, id: course.id };
   });
 }
@@ -156,7 +173,10 @@ export async function createCourse(input: { chapterId: string; actorId: string; 
 // Events and participants
 
 export async function createEvent(input: { chapterId: string; actorId: string; data: EventFormData }) {
-  const course = await db.course.findFirst({ where: { id: input.data.courseId, ...visibleTo(input.chapterId) }, select: { id: true, hours: true, name: true } });
+  const course = await db.course.findFirst({
+    where: { id: input.data.courseId, ...visibleTo(input.chapterId) },
+    select: { id: true, hours: true, name: true },
+  });
   if (!course) return { ok: false as const, fieldErrors: { courseId: t("trainings.error.course") } };
   const { data } = input;
   return db.$transaction(async (tx) => {
@@ -272,16 +292,27 @@ export async function addParticipants(input: { chapterId: string; actorId: strin
       });
       if (members.length !== ids.length) throw new Refused({ memberIds: t("trainings.error.notRegistrable") });
       const already = new Set(
-        (await tx.trainingParticipant.findMany({ where: { eventId: event.id, memberId: { in: ids } }, select: { memberId: true } })).map((p) => p.memberId),
+        (await tx.trainingParticipant.findMany({ where: { eventId: event.id, memberId: { in: ids } }, select: { memberId: true } })).map(
+          (p) => p.memberId,
+        ),
       );
       const fresh = members.filter((m) => !already.has(m.id));
       if (event.capacity !== null && event._count.participants + fresh.length > event.capacity) {
         throw new Refused({
-          memberIds: t("trainings.error.capacity", { capacity: event.capacity, free: Math.max(0, event.capacity - event._count.participants) }),
+          memberIds: t("trainings.error.capacity", {
+            capacity: event.capacity,
+            free: Math.max(0, event.capacity - event._count.participants),
+          }),
         });
       }
       await tx.trainingParticipant.createMany({ data: fresh.map((m) => ({ eventId: event.id, memberId: m.id })) });
-      await audit(tx, input, "training.participants.add", { type: "TrainingEvent", id: event.id }, { after: { members: fresh.map((m) => m.fullName) } });
+      await audit(
+        tx,
+        input,
+        "training.participants.add",
+        { type: "TrainingEvent", id: event.id },
+        { after: { members: fresh.map((m) => m.fullName) } },
+      );
       return { ok: true as const, added: fresh.length, skipped: members.length - fresh.length };
     }),
   );
@@ -328,7 +359,8 @@ export async function recordResults(input: { chapterId: string; actorId: string;
       let passed = 0;
       for (const row of input.rows) {
         const before = registered.get(row.participantId)!;
-        const hours = row.attendance === "hadir" && row.hoursAttended === null ? event.hours : row.attendance === "tidak_hadir" ? 0 : row.hoursAttended;
+        const hours =
+          row.attendance === "hadir" && row.hoursAttended === null ? event.hours : row.attendance === "tidak_hadir" ? 0 : row.hoursAttended;
         await tx.trainingParticipant.update({
           where: { id: row.participantId },
           data: { attendance: row.attendance, hoursAttended: hours, result: row.result, score: row.score },
@@ -346,10 +378,22 @@ export async function recordResults(input: { chapterId: string; actorId: string;
             });
           }
         }
-        await audit(tx, input, "training.result", { type: "TrainingEvent", id: event.id }, {
-          before: { participantId: before.id, attendance: before.attendance, hoursAttended: before.hoursAttended, result: before.result, score: before.score },
-          after: { participantId: before.id, attendance: row.attendance, hoursAttended: hours, result: row.result, score: row.score },
-        });
+        await audit(
+          tx,
+          input,
+          "training.result",
+          { type: "TrainingEvent", id: event.id },
+          {
+            before: {
+              participantId: before.id,
+              attendance: before.attendance,
+              hoursAttended: before.hoursAttended,
+              result: before.result,
+              score: before.score,
+            },
+            after: { participantId: before.id, attendance: row.attendance, hoursAttended: hours, result: row.result, score: row.score },
+          },
+        );
       }
       return { ok: true as const, saved: input.rows.length, passed };
     }),
@@ -359,7 +403,15 @@ export async function recordResults(input: { chapterId: string; actorId: string;
 /** Gives a member a competency at a level, unless they already hold it at that level or above. */
 async function grantCompetency(
   tx: Tx,
-  input: { memberId: string; competencyId: string; level: CompetencyLevel; source: "training" | "certificate" | "board"; sourceId: string | null; acquiredOn: Date; confirmedById?: string },
+  input: {
+    memberId: string;
+    competencyId: string;
+    level: CompetencyLevel;
+    source: "training" | "certificate" | "board";
+    sourceId: string | null;
+    acquiredOn: Date;
+    confirmedById?: string;
+  },
 ) {
   const held = await tx.memberCompetency.findUnique({
     where: { memberId_competencyId: { memberId: input.memberId, competencyId: input.competencyId } },
@@ -378,7 +430,14 @@ async function grantCompetency(
 }
 
 /** The board confirms (or corrects) a member's competency at a level. */
-export async function confirmCompetency(input: { chapterId: string; actorId: string; memberId: string; competencyId: string; level: CompetencyLevel; timeZone: string }) {
+export async function confirmCompetency(input: {
+  chapterId: string;
+  actorId: string;
+  memberId: string;
+  competencyId: string;
+  level: CompetencyLevel;
+  timeZone: string;
+}) {
   const [member, competency] = await Promise.all([
     db.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { id: true, fullName: true } }),
     db.competency.findFirst({ where: { id: input.competencyId, ...visibleTo(input.chapterId) }, select: { id: true, name: true } }),
@@ -395,7 +454,13 @@ export async function confirmCompetency(input: { chapterId: string; actorId: str
       acquiredOn: calendarToday(input.timeZone),
       confirmedById: input.actorId,
     });
-    await audit(tx, input, "training.competency.confirm", { type: "Member", id: member.id }, { after: { competency: competency.name, level: input.level } });
+    await audit(
+      tx,
+      input,
+      "training.competency.confirm",
+      { type: "Member", id: member.id },
+      { after: { competency: competency.name, level: input.level } },
+    );
   });
   return { ok: true as const, memberName: member.fullName, competency: competency.name };
 }
@@ -442,7 +507,18 @@ export async function saveParticipantCertificate(input: {
         memberId: true,
         member: { select: { fullName: true } },
         certificate: { select: { id: true, file: true } },
-        event: { select: { course: { select: { name: true, certificateValidityYears: true, competencies: { select: { competencyId: true, level: true } }, kind: true } } } },
+        event: {
+          select: {
+            course: {
+              select: {
+                name: true,
+                certificateValidityYears: true,
+                competencies: { select: { competencyId: true, level: true } },
+                kind: true,
+              },
+            },
+          },
+        },
       },
     });
     if (!participant) throw new Refused({ form: t("trainings.error.notParticipant") });
@@ -471,12 +547,25 @@ export async function saveParticipantCertificate(input: {
           : await tx.certificate.create({ data, select: { id: true } });
         if (participant.event.course.kind === "sertifikasi") {
           for (const c of participant.event.course.competencies) {
-            await grantCompetency(tx, { memberId: participant.memberId, competencyId: c.competencyId, level: c.level as CompetencyLevel, source: "certificate", sourceId: certificate.id, acquiredOn: issuedOn });
+            await grantCompetency(tx, {
+              memberId: participant.memberId,
+              competencyId: c.competencyId,
+              level: c.level as CompetencyLevel,
+              source: "certificate",
+              sourceId: certificate.id,
+              acquiredOn: issuedOn,
+            });
           }
         }
-        await audit(tx, input, "training.certificate.save", { type: "Member", id: participant.memberId }, {
-          after: { certificateId: certificate.id, number: input.data.number, issuedOn, expiresOn, file: fileName },
-        });
+        await audit(
+          tx,
+          input,
+          "training.certificate.save",
+          { type: "Member", id: participant.memberId },
+          {
+            after: { certificateId: certificate.id, number: input.data.number, issuedOn, expiresOn, file: fileName },
+          },
+        );
         return certificate;
       }),
     );
@@ -496,8 +585,12 @@ export async function addExternalTraining(input: {
 }) {
   const checked = input.file ? checkDocument(input.file) : null;
   if (checked && "error" in checked) return { ok: false as const, fieldErrors: { file: t(`trainings.file.error.${checked.error}`) } };
-  if (checked && !input.data.certificateNumber) return { ok: false as const, fieldErrors: { certificateNumber: t("trainings.error.certificateNumberForFile") } };
-  const member = await db.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { id: true, fullName: true } });
+  if (checked && !input.data.certificateNumber)
+    return { ok: false as const, fieldErrors: { certificateNumber: t("trainings.error.certificateNumberForFile") } };
+  const member = await db.member.findFirst({
+    where: { id: input.memberId, chapterId: input.chapterId },
+    select: { id: true, fullName: true },
+  });
   if (!member) return { ok: false as const, notFound: true as const };
   const { data } = input;
   return refusable(async () => {
@@ -551,7 +644,9 @@ export async function readCertificateFile(chapterId: string, certificateId: stri
   });
   if (!certificate?.file || !certificate.fileType) return null;
   const bytes = await readDocument("certificates", certificate.file);
-  return bytes ? { bytes, type: certificate.fileType, name: `Sertifikat ${certificate.number}.${certificate.file.split(".").pop()}` } : null;
+  return bytes
+    ? { bytes, type: certificate.fileType, name: `Sertifikat ${certificate.number}.${certificate.file.split(".").pop()}` }
+    : null;
 }
 
 export type { DocumentError };
@@ -603,7 +698,9 @@ function hasBasicBimtek(member: {
 }) {
   return (
     member.basicBimtekDate !== null ||
-    member.trainingParticipations.some((p) => p.event.course.kind === "bimtek_dasar" && (p.result === "lulus" || (p.result === null && p.attendance === "hadir"))) ||
+    member.trainingParticipations.some(
+      (p) => p.event.course.kind === "bimtek_dasar" && (p.result === "lulus" || (p.result === null && p.attendance === "hadir")),
+    ) ||
     member.externalTrainings.some((e) => e.kind === "bimtek_dasar")
   );
 }
@@ -628,7 +725,16 @@ export async function memberTrainingRecord(chapterId: string, memberId: string, 
           hoursAttended: true,
           result: true,
           score: true,
-          event: { select: { id: true, startDate: true, endDate: true, place: true, hours: true, course: { select: { name: true, kind: true, organiser: true } } } },
+          event: {
+            select: {
+              id: true,
+              startDate: true,
+              endDate: true,
+              place: true,
+              hours: true,
+              course: { select: { name: true, kind: true, organiser: true } },
+            },
+          },
         },
         orderBy: { event: { startDate: "desc" } },
       },
@@ -738,7 +844,11 @@ export async function trainingHours(chapterIds: string[], from: Date, to: Date) 
       _sum: { hours: true },
     }),
   ]);
-  return { events: events._sum.hoursAttended ?? 0, external: external._sum.hours ?? 0, total: (events._sum.hoursAttended ?? 0) + (external._sum.hours ?? 0) };
+  return {
+    events: events._sum.hoursAttended ?? 0,
+    external: external._sum.hours ?? 0,
+    total: (events._sum.hoursAttended ?? 0) + (external._sum.hours ?? 0),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -803,7 +913,13 @@ export async function competencyMatrixXlsx(chapterId: string, districtCode: stri
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 1 }];
   const levelText = (level: string | undefined) => (level ? t(`trainings.level.${level}` as Parameters<typeof t>[0]) : "");
   for (const row of matrix.rows) {
-    sheet.addRow([row.fullName, row.memberNumber ?? "", row.district, row.village, ...matrix.competencies.map((c) => levelText(row.levels[c.id]))]);
+    sheet.addRow([
+      row.fullName,
+      row.memberNumber ?? "",
+      row.district,
+      row.village,
+      ...matrix.competencies.map((c) => levelText(row.levels[c.id])),
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -16,8 +16,38 @@ import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
 import { trainings } from "./id/trainings";
 
-export const parts = { common, members, cards, memberImport, leadership, trainings, activities, programmes, programmeReport, reportPages, reports, certificates, audit, chapter } as const;
+export const parts = {
+  common,
+  members,
+  cards,
+  memberImport,
+  leadership,
+  trainings,
+  activities,
+  programmes,
+  programmeReport,
+  reportPages,
+  reports,
+  certificates,
+  audit,
+  chapter,
+} as const;
 
-export const id = { ...common, ...members, ...cards, ...memberImport, ...leadership, ...trainings, ...activities, ...programmes, ...programmeReport, ...reportPages, ...reports, ...certificates, ...audit, ...chapter } as const;
+export const id = {
+  ...common,
+  ...members,
+  ...cards,
+  ...memberImport,
+  ...leadership,
+  ...trainings,
+  ...activities,
+  ...programmes,
+  ...programmeReport,
+  ...reportPages,
+  ...reports,
+  ...certificates,
+  ...audit,
+  ...chapter,
+} as const;
 
 export type MessageKey = keyof typeof id;

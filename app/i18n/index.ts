@@ -11,7 +11,5 @@ export const DEFAULT_LOCALE: Locale = "id";
 export function t(key: MessageKey, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
   const template: string = catalogues[locale][key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -61,7 +61,9 @@ export function BoardStructureDocument({ data }: { data: BoardStructurePdfData }
       <Page size="A4" style={s.page}>
         <Letterhead chapter={chapter} />
         <Text style={s.title}>{t("leadership.pdf.title")}</Text>
-        <Text style={s.subtitle}>{t("leadership.pdf.subtitle", { chapter: chapter.name.toUpperCase(), period: period.name.toUpperCase() })}</Text>
+        <Text style={s.subtitle}>
+          {t("leadership.pdf.subtitle", { chapter: chapter.name.toUpperCase(), period: period.name.toUpperCase() })}
+        </Text>
         {basis ? <Text style={{ textAlign: "center", marginBottom: 2 }}>{basis}</Text> : null}
         <Text style={{ textAlign: "center" }}>
           {t("leadership.pdf.term", { start: formatCalendarDateLong(period.startDate), end: formatCalendarDateLong(period.endDate) })}

@@ -2,7 +2,15 @@ import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { ReportFigures } from "~/domain/report-figures.server";
 import { t, type MessageKey } from "~/i18n";
-import { formatCalendarDateLong, formatCalendarDateShort, formatDateLong, formatHours, formatMonth, formatNumber, formatRupiah } from "~/utils/format";
+import {
+  formatCalendarDateLong,
+  formatCalendarDateShort,
+  formatDateLong,
+  formatHours,
+  formatMonth,
+  formatNumber,
+  formatRupiah,
+} from "~/utils/format";
 import type { ContributionReportPdfData, Signatory } from "./contribution-report-data";
 import { Letterhead } from "./Letterhead";
 import type { PagedTableLayout } from "./paged-table";
@@ -17,7 +25,16 @@ import { pdfStyles as s } from "./styles";
 // People are counted by category, sex and place only: the figures hold no resident data.
 
 /** The attachment's sections, in order; the table of contents lists them with their pages. */
-export const CONTRIBUTION_REPORT_SECTIONS = ["summary", "districts", "volunteers", "trainings", "programmes", "followUps", "charts", "villages"] as const;
+export const CONTRIBUTION_REPORT_SECTIONS = [
+  "summary",
+  "districts",
+  "volunteers",
+  "trainings",
+  "programmes",
+  "followUps",
+  "charts",
+  "villages",
+] as const;
 export type ContributionReportSection = (typeof CONTRIBUTION_REPORT_SECTIONS)[number];
 
 /**
@@ -94,7 +111,15 @@ function Facts({ rows, labelWidth = "55%" }: { rows: [label: string, value: stri
     <View style={{ marginBottom: 6, borderTopWidth: 1, borderColor: "#444" }}>
       {rows.map(([label, value, indent]) => (
         <View key={label} style={s.row} wrap={false}>
-          <Text style={[s.cell, indent ? { paddingLeft: 16, fontWeight: 400 } : s.headerCell, { width: labelWidth, backgroundColor: "#e8eef3" }]}>{label}</Text>
+          <Text
+            style={[
+              s.cell,
+              indent ? { paddingLeft: 16, fontWeight: 400 } : s.headerCell,
+              { width: labelWidth, backgroundColor: "#e8eef3" },
+            ]}
+          >
+            {label}
+          </Text>
           <Text style={[s.cell, { width: valueWidth, textAlign: "right" }]}>{value}</Text>
         </View>
       ))}
@@ -159,7 +184,10 @@ function Contents({ toc }: { toc: ContributionReportToc }) {
         <Text style={{ width: 60, textAlign: "right", fontWeight: 700, alignSelf: "flex-end" }}>{t("reports.pdf.toc.page")}</Text>
       </View>
       {CONTRIBUTION_REPORT_SECTIONS.map((section) => (
-        <View key={section} style={{ flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderColor: "#bbb", borderStyle: "dotted" }}>
+        <View
+          key={section}
+          style={{ flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderColor: "#bbb", borderStyle: "dotted" }}
+        >
           <Text style={{ flex: 1 }}>{t(SECTION_TITLES[section])}</Text>
           <Text style={{ width: 60, textAlign: "right" }}>{String(page(section) ?? t("reports.pdf.toc.pending"))}</Text>
         </View>
@@ -184,9 +212,13 @@ function Signatures({ data, placeDate }: { data: ContributionReportPdfData; plac
   return (
     <View style={{ marginTop: 16 }} wrap={false}>
       {placeDate ? (
-        <Text style={{ textAlign: "right", marginBottom: 6 }}>{t("reports.pdf.placeDate", { place: data.place, date: letterDate(data, data.date) })}</Text>
+        <Text style={{ textAlign: "right", marginBottom: 6 }}>
+          {t("reports.pdf.placeDate", { place: data.place, date: letterDate(data, data.date) })}
+        </Text>
       ) : null}
-      <Text style={{ textAlign: "center", fontWeight: 700, marginBottom: 4 }}>{t("reports.pdf.signature.board", { chapter: data.letterhead.name.toUpperCase() })}</Text>
+      <Text style={{ textAlign: "center", fontWeight: 700, marginBottom: 4 }}>
+        {t("reports.pdf.signature.board", { chapter: data.letterhead.name.toUpperCase() })}
+      </Text>
       <View style={{ flexDirection: "row" }}>
         <Signature signatory={data.signatories.ketua} fallbackTitle={t("reports.pdf.signature.ketua")} />
         <Signature signatory={data.signatories.sekretaris} fallbackTitle={t("reports.pdf.signature.sekretaris")} />
@@ -202,7 +234,9 @@ function PageChrome({ data }: { data: ContributionReportPdfData }) {
     <>
       {draft ? (
         <View fixed style={{ position: "absolute", top: 0, left: 0, right: 0, bottom: 0, alignItems: "center", justifyContent: "center" }}>
-          <Text style={{ fontSize: 150, fontWeight: 700, color: "#e4e4e4", transform: "rotate(-45deg)" }}>{t("reports.pdf.draft.mark")}</Text>
+          <Text style={{ fontSize: 150, fontWeight: 700, color: "#e4e4e4", transform: "rotate(-45deg)" }}>
+            {t("reports.pdf.draft.mark")}
+          </Text>
         </View>
       ) : null}
       <View fixed style={[s.footer, { bottom: 16, alignItems: "flex-end" }]}>
@@ -246,7 +280,9 @@ function CoverLetter({ data }: { data: ContributionReportPdfData }) {
     : "";
   return (
     <View style={{ fontSize: 10.5, lineHeight: 1.4 }}>
-      <Text style={{ textAlign: "right", marginBottom: 8 }}>{t("reports.pdf.placeDate", { place: data.place, date: letterDate(data, data.date) })}</Text>
+      <Text style={{ textAlign: "right", marginBottom: 8 }}>
+        {t("reports.pdf.placeDate", { place: data.place, date: letterDate(data, data.date) })}
+      </Text>
       <LetterField label={t("reports.pdf.letter.number")} value={data.number ?? t("reports.pdf.letter.numberPending")} />
       <LetterField label={t("reports.pdf.letter.nature")} value={t("reports.pdf.letter.natureValue")} />
       <LetterField label={t("reports.pdf.letter.attachment")} value={t("reports.pdf.letter.attachmentValue")} />
@@ -286,7 +322,11 @@ function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: Section
           [t("reports.pdf.summary.activities"), formatNumber(figures.activities.count)],
           [
             t("reports.pdf.summary.people"),
-            t("reports.pdf.people", { total: formatNumber(figures.people.total), male: formatNumber(figures.people.male), female: formatNumber(figures.people.female) }),
+            t("reports.pdf.people", {
+              total: formatNumber(figures.people.total),
+              male: formatNumber(figures.people.male),
+              female: formatNumber(figures.people.female),
+            }),
           ],
           [t("reports.pdf.summary.households"), formatNumber(figures.households)],
           [t("reports.pdf.summary.aidValue"), formatRupiah(figures.aid.totalValue)],
@@ -321,8 +361,18 @@ function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: Section
             { header: t("reports.pdf.column.female"), width: "15%", ...right },
             { header: t("reports.pdf.column.total"), width: "15%", ...right },
           ]}
-          rows={figures.people.byCategory.map((c) => [c.number ? `${c.number}. ${c.name}` : c.name, formatNumber(c.male), formatNumber(c.female), formatNumber(c.total)])}
-          totals={[t("reports.pdf.total"), formatNumber(figures.people.male), formatNumber(figures.people.female), formatNumber(figures.people.total)]}
+          rows={figures.people.byCategory.map((c) => [
+            c.number ? `${c.number}. ${c.name}` : c.name,
+            formatNumber(c.male),
+            formatNumber(c.female),
+            formatNumber(c.total),
+          ])}
+          totals={[
+            t("reports.pdf.total"),
+            formatNumber(figures.people.male),
+            formatNumber(figures.people.female),
+            formatNumber(figures.people.total),
+          ]}
         />
       ) : (
         <NoData />
@@ -337,7 +387,12 @@ function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: Section
             { header: t("reports.pdf.column.quantity"), width: "20%", ...right },
             { header: t("reports.pdf.column.value"), width: "28%", ...right },
           ]}
-          rows={figures.aid.bySource.map((x) => [fundingSourceLabel(x.source), formatNumber(x.items), formatNumber(x.quantity), formatRupiah(x.value)])}
+          rows={figures.aid.bySource.map((x) => [
+            fundingSourceLabel(x.source),
+            formatNumber(x.items),
+            formatNumber(x.quantity),
+            formatRupiah(x.value),
+          ])}
           totals={[t("reports.pdf.total"), formatNumber(aidItems), formatNumber(aidQuantity), formatRupiah(figures.aid.totalValue)]}
         />
       ) : (
@@ -366,7 +421,11 @@ function Districts({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
               {chunks.length > 1 ? (
                 <KeepWithNext room={KEEP_ROOM}>
                   <Text style={note}>
-                    {t(slice.length > 1 ? "reports.pdf.districts.part" : "reports.pdf.districts.partOne", { from: from + 1, to, count: districts.length })}
+                    {t(slice.length > 1 ? "reports.pdf.districts.part" : "reports.pdf.districts.partOne", {
+                      from: from + 1,
+                      to,
+                      count: districts.length,
+                    })}
                   </Text>
                 </KeepWithNext>
               ) : null}
@@ -419,7 +478,13 @@ function volunteerTable(figures: ReportFigures): LongTable {
       { header: t("reports.pdf.column.activities"), width: "13%", ...right },
       { header: t("reports.pdf.column.hours"), width: "13%", ...right },
     ],
-    rows: figures.volunteers.map((v, i) => [String(i + 1), v.name, v.memberNumber ?? none(), formatNumber(v.activities), formatReportHours(v.hours)]),
+    rows: figures.volunteers.map((v, i) => [
+      String(i + 1),
+      v.name,
+      v.memberNumber ?? none(),
+      formatNumber(v.activities),
+      formatReportHours(v.hours),
+    ]),
     totals: ["", t("reports.pdf.total"), "", formatNumber(activities), formatReportHours(total)],
   };
 }
@@ -438,7 +503,10 @@ function villageTable(figures: ReportFigures): LongTable {
   };
 }
 
-export const LONG_TABLES: Record<LongSection, (figures: ReportFigures) => LongTable> = { volunteers: volunteerTable, villages: villageTable };
+export const LONG_TABLES: Record<LongSection, (figures: ReportFigures) => LongTable> = {
+  volunteers: volunteerTable,
+  villages: villageTable,
+};
 
 /** A long section in the flow: its heading and its table (or "no data"). */
 function FlowingLongSection({ section, figures, onPage }: { section: LongSection; figures: ReportFigures; onPage?: SectionPageListener }) {
@@ -456,7 +524,9 @@ function FlowingLongSection({ section, figures, onPage }: { section: LongSection
 function Trainings({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
   const { events } = figures.trainings;
   const dates = (start: string, end: string) =>
-    start === end ? formatCalendarDateShort(start) : t("reports.pdf.dateRange", { start: formatCalendarDateShort(start), end: formatCalendarDateShort(end) });
+    start === end
+      ? formatCalendarDateShort(start)
+      : t("reports.pdf.dateRange", { start: formatCalendarDateShort(start), end: formatCalendarDateShort(end) });
   return (
     <>
       <SectionHeading section="trainings" onPage={onPage} />
@@ -507,7 +577,14 @@ function Programmes({ figures, onPage }: { figures: ReportFigures; onPage?: Sect
               formatRupiah(p.spent),
               p.budget > 0 ? percent(p.spent / p.budget) : none(),
             ])}
-            totals={[t("reports.pdf.total"), "", formatRupiah(budget), formatRupiah(sum((p) => p.received)), formatRupiah(spent), budget > 0 ? percent(spent / budget) : none()]}
+            totals={[
+              t("reports.pdf.total"),
+              "",
+              formatRupiah(budget),
+              formatRupiah(sum((p) => p.received)),
+              formatRupiah(spent),
+              budget > 0 ? percent(spent / budget) : none(),
+            ]}
           />
           <Text style={note}>{t("reports.pdf.programmes.note")}</Text>
         </>
@@ -550,7 +627,16 @@ function HoursByMonthChart({ months }: { months: ReportFigures["hoursByMonth"] }
         const width = `${100 / Math.max(row.length, 6)}%`;
         return (
           <View key={r} wrap={false} style={{ marginBottom: 8 }}>
-            <View style={{ flexDirection: "row", justifyContent: "center", alignItems: "flex-end", height: plot + 14, borderBottomWidth: 1, borderColor: "#444" }}>
+            <View
+              style={{
+                flexDirection: "row",
+                justifyContent: "center",
+                alignItems: "flex-end",
+                height: plot + 14,
+                borderBottomWidth: 1,
+                borderColor: "#444",
+              }}
+            >
               {row.map((m) => (
                 <View key={m.month} style={{ width, alignItems: "center" }}>
                   <Text style={{ fontSize: 7 }}>{formatReportHours(m.hours)}</Text>
@@ -653,7 +739,15 @@ function SegmentMarker({ segment, onPage }: { segment: number; onPage?: SegmentP
   );
 }
 
-function FlowSection({ section, figures, onPage }: { section: ContributionReportSection; figures: ReportFigures; onPage?: SectionPageListener }) {
+function FlowSection({
+  section,
+  figures,
+  onPage,
+}: {
+  section: ContributionReportSection;
+  figures: ReportFigures;
+  onPage?: SectionPageListener;
+}) {
   switch (section) {
     case "summary":
       return <Summary figures={figures} onPage={onPage} />;
@@ -719,7 +813,10 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage, pa
                   <Text style={{ fontSize: 10, fontWeight: 700, textAlign: "center" }}>{chapters}</Text>
                   <Text style={{ fontSize: 10, textAlign: "center" }}>{period}</Text>
                   <Text style={{ textAlign: "center", fontSize: 8, color: "#444", marginBottom: 6 }}>
-                    {t("reports.pdf.attachment.letter", { number: data.number ?? t("reports.pdf.letter.numberPending"), date: letterDate(data, data.date) })}
+                    {t("reports.pdf.attachment.letter", {
+                      number: data.number ?? t("reports.pdf.letter.numberPending"),
+                      date: letterDate(data, data.date),
+                    })}
                   </Text>
                   {toc ? <Contents toc={toc} /> : null}
                 </>

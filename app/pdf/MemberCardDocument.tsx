@@ -109,7 +109,9 @@ function CardFront({ card, chapter }: CardProps) {
           <Text style={s.label}>{t("cards.type")}</Text>
           <Text style={s.value}>{t(`member.type.${card.membershipType}` as MessageKey)}</Text>
           <Text style={s.validUntil}>
-            {t(card.candidate ? "cards.candidateValidUntil" : "cards.validUntil", { date: formatDateLong(card.validUntil, chapter.timeZone) })}
+            {t(card.candidate ? "cards.candidateValidUntil" : "cards.validUntil", {
+              date: formatDateLong(card.validUntil, chapter.timeZone),
+            })}
           </Text>
         </View>
       </View>

@@ -1,13 +1,7 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import {
-  formatCalendarDateShort,
-  formatDateLong,
-  formatTime,
-  maskNik,
-  zoneAbbreviation,
-} from "~/utils/format";
+import { formatCalendarDateShort, formatDateLong, formatTime, maskNik, zoneAbbreviation } from "~/utils/format";
 import { Letterhead, type LetterheadData } from "./Letterhead";
 import { pdfStyles as s } from "./styles";
 

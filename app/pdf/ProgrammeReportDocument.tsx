@@ -54,7 +54,9 @@ function Signature({ title, name }: { title: string; name: string | null }) {
   return (
     <View style={{ width: "50%", alignItems: "center" }}>
       <Text>{title},</Text>
-      <Text style={{ marginTop: 52, fontWeight: 700, textDecoration: name ? "underline" : "none" }}>{name ?? t("programmeReport.signature.blank")}</Text>
+      <Text style={{ marginTop: 52, fontWeight: 700, textDecoration: name ? "underline" : "none" }}>
+        {name ?? t("programmeReport.signature.blank")}
+      </Text>
     </View>
   );
 }
@@ -79,20 +81,26 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
     data.outsideTarget.people > 0
       ? t("programmeReport.outsideTarget", {
           people: formatNumber(data.outsideTarget.people),
-          villages: data.outsideTarget.villages.map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) })).join(", "),
+          villages: data.outsideTarget.villages
+            .map((v) => t("programmeReport.outsideVillage", { name: v.name, people: formatNumber(v.people) }))
+            .join(", "),
         })
       : null;
   const unassigned =
     data.unassigned.volunteers.length > 0
       ? t("programmeReport.unassigned", {
           hours: formatHours(data.unassigned.hours),
-          volunteers: data.unassigned.volunteers.map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) })).join(", "),
+          volunteers: data.unassigned.volunteers
+            .map((v) => t("programmeReport.unassignedVolunteer", { name: v.fullName, hours: formatHours(v.hours) }))
+            .join(", "),
         })
       : null;
   const warning = { marginTop: 4, color: "#8a4b00", fontWeight: 700 } as const;
   const afterHours = data.waiting > 0 || photoRowsCount(data) > 0;
   const totalPercent =
-    targetSum > 0 ? t("programmeReport.percentOfTargets", { percent: percent(targetedActual / targetSum), count: formatNumber(targeted.length) }) : none();
+    targetSum > 0
+      ? t("programmeReport.percentOfTargets", { percent: percent(targetedActual / targetSum), count: formatNumber(targeted.length) })
+      : none();
   const rupiah = { align: "right" as const };
   const number = { align: "right" as const };
 
@@ -115,7 +123,10 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
             [t("programmeReport.fact.goal"), programme.goal],
             [
               t("programmeReport.fact.period"),
-              t("programmeReport.period", { start: formatCalendarDateLong(programme.startDate), end: formatCalendarDateLong(programme.endDate) }),
+              t("programmeReport.period", {
+                start: formatCalendarDateLong(programme.startDate),
+                end: formatCalendarDateLong(programme.endDate),
+              }),
             ],
             [t("programmeReport.fact.partners"), partnerNames || none()],
             [t("programmeReport.fact.coordinator"), programme.coordinator],
@@ -185,7 +196,12 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               { header: t("programmeReport.column.actual"), width: "16%", ...number },
               { header: t("programmeReport.column.percent"), width: "16%", ...number },
             ]}
-            rows={data.beneficiaries.map((b) => [b.name, formatNumber(b.target), formatNumber(b.actual), b.target > 0 ? percent(b.inTarget / b.target) : none()])}
+            rows={data.beneficiaries.map((b) => [
+              b.name,
+              formatNumber(b.target),
+              formatNumber(b.actual),
+              b.target > 0 ? percent(b.inTarget / b.target) : none(),
+            ])}
             totals={[t("programmeReport.total"), formatNumber(targetSum), formatNumber(actualSum), totalPercent]}
           />
         ) : (
@@ -210,7 +226,13 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
               formatNumber(v.households),
               formatNumber(v.activities),
             ])}
-            totals={[t("programmeReport.total"), "", formatNumber(data.people), formatNumber(data.households), formatNumber(data.activities)]}
+            totals={[
+              t("programmeReport.total"),
+              "",
+              formatNumber(data.people),
+              formatNumber(data.households),
+              formatNumber(data.activities),
+            ]}
           />
         ) : (
           <Text>{t("programmeReport.noBeneficiaries")}</Text>
@@ -235,7 +257,9 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
                 formatHours(v.hours),
               ])}
             />
-            <Text minPresenceAhead={afterHours || unassigned ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}</Text>
+            <Text minPresenceAhead={afterHours || unassigned ? 0 : SIGNATURE_HEIGHT}>
+              {t("programmeReport.totalHours", { hours: formatHours(data.volunteerHours) })}
+            </Text>
             {unassigned ? (
               <Text style={warning} minPresenceAhead={afterHours ? 0 : SIGNATURE_HEIGHT}>
                 {unassigned}
@@ -245,7 +269,11 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
         ) : (
           <Text minPresenceAhead={data.waiting > 0 || photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.noVolunteers")}</Text>
         )}
-        {data.waiting > 0 ? <Text style={{ marginTop: 4 }} minPresenceAhead={photoRows.length ? 0 : SIGNATURE_HEIGHT}>{t("programmeReport.waiting", { count: formatNumber(data.waiting) })}</Text> : null}
+        {data.waiting > 0 ? (
+          <Text style={{ marginTop: 4 }} minPresenceAhead={photoRows.length ? 0 : SIGNATURE_HEIGHT}>
+            {t("programmeReport.waiting", { count: formatNumber(data.waiting) })}
+          </Text>
+        ) : null}
 
         {photoRows.map((row, r) => (
           // The heading stays with the first row of photos; a row never splits; the last row stays

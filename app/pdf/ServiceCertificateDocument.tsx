@@ -86,7 +86,9 @@ function Figures({ figures }: { figures: ServiceCertificateFigures }) {
           <Text style={{ fontWeight: 700, marginBottom: 2, fontSize: 9.5 }}>{t("certificates.pdf.byType")}</Text>
           <View style={[s.row, s.headerRow]}>
             <Text style={[s.cell, s.headerCell, compact, { width: "64%" }]}>{t("certificates.pdf.column.type")}</Text>
-            <Text style={[s.cell, s.headerCell, compact, { width: "18%", textAlign: "right" }]}>{t("certificates.pdf.column.activities")}</Text>
+            <Text style={[s.cell, s.headerCell, compact, { width: "18%", textAlign: "right" }]}>
+              {t("certificates.pdf.column.activities")}
+            </Text>
             <Text style={[s.cell, s.headerCell, compact, { width: "18%", textAlign: "right" }]}>{t("certificates.pdf.column.hours")}</Text>
           </View>
           {typeRows(figures.byType).map((x) => (

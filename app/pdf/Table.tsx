@@ -34,7 +34,11 @@ export function Table({
 }) {
   const size = fontSize ? { fontSize } : {};
   const cell = (text: string, i: number, bold = false) => (
-    <Text key={i} style={[s.cell, { width: columns[i]!.width, textAlign: columns[i]!.align ?? "left" }, bold ? s.headerCell : {}]} hyphenationCallback={longWordBreaks}>
+    <Text
+      key={i}
+      style={[s.cell, { width: columns[i]!.width, textAlign: columns[i]!.align ?? "left" }, bold ? s.headerCell : {}]}
+      hyphenationCallback={longWordBreaks}
+    >
       {text}
     </Text>
   );

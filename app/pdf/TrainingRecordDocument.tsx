@@ -9,7 +9,16 @@ export type TrainingRecordPdfData = {
   chapter: LetterheadData & { name: string; timeZone: string };
   generatedAt: Date;
   member: { fullName: string; memberNumber: string | null };
-  trainings: { key: string; title: string; kind: string; startDate: Date; endDate: Date; hours: number; result: string | null; external: boolean }[];
+  trainings: {
+    key: string;
+    title: string;
+    kind: string;
+    startDate: Date;
+    endDate: Date;
+    hours: number;
+    result: string | null;
+    external: boolean;
+  }[];
   totalHours: number;
   certificates: { id: string; title: string; number: string; issuedOn: Date; expiresOn: Date | null; expired: boolean }[];
   competencies: { level: string; source: string; competency: { id: string; name: string } }[];
@@ -64,7 +73,13 @@ export function TrainingRecordDocument({ data }: { data: TrainingRecordPdfData }
         <Text style={heading}>{t("trainings.member.history")}</Text>
         {data.trainings.length ? (
           <Table
-            headers={[t("trainings.column.course"), t("trainings.column.kind"), t("trainings.column.date"), t("trainings.column.hours"), t("trainings.column.result")]}
+            headers={[
+              t("trainings.column.course"),
+              t("trainings.column.kind"),
+              t("trainings.column.date"),
+              t("trainings.column.hours"),
+              t("trainings.column.result"),
+            ]}
             widths={["38%", "16%", "24%", "8%", "14%"]}
             rows={data.trainings.map((tr) => [
               tr.title,
@@ -81,13 +96,20 @@ export function TrainingRecordDocument({ data }: { data: TrainingRecordPdfData }
         <Text style={heading}>{t("trainings.member.certificates")}</Text>
         {data.certificates.length ? (
           <Table
-            headers={[t("trainings.column.certificate"), t("trainings.column.certNumber"), t("trainings.field.issuedOn"), t("trainings.column.expires")]}
+            headers={[
+              t("trainings.column.certificate"),
+              t("trainings.column.certNumber"),
+              t("trainings.field.issuedOn"),
+              t("trainings.column.expires"),
+            ]}
             widths={["40%", "24%", "18%", "18%"]}
             rows={data.certificates.map((c) => [
               c.title,
               c.number,
               formatCalendarDateShort(c.issuedOn),
-              c.expiresOn ? `${formatCalendarDateShort(c.expiresOn)}${c.expired ? ` (${t("trainings.dashboard.expired").toLowerCase()})` : ""}` : t("trainings.noExpiry"),
+              c.expiresOn
+                ? `${formatCalendarDateShort(c.expiresOn)}${c.expired ? ` (${t("trainings.dashboard.expired").toLowerCase()})` : ""}`
+                : t("trainings.noExpiry"),
             ])}
           />
         ) : (

@@ -76,7 +76,9 @@ const LONG_TABLE_FONT = { size: 9, lineHeight: 14 };
 
 /** Lays out in pages the long tables that have more rows than the flow takes cheaply. */
 async function layoutLongTables(data: ContributionReportPdfData): Promise<PagedSections> {
-  const long = LONG_SECTIONS.map((section) => [section, LONG_TABLES[section](data.figures)] as const).filter(([, table]) => table.rows.length > PAGED_TABLE_MIN_ROWS);
+  const long = LONG_SECTIONS.map((section) => [section, LONG_TABLES[section](data.figures)] as const).filter(
+    ([, table]) => table.rows.length > PAGED_TABLE_MIN_ROWS,
+  );
   if (!long.length) return {};
   const measure = await loadTextMeasure();
   const room = A4.height - PAGE_PADDING.top - pagePaddingBottom(data);
@@ -144,11 +146,17 @@ export async function renderContributionReportPdf(data: ContributionReportPdfDat
     next += following - start;
   });
   const totalPages = next - 1;
-  if (totalPages < CONTRIBUTION_REPORT_TOC_MIN_PAGES) return renderToBuffer(createElement(ContributionReportDocument, { data, toc: null, paged }) as never);
+  if (totalPages < CONTRIBUTION_REPORT_TOC_MIN_PAGES)
+    return renderToBuffer(createElement(ContributionReportDocument, { data, toc: null, paged }) as never);
 
   const found: Partial<Record<ContributionReportSection, number>> = {};
   const pdf = await renderToBuffer(
-    createElement(ContributionReportDocument, { data, toc: { pages: planned }, paged, onSectionPage: (section, pageNumber) => void (found[section] = pageNumber) }) as never,
+    createElement(ContributionReportDocument, {
+      data,
+      toc: { pages: planned },
+      paged,
+      onSectionPage: (section, pageNumber) => void (found[section] = pageNumber),
+    }) as never,
   );
   if (CONTRIBUTION_REPORT_SECTIONS.every((section) => found[section] === planned[section])) return pdf;
   return renderToBuffer(createElement(ContributionReportDocument, { data, toc: { pages: found }, paged }) as never);

@@ -89,7 +89,9 @@ export default function Dashboard() {
 
       {d.isDinsos ? (
         <p className="notice" data-testid="reports-awaiting">
-          <Link to="/reports">{d.reportsAwaiting ? t("dashboard.dinsos.awaiting", { count: d.reportsAwaiting }) : t("dashboard.dinsos.intro")}</Link>
+          <Link to="/reports">
+            {d.reportsAwaiting ? t("dashboard.dinsos.awaiting", { count: d.reportsAwaiting }) : t("dashboard.dinsos.intro")}
+          </Link>
         </p>
       ) : null}
 

@@ -5,7 +5,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import { actorOf, canSeeActivity, coversDistrict, getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities.server";
+import {
+  actorOf,
+  canSeeActivity,
+  coversDistrict,
+  getActivity,
+  reopenActivity,
+  returnActivities,
+  verifyActivities,
+} from "~/domain/activities.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
@@ -92,7 +100,9 @@ export default function ActivityPage() {
           <dt>{t("activities.column.volunteer")}</dt>
           <dd>
             {t("activities.detail.by", { name: a.member.fullName })}
-            {a.volunteers.length ? <> · {t("activities.detail.with", { names: a.volunteers.map((v) => v.member.fullName).join(", ") })}</> : null}
+            {a.volunteers.length ? (
+              <> · {t("activities.detail.with", { names: a.volunteers.map((v) => v.member.fullName).join(", ") })}</>
+            ) : null}
           </dd>
           {a.programme ? (
             <>
@@ -128,7 +138,12 @@ export default function ActivityPage() {
           <div className="photos" data-testid="photos">
             {a.photos.map((p, i) => (
               <a key={p.id} href={`/activities/${a.id}/photos/${p.id}.jpg`}>
-                <img src={`/activities/${a.id}/photos/${p.id}.jpg`} alt={t("activities.photos.alt", { n: i + 1 })} loading="lazy" width={160} />
+                <img
+                  src={`/activities/${a.id}/photos/${p.id}.jpg`}
+                  alt={t("activities.photos.alt", { n: i + 1 })}
+                  loading="lazy"
+                  width={160}
+                />
               </a>
             ))}
           </div>
@@ -142,7 +157,8 @@ export default function ActivityPage() {
           <ul className="plain-list" data-testid="reach">
             {a.reach.map((r) => (
               <li key={`${r.categoryId}-${r.sex}-${r.ageBand}`}>
-                {r.category.name}: {formatNumber(r.count)} {t(r.sex === "L" ? "activities.field.male" : "activities.field.female").toLowerCase()}
+                {r.category.name}: {formatNumber(r.count)}{" "}
+                {t(r.sex === "L" ? "activities.field.male" : "activities.field.female").toLowerCase()}
               </li>
             ))}
           </ul>
@@ -153,7 +169,8 @@ export default function ActivityPage() {
             <ul className="plain-list">
               {a.aid.map((aid, i) => (
                 <li key={i}>
-                  {aid.item}: {formatNumber(aid.quantity)} {aid.unit ?? ""} · {formatRupiah(aid.value)} ({t(`activities.source.${aid.source}` as "activities.source.apbd")})
+                  {aid.item}: {formatNumber(aid.quantity)} {aid.unit ?? ""} · {formatRupiah(aid.value)} (
+                  {t(`activities.source.${aid.source}` as "activities.source.apbd")})
                 </li>
               ))}
             </ul>
@@ -168,7 +185,8 @@ export default function ActivityPage() {
                   <Link to={`/activities/follow-ups/${f.id}`}>
                     {f.institution}: {f.description}
                   </Link>{" "}
-                  ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")}){f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
+                  ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")})
+                  {f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
                 </li>
               ))}
             </ul>
@@ -199,12 +217,22 @@ export default function ActivityPage() {
               {t("activities.verify.submit")}
             </button>
           </Form>
-          <ReasonForm intent="return" label={t("activities.verify.reason")} submit={t("activities.verify.return")} error={reasonError("return")} />
+          <ReasonForm
+            intent="return"
+            label={t("activities.verify.reason")}
+            submit={t("activities.verify.return")}
+            error={reasonError("return")}
+          />
         </section>
       ) : null}
       {mayReopen ? (
         <section className="card">
-          <ReasonForm intent="reopen" label={t("activities.verify.reopenReason")} submit={t("activities.verify.reopen")} error={reasonError("reopen")} />
+          <ReasonForm
+            intent="reopen"
+            label={t("activities.verify.reopenReason")}
+            submit={t("activities.verify.reopen")}
+            error={reasonError("reopen")}
+          />
         </section>
       ) : null}
     </>

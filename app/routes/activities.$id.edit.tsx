@@ -45,7 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const opened = activity.followUpsOpened[0];
   if (opened) Object.assign(defaults, { "followUp.institution": opened.institution, "followUp.description": opened.description });
   const update = activity.followUpUpdates[0];
-  if (update) Object.assign(defaults, { "followUpUpdate.followUpId": update.followUpId, "followUpUpdate.status": update.status, "followUpUpdate.note": update.note ?? "" });
+  if (update)
+    Object.assign(defaults, {
+      "followUpUpdate.followUpId": update.followUpId,
+      "followUpUpdate.status": update.status,
+      "followUpUpdate.note": update.note ?? "",
+    });
   activity.aid.forEach((aid, n) => {
     Object.assign(defaults, {
       [`aid.${n}.item`]: aid.item,
@@ -71,12 +76,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const activity = await getActivity(user.chapter.id, params.id ?? "");
   if (!activity) notFound();
   const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
-  if (form === "tooBig") return data({ fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] }, { status: 400 });
+  if (form === "tooBig")
+    return data(
+      { fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] },
+      { status: 400 },
+    );
   const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String) };
   const parsed = parseActivitySubmission(form);
   const photos = await preparePhotos(await fileFields(form, "photos"), activity.photos.length);
   if (!parsed.ok || !photos.ok) {
-    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
+    const fieldErrors = {
+      ...(parsed.ok ? {} : parsed.fieldErrors),
+      ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }),
+    };
     return data({ fieldErrors, ...keep }, { status: 400 });
   }
   const result = await updateActivity(actorOf(user), activity.id, { ...parsed, photos: photos.jpegs });
@@ -88,7 +100,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditActivityPage() {
-  const { defaults, types, categories, villages, volunteers, selected, returnReason, storedPhotos, followUps, programmes, keepCaseIdentifiers, storedIdentifier } = useLoaderData<typeof loader>();
+  const {
+    defaults,
+    types,
+    categories,
+    villages,
+    volunteers,
+    selected,
+    returnReason,
+    storedPhotos,
+    followUps,
+    programmes,
+    keepCaseIdentifiers,
+    storedIdentifier,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>

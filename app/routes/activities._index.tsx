@@ -4,7 +4,15 @@ import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
-import { actorOf, listActivities, listActivityTypes, listOwnActivities, listPpksCategories, ownTotals, verificationQueue } from "~/domain/activities.server";
+import {
+  actorOf,
+  listActivities,
+  listActivityTypes,
+  listOwnActivities,
+  listPpksCategories,
+  ownTotals,
+  verificationQueue,
+} from "~/domain/activities.server";
 import { statusesText } from "~/domain/activity-export.server";
 import { listChapterDistricts } from "~/domain/leadership.server";
 import { listProgrammeNames } from "~/domain/programmes.server";
@@ -25,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
   const own = user.memberId
-    ? { list: await listOwnActivities(user.chapter.id, user.memberId, parsePage(params.get("p"))), totals: await ownTotals(user.memberId, user.chapter.timeZone) }
+    ? {
+        list: await listOwnActivities(user.chapter.id, user.memberId, parsePage(params.get("p"))),
+        totals: await ownTotals(user.memberId, user.chapter.timeZone),
+      }
     : null;
   const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
   const districtWide = hasPermission(user.permissions, "read:activity:district");
@@ -46,7 +57,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     own,
     canLog,
     canManage,
-    board: { list, statuses: statusesText(list.totals.statuses), queue: queue.total, filters, types, categories, programmes, districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)) },
+    board: {
+      list,
+      statuses: statusesText(list.totals.statuses),
+      queue: queue.total,
+      filters,
+      types,
+      categories,
+      programmes,
+      districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)),
+    },
   };
 }
 
@@ -84,7 +104,8 @@ export default function ActivitiesPage() {
                 <span className="stat__label">{t(`activities.totals.${period}`)}</span>
                 <span className="stat__value">{t("activities.totals.hours", { hours: formatHours(own.totals[period].hours) })}</span>
                 <span className="stat__label">
-                  {t("activities.totals.people", { people: formatNumber(own.totals[period].people) })} · {t("activities.totals.activities", { count: own.totals[period].activities })}
+                  {t("activities.totals.people", { people: formatNumber(own.totals[period].people) })} ·{" "}
+                  {t("activities.totals.activities", { count: own.totals[period].activities })}
                 </span>
               </div>
             ))}
@@ -106,7 +127,12 @@ export default function ActivitiesPage() {
             </a>
           </p>
           {/* As many columns as fit at 180 px or more: no select is squashed to its arrow. */}
-          <Form method="get" className="filters" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))" }} data-testid="activity-filters">
+          <Form
+            method="get"
+            className="filters"
+            style={{ gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))" }}
+            data-testid="activity-filters"
+          >
             <label>
               {t("activities.filter.from")}
               <input type="date" name="from" defaultValue={board.filters.from ?? ""} />

@@ -35,8 +35,12 @@ export default function FollowUpPage() {
       />
       <section className="card">
         <p>
-          {t("followUps.detail.opened", { type: f.openedBy.type.name, date: formatCalendarDateLong(f.openedBy.date), name: f.openedBy.member.fullName })} ·{" "}
-          <Link to={`/activities/${f.openedBy.id}`}>{t("followUps.detail.activity")}</Link>
+          {t("followUps.detail.opened", {
+            type: f.openedBy.type.name,
+            date: formatCalendarDateLong(f.openedBy.date),
+            name: f.openedBy.member.fullName,
+          })}{" "}
+          · <Link to={`/activities/${f.openedBy.id}`}>{t("followUps.detail.activity")}</Link>
         </p>
         {f.caseIdentifierMasked ? (
           <p data-testid="case-identifier">
@@ -44,7 +48,8 @@ export default function FollowUpPage() {
             {canReveal && !caseIdentifier ? (
               <>
                 {" "}
-                · <Link to="?nik=1">{t("followUps.detail.reveal")}</Link> <small className="muted">{t("followUps.detail.revealNote")}</small>
+                · <Link to="?nik=1">{t("followUps.detail.reveal")}</Link>{" "}
+                <small className="muted">{t("followUps.detail.revealNote")}</small>
               </>
             ) : null}
           </p>

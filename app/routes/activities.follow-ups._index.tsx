@@ -81,7 +81,9 @@ export default function FollowUpsPage() {
                       </small>
                     </td>
                     <td>{t(`activities.followUp.${f.status}` as "activities.followUp.baru")}</td>
-                    <td>{f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}</td>
+                    <td>
+                      {f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

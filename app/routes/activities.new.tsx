@@ -37,12 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:activity:own");
   const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
-  if (form === "tooBig") return data({ fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] }, { status: 400 });
+  if (form === "tooBig")
+    return data(
+      { fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] },
+      { status: 400 },
+    );
   const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String) };
   const parsed = parseActivitySubmission(form);
   const photos = await preparePhotos(await fileFields(form, "photos"));
   if (!parsed.ok || !photos.ok) {
-    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }) };
+    const fieldErrors = {
+      ...(parsed.ok ? {} : parsed.fieldErrors),
+      ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }),
+    };
     return data({ fieldErrors, ...keep }, { status: 400 });
   }
   // The activity and its photos are saved together (a repeated form keeps the first's photos).

@@ -5,7 +5,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { addCatalogueEntry, getActivitySettings, setCatalogueEntryActive, updateActivitySettings, type CatalogueKind } from "~/domain/activity-settings.server";
+import {
+  addCatalogueEntry,
+  getActivitySettings,
+  setCatalogueEntryActive,
+  updateActivitySettings,
+  type CatalogueKind,
+} from "~/domain/activity-settings.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";
@@ -80,10 +86,16 @@ function AddForm({ kind, result }: { kind: CatalogueKind; result?: ActionResult 
   return (
     <Form method="post" noValidate aria-label={t(kind === "type" ? "activities.settings.types" : "activities.settings.categories")}>
       <input type="hidden" name="intent" value={`${kind}.add`} />
-      <FormField label={t(kind === "type" ? "activities.settings.newType" : "activities.settings.newCategory")} name="name" defaultValue={mine?.values.name ?? ""} error={mine?.fieldErrors.name} />
+      <FormField
+        label={t(kind === "type" ? "activities.settings.newType" : "activities.settings.newCategory")}
+        name="name"
+        defaultValue={mine?.values.name ?? ""}
+        error={mine?.fieldErrors.name}
+      />
       {kind === "category" ? (
         <label className="checkbox">
-          <input type="checkbox" name="forChildren" defaultChecked={mine?.values.forChildren === "on"} /> {t("activities.settings.forChildren")}
+          <input type="checkbox" name="forChildren" defaultChecked={mine?.values.forChildren === "on"} />{" "}
+          {t("activities.settings.forChildren")}
         </label>
       ) : null}
       <button type="submit" className="button">
@@ -115,7 +127,11 @@ export default function ActivitySettingsPage() {
           />
           <p className="muted">{t("activities.settings.closingDaysHelp")}</p>
           <label className="checkbox">
-            <input type="checkbox" name="keepCaseIdentifiers" defaultChecked={rules ? rules.values.keepCaseIdentifiers === "on" : settings.keepCaseIdentifiers} />{" "}
+            <input
+              type="checkbox"
+              name="keepCaseIdentifiers"
+              defaultChecked={rules ? rules.values.keepCaseIdentifiers === "on" : settings.keepCaseIdentifiers}
+            />{" "}
             {t("activities.settings.keepCaseIdentifiers")}
           </label>
           <button type="submit" className="button button--primary">
@@ -131,7 +147,11 @@ export default function ActivitySettingsPage() {
       <section className="card">
         <h2>{t("activities.settings.categories")}</h2>
         <p className="muted">{t("activities.settings.categoriesHelp")}</p>
-        {settings.categories.length ? <CatalogueList kind="category" entries={settings.categories} /> : <p>{t("activities.settings.noCategories")}</p>}
+        {settings.categories.length ? (
+          <CatalogueList kind="category" entries={settings.categories} />
+        ) : (
+          <p>{t("activities.settings.noCategories")}</p>
+        )}
         <AddForm kind="category" result={result} />
       </section>
     </>

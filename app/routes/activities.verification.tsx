@@ -33,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await verifyActivities(actor, ids);
   return result.skipped
-    ? redirectWithToast("/activities/verification", "info", "activities.verify.doneSkipped", { count: result.verified, skipped: result.skipped })
+    ? redirectWithToast("/activities/verification", "info", "activities.verify.doneSkipped", {
+        count: result.verified,
+        skipped: result.skipped,
+      })
     : redirectWithToast("/activities/verification", "success", "activities.verify.done", { count: result.verified });
 }
 

@@ -110,7 +110,12 @@ export default function ChapterSettingsPage() {
         <h2 id="logo-title">{t("chapterImages.logo.title")}</h2>
         <p className="muted">{t("chapterImages.logo.help")}</p>
         {d.hasLogo ? (
-          <img className="chapter-image" src={`/chapter/images/logo.png?v=${encodeURIComponent(d.versions.logo)}`} alt={t("chapterImages.logo.alt")} style={{ maxWidth: 120, maxHeight: 120 }} />
+          <img
+            className="chapter-image"
+            src={`/chapter/images/logo.png?v=${encodeURIComponent(d.versions.logo)}`}
+            alt={t("chapterImages.logo.alt")}
+            style={{ maxWidth: 120, maxHeight: 120 }}
+          />
         ) : (
           <p data-testid="logo-state">{t("chapterImages.logo.none")}</p>
         )}
@@ -129,7 +134,12 @@ export default function ChapterSettingsPage() {
                 : t("chapterImages.signature.none", { name: d.ketuaName })}
         </p>
         {d.hasSignature ? (
-          <img className="chapter-image" src={`/chapter/images/signature.png?v=${encodeURIComponent(d.versions.signature)}`} alt={t("chapterImages.signature.alt")} style={{ maxWidth: 240, maxHeight: 96 }} />
+          <img
+            className="chapter-image"
+            src={`/chapter/images/signature.png?v=${encodeURIComponent(d.versions.signature)}`}
+            alt={t("chapterImages.signature.alt")}
+            style={{ maxWidth: 240, maxHeight: 96 }}
+          />
         ) : null}
         {d.ketuaName !== null || d.hasSignature ? <ImageForm kind="signature" has={d.hasSignature} /> : null}
       </section>

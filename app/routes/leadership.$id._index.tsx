@@ -143,7 +143,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-function EndEarlyForm({ today, fieldErrors, values }: { today: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }) {
+function EndEarlyForm({
+  today,
+  fieldErrors,
+  values,
+}: {
+  today: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+}) {
   const { register, handleSubmit, setError, formState } = useForm<EndPeriodInput>({
     resolver: zodResolver(endPeriodSchema),
     defaultValues: { endDate: values?.endDate ?? today, note: values?.note ?? "" },
@@ -153,7 +161,12 @@ function EndEarlyForm({ today, fieldErrors, values }: { today: string; fieldErro
   return (
     <Form method="post" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("leadership.endEarly.title")}>
       <input type="hidden" name="intent" value="endEarly" />
-      <FormField label={t("leadership.field.periodLastDay")} type="date" error={formState.errors.endDate?.message} {...register("endDate")} />
+      <FormField
+        label={t("leadership.field.periodLastDay")}
+        type="date"
+        error={formState.errors.endDate?.message}
+        {...register("endDate")}
+      />
       <FormField label={t("leadership.field.periodEndNote")} error={formState.errors.note?.message} {...register("note")} />
       <div>
         <button type="submit" className="button">
@@ -172,7 +185,11 @@ export default function PeriodPage() {
   const endErrors = actionData?.form === "endEarly" ? actionData : undefined;
   const sk = period.skNumber
     ? period.skIssuer
-      ? t("leadership.detail.skBy", { number: period.skNumber, date: period.skDate ? formatCalendarDateLong(period.skDate) : "–", issuer: period.skIssuer })
+      ? t("leadership.detail.skBy", {
+          number: period.skNumber,
+          date: period.skDate ? formatCalendarDateLong(period.skDate) : "–",
+          issuer: period.skIssuer,
+        })
       : t("leadership.detail.skByNoIssuer", { number: period.skNumber, date: period.skDate ? formatCalendarDateLong(period.skDate) : "–" })
     : t("leadership.detail.skNone");
   return (
@@ -232,13 +249,20 @@ export default function PeriodPage() {
           <dd>
             {period.installationDate
               ? period.installationPlace
-                ? t("leadership.detail.installationAt", { date: formatCalendarDateLong(period.installationDate), place: period.installationPlace })
+                ? t("leadership.detail.installationAt", {
+                    date: formatCalendarDateLong(period.installationDate),
+                    place: period.installationPlace,
+                  })
                 : formatCalendarDateLong(period.installationDate)
               : "–"}
           </dd>
           <dt>{t("leadership.detail.scan")}</dt>
           <dd>
-            {period.skFile ? <a href={`/leadership/${period.id}/sk`}>{t("leadership.detail.scanDownload")}</a> : t("leadership.detail.scanNone")}
+            {period.skFile ? (
+              <a href={`/leadership/${period.id}/sk`}>{t("leadership.detail.scanDownload")}</a>
+            ) : (
+              t("leadership.detail.scanNone")
+            )}
           </dd>
         </dl>
         {canManage ? (

@@ -54,7 +54,11 @@ export default function EditPeriodPage() {
   return (
     <>
       <PageHeader title={t("leadership.edit.title", { name: period.name })} />
-      <PeriodForm defaults={actionData?.values ?? defaults} fieldErrors={actionData?.fieldErrors} submitLabel={t("leadership.edit.submit")} />
+      <PeriodForm
+        defaults={actionData?.values ?? defaults}
+        fieldErrors={actionData?.fieldErrors}
+        submitLabel={t("leadership.edit.submit")}
+      />
     </>
   );
 }

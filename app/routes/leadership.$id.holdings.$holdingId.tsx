@@ -108,7 +108,10 @@ export default function HoldingPage() {
           <section className="card">
             <h2>{t("leadership.holding.end")}</h2>
             <p className="muted">{t("leadership.holding.endIntro")}</p>
-            <EndHoldingForm today={today} {...(actionData?.form === "end" ? { fieldErrors: actionData.fieldErrors, values: actionData.values } : {})} />
+            <EndHoldingForm
+              today={today}
+              {...(actionData?.form === "end" ? { fieldErrors: actionData.fieldErrors, values: actionData.values } : {})}
+            />
           </section>
         </>
       ) : (

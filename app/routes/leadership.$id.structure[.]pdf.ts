@@ -14,7 +14,10 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const chapter = await getChapterLetterhead(user.chapter.id);
   const { period, day, holders } = composition;
   const pdf = await renderBoardStructurePdf({ chapter, period, day, holders, generatedAt: new Date() });
-  const slug = period.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = period.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return pdfResponse(pdf, t("leadership.pdf.fileName", { code: chapter.code.toLowerCase(), period: slug }));
 }
 

@@ -21,7 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     periods,
     active: composition
-      ? { id: composition.period.id, name: composition.period.name, day: composition.day, holders: composition.holders, expired: composition.period.endDate < today, endDate: composition.period.endDate }
+      ? {
+          id: composition.period.id,
+          name: composition.period.name,
+          day: composition.day,
+          holders: composition.holders,
+          expired: composition.period.endDate < today,
+          endDate: composition.period.endDate,
+        }
       : null,
     canManage: hasPermission(user.permissions, "update:leadership:chapter"),
   };
@@ -89,7 +96,9 @@ export default function LeadershipPage() {
                     <td>
                       <Link to={`/leadership/${p.id}`}>{p.name}</Link>
                     </td>
-                    <td>{t("leadership.term", { start: formatCalendarDateShort(p.startDate), end: formatCalendarDateShort(p.endDate) })}</td>
+                    <td>
+                      {t("leadership.term", { start: formatCalendarDateShort(p.startDate), end: formatCalendarDateShort(p.endDate) })}
+                    </td>
                     <td>{p.skNumber ?? "–"}</td>
                     <td>{periodStatusLabel(p.status)}</td>
                     <td>{p.holdingCount}</td>

@@ -15,14 +15,23 @@ import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/for
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { POSITION_KINDS, positionFormSchema, SINGLE_HOLDER_KINDS, type PositionFormData, type PositionFormInput } from "~/validation/leadership";
+import {
+  POSITION_KINDS,
+  positionFormSchema,
+  SINGLE_HOLDER_KINDS,
+  type PositionFormData,
+  type PositionFormInput,
+} from "~/validation/leadership";
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.positions.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:leadership:chapter");
   const canManage = hasPermission(user.permissions, "update:leadership:chapter");
-  const [positions, districts] = await Promise.all([listPositions(user.chapter.id), canManage ? listChapterDistricts(user.chapter.id) : []]);
+  const [positions, districts] = await Promise.all([
+    listPositions(user.chapter.id),
+    canManage ? listChapterDistricts(user.chapter.id) : [],
+  ]);
   return { positions, districts, canManage };
 }
 
@@ -68,7 +77,9 @@ function PositionForm({ districts }: { districts: { code: string; name: string }
           </option>
         ))}
       </SelectField>
-      {kind === "koordinator_bidang" ? <FormField label={t("leadership.field.bidang")} error={errors.bidang?.message} {...register("bidang")} /> : null}
+      {kind === "koordinator_bidang" ? (
+        <FormField label={t("leadership.field.bidang")} error={errors.bidang?.message} {...register("bidang")} />
+      ) : null}
       {kind === "koordinator_kecamatan" ? (
         <SelectField label={t("leadership.field.district")} error={errors.districtCode?.message} {...register("districtCode")}>
           <option value="">{t("leadership.field.districtChoose")}</option>
@@ -121,14 +132,14 @@ export default function PositionsPage() {
                   {canManage ? (
                     <td>
                       {(SINGLE_HOLDER_KINDS as readonly string[]).includes(p.kind) ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="toggle" />
-                        <input type="hidden" name="positionId" value={p.id} />
-                        <input type="hidden" name="active" value={p.active ? "false" : "true"} />
-                        <button type="submit" className="button button--ghost">
-                          {p.active ? t("leadership.positions.hide") : t("leadership.positions.show")}
-                        </button>
-                      </Form>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="toggle" />
+                          <input type="hidden" name="positionId" value={p.id} />
+                          <input type="hidden" name="active" value={p.active ? "false" : "true"} />
+                          <button type="submit" className="button button--ghost">
+                            {p.active ? t("leadership.positions.hide") : t("leadership.positions.show")}
+                          </button>
+                        </Form>
                       )}
                     </td>
                   ) : null}

@@ -73,12 +73,7 @@ export default function LoginPage() {
           {actionData.formError}
         </p>
       ) : null}
-      <Form
-        method="post"
-        action={formAction}
-        noValidate
-        onSubmit={onSubmit}
-      >
+      <Form method="post" action={formAction} noValidate onSubmit={onSubmit}>
         <FormField
           label={t("login.email")}
           type="email"

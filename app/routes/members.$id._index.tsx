@@ -108,7 +108,8 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, training, timeZone, today } = useLoaderData<typeof loader>();
+  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, training, timeZone, today } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -170,9 +171,7 @@ export default function MemberPage() {
           </dd>
           <dt>{t("members.show.skPsm")}</dt>
           <dd>
-            {member.skPsmNumber
-              ? `${member.skPsmNumber}${member.skPsmDate ? `, ${formatCalendarDateLong(member.skPsmDate)}` : ""}`
-              : "–"}
+            {member.skPsmNumber ? `${member.skPsmNumber}${member.skPsmDate ? `, ${formatCalendarDateLong(member.skPsmDate)}` : ""}` : "–"}
           </dd>
           <dt>{t("members.show.basicBimtek")}</dt>
           <dd>{member.basicBimtekDate ? formatCalendarDateLong(member.basicBimtekDate) : "–"}</dd>
@@ -194,7 +193,11 @@ export default function MemberPage() {
         <section className="card" data-testid="member-training-summary">
           <h2>{t("trainings.title")}</h2>
           <p>
-            {t("members.training.summary", { trainings: training.trainings, hours: formatHours(training.hours), certificates: training.certificates })}{" "}
+            {t("members.training.summary", {
+              trainings: training.trainings,
+              hours: formatHours(training.hours),
+              certificates: training.certificates,
+            })}{" "}
             <Link to={`/members/${member.id}/trainings`}>{t("trainings.member.link")}</Link>
           </p>
           {training.gaps.map((gap) => (

@@ -33,16 +33,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const memberId = params.id ?? "";
   const back = `/members/${memberId}/trainings`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
-  if (form === "tooBig") return data({ form: "external" as const, fieldErrors: { file: t("trainings.file.error.size") } as Record<string, string>, values: {} }, { status: 400 });
+  if (form === "tooBig")
+    return data(
+      { form: "external" as const, fieldErrors: { file: t("trainings.file.error.size") } as Record<string, string>, values: {} },
+      { status: 400 },
+    );
   const scope = { chapterId: user.chapter.id, actorId: user.id, memberId };
 
   if (form.get("intent") === "competency") {
     const parsed = parseForm(memberCompetencySchema, form);
-    if (!parsed.success) return data({ form: "competency" as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+    if (!parsed.success)
+      return data({ form: "competency" as const, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
     const result = await confirmCompetency({ ...scope, ...parsed.data, timeZone: user.chapter.timeZone });
     if (!result.ok) {
       if ("notFound" in result) notFound();
-      return data({ form: "competency" as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+      return data(
+        { form: "competency" as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values },
+        { status: 400 },
+      );
     }
     return redirectWithToast(back, "success", "trainings.member.confirmed", { competency: result.competency, name: result.memberName });
   }

@@ -20,7 +20,14 @@ function badRequest(message: string): never {
 function parseIds(params: URLSearchParams): string[] | null {
   const raw = params.get("ids");
   if (raw === null) return null;
-  const ids = [...new Set(raw.split(",").map((id) => id.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length > MAX_CARDS_PER_PRINT) badRequest(t("cards.tooMany", { max: MAX_CARDS_PER_PRINT }));
   return ids;
 }

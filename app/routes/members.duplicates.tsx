@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result.ok) return redirectWithToast(`/members/${String(form.get("keepId"))}`, "success", "members.duplicates.mergeDone");
     if (result.reason === "twoAccounts") return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeTwoAccounts");
     if (result.reason === "positions") {
-      return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergePositions", { position: result.position, period: result.period });
+      return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergePositions", {
+        position: result.position,
+        period: result.period,
+      });
     }
     return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeMissing");
   }

@@ -43,7 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           importId,
           onProgress: (done, total) => send({ type: "progress", done, total }),
         });
-        send(result.ok ? { type: "done", ok: true, created: result.created, updated: result.updated } : { type: "done", ok: false, message: result.message });
+        send(
+          result.ok
+            ? { type: "done", ok: true, created: result.created, updated: result.updated }
+            : { type: "done", ok: false, message: result.message },
+        );
       } catch (error) {
         console.error(error);
         send({ type: "done", ok: false, message: t("import.error.commitFailed") });

@@ -5,7 +5,14 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator, useSubmit } f
 import { useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { commitImport, getImport, recheckImportSheet, type ImportDetail, type ImportOutcome, type ImportRowView } from "~/domain/member-import.server";
+import {
+  commitImport,
+  getImport,
+  recheckImportSheet,
+  type ImportDetail,
+  type ImportOutcome,
+  type ImportRowView,
+} from "~/domain/member-import.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { ALL_SHEETS } from "~/validation/member-import";
@@ -61,7 +68,10 @@ const OUTCOME_LABEL: Record<ImportOutcome, MessageKey> = {
 };
 
 /** Posts the commit to ./progress and reads its stream of progress events. */
-async function streamCommit(importId: string, onProgress: (done: number, total: number) => void): Promise<{ ok: true } | { ok: false; message: string }> {
+async function streamCommit(
+  importId: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     const response = await fetch(`/members/import/${importId}/progress`, { method: "POST", headers: { Accept: "application/x-ndjson" } });
     if (!response.ok || !response.body) return { ok: false, message: t("import.error.commitFailed") };
@@ -168,7 +178,9 @@ function FileNotes({ id, file, formError }: { id: string; file: ImportDetail["fi
           {t("import.file.nikRounded")}
         </p>
       ) : null}
-      {file.sheetsRead.length ? <p data-testid="import-sheet-read">{t("import.file.sheetRead", { sheets: file.sheetsRead.join(", ") })}</p> : null}
+      {file.sheetsRead.length ? (
+        <p data-testid="import-sheet-read">{t("import.file.sheetRead", { sheets: file.sheetsRead.join(", ") })}</p>
+      ) : null}
       {others.length ? <p data-testid="import-other-sheets">{t("import.file.otherSheets", { sheets: others.join(", ") })}</p> : null}
       {file.sheetsWithoutHeader.length && (readAll || others.length) ? (
         <p className="muted">{t("import.file.withoutHeader", { sheets: file.sheetsWithoutHeader.join(", ") })}</p>

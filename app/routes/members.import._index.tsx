@@ -42,7 +42,14 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { rows, info } = await readMemberFile({ fileName: file.name, bytes });
-    const { importId } = await checkImport({ chapterId: user.chapter.id, actorId: user.id, fileName: file.name, rows, info, source: bytes });
+    const { importId } = await checkImport({
+      chapterId: user.chapter.id,
+      actorId: user.id,
+      fileName: file.name,
+      rows,
+      info,
+      source: bytes,
+    });
     return redirect(`/members/import/${importId}`);
   } catch (error) {
     if (error instanceof MemberImportError) return failure(error.message);

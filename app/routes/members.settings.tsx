@@ -47,13 +47,12 @@ export default function MemberSettingsPage() {
   return (
     <>
       <PageHeader title={t("members.settings.title")} intro={t("members.settings.intro")} />
-      <Form
-        method="post"
-        noValidate
-        className="card"
-        onSubmit={onSubmit}
-      >
-        <FormField label={t("members.settings.pattern")} error={formState.errors.memberNumberPattern?.message} {...register("memberNumberPattern")} />
+      <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+        <FormField
+          label={t("members.settings.pattern")}
+          error={formState.errors.memberNumberPattern?.message}
+          {...register("memberNumberPattern")}
+        />
         <p className="muted">{t("members.settings.patternHelp", { code: settings.code })}</p>
         <p data-testid="number-example">{t("members.settings.example", { example })}</p>
         <FormField

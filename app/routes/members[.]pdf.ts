@@ -10,10 +10,7 @@ import { fileRoute } from "~/utils/resource-errors.server";
 async function load({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "export:member:chapter");
   const filters = parseMemberFilters(new URL(request.url).searchParams);
-  const [chapter, members] = await Promise.all([
-    getChapterLetterhead(user.chapter.id),
-    listMembersForPrint(user.chapter.id, filters),
-  ]);
+  const [chapter, members] = await Promise.all([getChapterLetterhead(user.chapter.id), listMembersForPrint(user.chapter.id, filters)]);
   const pdf = await renderMemberListPdf({ chapter, members, generatedAt: new Date() });
   await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "pdf", count: members.length, filters });
   return pdfResponse(pdf, `daftar-anggota-${chapter.code.toLowerCase()}.pdf`);

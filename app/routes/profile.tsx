@@ -43,11 +43,13 @@ type ProfileInput = z.input<typeof profileFormSchema>;
 export default function ProfilePage() {
   const { member, certificates, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const defaults: ProfileInput = actionData?.values ? { address: "", ...actionData.values } : {
-    phone: formatPhone(member?.phone),
-    email: member?.email ?? "",
-    address: member?.address ?? "",
-  };
+  const defaults: ProfileInput = actionData?.values
+    ? { address: "", ...actionData.values }
+    : {
+        phone: formatPhone(member?.phone),
+        email: member?.email ?? "",
+        address: member?.address ?? "",
+      };
   const { register, handleSubmit, setError, formState } = useForm<ProfileInput, unknown, z.output<typeof profileFormSchema>>({
     resolver: zodResolver(profileFormSchema),
     defaultValues: defaults,
@@ -115,11 +117,7 @@ export default function ProfilePage() {
         )}
       </section>
       <section className="card">
-        <Form
-          method="post"
-          noValidate
-          onSubmit={onSubmit}
-        >
+        <Form method="post" noValidate onSubmit={onSubmit}>
           <FormField label={t("members.field.phone")} type="tel" inputMode="tel" error={errors.phone?.message} {...register("phone")} />
           <FormField label={t("members.field.email")} type="email" error={errors.email?.message} {...register("email")} />
           <FormField label={t("members.field.address")} error={errors.address?.message} {...register("address")} />

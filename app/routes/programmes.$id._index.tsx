@@ -4,35 +4,18 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgressBar } from "~/components/ProgressBar";
-import {
-  maySeeMoney,
-  moneyTotals,
-  receivedByPartner,
-} from "~/domain/programme-money.server";
-import {
-  getProgramme,
-  managesProgrammes,
-  mayCurate,
-  programmeActorOf,
-  programmeActuals,
-} from "~/domain/programmes.server";
+import { maySeeMoney, moneyTotals, receivedByPartner } from "~/domain/programme-money.server";
+import { getProgramme, managesProgrammes, mayCurate, programmeActorOf, programmeActuals } from "~/domain/programmes.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
-import {
-  formatCalendarDateLong,
-  formatHours,
-  formatNumber,
-  formatRupiah,
-} from "~/utils/format";
+import { formatCalendarDateLong, formatHours, formatNumber, formatRupiah } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { programmePhase, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `${data?.programme.name ?? t("programmes.title")} · ${t(
-      "app.name"
-    )}`,
+    title: `${data?.programme.name ?? t("programmes.title")} · ${t("app.name")}`,
   },
 ];
 
@@ -49,9 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     money ? moneyTotals(programme.id, programme.budget) : null,
     money ? receivedByPartner(programme.id) : null,
   ]);
-  const works =
-    programme.coordinatorId === user.memberId ||
-    programme.volunteers.some((v) => v.member.id === user.memberId);
+  const works = programme.coordinatorId === user.memberId || programme.volunteers.some((v) => v.member.id === user.memberId);
   return {
     programme: {
       ...programme,
@@ -73,34 +54,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ProgrammePage() {
-  const {
-    programme: p,
-    phase,
-    actuals,
-    totals,
-    money,
-    canEdit,
-    canCurate,
-    canLog,
-  } = useLoaderData<typeof loader>();
+  const { programme: p, phase, actuals, totals, money, canEdit, canCurate, canLog } = useLoaderData<typeof loader>();
   // progress against a target counts only the reach in the target kelurahan
-  const actualOf = new Map(
-    actuals.byCategory.map((c) => [c.categoryId, c.inTarget])
-  );
+  const actualOf = new Map(actuals.byCategory.map((c) => [c.categoryId, c.inTarget]));
   return (
     <>
       <PageHeader
         title={p.name}
-        intro={`${t(`programmes.phase.${phase}`)} · ${formatCalendarDateLong(
-          p.startDate
-        )} – ${formatCalendarDateLong(p.endDate)}`}
+        intro={`${t(`programmes.phase.${phase}`)} · ${formatCalendarDateLong(p.startDate)} – ${formatCalendarDateLong(p.endDate)}`}
         actions={
           <>
             {canLog ? (
-              <Link
-                className="button button--primary"
-                to={`/activities/new?program=${p.id}`}
-              >
+              <Link className="button button--primary" to={`/activities/new?program=${p.id}`}>
                 {t("programmes.detail.log")}
               </Link>
             ) : null}
@@ -129,11 +94,7 @@ export default function ProgrammePage() {
                 {p.partners.map((x) => (
                   <li key={x.partnerId}>
                     {x.partner.name}
-                    {x.agreement
-                      ? ` · ${agreementKindLabel(x.agreement.kind)} ${
-                          x.agreement.number
-                        }`
-                      : ""}
+                    {x.agreement ? ` · ${agreementKindLabel(x.agreement.kind)} ${x.agreement.number}` : ""}
                     {x.committed !== null
                       ? ` · ${t("programmes.detail.committed", {
                           amount: formatRupiah(x.committed),
@@ -144,34 +105,19 @@ export default function ProgrammePage() {
                 ))}
               </ul>
             ) : (
-              t(
-                `programmes.source.${p.fundingSource}` as "programmes.source.apbd"
-              )
+              t(`programmes.source.${p.fundingSource}` as "programmes.source.apbd")
             )}
           </dd>
           <dt>{t("programmes.field.villages")}</dt>
-          <dd>
-            {p.villages.length
-              ? p.villages.map((v) => v.village.name).join(", ")
-              : "–"}
-          </dd>
+          <dd>{p.villages.length ? p.villages.map((v) => v.village.name).join(", ") : "–"}</dd>
           <dt>{t("programmes.field.volunteers")}</dt>
-          <dd>
-            {p.volunteers.length
-              ? p.volunteers.map((v) => v.member.fullName).join(", ")
-              : "–"}
-          </dd>
+          <dd>{p.volunteers.length ? p.volunteers.map((v) => v.member.fullName).join(", ") : "–"}</dd>
         </dl>
       </section>
       {totals ? (
         <section className="card" data-testid="money-summary">
           <h2>{t("programmes.detail.money")}</h2>
-          <ProgressBar
-            label={t("programmes.detail.realisation")}
-            value={totals.spent}
-            target={totals.budget}
-            format={formatRupiah}
-          />
+          <ProgressBar label={t("programmes.detail.realisation")} value={totals.spent} target={totals.budget} format={formatRupiah} />
           <dl className="facts">
             <dt>{t("programmes.money.budget")}</dt>
             <dd>{formatRupiah(totals.budget)}</dd>
@@ -187,17 +133,12 @@ export default function ProgrammePage() {
           {totals.pendingReceived || totals.pendingSpent ? (
             <p className="notice">
               {t("programmes.money.pendingNote", {
-                amount: formatRupiah(
-                  totals.pendingReceived + totals.pendingSpent
-                ),
+                amount: formatRupiah(totals.pendingReceived + totals.pendingSpent),
               })}
             </p>
           ) : null}
           <p>
-            <a href={`/programmes/${p.id}/report.pdf`}>
-              {t("programmes.detail.reportPdf")}
-            </a>{" "}
-            ·{" "}
+            <a href={`/programmes/${p.id}/report.pdf`}>{t("programmes.detail.reportPdf")}</a> ·{" "}
             <a href={`/programmes/${p.id}/report.xlsx`} download>
               {t("programmes.detail.reportXlsx")}
             </a>
@@ -212,11 +153,7 @@ export default function ProgrammePage() {
             hours: formatHours(actuals.volunteerHours),
           })}
         </p>
-        {actuals.waiting ? (
-          <p className="notice">
-            {t("programmes.detail.waiting", { count: actuals.waiting })}
-          </p>
-        ) : null}
+        {actuals.waiting ? <p className="notice">{t("programmes.detail.waiting", { count: actuals.waiting })}</p> : null}
         {actuals.outsideTarget.people > 0 ? (
           <p className="notice" data-testid="outside-target">
             {t("programmes.detail.outsideTarget", {
@@ -226,7 +163,7 @@ export default function ProgrammePage() {
                   t("programmes.detail.outsideVillage", {
                     name: v.name,
                     people: formatNumber(v.people),
-                  })
+                  }),
                 )
                 .join(", "),
             })}
@@ -241,7 +178,7 @@ export default function ProgrammePage() {
                   t("programmes.detail.unassignedVolunteer", {
                     name: v.fullName,
                     hours: formatHours(v.hours),
-                  })
+                  }),
                 )
                 .join(", "),
             })}
@@ -249,12 +186,7 @@ export default function ProgrammePage() {
         ) : null}
         {p.targets.length ? (
           p.targets.map((x) => (
-            <ProgressBar
-              key={x.categoryId}
-              label={x.category.name}
-              value={actualOf.get(x.categoryId) ?? 0}
-              target={x.target}
-            />
+            <ProgressBar key={x.categoryId} label={x.category.name} value={actualOf.get(x.categoryId) ?? 0} target={x.target} />
           ))
         ) : (
           <p>{t("programmes.detail.noTargets")}</p>
@@ -288,12 +220,7 @@ export default function ProgrammePage() {
                   <tr key={v.villageCode}>
                     <td>
                       {v.name}
-                      {v.inTarget ? null : (
-                        <span className="muted">
-                          {" "}
-                          ({t("programmes.detail.notTarget")})
-                        </span>
-                      )}
+                      {v.inTarget ? null : <span className="muted"> ({t("programmes.detail.notTarget")})</span>}
                     </td>
                     <td className="num">{formatNumber(v.people)}</td>
                     <td className="num">{formatNumber(v.households)}</td>
@@ -322,12 +249,7 @@ export default function ProgrammePage() {
                   <tr key={v.memberId}>
                     <td>
                       {v.fullName}
-                      {v.assigned ? null : (
-                        <span className="muted">
-                          {" "}
-                          ({t("programmes.detail.notAssigned")})
-                        </span>
-                      )}
+                      {v.assigned ? null : <span className="muted"> ({t("programmes.detail.notAssigned")})</span>}
                     </td>
                     <td className="num">{formatNumber(v.activities)}</td>
                     <td className="num">{formatHours(v.hours)}</td>
@@ -356,11 +278,7 @@ export default function ProgrammePage() {
           ) : (
             <p>{t("programmes.photos.none")}</p>
           )}
-          {canCurate ? (
-            <Link to={`/programmes/${p.id}/photos`}>
-              {t("programmes.photos.choose")}
-            </Link>
-          ) : null}
+          {canCurate ? <Link to={`/programmes/${p.id}/photos`}>{t("programmes.photos.choose")}</Link> : null}
         </section>
       ) : null}
     </>

@@ -29,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coordinatorId: programme.coordinatorId,
   };
   programme.partners.forEach((p, n) => {
-    Object.assign(defaults, { [`partner.${n}.partnerId`]: p.partnerId, [`partner.${n}.committed`]: String(p.committed), [`partner.${n}.agreementId`]: p.agreementId ?? "" });
+    Object.assign(defaults, {
+      [`partner.${n}.partnerId`]: p.partnerId,
+      [`partner.${n}.committed`]: String(p.committed),
+      [`partner.${n}.agreementId`]: p.agreementId ?? "",
+    });
   });
   for (const x of programme.targets) defaults[`target:${x.categoryId}`] = String(x.target);
   return {
@@ -44,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:programme:chapter");
   const form = await readFormData(request);
-  const keep = { values: formValues(form), selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) } };
+  const keep = {
+    values: formValues(form),
+    selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) },
+  };
   const parsed = parseProgrammeSubmission(form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
   const result = await updateProgramme(programmeActorOf(user), params.id ?? "", parsed);

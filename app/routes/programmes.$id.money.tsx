@@ -7,7 +7,15 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/documents.server";
-import { decideMoneyEntry, listMoneyEntries, mayRecordMoney, maySeeMoney, moneyTotals, recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
+import {
+  decideMoneyEntry,
+  listMoneyEntries,
+  mayRecordMoney,
+  maySeeMoney,
+  moneyTotals,
+  recordMoneyEntry,
+  reverseMoneyEntry,
+} from "~/domain/programme-money.server";
 import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
@@ -38,12 +46,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, actor, programme } = await loadProgramme(request, params.id ?? "");
   const [entries, totals] = await Promise.all([listMoneyEntries(programme.id), moneyTotals(programme.id, programme.budget)]);
   return {
-    programme: { id: programme.id, name: programme.name, partners: programme.partners.map((p) => ({ id: p.partnerId, name: p.partner.name })) },
-    entries: entries.map(({ receiptFile, reversals, ...e }) => ({ ...e, hasReceipt: Boolean(receiptFile), reversed: reversals.some((r) => r.status !== "rejected") })),
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      partners: programme.partners.map((p) => ({ id: p.partnerId, name: p.partner.name })),
+    },
+    entries: entries.map(({ receiptFile, reversals, ...e }) => ({
+      ...e,
+      hasReceipt: Boolean(receiptFile),
+      reversed: reversals.some((r) => r.status !== "rejected"),
+    })),
     totals,
     canRecord: mayRecordMoney(actor, programme),
     canApprove: hasPermission(user.permissions, "approve:programme-finance:chapter"),
-    defaults: { idempotencyKey: randomUUID(), date: toDateInput(calendarToday(user.chapter.timeZone)), kind: "spending" } as Record<string, string>,
+    defaults: { idempotencyKey: randomUUID(), date: toDateInput(calendarToday(user.chapter.timeZone)), kind: "spending" } as Record<
+      string,
+      string
+    >,
     reverseKey: randomUUID(),
   };
 }
@@ -54,7 +73,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, programme } = await loadProgramme(request, params.id ?? "");
   const back = `/programmes/${programme.id}/money`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
-  if (form === "tooBig") return data<ActionResult>({ intent: "record", fieldErrors: { receipt: t("programmes.error.receipt.size") }, values: {} }, { status: 400 });
+  if (form === "tooBig")
+    return data<ActionResult>(
+      { intent: "record", fieldErrors: { receipt: t("programmes.error.receipt.size") }, values: {} },
+      { status: 400 },
+    );
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   if (intent === "record") {
@@ -66,7 +89,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if ("notFound" in result) notFound();
       return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
     }
-    return redirectWithToast(back, "success", result.status === "pending" ? "programmes.money.recordedPending" : "programmes.money.recorded");
+    return redirectWithToast(
+      back,
+      "success",
+      result.status === "pending" ? "programmes.money.recordedPending" : "programmes.money.recorded",
+    );
   }
   const entryId = String(form.get("entryId") ?? "");
   if (intent === "approve" || intent === "reject") {
@@ -91,7 +118,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-      return redirectWithToast(back, "error", result.error === "duplicateKey" ? "activities.error.duplicateKey" : "programmes.money.notReversible");
+      return redirectWithToast(
+        back,
+        "error",
+        result.error === "duplicateKey" ? "activities.error.duplicateKey" : "programmes.money.notReversible",
+      );
     }
     return redirectWithToast(back, "success", "programmes.money.reversed");
   }
@@ -104,10 +135,15 @@ export default function ProgrammeMoneyPage() {
   const busy = useNavigation().state !== "idle";
   const recordErrors = result?.intent === "record" ? result.fieldErrors : {};
   const values = result?.intent === "record" ? { ...defaults, ...result.values } : defaults;
-  const errorFor = (intent: string, entryId: string) => (result?.intent === intent && result.entryId === entryId ? result.fieldErrors.reason : undefined);
+  const errorFor = (intent: string, entryId: string) =>
+    result?.intent === intent && result.entryId === entryId ? result.fieldErrors.reason : undefined;
   return (
     <>
-      <PageHeader title={t("programmes.money.title")} intro={programme.name} actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>} />
+      <PageHeader
+        title={t("programmes.money.title")}
+        intro={programme.name}
+        actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>}
+      />
       <section className="stats stats--money" data-testid="money-totals">
         {(
           [
@@ -127,7 +163,13 @@ export default function ProgrammeMoneyPage() {
       {canRecord ? (
         <section className="card">
           <h2>{t("programmes.money.record")}</h2>
-          <Form method="post" encType="multipart/form-data" noValidate aria-label={t("programmes.money.record")} key={values.idempotencyKey}>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            noValidate
+            aria-label={t("programmes.money.record")}
+            key={values.idempotencyKey}
+          >
             <input type="hidden" name="intent" value="record" />
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
             {recordErrors.form ? (
@@ -146,8 +188,20 @@ export default function ProgrammeMoneyPage() {
               </select>
             </div>
             <FormField label={t("programmes.money.date")} name="date" type="date" defaultValue={values.date} error={recordErrors.date} />
-            <FormField label={t("programmes.money.amount")} name="amount" inputMode="numeric" placeholder="1.250.000" defaultValue={values.amount ?? ""} error={recordErrors.amount} />
-            <FormField label={t("programmes.money.purpose")} name="purpose" defaultValue={values.purpose ?? ""} error={recordErrors.purpose} />
+            <FormField
+              label={t("programmes.money.amount")}
+              name="amount"
+              inputMode="numeric"
+              placeholder="1.250.000"
+              defaultValue={values.amount ?? ""}
+              error={recordErrors.amount}
+            />
+            <FormField
+              label={t("programmes.money.purpose")}
+              name="purpose"
+              defaultValue={values.purpose ?? ""}
+              error={recordErrors.purpose}
+            />
             {programme.partners.length ? (
               <div className="field">
                 <label htmlFor="partnerId">{t("programmes.money.partner")}</label>
@@ -172,7 +226,13 @@ export default function ProgrammeMoneyPage() {
               defaultValue={values.overBudgetReason ?? ""}
               error={recordErrors.overBudgetReason}
             />
-            <FormField label={t("programmes.money.receipt")} name="receipt" type="file" accept="application/pdf,image/jpeg,image/png" error={recordErrors.receipt} />
+            <FormField
+              label={t("programmes.money.receipt")}
+              name="receipt"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              error={recordErrors.receipt}
+            />
             <button type="submit" className="button button--primary" disabled={busy}>
               {t("programmes.money.save")}
             </button>
@@ -205,7 +265,9 @@ export default function ProgrammeMoneyPage() {
                     </td>
                     <td>
                       {e.purpose}
-                      {e.overBudgetReason ? <small className="muted"> · {t("programmes.money.overBudgetNote", { reason: e.overBudgetReason })}</small> : null}
+                      {e.overBudgetReason ? (
+                        <small className="muted"> · {t("programmes.money.overBudgetNote", { reason: e.overBudgetReason })}</small>
+                      ) : null}
                       {e.hasReceipt ? (
                         <>
                           {" "}
@@ -229,7 +291,15 @@ export default function ProgrammeMoneyPage() {
                               {t("programmes.money.approve")}
                             </button>
                           </Form>
-                          <ReasonForm intent="reject" hidden={{ entryId: e.id }} multipart ghost label={t("programmes.money.rejectReason")} submit={t("programmes.money.reject")} error={errorFor("reject", e.id)} />
+                          <ReasonForm
+                            intent="reject"
+                            hidden={{ entryId: e.id }}
+                            multipart
+                            ghost
+                            label={t("programmes.money.rejectReason")}
+                            submit={t("programmes.money.reject")}
+                            error={errorFor("reject", e.id)}
+                          />
                         </>
                       ) : null}
                       {canRecord && e.status === "approved" && !e.reversesId && !e.reversed ? (

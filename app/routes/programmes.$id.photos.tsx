@@ -20,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const programme = await getProgramme(actor, params.id ?? "");
   if (!programme) notFound();
   if (!mayCurate(actor, programme)) throw new Response("Forbidden", { status: 403 });
-  return { programme: { id: programme.id, name: programme.name }, chosen: programme.photos.map((p) => p.photoId), photos: await programmePhotoChoices(programme.id) };
+  return {
+    programme: { id: programme.id, name: programme.name },
+    chosen: programme.photos.map((p) => p.photoId),
+    photos: await programmePhotoChoices(programme.id),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +35,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.error === "notFound") notFound();
     if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-    return redirectWithToast(`/programmes/${id}/photos`, "error", result.error === "tooMany" ? "programmes.photos.tooMany" : "programmes.photos.unknown", { max: MAX_REPORT_PHOTOS });
+    return redirectWithToast(
+      `/programmes/${id}/photos`,
+      "error",
+      result.error === "tooMany" ? "programmes.photos.tooMany" : "programmes.photos.unknown",
+      { max: MAX_REPORT_PHOTOS },
+    );
   }
   return redirectWithToast(`/programmes/${id}`, "success", "programmes.photos.saved");
 }
@@ -40,7 +49,11 @@ export default function ProgrammePhotosPage() {
   const { programme, chosen, photos } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={t("programmes.photos.choose")} intro={t("programmes.photos.intro", { name: programme.name, max: MAX_REPORT_PHOTOS })} actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>} />
+      <PageHeader
+        title={t("programmes.photos.choose")}
+        intro={t("programmes.photos.intro", { name: programme.name, max: MAX_REPORT_PHOTOS })}
+        actions={<Link to={`/programmes/${programme.id}`}>{t("programmes.money.back")}</Link>}
+      />
       <section className="card">
         {photos.length === 0 ? (
           <p>{t("programmes.photos.noneToChoose")}</p>
@@ -51,8 +64,8 @@ export default function ProgrammePhotosPage() {
                 <label key={photo.id}>
                   <img src={`/activities/${photo.activityId}/photos/${photo.id}.jpg`} alt="" loading="lazy" width={140} />
                   <span>
-                    <input type="checkbox" name="photo" value={photo.id} defaultChecked={chosen.includes(photo.id)} /> {formatCalendarDateShort(photo.activity.date)} ·{" "}
-                    {photo.activity.village.name}
+                    <input type="checkbox" name="photo" value={photo.id} defaultChecked={chosen.includes(photo.id)} />{" "}
+                    {formatCalendarDateShort(photo.activity.date)} · {photo.activity.village.name}
                   </span>
                 </label>
               ))}

@@ -81,7 +81,11 @@ export default function ProgrammesPage() {
                     <td>
                       {formatCalendarDateShort(p.startDate)} – {formatCalendarDateShort(p.endDate)}
                     </td>
-                    <td>{p.partners.length ? p.partners.map((x) => x.partner.name).join(", ") : t(`programmes.source.${p.fundingSource}` as "programmes.source.apbd")}</td>
+                    <td>
+                      {p.partners.length
+                        ? p.partners.map((x) => x.partner.name).join(", ")
+                        : t(`programmes.source.${p.fundingSource}` as "programmes.source.apbd")}
+                    </td>
                     <td>{t(`programmes.phase.${p.phase}`)}</td>
                     {board ? (
                       <>

@@ -19,13 +19,19 @@ export const meta: MetaFunction = () => [{ title: `${t("programmes.form.new")} Â
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "update:programme:chapter");
   const choices = await programmeFormChoices(user.chapter.id, user.chapter.timeZone);
-  return { choices, defaults: { startDate: toDateInput(calendarToday(user.chapter.timeZone)), fundingSource: "csr" } as Record<string, string> };
+  return {
+    choices,
+    defaults: { startDate: toDateInput(calendarToday(user.chapter.timeZone)), fundingSource: "csr" } as Record<string, string>,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:programme:chapter");
   const form = await readFormData(request);
-  const keep = { values: formValues(form), selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) } };
+  const keep = {
+    values: formValues(form),
+    selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) },
+  };
   const parsed = parseProgrammeSubmission(form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
   const result = await createProgramme(programmeActorOf(user), parsed);

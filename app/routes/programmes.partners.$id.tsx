@@ -17,7 +17,9 @@ import { fileField, readMultipart } from "~/utils/uploads.server";
 import { formatPhone } from "~/validation/members";
 import { AGREEMENT_KINDS, agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` },
+];
 
 // /programmes/partners/:id: a partner, its contact people and agreements (board only).
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     partner: {
       ...partner,
-      agreements: partner.agreements.map(({ file, ...a }) => ({ ...a, hasScan: Boolean(file), state: agreementState(a, user.chapter.timeZone) })),
+      agreements: partner.agreements.map(({ file, ...a }) => ({
+        ...a,
+        hasScan: Boolean(file),
+        state: agreementState(a, user.chapter.timeZone),
+      })),
     },
     canEdit: hasPermission(user.permissions, "update:programme:chapter"),
   };
@@ -41,7 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const partnerId = params.id ?? "";
   const back = `/programmes/partners/${partnerId}`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
-  if (form === "tooBig") return data<ActionResult>({ intent: "agreement", fieldErrors: { file: t("programmes.error.receipt.size") }, values: {} }, { status: 400 });
+  if (form === "tooBig")
+    return data<ActionResult>(
+      { intent: "agreement", fieldErrors: { file: t("programmes.error.receipt.size") }, values: {} },
+      { status: 400 },
+    );
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   if (intent === "partner") {
@@ -143,10 +153,32 @@ export default function PartnerPage() {
           <Form method="post" noValidate aria-label={t("programmes.partners.addContact")}>
             <h3>{t("programmes.partners.addContact")}</h3>
             <input type="hidden" name="intent" value="contact" />
-            <FormField label={t("programmes.partners.contactName")} name="name" defaultValue={contact?.values.name ?? ""} error={contact?.fieldErrors.name} />
-            <FormField label={t("programmes.partners.contactPosition")} name="position" defaultValue={contact?.values.position ?? ""} error={contact?.fieldErrors.position} />
-            <FormField label={t("programmes.partners.contactPhone")} name="phone" inputMode="tel" defaultValue={contact?.values.phone ?? ""} error={contact?.fieldErrors.phone} />
-            <FormField label={t("programmes.partners.contactEmail")} name="email" type="email" defaultValue={contact?.values.email ?? ""} error={contact?.fieldErrors.email} />
+            <FormField
+              label={t("programmes.partners.contactName")}
+              name="name"
+              defaultValue={contact?.values.name ?? ""}
+              error={contact?.fieldErrors.name}
+            />
+            <FormField
+              label={t("programmes.partners.contactPosition")}
+              name="position"
+              defaultValue={contact?.values.position ?? ""}
+              error={contact?.fieldErrors.position}
+            />
+            <FormField
+              label={t("programmes.partners.contactPhone")}
+              name="phone"
+              inputMode="tel"
+              defaultValue={contact?.values.phone ?? ""}
+              error={contact?.fieldErrors.phone}
+            />
+            <FormField
+              label={t("programmes.partners.contactEmail")}
+              name="email"
+              type="email"
+              defaultValue={contact?.values.email ?? ""}
+              error={contact?.fieldErrors.email}
+            />
             <button type="submit" className="button">
               {t("programmes.partners.addContact")}
             </button>
@@ -164,8 +196,13 @@ export default function PartnerPage() {
                 <strong>
                   {agreementKindLabel(a.kind)} {a.number}
                 </strong>{" "}
-                · {t("programmes.partners.agreementPeriod", { signed: formatCalendarDateShort(a.signedOn), start: formatCalendarDateShort(a.startDate), end: formatCalendarDateShort(a.endDate) })} ·{" "}
-                {t(`programmes.agreementState.${a.state}`, { date: formatCalendarDateShort(a.endDate) })}
+                ·{" "}
+                {t("programmes.partners.agreementPeriod", {
+                  signed: formatCalendarDateShort(a.signedOn),
+                  start: formatCalendarDateShort(a.startDate),
+                  end: formatCalendarDateShort(a.endDate),
+                })}{" "}
+                · {t(`programmes.agreementState.${a.state}`, { date: formatCalendarDateShort(a.endDate) })}
                 {a.hasScan ? (
                   <>
                     {" "}
@@ -190,13 +227,42 @@ export default function PartnerPage() {
                 ))}
               </select>
             </div>
-            <FormField label={t("programmes.partners.agreementNumber")} name="number" defaultValue={agreement?.values.number ?? ""} error={agreement?.fieldErrors.number} />
-            <FormField label={t("programmes.partners.signedOn")} name="signedOn" type="date" defaultValue={agreement?.values.signedOn ?? ""} error={agreement?.fieldErrors.signedOn} />
+            <FormField
+              label={t("programmes.partners.agreementNumber")}
+              name="number"
+              defaultValue={agreement?.values.number ?? ""}
+              error={agreement?.fieldErrors.number}
+            />
+            <FormField
+              label={t("programmes.partners.signedOn")}
+              name="signedOn"
+              type="date"
+              defaultValue={agreement?.values.signedOn ?? ""}
+              error={agreement?.fieldErrors.signedOn}
+            />
             <div className="field-row">
-              <FormField label={t("programmes.field.startDate")} name="startDate" type="date" defaultValue={agreement?.values.startDate ?? ""} error={agreement?.fieldErrors.startDate} />
-              <FormField label={t("programmes.field.endDate")} name="endDate" type="date" defaultValue={agreement?.values.endDate ?? ""} error={agreement?.fieldErrors.endDate} />
+              <FormField
+                label={t("programmes.field.startDate")}
+                name="startDate"
+                type="date"
+                defaultValue={agreement?.values.startDate ?? ""}
+                error={agreement?.fieldErrors.startDate}
+              />
+              <FormField
+                label={t("programmes.field.endDate")}
+                name="endDate"
+                type="date"
+                defaultValue={agreement?.values.endDate ?? ""}
+                error={agreement?.fieldErrors.endDate}
+              />
             </div>
-            <FormField label={t("programmes.partners.scanFile")} name="file" type="file" accept="application/pdf,image/jpeg,image/png" error={agreement?.fieldErrors.file} />
+            <FormField
+              label={t("programmes.partners.scanFile")}
+              name="file"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              error={agreement?.fieldErrors.file}
+            />
             <button type="submit" className="button">
               {t("programmes.partners.addAgreement")}
             </button>
@@ -208,7 +274,14 @@ export default function PartnerPage() {
           <h2>{t("programmes.partners.edit")}</h2>
           <PartnerForm
             defaults={
-              mine("partner")?.values ?? { name: p.name, kind: p.kind, sector: p.sector ?? "", address: p.address ?? "", status: p.status, notes: p.notes ?? "" }
+              mine("partner")?.values ?? {
+                name: p.name,
+                kind: p.kind,
+                sector: p.sector ?? "",
+                address: p.address ?? "",
+                status: p.status,
+                notes: p.notes ?? "",
+              }
             }
             fieldErrors={mine("partner")?.fieldErrors}
             submitLabel={t("programmes.partners.save")}
@@ -222,4 +295,3 @@ export default function PartnerPage() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-

@@ -21,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:programme:chapter");
   const partners = await listPartners(user.chapter.id);
   return {
-    partners: partners.map((p) => ({ ...p, agreementState: p.latestAgreement ? agreementState(p.latestAgreement, user.chapter.timeZone) : null })),
+    partners: partners.map((p) => ({
+      ...p,
+      agreementState: p.latestAgreement ? agreementState(p.latestAgreement, user.chapter.timeZone) : null,
+    })),
     canEdit: hasPermission(user.permissions, "update:programme:chapter"),
   };
 }
@@ -31,7 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(partnerSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await savePartner({ userId: user.id, chapterId: user.chapter.id }, parsed.data);
-  if (!result.ok) return data({ success: false as const, fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { success: false as const, fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values },
+      { status: 400 },
+    );
   return redirectWithToast(`/programmes/partners/${result.id}`, "success", "programmes.partners.created", { name: parsed.data.name });
 }
 
@@ -40,7 +47,11 @@ export default function PartnersPage() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title={t("programmes.partners.title")} intro={t("programmes.partners.intro")} actions={<Link to="/programmes">{t("programmes.title")}</Link>} />
+      <PageHeader
+        title={t("programmes.partners.title")}
+        intro={t("programmes.partners.intro")}
+        actions={<Link to="/programmes">{t("programmes.title")}</Link>}
+      />
       <section className="card">
         {partners.length === 0 ? (
           <p>{t("programmes.partners.empty")}</p>
@@ -68,7 +79,9 @@ export default function PartnersPage() {
                       {p.latestAgreement ? (
                         <>
                           {agreementKindLabel(p.latestAgreement.kind)} {p.latestAgreement.number} ·{" "}
-                          {t(`programmes.agreementState.${p.agreementState}` as "programmes.agreementState.berlaku", { date: formatCalendarDateShort(p.latestAgreement.endDate) })}
+                          {t(`programmes.agreementState.${p.agreementState}` as "programmes.agreementState.berlaku", {
+                            date: formatCalendarDateShort(p.latestAgreement.endDate),
+                          })}
                         </>
                       ) : (
                         "–"

@@ -27,7 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(financeSettingsSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   await updateFinanceSettings(programmeActorOf(user), parsed.data.financeApprovalThreshold);
-  return redirectWithToast("/programmes/settings", "success", "programmes.settings.saved", { amount: formatRupiah(parsed.data.financeApprovalThreshold) });
+  return redirectWithToast("/programmes/settings", "success", "programmes.settings.saved", {
+    amount: formatRupiah(parsed.data.financeApprovalThreshold),
+  });
 }
 
 export default function FinanceSettingsPage() {

@@ -16,7 +16,9 @@ import { redirectWithToast } from "~/utils/session.server";
 import { reviewSchema } from "~/validation/reports";
 import { readFormData } from "~/utils/request-form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.periodLabel ?? t("reports.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.report.periodLabel ?? t("reports.title")} · ${t("app.name")}` },
+];
 
 // /reports/:id: a draft shows what its PDF will contain (live figures from verified activities);
 // a submitted report shows its frozen figures, number, hashes and verification page. The Ketua
@@ -42,14 +44,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   // Drafting, sending, deleting and correcting are the board's; the Dinas Sosial only answers.
-  if (["submit", "delete", "correct"].includes(intent) && !hasPermission(user.permissions, "create:report:chapter")) throw new Response("Forbidden", { status: 403 });
+  if (["submit", "delete", "correct"].includes(intent) && !hasPermission(user.permissions, "create:report:chapter"))
+    throw new Response("Forbidden", { status: 403 });
   if (intent === "submit") {
     const result = await submitReport(actor, id);
     if (!result.ok) {
       if (result.error === "notFound") notFound();
       if (result.error === "forbidden") return redirectWithToast(back, "error", "reports.detail.onlyKetua");
       if (result.error === "storageFault") return redirectWithToast(back, "error", "documents.storageFault");
-      if (result.error === "alreadySubmitted") return redirectWithToast(back, "error", "reports.error.overlaps", { number: result.number ?? "", period: result.period ?? "" });
+      if (result.error === "alreadySubmitted")
+        return redirectWithToast(back, "error", "reports.error.overlaps", { number: result.number ?? "", period: result.period ?? "" });
       return redirectWithToast(back, "error", "reports.detail.notSubmitted");
     }
     return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
@@ -126,7 +130,11 @@ export default function ReportPage() {
       ) : null}
       {r.outdated ? (
         <p className="notice" role="status" data-testid="outdated">
-          {t("reports.detail.outdated", { frozen: formatNumber(r.outdated.frozen), verified: formatNumber(r.outdated.verified), changed: formatNumber(r.outdated.changed) })}
+          {t("reports.detail.outdated", {
+            frozen: formatNumber(r.outdated.frozen),
+            verified: formatNumber(r.outdated.verified),
+            changed: formatNumber(r.outdated.changed),
+          })}
           {canCreate && !r.supersededBy ? ` ${t("reports.detail.outdatedHint")}` : ""}
         </p>
       ) : null}
@@ -208,7 +216,15 @@ export default function ReportPage() {
       <section className="card">
         <h2>{t("reports.detail.summary")}</h2>
         <div className="stats stats--money">
-          <Stat label={f.members.asOf ? t("reports.detail.membersAsOf", { date: formatCalendarDateLong(f.members.asOf) }) : t("reports.detail.activeMembers")} value={formatNumber(f.members.active)} testId="fig-members" />
+          <Stat
+            label={
+              f.members.asOf
+                ? t("reports.detail.membersAsOf", { date: formatCalendarDateLong(f.members.asOf) })
+                : t("reports.detail.activeMembers")
+            }
+            value={formatNumber(f.members.active)}
+            testId="fig-members"
+          />
           <Stat label={t("reports.detail.activeVolunteers")} value={formatNumber(f.volunteersActive)} testId="fig-volunteers" />
           <Stat label={t("reports.detail.activities")} value={formatNumber(f.activities.count)} testId="fig-activities" />
           <Stat label={t("reports.detail.fieldHours")} value={formatReportHours(f.hours.field)} testId="fig-field-hours" />
@@ -221,10 +237,23 @@ export default function ReportPage() {
           {t("reports.detail.followUps", { opened: f.followUps.opened, closed: f.followUps.closed, open: f.followUps.open })} ·{" "}
           {t("reports.detail.trainings", { count: f.trainings.events.length, hours: formatReportHours(f.trainings.hours) })}
         </p>
-        <BarChart title={t("reports.detail.hoursByMonth")} rows={f.hoursByMonth.map((m) => ({ label: m.month, value: reportHours(m.hours) }))} />
+        <BarChart
+          title={t("reports.detail.hoursByMonth")}
+          rows={f.hoursByMonth.map((m) => ({ label: m.month, value: reportHours(m.hours) }))}
+        />
         <BarChart title={t("reports.detail.byType")} rows={f.activities.byType.map((x) => ({ label: x.name, value: x.activities }))} />
-        <BarChart title={t("reports.detail.byCategory")} rows={f.people.byCategory.map((c) => ({ label: c.name, value: c.total })).sort((a, b) => b.value - a.value)} testId="report-categories" />
-        <BarChart title={t("reports.detail.byDistrict")} rows={f.categoryByDistrict.districts.map((d, i) => ({ label: d.name, value: f.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0) }))} />
+        <BarChart
+          title={t("reports.detail.byCategory")}
+          rows={f.people.byCategory.map((c) => ({ label: c.name, value: c.total })).sort((a, b) => b.value - a.value)}
+          testId="report-categories"
+        />
+        <BarChart
+          title={t("reports.detail.byDistrict")}
+          rows={f.categoryByDistrict.districts.map((d, i) => ({
+            label: d.name,
+            value: f.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0),
+          }))}
+        />
       </section>
       {f.programmes.length ? (
         <section className="card">

@@ -44,13 +44,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(reportPeriodSchema, await readFormData(request));
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await createReport(reportActorOf(user), parsed.data);
-  if (!result.ok) return data({ success: false as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { success: false as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values },
+      { status: 400 },
+    );
   return redirectWithToast(`/reports/${result.id}`, "success", "reports.form.created");
 }
 
 function NewReportForm({ defaults }: { defaults: Record<string, string> }) {
   const actionData = useActionData<typeof action>();
-  const values: Record<string, string | undefined> = { kind: "month", includeSubChapters: "on", ...defaults, ...(actionData?.values ?? {}) };
+  const values: Record<string, string | undefined> = {
+    kind: "month",
+    includeSubChapters: "on",
+    ...defaults,
+    ...(actionData?.values ?? {}),
+  };
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string | undefined>;
   const [kind, setKind] = useState(values.kind ?? "month");
   return (
@@ -71,7 +80,9 @@ function NewReportForm({ defaults }: { defaults: Record<string, string> }) {
           ))}
         </select>
       </div>
-      {kind !== "custom" ? <FormField label={t("reports.form.year")} name="year" inputMode="numeric" defaultValue={values.year} error={errors.year} /> : null}
+      {kind !== "custom" ? (
+        <FormField label={t("reports.form.year")} name="year" inputMode="numeric" defaultValue={values.year} error={errors.year} />
+      ) : null}
       {kind === "month" ? (
         <div className="field">
           <label htmlFor="month">{t("reports.form.month")}</label>
@@ -107,7 +118,8 @@ function NewReportForm({ defaults }: { defaults: Record<string, string> }) {
         </p>
       ) : null}
       <label className="checkbox">
-        <input type="checkbox" name="includeSubChapters" defaultChecked={values.includeSubChapters === "on"} /> {t("reports.form.includeSubChapters")}
+        <input type="checkbox" name="includeSubChapters" defaultChecked={values.includeSubChapters === "on"} />{" "}
+        {t("reports.form.includeSubChapters")}
       </label>
       <button type="submit" className="button button--primary">
         {t("reports.form.create")}
@@ -185,7 +197,13 @@ export default function ReportsPage() {
               people: formatNumber(summary.totals.people),
             })}
           </p>
-          <BarChart title={t("reports.summary.hours")} rows={summary.reports.map((r) => ({ label: `${r.chapter} · ${r.periodLabel}${r.counted ? "" : ` (${t("reports.summary.notCounted")})`}`, value: reportHours(r.hours) }))} />
+          <BarChart
+            title={t("reports.summary.hours")}
+            rows={summary.reports.map((r) => ({
+              label: `${r.chapter} · ${r.periodLabel}${r.counted ? "" : ` (${t("reports.summary.notCounted")})`}`,
+              value: reportHours(r.hours),
+            }))}
+          />
           <BarChart title={t("reports.summary.byCategory")} rows={summary.byCategory.slice(0, 12)} />
           <BarChart title={t("reports.summary.byDistrict")} rows={summary.byDistrict} />
         </section>

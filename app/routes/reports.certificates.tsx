@@ -6,7 +6,12 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { certificateActorOf, certificateMemberChoices, issueServiceCertificate, listCertificates } from "~/domain/service-certificates.server";
+import {
+  certificateActorOf,
+  certificateMemberChoices,
+  issueServiceCertificate,
+  listCertificates,
+} from "~/domain/service-certificates.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
@@ -47,7 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
     end: calendarDateOf(parsed.data.end),
     replaces: parsed.data.replaces || undefined,
   });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values, issued: result.issued ?? null }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values, issued: result.issued ?? null },
+      { status: 400 },
+    );
   return redirectWithToast("/reports/certificates", "success", "certificates.form.issued", { number: result.number });
 }
 
@@ -76,7 +85,14 @@ function IssueForm() {
         ))}
       </SelectField>
       <div className="field-row">
-        <FormField label={t("certificates.form.start")} name="start" type="date" max={today} defaultValue={values.start} error={errors.start} />
+        <FormField
+          label={t("certificates.form.start")}
+          name="start"
+          type="date"
+          max={today}
+          defaultValue={values.start}
+          error={errors.start}
+        />
         <FormField label={t("certificates.form.end")} name="end" type="date" max={today} defaultValue={values.end} error={errors.end} />
       </div>
       <div className="form-actions">

@@ -3,7 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { EventTable, TrainingRecordView } from "~/components/trainings/TrainingRecordView";
-import { countMembersWithoutBasicBimtek, expiryCounts, listEvents, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings.server";
+import {
+  countMembersWithoutBasicBimtek,
+  expiryCounts,
+  listEvents,
+  memberTrainingRecord,
+  membersWithoutBasicBimtek,
+} from "~/domain/trainings.server";
 import { t } from "~/i18n";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";

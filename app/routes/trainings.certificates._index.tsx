@@ -59,7 +59,10 @@ export default function ExpiryPage() {
   const { today, expired, expiring } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={t("trainings.expiry.title")} intro={t("trainings.expiry.intro", { days: EXPIRY_WINDOW_DAYS, date: formatCalendarDateLong(today) })} />
+      <PageHeader
+        title={t("trainings.expiry.title")}
+        intro={t("trainings.expiry.intro", { days: EXPIRY_WINDOW_DAYS, date: formatCalendarDateLong(today) })}
+      />
       <section className="card">
         <h2>{t("trainings.expiry.expired", { count: expired.length })}</h2>
         <CertificateRows rows={expired} testId="expired" />

@@ -60,7 +60,11 @@ export default function CompetenciesPage() {
           <h2>{t("trainings.competency.add")}</h2>
           <Form method="post" noValidate className="form-grid" onSubmit={onSubmit}>
             <FormField label={t("trainings.field.competencyName")} error={formState.errors.name?.message} {...register("name")} />
-            <FormField label={t("trainings.field.description")} error={formState.errors.description?.message} {...register("description")} />
+            <FormField
+              label={t("trainings.field.description")}
+              error={formState.errors.description?.message}
+              {...register("description")}
+            />
             <div>
               <button type="submit" className="button button--primary">
                 {t("trainings.competency.submit")}

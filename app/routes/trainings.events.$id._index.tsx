@@ -14,7 +14,9 @@ import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { ATTENDANCE, parseResultRows, RESULTS } from "~/validation/trainings";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.event.course.name ?? t("trainings.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.event.course.name ?? t("trainings.title")} · ${t("app.name")}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:training:chapter");
@@ -40,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "addParticipants") {
     const result = await addParticipants({ ...scope, memberIds: formData.getAll("memberIds").map(String) });
-    if (!result.ok) return data({ form: "participants" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    if (!result.ok)
+      return data({ form: "participants" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
     return redirectWithToast(back, "success", result.skipped ? "trainings.event.addedSkipped" : "trainings.event.added", {
       added: result.added,
       skipped: result.skipped,
@@ -53,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ form: "results" as const, fieldErrors: parsed.fieldErrors, values: formValues(formData) }, { status: 400 });
     }
     const result = await recordResults({ ...scope, rows: parsed.rows });
-    if (!result.ok) return data({ form: "results" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    if (!result.ok)
+      return data({ form: "results" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
     return redirectWithToast(back, "success", "trainings.event.resultsSaved", { count: result.saved });
   }
 
@@ -132,7 +136,11 @@ export default function EventPage() {
                           <small className="muted">{p.member.memberNumber}</small>
                         </td>
                         <td>
-                          <select name={`attendance.${p.id}`} aria-label={`${t("trainings.column.attendance")} ${p.member.fullName}`} defaultValue={value("attendance", p.id, p.attendance ?? "")}>
+                          <select
+                            name={`attendance.${p.id}`}
+                            aria-label={`${t("trainings.column.attendance")} ${p.member.fullName}`}
+                            defaultValue={value("attendance", p.id, p.attendance ?? "")}
+                          >
                             <option value="">{t("trainings.notRecorded")}</option>
                             {ATTENDANCE.map((a) => (
                               <option key={a} value={a}>
@@ -148,12 +156,20 @@ export default function EventPage() {
                             size={5}
                             aria-label={`${t("trainings.column.hoursAttended")} ${p.member.fullName}`}
                             aria-invalid={errorOf("hoursAttended") ? true : undefined}
-                            defaultValue={value("hoursAttended", p.id, p.hoursAttended === null ? "" : String(p.hoursAttended).replace(".", ","))}
+                            defaultValue={value(
+                              "hoursAttended",
+                              p.id,
+                              p.hoursAttended === null ? "" : String(p.hoursAttended).replace(".", ","),
+                            )}
                           />
                           <RowError message={errorOf("hoursAttended")} />
                         </td>
                         <td>
-                          <select name={`result.${p.id}`} aria-label={`${t("trainings.column.result")} ${p.member.fullName}`} defaultValue={value("result", p.id, p.result ?? "")}>
+                          <select
+                            name={`result.${p.id}`}
+                            aria-label={`${t("trainings.column.result")} ${p.member.fullName}`}
+                            defaultValue={value("result", p.id, p.result ?? "")}
+                          >
                             <option value="">{t("trainings.notRecorded")}</option>
                             {RESULTS.map((r) => (
                               <option key={r} value={r}>
@@ -179,11 +195,17 @@ export default function EventPage() {
                               <>
                                 <span className="mono">{p.certificate.number}</span>
                                 <br />
-                                <small className="muted">{p.certificate.expiresOn ? formatCalendarDateShort(p.certificate.expiresOn) : t("trainings.noExpiry")}</small>{" "}
-                                <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>{t("trainings.event.certificateEdit")}</Link>
+                                <small className="muted">
+                                  {p.certificate.expiresOn ? formatCalendarDateShort(p.certificate.expiresOn) : t("trainings.noExpiry")}
+                                </small>{" "}
+                                <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>
+                                  {t("trainings.event.certificateEdit")}
+                                </Link>
                               </>
                             ) : p.result === "lulus" ? (
-                              <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>{t("trainings.event.certificateAdd")}</Link>
+                              <Link to={`/trainings/events/${event.id}/participants/${p.id}/certificate`}>
+                                {t("trainings.event.certificateAdd")}
+                              </Link>
                             ) : (
                               "–"
                             )}

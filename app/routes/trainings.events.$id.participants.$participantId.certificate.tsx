@@ -46,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:training:chapter");
   const eventId = params.id ?? "";
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
-  if (form === "tooBig") return data({ fieldErrors: { file: t("trainings.file.error.size") } as Record<string, string>, values: {} }, { status: 400 });
+  if (form === "tooBig")
+    return data({ fieldErrors: { file: t("trainings.file.error.size") } as Record<string, string>, values: {} }, { status: 400 });
   const parsed = parseForm(certificateFormSchema, form);
   if (!parsed.success) return data(parsed, { status: 400 });
   const result = await saveParticipantCertificate({
@@ -94,7 +95,13 @@ export default function CertificatePage() {
         <FormField label={t("trainings.field.issuer")} error={errors.issuer?.message} {...register("issuer")} />
         <FormField label={t("trainings.field.issuedOn")} type="date" error={errors.issuedOn?.message} {...register("issuedOn")} />
         <FormField label={t("trainings.field.expiresOn")} type="date" error={errors.expiresOn?.message} {...register("expiresOn")} />
-        <FormField label={t("trainings.field.file")} type="file" name="file" accept="application/pdf,image/jpeg,image/png" error={fileError} />
+        <FormField
+          label={t("trainings.field.file")}
+          type="file"
+          name="file"
+          accept="application/pdf,image/jpeg,image/png"
+          error={fileError}
+        />
         <div>
           <button type="submit" className="button button--primary">
             {t("trainings.certificate.submit")}

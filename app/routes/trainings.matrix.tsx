@@ -16,13 +16,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const districtCode = params.get("kecamatan") || null;
   const page = parsePage(params.get("page"));
-  const [matrix, districts] = await Promise.all([competencyMatrix(user.chapter.id, { districtCode, page }), listChapterDistricts(user.chapter.id)]);
+  const [matrix, districts] = await Promise.all([
+    competencyMatrix(user.chapter.id, { districtCode, page }),
+    listChapterDistricts(user.chapter.id),
+  ]);
   return { ...matrix, districts, districtCode };
 }
 
 export default function MatrixPage() {
   const { competencies, rows, total, page, pageCount, districts, districtCode } = useLoaderData<typeof loader>();
-  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(districtCode ? { kecamatan: districtCode } : {}), ...extra }).toString();
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({ ...(districtCode ? { kecamatan: districtCode } : {}), ...extra }).toString();
   return (
     <>
       <PageHeader

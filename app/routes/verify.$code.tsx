@@ -9,10 +9,7 @@ import { verifyCertificateCode, type CertificateCheck } from "~/domain/service-c
 import { formatDateLong, formatHours, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${t("verify.title")} · ${t("app.name")}` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction = () => [{ title: `${t("verify.title")} · ${t("app.name")}` }, { name: "robots", content: "noindex" }];
 
 // Public (no login): anyone holding a printed card, report or certificate of service scans its
 // QR code and lands here.
@@ -71,7 +68,9 @@ type ShownReportCheck = Omit<NonNullable<Awaited<ReturnType<typeof verifyReportC
 
 function ReportResult({ report }: { report: ShownReportCheck }) {
   const state = !report.intact ? "altered" : report.supersededBy ? "superseded" : "valid";
-  const headline = { valid: t("verify.report.valid"), superseded: t("verify.report.superseded"), altered: t("verify.report.altered") }[state];
+  const headline = { valid: t("verify.report.valid"), superseded: t("verify.report.superseded"), altered: t("verify.report.altered") }[
+    state
+  ];
   const explanation = {
     valid: t("verify.report.validText"),
     superseded: t("verify.report.supersededText", { number: report.supersededBy ?? "" }),
@@ -101,7 +100,11 @@ function ReportResult({ report }: { report: ShownReportCheck }) {
         </dd>
       </dl>
       <p className="muted">
-        {t("verify.report.totals", { activities: formatNumber(report.totals.activities), hours: formatHours(report.totals.hours), people: formatNumber(report.totals.people) })}
+        {t("verify.report.totals", {
+          activities: formatNumber(report.totals.activities),
+          hours: formatHours(report.totals.hours),
+          people: formatNumber(report.totals.people),
+        })}
       </p>
     </section>
   );
@@ -112,7 +115,12 @@ type ShownCardCheck = Omit<CardCheck, "validUntil" | "revokedAt"> & { validUntil
 
 function CardResult({ card }: { card: ShownCardCheck }) {
   const zone = card.chapterTimeZone;
-  const headline = { valid: t("verify.card.valid"), revoked: t("verify.card.revoked"), expired: t("verify.card.expired"), ended: t("verify.card.expired") }[card.state];
+  const headline = {
+    valid: t("verify.card.valid"),
+    revoked: t("verify.card.revoked"),
+    expired: t("verify.card.expired"),
+    ended: t("verify.card.expired"),
+  }[card.state];
   const explanation = {
     valid: card.candidate ? t("verify.card.candidateValidText") : t("verify.card.validText"),
     ended: t("verify.card.candidateEndedText"),

@@ -51,10 +51,7 @@ const base = connection.client;
 type TransactionClient = Parameters<Parameters<typeof base.$transaction>[0]>[0];
 
 /** `db.$transaction(async (tx) => ...)`: one at a time; writes outside it wait for it. */
-async function transaction<R>(
-  fn: (tx: TransactionClient) => Promise<R>,
-  options?: { maxWait?: number; timeout?: number },
-): Promise<R> {
+async function transaction<R>(fn: (tx: TransactionClient) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R> {
   if (insideTransaction.getStore()) throw new Error("Nested db.$transaction: pass the transaction client instead.");
   const previous = transactionDone;
   let finish!: () => void;
@@ -68,8 +65,15 @@ async function transaction<R>(
 }
 
 const WRITE_METHODS = new Set([
-  "create", "createMany", "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert",
-  "delete", "deleteMany",
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
 ]);
 
 function gateDelegate(delegate: object) {

@@ -6,7 +6,12 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/portal.db"),
   SESSION_SECRET: z.string().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** "false" only for plain http on a network address; the cookie is Secure in production otherwise. */
   COOKIE_SECURE: z
     .enum(["true", "false"])

@@ -23,23 +23,17 @@ function toDate(value: Date | string): Date {
 
 /** "20 Januari 2026": a moment, in the given time zone. */
 export function formatDateLong(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone }).format(
-    toDate(value),
-  );
+  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone }).format(toDate(value));
 }
 
 /** "20/01/2026": a moment, in the given time zone, for tables. */
 export function formatDateShort(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", timeZone }).format(
-    toDate(value),
-  );
+  return new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", timeZone }).format(toDate(value));
 }
 
 /** "14.30": the time of a moment in the given time zone. */
 export function formatTime(value: Date | string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(
-    toDate(value),
-  );
+  return new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(toDate(value));
 }
 
 /**

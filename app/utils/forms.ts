@@ -33,10 +33,7 @@ export function parseForm<S extends z.ZodType>(
 }
 
 /** Shows the server's field errors beside the fields of a react-hook-form form. */
-export function useServerFieldErrors<T extends FieldValues>(
-  fieldErrors: Record<string, string> | undefined,
-  setError: UseFormSetError<T>,
-) {
+export function useServerFieldErrors<T extends FieldValues>(fieldErrors: Record<string, string> | undefined, setError: UseFormSetError<T>) {
   useEffect(() => {
     for (const [field, message] of Object.entries(fieldErrors ?? {})) {
       setError(field as Path<T>, { type: "server", message });

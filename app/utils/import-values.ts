@@ -2,12 +2,7 @@
 // encoding of a CSV, its separator, dates in every common form, numbers Excel has mangled, the
 // apostrophe an export puts before formula-looking values, control characters.
 
-export type TextEncodingName =
-  | "utf-8"
-  | "utf-8-bom"
-  | "utf-16le"
-  | "utf-16be"
-  | "windows-1252";
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /**
  * Decodes the bytes of a CSV: a byte-order mark says UTF-8 or UTF-16; otherwise bytes that are
@@ -46,10 +41,8 @@ export function decodeTextFile(bytes: Uint8Array): {
 
 /** Windows-1252's characters for the bytes 0x80-0x9F (the five it leaves undefined stay as they are). */
 const WINDOWS_1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030,
-  0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
-  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e,
-  0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019,
+  0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 /**
@@ -61,11 +54,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   let text = "";
   for (let i = 0; i < bytes.length; i += 8192) {
     const chunk = bytes.subarray(i, i + 8192);
-    text += String.fromCharCode(
-      ...Array.from(chunk, (b) =>
-        b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b
-      )
-    );
+    text += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : b)));
   }
   return text;
 }
@@ -78,8 +67,7 @@ export function hasUnreadableCharacters(value: string): boolean {
   for (const char of value) {
     const code = char.codePointAt(0)!;
     if (code === 0x09 || code === 0x0a || code === 0x0d) continue;
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffd)
-      return true;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfffd) return true;
   }
   return false;
 }
@@ -93,9 +81,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * unescapeFormula undoes exactly this.
  */
 export function escapeFormula(value: string): string {
-  return FORMULA_START.test(value) || value.startsWith("'")
-    ? `'${value}`
-    : value;
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
 }
 
 /** Undoes escapeFormula: one leading apostrophe before = + - @ tab CR or another apostrophe. */
@@ -113,10 +99,7 @@ export function isScientificNumber(value: string): boolean {
 
 /** "6.171.015.708.900.000" or "6,171,015,708,900,000": a number written with thousands separators. */
 export function isGroupedNumber(value: string): boolean {
-  return (
-    /^\s*\d{1,3}(?:\.\d{3}){2,}\s*$/.test(value) ||
-    /^\s*\d{1,3}(?:,\d{3}){2,}\s*$/.test(value)
-  );
+  return /^\s*\d{1,3}(?:\.\d{3}){2,}\s*$/.test(value) || /^\s*\d{1,3}(?:,\d{3}){2,}\s*$/.test(value);
 }
 
 /** Excel keeps 15 significant digits: a whole number with more has been rounded. */
@@ -178,16 +161,8 @@ export type ImportDateResult =
 
 function isoOf(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return null;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(
-    2,
-    "0"
-  )}-${String(day).padStart(2, "0")}`;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /**
@@ -197,43 +172,30 @@ function isoOf(year: number, month: number, day: number): string | null {
  * taken as written, never moved to another day. A year alone, a bare number (an Excel serial
  * read as text), a two-digit year or a month-first date is not taken as a date.
  */
-export function parseImportDate(
-  input: string
-): ImportDateResult | { ok: true; iso: "" } {
+export function parseImportDate(input: string): ImportDateResult | { ok: true; iso: "" } {
   const v = input.trim().replace(/\s+/g, " ");
   if (!v) return { ok: true, iso: "" };
   if (/^\d{4}$/.test(v)) return { ok: false, problem: "yearOnly" };
   if (/^\d+(?:[.,]\d+)?$/.test(v)) return { ok: false, problem: "number" };
   const time = String.raw`(?:[ T,]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}|WIB|WITA|WIT))?)?`;
 
-  const ymd = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${time}$`, "i").exec(
-    v
-  );
+  const ymd = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${time}$`, "i").exec(v);
   if (ymd) return result(isoOf(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])));
 
-  const dmy = new RegExp(
-    `^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${time}$`,
-    "i"
-  ).exec(v);
+  const dmy = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})${time}$`, "i").exec(v);
   if (dmy) {
     const [day, month, yearText] = [Number(dmy[1]), Number(dmy[2]), dmy[3]!];
     if (yearText.length === 2) return { ok: false, problem: "shortYear" };
     const iso = isoOf(Number(yearText), month, day);
-    if (!iso && month > 12 && day <= 12)
-      return { ok: false, problem: "monthFirst" };
+    if (!iso && month > 12 && day <= 12) return { ok: false, problem: "monthFirst" };
     return result(iso);
   }
 
-  const named = new RegExp(
-    `^(?:[a-z]+,? )?(\\d{1,2})[ -]([a-z]+)\\.?[ -](\\d{2}|\\d{4})${time}$`,
-    "i"
-  ).exec(v);
+  const named = new RegExp(`^(?:[a-z]+,? )?(\\d{1,2})[ -]([a-z]+)\\.?[ -](\\d{2}|\\d{4})${time}$`, "i").exec(v);
   if (named) {
     const month = MONTHS[named[2]!.toLowerCase()];
     if (named[3]!.length === 2) return { ok: false, problem: "shortYear" };
-    return result(
-      month ? isoOf(Number(named[3]), month, Number(named[1])) : null
-    );
+    return result(month ? isoOf(Number(named[3]), month, Number(named[1])) : null);
   }
   return { ok: false, problem: "notDate" };
 }
@@ -245,9 +207,5 @@ function result(iso: string | null): ImportDateResult {
 /** The calendar date of a spreadsheet date cell (a UTC instant): its day as written, time dropped. */
 export function spreadsheetDateIso(value: Date): string {
   // A second of slack for float noise in the serial; a time of day never moves the date.
-  return new Date(
-    Math.floor((value.getTime() + 1000) / 86_400_000) * 86_400_000
-  )
-    .toISOString()
-    .slice(0, 10);
+  return new Date(Math.floor((value.getTime() + 1000) / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
 }

@@ -33,18 +33,7 @@ export const ENTITIES = [
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-export const ACTIONS = [
-  "read",
-  "create",
-  "update",
-  "import",
-  "export",
-  "verify",
-  "approve",
-  "submit",
-  "receive",
-  "manage",
-] as const;
+export const ACTIONS = ["read", "create", "update", "import", "export", "verify", "approve", "submit", "receive", "manage"] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Permission = `${Action}:${Entity}:${Access}`;
@@ -159,12 +148,7 @@ const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
   bendahara: [...BOARD_BASE, "update:programme-finance:chapter", "read:report:chapter", "read:audit:chapter"],
   wakil_bendahara: [...BOARD_BASE, "read:report:chapter"],
   koordinator_bidang: [...BOARD_BASE, "read:report:chapter"],
-  koordinator_kecamatan: [
-    "read:dashboard:chapter",
-    "read:leadership:chapter",
-    "read:activity:district",
-    "verify:activity:district",
-  ],
+  koordinator_kecamatan: ["read:dashboard:chapter", "read:leadership:chapter", "read:activity:district", "verify:activity:district"],
   anggota_pengurus: [...BOARD_BASE],
 };
 

@@ -1,11 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import {
-  createSession,
-  deleteSession,
-  getSessionUser,
-  switchSessionChapter,
-  type CurrentUser,
-} from "~/domain/accounts.server";
+import { createSession, deleteSession, getSessionUser, switchSessionChapter, type CurrentUser } from "~/domain/accounts.server";
 import { getEnv } from "./env.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 
@@ -80,12 +74,7 @@ async function toastCookie(toast: Toast) {
 }
 
 /** A redirect that shows a toast on the next page. */
-export async function redirectWithToast(
-  url: string,
-  kind: Toast["kind"],
-  key: MessageKey,
-  params?: MessageParams,
-) {
+export async function redirectWithToast(url: string, kind: Toast["kind"], key: MessageKey, params?: MessageParams) {
   return redirect(url, { headers: { "Set-Cookie": await toastCookie({ kind, message: t(key, params) }) } });
 }
 

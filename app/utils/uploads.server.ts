@@ -48,7 +48,11 @@ export type StorageFault = typeof STORAGE_FAULT;
  * when it throws, or its result says it did not save (`saved`), the files just written are
  * removed again. Files the record replaces are the caller's to remove once this succeeded.
  */
-export async function saveWithFiles<T>(files: FileToStore[], save: () => Promise<T>, saved: (result: T) => boolean = () => true): Promise<T | StorageFault> {
+export async function saveWithFiles<T>(
+  files: FileToStore[],
+  save: () => Promise<T>,
+  saved: (result: T) => boolean = () => true,
+): Promise<T | StorageFault> {
   const written: string[] = [];
   try {
     for (const file of files) {

@@ -97,7 +97,10 @@ export const activityFormSchema = z
     startTime: z.string().trim().max(5, t("activities.error.time")).optional(),
     endTime: z.string().trim().max(5, t("activities.error.time")).optional(),
     durationMinutes: z.string().trim().max(6, t("activities.error.duration")).optional(),
-    typeId: z.string({ error: t("activities.error.type") }).trim().min(1, t("activities.error.type")),
+    typeId: z
+      .string({ error: t("activities.error.type") })
+      .trim()
+      .min(1, t("activities.error.type")),
     villageCode: z
       .string({ error: t("validation.village") })
       .trim()
@@ -114,14 +117,16 @@ export const activityFormSchema = z
     let duration: number | null = null;
     const hasTimes = Boolean(v.startTime || v.endTime);
     if (hasTimes) {
-      if (!v.startTime || !TIME.test(v.startTime)) ctx.addIssue({ code: "custom", path: ["startTime"], message: t("activities.error.time") });
+      if (!v.startTime || !TIME.test(v.startTime))
+        ctx.addIssue({ code: "custom", path: ["startTime"], message: t("activities.error.time") });
       if (!v.endTime || !TIME.test(v.endTime)) ctx.addIssue({ code: "custom", path: ["endTime"], message: t("activities.error.time") });
       if (v.startTime && v.endTime && TIME.test(v.startTime) && TIME.test(v.endTime)) {
         duration = minutesOf(v.endTime) - minutesOf(v.startTime);
         if (duration <= 0) ctx.addIssue({ code: "custom", path: ["endTime"], message: t("activities.error.endBeforeStart") });
       }
     } else if (v.durationMinutes) {
-      if (!/^\d+$/.test(v.durationMinutes)) ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.count") });
+      if (!/^\d+$/.test(v.durationMinutes))
+        ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.count") });
       else duration = Number(v.durationMinutes);
     } else {
       ctx.addIssue({ code: "custom", path: ["durationMinutes"], message: t("activities.error.durationRequired") });
@@ -133,7 +138,8 @@ export const activityFormSchema = z
     }
     const lat = v.latitude ? Number(v.latitude) : null;
     const lng = v.longitude ? Number(v.longitude) : null;
-    const located = lat !== null && lng !== null && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    const located =
+      lat !== null && lng !== null && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
     return {
       idempotencyKey: v.idempotencyKey,
       date: v.date,
@@ -155,7 +161,6 @@ export type ActivityFormData = z.output<typeof activityFormSchema>;
 
 export type ReachEntry = { categoryId: string; sex: "L" | "P"; ageBand: AgeBand | null; count: number };
 export type AidEntry = { item: string; quantity: number; unit: string | null; value: number; source: FundingSource };
-
 
 /**
  * People reached as the form posts them: `reach:<categoryId>:<L|P>:<ageBand or ->` = count.
@@ -198,7 +203,8 @@ export function parseAid(formData: FormData): { entries: AidEntry[]; fieldErrors
     if (!/^\d{1,9}$/.test(quantity) || Number(quantity) === 0) fieldErrors[`aid.${n}.quantity`] = t("activities.error.count");
     const reading = value ? readRupiah(value, { allowZero: true }) : ({ ok: true, value: 0 } as const);
     const rupiah = reading.ok ? reading.value : null;
-    if (!reading.ok) fieldErrors[`aid.${n}.value`] = reading.message === t("validation.rupiahOrZero") ? t("activities.error.rupiah") : reading.message;
+    if (!reading.ok)
+      fieldErrors[`aid.${n}.value`] = reading.message === t("validation.rupiahOrZero") ? t("activities.error.rupiah") : reading.message;
     const source = field("source");
     if (!(FUNDING_SOURCES as readonly string[]).includes(source)) fieldErrors[`aid.${n}.source`] = t("activities.error.source");
     if (["item", "quantity", "unit", "value", "source"].some((name) => fieldErrors[`aid.${n}.${name}`])) continue;
@@ -312,7 +318,9 @@ export function parseBoardFilters(params: URLSearchParams, today: Date): Activit
 }
 
 /** Everything the activity form posts, checked: the scalar fields, reach, aid, co-volunteers, follow-ups. */
-export function parseActivitySubmission(formData: FormData): ({ ok: true } & ActivitySubmission) | { ok: false; fieldErrors: Record<string, string> } {
+export function parseActivitySubmission(
+  formData: FormData,
+): ({ ok: true } & ActivitySubmission) | { ok: false; fieldErrors: Record<string, string> } {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
   const fieldErrors: Record<string, string> = {};
@@ -330,7 +338,8 @@ export function parseActivitySubmission(formData: FormData): ({ ok: true } & Act
   if (opened.institution || opened.description || opened.caseIdentifier.trim()) {
     const checked = followUpSchema.safeParse(opened);
     if (checked.success) followUp = checked.data;
-    else if (checked.error.issues.some((i) => i.path[0] === "caseIdentifier")) fieldErrors["followUp.caseIdentifier"] = t("activities.error.caseIdentifier");
+    else if (checked.error.issues.some((i) => i.path[0] === "caseIdentifier"))
+      fieldErrors["followUp.caseIdentifier"] = t("activities.error.caseIdentifier");
     else fieldErrors.followUp = t("activities.error.followUp");
   }
   let followUpUpdate: FollowUpUpdateInput | null = null;

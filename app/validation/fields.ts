@@ -44,7 +44,10 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
  * spaces around trimmed.
  */
 export function cleanText(value: string, multiline = false): string {
-  const text = value.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(CONTROL_CHARACTERS, "").replace(/\t/g, " ");
+  const text = value
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
+    .replace(CONTROL_CHARACTERS, "")
+    .replace(/\t/g, " ");
   return (multiline ? text.replace(/[ ]+\n/g, "\n") : text.replace(/\s*\n\s*/g, " ")).trim();
 }
 
@@ -126,7 +129,10 @@ function checkDate(value: string, ctx: z.RefinementCtx, bounds: (now?: Date) => 
   const { min, max } = bounds();
   if (date >= min && date <= max) return;
   if (birth) {
-    ctx.addIssue({ code: "custom", message: date > max ? t("validation.futureDate") : t("validation.birthDateRange", { min: dayMonthYear(min), years: MAX_AGE_YEARS }) });
+    ctx.addIssue({
+      code: "custom",
+      message: date > max ? t("validation.futureDate") : t("validation.birthDateRange", { min: dayMonthYear(min), years: MAX_AGE_YEARS }),
+    });
   } else {
     ctx.addIssue({ code: "custom", message: t("validation.dateRange", { min: dayMonthYear(min), max: dayMonthYear(max) }) });
   }

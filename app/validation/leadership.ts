@@ -48,7 +48,10 @@ export const KIND_ORDER: Record<PositionKind, number> = Object.fromEntries(POSIT
   number
 >;
 
-const id = z.string({ error: t("validation.required") }).trim().min(1, t("validation.required"));
+const id = z
+  .string({ error: t("validation.required") })
+  .trim()
+  .min(1, t("validation.required"));
 
 function laterThan(start: string | undefined, end: string | undefined) {
   const a = start ? parseCalendarDate(start) : null;
@@ -93,7 +96,10 @@ export type EndPeriodInput = z.input<typeof endPeriodSchema>;
 export const holdingFormSchema = z
   .object({
     positionId: id,
-    memberId: z.string({ error: t("leadership.error.memberRequired") }).trim().min(1, t("leadership.error.memberRequired")),
+    memberId: z
+      .string({ error: t("leadership.error.memberRequired") })
+      .trim()
+      .min(1, t("leadership.error.memberRequired")),
     startDate: calendarDate,
     endDate: optionalCalendarDate,
     skNumber: optionalText(100),
@@ -120,7 +126,10 @@ export type EndHoldingData = z.output<typeof endHoldingSchema>;
 /** A mid-term replacement (PAW): the new holder takes over from startDate. */
 export const replaceHoldingSchema = z
   .object({
-    memberId: z.string({ error: t("leadership.error.memberRequired") }).trim().min(1, t("leadership.error.memberRequired")),
+    memberId: z
+      .string({ error: t("leadership.error.memberRequired") })
+      .trim()
+      .min(1, t("leadership.error.memberRequired")),
     startDate: calendarDate,
     endReason: z.enum(HOLDING_END_REASONS, { error: t("leadership.error.reasonRequired") }),
     skNumber: optionalText(100),

@@ -5,14 +5,7 @@ import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText,
 
 export { parseCalendarDate, toDateInput } from "./fields";
 
-export const MEMBER_STATUSES = [
-  "calon",
-  "aktif",
-  "nonaktif",
-  "mengundurkan_diri",
-  "meninggal",
-  "diberhentikan",
-] as const;
+export const MEMBER_STATUSES = ["calon", "aktif", "nonaktif", "mengundurkan_diri", "meninggal", "diberhentikan"] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export const SEXES = ["L", "P"] as const;
@@ -181,7 +174,11 @@ export const MAX_SEARCH_LENGTH = 100;
 
 /** A search typed into a list's search box: cleaned of control characters, at most 100 characters. */
 export function searchTerm(value: string | null): string | undefined {
-  return cleanText(value ?? "").slice(0, MAX_SEARCH_LENGTH).trim() || undefined;
+  return (
+    cleanText(value ?? "")
+      .slice(0, MAX_SEARCH_LENGTH)
+      .trim() || undefined
+  );
 }
 
 /** The /members filters from a URL's query (?q=&status=&kecamatan=&kelurahan=&jenis=&sort=&dir=). */

@@ -68,7 +68,10 @@ export const programmeSchema = z
     endDate: calendarDate,
     budget: rupiahAmount,
     fundingSource: z.enum(FUNDING_SOURCES, { error: t("activities.error.source") }),
-    coordinatorId: z.string({ error: t("programmes.error.coordinator") }).trim().min(1, t("programmes.error.coordinator")),
+    coordinatorId: z
+      .string({ error: t("programmes.error.coordinator") })
+      .trim()
+      .min(1, t("programmes.error.coordinator")),
   })
   .superRefine((v, ctx) => {
     const start = parseCalendarDate(v.startDate);
@@ -94,7 +97,9 @@ export type ProgrammeSubmission = {
  * `.committed`, `.agreementId`; `villages` and `volunteers` (several values); targets as
  * `target:<categoryId>` = count.
  */
-export function parseProgrammeSubmission(formData: FormData): ({ ok: true } & ProgrammeSubmission) | { ok: false; fieldErrors: Record<string, string> } {
+export function parseProgrammeSubmission(
+  formData: FormData,
+): ({ ok: true } & ProgrammeSubmission) | { ok: false; fieldErrors: Record<string, string> } {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
   const fieldErrors: Record<string, string> = {};
@@ -110,7 +115,8 @@ export function parseProgrammeSubmission(formData: FormData): ({ ok: true } & Pr
     const reading = readRupiah(committedText, { allowZero: true });
     const committed = reading.ok ? reading.value : null;
     if (!reading.ok) fieldErrors[`partner.${n}.committed`] = reading.message;
-    if (partnerId && committed !== null) partners.push({ partnerId, committed, agreementId: (values[`partner.${n}.agreementId`] ?? "").trim() || null });
+    if (partnerId && committed !== null)
+      partners.push({ partnerId, committed, agreementId: (values[`partner.${n}.agreementId`] ?? "").trim() || null });
   }
   if (new Set(partners.map((p) => p.partnerId)).size !== partners.length) fieldErrors.partners = t("programmes.error.partnerTwice");
 

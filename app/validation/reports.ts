@@ -10,7 +10,20 @@ export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
 export const REPORT_STATUSES = ["draft", "submitted", "received", "returned", "superseded"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"] as const;
+const MONTHS = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+] as const;
 const QUARTERS = ["I", "II", "III", "IV"] as const;
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -95,14 +108,15 @@ export const reviewSchema = z.object({
 
 /** "Kota Pontianak" from the letterhead's "KOTA PONTIANAK" (for "Kepala Dinas Sosial Kota Pontianak"). */
 export function areaName(letterheadSubtitle: string): string {
-  return letterheadSubtitle
-    .toLowerCase()
-    .replace(/(^|[\s(/-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return letterheadSubtitle.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** The board issues a volunteer's certificate of service for an ended period (checked further on the server). */
 export const certificateIssueSchema = z.object({
-  memberId: z.string({ error: t("certificates.error.member") }).trim().min(1, t("certificates.error.member")),
+  memberId: z
+    .string({ error: t("certificates.error.member") })
+    .trim()
+    .min(1, t("certificates.error.member")),
   start: calendarDate,
   end: calendarDate,
   /** the certificate of the same member and period that this one is issued again for, when the board confirms it */

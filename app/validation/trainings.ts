@@ -26,7 +26,10 @@ export type CompetencyLevel = (typeof COMPETENCY_LEVELS)[number];
  * beside it (`level.<id>`; "dasar" when the form sends none). A level outside the list is refused,
  * never replaced by a default.
  */
-export function parseCourseCompetencies(formData: FormData): { entries: { id: string; level: CompetencyLevel }[]; fieldErrors: Record<string, string> } {
+export function parseCourseCompetencies(formData: FormData): {
+  entries: { id: string; level: CompetencyLevel }[];
+  fieldErrors: Record<string, string>;
+} {
   const entries: { id: string; level: CompetencyLevel }[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const id of new Set(formData.getAll("competency").map(String).filter(Boolean))) {
@@ -176,7 +179,10 @@ export type CompetencyFormInput = z.input<typeof competencyFormSchema>;
 
 export const eventFormSchema = z
   .object({
-    courseId: z.string({ error: t("trainings.error.course") }).trim().min(1, t("trainings.error.course")),
+    courseId: z
+      .string({ error: t("trainings.error.course") })
+      .trim()
+      .min(1, t("trainings.error.course")),
     startDate: calendarDate,
     endDate: calendarDate,
     place: requiredText(200),
@@ -247,7 +253,10 @@ export type ExternalTrainingData = z.output<typeof externalTrainingSchema>;
 
 /** The board confirms a member's competency. */
 export const memberCompetencySchema = z.object({
-  competencyId: z.string({ error: t("trainings.error.competency") }).trim().min(1, t("trainings.error.competency")),
+  competencyId: z
+    .string({ error: t("trainings.error.competency") })
+    .trim()
+    .min(1, t("trainings.error.competency")),
   level: z.enum(COMPETENCY_LEVELS, { error: t("trainings.error.level") }),
 });
 export type MemberCompetencyInput = z.input<typeof memberCompetencySchema>;

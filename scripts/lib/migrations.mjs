@@ -36,10 +36,7 @@ export function migrationDiff() {
     const current = pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m)));
     const currentFile = path.join(tmp, "current.prisma");
     writeFileSync(currentFile, current);
-    return prisma(
-      ["migrate", "diff", "--from-schema-datamodel", currentFile, "--to-schema-datamodel", schema, "--script"],
-      env,
-    );
+    return prisma(["migrate", "diff", "--from-schema-datamodel", currentFile, "--to-schema-datamodel", schema, "--script"], env);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -29,7 +29,10 @@ const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const id = () => `b${randomBytes(12).toString("hex")}`;
 
 /** Writes the activities straight into SQLite (Prisma would take minutes for 2 million rows). */
-function fill(file: string, rows: { chapterId: string; members: string[]; types: string[]; villages: { code: string; district: string }[]; categories: string[] }) {
+function fill(
+  file: string,
+  rows: { chapterId: string; members: string[]; types: string[]; villages: { code: string; district: string }[]; categories: string[] },
+) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = OFF");
@@ -38,7 +41,9 @@ function fill(file: string, rows: { chapterId: string; members: string[]; types:
     `INSERT INTO "Activity" (id, chapterId, memberId, date, durationMinutes, typeId, villageCode, districtCode, households, people, status, submittedAt, idempotencyKey, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertReach = sqlite.prepare(`INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`);
+  const insertReach = sqlite.prepare(
+    `INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
   const now = new Date();
   const statuses = ["verified", "verified", "verified", "verified", "submitted", "draft", "returned"];
   const batch = sqlite.transaction((from: number, to: number) => {
@@ -105,10 +110,22 @@ beforeAll(async () => {
       const sex = random.pick(["L", "P"] as const);
       const birthDate = calendarDate(random.int(1960, 2000), random.int(1, 12), random.int(1, 28));
       const village = villages[i % villages.length]!;
-      return { chapterId: chapter.id, fullName: fakeName(sex, random), nik: fakeNik({ districtCode: village.district, birthDate, sex, serial: i + 1 }), sex, birthDate, address: "Jl. Uji", villageCode: village.code, status: "aktif", joinDate: calendarDate(2020, 1, 1) };
+      return {
+        chapterId: chapter.id,
+        fullName: fakeName(sex, random),
+        nik: fakeNik({ districtCode: village.district, birthDate, sex, serial: i + 1 }),
+        sex,
+        birthDate,
+        address: "Jl. Uji",
+        villageCode: village.code,
+        status: "aktif",
+        joinDate: calendarDate(2020, 1, 1),
+      };
     }),
   });
-  const members = (await db.member.findMany({ where: { chapterId: chapter.id }, select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
+  const members = (await db.member.findMany({ where: { chapterId: chapter.id }, select: { id: true }, orderBy: { id: "asc" } })).map(
+    (m) => m.id,
+  );
   const volunteer = members[0]!;
   await buildUser({ chapterId: chapter.id, role: "volunteer", email: "relawan@bench.test", memberId: volunteer });
   await buildBoardUser({ chapterId: chapter.id, kind: "ketua", email: "ketua@bench.test" });
@@ -142,13 +159,29 @@ describe(`activity pages with ${ROWS.toLocaleString("id-ID")} activities (HTTP, 
   bench("board: GET /activities, this month in one kecamatan", () =>
     get(`/activities?from=${monthStart}&to=${today}&kecamatan=${districtCode}`, cookies.board),
   );
-  bench("board: GET /activities, one type over a year", () => get(`/activities?from=${Number(today.slice(0, 4)) - 1}${today.slice(4)}&to=${today}&jenis=${typeId}`, cookies.board));
+  bench("board: GET /activities, one type over a year", () =>
+    get(`/activities?from=${Number(today.slice(0, 4)) - 1}${today.slice(4)}&to=${today}&jenis=${typeId}`, cookies.board),
+  );
   bench("board: GET /activities/verification (queue)", () => get("/activities/verification", cookies.board));
   bench("volunteer: POST /activities/new (submit an activity)", async () => {
     key += 1;
     const form = new FormData();
-    for (const [name, value] of Object.entries({ idempotencyKey: `bench-submit-${key}-${Date.now()}`, date: today, durationMinutes: "90", typeId, villageCode, households: "2", intent: "submit" })) form.set(name, value);
-    const response = await fetch(`${server.baseURL}/activities/new`, { method: "POST", body: form, headers: { Cookie: cookies.volunteer }, redirect: "manual" });
+    for (const [name, value] of Object.entries({
+      idempotencyKey: `bench-submit-${key}-${Date.now()}`,
+      date: today,
+      durationMinutes: "90",
+      typeId,
+      villageCode,
+      households: "2",
+      intent: "submit",
+    }))
+      form.set(name, value);
+    const response = await fetch(`${server.baseURL}/activities/new`, {
+      method: "POST",
+      body: form,
+      headers: { Cookie: cookies.volunteer },
+      redirect: "manual",
+    });
     if (response.status !== 302) throw new Error(`POST /activities/new: ${response.status} ${await response.text()}`);
   });
 });

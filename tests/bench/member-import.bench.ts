@@ -19,8 +19,19 @@ async function memberFile(count: number, variant: number) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Anggota");
   sheet.addRow([
-    "No", "Nama Lengkap", "NIK", "Jenis Kelamin (L/P)", "Tanggal Lahir (DD/MM/YYYY)", "No. HP", "Email", "Alamat", "Kecamatan",
-    "Kelurahan/Desa", "Tanggal Bergabung (DD/MM/YYYY)", "Jenis Keanggotaan (Biasa/Kehormatan)", "Status (Calon/Aktif)",
+    "No",
+    "Nama Lengkap",
+    "NIK",
+    "Jenis Kelamin (L/P)",
+    "Tanggal Lahir (DD/MM/YYYY)",
+    "No. HP",
+    "Email",
+    "Alamat",
+    "Kecamatan",
+    "Kelurahan/Desa",
+    "Tanggal Bergabung (DD/MM/YYYY)",
+    "Jenis Keanggotaan (Biasa/Kehormatan)",
+    "Status (Calon/Aktif)",
   ]);
   const used = new Set<string>();
   for (let i = 0; i < count; i++) {

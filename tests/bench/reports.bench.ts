@@ -41,9 +41,13 @@ function fill(rows: { members: string[]; types: string[]; villages: { code: stri
     `INSERT INTO "Activity" (id, chapterId, memberId, date, durationMinutes, typeId, villageCode, districtCode, households, people, status, submittedAt, idempotencyKey, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertReach = sqlite.prepare(`INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`);
+  const insertReach = sqlite.prepare(
+    `INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
   const insertCo = sqlite.prepare(`INSERT INTO "ActivityVolunteer" (activityId, memberId) VALUES (?, ?)`);
-  const insertAid = sqlite.prepare(`INSERT INTO "ActivityAid" (id, activityId, item, quantity, unit, value, source) VALUES (?, ?, 'Paket sembako', ?, 'paket', ?, ?)`);
+  const insertAid = sqlite.prepare(
+    `INSERT INTO "ActivityAid" (id, activityId, item, quantity, unit, value, source) VALUES (?, ?, 'Paket sembako', ?, 'paket', ?, ?)`,
+  );
   const now = iso(new Date());
   const batch = sqlite.transaction((from: number, to: number) => {
     for (let n = from; n < to; n++) {
@@ -74,7 +78,8 @@ function fill(rows: { members: string[]; types: string[]; villages: { code: stri
       if (male) insertReach.run(id(), activityId, category, "L", male);
       if (female) insertReach.run(id(), activityId, category, "P", female);
       if (n % 10 === 0) insertCo.run(activityId, rows.members[(n + 7) % rows.members.length]);
-      if (n % 25 === 0) insertAid.run(id(), activityId, random.int(5, 30), random.int(5, 30) * 150_000, random.pick(["apbd", "apbn", "csr", "swadaya"]));
+      if (n % 25 === 0)
+        insertAid.run(id(), activityId, random.int(5, 30), random.int(5, 30) * 150_000, random.pick(["apbd", "apbn", "csr", "swadaya"]));
     }
   });
   for (let from = 0; from < ROWS; from += 50_000) batch(from, Math.min(ROWS, from + 50_000));
@@ -96,7 +101,17 @@ beforeAll(async () => {
       const sex = random.pick(["L", "P"] as const);
       const birthDate = calendarDate(random.int(1960, 2000), random.int(1, 12), random.int(1, 28));
       const village = villages[i % villages.length]!;
-      return { chapterId, fullName: fakeName(sex, random), nik: fakeNik({ districtCode: village.district, birthDate, sex, serial: i + 1 }), sex, birthDate, address: "Jl. Uji", villageCode: village.code, status: "aktif", joinDate: calendarDate(2020, 1, 1) };
+      return {
+        chapterId,
+        fullName: fakeName(sex, random),
+        nik: fakeNik({ districtCode: village.district, birthDate, sex, serial: i + 1 }),
+        sex,
+        birthDate,
+        address: "Jl. Uji",
+        villageCode: village.code,
+        status: "aktif",
+        joinDate: calendarDate(2020, 1, 1),
+      };
     }),
   });
   const members = (await db.member.findMany({ where: { chapterId }, select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
@@ -108,7 +123,9 @@ beforeAll(async () => {
   await db.$disconnect();
   const started = Date.now();
   fill({ members, types, villages, categories });
-  console.log(`Loaded ${ROWS.toLocaleString("id-ID")} activities of ${VOLUNTEERS.toLocaleString("id-ID")} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Loaded ${ROWS.toLocaleString("id-ID")} activities of ${VOLUNTEERS.toLocaleString("id-ID")} volunteers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const created = await createReport(actor, { kind: "year", start, end, includeSubChapters: true });
   if (!created.ok) throw new Error(JSON.stringify(created));
   reportId = created.id;
@@ -119,7 +136,9 @@ beforeAll(async () => {
   const before = process.memoryUsage().heapUsed;
   const figures = await reportFigures({ chapterId, includeSubChapters: true, start, end });
   const grown = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  console.log(`Figures: ${figures.activities.count.toLocaleString("id-ID")} verified activities, ${figures.volunteers.length} volunteers; heap growth of one run ${grown.toFixed(1)} MB`);
+  console.log(
+    `Figures: ${figures.activities.count.toLocaleString("id-ID")} verified activities, ${figures.volunteers.length} volunteers; heap growth of one run ${grown.toFixed(1)} MB`,
+  );
 }, 30 * 60_000);
 
 describe(`yearly report, ${VOLUNTEERS.toLocaleString("id-ID")} volunteers and ${ROWS.toLocaleString("id-ID")} activities`, () => {
@@ -134,8 +153,12 @@ describe(`yearly report, ${VOLUNTEERS.toLocaleString("id-ID")} volunteers and ${
   bench("report figures: every aggregate of the report (Prisma)", async () => {
     await reportFigures({ chapterId, includeSubChapters: true, start, end });
   });
-  bench("draft PDF: figures and rendering", async () => {
-    const pdf = await reportFile(actor, reportId, "pdf");
-    if (!pdf) throw new Error("no PDF");
-  }, { iterations: 3, time: 0 });
+  bench(
+    "draft PDF: figures and rendering",
+    async () => {
+      const pdf = await reportFile(actor, reportId, "pdf");
+      if (!pdf) throw new Error("no PDF");
+    },
+    { iterations: 3, time: 0 },
+  );
 });

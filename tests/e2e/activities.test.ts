@@ -31,7 +31,8 @@ describe("an activity from the field to verification", () => {
   it("is logged on a phone, returned with a reason, fixed, resubmitted and verified", async () => {
     // The coordinator's dashboard before: this month's activities in Pontianak Kota.
     const coordinator = await signedIn("korcam@demo.ipsm.id");
-    const countOf = async (testId: string) => Number((await coordinator.getByTestId(testId).locator(".stat__value").innerText()).replace(/\./g, ""));
+    const countOf = async (testId: string) =>
+      Number((await coordinator.getByTestId(testId).locator(".stat__value").innerText()).replace(/\./g, ""));
     const activitiesBefore = await countOf("stat-activity-count");
     const peopleBefore = await countOf("stat-activity-people");
 
@@ -63,7 +64,9 @@ describe("an activity from the field to verification", () => {
     expect(await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").inputValue()).toBe("2");
     expect(await volunteer.getByLabel("Jam selesai").inputValue()).toBe("10:30");
     // A real photo (a large PNG, compressed in the browser before upload).
-    const png = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 40, g: 120, b: 90 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+      .png()
+      .toBuffer();
     await volunteer.getByLabel(/^Foto bukti/).setInputFiles({ name: "kunjungan.png", mimeType: "image/png", buffer: png });
     await volunteer.getByText(/1 foto siap dikirim/).waitFor();
     await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
@@ -80,7 +83,10 @@ describe("an activity from the field to verification", () => {
 
     // The Koordinator Kecamatan Pontianak Kota returns it.
     await coordinator.goto("/activities/verification");
-    await coordinator.getByRole("link", { name: /\d{2}\/\d{2}\/\d{4}/ }).first().waitFor();
+    await coordinator
+      .getByRole("link", { name: /\d{2}\/\d{2}\/\d{4}/ })
+      .first()
+      .waitFor();
     await coordinator.goto(activityUrl);
     await coordinator.getByLabel("Alasan dikembalikan").fill("Jumlah KK tidak sesuai: tiga KK dikunjungi");
     await coordinator.getByRole("button", { name: "Kembalikan" }).click();
@@ -96,7 +102,11 @@ describe("an activity from the field to verification", () => {
 
     // The coordinator verifies it from the queue, ticking it.
     await coordinator.goto("/activities/verification");
-    await coordinator.getByRole("row").filter({ has: coordinator.locator(`a[href="${activityUrl}"]`) }).getByRole("checkbox").check();
+    await coordinator
+      .getByRole("row")
+      .filter({ has: coordinator.locator(`a[href="${activityUrl}"]`) })
+      .getByRole("checkbox")
+      .check();
     await coordinator.getByRole("button", { name: "Verifikasi" }).click();
     await coordinator.getByText("1 kegiatan diverifikasi.").waitFor();
     await coordinator.goto(activityUrl);

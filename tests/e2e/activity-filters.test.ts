@@ -30,9 +30,7 @@ describe("the board's activity filters", () => {
       try {
         const page = await context.newPage();
         await logIn(page, "ketua@demo.ipsm.id", "demo-ipsm-2026");
-        await page
-          .getByRole("heading", { level: 1, name: /^Halo, / })
-          .waitFor();
+        await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
         await page.goto("/activities");
         const filters = page.getByTestId("activity-filters");
         await filters.waitFor();
@@ -44,14 +42,9 @@ describe("the board's activity filters", () => {
         for (const select of await selects.all()) {
           const box = (await select.boundingBox())!;
           const name = await select.getAttribute("name");
-          expect(box.width, `${name} at ${width} px`).toBeGreaterThanOrEqual(
-            min
-          );
+          expect(box.width, `${name} at ${width} px`).toBeGreaterThanOrEqual(min);
           // inside the page: nothing runs off to the right
-          expect(
-            box.x + box.width,
-            `${name} at ${width} px`
-          ).toBeLessThanOrEqual(width);
+          expect(box.x + box.width, `${name} at ${width} px`).toBeLessThanOrEqual(width);
         }
       } finally {
         await context.close();

@@ -110,7 +110,9 @@ describe("a candidate's card on the member page", () => {
     const name = await openFirstCandidate();
     await page.getByRole("button", { name: "Terbitkan kartu baru" }).click();
     await page.getByText("Kartu anggota baru diterbitkan.").waitFor();
-    await expect(page.getByTestId("card-state").textContent()).resolves.toMatch(/^Kartu calon anggota berlaku selama masa calon anggota, paling lama sampai \d+ \w+ \d{4}\.$/);
+    await expect(page.getByTestId("card-state").textContent()).resolves.toMatch(
+      /^Kartu calon anggota berlaku selama masa calon anggota, paling lama sampai \d+ \w+ \d{4}\.$/,
+    );
     const verifyHref = await page.getByRole("link", { name: "Buka halaman verifikasi kartu ini" }).getAttribute("href");
 
     await page.getByLabel("Status", { exact: true }).selectOption("aktif");

@@ -29,7 +29,12 @@ describe("the chapter's logo", () => {
     const bad = path.join(dir, "logo.png");
     writeFileSync(bad, "bukan gambar");
     const good = path.join(dir, "logo-ipsm.png");
-    writeFileSync(good, await sharp({ create: { width: 300, height: 300, channels: 4, background: { r: 11, g: 93, b: 122, alpha: 1 } } }).png().toBuffer());
+    writeFileSync(
+      good,
+      await sharp({ create: { width: 300, height: 300, channels: 4, background: { r: 11, g: 93, b: 122, alpha: 1 } } })
+        .png()
+        .toBuffer(),
+    );
 
     await logIn(page, "admin@demo.ipsm.id", "demo-ipsm-2026");
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));

@@ -29,7 +29,12 @@ afterEach(async () => {
 });
 
 describe("a file link that cannot be served", () => {
-  for (const url of ["/members/tidak-ada/photo.jpg", "/trainings/certificates/tidak-ada/file", "/leadership/tidak-ada/structure.pdf", "/members/tidak-ada/photo"]) {
+  for (const url of [
+    "/members/tidak-ada/photo.jpg",
+    "/trainings/certificates/tidak-ada/file",
+    "/leadership/tidak-ada/structure.pdf",
+    "/members/tidak-ada/photo",
+  ]) {
     it(`opens the Indonesian error page: ${url}`, async () => {
       const response = await page.goto(url);
       expect(response?.status()).toBe(404);

@@ -37,12 +37,47 @@ async function menuLinks() {
 
 describe("each demo role logs in and sees its dashboard", () => {
   const cases = [
-    { email: "admin@demo.ipsm.id", name: "Administrator Sistem", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Pengaturan IPSM", "Profil saya"] },
-    { email: "ketua@demo.ipsm.id", name: "Hj. Rosnani Abdullah", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"] },
-    { email: "sekretaris@demo.ipsm.id", name: "Muhammad Rizal Pratama", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"] },
-    { email: "relawan@demo.ipsm.id", name: "Utin Nurhasanah", menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"] },
-    { email: "bendahara@demo.ipsm.id", name: "Lim Mei Hua", menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"] },
-    { email: "korcam@demo.ipsm.id", name: "Syarif Hamid Alkadrie", menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"] },
+    {
+      email: "admin@demo.ipsm.id",
+      name: "Administrator Sistem",
+      menu: [
+        "Dasbor",
+        "Anggota",
+        "Kepengurusan",
+        "Pelatihan",
+        "Kegiatan",
+        "Program",
+        "Laporan",
+        "Log audit",
+        "Pengaturan IPSM",
+        "Profil saya",
+      ],
+    },
+    {
+      email: "ketua@demo.ipsm.id",
+      name: "Hj. Rosnani Abdullah",
+      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"],
+    },
+    {
+      email: "sekretaris@demo.ipsm.id",
+      name: "Muhammad Rizal Pratama",
+      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"],
+    },
+    {
+      email: "relawan@demo.ipsm.id",
+      name: "Utin Nurhasanah",
+      menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"],
+    },
+    {
+      email: "bendahara@demo.ipsm.id",
+      name: "Lim Mei Hua",
+      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"],
+    },
+    {
+      email: "korcam@demo.ipsm.id",
+      name: "Syarif Hamid Alkadrie",
+      menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"],
+    },
     { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", menu: ["Dasbor", "Kepengurusan", "Laporan"] },
   ];
   for (const c of cases) {

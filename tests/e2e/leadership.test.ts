@@ -32,7 +32,11 @@ async function signedIn(email: string): Promise<Page> {
 }
 
 async function optionValue(page: Page, form: string, select: string, text: string) {
-  const value = await page.getByRole("form", { name: form }).getByLabel(select, { exact: true }).locator("option", { hasText: text }).getAttribute("value");
+  const value = await page
+    .getByRole("form", { name: form })
+    .getByLabel(select, { exact: true })
+    .locator("option", { hasText: text })
+    .getAttribute("value");
   if (!value) throw new Error(`No option "${text}" in ${select}`);
   return value;
 }
@@ -62,7 +66,9 @@ describe("a new board takes office", () => {
     await ketua.getByRole("button", { name: "Simpan periode" }).click();
     await ketua.getByText("Tanggal berakhir tidak boleh sebelum tanggal mulai.").waitFor();
     expect(await ketua.getByLabel("Nama periode").inputValue()).toBe(periodName);
-    await ketua.getByLabel("Tanggal berakhir").fill(toDateInput(addDays(new Date(Date.UTC(year + 5, today.getUTCMonth(), today.getUTCDate())), -1)));
+    await ketua
+      .getByLabel("Tanggal berakhir")
+      .fill(toDateInput(addDays(new Date(Date.UTC(year + 5, today.getUTCMonth(), today.getUTCDate())), -1)));
     await ketua.getByRole("button", { name: "Simpan periode" }).click();
     await ketua.getByRole("heading", { level: 1, name: periodName }).waitFor();
     await ketua.getByText(`${periodName} disimpan sebagai draf.`).waitFor();

@@ -147,8 +147,10 @@ describe("member cards", () => {
 
 describe("importing members", () => {
   it("shows a bad row with its reason and saves nothing, then imports the corrected file", async () => {
-    const header = "Nama Lengkap;NIK;Jenis Kelamin (L/P);Tanggal Lahir (DD/MM/YYYY);No. HP;Alamat;Kecamatan;Kelurahan/Desa;Tanggal Bergabung (DD/MM/YYYY);Status (Calon/Aktif)";
-    const good = "Fitri Handayani;6171044405940002;P;04/05/1994;081377788899;Jl. Budi Karya 3;Pontianak Utara;Siantan Hulu;20/01/2026;Aktif";
+    const header =
+      "Nama Lengkap;NIK;Jenis Kelamin (L/P);Tanggal Lahir (DD/MM/YYYY);No. HP;Alamat;Kecamatan;Kelurahan/Desa;Tanggal Bergabung (DD/MM/YYYY);Status (Calon/Aktif)";
+    const good =
+      "Fitri Handayani;6171044405940002;P;04/05/1994;081377788899;Jl. Budi Karya 3;Pontianak Utara;Siantan Hulu;20/01/2026;Aktif";
     const bad = "Hendra Salah;6171041505940001;L;16/05/1994;;Jl. Khatulistiwa 9;Pontianak Utara;Siantan Hulu;20/01/2026;Aktif";
     const fixed = bad.replace("16/05/1994", "15/05/1994").replace("Hendra Salah", "Hendra Benar");
 

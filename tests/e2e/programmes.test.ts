@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string, phone = false): Promise<Page> {
-  const context = phone ? await phoneContext(browser, baseURL) : await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const context = phone
+    ? await phoneContext(browser, baseURL)
+    : await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
   await logIn(page, email, "demo-ipsm-2026");
@@ -139,7 +141,18 @@ describe("a CSR programme", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     const { text } = await pdfText(new Uint8Array(await response.body()));
-    for (const expected of [PROGRAMME, PARTNER, "PKS.001/UJI/2026", "Rp10.000.000", "Rp2.500.000", "Rp7.500.000", "Utin Nurhasanah", "Lanjut Usia Terlantar", "Hj. Rosnani Abdullah", "Lim Mei Hua"]) {
+    for (const expected of [
+      PROGRAMME,
+      PARTNER,
+      "PKS.001/UJI/2026",
+      "Rp10.000.000",
+      "Rp2.500.000",
+      "Rp7.500.000",
+      "Utin Nurhasanah",
+      "Lanjut Usia Terlantar",
+      "Hj. Rosnani Abdullah",
+      "Lim Mei Hua",
+    ]) {
       expect(text).toContain(expected);
     }
     const xlsx = await ketua.context().request.get(`${new URL(programmeUrl).pathname}/report.xlsx`);

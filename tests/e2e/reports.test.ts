@@ -57,7 +57,11 @@ describe("a monthly report to the Dinas Sosial", () => {
     // The Dinas Sosial finds it, downloads it and marks it received.
     const dinsos = await signedIn("dinsos@demo.ipsm.id");
     await dinsos.goto("/reports");
-    await dinsos.getByTestId("reports").getByRole("link", { name: title.replace("Laporan kontribusi ", "") }).first().click();
+    await dinsos
+      .getByTestId("reports")
+      .getByRole("link", { name: title.replace("Laporan kontribusi ", "") })
+      .first()
+      .click();
     await dinsos.getByTestId("report-number").waitFor();
     expect(await dinsos.getByTestId("report-number").innerText()).toBe(number);
     const response = await dinsos.context().request.get(`${new URL(dinsos.url()).pathname}.pdf`);

@@ -41,7 +41,9 @@ describe("a certification event", () => {
     await page.goto("/trainings");
     await page.getByRole("link", { name: "Catat kegiatan pelatihan" }).click();
     const courseSelect = page.getByLabel("Pelatihan", { exact: true });
-    const courseValue = await courseSelect.locator("option", { hasText: "Sertifikasi Kompetensi Pekerja Sosial Masyarakat" }).getAttribute("value");
+    const courseValue = await courseSelect
+      .locator("option", { hasText: "Sertifikasi Kompetensi Pekerja Sosial Masyarakat" })
+      .getAttribute("value");
     await courseSelect.selectOption(courseValue!);
     await page.getByLabel("Tanggal mulai").fill(toDateInput(held));
     await page.getByLabel("Tanggal selesai").fill(toDateInput(addDays(held, -1)));
@@ -73,7 +75,10 @@ describe("a certification event", () => {
     await page.getByText("Kehadiran dan hasil 2 peserta disimpan.").waitFor();
 
     // The certificate, with its scan; it ends five years after issue.
-    await page.getByRole("row", { name: new RegExp(passer) }).getByRole("link", { name: "Catat sertifikat" }).click();
+    await page
+      .getByRole("row", { name: new RegExp(passer) })
+      .getByRole("link", { name: "Catat sertifikat" })
+      .click();
     await page.getByRole("heading", { level: 1, name: `Sertifikat ${passer}` }).waitFor();
     await page.getByLabel("Nomor sertifikat").fill("LSP-PEKSOS/E2E/0001");
     await page.getByLabel("Berkas sertifikat (PDF, JPG atau PNG, paling besar 5 MB)").setInputFiles({

@@ -29,10 +29,67 @@ export type Random = ReturnType<typeof seededRandom>;
 
 const defaultRandom = seededRandom(Date.now() % 2 ** 31);
 
-const MALE_NAMES = ["Ahmad", "Budi", "Dedi", "Eko", "Fajar", "Hendra", "Irwan", "Joko", "Rudi", "Syarif", "Yusuf", "Agus", "Rahmat", "Hamdan", "Slamet"];
-const FEMALE_NAMES = ["Siti", "Dewi", "Nurhayati", "Ratna", "Wati", "Yuliana", "Fitri", "Lestari", "Maria", "Hasanah", "Aisyah", "Rosmawati", "Utin", "Sri", "Kartini"];
-const FAMILY_NAMES = ["Saputra", "Rahman", "Hidayat", "Lim", "Syahputra", "Kurniawan", "Pratama", "Wijaya", "Nasution", "Abdullah", "Gunawan", "Hasibuan", "Setiawan", "Tan", "Daeng"];
-const STREETS = ["Jl. Tanjungpura", "Jl. Gajah Mada", "Jl. Sultan Abdurrahman", "Jl. Imam Bonjol", "Jl. Ahmad Yani", "Jl. Kom. Yos Sudarso", "Jl. Veteran", "Jl. Sungai Raya Dalam"];
+const MALE_NAMES = [
+  "Ahmad",
+  "Budi",
+  "Dedi",
+  "Eko",
+  "Fajar",
+  "Hendra",
+  "Irwan",
+  "Joko",
+  "Rudi",
+  "Syarif",
+  "Yusuf",
+  "Agus",
+  "Rahmat",
+  "Hamdan",
+  "Slamet",
+];
+const FEMALE_NAMES = [
+  "Siti",
+  "Dewi",
+  "Nurhayati",
+  "Ratna",
+  "Wati",
+  "Yuliana",
+  "Fitri",
+  "Lestari",
+  "Maria",
+  "Hasanah",
+  "Aisyah",
+  "Rosmawati",
+  "Utin",
+  "Sri",
+  "Kartini",
+];
+const FAMILY_NAMES = [
+  "Saputra",
+  "Rahman",
+  "Hidayat",
+  "Lim",
+  "Syahputra",
+  "Kurniawan",
+  "Pratama",
+  "Wijaya",
+  "Nasution",
+  "Abdullah",
+  "Gunawan",
+  "Hasibuan",
+  "Setiawan",
+  "Tan",
+  "Daeng",
+];
+const STREETS = [
+  "Jl. Tanjungpura",
+  "Jl. Gajah Mada",
+  "Jl. Sultan Abdurrahman",
+  "Jl. Imam Bonjol",
+  "Jl. Ahmad Yani",
+  "Jl. Kom. Yos Sudarso",
+  "Jl. Veteran",
+  "Jl. Sungai Raya Dalam",
+];
 
 export function fakeName(sex: Sex, random: Random = defaultRandom) {
   return `${random.pick(sex === "L" ? MALE_NAMES : FEMALE_NAMES)} ${random.pick(FAMILY_NAMES)}`;
@@ -94,21 +151,21 @@ export async function buildMember(input: {
   return db.$transaction(async (tx) => {
     const [memberNumber] = await reserveMemberNumbers(tx, input.chapterId, [joinDate.getUTCFullYear()]);
     return tx.member.create({
-    data: {
-      memberNumber,
-      chapterId: input.chapterId,
-      fullName: input.fullName ?? fakeName(sex, random),
-      nik: fakeNik({ districtCode, birthDate, sex, serial: (serialCounter % 9000) + random.int(1, 999) }),
-      sex,
-      birthDate,
-      phone: input.phone === undefined ? `+628${random.int(11, 59)}${random.int(1000000, 9999999)}` : input.phone,
-      address: `${random.pick(STREETS)} No. ${random.int(1, 150)}`,
-      villageCode: input.villageCode,
-      status,
-      statusDate: joinDate,
-      joinDate,
-    },
-    select: { id: true, fullName: true, nik: true, status: true, chapterId: true, memberNumber: true },
+      data: {
+        memberNumber,
+        chapterId: input.chapterId,
+        fullName: input.fullName ?? fakeName(sex, random),
+        nik: fakeNik({ districtCode, birthDate, sex, serial: (serialCounter % 9000) + random.int(1, 999) }),
+        sex,
+        birthDate,
+        phone: input.phone === undefined ? `+628${random.int(11, 59)}${random.int(1000000, 9999999)}` : input.phone,
+        address: `${random.pick(STREETS)} No. ${random.int(1, 150)}`,
+        villageCode: input.villageCode,
+        status,
+        statusDate: joinDate,
+        joinDate,
+      },
+      select: { id: true, fullName: true, nik: true, status: true, chapterId: true, memberNumber: true },
     });
   });
 }
@@ -125,9 +182,7 @@ export async function buildUser(input: {
   memberId?: string | null;
   active?: boolean;
 }) {
-  const passwordHash = input.password
-    ? await hashPassword(input.password)
-    : await (cachedTestHash ??= hashPassword("password-123"));
+  const passwordHash = input.password ? await hashPassword(input.password) : await (cachedTestHash ??= hashPassword("password-123"));
   return db.user.create({
     data: {
       email: (input.email ?? `${input.role}-${Math.random().toString(36).slice(2, 10)}@test.ipsm.id`).toLowerCase(),
@@ -196,7 +251,11 @@ export async function buildBoardUser(input: {
           update: {},
           select: { id: true },
         })
-      : await db.boardPosition.findFirstOrThrow({ where: { chapterId: input.chapterId, kind }, select: { id: true }, orderBy: { sortOrder: "asc" } });
+      : await db.boardPosition.findFirstOrThrow({
+          where: { chapterId: input.chapterId, kind },
+          select: { id: true },
+          orderBy: { sortOrder: "asc" },
+        });
   const member = await buildMember({
     chapterId: input.chapterId,
     villageCode: input.villageCode ?? "61.71.01.1002",
@@ -206,6 +265,12 @@ export async function buildBoardUser(input: {
   await db.positionHolding.create({
     data: { periodId: period.id, positionId: position.id, memberId: member.id, startDate: periodRow.startDate },
   });
-  const user = await buildUser({ chapterId: input.chapterId, role: "volunteer", email: input.email, name: input.name ?? member.fullName, memberId: member.id });
+  const user = await buildUser({
+    chapterId: input.chapterId,
+    role: "volunteer",
+    email: input.email,
+    name: input.name ?? member.fullName,
+    memberId: member.id,
+  });
   return { ...user, memberId: member.id, periodId: period.id, positionId: position.id };
 }

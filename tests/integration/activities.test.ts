@@ -103,7 +103,13 @@ async function newChapter(): Promise<Ctx> {
 const typeOf = (ctx: Ctx, n = 0) => ctx.types[n]!.id;
 const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
 
-function actorOf(userId: string, memberId: string | null, chapterId: string, kinds: PositionKind[] = [], districtCodes: string[] = []): ActivityActor {
+function actorOf(
+  userId: string,
+  memberId: string | null,
+  chapterId: string,
+  kinds: PositionKind[] = [],
+  districtCodes: string[] = [],
+): ActivityActor {
   return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes };
 }
 
@@ -147,11 +153,23 @@ function input(data: ActivityFormData, extra: Partial<Omit<ActivityInput, "data"
   return { data, reach: [], aid: [], coVolunteerIds: [], followUp: null, submit: true, ...extra };
 }
 
-function log(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Partial<Omit<ActivityInput, "data">> = {}, now = NOW) {
+function log(
+  ctx: Ctx,
+  actor: ActivityActor,
+  fields: Record<string, string> = {},
+  extra: Partial<Omit<ActivityInput, "data">> = {},
+  now = NOW,
+) {
   return logActivity(actor, input(form(ctx, fields), extra), now);
 }
 
-async function logged(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Partial<Omit<ActivityInput, "data">> = {}, now = NOW) {
+async function logged(
+  ctx: Ctx,
+  actor: ActivityActor,
+  fields: Record<string, string> = {},
+  extra: Partial<Omit<ActivityInput, "data">> = {},
+  now = NOW,
+) {
   return ok(await log(ctx, actor, fields, extra, now)).id;
 }
 
@@ -177,7 +195,13 @@ function refused(result: { ok: boolean }): FieldErrors {
 
 /** The first message of each field a schema refused. */
 function schemaIssues(fields: Record<string, string>) {
-  const result = activityFormSchema.safeParse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "jenis", villageCode: V1002, ...fields });
+  const result = activityFormSchema.safeParse({
+    idempotencyKey: nextKey(),
+    date: "2031-06-10",
+    typeId: "jenis",
+    villageCode: V1002,
+    ...fields,
+  });
   if (result.success) return {};
   const issues: Record<string, string> = {};
   for (const issue of result.error.issues) issues[issue.path.join(".")] ??= issue.message;
@@ -213,7 +237,10 @@ async function countsOf(chapterId: string) {
 }
 
 async function reachOf(activityId: string) {
-  const rows = await db.activityReach.findMany({ where: { activityId }, select: { categoryId: true, sex: true, ageBand: true, count: true } });
+  const rows = await db.activityReach.findMany({
+    where: { activityId },
+    select: { categoryId: true, sex: true, ageBand: true, count: true },
+  });
   return rows.sort((a, b) => a.count - b.count);
 }
 
@@ -223,7 +250,19 @@ async function coVolunteersOf(activityId: string) {
 }
 
 function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return { from: null, to: null, districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, programmeId: null, page: 1, ...over };
+  return {
+    from: null,
+    to: null,
+    districtCode: null,
+    villageCode: null,
+    typeId: null,
+    memberId: null,
+    status: null,
+    categoryId: null,
+    programmeId: null,
+    page: 1,
+    ...over,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +281,11 @@ describe("activity catalogue", () => {
     await listPpksCategories(b.id);
 
     for (const chapterId of [a.id, b.id]) {
-      const types = await db.activityType.findMany({ where: { chapterId }, select: { name: true, active: true }, orderBy: { sortOrder: "asc" } });
+      const types = await db.activityType.findMany({
+        where: { chapterId },
+        select: { name: true, active: true },
+        orderBy: { sortOrder: "asc" },
+      });
       expect(types).toHaveLength(12);
       expect(types.map((t) => t.name)).toEqual([...DEFAULT_ACTIVITY_TYPES]);
       expect(types.every((t) => t.active)).toBe(true);
@@ -295,8 +338,14 @@ describe("activity form parsing", () => {
     expect(schemaIssues({ durationMinutes: "1441" })).toEqual({ durationMinutes: MSG.duration });
     expect(schemaIssues({ durationMinutes: "1,5" })).toEqual({ durationMinutes: MSG.count });
     expect(schemaIssues({})).toEqual({ durationMinutes: MSG.durationRequired });
-    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "5" }).durationMinutes).toBe(5);
-    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "1440" }).durationMinutes).toBe(1440);
+    expect(
+      activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "5" })
+        .durationMinutes,
+    ).toBe(5);
+    expect(
+      activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "1440" })
+        .durationMinutes,
+    ).toBe(1440);
   });
 
   // A typed duration of 0 (or "00") minutes is below the 5-minute minimum (the domain relies on
@@ -312,16 +361,40 @@ describe("activity form parsing", () => {
     expect(schemaIssues({ startTime: "08:00", endTime: "08:00" })).toEqual({ endTime: MSG.endBeforeStart });
     expect(schemaIssues({ startTime: "8.00", endTime: "09:00" })).toEqual({ startTime: MSG.time });
     expect(schemaIssues({ startTime: "08:00" })).toEqual({ endTime: MSG.time });
-    const data = activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, startTime: "08:15", endTime: "10:45", durationMinutes: "5" });
+    const data = activityFormSchema.parse({
+      idempotencyKey: nextKey(),
+      date: "2031-06-10",
+      typeId: "t",
+      villageCode: V1002,
+      startTime: "08:15",
+      endTime: "10:45",
+      durationMinutes: "5",
+    });
     expect(data).toMatchObject({ startTime: "08:15", endTime: "10:45", durationMinutes: 150 });
-    const night = activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, startTime: "00:00", endTime: "23:59" });
+    const night = activityFormSchema.parse({
+      idempotencyKey: nextKey(),
+      date: "2031-06-10",
+      typeId: "t",
+      villageCode: V1002,
+      startTime: "00:00",
+      endTime: "23:59",
+    });
     expect(night.durationMinutes).toBe(1439);
   });
 
   it("refuses households that are not a whole number", () => {
     expect(schemaIssues({ durationMinutes: "60", households: "-1" })).toEqual({ households: MSG.count });
     expect(schemaIssues({ durationMinutes: "60", households: "2.5" })).toEqual({ households: MSG.count });
-    expect(activityFormSchema.parse({ idempotencyKey: nextKey(), date: "2031-06-10", typeId: "t", villageCode: V1002, durationMinutes: "60", households: "" }).households).toBe(0);
+    expect(
+      activityFormSchema.parse({
+        idempotencyKey: nextKey(),
+        date: "2031-06-10",
+        typeId: "t",
+        villageCode: V1002,
+        durationMinutes: "60",
+        households: "",
+      }).households,
+    ).toBe(0);
   });
 
   it("parseReach refuses negative and fractional counts, skips zero and empty ones", () => {
@@ -331,13 +404,27 @@ describe("activity form parsing", () => {
     expect(fraction).toEqual({ entries: [], fieldErrors: { "reach:kat1:P:anak": MSG.count } });
     const nothing = parseReach(formDataOf({ "reach:kat1:L:-": "0", "reach:kat1:P:-": "", "reach:kat2:L:lansia": "   " }));
     expect(nothing).toEqual({ entries: [], fieldErrors: {} });
-    const mixed = parseReach(formDataOf({ "reach:kat1:P:anak": "3", "reach:kat2:L:-": " 4 ", "reach:kat2:P:dewasa": "-2", narrative: "x" }));
+    const mixed = parseReach(
+      formDataOf({ "reach:kat1:P:anak": "3", "reach:kat2:L:-": " 4 ", "reach:kat2:P:dewasa": "-2", narrative: "x" }),
+    );
     expect(mixed.entries).toEqual([reach("kat1", "P", "anak", 3), reach("kat2", "L", null, 4)]);
     expect(mixed.fieldErrors).toEqual({ "reach:kat2:P:dewasa": MSG.count });
   });
 
   it("parseAid reads rupiah as typed and refuses decimals, a zero quantity and an unknown source", () => {
-    const good = parseAid(formDataOf({ "aid.0.item": "Beras", "aid.0.quantity": "10", "aid.0.unit": "kg", "aid.0.value": "Rp 1.250.000", "aid.0.source": "apbd", "aid.1.item": "Selimut", "aid.1.quantity": "2", "aid.1.value": "150000", "aid.1.source": "swadaya" }));
+    const good = parseAid(
+      formDataOf({
+        "aid.0.item": "Beras",
+        "aid.0.quantity": "10",
+        "aid.0.unit": "kg",
+        "aid.0.value": "Rp 1.250.000",
+        "aid.0.source": "apbd",
+        "aid.1.item": "Selimut",
+        "aid.1.quantity": "2",
+        "aid.1.value": "150000",
+        "aid.1.source": "swadaya",
+      }),
+    );
     expect(good.fieldErrors).toEqual({});
     expect(good.entries).toEqual([
       { item: "Beras", quantity: 10, unit: "kg", value: 1_250_000, source: "apbd" },
@@ -372,14 +459,44 @@ describe("logActivity", () => {
     const lansia = ppksOf(ctx, 8);
     const balita = ppksOf(ctx, 1);
     const miskin = ppksOf(ctx, 24);
-    const people = parseReach(formDataOf({ [`reach:${balita}:L:anak`]: "2", [`reach:${lansia}:P:lansia`]: "3", [`reach:${miskin}:P:-`]: "5", [`reach:${miskin}:L:-`]: "0" }));
-    const aid = parseAid(formDataOf({ "aid.0.item": "Paket sembako", "aid.0.quantity": "4", "aid.0.unit": "paket", "aid.0.value": "Rp 1.250.000", "aid.0.source": "apbd" }));
+    const people = parseReach(
+      formDataOf({
+        [`reach:${balita}:L:anak`]: "2",
+        [`reach:${lansia}:P:lansia`]: "3",
+        [`reach:${miskin}:P:-`]: "5",
+        [`reach:${miskin}:L:-`]: "0",
+      }),
+    );
+    const aid = parseAid(
+      formDataOf({
+        "aid.0.item": "Paket sembako",
+        "aid.0.quantity": "4",
+        "aid.0.unit": "paket",
+        "aid.0.value": "Rp 1.250.000",
+        "aid.0.source": "apbd",
+      }),
+    );
     expect(people.fieldErrors).toEqual({});
     expect(aid.fieldErrors).toEqual({});
-    const data = form(ctx, { date: "2031-06-14", startTime: "08:00", endTime: "10:30", villageCode: V1003, rt: "003", rw: "01", households: "4", latitude: "-0.0263", longitude: "109.3425" });
+    const data = form(ctx, {
+      date: "2031-06-14",
+      startTime: "08:00",
+      endTime: "10:30",
+      villageCode: V1003,
+      rt: "003",
+      rw: "01",
+      households: "4",
+      latitude: "-0.0263",
+      longitude: "109.3425",
+    });
     const result = await logActivity(
       vol,
-      input(data, { reach: people.entries, aid: aid.entries, coVolunteerIds: [co.memberId!], followUp: { institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK" } }),
+      input(data, {
+        reach: people.entries,
+        aid: aid.entries,
+        coVolunteerIds: [co.memberId!],
+        followUp: { institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK" },
+      }),
       NOW,
     );
     const { id } = ok(result);
@@ -412,7 +529,15 @@ describe("logActivity", () => {
     ]);
     expect(saved!.aid).toEqual([{ item: "Paket sembako", quantity: 4, unit: "paket", value: 1_250_000, source: "apbd" }]);
     expect(saved!.volunteers.map((v) => v.member.id)).toEqual([co.memberId]);
-    expect(saved!.followUpsOpened).toEqual([{ id: expect.any(String), status: "baru", institution: "Dinas Sosial Kota Pontianak", description: "Rujukan PBI JK", caseIdentifierMasked: null }]);
+    expect(saved!.followUpsOpened).toEqual([
+      {
+        id: expect.any(String),
+        status: "baru",
+        institution: "Dinas Sosial Kota Pontianak",
+        description: "Rujukan PBI JK",
+        caseIdentifierMasked: null,
+      },
+    ]);
   });
 
   it("saves a draft without a submission time", async () => {
@@ -507,7 +632,9 @@ describe("logActivity", () => {
     const theirs = await db.ppksCategory.create({ data: { chapterId: elsewhere.id, name: "Kategori cabang lain" } });
     const ours = await db.ppksCategory.create({ data: { chapterId: ctx.id, name: "Korban kebakaran permukiman" } });
     expect(refused(await log(ctx, vol, {}, { reach: [reach("kategori-tidak-ada", "L", null, 2)] }))).toEqual({ reach: MSG.category });
-    expect(refused(await log(ctx, vol, {}, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(theirs.id, "P", null, 2)] }))).toEqual({ reach: MSG.category });
+    expect(refused(await log(ctx, vol, {}, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(theirs.id, "P", null, 2)] }))).toEqual({
+      reach: MSG.category,
+    });
     expect(await db.activityReach.count({ where: { categoryId: theirs.id } })).toBe(0);
     const id = await logged(ctx, vol, {}, { reach: [reach(ours.id, "P", "dewasa", 6), reach(ours.id, "L", "dewasa", 1)] });
     expect((await reachOf(id)).map((r) => r.count)).toEqual([1, 6]);
@@ -557,7 +684,9 @@ describe("logActivity", () => {
     });
     // One rule alone is enough to save nothing at all.
     const data = form(ctx);
-    expect(refused(await logActivity(vol, input(data, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({ coVolunteers: MSG.coVolunteer });
+    expect(refused(await logActivity(vol, input(data, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
+      coVolunteers: MSG.coVolunteer,
+    });
     expect(await countsOf(ctx.id)).toEqual(before);
     expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(0);
 
@@ -603,7 +732,14 @@ describe("updateActivity", () => {
         coVolunteerIds: [co1.id],
       },
     );
-    const edit = form(ctx, { date: "2031-06-12", typeId: typeOf(ctx, 3), villageCode: V0401, durationMinutes: "45", households: "7", narrative: "Penyaluran bantuan sembako." });
+    const edit = form(ctx, {
+      date: "2031-06-12",
+      typeId: typeOf(ctx, 3),
+      villageCode: V0401,
+      durationMinutes: "45",
+      households: "7",
+      narrative: "Penyaluran bantuan sembako.",
+    });
     const result = await updateActivity(
       vol,
       id,
@@ -646,9 +782,35 @@ describe("updateActivity", () => {
       ["activity.update", vol.userId, ctx.id],
     ]);
     const first = { before: JSON.parse(audits[0]!.before!), after: JSON.parse(audits[0]!.after!) };
-    expect(Object.keys(first.after).sort()).toEqual(["aid", "coVolunteers", "date", "durationMinutes", "households", "narrative", "people", "reach", "typeId", "villageCode"]);
-    expect(first.before).toMatchObject({ date: "2031-06-10", households: 3, durationMinutes: 60, people: 5, coVolunteers: [co1.id], villageCode: V1002 });
-    expect(first.after).toMatchObject({ date: "2031-06-12", households: 7, durationMinutes: 45, people: 7, coVolunteers: [co2.id], villageCode: V0401, narrative: "Penyaluran bantuan sembako." });
+    expect(Object.keys(first.after).sort()).toEqual([
+      "aid",
+      "coVolunteers",
+      "date",
+      "durationMinutes",
+      "households",
+      "narrative",
+      "people",
+      "reach",
+      "typeId",
+      "villageCode",
+    ]);
+    expect(first.before).toMatchObject({
+      date: "2031-06-10",
+      households: 3,
+      durationMinutes: 60,
+      people: 5,
+      coVolunteers: [co1.id],
+      villageCode: V1002,
+    });
+    expect(first.after).toMatchObject({
+      date: "2031-06-12",
+      households: 7,
+      durationMinutes: 45,
+      people: 7,
+      coVolunteers: [co2.id],
+      villageCode: V0401,
+      narrative: "Penyaluran bantuan sembako.",
+    });
     expect(first.after.aid).toEqual(["Selimut: 3 lembar Rp1250000 (csr)"]);
     const second = { before: JSON.parse(audits[1]!.before!), after: JSON.parse(audits[1]!.after!) };
     expect(second.before).toMatchObject({ status: "draft", people: 7, coVolunteers: [co2.id] });
@@ -670,7 +832,9 @@ describe("updateActivity", () => {
     const submitted = await logged(ctx, vol, { narrative: "Terkirim" });
     expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" })), NOW))).toEqual({ form: MSG.locked });
     expect(await verifyActivities(board, [submitted], NOW)).toEqual({ verified: 1, skipped: 0 });
-    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" }), { submit: false }), NOW))).toEqual({ form: MSG.locked });
+    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" }), { submit: false }), NOW))).toEqual({
+      form: MSG.locked,
+    });
     const saved = await db.activity.findUniqueOrThrow({ where: { id: submitted } });
     expect(saved).toMatchObject({ narrative: "Terkirim", status: "verified" });
   });
@@ -732,7 +896,13 @@ describe("verification", () => {
     for (const id of [a1, a2]) {
       expect(await stateOf(id)).toMatchObject({ status: "verified", verifiedAt: VERIFY_AT, verifiedById: kk.userId, returnReason: null });
       expect(await auditsOf(id)).toEqual([
-        { action: "activity.verify", actorId: kk.userId, chapterId: ctx.id, before: JSON.stringify({ status: "submitted" }), after: JSON.stringify({ status: "verified" }) },
+        {
+          action: "activity.verify",
+          actorId: kk.userId,
+          chapterId: ctx.id,
+          before: JSON.stringify({ status: "submitted" }),
+          after: JSON.stringify({ status: "verified" }),
+        },
       ]);
     }
     for (const id of [a3, a4, a5]) expect(await stateOf(id)).toMatchObject({ status: "submitted", verifiedAt: null, verifiedById: null });
@@ -780,7 +950,13 @@ describe("verification", () => {
     for (const id of [r1, r2]) {
       expect(await stateOf(id)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null });
       expect(await auditsOf(id, "activity.return")).toEqual([
-        { action: "activity.return", actorId: kk.userId, chapterId: ctx.id, before: JSON.stringify({ status: "submitted" }), after: JSON.stringify({ status: "returned", reason }) },
+        {
+          action: "activity.return",
+          actorId: kk.userId,
+          chapterId: ctx.id,
+          before: JSON.stringify({ status: "submitted" }),
+          after: JSON.stringify({ status: "returned", reason }),
+        },
       ]);
     }
     expect(await stateOf(r3)).toMatchObject({ status: "submitted", returnReason: null });
@@ -804,7 +980,13 @@ describe("verification", () => {
     expect((await auditsOf(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.resubmit", "activity.verify"]);
     // The resubmission says what the volunteer changed.
     expect(await auditsOf(r1, "activity.resubmit")).toEqual([
-      { action: "activity.resubmit", actorId: volA.userId, chapterId: ctx.id, before: JSON.stringify({ status: "returned", households: 1 }), after: JSON.stringify({ status: "submitted", households: 6 }) },
+      {
+        action: "activity.resubmit",
+        actorId: volA.userId,
+        chapterId: ctx.id,
+        before: JSON.stringify({ status: "returned", households: 1 }),
+        after: JSON.stringify({ status: "submitted", households: 6 }),
+      },
     ]);
   });
 
@@ -823,13 +1005,22 @@ describe("verification", () => {
     expect(await reopenActivity(board, v1, reason)).toEqual({ ok: true });
     expect(await stateOf(v1)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null });
     expect(await auditsOf(v1, "activity.reopen")).toEqual([
-      { action: "activity.reopen", actorId: board.userId, chapterId: ctx.id, before: JSON.stringify({ status: "verified" }), after: JSON.stringify({ status: "returned", reason }) },
+      {
+        action: "activity.reopen",
+        actorId: board.userId,
+        chapterId: ctx.id,
+        before: JSON.stringify({ status: "verified" }),
+        after: JSON.stringify({ status: "returned", reason }),
+      },
     ]);
     expect(await reopenActivity(board, v1, reason)).toEqual({ ok: false, error: "notVerified" });
     expect(await reopenActivity(board, "kegiatan-tidak-ada", reason)).toEqual({ ok: false, error: "notFound" });
 
     expect(await updateActivity(volA, v1, input(form(ctx, { narrative: "Diperbaiki" })), NOW)).toEqual({ ok: true, id: v1 });
-    expect(await db.activity.findUniqueOrThrow({ where: { id: v1 }, select: { status: true, narrative: true } })).toEqual({ status: "submitted", narrative: "Diperbaiki" });
+    expect(await db.activity.findUniqueOrThrow({ where: { id: v1 }, select: { status: true, narrative: true } })).toEqual({
+      status: "submitted",
+      narrative: "Diperbaiki",
+    });
   });
 
   it("the board cannot reopen another chapter's activity", async () => {
@@ -844,7 +1035,13 @@ describe("verification", () => {
   it("the verification queue holds the submitted activities in scope, not the actor's own or those they worked on, oldest first", async () => {
     const { ctx, kk, board, volA, volB } = await verificationChapter();
     const at = (time: string) => wib("2031-06-15", time);
-    const q1 = await logged(ctx, volA, { villageCode: V1002 }, { reach: [reach(ppksOf(ctx, 8), "L", null, 2), reach(ppksOf(ctx, 1), "P", "anak", 3)] }, at("11:00"));
+    const q1 = await logged(
+      ctx,
+      volA,
+      { villageCode: V1002 },
+      { reach: [reach(ppksOf(ctx, 8), "L", null, 2), reach(ppksOf(ctx, 1), "P", "anak", 3)] },
+      at("11:00"),
+    );
     const q2 = await logged(ctx, volB, { villageCode: V1003 }, { reach: [reach(ppksOf(ctx, 24), "P", null, 4)] }, at("08:00"));
     const q3 = await logged(ctx, volA, { villageCode: V0401 }, {}, at("07:00"));
     const q4 = await logged(ctx, kk, { villageCode: V1002 }, {}, at("06:00"));
@@ -889,15 +1086,24 @@ describe("own activities and totals", () => {
     const verifier = await boardMember(ctx.id, "wakil_ketua");
     const lansia = ppksOf(ctx, 8);
     const miskin = ppksOf(ctx, 24);
-    const at = (fields: Record<string, string>, extra: Partial<Omit<ActivityInput, "data">>, actor = author) => logged(ctx, actor, fields, extra, TOTALS_NOW);
+    const at = (fields: Record<string, string>, extra: Partial<Omit<ActivityInput, "data">>, actor = author) =>
+      logged(ctx, actor, fields, extra, TOTALS_NOW);
     ids.t1 = await at({ date: "2031-07-01", durationMinutes: "90" }, { reach: [reach(lansia, "L", null, 3), reach(miskin, "P", null, 2)] });
     ids.t2 = await at({ date: "2031-06-30", durationMinutes: "60" }, { reach: [reach(lansia, "P", "lansia", 4)] });
     ids.t3 = await at({ date: "2031-01-01", durationMinutes: "30" }, { reach: [reach(miskin, "L", null, 1)] });
     ids.t4 = await at({ date: "2030-12-31", durationMinutes: "120" }, { reach: [reach(miskin, "L", null, 10)] });
     ids.t5 = await at({ date: "2031-07-01", durationMinutes: "45" }, { reach: [reach(miskin, "P", null, 7)], submit: false });
-    ids.t6 = await at({ date: "2031-07-01", durationMinutes: "75", villageCode: V0401 }, { reach: [reach(lansia, "P", null, 6)], coVolunteerIds: [author.memberId!] }, mate);
+    ids.t6 = await at(
+      { date: "2031-07-01", durationMinutes: "75", villageCode: V0401 },
+      { reach: [reach(lansia, "P", null, 6)], coVolunteerIds: [author.memberId!] },
+      mate,
+    );
     ids.t7 = await at({ date: "2031-07-01", durationMinutes: "105", villageCode: V0401 }, { reach: [reach(lansia, "L", null, 9)] }, mate);
-    ids.t8 = await at({ date: "2031-06-20", durationMinutes: "20", villageCode: V0401 }, { reach: [reach(lansia, "L", null, 2)], coVolunteerIds: [author.memberId!], submit: false }, mate);
+    ids.t8 = await at(
+      { date: "2031-06-20", durationMinutes: "20", villageCode: V0401 },
+      { reach: [reach(lansia, "L", null, 2)], coVolunteerIds: [author.memberId!], submit: false },
+      mate,
+    );
     expect(await verifyActivities(verifier, [ids.t2], TOTALS_NOW)).toEqual({ verified: 1, skipped: 0 });
     expect(await returnActivities(verifier, [ids.t3], "Tambahkan foto.")).toEqual({ verified: 1, skipped: 0 });
   });
@@ -908,7 +1114,15 @@ describe("own activities and totals", () => {
     expect(own.page).toBe(1);
     expect(own.pageCount).toBe(1);
     expect(new Set(own.rows.map((r) => r.id))).toEqual(new Set([ids.t1, ids.t2, ids.t3, ids.t4, ids.t5, ids.t6, ids.t8]));
-    expect(own.rows.map((r) => iso(r.date))).toEqual(["2031-07-01", "2031-07-01", "2031-07-01", "2031-06-30", "2031-06-20", "2031-01-01", "2030-12-31"]);
+    expect(own.rows.map((r) => iso(r.date))).toEqual([
+      "2031-07-01",
+      "2031-07-01",
+      "2031-07-01",
+      "2031-06-30",
+      "2031-06-20",
+      "2031-01-01",
+      "2030-12-31",
+    ]);
     const byId = new Map(own.rows.map((r) => [r.id, r]));
     expect(byId.get(ids.t1!)).toMatchObject({ people: 5, durationMinutes: 90, status: "submitted", member: { id: author.memberId } });
     expect(byId.get(ids.t6!)).toMatchObject({ people: 6, status: "submitted", member: { id: mate.memberId }, _count: { volunteers: 1 } });
@@ -967,23 +1181,59 @@ describe("listActivities", () => {
     lansia = ppksOf(ctx, 8);
     const t0 = typeOf(ctx, 0);
     const t1 = typeOf(ctx, 1);
-    r.r1 = await logged(ctx, p, { date: "2031-06-01", villageCode: V1002, typeId: t0, durationMinutes: "60", households: "3" }, { reach: [reach(balita, "L", "anak", 2), reach(lansia, "P", "lansia", 3)] });
-    r.r2 = await logged(ctx, p, { date: "2031-06-05", villageCode: V1003, typeId: t1, durationMinutes: "90", households: "1" }, { reach: [reach(lansia, "L", "lansia", 4)] });
-    r.r3 = await logged(ctx, q, { date: "2031-06-10", villageCode: V0401, typeId: t0, durationMinutes: "30", households: "0" }, { reach: [reach(balita, "P", "anak", 1)] });
-    r.r4 = await logged(ctx, q, { date: "2031-05-20", villageCode: V1002, typeId: t1, durationMinutes: "120", households: "5" }, { submit: false });
-    r.r5 = await logged(ctx, p, { date: "2031-06-14", villageCode: V0401, typeId: t1, durationMinutes: "45", households: "2" }, { reach: [reach(lansia, "P", null, 6), reach(balita, "L", "anak", 1)] });
+    r.r1 = await logged(
+      ctx,
+      p,
+      { date: "2031-06-01", villageCode: V1002, typeId: t0, durationMinutes: "60", households: "3" },
+      { reach: [reach(balita, "L", "anak", 2), reach(lansia, "P", "lansia", 3)] },
+    );
+    r.r2 = await logged(
+      ctx,
+      p,
+      { date: "2031-06-05", villageCode: V1003, typeId: t1, durationMinutes: "90", households: "1" },
+      { reach: [reach(lansia, "L", "lansia", 4)] },
+    );
+    r.r3 = await logged(
+      ctx,
+      q,
+      { date: "2031-06-10", villageCode: V0401, typeId: t0, durationMinutes: "30", households: "0" },
+      { reach: [reach(balita, "P", "anak", 1)] },
+    );
+    r.r4 = await logged(
+      ctx,
+      q,
+      { date: "2031-05-20", villageCode: V1002, typeId: t1, durationMinutes: "120", households: "5" },
+      { submit: false },
+    );
+    r.r5 = await logged(
+      ctx,
+      p,
+      { date: "2031-06-14", villageCode: V0401, typeId: t1, durationMinutes: "45", households: "2" },
+      { reach: [reach(lansia, "P", null, 6), reach(balita, "L", "anak", 1)] },
+    );
     expect(await verifyActivities(board, [r.r2], NOW)).toEqual({ verified: 1, skipped: 0 });
     expect(await returnActivities(board, [r.r5], "Lengkapi RT/RW.")).toEqual({ verified: 1, skipped: 0 });
     // Another chapter's activity never shows.
     const elsewhere = await newChapter();
-    await logged(elsewhere, await volunteer(elsewhere.id), { durationMinutes: "600", households: "50" }, { reach: [reach(ppksOf(elsewhere, 8), "L", null, 99)] });
+    await logged(
+      elsewhere,
+      await volunteer(elsewhere.id),
+      { durationMinutes: "600", households: "50" },
+      { reach: [reach(ppksOf(elsewhere, 8), "L", null, 99)] },
+    );
   });
 
   async function listed(over: Partial<ActivityFilters>, scope?: { districtCodes: readonly string[] }) {
     const result = await listActivities(ctx.id, filters(over), scope);
     // The page's own people agree with the totals (every match fits on one page here).
     expect(result.rows.reduce((sum, row) => sum + row.people, 0)).toBe(result.totals.people);
-    return { total: result.total, totals: result.totals, ids: result.rows.map((row) => row.id), rows: result.rows, pageCount: result.pageCount };
+    return {
+      total: result.total,
+      totals: result.totals,
+      ids: result.rows.map((row) => row.id),
+      rows: result.rows,
+      pageCount: result.pageCount,
+    };
   }
 
   it("lists the chapter's activities newest first, with totals over all of them", async () => {
@@ -1003,42 +1253,106 @@ describe("listActivities", () => {
       ],
     });
     expect(all.rows.map((row) => row.people)).toEqual([7, 1, 4, 5, 0]);
-    expect(all.rows[0]).toMatchObject({ status: "returned", returnReason: "Lengkapi RT/RW.", districtCode: D04, village: { name: "Siantan Hulu" }, type: { name: ctx.types[1]!.name } });
+    expect(all.rows[0]).toMatchObject({
+      status: "returned",
+      returnReason: "Lengkapi RT/RW.",
+      districtCode: D04,
+      village: { name: "Siantan Hulu" },
+      type: { name: ctx.types[1]!.name },
+    });
     expect(all.pageCount).toBe(1);
   });
 
   it("filters by period (inclusive)", async () => {
-    expect(await listed({ from: "2031-06-01", to: "2031-06-10" })).toMatchObject({ total: 3, ids: [r.r3, r.r2, r.r1], totals: { hours: 3, households: 4, people: 10 } });
-    expect(await listed({ from: "2031-06-05" })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r2], totals: { hours: 2.8, households: 3, people: 12 } });
-    expect(await listed({ to: "2031-06-01" })).toMatchObject({ total: 2, ids: [r.r1, r.r4], totals: { hours: 3, households: 8, people: 5 } });
+    expect(await listed({ from: "2031-06-01", to: "2031-06-10" })).toMatchObject({
+      total: 3,
+      ids: [r.r3, r.r2, r.r1],
+      totals: { hours: 3, households: 4, people: 10 },
+    });
+    expect(await listed({ from: "2031-06-05" })).toMatchObject({
+      total: 3,
+      ids: [r.r5, r.r3, r.r2],
+      totals: { hours: 2.8, households: 3, people: 12 },
+    });
+    expect(await listed({ to: "2031-06-01" })).toMatchObject({
+      total: 2,
+      ids: [r.r1, r.r4],
+      totals: { hours: 3, households: 8, people: 5 },
+    });
   });
 
   it("filters by kecamatan and by kelurahan", async () => {
-    expect(await listed({ districtCode: D01 })).toMatchObject({ total: 3, ids: [r.r2, r.r1, r.r4], totals: { hours: 4.5, households: 9, people: 9 } });
-    expect(await listed({ villageCode: V0401 })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.3, households: 2, people: 8 } });
+    expect(await listed({ districtCode: D01 })).toMatchObject({
+      total: 3,
+      ids: [r.r2, r.r1, r.r4],
+      totals: { hours: 4.5, households: 9, people: 9 },
+    });
+    expect(await listed({ villageCode: V0401 })).toMatchObject({
+      total: 2,
+      ids: [r.r5, r.r3],
+      totals: { hours: 1.3, households: 2, people: 8 },
+    });
     expect(await listed({ villageCode: V1003 })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
   });
 
   it("filters by type, volunteer and status", async () => {
-    expect(await listed({ typeId: typeOf(ctx, 1) })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r4], totals: { hours: 4.3, households: 8, people: 11 } });
-    expect(await listed({ memberId: q.memberId })).toMatchObject({ total: 2, ids: [r.r3, r.r4], totals: { hours: 2.5, households: 5, people: 1 } });
-    expect(await listed({ status: "submitted" })).toMatchObject({ total: 2, ids: [r.r3, r.r1], totals: { hours: 1.5, households: 3, people: 6 } });
+    expect(await listed({ typeId: typeOf(ctx, 1) })).toMatchObject({
+      total: 3,
+      ids: [r.r5, r.r2, r.r4],
+      totals: { hours: 4.3, households: 8, people: 11 },
+    });
+    expect(await listed({ memberId: q.memberId })).toMatchObject({
+      total: 2,
+      ids: [r.r3, r.r4],
+      totals: { hours: 2.5, households: 5, people: 1 },
+    });
+    expect(await listed({ status: "submitted" })).toMatchObject({
+      total: 2,
+      ids: [r.r3, r.r1],
+      totals: { hours: 1.5, households: 3, people: 6 },
+    });
     expect(await listed({ status: "draft" })).toMatchObject({ total: 1, ids: [r.r4], totals: { hours: 2, households: 5, people: 0 } });
   });
 
   it("filters by PPKS category (activities that reached it; their people in every category)", async () => {
-    expect(await listed({ categoryId: lansia })).toMatchObject({ total: 3, ids: [r.r5, r.r2, r.r1], totals: { hours: 3.3, households: 6, people: 16 } });
-    expect(await listed({ categoryId: balita })).toMatchObject({ total: 3, ids: [r.r5, r.r3, r.r1], totals: { hours: 2.3, households: 5, people: 13 } });
-    expect(await listed({ categoryId: ppksOf(ctx, 24) })).toMatchObject({ total: 0, ids: [], totals: { hours: 0, households: 0, people: 0 } });
+    expect(await listed({ categoryId: lansia })).toMatchObject({
+      total: 3,
+      ids: [r.r5, r.r2, r.r1],
+      totals: { hours: 3.3, households: 6, people: 16 },
+    });
+    expect(await listed({ categoryId: balita })).toMatchObject({
+      total: 3,
+      ids: [r.r5, r.r3, r.r1],
+      totals: { hours: 2.3, households: 5, people: 13 },
+    });
+    expect(await listed({ categoryId: ppksOf(ctx, 24) })).toMatchObject({
+      total: 0,
+      ids: [],
+      totals: { hours: 0, households: 0, people: 0 },
+    });
   });
 
   it("combines filters, and answers an empty match with zero totals and one page", async () => {
-    expect(await listed({ districtCode: D01, typeId: typeOf(ctx, 1), status: "verified" })).toMatchObject({ total: 1, ids: [r.r2], totals: { hours: 1.5, households: 1, people: 4 } });
-    expect(await listed({ villageCode: V1003, memberId: q.memberId })).toEqual({ total: 0, ids: [], rows: [], pageCount: 1, totals: { hours: 0, households: 0, people: 0, statuses: [] } });
+    expect(await listed({ districtCode: D01, typeId: typeOf(ctx, 1), status: "verified" })).toMatchObject({
+      total: 1,
+      ids: [r.r2],
+      totals: { hours: 1.5, households: 1, people: 4 },
+    });
+    expect(await listed({ villageCode: V1003, memberId: q.memberId })).toEqual({
+      total: 0,
+      ids: [],
+      rows: [],
+      pageCount: 1,
+      totals: { hours: 0, households: 0, people: 0, statuses: [] },
+    });
   });
 
   it("limits a Koordinator Kecamatan's list to their kecamatan", async () => {
-    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({ total: 2, ids: [r.r5, r.r3], totals: { hours: 1.3, households: 2, people: 8 } });
+    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({
+      total: 2,
+      ids: [r.r5, r.r3],
+      totals: { hours: 1.3, households: 2, people: 8 },
+    });
     expect(await listed({ status: "submitted" }, { districtCodes: [D04] })).toMatchObject({ total: 1, ids: [r.r3] });
   });
 
@@ -1054,7 +1368,10 @@ describe("listActivities", () => {
   it("counts co-volunteers' hours the way the contribution report does (the duration again for each)", async () => {
     const co = await newChapter();
     const author = await volunteer(co.id);
-    const helpers = [await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }), await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" })];
+    const helpers = [
+      await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }),
+      await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }),
+    ];
     // 40 minutes with two co-volunteers = 120 volunteer minutes = 2 hours; 20 minutes alone = 0,3.
     await logged(co, author, { durationMinutes: "40" }, { coVolunteerIds: helpers.map((h) => h.id) });
     await logged(co, author, { durationMinutes: "20", date: "2031-06-11" });
@@ -1071,11 +1388,26 @@ describe("listActivities", () => {
     // 53 of type 0 on 12 June (15 min, 1 household, 2 people) and 2 of type 1 on 13 June
     // (30 min, 4 households, 5 people): 855 min = 14.25 h (14,3 to one decimal), 61 households, 116 people.
     for (let i = 0; i < 53; i++) {
-      await logged(big, v, { date: "2031-06-12", typeId: typeOf(big, 0), durationMinutes: "15", households: "1" }, { reach: [reach(kat, "L", null, 2)] });
+      await logged(
+        big,
+        v,
+        { date: "2031-06-12", typeId: typeOf(big, 0), durationMinutes: "15", households: "1" },
+        { reach: [reach(kat, "L", null, 2)] },
+      );
     }
     const late = [
-      await logged(big, v, { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" }, { reach: [reach(kat, "P", null, 5)] }),
-      await logged(big, v, { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" }, { reach: [reach(kat, "P", null, 5)] }),
+      await logged(
+        big,
+        v,
+        { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" },
+        { reach: [reach(kat, "P", null, 5)] },
+      ),
+      await logged(
+        big,
+        v,
+        { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" },
+        { reach: [reach(kat, "P", null, 5)] },
+      ),
     ];
     expect(ACTIVITIES_PAGE_SIZE).toBe(50);
 

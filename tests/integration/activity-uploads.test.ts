@@ -9,9 +9,7 @@ import sharp from "sharp";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 const UPLOADS = vi.hoisted(() => {
-  const dir = `${process.env.TMPDIR ?? "/tmp"}/ipsm-activity-uploads-${
-    process.pid
-  }-${Date.now()}`;
+  const dir = `${process.env.TMPDIR ?? "/tmp"}/ipsm-activity-uploads-${process.pid}-${Date.now()}`;
   process.env.UPLOADS_DIR = dir;
   return dir;
 });
@@ -22,13 +20,7 @@ import { action as editAction } from "~/routes/activities.$id.edit";
 import { action as newAction } from "~/routes/activities.new";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildMember, buildUser } from "../factories";
-import {
-  cookiesFrom,
-  dataOf,
-  postForm,
-  run,
-  statusOf,
-} from "../support/requests";
+import { cookiesFrom, dataOf, postForm, run, statusOf } from "../support/requests";
 
 const ORIGIN = "http://localhost:3000";
 const STORAGE_FAULT =
@@ -42,18 +34,10 @@ let typeId: string;
 let jpeg: Uint8Array;
 let serial = 0;
 
-function multipart(
-  pathname: string,
-  fields: Record<string, string>,
-  photo: Uint8Array | null
-) {
+function multipart(pathname: string, fields: Record<string, string>, photo: Uint8Array | null) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (photo)
-    form.append(
-      "photos",
-      new File([new Uint8Array(photo)], "foto.jpg", { type: "image/jpeg" })
-    );
+  if (photo) form.append("photos", new File([new Uint8Array(photo)], "foto.jpg", { type: "image/jpeg" }));
   return new Request(`${ORIGIN}${pathname}`, {
     method: "POST",
     body: form,
@@ -84,21 +68,14 @@ async function breakStorage() {
 }
 
 async function storedPhotos() {
-  return (
-    await readdir(path.join(UPLOADS, "activity-photos")).catch(
-      () => [] as string[]
-    )
-  ).sort();
+  return (await readdir(path.join(UPLOADS, "activity-photos")).catch(() => [] as string[])).sort();
 }
 
-const activitiesOf = () =>
-  db.activity.count({ where: { chapterId, memberId } });
+const activitiesOf = () => db.activity.count({ where: { chapterId, memberId } });
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "AUP" })).id;
-  memberId = (
-    await buildMember({ chapterId, villageCode: V1002, status: "aktif" })
-  ).id;
+  memberId = (await buildMember({ chapterId, villageCode: V1002, status: "aktif" })).id;
   await buildUser({
     chapterId,
     role: "volunteer",
@@ -111,8 +88,8 @@ beforeAll(async () => {
       postForm("/login", {
         email: "relawan@activity-upload.test",
         password: "password-123",
-      })
-    )) as Response
+      }),
+    )) as Response,
   );
   typeId = (await listActivityTypes(chapterId))[0]!.id;
   jpeg = new Uint8Array(
@@ -120,7 +97,7 @@ beforeAll(async () => {
       create: { width: 40, height: 30, channels: 3, background: "#3a7" },
     })
       .jpeg()
-      .toBuffer()
+      .toBuffer(),
   );
 });
 
@@ -133,10 +110,7 @@ describe("logging an activity with a photo", () => {
   it("saves nothing when the photo cannot be stored, answers with the message and the input, and a retry saves one", async () => {
     const posted = fields({ narrative: "Kunjungan rumah keluarga Ibu Sari." });
     await breakStorage();
-    const failed = await run(
-      newAction,
-      multipart("/activities/new", posted, jpeg)
-    );
+    const failed = await run(newAction, multipart("/activities/new", posted, jpeg));
     expect(statusOf(failed)).toBe(400);
     const body = dataOf<{
       fieldErrors: Record<string, string>;
@@ -151,16 +125,13 @@ describe("logging an activity with a photo", () => {
     expect(
       await db.activity.count({
         where: { idempotencyKey: posted.idempotencyKey },
-      })
+      }),
     ).toBe(0);
 
     // Storage works again: the same form (same key) saves one activity with its photo.
     await rm(UPLOADS, { force: true });
     const before = await activitiesOf();
-    const saved = (await run(
-      newAction,
-      multipart("/activities/new", posted, jpeg)
-    )) as Response;
+    const saved = (await run(newAction, multipart("/activities/new", posted, jpeg))) as Response;
     expect(saved.status).toBe(302);
     const activity = await db.activity.findUniqueOrThrow({
       where: { idempotencyKey: posted.idempotencyKey },
@@ -171,23 +142,15 @@ describe("logging an activity with a photo", () => {
     expect(await storedPhotos()).toEqual([activity.photos[0]!.file]);
 
     // A double tap of the same form: still one activity, one photo, no stray file.
-    const again = (await run(
-      newAction,
-      multipart("/activities/new", posted, jpeg)
-    )) as Response;
+    const again = (await run(newAction, multipart("/activities/new", posted, jpeg))) as Response;
     expect(again.headers.get("Location")).toBe(`/activities/${activity.id}`);
     expect(await activitiesOf()).toBe(before + 1);
-    expect(
-      await db.activityPhoto.count({ where: { activityId: activity.id } })
-    ).toBe(1);
+    expect(await db.activityPhoto.count({ where: { activityId: activity.id } })).toBe(1);
     expect(await storedPhotos()).toEqual([activity.photos[0]!.file]);
   });
 
   it("leaves no file behind when the activity itself is refused", async () => {
-    const refused = await run(
-      newAction,
-      multipart("/activities/new", fields({ typeId: "no-such-type" }), jpeg)
-    );
+    const refused = await run(newAction, multipart("/activities/new", fields({ typeId: "no-such-type" }), jpeg));
     expect(statusOf(refused)).toBe(400);
     expect(await storedPhotos()).toEqual([]);
   });
@@ -196,10 +159,7 @@ describe("logging an activity with a photo", () => {
 describe("editing an activity with a new photo", () => {
   it("keeps the stored activity unchanged when the photo cannot be stored", async () => {
     const posted = fields({ intent: "draft", narrative: "Draf pertama." });
-    const created = (await run(
-      newAction,
-      multipart("/activities/new", posted, null)
-    )) as Response;
+    const created = (await run(newAction, multipart("/activities/new", posted, null))) as Response;
     expect(created.status).toBe(302);
     const id = (
       await db.activity.findUniqueOrThrow({
@@ -210,19 +170,15 @@ describe("editing an activity with a new photo", () => {
     await breakStorage();
     const failed = await run(
       editAction,
-      multipart(
-        `/activities/${id}/edit`,
-        { ...posted, narrative: "Draf kedua.", intent: "submit" },
-        jpeg
-      ),
-      { id }
+      multipart(`/activities/${id}/edit`, { ...posted, narrative: "Draf kedua.", intent: "submit" }, jpeg),
+      { id },
     );
     expect(statusOf(failed)).toBe(400);
     expect(
       dataOf<{
         fieldErrors: Record<string, string>;
         values: Record<string, string>;
-      }>(failed)
+      }>(failed),
     ).toMatchObject({
       fieldErrors: { photos: STORAGE_FAULT },
       values: { narrative: "Draf kedua." },
@@ -244,12 +200,8 @@ describe("editing an activity with a new photo", () => {
     await rm(UPLOADS, { force: true });
     const saved = (await run(
       editAction,
-      multipart(
-        `/activities/${id}/edit`,
-        { ...posted, narrative: "Draf kedua.", intent: "submit" },
-        jpeg
-      ),
-      { id }
+      multipart(`/activities/${id}/edit`, { ...posted, narrative: "Draf kedua.", intent: "submit" }, jpeg),
+      { id },
     )) as Response;
     expect(saved.status).toBe(302);
     const after = await db.activity.findUniqueOrThrow({
@@ -262,8 +214,6 @@ describe("editing an activity with a new photo", () => {
     });
     expect(after.narrative).toBe("Draf kedua.");
     expect(after.status).toBe("submitted");
-    expect(await storedPhotos()).toEqual(
-      after.photos.map((p) => p.file).sort()
-    );
+    expect(await storedPhotos()).toEqual(after.photos.map((p) => p.file).sort());
   });
 });

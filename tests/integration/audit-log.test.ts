@@ -33,7 +33,14 @@ type Page = {
   memberNotFound: boolean;
   notes: string[];
   actors: { id: string; name: string }[];
-  entries: { id: string; action: string; actionLabel: string; actorName: string; entityName: string | null; changes: { field: string; before?: string; after?: string }[] }[];
+  entries: {
+    id: string;
+    action: string;
+    actionLabel: string;
+    actorName: string;
+    entityName: string | null;
+    changes: { field: string; before?: string; after?: string }[];
+  }[];
 };
 
 async function signIn(email: string) {
@@ -48,7 +55,11 @@ async function page(query: string, cookie = cookies.ketua): Promise<Page> {
 
 async function at(iso: string, entry: Parameters<typeof recordAudit>[0]) {
   await recordAudit(entry);
-  const row = await db.auditLog.findFirstOrThrow({ where: { action: entry.action, entityId: entry.entityId }, orderBy: { at: "desc" }, select: { id: true } });
+  const row = await db.auditLog.findFirstOrThrow({
+    where: { action: entry.action, entityId: entry.entityId },
+    orderBy: { at: "desc" },
+    select: { id: true },
+  });
   await db.auditLog.update({ where: { id: row.id }, data: { at: new Date(iso) } });
   return row.id;
 }
@@ -93,13 +104,41 @@ beforeAll(async () => {
     after: { address: "Jl. Baru No. 2", phone: "+6281234567890", status: "nonaktif", fullName: "Siti Auditawati" },
   });
   // 00:30 WITA on 20 January (still the 19th in UTC)
-  await at("2026-01-19T16:30:00Z", { actorId: ketuaId, chapterId, action: "member.card.issue", entityType: "Member", entityId: memberId, after: { validUntil: "2031-01-19T00:00:00.000Z" } });
+  await at("2026-01-19T16:30:00Z", {
+    actorId: ketuaId,
+    chapterId,
+    action: "member.card.issue",
+    entityType: "Member",
+    entityId: memberId,
+    after: { validUntil: "2031-01-19T00:00:00.000Z" },
+  });
   // 23:59 WITA on 20 January
-  await at("2026-01-20T15:59:00Z", { actorId: ketuaId, chapterId, action: "report.create", entityType: "Report", entityId: "rpt-1", after: { kind: "month" } });
+  await at("2026-01-20T15:59:00Z", {
+    actorId: ketuaId,
+    chapterId,
+    action: "report.create",
+    entityType: "Report",
+    entityId: "rpt-1",
+    after: { kind: "month" },
+  });
   // 00:00 WITA on 21 January
-  await at("2026-01-20T16:00:00Z", { actorId: ketuaId, chapterId, action: "report.submit", entityType: "Report", entityId: "rpt-1", after: { number: "001/IPSM-AUD/I/2026" } });
+  await at("2026-01-20T16:00:00Z", {
+    actorId: ketuaId,
+    chapterId,
+    action: "report.submit",
+    entityType: "Report",
+    entityId: "rpt-1",
+    after: { number: "001/IPSM-AUD/I/2026" },
+  });
   // Another chapter's record: never shown here.
-  await at("2026-01-20T03:00:00Z", { actorId: null, chapterId: otherChapterId, action: "member.update", entityType: "Member", entityId: otherMemberId, after: { address: "Rahasia Lain" } });
+  await at("2026-01-20T03:00:00Z", {
+    actorId: null,
+    chapterId: otherChapterId,
+    action: "member.update",
+    entityType: "Member",
+    entityId: otherMemberId,
+    after: { address: "Rahasia Lain" },
+  });
   // A record written before masking was complete: the NIK and KK whole in the stored JSON.
   await db.auditLog.create({
     data: {
@@ -113,8 +152,22 @@ beforeAll(async () => {
     },
   });
   // A follow-up's resident identifier, and an export whose search was a whole NIK.
-  await at("2025-12-02T01:00:00Z", { actorId: ketuaId, chapterId, action: "followup.identifier.set", entityType: "FollowUp", entityId: "fu-1", after: { caseIdentifier: KK } });
-  await at("2025-12-03T01:00:00Z", { actorId: ketuaId, chapterId, action: "member.export", entityType: "Chapter", entityId: chapterId, after: { format: "xlsx", count: 1, filters: { search: NIK } } });
+  await at("2025-12-02T01:00:00Z", {
+    actorId: ketuaId,
+    chapterId,
+    action: "followup.identifier.set",
+    entityType: "FollowUp",
+    entityId: "fu-1",
+    after: { caseIdentifier: KK },
+  });
+  await at("2025-12-03T01:00:00Z", {
+    actorId: ketuaId,
+    chapterId,
+    action: "member.export",
+    entityType: "Chapter",
+    entityId: chapterId,
+    after: { format: "xlsx", count: 1, filters: { search: NIK } },
+  });
 });
 
 describe("who may read the audit log", () => {
@@ -186,7 +239,13 @@ describe("reading the log", () => {
 
   it("pages on the server: each record once, newest first", async () => {
     for (let i = 0; i < 30; i++) {
-      await at(`2025-11-01T0${i % 10}:00:0${Math.floor(i / 10)}Z`, { actorId: ketuaId, chapterId, action: "member.nik.view", entityType: "Member", entityId: memberId });
+      await at(`2025-11-01T0${i % 10}:00:0${Math.floor(i / 10)}Z`, {
+        actorId: ketuaId,
+        chapterId,
+        action: "member.nik.view",
+        entityType: "Member",
+        entityId: memberId,
+      });
     }
     const first = await page("?action=member.nik.view");
     const second = await page("?action=member.nik.view&page=2");
@@ -196,7 +255,11 @@ describe("reading the log", () => {
     expect(second.entries).toHaveLength(5);
     const ids = [...first.entries, ...second.entries].map((e) => e.id);
     expect(new Set(ids).size).toBe(30);
-    const stored = await db.auditLog.findMany({ where: { chapterId, action: "member.nik.view" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { id: true } });
+    const stored = await db.auditLog.findMany({
+      where: { chapterId, action: "member.nik.view" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
     expect(ids).toEqual(stored.map((r) => r.id));
     // a page past the end shows the last page
     expect((await page("?action=member.nik.view&page=99")).page).toBe(2);
@@ -213,7 +276,14 @@ describe("reading the log", () => {
   });
 
   it("writes new records with the NIK/KK already masked", async () => {
-    await recordAudit({ actorId: ketuaId, chapterId, action: "member.status", entityType: "Member", entityId: "masked-check", after: { nik: NIK, note: `KK ${KK.slice(0, 4)} ${KK.slice(4, 8)} ${KK.slice(8, 12)} ${KK.slice(12)}` } });
+    await recordAudit({
+      actorId: ketuaId,
+      chapterId,
+      action: "member.status",
+      entityType: "Member",
+      entityId: "masked-check",
+      after: { nik: NIK, note: `KK ${KK.slice(0, 4)} ${KK.slice(4, 8)} ${KK.slice(8, 12)} ${KK.slice(12)}` },
+    });
     const row = await db.auditLog.findFirstOrThrow({ where: { entityId: "masked-check" }, select: { after: true } });
     expect(row.after).not.toContain(NIK);
     expect(row.after!.replace(/\D/g, "")).not.toContain(KK);
@@ -224,7 +294,9 @@ describe("reading the log", () => {
 describe("the spreadsheet", () => {
   it("holds the filtered records with readable changes, NIK/KK masked, and is itself audited", async () => {
     const before = await db.auditLog.count({ where: { chapterId, action: "audit.export" } });
-    const workbook = await workbookOf((await run(exportLoader, getRequest("/audit/export.xlsx?member=auditawati&to=2026-01-31", cookies.ketua))) as Response);
+    const workbook = await workbookOf(
+      (await run(exportLoader, getRequest("/audit/export.xlsx?member=auditawati&to=2026-01-31", cookies.ketua))) as Response,
+    );
     const sheet = workbook.getWorksheet("Log audit")!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
@@ -258,10 +330,28 @@ describe("the spreadsheet of a large log", () => {
     const at = new Date("2024-06-01T01:00:00Z");
     const count = 2_100; // more than one batch of the export
     await db.auditLog.createMany({
-      data: Array.from({ length: count }, (_, i) => ({ actorId: sekretarisId, chapterId, action: "member.import", entityType: "MemberImport", entityId: `imp-${i}`, at })),
+      data: Array.from({ length: count }, (_, i) => ({
+        actorId: sekretarisId,
+        chapterId,
+        action: "member.import",
+        entityType: "MemberImport",
+        entityId: `imp-${i}`,
+        at,
+      })),
     });
-    await db.auditLog.create({ data: { actorId: sekretarisId, chapterId, action: "member.import", entityType: "MemberImport", entityId: "imp-earlier", at: new Date("2024-05-31T01:00:00Z") } });
-    const workbook = await workbookOf((await run(exportLoader, getRequest("/audit/export.xlsx?action=member.import", cookies.ketua))) as Response);
+    await db.auditLog.create({
+      data: {
+        actorId: sekretarisId,
+        chapterId,
+        action: "member.import",
+        entityType: "MemberImport",
+        entityId: "imp-earlier",
+        at: new Date("2024-05-31T01:00:00Z"),
+      },
+    });
+    const workbook = await workbookOf(
+      (await run(exportLoader, getRequest("/audit/export.xlsx?action=member.import", cookies.ketua))) as Response,
+    );
     const ids: string[] = [];
     workbook.getWorksheet("Log audit")!.eachRow((row, n) => {
       if (n > 1) ids.push(String(row.getCell(6).value));
@@ -276,7 +366,10 @@ describe("masking of audit values", () => {
   it("masks a 16-digit number typed anywhere, but not digits inside a content hash or code", () => {
     // a SHA-256 hex digest whose digits include a run of exactly 16 between letters
     const hash = "ab1234567890123456cd" + "e".repeat(44);
-    expect(maskIdentifiers({ contentHash: hash, verifyCode: "X6171014107900003Y" })).toEqual({ contentHash: hash, verifyCode: "X6171014107900003Y" });
+    expect(maskIdentifiers({ contentHash: hash, verifyCode: "X6171014107900003Y" })).toEqual({
+      contentHash: hash,
+      verifyCode: "X6171014107900003Y",
+    });
     expect(maskIdentifiers({ note: `NIK ${NIK}, KK 6171 0101 0120 0009.` })).toEqual({ note: `NIK ${NIK_MASKED}, KK ${KK_MASKED}.` });
     expect(maskIdentifiers({ q: NIK, nik: "6171-0141-0790-0003" })).toEqual({ q: NIK_MASKED, nik: NIK_MASKED });
   });
@@ -284,7 +377,12 @@ describe("masking of audit values", () => {
 
 describe("values shaped like dates", () => {
   it("shows a real date as a date and a malformed one as written, never failing the page or the export", () => {
-    const changes = auditChanges(null, JSON.stringify({ filters: { from: "2026-13-45", to: "2026-06-30" }, at: "2026-12-02T17:53:00Z" }), "Chapter", "Asia/Jakarta");
+    const changes = auditChanges(
+      null,
+      JSON.stringify({ filters: { from: "2026-13-45", to: "2026-06-30" }, at: "2026-12-02T17:53:00Z" }),
+      "Chapter",
+      "Asia/Jakarta",
+    );
     const text = changes.map((c) => `${c.field}=${c.after}`).join(" | ");
     expect(text).toContain("2026-13-45");
     expect(text).toContain("30/06/2026");

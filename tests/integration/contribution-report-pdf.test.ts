@@ -87,10 +87,25 @@ function figures(volunteers: ReportFigures["volunteers"]): ReportFigures {
     volunteers,
     trainings: {
       hours: 86,
-      events: [{ name: "Bimtek Dasar PSM Angkatan III", place: "Aula Dinas Sosial Kota Pontianak", start: "2026-02-10", end: "2026-02-12", hours: 24, participants: 30 }],
+      events: [
+        {
+          name: "Bimtek Dasar PSM Angkatan III",
+          place: "Aula Dinas Sosial Kota Pontianak",
+          start: "2026-02-10",
+          end: "2026-02-12",
+          hours: 24,
+          participants: 30,
+        },
+      ],
     },
     programmes: [
-      { name: "Pendampingan Lansia Terlantar", partners: ["PT Bank Kalbar Sejahtera"], budget: 150_000_000, received: 100_000_000, spent: 62_500_000 },
+      {
+        name: "Pendampingan Lansia Terlantar",
+        partners: ["PT Bank Kalbar Sejahtera"],
+        budget: 150_000_000,
+        received: 100_000_000,
+        spent: 62_500_000,
+      },
     ],
     followUps: { opened: 14, closed: 9, open: 11 },
     hoursByMonth: [
@@ -146,7 +161,12 @@ async function pageTexts(bytes: Uint8Array) {
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
+    pages.push(
+      content.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   await doc.destroy();
   return pages;
@@ -262,9 +282,7 @@ describe("the contribution report PDF", () => {
   });
 
   it("marks a draft on every page, without a number, QR code or hash", async () => {
-    const { text, pages } = await pdfText(
-      await render(reportData({ draft: true, number: null, verification: null, supersedes: null })),
-    );
+    const { text, pages } = await pdfText(await render(reportData({ draft: true, number: null, verification: null, supersedes: null })));
     expect(text).toContain("Nomor : (diberikan saat laporan dikirim)");
     expect(occurrences(text, "DRAF ")).toBeGreaterThanOrEqual(pages);
     expect(occurrences(text, "Draf — belum dikirim, angka dapat berubah")).toBe(pages);
@@ -333,7 +351,11 @@ async function pageItems(bytes: Uint8Array) {
   const pages: { str: string; x: number; y: number }[][] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.flatMap((item) => ("str" in item && item.str.trim() ? [{ str: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : [])));
+    pages.push(
+      content.items.flatMap((item) =>
+        "str" in item && item.str.trim() ? [{ str: item.str.trim(), x: item.transform[4] as number, y: item.transform[5] as number }] : [],
+      ),
+    );
   }
   await doc.destroy();
   return pages;
@@ -349,7 +371,9 @@ describe("a large report's long tables, laid out in pages of their own", () => {
   beforeAll(async () => {
     // 1,000 volunteers, every 50th with a name that needs two or three lines, one with a word
     // wider than its cell; 800 kelurahan rows, every 40th with a long category
-    volunteers = manyVolunteers(1000).map((v, i) => (i % 50 === 7 ? { ...v, name: `${LONG_NAME} ${i + 1}` } : i === 500 ? { ...v, name: `${UNBROKEN} ${i + 1}` } : v));
+    volunteers = manyVolunteers(1000).map((v, i) =>
+      i % 50 === 7 ? { ...v, name: `${LONG_NAME} ${i + 1}` } : i === 500 ? { ...v, name: `${UNBROKEN} ${i + 1}` } : v,
+    );
     const villages = Array.from({ length: 800 }, (_, i) => ({
       district: DISTRICTS[i % DISTRICTS.length]!,
       village: `Kelurahan Uji ${Math.floor(i / 8) + 1}`,
@@ -370,7 +394,10 @@ describe("a large report's long tables, laid out in pages of their own", () => {
       expect(row, number).toEqual([String(i + 1), expect.any(String), number, formatNumber(v.activities), formatHours(v.hours)]);
       expect(v.name.startsWith(row[1]!), number).toBe(true);
     }
-    const text = pages.map((items) => items.map((item) => item.str).join("")).join("").replace(/\s/g, "");
+    const text = pages
+      .map((items) => items.map((item) => item.str).join(""))
+      .join("")
+      .replace(/\s/g, "");
     expect(text).toContain(`${LONG_NAME} 8`.replace(/\s/g, ""));
     expect(text).toContain(`${UNBROKEN} 501`.replace(/\s/g, ""));
     // the pages are full and none ran over onto a page of its own (the layout's room is right)
@@ -400,7 +427,11 @@ describe("a large report's long tables, laid out in pages of their own", () => {
     });
     const people = rows.filter((row) => /^Kelurahan Uji \d+$/.test(row[1] ?? "")).map((row) => row.at(-1));
     expect(people).toEqual(Array.from({ length: 800 }, (_, i) => formatNumber(i + 1)));
-    const text = pages.slice(annex).map((items) => items.map((item) => item.str).join("")).join("").replace(/\s/g, "");
+    const text = pages
+      .slice(annex)
+      .map((items) => items.map((item) => item.str).join(""))
+      .join("")
+      .replace(/\s/g, "");
     expect(text.split(LONG_CATEGORY.replace(/\s/g, "")).length - 1).toBe(20);
   });
 

@@ -56,7 +56,8 @@ beforeAll(async () => {
   await buildUser({ chapterId, role: "volunteer", email: "mantan@file.test", memberId: inactiveId });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@file.test" });
   await buildUser({ chapterId, role: "volunteer", email: "tanpa-anggota@file.test" });
-  for (const who of ["sekretaris", "ketua", "relawan", "mantan", "dinsos", "tanpa-anggota"]) cookies[who] = await signIn(`${who}@file.test`);
+  for (const who of ["sekretaris", "ketua", "relawan", "mantan", "dinsos", "tanpa-anggota"])
+    cookies[who] = await signIn(`${who}@file.test`);
 });
 
 const missing = "tidak-ada";
@@ -73,17 +74,66 @@ const cases: [string, Loader, string, Record<string, string>, string, 403 | 404]
   ["the member csv, for the Dinas Sosial", membersCsv as Loader, `/members/export.csv`, {}, "dinsos", 403],
   ["the member xlsx, for a volunteer", membersXlsx as Loader, `/members/export.xlsx`, {}, "relawan", 403],
   ["the import template, for a volunteer", templateXlsx as Loader, `/members/template.xlsx`, {}, "relawan", 403],
-  ["a certificate of service that does not exist", serviceCertificatePdf as Loader, `/certificates/${missing}.pdf`, { id: missing }, "ketua", 404],
+  [
+    "a certificate of service that does not exist",
+    serviceCertificatePdf as Loader,
+    `/certificates/${missing}.pdf`,
+    { id: missing },
+    "ketua",
+    404,
+  ],
   ["an SK scan never uploaded", skScan as Loader, `/leadership/ID/sk`, { id: "PERIOD" }, "sekretaris", 404],
-  ["the structure of a period that does not exist", structurePdf as Loader, `/leadership/${missing}/structure.pdf`, { id: missing }, "sekretaris", 404],
-  ["a receipt that does not exist", receipt as Loader, `/programmes/${missing}/money/${missing}/receipt`, { id: missing, entryId: missing }, "ketua", 404],
+  [
+    "the structure of a period that does not exist",
+    structurePdf as Loader,
+    `/leadership/${missing}/structure.pdf`,
+    { id: missing },
+    "sekretaris",
+    404,
+  ],
+  [
+    "a receipt that does not exist",
+    receipt as Loader,
+    `/programmes/${missing}/money/${missing}/receipt`,
+    { id: missing, entryId: missing },
+    "ketua",
+    404,
+  ],
   ["a programme report that does not exist", programmePdf as Loader, `/programmes/${missing}/report.pdf`, { id: missing }, "ketua", 404],
-  ["a programme workbook that does not exist", programmeXlsx as Loader, `/programmes/${missing}/report.xlsx`, { id: missing }, "ketua", 404],
-  ["an agreement scan that does not exist", agreementScan as Loader, `/programmes/partners/${missing}/agreements/${missing}`, { id: missing, agreementId: missing }, "ketua", 404],
-  ["a certificate scan that does not exist", certificateFile as Loader, `/trainings/certificates/${missing}/file`, { id: missing }, "sekretaris", 404],
+  [
+    "a programme workbook that does not exist",
+    programmeXlsx as Loader,
+    `/programmes/${missing}/report.xlsx`,
+    { id: missing },
+    "ketua",
+    404,
+  ],
+  [
+    "an agreement scan that does not exist",
+    agreementScan as Loader,
+    `/programmes/partners/${missing}/agreements/${missing}`,
+    { id: missing, agreementId: missing },
+    "ketua",
+    404,
+  ],
+  [
+    "a certificate scan that does not exist",
+    certificateFile as Loader,
+    `/trainings/certificates/${missing}/file`,
+    { id: missing },
+    "sekretaris",
+    404,
+  ],
   ["the training matrix, for a volunteer", matrixXlsx as Loader, `/trainings/matrix.xlsx`, {}, "relawan", 403],
   ["a training record, for an account without a member", recordPdf as Loader, `/trainings/record.pdf`, {}, "tanpa-anggota", 404],
-  ["an activity photo that does not exist", activityPhoto as Loader, `/activities/${missing}/photos/${missing}.jpg`, { id: missing, photoId: missing }, "sekretaris", 404],
+  [
+    "an activity photo that does not exist",
+    activityPhoto as Loader,
+    `/activities/${missing}/photos/${missing}.jpg`,
+    { id: missing, photoId: missing },
+    "sekretaris",
+    404,
+  ],
   ["the activity export, for the Dinas Sosial", activitiesXlsx as Loader, `/activities/export.xlsx`, {}, "dinsos", 403],
   ["the audit export, for a volunteer", auditXlsx as Loader, `/audit/export.xlsx`, {}, "relawan", 403],
   ["a report that does not exist, as PDF", reportPdf as Loader, `/reports/${missing}.pdf`, { id: missing }, "ketua", 404],
@@ -107,7 +157,9 @@ describe("routes that send files", () => {
   });
 
   it("says why a card cannot be printed", async () => {
-    const response = (await run(cardPdf as Loader, getRequest(`/members/${inactiveId}/card.pdf`, cookies.sekretaris), { id: inactiveId })) as Response;
+    const response = (await run(cardPdf as Loader, getRequest(`/members/${inactiveId}/card.pdf`, cookies.sekretaris), {
+      id: inactiveId,
+    })) as Response;
     expect(await response.text()).toContain("Kartu anggota hanya dicetak untuk anggota berstatus calon atau aktif.");
   });
 
@@ -141,16 +193,23 @@ describe("uploads to a record that is not there", () => {
 
 describe("links that cannot work are not shown", () => {
   it("shows no card link for a member no longer active, on their page or their profile", async () => {
-    const page = dataOf<{ canPrintCard: boolean }>(await run(memberPage, getRequest(`/members/${inactiveId}`, cookies.sekretaris), { id: inactiveId }));
+    const page = dataOf<{ canPrintCard: boolean }>(
+      await run(memberPage, getRequest(`/members/${inactiveId}`, cookies.sekretaris), { id: inactiveId }),
+    );
     expect(page.canPrintCard).toBe(false);
-    const active = dataOf<{ canPrintCard: boolean }>(await run(memberPage, getRequest(`/members/${activeId}`, cookies.sekretaris), { id: activeId }));
+    const active = dataOf<{ canPrintCard: boolean }>(
+      await run(memberPage, getRequest(`/members/${activeId}`, cookies.sekretaris), { id: activeId }),
+    );
     expect(active.canPrintCard).toBe(true);
     const profile = dataOf<{ member: { status: string } }>(await run(profileLoader, getRequest("/profile", cookies.mantan)));
     expect(profile.member.status).toBe("nonaktif");
   });
 
   it("shows the duplicates link only to those who may resolve duplicates", async () => {
-    const [a, b] = [await buildMember({ chapterId, villageCode: "61.71.01.1003" }), await buildMember({ chapterId, villageCode: "61.71.01.1003" })];
+    const [a, b] = [
+      await buildMember({ chapterId, villageCode: "61.71.01.1003" }),
+      await buildMember({ chapterId, villageCode: "61.71.01.1003" }),
+    ];
     const { db } = await import("~/utils/db.server");
     await db.memberDuplicateFlag.create({ data: { chapterId, memberId: a.id, otherMemberId: b.id } });
     const forBoard = dataOf<{ duplicates: number }>(await run(membersIndex, getRequest("/members", cookies.sekretaris)));

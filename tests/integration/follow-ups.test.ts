@@ -27,7 +27,14 @@ import {
 } from "~/domain/activities.server";
 import { activitiesXlsx } from "~/domain/activity-export.server";
 import { addCatalogueEntry, getActivitySettings, setCatalogueEntryActive, updateActivitySettings } from "~/domain/activity-settings.server";
-import { followUpChoices, getFollowUp, listFollowUps, revealCaseIdentifier, type FollowUpUpdateEntry, type OpenedFollowUp } from "~/domain/follow-ups.server";
+import {
+  followUpChoices,
+  getFollowUp,
+  listFollowUps,
+  revealCaseIdentifier,
+  type FollowUpUpdateEntry,
+  type OpenedFollowUp,
+} from "~/domain/follow-ups.server";
 import { loader as exportLoader } from "~/routes/activities.export[.]xlsx";
 import { loader as followUpLoader } from "~/routes/activities.follow-ups.$id";
 import { loader as followUpsLoader } from "~/routes/activities.follow-ups._index";
@@ -99,7 +106,13 @@ async function newChapter(): Promise<Ctx> {
 const typeOf = (ctx: Ctx, n = 0) => ctx.types[n]!.id;
 const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
 
-function actorOf(userId: string, memberId: string | null, chapterId: string, kinds: PositionKind[] = [], districtCodes: string[] = []): ActivityActor {
+function actorOf(
+  userId: string,
+  memberId: string | null,
+  chapterId: string,
+  kinds: PositionKind[] = [],
+  districtCodes: string[] = [],
+): ActivityActor {
   return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes };
 }
 
@@ -171,13 +184,21 @@ function refused(result: { ok: boolean }): FieldErrors {
   return (result as { fieldErrors: FieldErrors }).fieldErrors;
 }
 
-const referral = (institution = "Dinas Sosial Kota Pontianak", description = "Rujukan PBI JK", caseIdentifier?: string): OpenedFollowUp => ({
+const referral = (
+  institution = "Dinas Sosial Kota Pontianak",
+  description = "Rujukan PBI JK",
+  caseIdentifier?: string,
+): OpenedFollowUp => ({
   institution,
   description,
   ...(caseIdentifier ? { caseIdentifier } : {}),
 });
 
-const moveOn = (followUpId: string, status: "proses" | "selesai", note: string | null = null): FollowUpUpdateEntry => ({ followUpId, status, note });
+const moveOn = (followUpId: string, status: "proses" | "selesai", note: string | null = null): FollowUpUpdateEntry => ({
+  followUpId,
+  status,
+  note,
+});
 
 /** Logs an activity that opens a follow-up; its id and the follow-up's. */
 async function opening(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Extra = {}) {
@@ -191,8 +212,13 @@ async function stateOf(followUpId: string) {
 }
 
 async function updatesOf(followUpId: string) {
-  const rows = await db.followUpUpdate.findMany({ where: { followUpId }, select: { activityId: true, status: true, note: true, activity: { select: { date: true } } } });
-  return rows.sort((a, b) => a.activity.date.getTime() - b.activity.date.getTime()).map(({ activityId, status, note }) => ({ activityId, status, note }));
+  const rows = await db.followUpUpdate.findMany({
+    where: { followUpId },
+    select: { activityId: true, status: true, note: true, activity: { select: { date: true } } },
+  });
+  return rows
+    .sort((a, b) => a.activity.date.getTime() - b.activity.date.getTime())
+    .map(({ activityId, status, note }) => ({ activityId, status, note }));
 }
 
 /** Rows of the activity and follow-up tables that belong to the chapter. */
@@ -206,7 +232,11 @@ async function countsOf(chapterId: string) {
 }
 
 async function auditsOf(entityId: string, action: string) {
-  return db.auditLog.findMany({ where: { entityId, action }, select: { actorId: true, chapterId: true, entityType: true, before: true, after: true }, orderBy: { at: "asc" } });
+  return db.auditLog.findMany({
+    where: { entityId, action },
+    select: { actorId: true, chapterId: true, entityType: true, before: true, after: true },
+    orderBy: { at: "asc" },
+  });
 }
 
 async function signIn(email: string) {
@@ -268,7 +298,11 @@ describe("a follow-up's lifecycle", () => {
     expect(idsOf((await listFollowUps(vol)).rows)).not.toContain(f);
     const done = await listFollowUps(vol, "selesai");
     expect(done.total).toBe(1);
-    expect(done.rows[0]).toMatchObject({ id: f, status: "selesai", latest: { status: "selesai", note: "Terdaftar PBI JK", activity: { id: a3 } } });
+    expect(done.rows[0]).toMatchObject({
+      id: f,
+      status: "selesai",
+      latest: { status: "selesai", note: "Terdaftar PBI JK", activity: { id: a3 } },
+    });
   });
 
   it("refuses an update from an activity dated before the opening one, and accepts one of the same day", async () => {
@@ -299,7 +333,13 @@ describe("a follow-up's lifecycle", () => {
     expect(idsOf((await activityFormChoices(vol, a1)).followUps)).toContain(other.followUpId);
     expect(idsOf((await activityFormChoices(vol, other.activityId)).followUps)).not.toContain(other.followUpId);
 
-    const reopened = await edit(ctx, vol, a3, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "proses", "Menunggu jadwal"), submit: false });
+    const reopened = await edit(
+      ctx,
+      vol,
+      a3,
+      { date: "2031-06-08" },
+      { followUpUpdate: moveOn(f, "proses", "Menunggu jadwal"), submit: false },
+    );
     expect(reopened).toEqual({ ok: true, id: a3 });
     expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
     expect(await updatesOf(f)).toEqual([
@@ -308,7 +348,9 @@ describe("a follow-up's lifecycle", () => {
     ]);
     expect(idsOf(await followUpChoices(vol))).toContain(f);
 
-    expect(await edit(ctx, vol, a3, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Akhirnya selesai"), submit: false })).toEqual({ ok: true, id: a3 });
+    expect(
+      await edit(ctx, vol, a3, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Akhirnya selesai"), submit: false }),
+    ).toEqual({ ok: true, id: a3 });
     expect(await stateOf(f)).toEqual({ status: "selesai", closedById: a3 });
 
     // Dropping the update from the closing activity takes the status back to the one before it.
@@ -367,7 +409,11 @@ describe("who sees a follow-up", () => {
     fB = (await opening(ctx, volB, { date: "2031-06-04", villageCode: V1003 })).followUpId;
     const otherCtx = await newChapter();
     const otherVol = await volunteer(otherCtx.id);
-    other = { ctx: otherCtx, ketua: await boardMember(otherCtx.id, "ketua"), followUpId: (await opening(otherCtx, otherVol, { date: "2031-06-02" })).followUpId };
+    other = {
+      ctx: otherCtx,
+      ketua: await boardMember(otherCtx.id, "ketua"),
+      followUpId: (await opening(otherCtx, otherVol, { date: "2031-06-02" })).followUpId,
+    };
   });
 
   it("a volunteer sees and moves only the follow-ups of activities they logged or worked on", async () => {
@@ -386,7 +432,12 @@ describe("who sees a follow-up", () => {
     expect(idsOf((await listFollowUps(co)).rows)).toEqual([fA]);
     expect(idsOf(await followUpChoices(co))).toEqual([fA]);
     expect((await getFollowUp(co, fA))?.id).toBe(fA);
-    const moved = await logged(ctx, co, { date: "2031-06-05", villageCode: V1003 }, { followUpUpdate: moveOn(fA, "proses", "Diantar ke dinas"), coVolunteerIds: [volB.memberId!] });
+    const moved = await logged(
+      ctx,
+      co,
+      { date: "2031-06-05", villageCode: V1003 },
+      { followUpUpdate: moveOn(fA, "proses", "Diantar ke dinas"), coVolunteerIds: [volB.memberId!] },
+    );
     expect(await stateOf(fA)).toEqual({ status: "proses", closedById: null });
     expect(await updatesOf(fA)).toEqual([{ activityId: moved, status: "proses", note: "Diantar ke dinas" }]);
     // Working on an activity that updated it does not make volB see it: only the opening one counts.
@@ -403,7 +454,12 @@ describe("who sees a follow-up", () => {
 
     const outside = await log(ctx, kk04, { date: "2031-06-06", villageCode: V0401 }, { followUpUpdate: moveOn(fB, "proses") });
     expect(refused(outside)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
-    const inside = await logged(ctx, kk01, { date: "2031-06-06", villageCode: V1003 }, { followUpUpdate: moveOn(fB, "proses", "Koordinasi kelurahan") });
+    const inside = await logged(
+      ctx,
+      kk01,
+      { date: "2031-06-06", villageCode: V1003 },
+      { followUpUpdate: moveOn(fB, "proses", "Koordinasi kelurahan") },
+    );
     expect(await updatesOf(fB)).toEqual([{ activityId: inside, status: "proses", note: "Koordinasi kelurahan" }]);
   });
 
@@ -443,12 +499,27 @@ describe("editing the activity that opened a follow-up", () => {
 
   it("changing the institution and description changes the same follow-up", async () => {
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
-    const result = await edit(ctx, vol, a1, { date: "2031-06-03" }, { followUp: referral("Panti Sosial Tresna Werdha", "Lansia tinggal sendiri"), submit: false });
+    const result = await edit(
+      ctx,
+      vol,
+      a1,
+      { date: "2031-06-03" },
+      { followUp: referral("Panti Sosial Tresna Werdha", "Lansia tinggal sendiri"), submit: false },
+    );
     expect(result).toEqual({ ok: true, id: a1 });
-    const rows = await db.followUp.findMany({ where: { openedById: a1 }, select: { id: true, institution: true, description: true, status: true } });
+    const rows = await db.followUp.findMany({
+      where: { openedById: a1 },
+      select: { id: true, institution: true, description: true, status: true },
+    });
     expect(rows).toEqual([{ id: f, institution: "Panti Sosial Tresna Werdha", description: "Lansia tinggal sendiri", status: "baru" }]);
     expect((await getActivity(ctx.id, a1))!.followUpsOpened).toEqual([
-      { id: f, status: "baru", institution: "Panti Sosial Tresna Werdha", description: "Lansia tinggal sendiri", caseIdentifierMasked: null },
+      {
+        id: f,
+        status: "baru",
+        institution: "Panti Sosial Tresna Werdha",
+        description: "Lansia tinggal sendiri",
+        caseIdentifierMasked: null,
+      },
     ]);
   });
 
@@ -544,41 +615,81 @@ describe("a follow-up's NIK/KK", () => {
     await updateActivitySettings({ userId: ketua.userId, chapterId: ctx.id }, { activityClosingDays: 60, keepCaseIdentifiers: true });
     expect((await activityFormChoices(vol)).keepCaseIdentifiers).toBe(true);
 
-    const opened = await opening(ctx, vol, { date: "2031-06-10", villageCode: V1002 }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false });
+    const opened = await opening(
+      ctx,
+      vol,
+      { date: "2031-06-10", villageCode: V1002 },
+      { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false },
+    );
     followUpId = opened.followUpId;
     openedBy = opened.activityId;
     expect((await db.followUp.findUniqueOrThrow({ where: { id: followUpId } })).caseIdentifier).toBe(NIK);
 
     const activity = await getActivity(ctx.id, openedBy);
-    expect(activity!.followUpsOpened).toEqual([{ id: followUpId, status: "baru", institution: "Dinas Sosial", description: "Rujukan PBI JK", caseIdentifierMasked: NIK_MASKED }]);
+    expect(activity!.followUpsOpened).toEqual([
+      { id: followUpId, status: "baru", institution: "Dinas Sosial", description: "Rujukan PBI JK", caseIdentifierMasked: NIK_MASKED },
+    ]);
     const listed = await listFollowUps(vol);
     expect(listed.rows.map((r) => r.caseIdentifierMasked)).toEqual([NIK_MASKED]);
     const detail = await getFollowUp(ketua, followUpId);
     expect(detail!.caseIdentifierMasked).toBe(NIK_MASKED);
-    for (const shown of [activity, listed, detail, await getFollowUp(vol, followUpId), await listFollowUps(ketua, "all"), await activityFormChoices(vol)]) {
+    for (const shown of [
+      activity,
+      listed,
+      detail,
+      await getFollowUp(vol, followUpId),
+      await listFollowUps(ketua, "all"),
+      await activityFormChoices(vol),
+    ]) {
       expect(JSON.stringify(shown)).not.toContain(NIK);
-      expect(JSON.stringify(shown)).not.toContain("caseIdentifier\":");
+      expect(JSON.stringify(shown)).not.toContain('caseIdentifier":');
     }
 
     expect(await auditsOf(followUpId, "followup.identifier.set")).toEqual([
-      { actorId: vol.userId, chapterId: ctx.id, entityType: "FollowUp", before: null, after: JSON.stringify({ caseIdentifier: NIK_MASKED }) },
+      {
+        actorId: vol.userId,
+        chapterId: ctx.id,
+        entityType: "FollowUp",
+        before: null,
+        after: JSON.stringify({ caseIdentifier: NIK_MASKED }),
+      },
     ]);
 
     // An edit that leaves the field empty keeps the number and audits nothing; a new number is audited.
-    expect(await edit(ctx, vol, openedBy, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK diperbarui"), submit: false })).toEqual({ ok: true, id: openedBy });
-    expect(await db.followUp.findUniqueOrThrow({ where: { id: followUpId }, select: { caseIdentifier: true, description: true } })).toEqual({
-      caseIdentifier: NIK,
-      description: "Rujukan PBI JK diperbarui",
-    });
+    expect(
+      await edit(
+        ctx,
+        vol,
+        openedBy,
+        { date: "2031-06-10" },
+        { followUp: referral("Dinas Sosial", "Rujukan PBI JK diperbarui"), submit: false },
+      ),
+    ).toEqual({ ok: true, id: openedBy });
+    expect(await db.followUp.findUniqueOrThrow({ where: { id: followUpId }, select: { caseIdentifier: true, description: true } })).toEqual(
+      {
+        caseIdentifier: NIK,
+        description: "Rujukan PBI JK diperbarui",
+      },
+    );
     expect(await auditsOf(followUpId, "followup.identifier.set")).toHaveLength(1);
     const kk2 = "6171015505800002";
-    expect(await edit(ctx, vol, openedBy, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK diperbarui", kk2), submit: false })).toEqual({ ok: true, id: openedBy });
+    expect(
+      await edit(
+        ctx,
+        vol,
+        openedBy,
+        { date: "2031-06-10" },
+        { followUp: referral("Dinas Sosial", "Rujukan PBI JK diperbarui", kk2), submit: false },
+      ),
+    ).toEqual({ ok: true, id: openedBy });
     expect((await auditsOf(followUpId, "followup.identifier.set")).map((a) => a.after)).toEqual([
       JSON.stringify({ caseIdentifier: NIK_MASKED }),
       JSON.stringify({ caseIdentifier: "6171********0002" }),
     ]);
     // Back to the first number for the tests below.
-    expect(await edit(ctx, vol, openedBy, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false })).toEqual({ ok: true, id: openedBy });
+    expect(
+      await edit(ctx, vol, openedBy, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false }),
+    ).toEqual({ ok: true, id: openedBy });
     const everyAudit = await db.auditLog.findMany({ where: { chapterId: ctx.id }, select: { before: true, after: true } });
     expect(JSON.stringify(everyAudit)).not.toContain(NIK);
     expect(JSON.stringify(everyAudit)).not.toContain(kk2);
@@ -620,7 +731,11 @@ describe("a follow-up's NIK/KK", () => {
 
     type Page = { followUp: { id: string; caseIdentifierMasked: string | null }; canReveal: boolean; caseIdentifier: string | null };
     const plainView = dataOf<Page>(await run(followUpLoader, getRequest(path, secretaryCookie), { id: followUpId }));
-    expect(plainView).toMatchObject({ followUp: { id: followUpId, caseIdentifierMasked: NIK_MASKED }, canReveal: true, caseIdentifier: null });
+    expect(plainView).toMatchObject({
+      followUp: { id: followUpId, caseIdentifierMasked: NIK_MASKED },
+      canReveal: true,
+      caseIdentifier: null,
+    });
     expect(JSON.stringify(plainView)).not.toContain(NIK);
     expect(await auditsOf(followUpId, "followup.identifier.view")).toHaveLength(viewsBefore);
 
@@ -636,7 +751,9 @@ describe("a follow-up's NIK/KK", () => {
     expect(await auditsOf(followUpId, "followup.identifier.view")).toHaveLength(viewsBefore + 1);
 
     // The list page shows it masked; a volunteer who was not on the activity gets a 404.
-    const list = dataOf<{ list: { rows: { id: string; caseIdentifierMasked: string | null }[] } }>(await run(followUpsLoader, getRequest("/activities/follow-ups?status=all", volunteerCookie)));
+    const list = dataOf<{ list: { rows: { id: string; caseIdentifierMasked: string | null }[] } }>(
+      await run(followUpsLoader, getRequest("/activities/follow-ups?status=all", volunteerCookie)),
+    );
     expect(list.list.rows.find((r) => r.id === followUpId)?.caseIdentifierMasked).toBe(NIK_MASKED);
     expect(JSON.stringify(list)).not.toContain(NIK);
     expect(statusOf(await run(followUpLoader, getRequest(`${path}?nik=1`, otherCookie), { id: followUpId }))).toBe(404);
@@ -688,22 +805,37 @@ describe("activity settings", () => {
     }
     expect(activitySettingsSchema.safeParse({}).error!.issues[0]!.message).toBe(MSG.closingDays);
     expect(activitySettingsSchema.parse({ activityClosingDays: "1" })).toEqual({ activityClosingDays: 1, keepCaseIdentifiers: false });
-    expect(activitySettingsSchema.parse({ activityClosingDays: " 366 ", keepCaseIdentifiers: "on" })).toEqual({ activityClosingDays: 366, keepCaseIdentifiers: true });
+    expect(activitySettingsSchema.parse({ activityClosingDays: " 366 ", keepCaseIdentifiers: "on" })).toEqual({
+      activityClosingDays: 366,
+      keepCaseIdentifiers: true,
+    });
   });
 
   it("adds types and own categories at the end of their lists and refuses a name already there, national ones included", async () => {
     const typesBefore = await db.activityType.count({ where: { chapterId: ctx.id } });
     expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({ ok: true });
-    expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({ ok: false, fieldErrors: { name: MSG.duplicate } });
-    expect(await addCatalogueEntry(admin, "type", { name: "Bakti sosial", forChildren: false })).toEqual({ ok: false, fieldErrors: { name: MSG.duplicate } });
+    expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({
+      ok: false,
+      fieldErrors: { name: MSG.duplicate },
+    });
+    expect(await addCatalogueEntry(admin, "type", { name: "Bakti sosial", forChildren: false })).toEqual({
+      ok: false,
+      fieldErrors: { name: MSG.duplicate },
+    });
     expect(await db.activityType.count({ where: { chapterId: ctx.id } })).toBe(typesBefore + 1);
     const types = await listActivityTypes(ctx.id);
     expect(types).toHaveLength(13);
     expect(types.at(-1)!.name).toBe("Penjangkauan anak jalanan");
 
-    expect(await addCatalogueEntry(admin, "category", { name: "Fakir Miskin", forChildren: false })).toEqual({ ok: false, fieldErrors: { name: MSG.duplicate } });
+    expect(await addCatalogueEntry(admin, "category", { name: "Fakir Miskin", forChildren: false })).toEqual({
+      ok: false,
+      fieldErrors: { name: MSG.duplicate },
+    });
     expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: true })).toEqual({ ok: true });
-    expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: false })).toEqual({ ok: false, fieldErrors: { name: MSG.duplicate } });
+    expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: false })).toEqual({
+      ok: false,
+      fieldErrors: { name: MSG.duplicate },
+    });
     expect(await db.ppksCategory.count({ where: { chapterId: ctx.id } })).toBe(1);
     expect(await db.ppksCategory.count({ where: { chapterId: null, name: "Fakir Miskin" } })).toBe(1);
     const categories = await listPpksCategories(ctx.id);
@@ -715,14 +847,18 @@ describe("activity settings", () => {
     const theirs = { userId: ketua.userId, chapterId: elsewhere.id };
     expect(await addCatalogueEntry(theirs, "category", { name: "Korban Banjir Rob", forChildren: false })).toEqual({ ok: true });
     expect(await addCatalogueEntry(theirs, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({ ok: true });
-    expect((await db.auditLog.findMany({ where: { chapterId: ctx.id, action: { startsWith: "activity." } }, select: { action: true } })).map((a) => a.action).sort()).toEqual([
-      "activity.category.add",
-      "activity.type.add",
-    ]);
+    expect(
+      (await db.auditLog.findMany({ where: { chapterId: ctx.id, action: { startsWith: "activity." } }, select: { action: true } }))
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(["activity.category.add", "activity.type.add"]);
   });
 
   it("hides an own category from the list and the form, and shows it again", async () => {
-    const category = await db.ppksCategory.findFirstOrThrow({ where: { chapterId: ctx.id, name: "Korban Banjir Rob" }, select: { id: true } });
+    const category = await db.ppksCategory.findFirstOrThrow({
+      where: { chapterId: ctx.id, name: "Korban Banjir Rob" },
+      select: { id: true },
+    });
     const used = await logged(ctx, vol, { date: "2031-06-12" }, { reach: [reach(category.id, "P", "anak", 3)] });
     expect((await db.activity.findUniqueOrThrow({ where: { id: used } })).people).toBe(3);
 
@@ -730,20 +866,31 @@ describe("activity settings", () => {
     const listed = await listPpksCategories(ctx.id);
     expect(listed).toHaveLength(26);
     expect(listed.map((c) => c.id)).not.toContain(category.id);
-    expect((await getActivitySettings(ctx.id)).categories).toEqual([{ id: category.id, name: "Korban Banjir Rob", forChildren: true, active: false }]);
+    expect((await getActivitySettings(ctx.id)).categories).toEqual([
+      { id: category.id, name: "Korban Banjir Rob", forChildren: true, active: false },
+    ]);
     const before = await countsOf(ctx.id);
-    expect(refused(await log(ctx, vol, { date: "2031-06-12" }, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(category.id, "P", "anak", 2)] }))).toEqual({ reach: MSG.category });
+    expect(
+      refused(
+        await log(ctx, vol, { date: "2031-06-12" }, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(category.id, "P", "anak", 2)] }),
+      ),
+    ).toEqual({ reach: MSG.category });
     expect(await countsOf(ctx.id)).toEqual(before);
     // The activity that used it keeps its people.
     expect(await db.activityReach.count({ where: { activityId: used, categoryId: category.id } })).toBe(1);
 
     expect(await setCatalogueEntryActive(admin, "category", category.id, true)).toBe("Korban Banjir Rob");
     expect((await listPpksCategories(ctx.id)).map((c) => c.id)).toContain(category.id);
-    expect((await auditsOf(category.id, "activity.category.hide")).length + (await auditsOf(category.id, "activity.category.show")).length).toBe(2);
+    expect(
+      (await auditsOf(category.id, "activity.category.hide")).length + (await auditsOf(category.id, "activity.category.show")).length,
+    ).toBe(2);
   });
 
   it("hides a type, which the form then refuses", async () => {
-    const type = await db.activityType.findFirstOrThrow({ where: { chapterId: ctx.id, name: "Penjangkauan anak jalanan" }, select: { id: true } });
+    const type = await db.activityType.findFirstOrThrow({
+      where: { chapterId: ctx.id, name: "Penjangkauan anak jalanan" },
+      select: { id: true },
+    });
     await logged(ctx, vol, { date: "2031-06-12", typeId: type.id });
     expect(await setCatalogueEntryActive(admin, "type", type.id, false)).toBe("Penjangkauan anak jalanan");
     expect((await listActivityTypes(ctx.id)).map((t) => t.id)).not.toContain(type.id);
@@ -779,8 +926,14 @@ describe("activity settings", () => {
 
     expect(statusOf(await run(settingsLoader, getRequest("/activities/settings", volunteerCookie)))).toBe(403);
     expect(statusOf(await run(settingsLoader, getRequest("/activities/settings", bendaharaCookie)))).toBe(403);
-    expect(statusOf(await run(settingsAction, postForm("/activities/settings", { intent: "rules", activityClosingDays: "30" }, volunteerCookie)))).toBe(403);
-    const page = dataOf<{ settings: { activityClosingDays: number } }>(await run(settingsLoader, getRequest("/activities/settings", sekretarisCookie)));
+    expect(
+      statusOf(
+        await run(settingsAction, postForm("/activities/settings", { intent: "rules", activityClosingDays: "30" }, volunteerCookie)),
+      ),
+    ).toBe(403);
+    const page = dataOf<{ settings: { activityClosingDays: number } }>(
+      await run(settingsLoader, getRequest("/activities/settings", sekretarisCookie)),
+    );
     expect(page.settings.activityClosingDays).toBe(7);
 
     const auditsBefore = await db.auditLog.count({ where: { chapterId: ctx.id, action: "chapter.activity-settings" } });
@@ -790,7 +943,10 @@ describe("activity settings", () => {
     expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 7, keepCaseIdentifiers: false });
     expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "chapter.activity-settings" } })).toBe(auditsBefore);
 
-    const good = await run(settingsAction, postForm("/activities/settings", { intent: "rules", activityClosingDays: "30", keepCaseIdentifiers: "on" }, ketuaCookie));
+    const good = await run(
+      settingsAction,
+      postForm("/activities/settings", { intent: "rules", activityClosingDays: "30", keepCaseIdentifiers: "on" }, ketuaCookie),
+    );
     expect(statusOf(good)).toBe(302);
     expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 30, keepCaseIdentifiers: true });
     expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "chapter.activity-settings" } })).toBe(auditsBefore + 1);
@@ -815,7 +971,19 @@ async function readWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<Workbook> 
 }
 
 function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return { from: "2031-06-01", to: "2031-06-30", districtCode: null, villageCode: null, typeId: null, memberId: null, status: null, categoryId: null, programmeId: null, page: 1, ...over };
+  return {
+    from: "2031-06-01",
+    to: "2031-06-30",
+    districtCode: null,
+    villageCode: null,
+    typeId: null,
+    memberId: null,
+    status: null,
+    categoryId: null,
+    programmeId: null,
+    page: 1,
+    ...over,
+  };
 }
 
 const HEADER = [
@@ -873,17 +1041,44 @@ describe("the activity spreadsheet", () => {
         coVolunteerIds: [q.memberId!],
       },
     );
-    e.e2 = await logged(ctx, p, { date: "2031-06-05", villageCode: V1003, typeId: typeOf(ctx, 1), durationMinutes: "90", households: "1" }, { reach: [reach(lansia, "P", null, 4)], submit: false });
-    e.e3 = await logged(ctx, q, { date: "2031-06-07", villageCode: V0401, typeId: typeOf(ctx, 0), durationMinutes: "30", households: "0" }, { reach: [reach(miskin, "L", null, 1)] });
-    e.e4 = await logged(ctx, q, { date: "2031-06-09", villageCode: V0401, typeId: typeOf(ctx, 1), durationMinutes: "45", households: "2" }, { reach: [reach(miskin, "P", null, 6)] });
-    e.e5 = await logged(ctx, p, { date: "2031-05-20", villageCode: V1002, typeId: typeOf(ctx, 0), durationMinutes: "120", households: "5" }, { reach: [reach(lansia, "L", null, 9)] });
+    e.e2 = await logged(
+      ctx,
+      p,
+      { date: "2031-06-05", villageCode: V1003, typeId: typeOf(ctx, 1), durationMinutes: "90", households: "1" },
+      { reach: [reach(lansia, "P", null, 4)], submit: false },
+    );
+    e.e3 = await logged(
+      ctx,
+      q,
+      { date: "2031-06-07", villageCode: V0401, typeId: typeOf(ctx, 0), durationMinutes: "30", households: "0" },
+      { reach: [reach(miskin, "L", null, 1)] },
+    );
+    e.e4 = await logged(
+      ctx,
+      q,
+      { date: "2031-06-09", villageCode: V0401, typeId: typeOf(ctx, 1), durationMinutes: "45", households: "2" },
+      { reach: [reach(miskin, "P", null, 6)] },
+    );
+    e.e5 = await logged(
+      ctx,
+      p,
+      { date: "2031-05-20", villageCode: V1002, typeId: typeOf(ctx, 0), durationMinutes: "120", households: "5" },
+      { reach: [reach(lansia, "L", null, 9)] },
+    );
     expect(await verifyActivities(ketua, [e.e3], NOW)).toEqual({ verified: 1, skipped: 0 });
     for (const who of [p, q]) {
-      numbers[who.memberId!] = (await db.member.findUniqueOrThrow({ where: { id: who.memberId! }, select: { memberNumber: true } })).memberNumber!;
+      numbers[who.memberId!] = (
+        await db.member.findUniqueOrThrow({ where: { id: who.memberId! }, select: { memberNumber: true } })
+      ).memberNumber!;
     }
     // Another chapter's June activity never shows.
     const elsewhere = await newChapter();
-    await logged(elsewhere, await volunteer(elsewhere.id), { date: "2031-06-03", durationMinutes: "600", households: "50" }, { reach: [reach(ppksOf(elsewhere, 8), "L", null, 99)] });
+    await logged(
+      elsewhere,
+      await volunteer(elsewhere.id),
+      { date: "2031-06-03", durationMinutes: "600", households: "50" },
+      { reach: [reach(ppksOf(elsewhere, 8), "L", null, 99)] },
+    );
   });
 
   const summaryOf = (book: Workbook) => Object.fromEntries(book.summary.map(([label, value]) => [label, value]));
@@ -896,7 +1091,12 @@ describe("the activity spreadsheet", () => {
     expect(book.rows).toHaveLength(1 + 4);
     expect(book.rows[0]).toEqual(HEADER);
     const body = book.rows.slice(1);
-    expect(body.map((r) => r[0])).toEqual([calendarDate(2031, 6, 2), calendarDate(2031, 6, 5), calendarDate(2031, 6, 7), calendarDate(2031, 6, 9)]);
+    expect(body.map((r) => r[0])).toEqual([
+      calendarDate(2031, 6, 2),
+      calendarDate(2031, 6, 5),
+      calendarDate(2031, 6, 7),
+      calendarDate(2031, 6, 9),
+    ]);
     expect(body[0]).toEqual([
       calendarDate(2031, 6, 2),
       ctx.types[0]!.name,
@@ -936,9 +1136,17 @@ describe("the activity spreadsheet", () => {
     expect(summary["KK dijangkau"]).toBe(body.reduce((sum, r) => sum + (r[10] as number), 0));
 
     // A whole history takes the May activity too.
-    const everything = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ from: null, to: null })));
+    const everything = await readWorkbook(
+      await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ from: null, to: null })),
+    );
     expect(everything.rows).toHaveLength(1 + 5);
-    expect(summaryOf(everything)).toMatchObject({ Periode: "… – …", "Jumlah kegiatan": 5, "Jam relawan (termasuk pendamping)": 6.8, "Orang dijangkau": 25, "KK dijangkau": 11 });
+    expect(summaryOf(everything)).toMatchObject({
+      Periode: "… – …",
+      "Jumlah kegiatan": 5,
+      "Jam relawan (termasuk pendamping)": 6.8,
+      "Orang dijangkau": 25,
+      "KK dijangkau": 11,
+    });
   });
 
   it("narrows to the filters: type, status, kecamatan", async () => {
@@ -947,15 +1155,34 @@ describe("the activity spreadsheet", () => {
       [calendarDate(2031, 6, 5), 4],
       [calendarDate(2031, 6, 9), 6],
     ]);
-    expect(summaryOf(byType)).toMatchObject({ "Jumlah kegiatan": 2, "Jam relawan (termasuk pendamping)": 2.3, "Orang dijangkau": 10, "KK dijangkau": 3 });
+    expect(summaryOf(byType)).toMatchObject({
+      "Jumlah kegiatan": 2,
+      "Jam relawan (termasuk pendamping)": 2.3,
+      "Orang dijangkau": 10,
+      "KK dijangkau": 3,
+    });
 
     const submitted = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ status: "submitted" })));
     expect(submitted.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 2), calendarDate(2031, 6, 9)]);
-    expect(summaryOf(submitted)).toMatchObject({ "Jumlah kegiatan": 2, "Orang dijangkau": 11, "KK dijangkau": 5, "Jam relawan (termasuk pendamping)": 2.8, "Status yang dihitung": "Menunggu verifikasi 2" });
+    expect(summaryOf(submitted)).toMatchObject({
+      "Jumlah kegiatan": 2,
+      "Orang dijangkau": 11,
+      "KK dijangkau": 5,
+      "Jam relawan (termasuk pendamping)": 2.8,
+      "Status yang dihitung": "Menunggu verifikasi 2",
+    });
 
-    const draftType0 = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ status: "draft", typeId: typeOf(ctx, 0) })));
+    const draftType0 = await readWorkbook(
+      await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters({ status: "draft", typeId: typeOf(ctx, 0) })),
+    );
     expect(draftType0.rows).toEqual([HEADER]);
-    expect(summaryOf(draftType0)).toMatchObject({ "Status yang dihitung": "tidak ada kegiatan", "Jumlah kegiatan": 0, "Jam relawan (termasuk pendamping)": 0, "Orang dijangkau": 0, "KK dijangkau": 0 });
+    expect(summaryOf(draftType0)).toMatchObject({
+      "Status yang dihitung": "tidak ada kegiatan",
+      "Jumlah kegiatan": 0,
+      "Jam relawan (termasuk pendamping)": 0,
+      "Orang dijangkau": 0,
+      "KK dijangkau": 0,
+    });
 
     const utara = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters(), { districtCodes: [D04] }));
     expect(utara.rows.slice(1).map((r) => r[0])).toEqual([calendarDate(2031, 6, 7), calendarDate(2031, 6, 9)]);
@@ -966,7 +1193,9 @@ describe("the activity spreadsheet", () => {
     const ketuaResponse = (await run(exportLoader, getRequest(`/activities/export.xlsx${query}`, await signIn(ketua.email)))) as Response;
     expect(ketuaResponse.status).toBe(200);
     expect(ketuaResponse.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(ketuaResponse.headers.get("Content-Disposition")).toBe(`attachment; filename="kegiatan-${ctx.code.toLowerCase()}-2031-06-01-2031-06-30.xlsx"`);
+    expect(ketuaResponse.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="kegiatan-${ctx.code.toLowerCase()}-2031-06-01-2031-06-30.xlsx"`,
+    );
     const board = await readWorkbook(await ketuaResponse.arrayBuffer());
     expect(board.rows).toHaveLength(1 + 4);
 
@@ -1014,7 +1243,12 @@ describe("defects found and fixed", () => {
   it("names the kecamatan in the export of a kecamatan-level chapter", async () => {
     const chapter = await buildChapter({ level: "kecamatan", regionCode: D01 });
     await ensureActivityCatalogue(chapter.id);
-    const ctx: Ctx = { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
+    const ctx: Ctx = {
+      id: chapter.id,
+      code: chapter.code,
+      types: await listActivityTypes(chapter.id),
+      ppks: await listPpksCategories(chapter.id),
+    };
     await logged(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
     const exporter = (await boardMember(ctx.id, "ketua")).userId;
     const book = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters()));
@@ -1028,7 +1262,12 @@ describe("defects found and fixed", () => {
   it("lets a kelurahan-level chapter log an activity in its own kelurahan", async () => {
     const chapter = await buildChapter({ level: "kelurahan", regionCode: V1002 });
     await ensureActivityCatalogue(chapter.id);
-    const ctx: Ctx = { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
+    const ctx: Ctx = {
+      id: chapter.id,
+      code: chapter.code,
+      types: await listActivityTypes(chapter.id),
+      ppks: await listPpksCategories(chapter.id),
+    };
     const result = await log(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
     expect(result).toMatchObject({ ok: true });
   });
@@ -1041,7 +1280,13 @@ describe("defects found and fixed", () => {
     await logged(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "selesai") });
     const choices = await followUpChoices(vol, a2);
     expect(choices.map((c) => c.id)).toContain(f);
-    const result = await edit(ctx, vol, a2, { date: "2031-06-04", narrative: "diubah" }, { followUpUpdate: moveOn(f, "proses"), submit: false });
+    const result = await edit(
+      ctx,
+      vol,
+      a2,
+      { date: "2031-06-04", narrative: "diubah" },
+      { followUpUpdate: moveOn(f, "proses"), submit: false },
+    );
     expect(result).toMatchObject({ ok: true });
     expect(await db.followUpUpdate.count({ where: { followUpId: f } })).toBe(2);
     expect((await db.followUp.findUniqueOrThrow({ where: { id: f } })).status).toBe("selesai");
@@ -1050,7 +1295,10 @@ describe("defects found and fixed", () => {
   it("treats names that differ only in capitals as the same", async () => {
     const ctx = await newChapter();
     const ketua = await boardMember(ctx.id);
-    const result = await addCatalogueEntry({ userId: ketua.userId, chapterId: ctx.id }, "category", { name: "fakir miskin", forChildren: false });
+    const result = await addCatalogueEntry({ userId: ketua.userId, chapterId: ctx.id }, "category", {
+      name: "fakir miskin",
+      forChildren: false,
+    });
     expect(result).toEqual({ ok: false, fieldErrors: { name: "Nama ini sudah ada." } });
   });
 });

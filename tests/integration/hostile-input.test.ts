@@ -61,7 +61,10 @@ function fieldNames(file: string): { fields: string[]; intents: string[] } {
     for (const m of source.matchAll(/\.get(?:All)?\("([^"]+)"\)/g)) fields.add(m[1]!);
     for (const m of source.matchAll(/register\("([^"]+)"/g)) fields.add(m[1]!);
     for (const m of source.matchAll(/\bname="([^"]+)"/g)) fields.add(m[1]!);
-    for (const m of source.matchAll(/^\s{2,6}(\w+): (?:z\.|requiredText|optionalText|text\(|calendarDate|optionalCalendarDate|birthDate|rupiah|wholeCount|id\b)/gm)) fields.add(m[1]!);
+    for (const m of source.matchAll(
+      /^\s{2,6}(\w+): (?:z\.|requiredText|optionalText|text\(|calendarDate|optionalCalendarDate|birthDate|rupiah|wholeCount|id\b)/gm,
+    ))
+      fields.add(m[1]!);
     for (const m of source.matchAll(/intent\s*[!=]==\s*"([^"]+)"/g)) intents.add(m[1]!);
     for (const m of source.matchAll(/name="intent"\s+value="([^"]+)"/g)) intents.add(m[1]!);
   }
@@ -71,7 +74,42 @@ function fieldNames(file: string): { fields: string[]; intents: string[] } {
   return { fields: [...fields], intents: [...intents, ""] };
 }
 
-const QUERY_KEYS = ["p", "relawan", "kategori", "program", "q", "status", "page", "from", "to", "sort", "dir", "kecamatan", "kelurahan", "jenis", "year", "month", "quarter", "kind", "start", "end", "redirectTo", "memberId", "member", "days", "action", "sheet", "type", "village", "programme", "event", "course", "competency", "download", "index"];
+const QUERY_KEYS = [
+  "p",
+  "relawan",
+  "kategori",
+  "program",
+  "q",
+  "status",
+  "page",
+  "from",
+  "to",
+  "sort",
+  "dir",
+  "kecamatan",
+  "kelurahan",
+  "jenis",
+  "year",
+  "month",
+  "quarter",
+  "kind",
+  "start",
+  "end",
+  "redirectTo",
+  "memberId",
+  "member",
+  "days",
+  "action",
+  "sheet",
+  "type",
+  "village",
+  "programme",
+  "event",
+  "course",
+  "competency",
+  "download",
+  "index",
+];
 
 /** Query strings a browser can send: NUL, %00, line breaks, 100 kB, malformed dates, duplicates, broken escapes. */
 function hostileQueries(): string[] {
@@ -95,7 +133,10 @@ type Body = { label: string; init: () => { body?: BodyInit; headers: Record<stri
 
 /** Request bodies for an action: each field of its forms hostile, posted both ways. */
 function hostileBodies(fields: string[], intent: string): Body[] {
-  const entries = (value: string): [string, string][] => [...(intent ? [["intent", intent] as [string, string]] : []), ...fields.map((f) => [f, value] as [string, string])];
+  const entries = (value: string): [string, string][] => [
+    ...(intent ? [["intent", intent] as [string, string]] : []),
+    ...fields.map((f) => [f, value] as [string, string]),
+  ];
   const urlencoded = (pairs: [string, string][]) => ({
     body: new URLSearchParams(pairs).toString(),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -119,9 +160,23 @@ function hostileBodies(fields: string[], intent: string): Body[] {
     { label: "duplicated fields", init: () => urlencoded([...entries("1"), ...entries("2"), ...entries("")]) },
     { label: "multipart body", init: () => multipart(entries(`${NUL}\n${"y".repeat(300)}`)) },
     { label: "multipart body with files in every field", init: () => multipart(entries("2026-02-31"), true) },
-    { label: "multipart content type, urlencoded body", init: () => ({ body: new URLSearchParams(entries("a")).toString(), headers: { "Content-Type": "multipart/form-data; boundary=----x" } }) },
+    {
+      label: "multipart content type, urlencoded body",
+      init: () => ({
+        body: new URLSearchParams(entries("a")).toString(),
+        headers: { "Content-Type": "multipart/form-data; boundary=----x" },
+      }),
+    },
     { label: "multipart content type without boundary", init: () => ({ body: "abc", headers: { "Content-Type": "multipart/form-data" } }) },
-    { label: "text/plain form", init: () => ({ body: entries("a").map(([k, v]) => `${k}=${v}`).join("\r\n"), headers: { "Content-Type": "text/plain" } }) },
+    {
+      label: "text/plain form",
+      init: () => ({
+        body: entries("a")
+          .map(([k, v]) => `${k}=${v}`)
+          .join("\r\n"),
+        headers: { "Content-Type": "text/plain" },
+      }),
+    },
   ];
 }
 
@@ -214,7 +269,8 @@ async function attempt(
   }
 }
 
-const short = (value: string) => (value.length > 120 ? `${value.slice(0, 120)}…(${value.length})` : value).replaceAll(NUL, "\\0").replace(/\n/g, "\\n");
+const short = (value: string) =>
+  (value.length > 120 ? `${value.slice(0, 120)}…(${value.length})` : value).replaceAll(NUL, "\\0").replace(/\n/g, "\\n");
 
 describe("hostile input to every route", () => {
   it("finds the route modules", () => {
@@ -267,7 +323,13 @@ async function hostileActions(failures: Failure[], who: keyof typeof users, { ke
         const url = `${ORIGIN}${urlPath(file, params)}`;
         const { body: payload, headers } = body.init();
         const request = new Request(url, { method: "POST", body: payload, headers: { ...headers, Cookie: cookies[who] } });
-        await attempt(failures, { route: file, who, method: "POST", url: short(url), input: `${label}; intent=${intent}; ${body.label}` }, mod.action, request, params);
+        await attempt(
+          failures,
+          { route: file, who, method: "POST", url: short(url), input: `${label}; intent=${intent}; ${body.label}` },
+          mod.action,
+          request,
+          params,
+        );
       }
     }
   }

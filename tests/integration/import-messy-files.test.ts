@@ -16,20 +16,10 @@ import {
 } from "~/domain/member-import.server";
 import { action as loginAction } from "~/routes/login";
 import { action as uploadAction } from "~/routes/members.import._index";
-import {
-  action as resultAction,
-  loader as resultLoader,
-} from "~/routes/members.import.$id";
+import { action as resultAction, loader as resultLoader } from "~/routes/members.import.$id";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter } from "../factories";
-import {
-  cookiesFrom,
-  dataOf,
-  getRequest,
-  postForm,
-  run,
-  statusOf,
-} from "../support/requests";
+import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 let chapterId: string;
 let boardId: string;
@@ -38,11 +28,11 @@ let cookie: string;
 type Cell = string | number | Date | null;
 type Fields = Partial<Record<ImportColumnKey, Cell>>;
 
-const HEADER: Record<ImportColumnKey, string> = Object.fromEntries(
-  TEMPLATE_COLUMNS.map((c) => [c.key, c.header])
-) as Record<ImportColumnKey, string>;
-const utc = (y: number, m: number, d: number, h = 0, min = 0) =>
-  new Date(Date.UTC(y, m - 1, d, h, min));
+const HEADER: Record<ImportColumnKey, string> = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<
+  ImportColumnKey,
+  string
+>;
+const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 
 /** Siti: a member every file can hold (NIK agrees with her birth date and sex, kelurahan in the chapter). */
 const SITI: Fields = {
@@ -65,10 +55,7 @@ const BUDI: Fields = {
   phone: "",
   address: "Jl. Gajah Mada 7",
 };
-const COLUMNS = Object.keys(SITI).concat(
-  "status",
-  "email"
-) as ImportColumnKey[];
+const COLUMNS = Object.keys(SITI).concat("status", "email") as ImportColumnKey[];
 
 type Sheet = {
   name: string;
@@ -89,8 +76,7 @@ async function xlsx(sheets: Sheet[], options: { date1904?: boolean } = {}) {
     for (const fields of sheet.rows) {
       const row = ws.addRow(columns.map((key) => fields[key] ?? null));
       columns.forEach((key, i) => {
-        if (fields[key] instanceof Date)
-          row.getCell(i + 1).numFmt = "dd/mm/yyyy hh:mm";
+        if (fields[key] instanceof Date) row.getCell(i + 1).numFmt = "dd/mm/yyyy hh:mm";
       });
     }
   }
@@ -111,11 +97,7 @@ function windows1252(text: string): Uint8Array {
     "—": 0x97,
     "€": 0x80,
   };
-  return Uint8Array.from(
-    [...text].map(
-      (ch) => extra[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)
-    )
-  );
+  return Uint8Array.from([...text].map((ch) => extra[ch] ?? (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 0x3f)));
 }
 
 type CsvOptions = {
@@ -131,29 +113,17 @@ function csv(rows: Fields[], options: CsvOptions = {}) {
   const delimiter = options.delimiter ?? ";";
   const newline = options.newline ?? "\r\n";
   const columns = options.columns ?? COLUMNS;
-  const quote = (v: string) =>
-    /["\r\n]/.test(v) || v.includes(delimiter)
-      ? `"${v.replace(/"/g, '""')}"`
-      : v;
+  const quote = (v: string) => (/["\r\n]/.test(v) || v.includes(delimiter) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [
-    (options.header ?? columns.map((key) => HEADER[key]))
-      .map(quote)
-      .join(delimiter),
-    ...rows.map((fields) =>
-      columns.map((key) => quote(String(fields[key] ?? ""))).join(delimiter)
-    ),
+    (options.header ?? columns.map((key) => HEADER[key])).map(quote).join(delimiter),
+    ...rows.map((fields) => columns.map((key) => quote(String(fields[key] ?? ""))).join(delimiter)),
   ];
   const text = lines.join(newline) + newline;
   const encoding = options.encoding ?? "utf-8";
   let bytes: Uint8Array;
   if (encoding === "windows-1252") bytes = windows1252(text);
-  else if (encoding === "utf-16le")
-    bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
-  else
-    bytes = new Uint8Array([
-      ...(encoding === "utf-8-bom" ? [0xef, 0xbb, 0xbf] : []),
-      ...new TextEncoder().encode(text),
-    ]);
+  else if (encoding === "utf-16le") bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, "utf16le")]);
+  else bytes = new Uint8Array([...(encoding === "utf-8-bom" ? [0xef, 0xbb, 0xbf] : []), ...new TextEncoder().encode(text)]);
   return { fileName: "anggota.csv", bytes };
 }
 
@@ -168,21 +138,20 @@ type RowExpectation = {
 
 type Case = {
   name: string;
-  file: () =>
-    | Promise<{ fileName: string; bytes: Uint8Array }>
-    | { fileName: string; bytes: Uint8Array };
+  file: () => Promise<{ fileName: string; bytes: Uint8Array }> | { fileName: string; bytes: Uint8Array };
   sheet?: string;
   info?: Partial<ImportFileInfo>;
   /** by row label: "2", or "2 (lembar X)" */
   rows: Record<string, RowExpectation>;
 };
 
-const NIK_NUMBER =
-  "tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang";
-const created = (
-  data: Record<string, unknown> = {},
-  extra: Partial<RowExpectation> = {}
-): RowExpectation => ({ outcome: "create", reasons: [], data, ...extra });
+const NIK_NUMBER = "tersimpan sebagai angka di Excel, sehingga digit terakhirnya hilang";
+const created = (data: Record<string, unknown> = {}, extra: Partial<RowExpectation> = {}): RowExpectation => ({
+  outcome: "create",
+  reasons: [],
+  data,
+  ...extra,
+});
 const rejected = (...reasons: (string | RegExp)[]): RowExpectation => ({
   outcome: "reject",
   reasons,
@@ -192,20 +161,16 @@ const CASES: Case[] = [
   // --- NIK and other long numbers through Excel
   {
     name: "xlsx: an NIK in a number cell, rounded by Excel to 15 digits, is refused with how to fix it",
-    file: () =>
-      xlsx([{ name: "Anggota", rows: [{ ...SITI, nik: 6171015708900000 }] }]),
+    file: () => xlsx([{ name: "Anggota", rows: [{ ...SITI, nik: 6171015708900000 }] }]),
     rows: {
       "2": rejected(
-        `NIK: "6171015708900000" ${NIK_NUMBER} (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah lagi.`
+        `NIK: "6171015708900000" ${NIK_NUMBER} (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks, ketik ulang NIK-nya, lalu unggah lagi.`,
       ),
     },
   },
   {
     name: "xlsx: any NIK from a number cell is refused, even one that looks whole",
-    file: () =>
-      xlsx([
-        { name: "Anggota", rows: [{ ...SITI, nik: 6171015708900003 }, BUDI] },
-      ]),
+    file: () => xlsx([{ name: "Anggota", rows: [{ ...SITI, nik: 6171015708900003 }, BUDI] }]),
     rows: {
       "2": rejected(NIK_NUMBER),
       "3": created({ nik: "6171011708900009" }),
@@ -213,8 +178,7 @@ const CASES: Case[] = [
   },
   {
     name: "xlsx: an NIK in a text cell ending in 0 is taken as typed",
-    file: () =>
-      xlsx([{ name: "Anggota", rows: [{ ...SITI, nik: "6171015708900010" }] }]),
+    file: () => xlsx([{ name: "Anggota", rows: [{ ...SITI, nik: "6171015708900010" }] }]),
     rows: { "2": created({ nik: "6171015708900010" }) },
   },
   {
@@ -255,16 +219,13 @@ const CASES: Case[] = [
   },
   {
     name: "xlsx: a phone in a number cell lost its 0: restored to +62, and said",
-    file: () =>
-      xlsx([{ name: "Anggota", rows: [{ ...SITI, phone: 81234567890 }] }]),
+    file: () => xlsx([{ name: "Anggota", rows: [{ ...SITI, phone: 81234567890 }] }]),
     rows: {
       "2": created(
         { phone: "+6281234567890" },
         {
-          warnings: [
-            'No. HP "81234567890" tersimpan sebagai angka tanpa 0 di depan',
-          ],
-        }
+          warnings: ['No. HP "81234567890" tersimpan sebagai angka tanpa 0 di depan'],
+        },
       ),
     },
   },
@@ -282,9 +243,7 @@ const CASES: Case[] = [
         {
           name: "Anggota",
           columns: [...COLUMNS, "skPsmNumber", "skPsmDate"],
-          rows: [
-            { ...SITI, skPsmNumber: 1234567890123456, skPsmDate: "01/02/2021" },
-          ],
+          rows: [{ ...SITI, skPsmNumber: 1234567890123456, skPsmDate: "01/02/2021" }],
         },
       ]),
     rows: {
@@ -332,7 +291,7 @@ const CASES: Case[] = [
             ],
           },
         ],
-        { date1904: true }
+        { date1904: true },
       ),
     rows: { "2": created({ birthDate: "1990-08-17", joinDate: "2020-01-20" }) },
   },
@@ -349,12 +308,8 @@ const CASES: Case[] = [
         },
       ]),
     rows: {
-      "2": rejected(
-        'Tanggal Bergabung: "2019" hanya tahun, bukan tanggal lengkap.'
-      ),
-      "3": rejected(
-        'Tanggal Bergabung: "2019" hanya tahun, bukan tanggal lengkap.'
-      ),
+      "2": rejected('Tanggal Bergabung: "2019" hanya tahun, bukan tanggal lengkap.'),
+      "3": rejected('Tanggal Bergabung: "2019" hanya tahun, bukan tanggal lengkap.'),
     },
   },
   {
@@ -426,7 +381,7 @@ const CASES: Case[] = [
             address: "Jl. Sudirman – Gg. “Damai” No. 5, Désa",
           },
         ],
-        { encoding: "windows-1252" }
+        { encoding: "windows-1252" },
       ),
     info: { encoding: "windows-1252" },
     rows: {
@@ -465,14 +420,12 @@ const CASES: Case[] = [
         {
           ...SITI,
           fullName: "Hj. Siti Aminah, S.Pd., M.Si.",
-          address:
-            "Jl. A, No. 1, RT 2, RW 3, Kel. Akcaya, Kec. Pontianak Selatan, Kota Pontianak, Kalbar, 78121",
+          address: "Jl. A, No. 1, RT 2, RW 3, Kel. Akcaya, Kec. Pontianak Selatan, Kota Pontianak, Kalbar, 78121",
         },
         {
           ...BUDI,
           fullName: "Budi, S.E., M.M.",
-          address:
-            "Jl. B, No. 2, RT 4, RW 5, Gg. Mawar, Kel. Akcaya, Kec. Pontianak Selatan, Kota Pontianak, Kalbar",
+          address: "Jl. B, No. 2, RT 4, RW 5, Gg. Mawar, Kel. Akcaya, Kec. Pontianak Selatan, Kota Pontianak, Kalbar",
         },
       ]),
     info: { delimiter: ";" },
@@ -493,10 +446,7 @@ const CASES: Case[] = [
   },
   {
     name: "accented letters written decomposed (e + accent) are stored in one form",
-    file: () =>
-      csv([
-        { ...SITI, fullName: "Rene\u0301 Siti", address: "Jl. Cafe\u0301 1" },
-      ]),
+    file: () => csv([{ ...SITI, fullName: "Rene\u0301 Siti", address: "Jl. Cafe\u0301 1" }]),
     rows: {
       "2": created({ fullName: "Ren\u00e9 Siti", address: "Jl. Caf\u00e9 1" }),
     },
@@ -523,9 +473,7 @@ const CASES: Case[] = [
         { ...BUDI, address: "Jl. ".padEnd(201, "x") },
       ]),
     rows: {
-      "2": rejected(
-        "Nama Lengkap: Terlalu panjang (paling banyak 100 karakter)."
-      ),
+      "2": rejected("Nama Lengkap: Terlalu panjang (paling banyak 100 karakter)."),
       "3": rejected("Alamat: Terlalu panjang (paling banyak 200 karakter)."),
     },
   },
@@ -579,18 +527,7 @@ const CASES: Case[] = [
           "Agama",
           "Tempat Lahir",
         ],
-        columns: [
-          "fullName",
-          "nik",
-          "sex",
-          "birthDate",
-          "phone",
-          "address",
-          "district",
-          "village",
-          "joinDate",
-          "status",
-        ],
+        columns: ["fullName", "nik", "sex", "birthDate", "phone", "address", "district", "village", "joinDate", "status"],
       }),
     info: { unknownColumns: ["Agama", "Tempat Lahir"], missingColumns: [] },
     rows: { "2": created({ sex: "P", phone: "+6281234567890" }) },
@@ -599,24 +536,8 @@ const CASES: Case[] = [
     name: "a missing required column is said once for the file, not on every row",
     file: () =>
       csv([SITI, BUDI], {
-        header: [
-          "Nama Lengkap",
-          "NIK",
-          "Jenis Kelamin (L/P)",
-          "Tanggal Lahir",
-          "No. HP",
-          "Kelurahan/Desa",
-          "Tanggal Bergabung",
-        ],
-        columns: [
-          "fullName",
-          "nik",
-          "sex",
-          "birthDate",
-          "phone",
-          "village",
-          "joinDate",
-        ],
+        header: ["Nama Lengkap", "NIK", "Jenis Kelamin (L/P)", "Tanggal Lahir", "No. HP", "Kelurahan/Desa", "Tanggal Bergabung"],
+        columns: ["fullName", "nik", "sex", "birthDate", "phone", "village", "joinDate"],
       }),
     info: { missingColumns: ["address"] },
     rows: { "2": rejected(), "3": rejected() },
@@ -625,11 +546,7 @@ const CASES: Case[] = [
     name: "the export's Nomor Anggota column is recognised and not imported",
     file: () =>
       csv([SITI], {
-        header: [
-          "No",
-          "Nomor Anggota",
-          ...COLUMNS.slice(0, 9).map((k) => HEADER[k]),
-        ],
+        header: ["No", "Nomor Anggota", ...COLUMNS.slice(0, 9).map((k) => HEADER[k])],
         columns: ["no", "no", ...COLUMNS.slice(0, 9)],
       }),
     info: { unknownColumns: [], ignoredColumns: ["Nomor Anggota"] },
@@ -675,9 +592,7 @@ const CASES: Case[] = [
     rows: {
       "2 (lembar Anggota 2025)": created({ fullName: "Siti Aminah" }),
       "2 (lembar Anggota 2026)": created({ fullName: "Budi Santoso" }),
-      "3 (lembar Anggota 2026)": rejected(
-        "NIK sama dengan baris 2 (lembar Anggota 2025)."
-      ),
+      "3 (lembar Anggota 2026)": rejected("NIK sama dengan baris 2 (lembar Anggota 2025)."),
     },
   },
 ];
@@ -685,11 +600,7 @@ const CASES: Case[] = [
 function matches(actual: string[], expected: (string | RegExp)[] | undefined) {
   if (!expected) return;
   expect(actual).toHaveLength(expected.length);
-  expected.forEach((e, i) =>
-    typeof e === "string"
-      ? expect(actual[i]).toContain(e)
-      : expect(actual[i]).toMatch(e)
-  );
+  expected.forEach((e, i) => (typeof e === "string" ? expect(actual[i]).toContain(e) : expect(actual[i]).toMatch(e)));
 }
 
 beforeAll(async () => {
@@ -708,8 +619,8 @@ beforeAll(async () => {
       postForm("/login", {
         email: "board@messy.test",
         password: "password-123",
-      })
-    )) as Response
+      }),
+    )) as Response,
   );
 });
 
@@ -721,8 +632,7 @@ describe("messy files", () => {
       ...(c.sheet ? { sheet: c.sheet } : {}),
     });
     if (c.info) expect(info).toMatchObject(c.info);
-    if (!c.info?.nikColumnRounded)
-      expect(info.nikColumnRounded).toBeUndefined();
+    if (!c.info?.nikColumnRounded) expect(info.nikColumnRounded).toBeUndefined();
     const { importId } = await checkImport({
       chapterId,
       actorId: boardId,
@@ -736,18 +646,11 @@ describe("messy files", () => {
       select: { rows: true },
     });
     const checked = JSON.parse(record.rows) as CheckedImportRow[];
-    const byLabel = new Map(
-      checked.map((r) => [
-        r.sheet ? `${r.rowNumber} (lembar ${r.sheet})` : String(r.rowNumber),
-        r,
-      ])
-    );
+    const byLabel = new Map(checked.map((r) => [r.sheet ? `${r.rowNumber} (lembar ${r.sheet})` : String(r.rowNumber), r]));
     expect([...byLabel.keys()].sort()).toEqual(Object.keys(c.rows).sort());
     for (const [label, expected] of Object.entries(c.rows)) {
       const row = byLabel.get(label)!;
-      expect(row.outcome, `row ${label}: ${row.reasons.join(" | ")}`).toBe(
-        expected.outcome
-      );
+      expect(row.outcome, `row ${label}: ${row.reasons.join(" | ")}`).toBe(expected.outcome);
       matches(row.reasons, expected.reasons);
       matches(row.warnings, expected.warnings);
       if (expected.data) expect(row.data).toMatchObject(expected.data);
@@ -764,7 +667,7 @@ describe("the dry-run page", () => {
       "file",
       new File([new Uint8Array(bytes)], name, {
         type: "application/octet-stream",
-      })
+      }),
     );
     return new Request("http://localhost:3000/members/import", {
       method: "POST",
@@ -784,13 +687,7 @@ describe("the dry-run page", () => {
     rows: { rowNumber: number; sheet?: string; reasons: string[] }[];
   };
   const page = async (importId: string) =>
-    dataOf<Page>(
-      await run(
-        resultLoader,
-        getRequest(`/members/import/${importId}`, cookie),
-        { id: importId }
-      )
-    );
+    dataOf<Page>(await run(resultLoader, getRequest(`/members/import/${importId}`, cookie), { id: importId }));
 
   it("says which sheet it read, lists the others and reads another (or all) without a new upload", async () => {
     const file = await xlsx([
@@ -802,10 +699,7 @@ describe("the dry-run page", () => {
       },
       { name: "Anggota 2026", rows: [BUDI] },
     ]);
-    const checked = (await run(
-      uploadAction,
-      upload("dua-lembar.xlsx", file.bytes)
-    )) as Response;
+    const checked = (await run(uploadAction, upload("dua-lembar.xlsx", file.bytes))) as Response;
     expect(checked.status).toBe(302);
     const firstId = checked.headers.get("Location")!.split("/").pop()!;
     const first = await page(firstId);
@@ -816,15 +710,9 @@ describe("the dry-run page", () => {
       canChooseSheet: true,
     });
 
-    const other = (await run(
-      resultAction,
-      postForm(
-        `/members/import/${firstId}`,
-        { intent: "sheet", sheet: "Anggota 2026" },
-        cookie
-      ),
-      { id: firstId }
-    )) as Response;
+    const other = (await run(resultAction, postForm(`/members/import/${firstId}`, { intent: "sheet", sheet: "Anggota 2026" }, cookie), {
+      id: firstId,
+    })) as Response;
     expect(other.status).toBe(302);
     const secondId = other.headers.get("Location")!.split("/").pop()!;
     expect(secondId).not.toBe(firstId);
@@ -832,32 +720,18 @@ describe("the dry-run page", () => {
     expect(second.file.sheetsRead).toEqual(["Anggota 2026"]);
     expect(second.rows.map((r) => r.rowNumber)).toEqual([2]);
 
-    const all = (await run(
-      resultAction,
-      postForm(
-        `/members/import/${secondId}`,
-        { intent: "sheet", sheet: ALL_SHEETS },
-        cookie
-      ),
-      { id: secondId }
-    )) as Response;
+    const all = (await run(resultAction, postForm(`/members/import/${secondId}`, { intent: "sheet", sheet: ALL_SHEETS }, cookie), {
+      id: secondId,
+    })) as Response;
     const allPage = await page(all.headers.get("Location")!.split("/").pop()!);
     expect(allPage.file.sheetsRead).toEqual(["Anggota 2025", "Anggota 2026"]);
     expect(allPage.counts.create).toBe(2);
 
-    const missing = await run(
-      resultAction,
-      postForm(
-        `/members/import/${secondId}`,
-        { intent: "sheet", sheet: "Tidak Ada" },
-        cookie
-      ),
-      { id: secondId }
-    );
+    const missing = await run(resultAction, postForm(`/members/import/${secondId}`, { intent: "sheet", sheet: "Tidak Ada" }, cookie), {
+      id: secondId,
+    });
     expect(statusOf(missing)).toBe(400);
-    expect(dataOf<{ formError: string }>(missing).formError).toBe(
-      'Lembar "Tidak Ada" tidak ada di berkas ini.'
-    );
+    expect(dataOf<{ formError: string }>(missing).formError).toBe('Lembar "Tidak Ada" tidak ada di berkas ini.');
   });
 
   it("drops the file of a dry run nobody committed after a week", async () => {
@@ -865,20 +739,14 @@ describe("the dry-run page", () => {
       { name: "Anggota 2025", rows: [SITI] },
       { name: "Anggota 2026", rows: [BUDI] },
     ]);
-    const checked = (await run(
-      uploadAction,
-      upload("lama.xlsx", file.bytes)
-    )) as Response;
+    const checked = (await run(uploadAction, upload("lama.xlsx", file.bytes))) as Response;
     const oldId = checked.headers.get("Location")!.split("/").pop()!;
     expect((await page(oldId)).file.canChooseSheet).toBe(true);
     await db.memberImport.update({
       where: { id: oldId },
       data: { createdAt: new Date(Date.now() - 8 * 86_400_000) },
     });
-    const fresh = (await run(
-      uploadAction,
-      upload("baru.xlsx", file.bytes)
-    )) as Response;
+    const fresh = (await run(uploadAction, upload("baru.xlsx", file.bytes))) as Response;
     const freshId = fresh.headers.get("Location")!.split("/").pop()!;
     expect((await page(oldId)).file.canChooseSheet).toBe(false);
     expect(
@@ -887,33 +755,21 @@ describe("the dry-run page", () => {
           where: { id: oldId },
           select: { source: true },
         })
-      ).source
+      ).source,
     ).toBeNull();
     expect((await page(freshId)).file.canChooseSheet).toBe(true);
   });
 
   it("names a missing required column once, at the top, and not on each row", async () => {
     const file = csv([SITI, BUDI], {
-      header: [
-        "Nama Lengkap",
-        "NIK",
-        "Jenis Kelamin (L/P)",
-        "Tanggal Lahir",
-        "Kelurahan/Desa",
-        "Tanggal Bergabung",
-      ],
+      header: ["Nama Lengkap", "NIK", "Jenis Kelamin (L/P)", "Tanggal Lahir", "Kelurahan/Desa", "Tanggal Bergabung"],
       columns: ["fullName", "nik", "sex", "birthDate", "village", "joinDate"],
     });
-    const checked = (await run(
-      uploadAction,
-      upload("tanpa-alamat.csv", file.bytes)
-    )) as Response;
+    const checked = (await run(uploadAction, upload("tanpa-alamat.csv", file.bytes))) as Response;
     const view = await page(checked.headers.get("Location")!.split("/").pop()!);
     expect(view.file.missingColumns).toEqual(["Alamat"]);
     expect(view.counts.reject).toBe(2);
-    expect(view.rows.flatMap((r) => r.reasons).join(" ")).not.toContain(
-      "Alamat"
-    );
+    expect(view.rows.flatMap((r) => r.reasons).join(" ")).not.toContain("Alamat");
     expect(view.file.canChooseSheet).toBe(false);
   });
 });

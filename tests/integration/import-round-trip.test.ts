@@ -5,23 +5,10 @@
 // no row refused, and every value the same as in the registry.
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMemberExport } from "~/domain/member-export.server";
-import {
-  checkImport,
-  readMemberFile,
-  type CheckedImportRow,
-} from "~/domain/member-import.server";
+import { checkImport, readMemberFile, type CheckedImportRow } from "~/domain/member-import.server";
 import { db } from "~/utils/db.server";
-import {
-  MEMBER_STATUSES,
-  toDateInput,
-  type MemberStatus,
-} from "~/validation/members";
-import {
-  buildBoardUser,
-  buildChapter,
-  buildMember,
-  calendarDate,
-} from "../factories";
+import { MEMBER_STATUSES, toDateInput, type MemberStatus } from "~/validation/members";
+import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
 
 let sourceId: string;
 let targetId: string;
@@ -136,15 +123,9 @@ beforeAll(async () => {
     orderBy: { code: "asc" },
   });
   const byName = new Map<string, string[]>();
-  for (const v of villages)
-    byName.set(v.name.toLowerCase(), [
-      ...(byName.get(v.name.toLowerCase()) ?? []),
-      v.code,
-    ]);
+  for (const v of villages) byName.set(v.name.toLowerCase(), [...(byName.get(v.name.toLowerCase()) ?? []), v.code]);
   const twice = [...byName.values()].find((codes) => codes.length > 1) ?? [];
-  const onePerDistrict = [
-    ...new Map(villages.map((v) => [v.parentCode, v.code])).values(),
-  ];
+  const onePerDistrict = [...new Map(villages.map((v) => [v.parentCode, v.code])).values()];
   const codes = [...twice, ...onePerDistrict];
 
   for (let i = 0; i < 24; i++) {
@@ -157,15 +138,8 @@ beforeAll(async () => {
       status,
       fullName: NAMES[i % NAMES.length]!,
       birthDate: calendarDate(1960 + i, (i % 12) + 1, (i % 28) + 1),
-      joinDate: calendarDate(
-        2010 + (i % 15),
-        ((i * 5) % 12) + 1,
-        ((i * 7) % 28) + 1
-      ),
-      phone:
-        i % 3 === 0
-          ? null
-          : `+62812${String(10_000_000 + i * 7919).slice(0, 8)}`,
+      joinDate: calendarDate(2010 + (i % 15), ((i * 5) % 12) + 1, ((i * 7) % 28) + 1),
+      phone: i % 3 === 0 ? null : `+62812${String(10_000_000 + i * 7919).slice(0, 8)}`,
     });
     await db.member.update({
       where: { id: member.id },
@@ -173,12 +147,7 @@ beforeAll(async () => {
         address: ADDRESSES[i % ADDRESSES.length]!,
         email: i % 4 === 0 ? null : `anggota${i}@contoh.id`,
         membershipType: i % 5 === 0 ? "kehormatan" : "biasa",
-        skPsmNumber:
-          i % 3 === 1
-            ? `-${i}/SK-PSM/2019`
-            : i % 3 === 2
-            ? `460/${i}/DINSOS`
-            : null,
+        skPsmNumber: i % 3 === 1 ? `-${i}/SK-PSM/2019` : i % 3 === 2 ? `460/${i}/DINSOS` : null,
         skPsmDate: i % 3 === 0 ? null : calendarDate(2019, 3, (i % 28) + 1),
         basicBimtekDate: i % 2 ? calendarDate(2018, 11, (i % 28) + 1) : null,
       },
@@ -187,82 +156,69 @@ beforeAll(async () => {
 });
 
 describe("the member export imports back", () => {
-  it.each(["csv", "xlsx"] as const)(
-    "as %s: every row would be created, none refused, every value the same",
-    async (format) => {
-      const file = await buildMemberExport({
-        chapterId: sourceId,
-        actorId,
-        filters: { sort: "name", direction: "asc" },
-        format,
-        showFullNik: true,
+  it.each(["csv", "xlsx"] as const)("as %s: every row would be created, none refused, every value the same", async (format) => {
+    const file = await buildMemberExport({
+      chapterId: sourceId,
+      actorId,
+      filters: { sort: "name", direction: "asc" },
+      format,
+      showFullNik: true,
+    });
+    const expected = await registry(sourceId);
+    // An email belongs to one member in the whole portal: the file goes to an empty chapter as
+    // into a fresh portal, so the source's members give theirs up for the check (and get them back).
+    const emails = await db.member.findMany({
+      where: { chapterId: sourceId, email: { not: null } },
+      select: { id: true, email: true },
+    });
+    await db.member.updateMany({
+      where: { chapterId: sourceId },
+      data: { email: null },
+    });
+    const parsed = await readMemberFile({
+      fileName: file.fileName,
+      bytes: new Uint8Array(file.body),
+    });
+    expect(parsed.info).toMatchObject({
+      unknownColumns: [],
+      missingColumns: [],
+      ignoredColumns: ["Nomor Anggota"],
+    });
+    const { importId, counts } = await checkImport({
+      chapterId: targetId,
+      actorId,
+      fileName: file.fileName,
+      rows: parsed.rows,
+      info: parsed.info,
+    });
+    const rows = JSON.parse(
+      (
+        await db.memberImport.findUniqueOrThrow({
+          where: { id: importId },
+          select: { rows: true },
+        })
+      ).rows,
+    ) as CheckedImportRow[];
+    for (const m of emails)
+      await db.member.update({
+        where: { id: m.id },
+        data: { email: m.email },
       });
-      const expected = await registry(sourceId);
-      // An email belongs to one member in the whole portal: the file goes to an empty chapter as
-      // into a fresh portal, so the source's members give theirs up for the check (and get them back).
-      const emails = await db.member.findMany({
-        where: { chapterId: sourceId, email: { not: null } },
-        select: { id: true, email: true },
-      });
-      await db.member.updateMany({
-        where: { chapterId: sourceId },
-        data: { email: null },
-      });
-      const parsed = await readMemberFile({
-        fileName: file.fileName,
-        bytes: new Uint8Array(file.body),
-      });
-      expect(parsed.info).toMatchObject({
-        unknownColumns: [],
-        missingColumns: [],
-        ignoredColumns: ["Nomor Anggota"],
-      });
-      const { importId, counts } = await checkImport({
-        chapterId: targetId,
-        actorId,
-        fileName: file.fileName,
-        rows: parsed.rows,
-        info: parsed.info,
-      });
-      const rows = JSON.parse(
-        (
-          await db.memberImport.findUniqueOrThrow({
-            where: { id: importId },
-            select: { rows: true },
-          })
-        ).rows
-      ) as CheckedImportRow[];
-      for (const m of emails)
-        await db.member.update({
-          where: { id: m.id },
-          data: { email: m.email },
-        });
-      expect(
-        rows
-          .filter((r) => r.outcome === "reject")
-          .map((r) => `${r.rowNumber}: ${r.reasons.join(" | ")}`)
-      ).toEqual([]);
-      // The 24 members above and the board member who signs in.
-      expect(expected).toHaveLength(25);
-      expect(counts).toEqual({
-        create: 25,
-        update: 0,
-        unchanged: 0,
-        reject: 0,
-        total: 25,
-      });
-      expect(new Set(expected.map((m) => m.status))).toEqual(
-        new Set(MEMBER_STATUSES)
-      );
-      expect(asImported(rows)).toEqual(expected);
-      // Only the warnings about same-name members (the list repeats names on purpose) remain.
-      expect(
-        rows
-          .flatMap((r) => r.warnings)
-          .every((w) => w.startsWith("Nama dan tanggal lahir sama"))
-      ).toBe(true);
-    }
-  );
+    expect(rows.filter((r) => r.outcome === "reject").map((r) => `${r.rowNumber}: ${r.reasons.join(" | ")}`)).toEqual([]);
+    // The 24 members above and the board member who signs in.
+    expect(expected).toHaveLength(25);
+    expect(counts).toEqual({
+      create: 25,
+      update: 0,
+      unchanged: 0,
+      reject: 0,
+      total: 25,
+    });
+    expect(new Set(expected.map((m) => m.status))).toEqual(new Set(MEMBER_STATUSES));
+    expect(asImported(rows)).toEqual(expected);
+    // Only the warnings about same-name members (the list repeats names on purpose) remain.
+    expect(rows.flatMap((r) => r.warnings).every((w) => w.startsWith("Nama dan tanggal lahir sama"))).toBe(true);
+  });
 
   it("keeps formula-looking values escaped in the CSV itself", async () => {
     const file = await buildMemberExport({

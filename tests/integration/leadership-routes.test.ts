@@ -63,12 +63,20 @@ describe("who may see and change the board", () => {
     expect(statusOf(await run(newLoader, getRequest("/leadership/new", cookies.ketua)))).toBe(200);
     for (const who of ["bendahara", "calon", "dinsos"]) {
       expect(statusOf(await run(newLoader, getRequest("/leadership/new", cookies[who])))).toBe(403);
-      const post = postForm(`/leadership/${periodId}`, { intent: "addHolding", positionId: "x", memberId: members.candidate!, startDate: "2026-01-01" }, cookies[who]);
+      const post = postForm(
+        `/leadership/${periodId}`,
+        { intent: "addHolding", positionId: "x", memberId: members.candidate!, startDate: "2026-01-01" },
+        cookies[who],
+      );
       expect(statusOf(await run(periodAction, post, { id: periodId }))).toBe(403);
-      expect(statusOf(await run(positionsAction, postForm("/leadership/positions", { title: "X", kind: "anggota_pengurus" }, cookies[who])))).toBe(403);
+      expect(
+        statusOf(await run(positionsAction, postForm("/leadership/positions", { title: "X", kind: "anggota_pengurus" }, cookies[who]))),
+      ).toBe(403);
     }
     // The page does not offer the forms to those who may not use them.
-    const seen = dataOf<{ canManage: boolean; members: unknown[] }>(await run(periodLoader, getRequest(`/leadership/${periodId}`, cookies.calon), { id: periodId }));
+    const seen = dataOf<{ canManage: boolean; members: unknown[] }>(
+      await run(periodLoader, getRequest(`/leadership/${periodId}`, cookies.calon), { id: periodId }),
+    );
     expect(seen.canManage).toBe(false);
     expect(seen.members).toEqual([]);
   });
@@ -89,14 +97,24 @@ describe("appointing through the page", () => {
     const post = (fields: Record<string, string>) =>
       run(periodAction, postForm(`/leadership/${periodId}`, { intent: "addHolding", ...fields }, cookies.ketua), { id: periodId });
 
-    const inactive = await post({ positionId: await positionId("sekretaris"), memberId: members.inactive!, startDate: toDateInput(today()) });
+    const inactive = await post({
+      positionId: await positionId("sekretaris"),
+      memberId: members.inactive!,
+      startDate: toDateInput(today()),
+    });
     expect(statusOf(inactive)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string> }>(inactive).fieldErrors.memberId).toBe(
       "Anggota Nonaktif bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
     );
 
-    const secondKetua = await post({ positionId: await positionId("ketua"), memberId: members.candidate!, startDate: toDateInput(today()) });
-    expect(dataOf<{ fieldErrors: Record<string, string> }>(secondKetua).fieldErrors.memberId).toMatch(/^Jabatan Ketua sudah dipegang Ketua Ldr/);
+    const secondKetua = await post({
+      positionId: await positionId("ketua"),
+      memberId: members.candidate!,
+      startDate: toDateInput(today()),
+    });
+    expect(dataOf<{ fieldErrors: Record<string, string> }>(secondKetua).fieldErrors.memberId).toMatch(
+      /^Jabatan Ketua sudah dipegang Ketua Ldr/,
+    );
 
     const backwards = await post({
       positionId: await positionId("sekretaris"),
@@ -116,7 +134,12 @@ describe("appointing through the page", () => {
       periodAction,
       postForm(
         `/leadership/${periodId}`,
-        { intent: "addHolding", positionId: await positionId("sekretaris"), memberId: members.candidate!, startDate: toDateInput(addDays(today(), -10)) },
+        {
+          intent: "addHolding",
+          positionId: await positionId("sekretaris"),
+          memberId: members.candidate!,
+          startDate: toDateInput(addDays(today(), -10)),
+        },
         cookies.ketua,
       ),
       { id: periodId },
@@ -165,10 +188,16 @@ describe("periods through the page", () => {
     const start = toDateInput(addDays(today(), -1));
     const created = (await run(
       newAction,
-      postForm("/leadership/new", { name: "Periode Tanpa Ketua", startDate: start, endDate: toDateInput(addDays(today(), 1800)) }, cookies.ketua),
+      postForm(
+        "/leadership/new",
+        { name: "Periode Tanpa Ketua", startDate: start, endDate: toDateInput(addDays(today(), 1800)) },
+        cookies.ketua,
+      ),
     )) as Response;
     const draftId = created.headers.get("Location")!.split("/").pop()!;
-    const response = (await run(periodAction, postForm(`/leadership/${draftId}`, { intent: "activate" }, cookies.ketua), { id: draftId })) as Response;
+    const response = (await run(periodAction, postForm(`/leadership/${draftId}`, { intent: "activate" }, cookies.ketua), {
+      id: draftId,
+    })) as Response;
     expect(await toastOf(response)).toBe("Tetapkan Ketua periode ini (anggota aktif) terlebih dahulu.");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("draft");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).status).toBe("active");
@@ -198,8 +227,13 @@ describe("the SK scan and the susunan pengurus", () => {
   });
 
   it("prints the board as it stands with the decree and the Ketua's signature", async () => {
-    await db.leadershipPeriod.update({ where: { id: periodId }, data: { skNumber: "188.45/77/HK/2025", skIssuer: "Wali Kota Pengurus", skDate: new Date("2025-01-06") } });
-    const response = (await run(structureLoader, getRequest(`/leadership/${periodId}/structure.pdf`, cookies.dinsos), { id: periodId })) as Response;
+    await db.leadershipPeriod.update({
+      where: { id: periodId },
+      data: { skNumber: "188.45/77/HK/2025", skIssuer: "Wali Kota Pengurus", skDate: new Date("2025-01-06") },
+    });
+    const response = (await run(structureLoader, getRequest(`/leadership/${periodId}/structure.pdf`, cookies.dinsos), {
+      id: periodId,
+    })) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain("SUSUNAN PENGURUS");

@@ -229,12 +229,22 @@ describe("periods: drafts, dates that never overlap", () => {
     await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode 2031-2035");
     const next = await newPeriod(chapterId, "2036-01-01", "2040-12-31", "Periode 2036-2040");
 
-    const overlapping = await updatePeriod({ chapterId, actorId, periodId: next, data: periodData("2035-06-01", "2040-12-31", "Periode 2036-2040") });
+    const overlapping = await updatePeriod({
+      chapterId,
+      actorId,
+      periodId: next,
+      data: periodData("2035-06-01", "2040-12-31", "Periode 2036-2040"),
+    });
     expect(refused(overlapping).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode 2031-2035 \(1 Januari 2031/);
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).toMatchObject({ startDate: day("2036-01-01") });
 
     // moving within its own dates never counts as overlapping itself
-    const corrected = await updatePeriod({ chapterId, actorId, periodId: next, data: periodData("2036-02-01", "2041-01-31", "Periode 2036-2041") });
+    const corrected = await updatePeriod({
+      chapterId,
+      actorId,
+      periodId: next,
+      data: periodData("2036-02-01", "2041-01-31", "Periode 2036-2041"),
+    });
     expect(ok(corrected).id).toBe(next);
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).toMatchObject({
       name: "Periode 2036-2041",
@@ -367,7 +377,14 @@ describe("activating, archiving and ending periods", () => {
     const chapterId = await newChapter();
     const current = await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode Lama");
     const oldKetua = await appoint(chapterId, current, "ketua", await member(chapterId, "Ketua Lama"), "2031-01-01");
-    const shortBendahara = await appoint(chapterId, current, "bendahara", await member(chapterId, "Bendahara Lama"), "2031-01-01", "2032-12-31");
+    const shortBendahara = await appoint(
+      chapterId,
+      current,
+      "bendahara",
+      await member(chapterId, "Bendahara Lama"),
+      "2031-01-01",
+      "2032-12-31",
+    );
     await activate(chapterId, current, wib("2031-01-01"));
     const lateWakil = await appoint(chapterId, current, "wakil_ketua", await member(chapterId, "Wakil Telat"), "2034-02-01");
 
@@ -378,7 +395,10 @@ describe("activating, archiving and ending periods", () => {
       ok: false,
       error: "holdingsAfterEnd",
     });
-    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: current } })).toMatchObject({ status: "active", endDate: day("2035-12-31") });
+    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: current } })).toMatchObject({
+      status: "active",
+      endDate: day("2035-12-31"),
+    });
     expect((await holding(oldKetua)).endDate).toBeNull();
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).status).toBe("draft");
 
@@ -398,7 +418,11 @@ describe("activating, archiving and ending periods", () => {
     const ended = (await periodHistory(chapterId, current)).find((h) => h.action === "leadership.period.end");
     expect(parsed(ended!.after)).toEqual({ status: "ended", succeededBy: next, endDate: "2033-12-31T00:00:00.000Z" });
     // recorded terms no longer overlap
-    const terms = await db.leadershipPeriod.findMany({ where: { chapterId }, orderBy: { startDate: "asc" }, select: { startDate: true, endDate: true } });
+    const terms = await db.leadershipPeriod.findMany({
+      where: { chapterId },
+      orderBy: { startDate: "asc" },
+      select: { startDate: true, endDate: true },
+    });
     expect(terms[0]!.endDate < terms[1]!.startDate).toBe(true);
   });
 
@@ -450,8 +474,22 @@ describe("activating, archiving and ending periods", () => {
   it("ends a period early: refusals change nothing; open holdings are clamped to the last day; ended once it is past", async () => {
     const { chapterId, periodId } = await draftBoard();
     const ketua = await appoint(chapterId, periodId, "ketua", await member(chapterId, "Ketua Awal"), "2031-01-01");
-    const sekretaris = await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Sekretaris Awal"), "2031-01-01", "2033-12-31");
-    const bendahara = await appoint(chapterId, periodId, "bendahara", await member(chapterId, "Bendahara Awal"), "2031-01-01", "2031-06-30");
+    const sekretaris = await appoint(
+      chapterId,
+      periodId,
+      "sekretaris",
+      await member(chapterId, "Sekretaris Awal"),
+      "2031-01-01",
+      "2033-12-31",
+    );
+    const bendahara = await appoint(
+      chapterId,
+      periodId,
+      "bendahara",
+      await member(chapterId, "Bendahara Awal"),
+      "2031-01-01",
+      "2031-06-30",
+    );
     const wakil = await appoint(chapterId, periodId, "wakil_ketua", await member(chapterId, "Wakil Baru"), "2032-01-01");
     const endEarly = (endDate: string, now: Date) =>
       endPeriodEarly({ chapterId, actorId, periodId, endDate, note: "Musyawarah luar biasa", timeZone: TZ, now });
@@ -466,7 +504,10 @@ describe("activating, archiving and ending periods", () => {
 
     // the last day is today: the period stays active through it
     expect(await endEarly("2032-06-30", wib("2032-06-30", "08:00"))).toEqual({ ok: true, ended: false });
-    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({ status: "active", endDate: day("2032-06-30") });
+    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({
+      status: "active",
+      endDate: day("2032-06-30"),
+    });
     expect((await holding(ketua)).endDate).toEqual(day("2032-06-30"));
     expect((await holding(sekretaris)).endDate).toEqual(day("2032-06-30"));
     expect((await holding(wakil)).endDate).toEqual(day("2032-06-30"));
@@ -503,7 +544,9 @@ describe("who may hold a position, and when", () => {
     expect(refused(await appointRaw(chapterId, periodId, ketuaId, inactive, "2031-01-01"))).toEqual({
       memberId: "Rudi Nonaktif bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
     });
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, candidate, "2031-01-01")).memberId).toMatch(/^Calon Anggota bukan anggota aktif/);
+    expect(refused(await appointRaw(chapterId, periodId, ketuaId, candidate, "2031-01-01")).memberId).toMatch(
+      /^Calon Anggota bukan anggota aktif/,
+    );
     expect(refused(await appointRaw(chapterId, periodId, ketuaId, foreign, "2031-01-01"))).toEqual({
       memberId: "Pemegang jabatan harus anggota cabang ini.",
     });
@@ -544,7 +587,10 @@ describe("who may hold a position, and when", () => {
     expect(await holding(whole)).toMatchObject({ startDate: day("2031-01-01"), endDate: day("2035-12-31") });
 
     // a position hidden from new appointments
-    const humas = await db.boardPosition.findFirstOrThrow({ where: { chapterId, title: "Koordinator Bidang Humas" }, select: { id: true } });
+    const humas = await db.boardPosition.findFirstOrThrow({
+      where: { chapterId, title: "Koordinator Bidang Humas" },
+      select: { id: true },
+    });
     await setPositionActive({ chapterId, actorId, positionId: humas.id, active: false });
     expect(refused(await appointRaw(chapterId, periodId, humas.id, memberId, "2031-01-01"))).toEqual({
       positionId: "Pilih jabatan dari daftar.",
@@ -570,7 +616,8 @@ describe("who may hold a position, and when", () => {
     const sekretarisId = await positionOf(chapterId, "sekretaris");
     await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Siti Sekretaris"), "2031-01-01");
     expect(refused(await appointRaw(chapterId, periodId, sekretarisId, await member(chapterId, "Dewi Lain"), "2035-12-31"))).toEqual({
-      memberId: "Jabatan Sekretaris sudah dipegang Siti Sekretaris pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
+      memberId:
+        "Jabatan Sekretaris sudah dipegang Siti Sekretaris pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
     });
     expect(await db.positionHolding.count({ where: { periodId } })).toBe(3);
   });
@@ -614,10 +661,21 @@ describe("who may hold a position, and when", () => {
 
   it("endHolding: refuses a last day before the start or after the holding's end, and another chapter's holding", async () => {
     const { chapterId, periodId } = await draftBoard();
-    const holdingId = await appoint(chapterId, periodId, "bendahara", await member(chapterId, "Wati Bendahara"), "2031-03-01", "2034-12-31");
+    const holdingId = await appoint(
+      chapterId,
+      periodId,
+      "bendahara",
+      await member(chapterId, "Wati Bendahara"),
+      "2031-03-01",
+      "2034-12-31",
+    );
 
-    expect(refused(await end(chapterId, holdingId, "2031-02-28"))).toEqual({ endDate: "Tanggal berakhir tidak boleh sebelum tanggal mulai." });
-    expect(refused(await end(chapterId, holdingId, "2035-01-01"))).toEqual({ endDate: "Hari terakhir tidak boleh setelah 31 Desember 2034." });
+    expect(refused(await end(chapterId, holdingId, "2031-02-28"))).toEqual({
+      endDate: "Tanggal berakhir tidak boleh sebelum tanggal mulai.",
+    });
+    expect(refused(await end(chapterId, holdingId, "2035-01-01"))).toEqual({
+      endDate: "Hari terakhir tidak boleh setelah 31 Desember 2034.",
+    });
     expect(await end(await newChapter(), holdingId, "2032-01-01")).toEqual({ ok: false, notFound: true });
     expect((await holding(holdingId)).endDate).toEqual(day("2034-12-31"));
 
@@ -695,7 +753,9 @@ describe("mid-term replacement (PAW)", () => {
     expect(refused(await replace(chapterId, oldId, other, "2035-01-01"))).toEqual({
       startDate: "Jabatan ini sudah berakhir pada 31 Desember 2034; pengganti tidak dapat mulai setelahnya.",
     });
-    expect(refused(await replace(chapterId, oldId, oldMember, "2032-01-01"))).toEqual({ memberId: "Pilih anggota lain sebagai pengganti." });
+    expect(refused(await replace(chapterId, oldId, oldMember, "2032-01-01"))).toEqual({
+      memberId: "Pilih anggota lain sebagai pengganti.",
+    });
     expect(await replace(await newChapter(), oldId, other, "2032-01-01")).toEqual({ ok: false, notFound: true });
 
     expect(await holding(oldId)).toMatchObject({ endDate: day("2034-12-31"), endReason: null });
@@ -716,8 +776,12 @@ describe("mid-term replacement (PAW)", () => {
     expect(refused(await replace(chapterId, oldId, inactive, "2032-01-01"))).toEqual({
       memberId: "Yusuf Nonaktif bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
     });
-    expect(refused(await replace(chapterId, oldId, foreign, "2032-01-01"))).toEqual({ memberId: "Pemegang jabatan harus anggota cabang ini." });
-    expect(refused(await replace(chapterId, oldId, sekretaris, "2032-01-01")).memberId).toMatch(/^Sekretaris Menjabat sudah menjabat Sekretaris\./);
+    expect(refused(await replace(chapterId, oldId, foreign, "2032-01-01"))).toEqual({
+      memberId: "Pemegang jabatan harus anggota cabang ini.",
+    });
+    expect(refused(await replace(chapterId, oldId, sekretaris, "2032-01-01")).memberId).toMatch(
+      /^Sekretaris Menjabat sudah menjabat Sekretaris\./,
+    );
 
     expect(await holding(oldId)).toMatchObject({ endDate: null, endReason: null, endNote: null });
     expect(await db.positionHolding.count({ where: { periodId } })).toBe(2);
@@ -763,7 +827,9 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const sessionId = await sessionOf(sek.id);
     const before = await current(sessionId);
     expect(before.positions).toEqual([{ title: "Sekretaris", kind: "sekretaris", districtCode: null }]);
-    expect(before.permissions).toEqual(expect.arrayContaining(["create:member:chapter", "update:member:chapter", "read:member-nik:chapter"]));
+    expect(before.permissions).toEqual(
+      expect.arrayContaining(["create:member:chapter", "update:member:chapter", "read:member-nik:chapter"]),
+    );
     const account = await db.user.findUniqueOrThrow({ where: { id: sek.id } });
 
     const holdingRow = await db.positionHolding.findFirstOrThrow({ where: { memberId: sek.memberId }, select: { id: true } });
@@ -838,7 +904,15 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const chapterId = await newChapter();
     const sek = await buildBoardUser({ chapterId, kind: "sekretaris" });
     const sessionId = await sessionOf(sek.id);
-    const result = await endPeriodEarly({ chapterId, actorId, periodId: sek.periodId, endDate: iso(TODAY), note: "Akhir", timeZone: TZ, now: NOW });
+    const result = await endPeriodEarly({
+      chapterId,
+      actorId,
+      periodId: sek.periodId,
+      endDate: iso(TODAY),
+      note: "Akhir",
+      timeZone: TZ,
+      now: NOW,
+    });
     expect(result).toEqual({ ok: true, ended: false });
     expect(await permissionsOf(sessionId, NOW)).toContain("create:member:chapter");
     expect(await permissionsOf(sessionId, new Date(`${iso(addDays(TODAY, 1))}T00:00:00+07:00`))).not.toContain("create:member:chapter");
@@ -869,7 +943,15 @@ describe("rights follow the positions held, recomputed on every request", () => 
     await activate(chapterId, first, wib("2031-01-01"));
     // a musyawarah ends the term on 30 June 2032; the next board takes over the day after
     expect(
-      await endPeriodEarly({ chapterId, actorId, periodId: first, endDate: "2032-06-30", note: "Muslub", timeZone: TZ, now: wib("2032-06-30") }),
+      await endPeriodEarly({
+        chapterId,
+        actorId,
+        periodId: first,
+        endDate: "2032-06-30",
+        note: "Muslub",
+        timeZone: TZ,
+        now: wib("2032-06-30"),
+      }),
     ).toEqual({ ok: true, ended: false });
     const second = await newPeriod(chapterId, "2032-07-01", "2037-06-30", "Periode Baru");
     await appoint(chapterId, second, "ketua", await member(chapterId, "Ketua Baru"), "2032-07-01");
@@ -910,7 +992,10 @@ describe("rights follow the positions held, recomputed on every request", () => 
     expect(await permissionsOf(oldSession)).not.toContain("create:member:chapter");
     expect((await current(oldSession)).positions).toEqual([]);
     expect(await permissionsOf(newSek.sessionId)).toContain("create:member:chapter");
-    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: oldSek.periodId } })).toMatchObject({ status: "ended", endDate: YESTERDAY });
+    expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: oldSek.periodId } })).toMatchObject({
+      status: "ended",
+      endDate: YESTERDAY,
+    });
     const oldHolding = await db.positionHolding.findFirstOrThrow({ where: { memberId: oldSek.memberId } });
     expect(oldHolding.endDate).toEqual(YESTERDAY);
   });
@@ -923,7 +1008,11 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const outside = await createPosition({
       chapterId,
       actorId,
-      data: positionFormSchema.parse({ title: "Koordinator Kecamatan Sungai Raya", kind: "koordinator_kecamatan", districtCode: "61.12.01" }),
+      data: positionFormSchema.parse({
+        title: "Koordinator Kecamatan Sungai Raya",
+        kind: "koordinator_kecamatan",
+        districtCode: "61.12.01",
+      }),
     });
     expect(Object.keys(refused(outside))).toEqual(["districtCode"]);
 
@@ -931,7 +1020,11 @@ describe("rights follow the positions held, recomputed on every request", () => 
       await createPosition({
         chapterId,
         actorId,
-        data: positionFormSchema.parse({ title: "Koordinator Kecamatan Pontianak Kota", kind: "koordinator_kecamatan", districtCode: "61.71.05" }),
+        data: positionFormSchema.parse({
+          title: "Koordinator Kecamatan Pontianak Kota",
+          kind: "koordinator_kecamatan",
+          districtCode: "61.71.05",
+        }),
       }),
     ).id;
     expect(await db.boardPosition.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({
@@ -943,7 +1036,9 @@ describe("rights follow the positions held, recomputed on every request", () => 
 
     const user = await current(korcam.sessionId);
     expect(user.districtCodes).toEqual(["61.71.05"]);
-    expect(user.positions).toEqual([{ title: "Koordinator Kecamatan Pontianak Kota", kind: "koordinator_kecamatan", districtCode: "61.71.05" }]);
+    expect(user.positions).toEqual([
+      { title: "Koordinator Kecamatan Pontianak Kota", kind: "koordinator_kecamatan", districtCode: "61.71.05" },
+    ]);
     expect(user.permissions).toEqual(expect.arrayContaining(["verify:activity:district", "read:activity:district"]));
     expect(user.permissions).not.toContain("verify:activity:chapter");
     expect(hasPermission(user.permissions, "verify:activity:chapter")).toBe(false);
@@ -984,7 +1079,12 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const bendaharaRights = await permissionsOf(await sessionOf(bendahara.id));
 
     expect(ketuaRights).toEqual(
-      expect.arrayContaining(["submit:report:chapter", "approve:programme-finance:chapter", "verify:activity:chapter", "update:leadership:chapter"]),
+      expect.arrayContaining([
+        "submit:report:chapter",
+        "approve:programme-finance:chapter",
+        "verify:activity:chapter",
+        "update:leadership:chapter",
+      ]),
     );
     expect(ketuaRights).not.toContain("create:member:chapter");
 

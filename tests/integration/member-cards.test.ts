@@ -10,13 +10,7 @@ vi.hoisted(() => {
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-photos-${process.pid}-${Date.now()}`;
 });
 
-import {
-  ensureActiveCards,
-  getCardsForMember,
-  issueCard,
-  revokeCard,
-  verifyCardCode,
-} from "~/domain/member-cards.server";
+import { ensureActiveCards, getCardsForMember, issueCard, revokeCard, verifyCardCode } from "~/domain/member-cards.server";
 import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/member-photos.server";
 import { action as cardAction } from "~/routes/members.$id.card";
 import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
@@ -136,10 +130,22 @@ describe("the public verification page", () => {
     expect(statusOf(result)).toBe(200);
     const shown = dataOf<{ kind: string; card: Record<string, unknown> }>(result);
     expect(shown.kind).toBe("member-card");
-    expect(shown.card).toMatchObject({ state: "valid", memberName: "Hasanah Kartu", chapterName: "IPSM Kota Kartu", memberStatus: "aktif" });
-    expect(Object.keys(shown.card).sort()).toEqual(
-      ["candidate", "chapterName", "chapterTimeZone", "memberName", "memberStatus", "revokedAt", "state", "validUntil"],
-    );
+    expect(shown.card).toMatchObject({
+      state: "valid",
+      memberName: "Hasanah Kartu",
+      chapterName: "IPSM Kota Kartu",
+      memberStatus: "aktif",
+    });
+    expect(Object.keys(shown.card).sort()).toEqual([
+      "candidate",
+      "chapterName",
+      "chapterTimeZone",
+      "memberName",
+      "memberStatus",
+      "revokedAt",
+      "state",
+      "validUntil",
+    ]);
     const serialized = JSON.stringify(shown).toLowerCase();
     for (const key of ["nik", "address", "phone", "birth", "email"]) expect(serialized).not.toContain(key);
     for (const secret of [member.nik, member.address, member.phone ?? "+62-none"]) expect(serialized).not.toContain(secret.toLowerCase());
@@ -201,7 +207,10 @@ describe("card PDFs", () => {
     const { text, pages } = await pdfOf(await run(cardsPdfLoader, getRequest(`/members/cards.pdf?ids=${ids.join(",")}`, cookies.board)));
     expect(pages).toBe(2);
     for (const name of ["Hasanah Kartu", "Anggota Lain", "Massal Nomor 4"]) expect(text).toContain(name);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.card.export", entityId: chapterId }, orderBy: { at: "desc" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "member.card.export", entityId: chapterId },
+      orderBy: { at: "desc" },
+    });
     expect(JSON.parse(audit.after ?? "{}")).toMatchObject({ count: 6 });
     for (const id of ids) expect(await activeCardOf(id)).not.toBeNull();
   });
@@ -243,7 +252,9 @@ describe("issuing and revoking from the member page", () => {
     expect(statusOf(await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board, otherMemberId))).toBe(404);
     const revoked = await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board);
     expect(await toastOf(revoked)).toBe("Kartu anggota dicabut.");
-    expect(await db.memberCard.findUniqueOrThrow({ where: { id: active!.id }, select: { revokedReason: true } })).toEqual({ revokedReason: "Hilang" });
+    expect(await db.memberCard.findUniqueOrThrow({ where: { id: active!.id }, select: { revokedReason: true } })).toEqual({
+      revokedReason: "Hilang",
+    });
     expect(await db.auditLog.count({ where: { action: "member.card.revoke", entityId: memberId } })).toBe(1);
     expect(statusOf(await post({ intent: "issue" }, cookies.board, "nope"))).toBe(404);
   });
@@ -251,7 +262,9 @@ describe("issuing and revoking from the member page", () => {
 
 describe("card photos", () => {
   const png = (width: number, height: number) =>
-    sharp({ create: { width, height, channels: 3, background: "#3366aa" } }).png().toBuffer();
+    sharp({ create: { width, height, channels: 3, background: "#3366aa" } })
+      .png()
+      .toBuffer();
   const upload = (bytes: Uint8Array, type: string, cookie = cookies.board) =>
     run(photoAction, multipart(`/members/${memberId}/photo`, cookie, { bytes, type, name: "foto" }), { id: memberId }) as Promise<Response>;
 
@@ -261,7 +274,11 @@ describe("card photos", () => {
     expect(await toastOf(saved)).toBe("Foto tersimpan.");
     const first = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { photoFile: true } });
     expect(first.photoFile).toMatch(new RegExp(`^${memberId}-[0-9a-f]+\\.jpg$`));
-    expect(await sharp((await readMemberPhoto(chapterId, memberId))!).metadata()).toMatchObject({ format: "jpeg", width: 600, height: 800 });
+    expect(await sharp((await readMemberPhoto(chapterId, memberId))!).metadata()).toMatchObject({
+      format: "jpeg",
+      width: 600,
+      height: 800,
+    });
 
     const withExif = await sharp({ create: { width: 300, height: 200, channels: 3, background: "#aa3366" } })
       .jpeg()
@@ -282,12 +299,23 @@ describe("card photos", () => {
     const base = { memberId, chapterId, actorId: boardId };
     const file = (bytes: Uint8Array, type: string) => ({ bytes, type, size: bytes.length });
     expect(await saveMemberPhoto({ ...base, file: file(await png(10, 10), "image/gif") })).toEqual({ ok: false, error: "type" });
-    expect(await saveMemberPhoto({ ...base, file: file(new TextEncoder().encode("bukan gambar"), "image/png") })).toEqual({ ok: false, error: "unreadable" });
-    expect(await saveMemberPhoto({ ...base, file: file(new Uint8Array(PHOTO_MAX_BYTES + 1), "image/jpeg") })).toEqual({ ok: false, error: "size" });
+    expect(await saveMemberPhoto({ ...base, file: file(new TextEncoder().encode("bukan gambar"), "image/png") })).toEqual({
+      ok: false,
+      error: "unreadable",
+    });
+    expect(await saveMemberPhoto({ ...base, file: file(new Uint8Array(PHOTO_MAX_BYTES + 1), "image/jpeg") })).toEqual({
+      ok: false,
+      error: "size",
+    });
     expect(await saveMemberPhoto({ ...base, file: null })).toEqual({ ok: false, error: "missing" });
-    expect(await saveMemberPhoto({ ...base, chapterId: otherChapterId, file: file(await png(10, 10), "image/png") })).toEqual({ ok: false, error: "notFound" });
+    expect(await saveMemberPhoto({ ...base, chapterId: otherChapterId, file: file(await png(10, 10), "image/png") })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
 
-    expect(await toastOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe("Berkas foto tidak dapat dibaca. Coba foto lain.");
+    expect(await toastOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe(
+      "Berkas foto tidak dapat dibaca. Coba foto lain.",
+    );
     expect(await toastOf(await upload(new TextEncoder().encode("%PDF-1.4"), "application/pdf"))).toBe("Foto harus JPG atau PNG.");
     const tooBig = await upload(new Uint8Array(3 * 1024 * 1024), "image/jpeg");
     expect(tooBig.status).toBe(302);
@@ -302,14 +330,20 @@ describe("card photos", () => {
     expect(asBoard.headers.get("Content-Type")).toBe("image/jpeg");
     expect(asBoard.headers.get("Cache-Control")).toContain("private");
     expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.volunteer), { id: memberId }))).toBe(200);
-    expect(statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.volunteer), { id: otherMemberId }))).toBe(403);
+    expect(
+      statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.volunteer), { id: otherMemberId })),
+    ).toBe(403);
     expect(statusOf(await run(photoLoader, getRequest(`/members/${memberId}/photo.jpg`, cookies.dinsos), { id: memberId }))).toBe(403);
-    expect(statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.board), { id: otherMemberId }))).toBe(404);
+    expect(statusOf(await run(photoLoader, getRequest(`/members/${otherMemberId}/photo.jpg`, cookies.board), { id: otherMemberId }))).toBe(
+      404,
+    );
   });
 
   it("puts the photo on the printed card, and a placeholder box without one", async () => {
     const withPhoto = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${memberId}/card.pdf`, cookies.board), { id: memberId }));
-    const without = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const without = await pdfOf(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     expect(without.text).toMatch(/\bFoto\b/);
     expect(withPhoto.text).not.toMatch(/\bFoto\b/);
   });
@@ -339,7 +373,9 @@ async function pdfBytes(result: unknown): Promise<Uint8Array> {
 }
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 4, background: { r: 11, g: 93, b: 122, alpha: 1 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 4, background: { r: 11, g: 93, b: 122, alpha: 1 } } })
+    .png()
+    .toBuffer();
 
 function imageUpload(cookie: string, kind: string, file: { bytes: Uint8Array; type: string; name: string }) {
   const form = new FormData();
@@ -358,7 +394,9 @@ describe("a candidate's card (decision 012: issued, says CALON ANGGOTA, ends wit
     const card = await activeCardOf(calon);
     expect(await verifyCardCode(card!.code)).toMatchObject({ state: "valid", candidate: true, memberStatus: "calon" });
     // a member's card says nothing of the kind
-    const aktif = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const aktif = await pdfOf(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     expect(aktif.text).not.toContain("CALON ANGGOTA");
   });
 
@@ -367,7 +405,14 @@ describe("a candidate's card (decision 012: issued, says CALON ANGGOTA, ends wit
     const candidateCard = await issueCard({ memberId: calon, chapterId, actorId: boardId });
     expect(candidateCard?.candidate).toBe(true);
     const { changeMemberStatus } = await import("~/domain/members.server");
-    await changeMemberStatus({ chapterId, actorId: boardId, memberId: calon, status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek dasar" });
+    await changeMemberStatus({
+      chapterId,
+      actorId: boardId,
+      memberId: calon,
+      status: "aktif",
+      effectiveDate: "2026-02-01",
+      reason: "Lulus bimtek dasar",
+    });
 
     expect(await verifyCardCode(candidateCard!.code)).toMatchObject({ state: "ended", candidate: true, memberStatus: "aktif" });
     expect((await getCardsForMember(chapterId, calon))[0]).toMatchObject({ id: candidateCard!.id, state: "ended" });
@@ -408,7 +453,10 @@ describe("the chapter's logo and the Ketua's signature", () => {
     const cases = [
       { file: { bytes: new TextEncoder().encode("GIF89a"), type: "image/gif", name: "logo.gif" }, message: "Gambar harus PNG atau JPG." },
       { file: { bytes: new TextEncoder().encode("bukan gambar"), type: "image/png", name: "logo.png" }, message: /tidak dapat dibaca/ },
-      { file: { bytes: new Uint8Array(1024 * 1024 + 10), type: "image/png", name: "besar.png" }, message: "Ukuran gambar paling besar 1 MB." },
+      {
+        file: { bytes: new Uint8Array(1024 * 1024 + 10), type: "image/png", name: "besar.png" },
+        message: "Ukuran gambar paling besar 1 MB.",
+      },
     ];
     for (const { file, message } of cases) {
       const response = (await run(chapterAction, imageUpload(adminCookie, "logo", file))) as Response;
@@ -428,24 +476,40 @@ describe("the chapter's logo and the Ketua's signature", () => {
     ketuaMemberId = (await buildBoardUser({ chapterId, kind: "ketua", email: "ketua@cards.test", name: "Rahmat Ketua Kartu" })).memberId;
     const saved = (await run(chapterAction, imageUpload(adminCookie, "signature", signature))) as Response;
     expect(await toastOf(saved)).toBe("Tanda tangan Ketua tersimpan.");
-    const stored = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { signatureFile: true, signatureMemberId: true } });
+    const stored = await db.chapter.findUniqueOrThrow({
+      where: { id: chapterId },
+      select: { signatureFile: true, signatureMemberId: true },
+    });
     expect(stored.signatureMemberId).toBe(ketuaMemberId);
     expect(stored.signatureFile).toMatch(/\.png$/);
     expect(await db.auditLog.count({ where: { chapterId, action: "chapter.images" } })).toBe(1);
   });
 
   it("prints the logo and the Ketua's signature with the Ketua's name on cards, the logo on the letterhead", async () => {
-    const before = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const before = await pdfBytes(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     const listBefore = await pdfBytes(await run(memberListLoader, getRequest("/members.pdf", cookies.board)));
     const { action: chapterAction } = await import("~/routes/chapter");
-    const upload = (await run(chapterAction, imageUpload(adminCookie, "logo", { bytes: await sharp(await png(800, 800)).jpeg().toBuffer(), type: "image/jpeg", name: "logo.jpg" }))) as Response;
+    const upload = (await run(
+      chapterAction,
+      imageUpload(adminCookie, "logo", {
+        bytes: await sharp(await png(800, 800))
+          .jpeg()
+          .toBuffer(),
+        type: "image/jpeg",
+        name: "logo.jpg",
+      }),
+    )) as Response;
     expect(await toastOf(upload)).toBe("Logo tersimpan.");
     // stored re-encoded as PNG, within 600 x 600
     const logoFile = (await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true } })).logoFile!;
     const stored = await sharp(path.join(process.env.UPLOADS_DIR!, "chapter-images", logoFile)).metadata();
     expect(stored).toMatchObject({ format: "png", width: 600, height: 600 });
 
-    const after = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const after = await pdfBytes(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     // the signature (saved above) was already there; the logo comes in addition
     expect(await imagesPainted(after)).toBe((await imagesPainted(before)) + 1);
     expect(await pdfText(before.slice())).toMatchObject({ text: expect.stringContaining("Rahmat Ketua Kartu") });
@@ -457,11 +521,15 @@ describe("the chapter's logo and the Ketua's signature", () => {
   });
 
   it("stops printing the signature when another member becomes Ketua", async () => {
-    const signed = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const signed = await pdfBytes(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     const holding = await db.positionHolding.findFirstOrThrow({ where: { memberId: ketuaMemberId }, select: { id: true } });
     await db.positionHolding.update({ where: { id: holding.id }, data: { endDate: new Date(Date.UTC(2020, 0, 1)) } });
     await buildBoardUser({ chapterId, kind: "ketua", email: "ketua-baru@cards.test", name: "Ketua Baru Kartu" });
-    const bytes = await pdfBytes(await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }));
+    const bytes = await pdfBytes(
+      await run(cardPdfLoader, getRequest(`/members/${otherMemberId}/card.pdf`, cookies.board), { id: otherMemberId }),
+    );
     expect(await imagesPainted(bytes)).toBe((await imagesPainted(signed)) - 1); // the logo stays
     const { text } = await pdfText(bytes);
     expect(text).not.toContain("Rahmat Ketua Kartu");

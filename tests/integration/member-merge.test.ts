@@ -40,11 +40,14 @@ function referencesToMember(): Relation[] {
     }
   }
   const declared = new Set(relations.map((r) => `${r.model}.${r.fk}`));
-  const plain = memberIdColumns.filter((c) => !declared.has(`${c.model}.${c.column}`)).map((c) => ({ model: c.model, field: c.column, fk: c.column }));
+  const plain = memberIdColumns
+    .filter((c) => !declared.has(`${c.model}.${c.column}`))
+    .map((c) => ({ model: c.model, field: c.column, fk: c.column }));
   return [...relations, ...plain];
 }
 
-const delegate = (model: string) => (db as unknown as Record<string, { count: (args: unknown) => Promise<number> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+const delegate = (model: string) =>
+  (db as unknown as Record<string, { count: (args: unknown) => Promise<number> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
 
 /** How many rows of each relation point at the member. */
 async function referencesTo(memberId: string) {
@@ -122,43 +125,109 @@ describe("merging a duplicate referenced from every relation", () => {
     // A board position (not one the kept member holds).
     const position = await db.boardPosition.findFirstOrThrow({ where: { chapterId, kind: "anggota_pengurus" } });
     const period = await db.leadershipPeriod.findUniqueOrThrow({ where: { id: board.periodId } });
-    await db.positionHolding.create({ data: { periodId: period.id, positionId: position.id, memberId: dup.id, startDate: period.startDate } });
+    await db.positionHolding.create({
+      data: { periodId: period.id, positionId: position.id, memberId: dup.id, startDate: period.startDate },
+    });
     // Trainings: an event both attended (the duplicate's entry carries a certificate), one only
     // the duplicate attended, an external training, a certificate on its own, competencies.
-    const course = await db.course.create({ data: { name: "Bimtek Gabung", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId } });
-    const event = (start: Date) => db.trainingEvent.create({ data: { chapterId, courseId: course.id, startDate: start, endDate: start, place: "Aula", organiser: "IPSM", hours: 8 } });
+    const course = await db.course.create({
+      data: { name: "Bimtek Gabung", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId },
+    });
+    const event = (start: Date) =>
+      db.trainingEvent.create({
+        data: { chapterId, courseId: course.id, startDate: start, endDate: start, place: "Aula", organiser: "IPSM", hours: 8 },
+      });
     const [shared, own] = [await event(calendarDate(2025, 1, 6)), await event(calendarDate(2025, 2, 3))];
     await db.trainingParticipant.create({ data: { eventId: shared.id, memberId: keep.id } });
-    const dupShared = await db.trainingParticipant.create({ data: { eventId: shared.id, memberId: dup.id, attendance: "hadir", result: "lulus" } });
+    const dupShared = await db.trainingParticipant.create({
+      data: { eventId: shared.id, memberId: dup.id, attendance: "hadir", result: "lulus" },
+    });
     await db.trainingParticipant.create({ data: { eventId: own.id, memberId: dup.id, result: "lulus" } });
     const on = calendarDate(2025, 2, 3);
-    await db.certificate.create({ data: { chapterId, memberId: dup.id, participantId: dupShared.id, title: "Sertifikat Bimtek", number: "MRG-EVENT-1", issuer: "IPSM", issuedOn: on } });
-    await db.certificate.create({ data: { chapterId, memberId: dup.id, title: "Sertifikat LSP", number: "MRG-LSP-1", issuer: "LSP Kemensos", issuedOn: on } });
-    await db.externalTraining.create({ data: { memberId: dup.id, title: "Diklat Kemensos", kind: "diklat", organiser: "Kemensos", startDate: on, endDate: on, hours: 16 } });
+    await db.certificate.create({
+      data: {
+        chapterId,
+        memberId: dup.id,
+        participantId: dupShared.id,
+        title: "Sertifikat Bimtek",
+        number: "MRG-EVENT-1",
+        issuer: "IPSM",
+        issuedOn: on,
+      },
+    });
+    await db.certificate.create({
+      data: { chapterId, memberId: dup.id, title: "Sertifikat LSP", number: "MRG-LSP-1", issuer: "LSP Kemensos", issuedOn: on },
+    });
+    await db.externalTraining.create({
+      data: { memberId: dup.id, title: "Diklat Kemensos", kind: "diklat", organiser: "Kemensos", startDate: on, endDate: on, hours: 16 },
+    });
     const competency = await db.competency.create({ data: { chapterId, name: "Kompetensi Merge" } });
-    await db.memberCompetency.create({ data: { memberId: dup.id, competencyId: competency.id, level: "menengah", source: "training", sourceId: dupShared.id, acquiredOn: on } });
+    await db.memberCompetency.create({
+      data: {
+        memberId: dup.id,
+        competencyId: competency.id,
+        level: "menengah",
+        source: "training",
+        sourceId: dupShared.id,
+        acquiredOn: on,
+      },
+    });
     // Activities: logged by the duplicate with the kept member as co-volunteer (and a follow-up
     // it opened), the duplicate as co-volunteer of a third member, and of the kept member.
     const authored = await activity(dup.id, [keep.id]);
-    const followUp = await db.followUp.create({ data: { chapterId, openedById: authored.id, institution: "Dinas Sosial", description: "Rujukan PBI JK" } });
+    const followUp = await db.followUp.create({
+      data: { chapterId, openedById: authored.id, institution: "Dinas Sosial", description: "Rujukan PBI JK" },
+    });
     const coOfThird = await activity(third.id, [dup.id]);
     const coOfKeep = await activity(keep.id, [dup.id]);
     // Programmes: coordinated by the duplicate, both assigned to it, the duplicate to another.
     const programme = (name: string) =>
-      db.programme.create({ data: { chapterId, name, goal: "Pendampingan lansia.", startDate: calendarDate(2026, 1, 1), endDate: calendarDate(2026, 12, 31), budget: 1_000_000, fundingSource: "swadaya", coordinatorId: dup.id } });
+      db.programme.create({
+        data: {
+          chapterId,
+          name,
+          goal: "Pendampingan lansia.",
+          startDate: calendarDate(2026, 1, 1),
+          endDate: calendarDate(2026, 12, 31),
+          budget: 1_000_000,
+          fundingSource: "swadaya",
+          coordinatorId: dup.id,
+        },
+      });
     const coordinated = await programme("Program Merge A");
     const other = await programme("Program Merge B");
-    await db.programmeVolunteer.createMany({ data: [{ programmeId: coordinated.id, memberId: dup.id }, { programmeId: coordinated.id, memberId: keep.id }, { programmeId: other.id, memberId: dup.id }] });
+    await db.programmeVolunteer.createMany({
+      data: [
+        { programmeId: coordinated.id, memberId: dup.id },
+        { programmeId: coordinated.id, memberId: keep.id },
+        { programmeId: other.id, memberId: dup.id },
+      ],
+    });
     // The chapter prints the duplicate's signature.
     await db.chapter.update({ where: { id: chapterId }, data: { signatureMemberId: dup.id } });
     // A certificate of service.
     await db.serviceCertificate.create({
-      data: { chapterId, memberId: dup.id, number: "001/IPSM-MRG/X/2026", periodStart: calendarDate(2026, 1, 1), periodEnd: calendarDate(2026, 10, 31), figures: "{}", contentHash: "x", verifyCode: `MRG${dup.id}`, pdfFile: "none.pdf", issuedById: board.id },
+      data: {
+        chapterId,
+        memberId: dup.id,
+        number: "001/IPSM-MRG/X/2026",
+        periodStart: calendarDate(2026, 1, 1),
+        periodEnd: calendarDate(2026, 10, 31),
+        figures: "{}",
+        contentHash: "x",
+        verifyCode: `MRG${dup.id}`,
+        pdfFile: "none.pdf",
+        issuedById: board.id,
+      },
     });
 
     // Every relation of the schema points at the duplicate: nothing is left untested.
     const before = await referencesTo(dup.id);
-    expect(Object.entries(before).filter(([, n]) => n === 0).map(([r]) => r)).toEqual([]);
+    expect(
+      Object.entries(before)
+        .filter(([, n]) => n === 0)
+        .map(([r]) => r),
+    ).toEqual([]);
 
     expect(await mergeMembers({ chapterId, actorId: board.id, keepId: keep.id, removeId: dup.id })).toEqual({ ok: true });
 
@@ -171,20 +240,33 @@ describe("merging a duplicate referenced from every relation", () => {
     // One person is counted once on an activity: as its author, not also as co-volunteer.
     expect(await db.activityVolunteer.count({ where: { activityId: authored.id } })).toBe(0);
     expect(await db.activityVolunteer.count({ where: { activityId: coOfKeep.id } })).toBe(0);
-    expect(await db.activityVolunteer.findMany({ where: { activityId: coOfThird.id }, select: { memberId: true } })).toEqual([{ memberId: keep.id }]);
+    expect(await db.activityVolunteer.findMany({ where: { activityId: coOfThird.id }, select: { memberId: true } })).toEqual([
+      { memberId: keep.id },
+    ]);
     expect(await db.followUp.count({ where: { id: followUp.id } })).toBe(1);
     expect((await db.chapter.findUniqueOrThrow({ where: { id: chapterId } })).signatureMemberId).toBe(keep.id);
     expect((await db.programme.findUniqueOrThrow({ where: { id: coordinated.id } })).coordinatorId).toBe(keep.id);
     expect(await db.programmeVolunteer.count({ where: { memberId: keep.id } })).toBe(2);
     // The certificate of the shared event is kept, now on the kept member's entry.
-    const keptShared = await db.trainingParticipant.findUniqueOrThrow({ where: { eventId_memberId: { eventId: shared.id, memberId: keep.id } }, include: { certificate: true } });
+    const keptShared = await db.trainingParticipant.findUniqueOrThrow({
+      where: { eventId_memberId: { eventId: shared.id, memberId: keep.id } },
+      include: { certificate: true },
+    });
     expect(keptShared.certificate?.number).toBe("MRG-EVENT-1");
     expect(keptShared.result).toBe("lulus");
     expect(await db.certificate.count({ where: { memberId: keep.id } })).toBe(2);
     expect((await db.memberCompetency.findFirstOrThrow({ where: { memberId: keep.id } })).sourceId).toBe(keptShared.id);
     // The flag with the third member moved; the one with the fourth was already the kept member's.
-    const flags = await db.memberDuplicateFlag.findMany({ where: { OR: [{ memberId: keep.id }, { otherMemberId: keep.id }] }, select: { memberId: true, otherMemberId: true } });
-    expect(flags).toEqual(expect.arrayContaining([{ memberId: keep.id, otherMemberId: third.id }, { memberId: keep.id, otherMemberId: fourth.id }]));
+    const flags = await db.memberDuplicateFlag.findMany({
+      where: { OR: [{ memberId: keep.id }, { otherMemberId: keep.id }] },
+      select: { memberId: true, otherMemberId: true },
+    });
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        { memberId: keep.id, otherMemberId: third.id },
+        { memberId: keep.id, otherMemberId: fourth.id },
+      ]),
+    );
     expect(flags).toHaveLength(2);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.merge", entityId: keep.id } });
@@ -215,21 +297,32 @@ describe("refusing a merge", () => {
     expect((await db.activity.findUniqueOrThrow({ where: { id: authored.id } })).memberId).toBe(dup.id);
 
     // Through the page: back to the list with the reason, in Indonesian.
-    const response = (await run(duplicatesAction, postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: dup.id }, boardCookie))) as Response;
+    const response = (await run(
+      duplicatesAction,
+      postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: dup.id }, boardCookie),
+    )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/members/duplicates");
-    expect(await toastOf(response)).toBe(`Keduanya tercatat memegang jabatan ${position.title} (${period.name}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.`);
+    expect(await toastOf(response)).toBe(
+      `Keduanya tercatat memegang jabatan ${position.title} (${period.name}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.`,
+    );
   });
 
   it("answers a merge of a member already merged away with a message, not an error", async () => {
     const keep = await buildMember({ chapterId, villageCode: V });
     const gone = await buildMember({ chapterId, villageCode: V });
     expect(await mergeMembers({ chapterId, actorId: board.id, keepId: keep.id, removeId: gone.id })).toEqual({ ok: true });
-    const response = (await run(duplicatesAction, postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: gone.id }, boardCookie))) as Response;
+    const response = (await run(
+      duplicatesAction,
+      postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: gone.id }, boardCookie),
+    )) as Response;
     expect(response.status).toBe(302);
     expect(await toastOf(response)).toBe("Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.");
     // Marking a pair that was already decided says so, rather than claiming it was done.
-    const decided = (await run(duplicatesAction, postForm("/members/duplicates", { intent: "distinct", flagId: "sudah-diputuskan" }, boardCookie))) as Response;
+    const decided = (await run(
+      duplicatesAction,
+      postForm("/members/duplicates", { intent: "distinct", flagId: "sudah-diputuskan" }, boardCookie),
+    )) as Response;
     expect(decided.status).toBe(302);
     expect(await toastOf(decided)).toBe("Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.");
   });

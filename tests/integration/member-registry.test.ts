@@ -78,7 +78,11 @@ describe("adding members", () => {
   });
 
   it("refuses an NIK whose region part is not a kecamatan, a kelurahan outside the chapter, a taken email", async () => {
-    await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171011708900009", sex: "L", fullName: "Budi", email: "budi@contoh.id" }) });
+    await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171011708900009", sex: "L", fullName: "Budi", email: "budi@contoh.id" }),
+    });
     const bad = await createMember({
       chapterId,
       actorId: boardId,
@@ -94,11 +98,23 @@ describe("adding members", () => {
   });
 
   it("never reuses a number, even after a merge removes a member", async () => {
-    const a = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171011212850001", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }) });
-    const b = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171011212850002", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }) });
+    const a = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171011212850001", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }),
+    });
+    const b = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171011212850002", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }),
+    });
     if (!a.ok || !b.ok) throw new Error("setup");
     await mergeMembers({ chapterId, actorId: boardId, keepId: a.memberId, removeId: b.memberId });
-    const c = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171011212850003", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Tiga" }) });
+    const c = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171011212850003", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Tiga" }),
+    });
     if (!c.ok) throw new Error("setup");
     const serial = (n: string | null) => Number(n!.slice(-4));
     expect(serial(c.memberNumber)).toBe(serial(b.memberNumber) + 1);
@@ -107,8 +123,16 @@ describe("adding members", () => {
 
 describe("near duplicates and merging", () => {
   it("flags the same name and birth date for the board, who can call them distinct", async () => {
-    const first = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010303800001", sex: "L", birthDate: "1980-03-03", fullName: "Joko Widodo" }) });
-    const second = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171020303800002", sex: "L", birthDate: "1980-03-03", fullName: "joko widodo " }) });
+    const first = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171010303800001", sex: "L", birthDate: "1980-03-03", fullName: "Joko Widodo" }),
+    });
+    const second = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171020303800002", sex: "L", birthDate: "1980-03-03", fullName: "joko widodo " }),
+    });
     if (!first.ok || !second.ok) throw new Error("setup");
     expect(second.possibleDuplicates.map((d) => d.id)).toEqual([first.memberId]);
     const flags = await listOpenDuplicateFlags(chapterId);
@@ -119,8 +143,16 @@ describe("near duplicates and merging", () => {
   });
 
   it("merges: the account and the cards move to the member kept, the duplicate goes, all audited", async () => {
-    const keep = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010404810001", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono" }) });
-    const dup = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010404810002", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono", phone: "" }) });
+    const keep = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171010404810001", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono" }),
+    });
+    const dup = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171010404810002", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono", phone: "" }),
+    });
     if (!keep.ok || !dup.ok) throw new Error("setup");
     const account = await buildUser({ chapterId, role: "volunteer", memberId: dup.memberId });
     await db.memberCard.create({ data: { memberId: dup.memberId, code: "merge-test-card", validUntil: new Date("2031-01-01") } });
@@ -136,8 +168,21 @@ describe("near duplicates and merging", () => {
   it("merges training records: a shared event keeps one entry, a shared competency the higher level", async () => {
     const keep = await buildMember({ chapterId, villageCode: "61.71.01.1003", status: "aktif" });
     const dup = await buildMember({ chapterId, villageCode: "61.71.01.1003", status: "aktif" });
-    const course = await db.course.create({ data: { name: "Kursus Gabung", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId } });
-    const event = (start: string) => db.trainingEvent.create({ data: { chapterId, courseId: course.id, startDate: new Date(start), endDate: new Date(start), place: "Aula", organiser: "IPSM", hours: 8 } });
+    const course = await db.course.create({
+      data: { name: "Kursus Gabung", kind: "bimtek_teknis", organiser: "ipsm", hours: 8, chapterId },
+    });
+    const event = (start: string) =>
+      db.trainingEvent.create({
+        data: {
+          chapterId,
+          courseId: course.id,
+          startDate: new Date(start),
+          endDate: new Date(start),
+          place: "Aula",
+          organiser: "IPSM",
+          hours: 8,
+        },
+      });
     const [shared, own] = [await event("2025-01-06"), await event("2025-02-03")];
     await db.trainingParticipant.createMany({
       data: [
@@ -158,7 +203,9 @@ describe("near duplicates and merging", () => {
         { memberId: dup.id, competencyId: b.id, level: "menengah", source: "training", acquiredOn: on },
       ],
     });
-    await db.certificate.create({ data: { chapterId, memberId: dup.id, title: "Sertifikat", number: "MERGE-1", issuer: "LSP", issuedOn: on } });
+    await db.certificate.create({
+      data: { chapterId, memberId: dup.id, title: "Sertifikat", number: "MERGE-1", issuer: "LSP", issuedOn: on },
+    });
 
     expect(await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id })).toEqual({ ok: true });
     const participations = await db.trainingParticipant.findMany({ where: { memberId: keep.id }, select: { eventId: true, result: true } });
@@ -166,7 +213,9 @@ describe("near duplicates and merging", () => {
     expect(participations.find((p) => p.eventId === shared.id)?.result).toBe("lulus");
     const competencies = await db.memberCompetency.findMany({ where: { memberId: keep.id }, select: { competencyId: true, level: true } });
     expect(Object.fromEntries(competencies.map((c) => [c.competencyId, c.level]))).toEqual({ [a.id]: "mahir", [b.id]: "menengah" });
-    expect((await db.certificate.findUniqueOrThrow({ where: { chapterId_number: { chapterId, number: "MERGE-1" } } })).memberId).toBe(keep.id);
+    expect((await db.certificate.findUniqueOrThrow({ where: { chapterId_number: { chapterId, number: "MERGE-1" } } })).memberId).toBe(
+      keep.id,
+    );
   });
 
   it("refuses to merge two members who both have a login account, or across chapters", async () => {
@@ -176,19 +225,46 @@ describe("near duplicates and merging", () => {
     await buildUser({ chapterId, role: "volunteer", memberId: b.id });
     expect(await mergeMembers({ chapterId, actorId: boardId, keepId: a.id, removeId: b.id })).toEqual({ ok: false, reason: "twoAccounts" });
     const foreign = await buildMember({ chapterId: otherChapterId, villageCode: "61.12.01.2001" });
-    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: a.id, removeId: foreign.id })).toEqual({ ok: false, reason: "missing" });
+    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: a.id, removeId: foreign.id })).toEqual({
+      ok: false,
+      reason: "missing",
+    });
   });
 });
 
 describe("editing and status changes", () => {
   it("audits only what changed, and keeps status changes with date and reason", async () => {
-    const created = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo" }) });
+    const created = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo" }),
+    });
     if (!created.ok) throw new Error("setup");
-    await updateMember({ chapterId, actorId: boardId, memberId: created.memberId, data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo", address: "Jl. Baru 1" }) });
-    await changeMemberStatus({ chapterId, actorId: boardId, memberId: created.memberId, status: "nonaktif", effectiveDate: "2026-06-01", reason: "Pindah domisili" });
+    await updateMember({
+      chapterId,
+      actorId: boardId,
+      memberId: created.memberId,
+      data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo", address: "Jl. Baru 1" }),
+    });
+    await changeMemberStatus({
+      chapterId,
+      actorId: boardId,
+      memberId: created.memberId,
+      status: "nonaktif",
+      effectiveDate: "2026-06-01",
+      reason: "Pindah domisili",
+    });
     const [status, update] = await getMemberHistory(chapterId, created.memberId);
-    expect(status).toMatchObject({ action: "member.status", before: { status: "calon" }, after: { status: "nonaktif", reason: "Pindah domisili" } });
-    expect(update).toMatchObject({ action: "member.update", before: { address: "Jl. Tanjungpura No. 5" }, after: { address: "Jl. Baru 1" } });
+    expect(status).toMatchObject({
+      action: "member.status",
+      before: { status: "calon" },
+      after: { status: "nonaktif", reason: "Pindah domisili" },
+    });
+    expect(update).toMatchObject({
+      action: "member.update",
+      before: { address: "Jl. Tanjungpura No. 5" },
+      after: { address: "Jl. Baru 1" },
+    });
     expect(Object.keys(update!.after!)).toEqual(["address"]);
     const member = await db.member.findUniqueOrThrow({ where: { id: created.memberId } });
     expect(member.statusDate?.toISOString()).toBe("2026-06-01T00:00:00.000Z");
@@ -196,14 +272,24 @@ describe("editing and status changes", () => {
 
   it("cannot touch a member of another chapter", async () => {
     const foreign = await buildMember({ chapterId: otherChapterId, villageCode: "61.12.01.2001" });
-    expect(await changeMemberStatus({ chapterId, actorId: boardId, memberId: foreign.id, status: "aktif", effectiveDate: "2026-01-01", reason: "x" })).toBeNull();
+    expect(
+      await changeMemberStatus({
+        chapterId,
+        actorId: boardId,
+        memberId: foreign.id,
+        status: "aktif",
+        effectiveDate: "2026-01-01",
+        reason: "x",
+      }),
+    ).toBeNull();
     expect(await updateMember({ chapterId, actorId: boardId, memberId: foreign.id, data: form() })).toBeNull();
   });
 });
 
 describe("the list", () => {
   it("searches by name, NIK, number and phone, and filters by status and kecamatan", async () => {
-    const search = async (q: string) => (await listMembers({ chapterId, filters: { search: q, sort: "name", direction: "asc" } })).members.map((m) => m.fullName);
+    const search = async (q: string) =>
+      (await listMembers({ chapterId, filters: { search: q, sort: "name", direction: "asc" } })).members.map((m) => m.fullName);
     expect(await search("siti")).toContain("Siti Aminah");
     expect(await search("6171015708900003")).toEqual(["Siti Aminah"]);
     expect(await search("0812 3456 7890")).toContain("Siti Aminah");
@@ -234,7 +320,11 @@ describe("routes", () => {
     });
     const ok = (await run(
       newMemberAction,
-      postForm("/members/new", { ...baseForm, nik: "6171014201950001", birthDate: "1995-01-02", fullName: "Dewi Lestari", status: "aktif" }, cookies.sekretaris),
+      postForm(
+        "/members/new",
+        { ...baseForm, nik: "6171014201950001", birthDate: "1995-01-02", fullName: "Dewi Lestari", status: "aktif" },
+        cookies.sekretaris,
+      ),
     )) as Response;
     expect(ok.status).toBe(302);
     const id = ok.headers.get("Location")!.split("/").pop()!;
@@ -243,10 +333,14 @@ describe("routes", () => {
 
   it("show the NIK masked, and whole only on request, audited", async () => {
     const member = await db.member.findFirstOrThrow({ where: { fullName: "Siti Aminah" } });
-    const masked = dataOf<{ member: { nik: string | null; nikMasked: string } }>(await run(memberLoader, getRequest(`/members/${member.id}`, cookies.sekretaris), { id: member.id }));
+    const masked = dataOf<{ member: { nik: string | null; nikMasked: string } }>(
+      await run(memberLoader, getRequest(`/members/${member.id}`, cookies.sekretaris), { id: member.id }),
+    );
     expect(masked.member).toMatchObject({ nik: null, nikMasked: "6171********0003" });
     const before = await db.auditLog.count({ where: { action: "member.nik.view", entityId: member.id } });
-    const whole = dataOf<{ member: { nik: string } }>(await run(memberLoader, getRequest(`/members/${member.id}?nik=1`, cookies.sekretaris), { id: member.id }));
+    const whole = dataOf<{ member: { nik: string } }>(
+      await run(memberLoader, getRequest(`/members/${member.id}?nik=1`, cookies.sekretaris), { id: member.id }),
+    );
     expect(whole.member.nik).toBe("6171015708900003");
     expect(await db.auditLog.count({ where: { action: "member.nik.view", entityId: member.id } })).toBe(before + 1);
     // The edit form needs the NIK too: also audited.
@@ -256,23 +350,55 @@ describe("routes", () => {
 
   it("change a status with a reason, refusing a missing reason", async () => {
     const member = await db.member.findFirstOrThrow({ where: { fullName: "Siti Aminah" } });
-    const missing = await run(memberAction, postForm(`/members/${member.id}`, { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "" }, cookies.sekretaris), { id: member.id });
+    const missing = await run(
+      memberAction,
+      postForm(`/members/${member.id}`, { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "" }, cookies.sekretaris),
+      { id: member.id },
+    );
     expect(statusOf(missing)).toBe(400);
     expect(dataOf(missing)).toMatchObject({ fieldErrors: { reason: "Wajib diisi." } });
-    const done = await run(memberAction, postForm(`/members/${member.id}`, { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek dasar" }, cookies.sekretaris), { id: member.id });
+    const done = await run(
+      memberAction,
+      postForm(
+        `/members/${member.id}`,
+        { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek dasar" },
+        cookies.sekretaris,
+      ),
+      { id: member.id },
+    );
     expect(statusOf(done)).toBe(302);
-    expect(statusOf(await run(memberAction, postForm(`/members/${member.id}`, { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "x" }, cookies.relawan), { id: member.id }))).toBe(403);
+    expect(
+      statusOf(
+        await run(
+          memberAction,
+          postForm(
+            `/members/${member.id}`,
+            { intent: "status", status: "aktif", effectiveDate: "2026-02-01", reason: "x" },
+            cookies.relawan,
+          ),
+          { id: member.id },
+        ),
+      ),
+    ).toBe(403);
   });
 
   it("let a volunteer see and correct only their own contact details", async () => {
-    const profile = dataOf<{ member: { fullName: string; memberNumber: string } }>(await run(profileLoader, getRequest("/profile", cookies.relawan)));
+    const profile = dataOf<{ member: { fullName: string; memberNumber: string } }>(
+      await run(profileLoader, getRequest("/profile", cookies.relawan)),
+    );
     expect(profile.member.fullName).toBe("Relawan Sendiri");
     expect(profile.member.memberNumber).toMatch(/^PTK-/);
-    const saved = await run(profileAction, postForm("/profile", { phone: "+62 813 1111 2222", email: "relawan@contoh.id", address: "Jl. Merdeka 2" }, cookies.relawan));
+    const saved = await run(
+      profileAction,
+      postForm("/profile", { phone: "+62 813 1111 2222", email: "relawan@contoh.id", address: "Jl. Merdeka 2" }, cookies.relawan),
+    );
     expect(statusOf(saved)).toBe(302);
     const own = await db.member.findFirstOrThrow({ where: { fullName: "Relawan Sendiri" } });
     expect(own).toMatchObject({ phone: "+6281311112222", email: "relawan@contoh.id", address: "Jl. Merdeka 2" });
-    const taken = await run(profileAction, postForm("/profile", { phone: "", email: "budi@contoh.id", address: "Jl. Merdeka 2" }, cookies.relawan));
+    const taken = await run(
+      profileAction,
+      postForm("/profile", { phone: "", email: "budi@contoh.id", address: "Jl. Merdeka 2" }, cookies.relawan),
+    );
     expect(statusOf(taken)).toBe(400);
     expect(statusOf(await run(profileLoader, getRequest("/profile", cookies.dinsos)))).toBe(403);
   });
@@ -281,14 +407,31 @@ describe("routes", () => {
 describe("member number settings", () => {
   it("let the board change the pattern for new members, refusing a pattern without a serial", async () => {
     const { action: settingsAction } = await import("~/routes/members.settings");
-    const bad = await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "{KODE}-{TAHUN}", cardValidityYears: "5" }, cookies.sekretaris));
+    const bad = await run(
+      settingsAction,
+      postForm("/members/settings", { memberNumberPattern: "{KODE}-{TAHUN}", cardValidityYears: "5" }, cookies.sekretaris),
+    );
     expect(statusOf(bad)).toBe(400);
     expect(dataOf(bad)).toMatchObject({ fieldErrors: { memberNumberPattern: expect.stringContaining("{NOMOR}") } });
-    const ok = await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "IPSM/{KODE}/{NOMOR:5}", cardValidityYears: "3" }, cookies.sekretaris));
+    const ok = await run(
+      settingsAction,
+      postForm("/members/settings", { memberNumberPattern: "IPSM/{KODE}/{NOMOR:5}", cardValidityYears: "3" }, cookies.sekretaris),
+    );
     expect(statusOf(ok)).toBe(302);
-    const created = await createMember({ chapterId, actorId: boardId, data: form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }) });
+    const created = await createMember({
+      chapterId,
+      actorId: boardId,
+      data: form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }),
+    });
     expect(created.ok && created.memberNumber).toMatch(/^IPSM\/PTK\/\d{5}$/);
-    expect(statusOf(await run(settingsAction, postForm("/members/settings", { memberNumberPattern: "{NOMOR}", cardValidityYears: "3" }, cookies.relawan)))).toBe(403);
+    expect(
+      statusOf(
+        await run(
+          settingsAction,
+          postForm("/members/settings", { memberNumberPattern: "{NOMOR}", cardValidityYears: "3" }, cookies.relawan),
+        ),
+      ),
+    ).toBe(403);
   });
 });
 
@@ -298,7 +441,14 @@ describe("cards follow the membership", () => {
     const member = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Akan Keluar", status: "aktif" });
     const card = await issueCard({ memberId: member.id, chapterId, actorId: boardId });
     expect((await verifyCardCode(card!.code))?.state).toBe("valid");
-    await changeMemberStatus({ chapterId, actorId: boardId, memberId: member.id, status: "mengundurkan_diri", effectiveDate: "2026-07-01", reason: "Pindah kota" });
+    await changeMemberStatus({
+      chapterId,
+      actorId: boardId,
+      memberId: member.id,
+      status: "mengundurkan_diri",
+      effectiveDate: "2026-07-01",
+      reason: "Pindah kota",
+    });
     expect((await verifyCardCode(card!.code))?.state).toBe("revoked");
     const revoked = await db.memberCard.findUniqueOrThrow({ where: { id: card!.id } });
     expect(revoked.revokedReason).toBe("Status anggota berubah menjadi Mengundurkan diri");
@@ -308,8 +458,18 @@ describe("cards follow the membership", () => {
 
   it("leaves one valid card after a merge", async () => {
     const { issueCard } = await import("~/domain/member-cards.server");
-    const keep = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Kartu Ganda", birthDate: new Date(Date.UTC(1975, 1, 2)) });
-    const dup = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Kartu Ganda", birthDate: new Date(Date.UTC(1975, 1, 2)) });
+    const keep = await buildMember({
+      chapterId,
+      villageCode: "61.71.01.1003",
+      fullName: "Kartu Ganda",
+      birthDate: new Date(Date.UTC(1975, 1, 2)),
+    });
+    const dup = await buildMember({
+      chapterId,
+      villageCode: "61.71.01.1003",
+      fullName: "Kartu Ganda",
+      birthDate: new Date(Date.UTC(1975, 1, 2)),
+    });
     await issueCard({ memberId: keep.id, chapterId, actorId: boardId });
     await issueCard({ memberId: dup.id, chapterId, actorId: boardId });
     await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id });

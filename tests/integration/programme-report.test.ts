@@ -18,7 +18,14 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories, logActivity, verifyActivities, type ActivityActor } from "~/domain/activities.server";
+import {
+  ensureActivityCatalogue,
+  listActivityTypes,
+  listPpksCategories,
+  logActivity,
+  verifyActivities,
+  type ActivityActor,
+} from "~/domain/activities.server";
 import { storePhotos } from "~/domain/activity-photos.server";
 import { addAgreement, savePartner } from "~/domain/partners.server";
 import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
@@ -69,7 +76,10 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
 let keySerial = 0;
 const key = () => `laporan-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
 
-async function money(actor: ProgrammeActor, fields: { kind: "disbursement" | "spending"; date: string; amount: string; purpose: string; partnerId?: string }) {
+async function money(
+  actor: ProgrammeActor,
+  fields: { kind: "disbursement" | "spending"; date: string; amount: string; purpose: string; partnerId?: string },
+) {
   return ok(await recordMoneyEntry(actor, programmeId, moneyEntrySchema.parse({ idempotencyKey: key(), ...fields }), null, NOW));
 }
 
@@ -111,10 +121,24 @@ beforeAll(async () => {
 
   // The partner, its PKS, and the programme it funds.
   const partnerId = ok(
-    await savePartner(ketua, partnerSchema.parse({ name: PARTNER, kind: "bumd", sector: "Perbankan", address: "Jl. Rahadi Usman No. 8, Pontianak", status: "aktif" })),
+    await savePartner(
+      ketua,
+      partnerSchema.parse({
+        name: PARTNER,
+        kind: "bumd",
+        sector: "Perbankan",
+        address: "Jl. Rahadi Usman No. 8, Pontianak",
+        status: "aktif",
+      }),
+    ),
   ).id;
   const agreementId = ok(
-    await addAgreement(ketua, partnerId, agreementSchema.parse({ kind: "pks", number: PKS, signedOn: "2026-06-20", startDate: "2026-06-20", endDate: "2027-06-30" }), null),
+    await addAgreement(
+      ketua,
+      partnerId,
+      agreementSchema.parse({ kind: "pks", number: PKS, signedOn: "2026-06-20", startDate: "2026-06-20", endDate: "2027-06-30" }),
+      null,
+    ),
   ).id;
   const categories = await listPpksCategories(chapterId);
   const category = (number: number) => categories.find((c) => c.number === number)!.id;
@@ -149,12 +173,20 @@ beforeAll(async () => {
   await money(ketua, { kind: "spending", date: "2026-08-10", amount: "15.625.000", purpose: "Paket sembako lansia" });
   const transport = await money(ketua, { kind: "spending", date: "2026-09-05", amount: "4.750.000", purpose: "Transport relawan" });
   ok(await reverseMoneyEntry(ketua, transport.id, "Salah catat, dibayar dari dana lain", key(), NOW));
-  expect((await money(bendahara, { kind: "spending", date: "2026-10-01", amount: "6.100.000", purpose: "Sewa tenda" })).status).toBe("pending");
+  expect((await money(bendahara, { kind: "spending", date: "2026-10-01", amount: "6.100.000", purpose: "Sewa tenda" })).status).toBe(
+    "pending",
+  );
 
   // Activities under the programme: two verified by the Wakil Ketua, one still waiting.
   const types = await listActivityTypes(chapterId);
   const log = async (actor: ActivityActor, fields: Record<string, string>, reach: ReachEntry[], coVolunteerIds: string[] = []) => {
-    const data = activityFormSchema.parse({ idempotencyKey: key(), typeId: types[0]!.id, narrative: "Kunjungan dan pendataan lansia.", programmeId, ...fields });
+    const data = activityFormSchema.parse({
+      idempotencyKey: key(),
+      typeId: types[0]!.id,
+      narrative: "Kunjungan dan pendataan lansia.",
+      programmeId,
+      ...fields,
+    });
     return ok(await logActivity(actor, { data, reach, aid: [], coVolunteerIds, followUp: null, submit: true }, NOW)).id;
   };
   const first = await log(
@@ -166,19 +198,19 @@ beforeAll(async () => {
     ],
     [maria.id],
   );
-  const second = await log(
-    budiActor,
-    { date: "2026-11-22", durationMinutes: "90", villageCode: V1003, households: "4" },
-    [
-      { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 },
-      { categoryId: FAKIR, sex: "L", ageBand: "dewasa", count: 2 },
-    ],
-  );
-  await log(mariaActor, { date: "2026-11-24", durationMinutes: "60", villageCode: V1002, households: "3" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 }]);
+  const second = await log(budiActor, { date: "2026-11-22", durationMinutes: "90", villageCode: V1003, households: "4" }, [
+    { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 },
+    { categoryId: FAKIR, sex: "L", ageBand: "dewasa", count: 2 },
+  ]);
+  await log(mariaActor, { date: "2026-11-24", durationMinutes: "60", villageCode: V1002, households: "3" }, [
+    { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 },
+  ]);
   expect(await verifyActivities(wakil, [first, second], NOW)).toEqual({ verified: 2, skipped: 0 });
 
   // A photo of the first activity, chosen for the report.
-  const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: "#3366aa" } })
+    .jpeg()
+    .toBuffer();
   await storePhotos(first, [jpeg]);
   const photo = await db.activityPhoto.findFirstOrThrow({ where: { activityId: first }, select: { id: true } });
   expect(await setProgrammePhotos(ketua, programmeId, [photo.id], MAX_REPORT_PHOTOS)).toEqual({ ok: true });
@@ -194,7 +226,14 @@ afterAll(async () => {
 
 describe("the report's figures", () => {
   it("counts approved money only, with the reversal netted out", () => {
-    expect(report.totals).toMatchObject({ budget: 50_000_000, received: 32_000_000, spent: 15_625_000, remaining: 34_375_000, balance: 16_375_000, pendingSpent: 6_100_000 });
+    expect(report.totals).toMatchObject({
+      budget: 50_000_000,
+      received: 32_000_000,
+      spent: 15_625_000,
+      remaining: 34_375_000,
+      balance: 16_375_000,
+      pendingSpent: 6_100_000,
+    });
     expect(report.totals.realisation).toBeCloseTo(0.3125, 10);
     expect(report.partners).toEqual([{ name: PARTNER, agreement: `PKS ${PKS}`, committed: 40_000_000, received: 30_000_000 }]);
     expect(report.ownFundsReceived).toBe(2_000_000);
@@ -218,7 +257,13 @@ describe("the report's figures", () => {
       ["Budi Santoso", 3.5, 2],
       ["Maria Ulfah", 2, 1],
     ]);
-    expect({ activities: report.activities, people: report.people, households: report.households, hours: report.volunteerHours, waiting: report.waiting }).toEqual({
+    expect({
+      activities: report.activities,
+      people: report.people,
+      households: report.households,
+      hours: report.volunteerHours,
+      waiting: report.waiting,
+    }).toEqual({
       activities: 2,
       people: 14,
       households: 10,
@@ -300,7 +345,13 @@ describe("the PDF", () => {
   it("leaves a blank line for a missing signatory and leaves out empty sections", async () => {
     const bare = await pdfText(
       new Uint8Array(
-        await renderProgrammeReportPdf({ ...report, photos: [], waiting: 0, ownFundsReceived: 0, signatures: { ketua: report.signatures.ketua, bendahara: null } }),
+        await renderProgrammeReportPdf({
+          ...report,
+          photos: [],
+          waiting: 0,
+          ownFundsReceived: 0,
+          signatures: { ketua: report.signatures.ketua, bendahara: null },
+        }),
       ),
     );
     expect(bare.text).not.toContain("Dokumentasi");
@@ -314,7 +365,13 @@ describe("the PDF", () => {
     async function pageTexts(bytes: Uint8Array) {
       const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
       const pages: string[] = [];
-      for (let n = 1; n <= doc.numPages; n++) pages.push(((await (await doc.getPage(n)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? "").join(" ").replace(/\s+/g, " "));
+      for (let n = 1; n <= doc.numPages; n++)
+        pages.push(
+          ((await (await doc.getPage(n)).getTextContent()).items as { str?: string }[])
+            .map((i) => i.str ?? "")
+            .join(" ")
+            .replace(/\s+/g, " "),
+        );
       await doc.destroy();
       return pages;
     }
@@ -337,7 +394,11 @@ describe("the PDF", () => {
 
   it("wraps a long ledger across pages without losing a row", async () => {
     const entries = Array.from({ length: 120 }, (_, i) => ({ ...report.entries[2]!, purpose: `Belanja nomor ${i + 1}`, amount: 1000 + i }));
-    const long = await pdfText(new Uint8Array(await renderProgrammeReportPdf({ ...report, entries, photos: [...report.photos, ...report.photos, ...report.photos] })));
+    const long = await pdfText(
+      new Uint8Array(
+        await renderProgrammeReportPdf({ ...report, entries, photos: [...report.photos, ...report.photos, ...report.photos] }),
+      ),
+    );
     expect(long.pages).toBeGreaterThan(3);
     for (const n of [1, 60, 120]) expect(long.text).toContain(`Belanja nomor ${n} – Rp${(1000 + n - 1).toLocaleString("id-ID")}`);
     // The header row repeats on every page the ledger runs onto.
@@ -351,7 +412,10 @@ describe("the PDF", () => {
       partners: [{ ...report.partners[0]!, name: longName, agreement: "PKS 045/PKS/IPSM-PTK/BANK-KALBAR-SEJAHTERA/VII/2026" }],
       entries: report.entries.map((e, i) => ({
         ...e,
-        purpose: i === 0 ? `Bukti: https://drive.contoh.id/laporan/kwitansi-sembako-lansia-agustus-2026-${"x".repeat(40)}.pdf` : `${e.purpose} ${"untuk paket bantuan lanjut usia terlantar ".repeat(6)}`,
+        purpose:
+          i === 0
+            ? `Bukti: https://drive.contoh.id/laporan/kwitansi-sembako-lansia-agustus-2026-${"x".repeat(40)}.pdf`
+            : `${e.purpose} ${"untuk paket bantuan lanjut usia terlantar ".repeat(6)}`,
         partner: e.partner ? longName : null,
       })),
     };
@@ -359,7 +423,9 @@ describe("the PDF", () => {
     const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false }).promise;
     const A4_WIDTH = 595.28;
     for (let n = 1; n <= doc.numPages; n++) {
-      const items = ((await (await doc.getPage(n)).getTextContent()).items as { str: string; transform: number[]; width: number }[]).filter((i) => i.str?.trim());
+      const items = ((await (await doc.getPage(n)).getTextContent()).items as { str: string; transform: number[]; width: number }[]).filter(
+        (i) => i.str?.trim(),
+      );
       const lines = new Map<number, typeof items>();
       for (const item of items) {
         const [left, y] = [item.transform[4]!, Math.round(item.transform[5]!)];
@@ -370,7 +436,10 @@ describe("the PDF", () => {
       // On each line, no text runs into the next cell's text.
       for (const line of lines.values()) {
         const sorted = line.sort((a, b) => a.transform[4]! - b.transform[4]!);
-        for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1]!.transform[4]! + sorted[i - 1]!.width, `${sorted[i - 1]!.str} | ${sorted[i]!.str}`).toBeLessThanOrEqual(sorted[i]!.transform[4]! + 0.5);
+        for (let i = 1; i < sorted.length; i++)
+          expect(sorted[i - 1]!.transform[4]! + sorted[i - 1]!.width, `${sorted[i - 1]!.str} | ${sorted[i]!.str}`).toBeLessThanOrEqual(
+            sorted[i]!.transform[4]! + 0.5,
+          );
       }
     }
     await doc.destroy();
@@ -434,7 +503,11 @@ describe("the spreadsheet", () => {
   });
 
   it("lists beneficiaries, kelurahan and volunteers with the same numbers as the PDF", () => {
-    expect(rowsOf("Penerima manfaat").slice(1).map((r) => r.slice(0, 3))).toEqual([
+    expect(
+      rowsOf("Penerima manfaat")
+        .slice(1)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([
       ["Lanjut Usia Terlantar", 40, 12],
       ["Penyandang Disabilitas", 10, 0],
       ["Fakir Miskin", 0, 2],
@@ -451,7 +524,8 @@ describe("the spreadsheet", () => {
 });
 
 describe("the report routes", () => {
-  const get = (loader: typeof pdfLoader, id: string, ext: string, cookie: string) => run(loader, getRequest(`/programmes/${id}/report.${ext}`, cookie), { id });
+  const get = (loader: typeof pdfLoader, id: string, ext: string, cookie: string) =>
+    run(loader, getRequest(`/programmes/${id}/report.${ext}`, cookie), { id });
 
   it("give the Ketua and the Bendahara the PDF and the spreadsheet", async () => {
     for (const email of ["ketua@prg.test", "bendahara@prg.test"]) {
@@ -459,14 +533,18 @@ describe("the report routes", () => {
       const pdf = (await get(pdfLoader, programmeId, "pdf", cookie)) as Response;
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-      expect(pdf.headers.get("Content-Disposition")).toBe('inline; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.pdf"');
+      expect(pdf.headers.get("Content-Disposition")).toBe(
+        'inline; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.pdf"',
+      );
       const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
       expect(text).toContain("Sisa anggaran Rp34.375.000");
 
       const xlsx = (await get(xlsxLoader, programmeId, "xlsx", cookie)) as Response;
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      expect(xlsx.headers.get("Content-Disposition")).toBe('attachment; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.xlsx"');
+      expect(xlsx.headers.get("Content-Disposition")).toBe(
+        'attachment; filename="laporan-program-pendampingan-lansia-terlantar-pontianak-selatan.xlsx"',
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await xlsx.arrayBuffer()) as never);
       expect(workbook.getWorksheet("Keuangan")!.rowCount).toBe(6);
@@ -537,11 +615,19 @@ describe("reach outside the target kelurahan and hours of members not assigned",
     ).id;
     const types = await listActivityTypes(chapterId);
     const log = async (fields: Record<string, string>, reach: ReachEntry[], coVolunteerIds: string[] = []) => {
-      const form = activityFormSchema.parse({ idempotencyKey: key(), typeId: types[0]!.id, narrative: "Kunjungan lansia.", programmeId: flaggedId, ...fields });
+      const form = activityFormSchema.parse({
+        idempotencyKey: key(),
+        typeId: types[0]!.id,
+        narrative: "Kunjungan lansia.",
+        programmeId: flaggedId,
+        ...fields,
+      });
       return ok(await logActivity(rinaActor, { data: form, reach, aid: [], coVolunteerIds, followUp: null, submit: true }, NOW)).id;
     };
     // In the target kelurahan: 5 people, 60 minutes.
-    const inside = await log({ date: "2026-11-18", durationMinutes: "60", villageCode: V1002, households: "3" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 5 }]);
+    const inside = await log({ date: "2026-11-18", durationMinutes: "60", villageCode: V1002, households: "3" }, [
+      { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 5 },
+    ]);
     // Outside it (Benuamelayu Darat): 3 + 2 people, 90 minutes, with Joko (not assigned) as co-volunteer.
     const outside = await log(
       { date: "2026-11-19", durationMinutes: "90", villageCode: V1003, households: "2" },
@@ -552,7 +638,11 @@ describe("reach outside the target kelurahan and hours of members not assigned",
       [joko.id],
     );
     // Still waiting for verification, outside and with Joko: counts nowhere.
-    await log({ date: "2026-11-21", durationMinutes: "240", villageCode: V1003, households: "1" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 }], [joko.id]);
+    await log(
+      { date: "2026-11-21", durationMinutes: "240", villageCode: V1003, households: "1" },
+      [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 }],
+      [joko.id],
+    );
     expect(await verifyActivities(wakil, [inside, outside], NOW)).toEqual({ verified: 2, skipped: 0 });
     const report = await programmeReport(ketua, flaggedId, NOW);
     if (!report) throw new Error("the Ketua must see the report");
@@ -561,20 +651,40 @@ describe("reach outside the target kelurahan and hours of members not assigned",
 
   it("keeps the totals, gives the reach outside and the unassigned hours apart, and counts only the inside toward the target", async () => {
     const actuals = await programmeActuals(flaggedId);
-    expect({ people: actuals.people, activities: actuals.activities, hours: actuals.volunteerHours, waiting: actuals.waiting }).toEqual({ people: 10, activities: 2, hours: 4, waiting: 1 });
+    expect({ people: actuals.people, activities: actuals.activities, hours: actuals.volunteerHours, waiting: actuals.waiting }).toEqual({
+      people: 10,
+      activities: 2,
+      hours: 4,
+      waiting: 1,
+    });
     expect(actuals.byCategory.map((c) => [c.name, c.people, c.inTarget])).toEqual([
       ["Lanjut Usia Terlantar", 8, 5],
       ["Fakir Miskin", 2, 0],
     ]);
     expect(actuals.outsideTarget).toEqual({
       people: 5,
-      villages: [{ villageCode: V1003, name: "Benuamelayu Darat", district: "Pontianak Selatan", people: 5, households: 2, activities: 1, inTarget: false }],
+      villages: [
+        {
+          villageCode: V1003,
+          name: "Benuamelayu Darat",
+          district: "Pontianak Selatan",
+          people: 5,
+          households: 2,
+          activities: 1,
+          inTarget: false,
+        },
+      ],
     });
     expect(actuals.byVillage.map((v) => [v.name, v.people, v.inTarget])).toEqual([
       ["Benuamelayu Darat", 5, false],
       ["Benuamelayu Laut", 5, true],
     ]);
-    expect(actuals.unassigned).toEqual({ hours: 1.5, volunteers: [{ memberId: jokoId, fullName: "Joko Susilo", memberNumber: jokoNumber || null, hours: 1.5, activities: 1, assigned: false }] });
+    expect(actuals.unassigned).toEqual({
+      hours: 1.5,
+      volunteers: [
+        { memberId: jokoId, fullName: "Joko Susilo", memberNumber: jokoNumber || null, hours: 1.5, activities: 1, assigned: false },
+      ],
+    });
     expect(actuals.volunteers.map((v) => [v.fullName, v.hours, v.assigned])).toEqual([
       ["Rina Marlina", 2.5, true],
       ["Joko Susilo", 1.5, false],
@@ -587,7 +697,9 @@ describe("reach outside the target kelurahan and hours of members not assigned",
 
   it("gives the programme page the same figures", async () => {
     const cookie = await signIn("ketua@prg.test");
-    const page = dataOf<{ actuals: Awaited<ReturnType<typeof programmeActuals>> }>(await run(programmeLoader, getRequest(`/programmes/${flaggedId}`, cookie), { id: flaggedId }));
+    const page = dataOf<{ actuals: Awaited<ReturnType<typeof programmeActuals>> }>(
+      await run(programmeLoader, getRequest(`/programmes/${flaggedId}`, cookie), { id: flaggedId }),
+    );
     expect(page.actuals.byCategory.map((c) => [c.name, c.people, c.inTarget])).toEqual([
       ["Lanjut Usia Terlantar", 8, 5],
       ["Fakir Miskin", 2, 0],
@@ -630,7 +742,15 @@ describe("reach outside the target kelurahan and hours of members not assigned",
       ["Lanjut Usia Terlantar", 20, 8, 5, 0.25],
       ["Fakir Miskin", 0, 2, 0], // no target, no percentage (an empty cell)
     ]);
-    expect(rows("Kelurahan").slice(1).map((r) => r[0])).toEqual(["Benuamelayu Darat (di luar sasaran)", "Benuamelayu Laut"]);
-    expect(rows("Relawan").slice(1).map((r) => r[1])).toEqual(["Rina Marlina", "Joko Susilo (tidak ditugaskan)"]);
+    expect(
+      rows("Kelurahan")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(["Benuamelayu Darat (di luar sasaran)", "Benuamelayu Laut"]);
+    expect(
+      rows("Relawan")
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["Rina Marlina", "Joko Susilo (tidak ditugaskan)"]);
   });
 });

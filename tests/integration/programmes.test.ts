@@ -35,7 +35,15 @@ import {
   type ActivityActor,
   type FieldErrors,
 } from "~/domain/activities.server";
-import { addAgreement, addContact, agreementState, getPartner, readAgreementScan, removeContact, savePartner } from "~/domain/partners.server";
+import {
+  addAgreement,
+  addContact,
+  agreementState,
+  getPartner,
+  readAgreementScan,
+  removeContact,
+  savePartner,
+} from "~/domain/partners.server";
 import {
   decideMoneyEntry,
   getFinanceSettings,
@@ -142,7 +150,15 @@ async function newChapter(): Promise<Ctx> {
 const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
 
 function person(user: { id: string; email: string }, memberId: string | null, chapterId: string, kinds: PositionKind[] = []): Person {
-  return { userId: user.id, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes: [], email: user.email };
+  return {
+    userId: user.id,
+    memberId,
+    chapterId,
+    timeZone: TZ,
+    permissions: permissionsFor("volunteer", kinds),
+    districtCodes: [],
+    email: user.email,
+  };
 }
 
 /** A board member holding a position of the kind in the chapter's active period. */
@@ -172,11 +188,18 @@ let keySerial = 0;
 const key = () => `program-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
 
 async function newPartner(actor: Person, name: string) {
-  return ok(await savePartner(actor, partnerSchema.parse({ name, kind: "perusahaan", sector: "Perkebunan", address: "Jl. Ahmad Yani No. 1, Pontianak", status: "aktif" }))).id;
+  return ok(
+    await savePartner(
+      actor,
+      partnerSchema.parse({ name, kind: "perusahaan", sector: "Perkebunan", address: "Jl. Ahmad Yani No. 1, Pontianak", status: "aktif" }),
+    ),
+  ).id;
 }
 
 async function newAgreement(actor: Person, partnerId: string, number: string, startDate: string, endDate: string) {
-  return ok(await addAgreement(actor, partnerId, agreementSchema.parse({ kind: "pks", number, signedOn: startDate, startDate, endDate }), null)).id;
+  return ok(
+    await addAgreement(actor, partnerId, agreementSchema.parse({ kind: "pks", number, signedOn: startDate, startDate, endDate }), null),
+  ).id;
 }
 
 let programmeSerial = 0;
@@ -205,10 +228,24 @@ async function newProgramme(actor: Person, fields: Record<string, string>, extra
   return ok(await createProgramme(actor, programmeInput(fields, extra))).id;
 }
 
-type MoneyFields = { kind?: "disbursement" | "spending"; date?: string; amount: string; purpose?: string; partnerId?: string; overBudgetReason?: string; idempotencyKey?: string };
+type MoneyFields = {
+  kind?: "disbursement" | "spending";
+  date?: string;
+  amount: string;
+  purpose?: string;
+  partnerId?: string;
+  overBudgetReason?: string;
+  idempotencyKey?: string;
+};
 
 function moneyData(fields: MoneyFields) {
-  return moneyEntrySchema.parse({ idempotencyKey: key(), kind: "spending", date: "2031-06-10", purpose: "Paket sembako lansia", ...fields });
+  return moneyEntrySchema.parse({
+    idempotencyKey: key(),
+    kind: "spending",
+    date: "2031-06-10",
+    purpose: "Paket sembako lansia",
+    ...fields,
+  });
 }
 
 function record(actor: Person, programmeId: string, fields: MoneyFields, now = NOW) {
@@ -222,7 +259,22 @@ async function recorded(actor: Person, programmeId: string, fields: MoneyFields,
 async function entryOf(id: string) {
   return db.moneyEntry.findUniqueOrThrow({
     where: { id },
-    select: { amount: true, kind: true, status: true, date: true, purpose: true, partnerId: true, reversesId: true, overBudgetReason: true, recordedById: true, decidedById: true, decidedAt: true, decisionNote: true, receiptFile: true, receiptFileType: true },
+    select: {
+      amount: true,
+      kind: true,
+      status: true,
+      date: true,
+      purpose: true,
+      partnerId: true,
+      reversesId: true,
+      overBudgetReason: true,
+      recordedById: true,
+      decidedById: true,
+      decidedAt: true,
+      decisionNote: true,
+      receiptFile: true,
+      receiptFileType: true,
+    },
   });
 }
 
@@ -234,7 +286,11 @@ async function totalsOf(programmeId: string) {
 const entryCount = (programmeId: string) => db.moneyEntry.count({ where: { programmeId } });
 
 async function auditsOf(entityId: string, action: string) {
-  const rows = await db.auditLog.findMany({ where: { entityId, action }, select: { actorId: true, chapterId: true, before: true, after: true }, orderBy: { at: "asc" } });
+  const rows = await db.auditLog.findMany({
+    where: { entityId, action },
+    select: { actorId: true, chapterId: true, before: true, after: true },
+    orderBy: { at: "asc" },
+  });
   return rows.map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null }));
 }
 
@@ -254,7 +310,12 @@ async function signIn(email: string) {
 }
 
 /** A multipart POST, as the money form sends it (fields and, optionally, a file). */
-function multipart(url: string, cookie: string, fields: Record<string, string>, file?: { field: string; bytes: Uint8Array; type: string; name: string }) {
+function multipart(
+  url: string,
+  cookie: string,
+  fields: Record<string, string>,
+  file?: { field: string; bytes: Uint8Array; type: string; name: string },
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   if (file) form.set(file.field, new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
@@ -310,9 +371,23 @@ describe("who may record a programme's money", () => {
 
   it("answers mayRecordMoney and maySeeMoney by position and by coordination", () => {
     const programme = { coordinatorId: kabid.memberId! };
-    expect([ketua, bendahara, kabid, wakil, anggota, vol].map((p) => mayRecordMoney(p, programme))).toEqual([true, true, true, false, false, false]);
+    expect([ketua, bendahara, kabid, wakil, anggota, vol].map((p) => mayRecordMoney(p, programme))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // The board reads every programme's money; a volunteer assigned to it does not.
-    expect([ketua, bendahara, kabid, wakil, anggota, vol].map((p) => maySeeMoney(p, programme))).toEqual([true, true, true, true, true, false]);
+    expect([ketua, bendahara, kabid, wakil, anggota, vol].map((p) => maySeeMoney(p, programme))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     // A volunteer who coordinates a programme records its money (and only that one's).
     expect(mayRecordMoney(vol, { coordinatorId: vol.memberId! })).toBe(true);
     expect(maySeeMoney(vol, { coordinatorId: vol.memberId! })).toBe(true);
@@ -325,11 +400,25 @@ describe("who may record a programme's money", () => {
       [bendahara, "2.000.000"],
       [kabid, "300.000"],
     ] as const) {
-      const entry = await recorded(who, programmeId, { kind: "spending", date: "2031-06-01", amount, purpose: `Belanja oleh ${who.userId}` });
+      const entry = await recorded(who, programmeId, {
+        kind: "spending",
+        date: "2031-06-01",
+        amount,
+        purpose: `Belanja oleh ${who.userId}`,
+      });
       expect(entry).toMatchObject({ status: "approved", repeated: false });
-      expect(await entryOf(entry.id)).toMatchObject({ recordedById: who.userId, decidedById: who.userId, decidedAt: NOW, status: "approved" });
+      expect(await entryOf(entry.id)).toMatchObject({
+        recordedById: who.userId,
+        decidedById: who.userId,
+        decidedAt: NOW,
+        status: "approved",
+      });
       const [audit] = await auditsOf(entry.id, "money.record");
-      expect(audit).toMatchObject({ actorId: who.userId, chapterId: ctx.id, after: { programmeId, kind: "spending", date: "2031-06-01", status: "approved" } });
+      expect(audit).toMatchObject({
+        actorId: who.userId,
+        chapterId: ctx.id,
+        after: { programmeId, kind: "spending", date: "2031-06-01", status: "approved" },
+      });
     }
     expect((await totalsOf(programmeId)).spent).toBe(3_300_000);
   });
@@ -388,11 +477,21 @@ describe("the approval threshold", () => {
     expect(above.status).toBe("pending");
     expect(await entryOf(above.id)).toMatchObject({ status: "pending", decidedById: null, decidedAt: null });
     ids.spendingPending = above.id;
-    ids.disbursementPending = (await recorded(bendahara, programmeId, { kind: "disbursement", amount: "6.000.000", date: "2031-06-03", purpose: "Dana swadaya cabang" })).id;
+    ids.disbursementPending = (
+      await recorded(bendahara, programmeId, {
+        kind: "disbursement",
+        amount: "6.000.000",
+        date: "2031-06-03",
+        purpose: "Dana swadaya cabang",
+      })
+    ).id;
   });
 
   it("always approves the Ketua's entries", async () => {
-    expect((await recorded(ketua, programmeId, { kind: "disbursement", amount: "40.000.000", date: "2031-06-04", purpose: "Pencairan dana" })).status).toBe("approved");
+    expect(
+      (await recorded(ketua, programmeId, { kind: "disbursement", amount: "40.000.000", date: "2031-06-04", purpose: "Pencairan dana" }))
+        .status,
+    ).toBe("approved");
     expect((await recorded(ketua, programmeId, { amount: "7.500.000", date: "2031-06-05" })).status).toBe("approved");
   });
 
@@ -419,7 +518,12 @@ describe("the approval threshold", () => {
   it("counts an entry once the Ketua approves it, never one the Ketua rejects", async () => {
     const approvedAt = wib("2031-06-15", "11:00");
     expect(await decideMoneyEntry(ketua, ids.spendingPending!, "approve", null, approvedAt)).toEqual({ ok: true, status: "approved" });
-    expect(await entryOf(ids.spendingPending!)).toMatchObject({ status: "approved", decidedById: ketua.userId, decidedAt: approvedAt, decisionNote: null });
+    expect(await entryOf(ids.spendingPending!)).toMatchObject({
+      status: "approved",
+      decidedById: ketua.userId,
+      decidedAt: approvedAt,
+      decisionNote: null,
+    });
     expect(await auditsOf(ids.spendingPending!, "money.approve")).toEqual([
       { actorId: ketua.userId, chapterId: ctx.id, before: { status: "pending" }, after: { status: "approved", note: null } },
     ]);
@@ -432,11 +536,21 @@ describe("the approval threshold", () => {
     ]);
 
     // spent 12.500.000 + 5.000.001; received still 40.000.000 (the rejected 6.000.000 never counts).
-    expect(await totalsOf(programmeId)).toMatchObject({ received: 40_000_000, spent: 17_500_001, pendingReceived: 0, pendingSpent: 0, remaining: 82_499_999, balance: 22_499_999 });
+    expect(await totalsOf(programmeId)).toMatchObject({
+      received: 40_000_000,
+      spent: 17_500_001,
+      pendingReceived: 0,
+      pendingSpent: 0,
+      remaining: 82_499_999,
+      balance: 22_499_999,
+    });
   });
 
   it("decides an entry once", async () => {
-    expect(await decideMoneyEntry(ketua, ids.spendingPending!, "reject", "Berubah pikiran", NOW)).toEqual({ ok: false, error: "notPending" });
+    expect(await decideMoneyEntry(ketua, ids.spendingPending!, "reject", "Berubah pikiran", NOW)).toEqual({
+      ok: false,
+      error: "notPending",
+    });
     expect(await decideMoneyEntry(ketua, ids.disbursementPending!, "approve", null, NOW)).toEqual({ ok: false, error: "notPending" });
     expect((await entryOf(ids.spendingPending!)).status).toBe("approved");
     expect((await entryOf(ids.disbursementPending!)).status).toBe("rejected");
@@ -450,7 +564,12 @@ describe("the approval threshold", () => {
     expect(await updateFinanceSettings(ketua, 2_000_000)).toBe(true);
     expect(await getFinanceSettings(ctx.id)).toEqual({ financeApprovalThreshold: 2_000_000 });
     expect(await auditsOf(ctx.id, "chapter.finance-settings")).toEqual([
-      { actorId: ketua.userId, chapterId: ctx.id, before: { financeApprovalThreshold: 5_000_000 }, after: { financeApprovalThreshold: 2_000_000 } },
+      {
+        actorId: ketua.userId,
+        chapterId: ctx.id,
+        before: { financeApprovalThreshold: 5_000_000 },
+        after: { financeApprovalThreshold: 2_000_000 },
+      },
     ]);
 
     expect((await recorded(bendahara, programmeId, { amount: "2.000.000" })).status).toBe("approved");
@@ -477,7 +596,11 @@ describe("the append-only ledger", () => {
   });
 
   const programme = (fields: Record<string, string> = {}) =>
-    newProgramme(ketua, { coordinatorId: ketua.memberId!, budget: "50.000.000", ...fields }, { partners: [{ partnerId, committed: 20_000_000, agreementId: null }] });
+    newProgramme(
+      ketua,
+      { coordinatorId: ketua.memberId!, budget: "50.000.000", ...fields },
+      { partners: [{ partnerId, committed: 20_000_000, agreementId: null }] },
+    );
 
   it("refuses in the database to delete an entry or change what it says", async () => {
     const programmeId = await programme();
@@ -486,9 +609,18 @@ describe("the append-only ledger", () => {
     expect(await databaseRefusal(db.moneyEntry.deleteMany({ where: { programmeId } }))).toMatch(/never deleted/);
     expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { amount: 150_000 } }))).toMatch(/never changed/);
     expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { purpose: "Lain" } }))).toMatch(/never changed/);
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { date: calendarDate(2031, 6, 1) } }))).toMatch(/never changed/);
-    expect(await databaseRefusal(db.moneyEntry.updateMany({ where: { programmeId }, data: { kind: "disbursement" } }))).toMatch(/never changed/);
-    expect(await entryOf(entry.id)).toMatchObject({ amount: 1_500_000, purpose: "Transport relawan", kind: "spending", date: calendarDate(2031, 6, 10) });
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { date: calendarDate(2031, 6, 1) } }))).toMatch(
+      /never changed/,
+    );
+    expect(await databaseRefusal(db.moneyEntry.updateMany({ where: { programmeId }, data: { kind: "disbursement" } }))).toMatch(
+      /never changed/,
+    );
+    expect(await entryOf(entry.id)).toMatchObject({
+      amount: 1_500_000,
+      purpose: "Transport relawan",
+      kind: "spending",
+      date: calendarDate(2031, 6, 10),
+    });
     expect(await entryCount(programmeId)).toBe(1);
     // Deleting the programme with its ledger is refused too (the entries keep it).
     expect(await databaseRefusal(db.programme.delete({ where: { id: programmeId } }))).toMatch(/FOREIGN KEY|never deleted/i);
@@ -498,21 +630,38 @@ describe("the append-only ledger", () => {
   it("keeps a decided entry's decision, its over-budget reason and its receipt", async () => {
     const programmeId = await programme();
     const entry = await recorded(ketua, programmeId, { amount: "1.000.000" });
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { decisionNote: "diubah" } }))).toMatch(/keeps its decision/);
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { decidedById: bendahara.userId } }))).toMatch(/keeps its decision/);
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { overBudgetReason: "diubah" } }))).toMatch(/never changed/);
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { decisionNote: "diubah" } }))).toMatch(
+      /keeps its decision/,
+    );
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { decidedById: bendahara.userId } }))).toMatch(
+      /keeps its decision/,
+    );
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { overBudgetReason: "diubah" } }))).toMatch(
+      /never changed/,
+    );
     await db.moneyEntry.update({ where: { id: entry.id }, data: { receiptFile: "a.png", receiptFileType: "image/png" } });
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { receiptFile: "b.png" } }))).toMatch(/keeps its receipt/);
-    expect(await entryOf(entry.id)).toMatchObject({ decisionNote: null, decidedById: ketua.userId, overBudgetReason: null, receiptFile: "a.png" });
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: entry.id }, data: { receiptFile: "b.png" } }))).toMatch(
+      /keeps its receipt/,
+    );
+    expect(await entryOf(entry.id)).toMatchObject({
+      decisionNote: null,
+      decidedById: ketua.userId,
+      overBudgetReason: null,
+      receiptFile: "a.png",
+    });
   });
 
   it("keeps a decided entry's status: approved never goes back to pending, rejected never becomes approved", async () => {
     const programmeId = await programme();
     const approved = await recorded(ketua, programmeId, { amount: "1.000.000" });
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: approved.id }, data: { status: "pending" } }))).toMatch(/keeps its status/);
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: approved.id }, data: { status: "pending" } }))).toMatch(
+      /keeps its status/,
+    );
     const pending = await recorded(bendahara, programmeId, { amount: "9.000.000" });
     ok(await decideMoneyEntry(ketua, pending.id, "reject", "Tidak ada bukti belanja.", NOW));
-    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: pending.id }, data: { status: "approved" } }))).toMatch(/keeps its status/);
+    expect(await databaseRefusal(db.moneyEntry.update({ where: { id: pending.id }, data: { status: "approved" } }))).toMatch(
+      /keeps its status/,
+    );
     expect((await entryOf(approved.id)).status).toBe("approved");
     expect((await entryOf(pending.id)).status).toBe("rejected");
     expect((await totalsOf(programmeId)).spent).toBe(1_000_000);
@@ -536,11 +685,20 @@ describe("the append-only ledger", () => {
     });
     expect(await totalsOf(programmeId)).toMatchObject({ spent: 10_000_000, remaining: 40_000_000, balance: -10_000_000 });
     expect(await auditsOf(reversal.id, "money.reverse")).toEqual([
-      { actorId: ketua.userId, chapterId: ctx.id, before: { entryId: transport.id, amount: 4_750_000 }, after: { amount: -4_750_000, reason: "Salah catat", status: "approved" } },
+      {
+        actorId: ketua.userId,
+        chapterId: ctx.id,
+        before: { entryId: transport.id, amount: 4_750_000 },
+        after: { amount: -4_750_000, reason: "Salah catat", status: "approved" },
+      },
     ]);
     // The original stays as it was, marked as reversed in the ledger.
     const ledger = await listMoneyEntries(programmeId);
-    expect(ledger.find((e) => e.id === transport.id)).toMatchObject({ amount: 4_750_000, status: "approved", reversals: [{ id: reversal.id, status: "approved" }] });
+    expect(ledger.find((e) => e.id === transport.id)).toMatchObject({
+      amount: 4_750_000,
+      status: "approved",
+      reversals: [{ id: reversal.id, status: "approved" }],
+    });
 
     expect(await reverseMoneyEntry(ketua, transport.id, "Lagi", key(), NOW)).toEqual({ ok: false, error: "alreadyReversed" });
     expect(await reverseMoneyEntry(ketua, reversal.id, "Koreksi atas koreksi", key(), NOW)).toEqual({ ok: false, error: "notReversible" });
@@ -572,12 +730,24 @@ describe("the append-only ledger", () => {
 
   it("reverses a partner's disbursement (received drops, the partner kept), dated on the last day of an ended programme", async () => {
     const programmeId = await programme({ startDate: "2031-03-01", endDate: "2031-05-31" });
-    const disbursement = await recorded(ketua, programmeId, { kind: "disbursement", amount: "12.000.000", date: "2031-03-15", purpose: "Pencairan tahap I", partnerId });
+    const disbursement = await recorded(ketua, programmeId, {
+      kind: "disbursement",
+      amount: "12.000.000",
+      date: "2031-03-15",
+      purpose: "Pencairan tahap I",
+      partnerId,
+    });
     expect((await totalsOf(programmeId)).received).toBe(12_000_000);
     expect((await receivedByPartner(programmeId)).get(partnerId)).toBe(12_000_000);
     const reversal = ok(await reverseMoneyEntry(ketua, disbursement.id, "Dana dikembalikan ke mitra", key(), NOW));
     // Today (15 June) is after the programme's end (31 May): the correction is dated 31 May.
-    expect(await entryOf(reversal.id)).toMatchObject({ kind: "disbursement", amount: -12_000_000, partnerId, date: calendarDate(2031, 5, 31), status: "approved" });
+    expect(await entryOf(reversal.id)).toMatchObject({
+      kind: "disbursement",
+      amount: -12_000_000,
+      partnerId,
+      date: calendarDate(2031, 5, 31),
+      status: "approved",
+    });
     expect(await totalsOf(programmeId)).toMatchObject({ received: 0, balance: 0 });
     expect((await receivedByPartner(programmeId)).get(partnerId)).toBe(0);
   });
@@ -622,7 +792,10 @@ describe("the append-only ledger", () => {
     const second = await recorded(ketua, programmeId, { amount: "200.000" });
     const reverseKey = key();
     ok(await reverseMoneyEntry(ketua, first.id, "Salah catat", reverseKey, NOW));
-    await expect(reverseMoneyEntry(ketua, second.id, "Salah catat", reverseKey, NOW)).resolves.toEqual({ ok: false, error: "duplicateKey" });
+    await expect(reverseMoneyEntry(ketua, second.id, "Salah catat", reverseKey, NOW)).resolves.toEqual({
+      ok: false,
+      error: "duplicateKey",
+    });
   });
 });
 
@@ -648,17 +821,42 @@ describe("totals after a mixed sequence", () => {
         ],
       },
     );
-    await recorded(ketua, programmeId, { kind: "disbursement", date: "2031-03-10", amount: "30.000.000", purpose: "Pencairan tahap I", partnerId: partnerA });
-    await recorded(ketua, programmeId, { kind: "disbursement", date: "2031-03-20", amount: "15.000.000", purpose: "Hibah yayasan", partnerId: partnerB });
-    await recorded(bendahara, programmeId, { kind: "disbursement", date: "2031-04-01", amount: "2.500.000", purpose: "Dana swadaya cabang" });
+    await recorded(ketua, programmeId, {
+      kind: "disbursement",
+      date: "2031-03-10",
+      amount: "30.000.000",
+      purpose: "Pencairan tahap I",
+      partnerId: partnerA,
+    });
+    await recorded(ketua, programmeId, {
+      kind: "disbursement",
+      date: "2031-03-20",
+      amount: "15.000.000",
+      purpose: "Hibah yayasan",
+      partnerId: partnerB,
+    });
+    await recorded(bendahara, programmeId, {
+      kind: "disbursement",
+      date: "2031-04-01",
+      amount: "2.500.000",
+      purpose: "Dana swadaya cabang",
+    });
     await recorded(bendahara, programmeId, { date: "2031-04-05", amount: "4.200.000", purpose: "Transport relawan" });
     await recorded(ketua, programmeId, { date: "2031-04-15", amount: "12.750.000", purpose: "Paket sembako" });
-    expect((await recorded(bendahara, programmeId, { date: "2031-05-02", amount: "7.500.000", purpose: "Sewa tenda" })).status).toBe("pending");
+    expect((await recorded(bendahara, programmeId, { date: "2031-05-02", amount: "7.500.000", purpose: "Sewa tenda" })).status).toBe(
+      "pending",
+    );
     const rejected = await recorded(bendahara, programmeId, { date: "2031-05-03", amount: "6.000.000", purpose: "Konsumsi" });
     ok(await decideMoneyEntry(ketua, rejected.id, "reject", "Tidak ada dalam rencana anggaran.", NOW));
     const printing = await recorded(kabid, programmeId, { date: "2031-05-10", amount: "1.250.000", purpose: "Cetak spanduk" });
     ok(await reverseMoneyEntry(ketua, printing.id, "Dibayar dari dana lain", key(), NOW));
-    const second = await recorded(bendahara, programmeId, { kind: "disbursement", date: "2031-05-20", amount: "8.000.000", purpose: "Pencairan tahap II", partnerId: partnerA });
+    const second = await recorded(bendahara, programmeId, {
+      kind: "disbursement",
+      date: "2031-05-20",
+      amount: "8.000.000",
+      purpose: "Pencairan tahap II",
+      partnerId: partnerA,
+    });
     expect(second.status).toBe("pending");
     ok(await decideMoneyEntry(ketua, second.id, "approve", null, NOW));
 
@@ -705,7 +903,12 @@ describe("totals after a mixed sequence", () => {
     expect(ledger[1]).toMatchObject({ partner: { name: "Yayasan Peduli Kapuas" } });
     const ketuaName = (await db.user.findUniqueOrThrow({ where: { id: ketua.userId }, select: { name: true } })).name;
     const bendaharaName = (await db.user.findUniqueOrThrow({ where: { id: bendahara.userId }, select: { name: true } })).name;
-    expect(ledger[6]).toMatchObject({ status: "rejected", decisionNote: "Tidak ada dalam rencana anggaran.", decidedBy: { name: ketuaName }, recordedBy: { name: bendaharaName } });
+    expect(ledger[6]).toMatchObject({
+      status: "rejected",
+      decisionNote: "Tidak ada dalam rencana anggaran.",
+      decidedBy: { name: ketuaName },
+      recordedBy: { name: bendaharaName },
+    });
     expect(ledger[7]).toMatchObject({ reversals: [{ status: "approved" }] });
 
     // The board's list shows the approved spending of each programme; a volunteer's shows no money.
@@ -727,7 +930,12 @@ describe("bad input", () => {
     ctx = await newChapter();
     ketua = await boardMember(ctx.id, "ketua");
     bendahara = await boardMember(ctx.id, "bendahara");
-    programmeId = await newProgramme(ketua, { coordinatorId: ketua.memberId!, startDate: "2031-03-01", endDate: "2031-12-31", budget: "10.000.000" });
+    programmeId = await newProgramme(ketua, {
+      coordinatorId: ketua.memberId!,
+      startDate: "2031-03-01",
+      endDate: "2031-12-31",
+      budget: "10.000.000",
+    });
   });
 
   it("refuses negative, unreadable, zero and decimal amounts in the money form, and reads 'Rp 1.250.000'", () => {
@@ -756,7 +964,9 @@ describe("bad input", () => {
     expect((await recorded(ketua, programmeId, { amount: "100.000", date: "2031-03-01" })).status).toBe("approved");
     expect((await recorded(ketua, programmeId, { amount: "100.000", date: "2031-06-15" })).status).toBe("approved");
     // 15 June 18:30 UTC is already 16 June in Jakarta.
-    expect((await recorded(ketua, programmeId, { amount: "100.000", date: "2031-06-16" }, new Date("2031-06-15T18:30:00Z"))).status).toBe("approved");
+    expect((await recorded(ketua, programmeId, { amount: "100.000", date: "2031-06-16" }, new Date("2031-06-15T18:30:00Z"))).status).toBe(
+      "approved",
+    );
     expect(await entryCount(programmeId)).toBe(before + 3);
   });
 
@@ -777,7 +987,12 @@ describe("bad input", () => {
     expect(await entryOf(over.id)).toMatchObject({ overBudgetReason: reason, status: "approved" });
     expect(await totalsOf(id)).toMatchObject({ spent: 13_000_000, remaining: -3_000_000 });
     // Money received is never limited by the budget, and keeps no over-budget reason.
-    const gift = await recorded(ketua, id, { kind: "disbursement", amount: "20.000.000", purpose: "Dana swadaya", overBudgetReason: "tidak perlu" });
+    const gift = await recorded(ketua, id, {
+      kind: "disbursement",
+      amount: "20.000.000",
+      purpose: "Dana swadaya",
+      overBudgetReason: "tidak perlu",
+    });
     expect((await entryOf(gift.id)).overBudgetReason).toBeNull();
 
     // Spending still waiting for the Ketua counts against the budget too.
@@ -792,14 +1007,25 @@ describe("bad input", () => {
     const funding = await newPartner(ketua, "PT Pelabuhan Dwikora");
     const stranger = await newPartner(ketua, "PT Tidak Terkait");
     const pks = await newAgreement(ketua, funding, "07/PKS/2030", "2030-07-01", "2031-04-30");
-    const id = await newProgramme(ketua, { coordinatorId: ketua.memberId!, budget: "50.000.000" }, { partners: [{ partnerId: funding, committed: 30_000_000, agreementId: pks }] });
-    expect(refused(await record(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-04-10", partnerId: stranger }))).toEqual({ partnerId: MSG.moneyPartner });
-    expect(refused(await record(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-05-05", partnerId: funding }))).toEqual({
-      partnerId: "Perjanjian 07/PKS/2030 hanya berlaku 1 Juli 2030 sampai 30 April 2031. Dana di luar masa itu memerlukan perjanjian yang baru.",
-    });
+    const id = await newProgramme(
+      ketua,
+      { coordinatorId: ketua.memberId!, budget: "50.000.000" },
+      { partners: [{ partnerId: funding, committed: 30_000_000, agreementId: pks }] },
+    );
+    expect(
+      refused(await record(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-04-10", partnerId: stranger })),
+    ).toEqual({ partnerId: MSG.moneyPartner });
+    expect(refused(await record(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-05-05", partnerId: funding }))).toEqual(
+      {
+        partnerId:
+          "Perjanjian 07/PKS/2030 hanya berlaku 1 Juli 2030 sampai 30 April 2031. Dana di luar masa itu memerlukan perjanjian yang baru.",
+      },
+    );
     expect(await entryCount(id)).toBe(0);
     // The agreement's last day is still in force.
-    expect((await recorded(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-04-30", partnerId: funding })).status).toBe("approved");
+    expect((await recorded(ketua, id, { kind: "disbursement", amount: "1.000.000", date: "2031-04-30", partnerId: funding })).status).toBe(
+      "approved",
+    );
     // A spending never carries a partner.
     const spending = await recorded(ketua, id, { amount: "100.000", partnerId: stranger });
     expect((await entryOf(spending.id)).partnerId).toBeNull();
@@ -809,17 +1035,32 @@ describe("bad input", () => {
     const partnerId = await newPartner(ketua, "PT Agro Lestari");
     const old = await newAgreement(ketua, partnerId, "01/MOU/2030", "2030-01-01", "2031-02-28");
     const lastDay = await newAgreement(ketua, partnerId, "02/MOU/2031", "2030-03-01", "2031-03-01");
-    const input = (agreementId: string) => programmeInput({ coordinatorId: ketua.memberId!, startDate: "2031-03-01" }, { partners: [{ partnerId, committed: 10_000_000, agreementId }] });
+    const input = (agreementId: string) =>
+      programmeInput(
+        { coordinatorId: ketua.memberId!, startDate: "2031-03-01" },
+        { partners: [{ partnerId, committed: 10_000_000, agreementId }] },
+      );
     const count = await db.programme.count({ where: { chapterId: ctx.id } });
     expect(refused(await createProgramme(ketua, input(old)))).toEqual({
-      "partner.0.agreementId": "Perjanjian 01/MOU/2030 sudah berakhir pada 28 Februari 2031, sebelum program dimulai. Catat perjanjian yang baru terlebih dahulu.",
+      "partner.0.agreementId":
+        "Perjanjian 01/MOU/2030 sudah berakhir pada 28 Februari 2031, sebelum program dimulai. Catat perjanjian yang baru terlebih dahulu.",
     });
     expect(await db.programme.count({ where: { chapterId: ctx.id } })).toBe(count);
     // One that ends on the programme's first day is accepted.
     ok(await createProgramme(ketua, input(lastDay)));
     // An agreement of another partner is refused.
     const otherPartner = await newPartner(ketua, "PT Lain Lagi");
-    expect(refused(await createProgramme(ketua, programmeInput({ coordinatorId: ketua.memberId! }, { partners: [{ partnerId: otherPartner, committed: 1, agreementId: lastDay }] })))).toEqual({
+    expect(
+      refused(
+        await createProgramme(
+          ketua,
+          programmeInput(
+            { coordinatorId: ketua.memberId! },
+            { partners: [{ partnerId: otherPartner, committed: 1, agreementId: lastDay }] },
+          ),
+        ),
+      ),
+    ).toEqual({
       "partner.0.agreementId": "Pilih perjanjian milik mitra tersebut.",
     });
   });
@@ -831,24 +1072,52 @@ describe("bad input", () => {
       { partnerId: a, committed: 30_000_000, agreementId: null },
       { partnerId: b, committed: second, agreementId: null },
     ];
-    expect(refused(await createProgramme(ketua, programmeInput({ coordinatorId: ketua.memberId!, budget: "50.000.000" }, { partners: partners(25_000_000) })))).toEqual({
+    expect(
+      refused(
+        await createProgramme(
+          ketua,
+          programmeInput({ coordinatorId: ketua.memberId!, budget: "50.000.000" }, { partners: partners(25_000_000) }),
+        ),
+      ),
+    ).toEqual({
       budget: "Jumlah komitmen mitra (Rp55.000.000) melebihi anggaran program (Rp50.000.000).",
     });
-    ok(await createProgramme(ketua, programmeInput({ coordinatorId: ketua.memberId!, budget: "50.000.000" }, { partners: partners(20_000_000) })));
+    ok(
+      await createProgramme(
+        ketua,
+        programmeInput({ coordinatorId: ketua.memberId!, budget: "50.000.000" }, { partners: partners(20_000_000) }),
+      ),
+    );
   });
 
   it("refuses a coordinator who is not a serving board member", async () => {
     const plain = await volunteer(ctx.id);
-    expect(refused(await createProgramme(ketua, programmeInput({ coordinatorId: plain.memberId! })))).toEqual({ coordinatorId: MSG.coordinator });
+    expect(refused(await createProgramme(ketua, programmeInput({ coordinatorId: plain.memberId! })))).toEqual({
+      coordinatorId: MSG.coordinator,
+    });
     // A former board member: their holding ended on 30 June 2025, before any day these tests run.
     const former = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "aktif" });
     const period = await db.leadershipPeriod.findFirstOrThrow({ where: { chapterId: ctx.id, status: "active" }, select: { id: true } });
-    const position = await db.boardPosition.findFirstOrThrow({ where: { chapterId: ctx.id, kind: "anggota_pengurus" }, select: { id: true } });
-    await db.positionHolding.create({ data: { periodId: period.id, positionId: position.id, memberId: former.id, startDate: calendarDate(2025, 1, 1), endDate: calendarDate(2025, 6, 30) } });
+    const position = await db.boardPosition.findFirstOrThrow({
+      where: { chapterId: ctx.id, kind: "anggota_pengurus" },
+      select: { id: true },
+    });
+    await db.positionHolding.create({
+      data: {
+        periodId: period.id,
+        positionId: position.id,
+        memberId: former.id,
+        startDate: calendarDate(2025, 1, 1),
+        endDate: calendarDate(2025, 6, 30),
+      },
+    });
     expect(refused(await createProgramme(ketua, programmeInput({ coordinatorId: former.id })))).toEqual({ coordinatorId: MSG.coordinator });
     // A serving Bendahara may coordinate, though they may not create programmes.
     ok(await createProgramme(ketua, programmeInput({ coordinatorId: bendahara.memberId! })));
-    expect(await createProgramme(bendahara, programmeInput({ coordinatorId: bendahara.memberId! }))).toEqual({ ok: false, fieldErrors: { form: MSG.forbidden } });
+    expect(await createProgramme(bendahara, programmeInput({ coordinatorId: bendahara.memberId! }))).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.forbidden },
+    });
   });
 
   it("refuses the same partner twice in the programme form", () => {
@@ -905,11 +1174,28 @@ describe("bad input", () => {
     await recorded(ketua, id, { amount: "100.000", date: "2031-03-05" });
     await recorded(ketua, id, { amount: "100.000", date: "2031-06-01" });
     const existing = await db.programme.findUniqueOrThrow({ where: { id }, select: { name: true } });
-    expect(refused(await updateProgramme(ketua, id, programmeInput({ name: existing.name, coordinatorId: ketua.memberId!, startDate: "2031-04-01", endDate: "2031-12-31" })))).toEqual({
+    expect(
+      refused(
+        await updateProgramme(
+          ketua,
+          id,
+          programmeInput({ name: existing.name, coordinatorId: ketua.memberId!, startDate: "2031-04-01", endDate: "2031-12-31" }),
+        ),
+      ),
+    ).toEqual({
       startDate: "1 catatan keuangan berada di luar tanggal baru. Periode program harus tetap mencakupnya.",
     });
-    ok(await updateProgramme(ketua, id, programmeInput({ name: existing.name, coordinatorId: ketua.memberId!, startDate: "2031-03-05", endDate: "2031-06-30" })));
-    expect(await updateProgramme(bendahara, id, programmeInput({ name: existing.name, coordinatorId: ketua.memberId! }))).toEqual({ ok: false, fieldErrors: { form: MSG.forbidden } });
+    ok(
+      await updateProgramme(
+        ketua,
+        id,
+        programmeInput({ name: existing.name, coordinatorId: ketua.memberId!, startDate: "2031-03-05", endDate: "2031-06-30" }),
+      ),
+    );
+    expect(await updateProgramme(bendahara, id, programmeInput({ name: existing.name, coordinatorId: ketua.memberId! }))).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.forbidden },
+    });
   });
 });
 
@@ -992,7 +1278,9 @@ describe("activities under a programme", () => {
     expect(refused(await log(budi, { date: "2031-05-31" }))).toEqual({
       programmeId: "Tanggal kegiatan di luar periode program (1 Juni 2031 sampai 31 Agustus 2031).",
     });
-    expect(await checkActivityProgramme(db, budi, programmeId, calendarDate(2031, 9, 1))).toBe("Tanggal kegiatan di luar periode program (1 Juni 2031 sampai 31 Agustus 2031).");
+    expect(await checkActivityProgramme(db, budi, programmeId, calendarDate(2031, 9, 1))).toBe(
+      "Tanggal kegiatan di luar periode program (1 Juni 2031 sampai 31 Agustus 2031).",
+    );
     expect(await checkActivityProgramme(db, budi, programmeId, calendarDate(2031, 8, 31))).toBeNull();
   });
 
@@ -1008,13 +1296,26 @@ describe("activities under a programme", () => {
   });
 
   it("counts only verified activities in the actuals: people by category and kelurahan, households, hours", async () => {
-    const programme2 = await newProgramme(ketua, { coordinatorId: ketua.memberId!, startDate: "2031-06-01", endDate: "2031-08-31" }, { volunteerIds: [budi.memberId!, maria.memberId!] });
+    const programme2 = await newProgramme(
+      ketua,
+      { coordinatorId: ketua.memberId!, startDate: "2031-06-01", endDate: "2031-08-31" },
+      { volunteerIds: [budi.memberId!, maria.memberId!] },
+    );
     // Verified: A1 (Budi, 120 min, Maria with him), A2 (Budi, 90 min), A5 (Maria, 30 min, Budi with her).
     const a1 = ok(
       await logActivity(
         budi,
         {
-          data: activityFormSchema.parse({ idempotencyKey: key(), typeId: ctx.typeId, villageCode: V1002, durationMinutes: "120", households: "6", date: "2031-06-10", narrative: "Kunjungan lansia.", programmeId: programme2 }),
+          data: activityFormSchema.parse({
+            idempotencyKey: key(),
+            typeId: ctx.typeId,
+            villageCode: V1002,
+            durationMinutes: "120",
+            households: "6",
+            date: "2031-06-10",
+            narrative: "Kunjungan lansia.",
+            programmeId: programme2,
+          }),
           reach: [
             { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 5 },
             { categoryId: LANSIA, sex: "L", ageBand: "lansia", count: 3 },
@@ -1030,7 +1331,20 @@ describe("activities under a programme", () => {
     const logUnder = (actor: Person, fields: Record<string, string>, reach: ReachEntry[], co: string[] = [], submit = true) =>
       logActivity(
         actor,
-        { data: activityFormSchema.parse({ idempotencyKey: key(), typeId: ctx.typeId, narrative: "Pendataan.", programmeId: programme2, ...fields }), reach, aid: [], coVolunteerIds: co, followUp: null, submit },
+        {
+          data: activityFormSchema.parse({
+            idempotencyKey: key(),
+            typeId: ctx.typeId,
+            narrative: "Pendataan.",
+            programmeId: programme2,
+            ...fields,
+          }),
+          reach,
+          aid: [],
+          coVolunteerIds: co,
+          followUp: null,
+          submit,
+        },
         NOW,
       );
     const a2 = ok(
@@ -1040,15 +1354,42 @@ describe("activities under a programme", () => {
       ]),
     ).id;
     // A3 waits for verification; A4 is a draft.
-    ok(await logUnder(maria, { date: "2031-06-13", durationMinutes: "60", villageCode: V1002, households: "3" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 }]));
-    ok(await logUnder(maria, { date: "2031-06-14", durationMinutes: "45", villageCode: V1002, households: "9" }, [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 9 }], [], false));
-    const a5 = ok(await logUnder(maria, { date: "2031-06-11", durationMinutes: "30", villageCode: V1002, households: "2" }, [{ categoryId: DISABILITAS, sex: "L", ageBand: "dewasa", count: 1 }], [budi.memberId!])).id;
+    ok(
+      await logUnder(maria, { date: "2031-06-13", durationMinutes: "60", villageCode: V1002, households: "3" }, [
+        { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 },
+      ]),
+    );
+    ok(
+      await logUnder(
+        maria,
+        { date: "2031-06-14", durationMinutes: "45", villageCode: V1002, households: "9" },
+        [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 9 }],
+        [],
+        false,
+      ),
+    );
+    const a5 = ok(
+      await logUnder(
+        maria,
+        { date: "2031-06-11", durationMinutes: "30", villageCode: V1002, households: "2" },
+        [{ categoryId: DISABILITAS, sex: "L", ageBand: "dewasa", count: 1 }],
+        [budi.memberId!],
+      ),
+    ).id;
     // A verified activity of Budi under no programme does not count either.
     const outside = ok(
       await logActivity(
         budi,
         {
-          data: activityFormSchema.parse({ idempotencyKey: key(), typeId: ctx.typeId, villageCode: V1002, durationMinutes: "300", households: "7", date: "2031-06-09", narrative: "Di luar program." }),
+          data: activityFormSchema.parse({
+            idempotencyKey: key(),
+            typeId: ctx.typeId,
+            villageCode: V1002,
+            durationMinutes: "300",
+            households: "7",
+            date: "2031-06-09",
+            narrative: "Di luar program.",
+          }),
           reach: [{ categoryId: LANSIA, sex: "L", ageBand: "lansia", count: 7 }],
           aid: [],
           coVolunteerIds: [],
@@ -1061,7 +1402,13 @@ describe("activities under a programme", () => {
     expect(await verifyActivities(wakil, [a1, a2, a5, outside], NOW)).toEqual({ verified: 4, skipped: 0 });
 
     const actuals = await programmeActuals(programme2);
-    expect({ activities: actuals.activities, people: actuals.people, households: actuals.households, waiting: actuals.waiting, hours: actuals.volunteerHours }).toEqual({
+    expect({
+      activities: actuals.activities,
+      people: actuals.people,
+      households: actuals.households,
+      waiting: actuals.waiting,
+      hours: actuals.volunteerHours,
+    }).toEqual({
       activities: 3,
       people: 15, // 8 + 6 + 1
       households: 12, // 6 + 4 + 2
@@ -1092,7 +1439,10 @@ describe("activities under a programme", () => {
       [V1002, true],
       [V1003, false],
     ]);
-    expect(actuals.outsideTarget).toEqual({ people: 6, villages: [expect.objectContaining({ villageCode: V1003, people: 6, households: 4, activities: 1, inTarget: false })] });
+    expect(actuals.outsideTarget).toEqual({
+      people: 6,
+      villages: [expect.objectContaining({ villageCode: V1003, people: 6, households: 4, activities: 1, inTarget: false })],
+    });
     expect(actuals.unassigned).toEqual({ hours: 0, volunteers: [] });
 
     // Without target kelurahan every kelurahan counts toward the targets and nothing is outside.
@@ -1114,7 +1464,10 @@ describe("activities under a programme", () => {
     expect(await verifyActivities(wakil, [byKetua], NOW)).toEqual({ verified: 1, skipped: 0 });
     const after = await programmeActuals(programme2);
     expect(after.volunteerHours).toBe(8); // 6.5 + 45 min each for the Wakil Ketua and the Ketua
-    expect(after.unassigned).toEqual({ hours: 0.75, volunteers: [expect.objectContaining({ memberId: wakil.memberId, hours: 0.75, activities: 1, assigned: false })] });
+    expect(after.unassigned).toEqual({
+      hours: 0.75,
+      volunteers: [expect.objectContaining({ memberId: wakil.memberId, hours: 0.75, activities: 1, assigned: false })],
+    });
     expect(after.volunteers.find((v) => v.memberId === ketua.memberId)).toMatchObject({ hours: 0.75, assigned: true });
   });
 });
@@ -1127,13 +1480,30 @@ describe("editing a programme whose partners sent money", () => {
     const ctx = await newChapter();
     const ketua = await boardMember(ctx.id, "ketua");
     const partnerId = await newPartner(ketua, "PT Kapuas Lestari");
-    const input = programmeInput({ coordinatorId: ketua.memberId! }, { partners: [{ partnerId, committed: 20_000_000, agreementId: null }] });
+    const input = programmeInput(
+      { coordinatorId: ketua.memberId! },
+      { partners: [{ partnerId, committed: 20_000_000, agreementId: null }] },
+    );
     const programmeId = ok(await createProgramme(ketua, input)).id;
     await recorded(ketua, programmeId, { kind: "disbursement", amount: "20.000.000", purpose: "Dana CSR", partnerId });
     const dropped = await updateProgramme(ketua, programmeId, { ...input, partners: [] });
-    expect(dropped).toEqual({ ok: false, fieldErrors: { partners: "PT Kapuas Lestari sudah menyalurkan dana ke program ini, sehingga tetap tercantum sebagai mitra." } });
+    expect(dropped).toEqual({
+      ok: false,
+      fieldErrors: { partners: "PT Kapuas Lestari sudah menyalurkan dana ke program ini, sehingga tetap tercantum sebagai mitra." },
+    });
     expect(await db.programmePartner.count({ where: { programmeId } })).toBe(1);
-    const twice = await createProgramme(ketua, programmeInput({ coordinatorId: ketua.memberId! }, { partners: [{ partnerId, committed: 1, agreementId: null }, { partnerId, committed: 2, agreementId: null }] }));
+    const twice = await createProgramme(
+      ketua,
+      programmeInput(
+        { coordinatorId: ketua.memberId! },
+        {
+          partners: [
+            { partnerId, committed: 1, agreementId: null },
+            { partnerId, committed: 2, agreementId: null },
+          ],
+        },
+      ),
+    );
     expect(twice).toMatchObject({ ok: false, fieldErrors: { partners: "Setiap mitra cukup dicantumkan sekali." } });
     const sameName = await savePartner(ketua, partnerSchema.parse({ name: "pt kapuas lestari", kind: "perusahaan", status: "aktif" }));
     expect(sameName).toEqual({ ok: false, fieldErrors: { name: "Mitra dengan nama ini sudah terdaftar." } });
@@ -1157,9 +1527,13 @@ describe("partners, contacts and agreements", () => {
   it("audits a new partner and refuses a name already registered, also on rename", async () => {
     const [audit] = await auditsOf(partnerId, "partner.create");
     expect(audit).toMatchObject({ actorId: ketua.userId, chapterId: ctx.id, after: { name: "PT Kapuas Energi", kind: "perusahaan" } });
-    expect(refused(await savePartner(ketua, partnerSchema.parse({ name: " PT Kapuas Energi ", kind: "bumn", status: "aktif" })))).toEqual({ name: MSG.partnerTaken });
+    expect(refused(await savePartner(ketua, partnerSchema.parse({ name: " PT Kapuas Energi ", kind: "bumn", status: "aktif" })))).toEqual({
+      name: MSG.partnerTaken,
+    });
     const second = await newPartner(ketua, "CV Sungai Jawi");
-    expect(refused(await savePartner(ketua, partnerSchema.parse({ name: "PT Kapuas Energi", kind: "lainnya", status: "aktif" }), second))).toEqual({ name: MSG.partnerTaken });
+    expect(
+      refused(await savePartner(ketua, partnerSchema.parse({ name: "PT Kapuas Energi", kind: "lainnya", status: "aktif" }), second)),
+    ).toEqual({ name: MSG.partnerTaken });
     // Saving a partner under its own name is fine.
     ok(await savePartner(ketua, partnerSchema.parse({ name: "CV Sungai Jawi", kind: "lainnya", status: "nonaktif" }), second));
     expect(await auditsOf(second, "partner.update")).toHaveLength(1);
@@ -1167,11 +1541,17 @@ describe("partners, contacts and agreements", () => {
     const other = await newChapter();
     const otherKetua = await boardMember(other.id, "ketua");
     ok(await savePartner(otherKetua, partnerSchema.parse({ name: "PT Kapuas Energi", kind: "perusahaan", status: "aktif" })));
-    expect(await savePartner(otherKetua, partnerSchema.parse({ name: "Diambil alih", kind: "perusahaan", status: "aktif" }), partnerId)).toEqual({ ok: false, notFound: true });
+    expect(
+      await savePartner(otherKetua, partnerSchema.parse({ name: "Diambil alih", kind: "perusahaan", status: "aktif" }), partnerId),
+    ).toEqual({ ok: false, notFound: true });
   });
 
   it("adds and removes contact people, audited, within the chapter only", async () => {
-    const contactId = await addContact(ketua, partnerId, contactSchema.parse({ name: "Hendra Wijaya", position: "Manajer CSR", phone: "0812 5678 9012", email: "hendra@kapuas.co.id" }));
+    const contactId = await addContact(
+      ketua,
+      partnerId,
+      contactSchema.parse({ name: "Hendra Wijaya", position: "Manajer CSR", phone: "0812 5678 9012", email: "hendra@kapuas.co.id" }),
+    );
     expect(contactId).toEqual(expect.any(String));
     expect((await getPartner(ctx.id, partnerId))?.contacts.map((c) => c.name)).toEqual(["Hendra Wijaya"]);
     expect(await auditsOf(partnerId, "partner.contact.add")).toMatchObject([{ after: { name: "Hendra Wijaya", position: "Manajer CSR" } }]);
@@ -1186,7 +1566,13 @@ describe("partners, contacts and agreements", () => {
 
   it("stores an agreement's scan (PDF by its bytes), refuses other files and a number used twice", async () => {
     const text = new TextEncoder().encode("ini bukan PDF");
-    const agreement = agreementSchema.parse({ kind: "pks", number: "12/PKS/CSR/2031", signedOn: "2031-01-05", startDate: "2031-01-05", endDate: "2031-12-31" });
+    const agreement = agreementSchema.parse({
+      kind: "pks",
+      number: "12/PKS/CSR/2031",
+      signedOn: "2031-01-05",
+      startDate: "2031-01-05",
+      endDate: "2031-12-31",
+    });
     expect(refused(await addAgreement(ketua, partnerId, agreement, { bytes: text, size: text.length }))).toEqual({ file: MSG.receiptType });
     expect(await db.partnerAgreement.count({ where: { partnerId } })).toBe(0);
 
@@ -1198,8 +1584,13 @@ describe("partners, contacts and agreements", () => {
     const other = await newChapter();
     expect(await readAgreementScan(other.id, partnerId, id)).toBeNull();
     expect(refused(await addAgreement(ketua, partnerId, agreement, null))).toEqual({ number: MSG.agreementTaken });
-    expect(await addAgreement(ketua, "tidak-ada", agreementSchema.parse({ ...agreement, number: "lain" }), null)).toEqual({ ok: false, notFound: true });
-    expect(agreementSchema.safeParse({ ...agreement, endDate: "2030-12-31" }).error?.issues[0]?.message).toBe("Tanggal berakhir tidak boleh sebelum tanggal mulai.");
+    expect(await addAgreement(ketua, "tidak-ada", agreementSchema.parse({ ...agreement, number: "lain" }), null)).toEqual({
+      ok: false,
+      notFound: true,
+    });
+    expect(agreementSchema.safeParse({ ...agreement, endDate: "2030-12-31" }).error?.issues[0]?.message).toBe(
+      "Tanggal berakhir tidak boleh sebelum tanggal mulai.",
+    );
   });
 
   it("tells whether an agreement is in force on the chapter's day, start and end inclusive", () => {
@@ -1232,7 +1623,13 @@ describe("receipts", () => {
 
   it("refuses a receipt that is not a PDF, JPEG or PNG, saving nothing", async () => {
     const text = new TextEncoder().encode("Kwitansi pembelian sembako Rp 1.250.000");
-    const result = await recordMoneyEntry(bendahara, programmeId, moneyData({ amount: "1.250.000" }), { bytes: text, size: text.length }, NOW);
+    const result = await recordMoneyEntry(
+      bendahara,
+      programmeId,
+      moneyData({ amount: "1.250.000" }),
+      { bytes: text, size: text.length },
+      NOW,
+    );
     expect(refused(result)).toEqual({ receipt: MSG.receiptType });
     expect(await entryCount(programmeId)).toBe(0);
     const stored = await readdir(path.join(process.env.UPLOADS_DIR ?? "", "receipts")).catch(() => []);
@@ -1240,9 +1637,23 @@ describe("receipts", () => {
   });
 
   it("stores a PNG receipt and gives it to those who see the money only", async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#ffffff" } }).png().toBuffer();
-    const entry = ok(await recordMoneyEntry(bendahara, programmeId, moneyData({ amount: "1.250.000" }), { bytes: new Uint8Array(png), size: png.length }, NOW));
-    expect(await entryOf(entry.id)).toMatchObject({ receiptFile: expect.stringMatching(new RegExp(`^${programmeId}-[0-9a-f]{16}\\.png$`)), receiptFileType: "image/png", amount: 1_250_000 });
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
+    const entry = ok(
+      await recordMoneyEntry(
+        bendahara,
+        programmeId,
+        moneyData({ amount: "1.250.000" }),
+        { bytes: new Uint8Array(png), size: png.length },
+        NOW,
+      ),
+    );
+    expect(await entryOf(entry.id)).toMatchObject({
+      receiptFile: expect.stringMatching(new RegExp(`^${programmeId}-[0-9a-f]{16}\\.png$`)),
+      receiptFileType: "image/png",
+      amount: 1_250_000,
+    });
     const receipt = await readReceipt(bendahara, entry.id);
     expect(receipt).toMatchObject({ type: "image/png", name: `kwitansi-${entry.id}.png` });
     expect(Buffer.compare(receipt!.bytes, png)).toBe(0);
@@ -1252,7 +1663,17 @@ describe("receipts", () => {
     expect(await readReceipt(await boardMember(other.id, "ketua"), entry.id)).toBeNull();
     expect(await readdir(path.join(process.env.UPLOADS_DIR ?? "", "receipts"))).toHaveLength(1);
     // The same form sent again keeps the first entry and its one receipt.
-    const again = await recordMoneyEntry(bendahara, programmeId, { ...moneyData({ amount: "1.250.000" }), idempotencyKey: (await db.moneyEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { idempotencyKey: true } })).idempotencyKey }, { bytes: new Uint8Array(png), size: png.length }, NOW);
+    const again = await recordMoneyEntry(
+      bendahara,
+      programmeId,
+      {
+        ...moneyData({ amount: "1.250.000" }),
+        idempotencyKey: (await db.moneyEntry.findUniqueOrThrow({ where: { id: entry.id }, select: { idempotencyKey: true } }))
+          .idempotencyKey,
+      },
+      { bytes: new Uint8Array(png), size: png.length },
+      NOW,
+    );
     expect(again).toMatchObject({ ok: true, id: entry.id, repeated: true });
     expect(await readdir(path.join(process.env.UPLOADS_DIR ?? "", "receipts"))).toHaveLength(1);
   });
@@ -1317,9 +1738,18 @@ describe("through the routes", () => {
 
   it("gives a volunteer 403 on the partners and on the programme's money", async () => {
     expect(statusOf(await run(partnersLoader, getRequest("/programmes/partners", cookies.assigned)))).toBe(403);
-    expect(statusOf(await run(partnersAction, postForm("/programmes/partners", { name: "PT Relawan", kind: "perusahaan", status: "aktif" }, cookies.assigned)))).toBe(403);
+    expect(
+      statusOf(
+        await run(
+          partnersAction,
+          postForm("/programmes/partners", { name: "PT Relawan", kind: "perusahaan", status: "aktif" }, cookies.assigned),
+        ),
+      ),
+    ).toBe(403);
     expect(await db.partner.count({ where: { chapterId: ctx.id, name: "PT Relawan" } })).toBe(0);
-    expect(statusOf(await run(moneyLoader, getRequest(`/programmes/${programmeId}/money`, cookies.assigned), { id: programmeId }))).toBe(403);
+    expect(statusOf(await run(moneyLoader, getRequest(`/programmes/${programmeId}/money`, cookies.assigned), { id: programmeId }))).toBe(
+      403,
+    );
     expect(statusOf(await run(partnersLoader, getRequest("/programmes/partners", cookies.bendahara)))).toBe(200);
     expect(statusOf(await run(moneyLoader, getRequest(`/programmes/${programmeId}/money`, cookies.wakil), { id: programmeId }))).toBe(200);
   });
@@ -1327,34 +1757,63 @@ describe("through the routes", () => {
   it("shows an assigned volunteer the programme without money, and hides it from others", async () => {
     const result = await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.assigned), { id: programmeId });
     expect(statusOf(result)).toBe(200);
-    const page = dataOf<{ programme: { id: string; budget: number | null; partners: { committed: number | null; received: number | null }[] }; totals: unknown; money: boolean }>(result);
+    const page = dataOf<{
+      programme: { id: string; budget: number | null; partners: { committed: number | null; received: number | null }[] };
+      totals: unknown;
+      money: boolean;
+    }>(result);
     expect(page.programme.id).toBe(programmeId);
     expect(page.money).toBe(false);
     expect(page.totals).toBeNull();
     expect(page.programme.budget).toBeNull();
     expect(page.programme.partners).toEqual([expect.objectContaining({ committed: null, received: null })]);
 
-    const board = dataOf<{ programme: { budget: number | null; partners: { committed: number | null; received: number | null }[] }; totals: { received: number } | null }>(
-      await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.bendahara), { id: programmeId }),
-    );
+    const board = dataOf<{
+      programme: { budget: number | null; partners: { committed: number | null; received: number | null }[] };
+      totals: { received: number } | null;
+    }>(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.bendahara), { id: programmeId }));
     expect(board.programme.budget).toBe(50_000_000);
     expect(board.programme.partners).toEqual([expect.objectContaining({ committed: 30_000_000, received: 10_000_000 })]);
     expect(board.totals?.received).toBe(10_000_000);
 
-    expect(statusOf(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.unassigned), { id: programmeId }))).toBe(404);
+    expect(statusOf(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.unassigned), { id: programmeId }))).toBe(
+      404,
+    );
     expect(statusOf(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.foreign), { id: programmeId }))).toBe(404);
   });
 
   it("lets the Bendahara record money through the money form, and refuses a volunteer's post", async () => {
     const url = `/programmes/${programmeId}/money`;
-    const fields = (amount: string, extra: Record<string, string> = {}) => ({ intent: "record", idempotencyKey: key(), kind: "spending", date: DAY, amount, purpose: "Paket sembako", ...extra });
-    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#000000" } }).png().toBuffer();
+    const fields = (amount: string, extra: Record<string, string> = {}) => ({
+      intent: "record",
+      idempotencyKey: key(),
+      kind: "spending",
+      date: DAY,
+      amount,
+      purpose: "Paket sembako",
+      ...extra,
+    });
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#000000" } })
+      .png()
+      .toBuffer();
 
-    const response = (await run(moneyAction, multipart(url, cookies.bendahara, fields("Rp 1.250.000"), { field: "receipt", bytes: new Uint8Array(png), type: "image/png", name: "kwitansi.png" }), { id: programmeId })) as Response;
+    const response = (await run(
+      moneyAction,
+      multipart(url, cookies.bendahara, fields("Rp 1.250.000"), {
+        field: "receipt",
+        bytes: new Uint8Array(png),
+        type: "image/png",
+        name: "kwitansi.png",
+      }),
+      { id: programmeId },
+    )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(url);
     expect(await toastOf(response)).toBe("Catatan keuangan disimpan.");
-    const saved = await db.moneyEntry.findFirstOrThrow({ where: { programmeId, recordedById: bendahara.userId }, select: { amount: true, status: true, receiptFileType: true, date: true } });
+    const saved = await db.moneyEntry.findFirstOrThrow({
+      where: { programmeId, recordedById: bendahara.userId },
+      select: { amount: true, status: true, receiptFileType: true, date: true },
+    });
     expect(saved).toEqual({ amount: 1_250_000, status: "approved", receiptFileType: "image/png", date: calendarDate(2026, 1, 15) });
 
     const pending = (await run(moneyAction, multipart(url, cookies.bendahara, fields("6.000.000")), { id: programmeId })) as Response;
@@ -1362,9 +1821,13 @@ describe("through the routes", () => {
     const waiting = await db.moneyEntry.findFirstOrThrow({ where: { programmeId, status: "pending" }, select: { id: true, amount: true } });
     expect(waiting.amount).toBe(6_000_000);
     // The Bendahara may not approve; the Ketua may.
-    expect(statusOf(await run(moneyAction, multipart(url, cookies.bendahara, { intent: "approve", entryId: waiting.id }), { id: programmeId }))).toBe(403);
+    expect(
+      statusOf(await run(moneyAction, multipart(url, cookies.bendahara, { intent: "approve", entryId: waiting.id }), { id: programmeId })),
+    ).toBe(403);
     expect((await entryOf(waiting.id)).status).toBe("pending");
-    expect(statusOf(await run(moneyAction, multipart(url, cookies.ketua, { intent: "approve", entryId: waiting.id }), { id: programmeId }))).toBe(302);
+    expect(
+      statusOf(await run(moneyAction, multipart(url, cookies.ketua, { intent: "approve", entryId: waiting.id }), { id: programmeId })),
+    ).toBe(302);
     expect((await entryOf(waiting.id)).status).toBe("approved");
 
     const before = await entryCount(programmeId);
@@ -1380,25 +1843,56 @@ describe("through the routes", () => {
   });
 
   it("lets the Ketua create a partner, and refuses a name already registered", async () => {
-    const response = (await run(partnersAction, postForm("/programmes/partners", { name: "PT Borneo Lestari", kind: "perusahaan", sector: "Perkebunan", status: "aktif" }, cookies.ketua))) as Response;
+    const response = (await run(
+      partnersAction,
+      postForm(
+        "/programmes/partners",
+        { name: "PT Borneo Lestari", kind: "perusahaan", sector: "Perkebunan", status: "aktif" },
+        cookies.ketua,
+      ),
+    )) as Response;
     expect(response.status).toBe(302);
-    const created = await db.partner.findFirstOrThrow({ where: { chapterId: ctx.id, name: "PT Borneo Lestari" }, select: { id: true, kind: true, sector: true } });
+    const created = await db.partner.findFirstOrThrow({
+      where: { chapterId: ctx.id, name: "PT Borneo Lestari" },
+      select: { id: true, kind: true, sector: true },
+    });
     expect(created).toMatchObject({ kind: "perusahaan", sector: "Perkebunan" });
     expect(response.headers.get("Location")).toBe(`/programmes/partners/${created.id}`);
     expect(await toastOf(response)).toBe("Mitra PT Borneo Lestari ditambahkan.");
 
-    const duplicate = await run(partnersAction, postForm("/programmes/partners", { name: "PT Borneo Lestari", kind: "yayasan", status: "aktif" }, cookies.ketua));
+    const duplicate = await run(
+      partnersAction,
+      postForm("/programmes/partners", { name: "PT Borneo Lestari", kind: "yayasan", status: "aktif" }, cookies.ketua),
+    );
     expect(statusOf(duplicate)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string> }>(duplicate).fieldErrors).toEqual({ name: MSG.partnerTaken });
     expect(await db.partner.count({ where: { chapterId: ctx.id, name: "PT Borneo Lestari" } })).toBe(1);
     // The Bendahara reads the partners but does not record them.
-    expect(statusOf(await run(partnersAction, postForm("/programmes/partners", { name: "PT Bendahara", kind: "perusahaan", status: "aktif" }, cookies.bendahara)))).toBe(403);
+    expect(
+      statusOf(
+        await run(
+          partnersAction,
+          postForm("/programmes/partners", { name: "PT Bendahara", kind: "perusahaan", status: "aktif" }, cookies.bendahara),
+        ),
+      ),
+    ).toBe(403);
   });
 
   it("lists the programmes a volunteer works on, without money", async () => {
     type UserShape = Parameters<typeof programmeActorOf>[0];
-    const actor = programmeActorOf({ id: assigned.userId, memberId: assigned.memberId, chapter: { id: ctx.id, timeZone: TZ } as UserShape["chapter"], permissions: [...assigned.permissions] });
-    expect(actor).toEqual({ userId: assigned.userId, memberId: assigned.memberId, chapterId: ctx.id, timeZone: TZ, permissions: assigned.permissions });
+    const actor = programmeActorOf({
+      id: assigned.userId,
+      memberId: assigned.memberId,
+      chapter: { id: ctx.id, timeZone: TZ } as UserShape["chapter"],
+      permissions: [...assigned.permissions],
+    });
+    expect(actor).toEqual({
+      userId: assigned.userId,
+      memberId: assigned.memberId,
+      chapterId: ctx.id,
+      timeZone: TZ,
+      permissions: assigned.permissions,
+    });
     const listed = await listProgrammes(actor, NOW);
     expect(listed.map((p) => [p.id, p.budget, p.spent])).toEqual([[programmeId, null, null]]);
     expect(await listProgrammes(unassigned, NOW)).toEqual([]);

@@ -27,17 +27,47 @@ describe("reach rows' copies of their activity", () => {
         idempotencyKey: `copy-${Date.now()}`,
       },
     });
-    await db.activityReach.createMany({ data: [{ activityId: activity.id, categoryId: category!.id, sex: "L", count: 2 }, { activityId: activity.id, categoryId: category!.id, sex: "P", count: 3 }] });
-    const copies = () => db.activityReach.findMany({ where: { activityId: activity.id }, select: { chapterId: true, status: true, date: true, districtCode: true, villageCode: true } });
+    await db.activityReach.createMany({
+      data: [
+        { activityId: activity.id, categoryId: category!.id, sex: "L", count: 2 },
+        { activityId: activity.id, categoryId: category!.id, sex: "P", count: 3 },
+      ],
+    });
+    const copies = () =>
+      db.activityReach.findMany({
+        where: { activityId: activity.id },
+        select: { chapterId: true, status: true, date: true, districtCode: true, villageCode: true },
+      });
     expect(await copies()).toEqual([
-      { chapterId: chapter.id, status: "submitted", date: calendarDate(2026, 10, 5), districtCode: "61.71.01", villageCode: "61.71.01.1002" },
-      { chapterId: chapter.id, status: "submitted", date: calendarDate(2026, 10, 5), districtCode: "61.71.01", villageCode: "61.71.01.1002" },
+      {
+        chapterId: chapter.id,
+        status: "submitted",
+        date: calendarDate(2026, 10, 5),
+        districtCode: "61.71.01",
+        villageCode: "61.71.01.1002",
+      },
+      {
+        chapterId: chapter.id,
+        status: "submitted",
+        date: calendarDate(2026, 10, 5),
+        districtCode: "61.71.01",
+        villageCode: "61.71.01.1002",
+      },
     ]);
     await db.activity.update({ where: { id: activity.id }, data: { status: "verified" } });
     expect((await copies()).map((c) => c.status)).toEqual(["verified", "verified"]);
-    await db.activity.update({ where: { id: activity.id }, data: { date: calendarDate(2026, 10, 9), villageCode: "61.71.04.1001", districtCode: "61.71.04", status: "returned" } });
+    await db.activity.update({
+      where: { id: activity.id },
+      data: { date: calendarDate(2026, 10, 9), villageCode: "61.71.04.1001", districtCode: "61.71.04", status: "returned" },
+    });
     expect(await copies()).toEqual(
-      Array(2).fill({ chapterId: chapter.id, status: "returned", date: calendarDate(2026, 10, 9), districtCode: "61.71.04", villageCode: "61.71.04.1001" }),
+      Array(2).fill({
+        chapterId: chapter.id,
+        status: "returned",
+        date: calendarDate(2026, 10, 9),
+        districtCode: "61.71.04",
+        villageCode: "61.71.04.1001",
+      }),
     );
   });
 
@@ -62,10 +92,34 @@ describe("reach rows' copies of their activity", () => {
       },
     });
     const copies = () =>
-      db.activityVolunteer.findMany({ where: { activityId: activity.id }, select: { memberId: true, chapterId: true, status: true, date: true, typeId: true, durationMinutes: true } });
-    expect(await copies()).toEqual([{ memberId: co.id, chapterId: chapter.id, status: "submitted", date: calendarDate(2026, 10, 5), typeId: type!.id, durationMinutes: 90 }]);
-    await db.activity.update({ where: { id: activity.id }, data: { status: "verified", typeId: other!.id, durationMinutes: 150, date: calendarDate(2026, 10, 7) } });
-    expect(await copies()).toEqual([{ memberId: co.id, chapterId: chapter.id, status: "verified", date: calendarDate(2026, 10, 7), typeId: other!.id, durationMinutes: 150 }]);
+      db.activityVolunteer.findMany({
+        where: { activityId: activity.id },
+        select: { memberId: true, chapterId: true, status: true, date: true, typeId: true, durationMinutes: true },
+      });
+    expect(await copies()).toEqual([
+      {
+        memberId: co.id,
+        chapterId: chapter.id,
+        status: "submitted",
+        date: calendarDate(2026, 10, 5),
+        typeId: type!.id,
+        durationMinutes: 90,
+      },
+    ]);
+    await db.activity.update({
+      where: { id: activity.id },
+      data: { status: "verified", typeId: other!.id, durationMinutes: 150, date: calendarDate(2026, 10, 7) },
+    });
+    expect(await copies()).toEqual([
+      {
+        memberId: co.id,
+        chapterId: chapter.id,
+        status: "verified",
+        date: calendarDate(2026, 10, 7),
+        typeId: other!.id,
+        durationMinutes: 150,
+      },
+    ]);
     // an edit replaces the co-volunteers: the new rows get the copies too
     await db.activityVolunteer.deleteMany({ where: { activityId: activity.id } });
     await db.activityVolunteer.createMany({ data: [{ activityId: activity.id, memberId: co.id }] });

@@ -17,11 +17,30 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories, logActivity, reopenActivity, verifyActivities, type ActivityActor } from "~/domain/activities.server";
+import {
+  ensureActivityCatalogue,
+  listActivityTypes,
+  listPpksCategories,
+  logActivity,
+  reopenActivity,
+  verifyActivities,
+  type ActivityActor,
+} from "~/domain/activities.server";
 import { changeMemberStatus } from "~/domain/members.server";
 import { reportFigures } from "~/domain/report-figures.server";
 import { readPayload, REPORT_PAYLOAD_VERSION, UnreadablePayloadError } from "~/domain/report-payload.server";
-import { createCorrection, createReport, getReport, listReports, receivedSummary, reportFile, reviewReport, submitReport, verifyReportCode, type ReportActor } from "~/domain/reports.server";
+import {
+  createCorrection,
+  createReport,
+  getReport,
+  listReports,
+  receivedSummary,
+  reportFile,
+  reviewReport,
+  submitReport,
+  verifyReportCode,
+  type ReportActor,
+} from "~/domain/reports.server";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
 import { formatReportHours } from "~/utils/report-hours";
@@ -51,7 +70,12 @@ function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
 }
-const reportActor = (userId: string, kinds: PositionKind[], role: "volunteer" | "dinsos" = "volunteer"): ReportActor => ({ userId, chapterId, timeZone: TZ, permissions: permissionsFor(role, kinds) });
+const reportActor = (userId: string, kinds: PositionKind[], role: "volunteer" | "dinsos" = "volunteer"): ReportActor => ({
+  userId,
+  chapterId,
+  timeZone: TZ,
+  permissions: permissionsFor(role, kinds),
+});
 
 let serial = 0;
 async function log(actor: ActivityActor, date: string, minutes: number, people: number) {
@@ -67,21 +91,41 @@ async function log(actor: ActivityActor, date: string, minutes: number, people: 
     narrative: "Kunjungan rumah dan pendataan.",
   });
   const reach = [{ categoryId: categories.find((c) => c.number === 8)!.id, sex: "P" as const, ageBand: null, count: people }];
-  return ok(await logActivity(actor, { data, reach, aid: [], coVolunteerIds: [], followUp: null, followUpUpdate: null, submit: true }, LOGGED)).id;
+  return ok(
+    await logActivity(actor, { data, reach, aid: [], coVolunteerIds: [], followUp: null, followUpUpdate: null, submit: true }, LOGGED),
+  ).id;
 }
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "RIN", name: "IPSM Kota Pontianak" })).id;
   await ensureActivityCatalogue(chapterId);
   await db.leadershipPeriod.create({
-    data: { chapterId, name: "Periode 2025-2030", startDate: calendarDate(2025, 1, 1), endDate: calendarDate(Math.max(2030, new Date().getUTCFullYear() + 4), 12, 31), status: "active", activatedAt: new Date() },
+    data: {
+      chapterId,
+      name: "Periode 2025-2030",
+      startDate: calendarDate(2025, 1, 1),
+      endDate: calendarDate(Math.max(2030, new Date().getUTCFullYear() + 4), 12, 31),
+      status: "active",
+      activatedAt: new Date(),
+    },
   });
   const k = await buildBoardUser({ chapterId, kind: "ketua", name: "Rahmat Hidayat", email: "ketua@rin.test" });
   const w = await buildBoardUser({ chapterId, kind: "wakil_ketua", name: "Yuliana Gunawan", email: "wakil@rin.test" });
   ketua = reportActor(k.id, ["ketua"]);
   ids.ketuaUser = k.id;
-  wakil = { userId: w.id, memberId: w.memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", ["wakil_ketua"]), districtCodes: [] };
-  dinsos = reportActor((await buildUser({ chapterId, role: "dinsos", email: "dinsos@rin.test", name: "Dinas Sosial Kota Pontianak" })).id, [], "dinsos");
+  wakil = {
+    userId: w.id,
+    memberId: w.memberId,
+    chapterId,
+    timeZone: TZ,
+    permissions: permissionsFor("volunteer", ["wakil_ketua"]),
+    districtCodes: [],
+  };
+  dinsos = reportActor(
+    (await buildUser({ chapterId, role: "dinsos", email: "dinsos@rin.test", name: "Dinas Sosial Kota Pontianak" })).id,
+    [],
+    "dinsos",
+  );
   const m = await buildMember({ chapterId, villageCode: LAUT, fullName: "Budi Santoso", sex: "L", joinDate: calendarDate(2020, 3, 1) });
   const u = await buildUser({ chapterId, role: "volunteer", memberId: m.id, email: "budi@rin.test" });
   budi = { userId: u.id, memberId: m.id, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", []), districtCodes: [] };
@@ -98,19 +142,61 @@ afterAll(async () => {
 
 describe("members are counted as of the period's last day", () => {
   it("a member who joins or becomes active after September is not in September's count; one who leaves after it still is", async () => {
-    const before = (await reportFigures({ chapterId, includeSubChapters: true, start: calendarDate(2026, 9, 1), end: calendarDate(2026, 9, 30) })).members;
+    const before = (
+      await reportFigures({ chapterId, includeSubChapters: true, start: calendarDate(2026, 9, 1), end: calendarDate(2026, 9, 30) })
+    ).members;
     // everyone so far is active and joined before September
     expect(before).toEqual({ active: await db.member.count({ where: { chapterId, status: "aktif" } }), asOf: "2026-09-30" });
     await buildMember({ chapterId, villageCode: LAUT, fullName: "Dewi Anggraini", status: "aktif", joinDate: calendarDate(2026, 12, 1) });
-    const candidate = await buildMember({ chapterId, villageCode: LAUT, fullName: "Eko Prasetyo", status: "calon", joinDate: calendarDate(2026, 8, 1) });
-    const leaver = await buildMember({ chapterId, villageCode: LAUT, fullName: "Fitri Handayani", status: "aktif", joinDate: calendarDate(2021, 5, 1) });
-    expect(await changeMemberStatus({ chapterId, actorId: ids.ketuaUser!, memberId: candidate.id, status: "aktif", effectiveDate: "2026-11-01", reason: "Lulus bimtek dasar." })).not.toBeNull();
-    expect(await changeMemberStatus({ chapterId, actorId: ids.ketuaUser!, memberId: leaver.id, status: "nonaktif", effectiveDate: "2026-11-15", reason: "Pindah domisili." })).not.toBeNull();
+    const candidate = await buildMember({
+      chapterId,
+      villageCode: LAUT,
+      fullName: "Eko Prasetyo",
+      status: "calon",
+      joinDate: calendarDate(2026, 8, 1),
+    });
+    const leaver = await buildMember({
+      chapterId,
+      villageCode: LAUT,
+      fullName: "Fitri Handayani",
+      status: "aktif",
+      joinDate: calendarDate(2021, 5, 1),
+    });
+    expect(
+      await changeMemberStatus({
+        chapterId,
+        actorId: ids.ketuaUser!,
+        memberId: candidate.id,
+        status: "aktif",
+        effectiveDate: "2026-11-01",
+        reason: "Lulus bimtek dasar.",
+      }),
+    ).not.toBeNull();
+    expect(
+      await changeMemberStatus({
+        chapterId,
+        actorId: ids.ketuaUser!,
+        memberId: leaver.id,
+        status: "nonaktif",
+        effectiveDate: "2026-11-15",
+        reason: "Pindah domisili.",
+      }),
+    ).not.toBeNull();
 
-    const september = await reportFigures({ chapterId, includeSubChapters: true, start: calendarDate(2026, 9, 1), end: calendarDate(2026, 9, 30) });
+    const september = await reportFigures({
+      chapterId,
+      includeSubChapters: true,
+      start: calendarDate(2026, 9, 1),
+      end: calendarDate(2026, 9, 30),
+    });
     // the leaver was active on 30 September; the candidate and the December joiner were not
     expect(september.members).toEqual({ active: before.active + 1, asOf: "2026-09-30" });
-    const december = await reportFigures({ chapterId, includeSubChapters: true, start: calendarDate(2026, 12, 1), end: calendarDate(2026, 12, 31) });
+    const december = await reportFigures({
+      chapterId,
+      includeSubChapters: true,
+      start: calendarDate(2026, 12, 1),
+      end: calendarDate(2026, 12, 31),
+    });
     expect(december.members).toEqual({ active: before.active + 2, asOf: "2026-12-31" });
     expect(december.members.active).toBe(await db.member.count({ where: { chapterId, status: "aktif" } }));
   });
@@ -126,11 +212,20 @@ describe("report periods of a chapter never overlap", () => {
     ids.septemberNumber = sent.number;
     const named = `Periode ini bertumpang tindih dengan laporan ${sent.number} (September 2026) yang sudah dikirim`;
 
-    expect(await submitReport(ketua, quarter, NOW)).toEqual({ ok: false, error: "alreadySubmitted", number: sent.number, period: "September 2026" });
+    expect(await submitReport(ketua, quarter, NOW)).toEqual({
+      ok: false,
+      error: "alreadySubmitted",
+      number: sent.number,
+      period: "September 2026",
+    });
     const refusedQuarter = await createReport(ketua, reportPeriodSchema.parse(QUARTER_3), NOW);
     expect(refusedQuarter.ok).toBe(false);
     expect(!refusedQuarter.ok && "fieldErrors" in refusedQuarter ? refusedQuarter.fieldErrors.form : "").toContain(named);
-    const custom = await createReport(ketua, reportPeriodSchema.parse({ kind: "custom", start: "2026-09-30", end: "2026-10-15", includeSubChapters: "on" }), NOW);
+    const custom = await createReport(
+      ketua,
+      reportPeriodSchema.parse({ kind: "custom", start: "2026-09-30", end: "2026-10-15", includeSubChapters: "on" }),
+      NOW,
+    );
     expect(!custom.ok && "fieldErrors" in custom ? custom.fieldErrors.form : "").toContain(named);
     // the next month does not overlap
     ids.october = ok(await createReport(ketua, reportPeriodSchema.parse(OCTOBER), NOW)).id;
@@ -208,11 +303,23 @@ describe("frozen payloads are versioned and read by schema", () => {
     expect(readPayload(current).version).toBe(REPORT_PAYLOAD_VERSION);
     const stored = (await db.report.findUniqueOrThrow({ where: { id: ids.septemberCorrection! }, select: { figures: true } })).figures!;
     const shape = (value: unknown): unknown =>
-      Array.isArray(value) ? (value.length ? [shape(value[0])] : []) : value && typeof value === "object" ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, shape((value as Record<string, unknown>)[k])])) : typeof value;
+      Array.isArray(value)
+        ? value.length
+          ? [shape(value[0])]
+          : []
+        : value && typeof value === "object"
+          ? Object.fromEntries(
+              Object.keys(value)
+                .sort()
+                .map((k) => [k, shape((value as Record<string, unknown>)[k])]),
+            )
+          : typeof value;
     const fixture = JSON.parse(current);
     expect(JSON.parse(stored).version).toBe(REPORT_PAYLOAD_VERSION);
     expect(Object.keys(shape(JSON.parse(stored)) as object)).toEqual(Object.keys(shape(fixture) as object));
-    expect(Object.keys((shape(JSON.parse(stored)) as { figures: object }).figures)).toEqual(Object.keys((shape(fixture) as { figures: object }).figures));
+    expect(Object.keys((shape(JSON.parse(stored)) as { figures: object }).figures)).toEqual(
+      Object.keys((shape(fixture) as { figures: object }).figures),
+    );
   });
 
   it("refuses, with a clear error, a payload it cannot read (unknown version, missing figure, not JSON)", async () => {
@@ -260,7 +367,9 @@ describe("hours and dates read the same everywhere", () => {
     const { text } = await pdfText(new Uint8Array((await reportFile(ketua, id, "pdf"))!.bytes));
     expect(text).toContain("Pontianak, 3 Desember 2026");
     expect(text).not.toContain("2 Desember 2026");
-    expect((await verifyReportCode((await db.report.findUniqueOrThrow({ where: { id }, select: { verifyCode: true } })).verifyCode!))!.timeZone).toBe(TZ);
+    expect(
+      (await verifyReportCode((await db.report.findUniqueOrThrow({ where: { id }, select: { verifyCode: true } })).verifyCode!))!.timeZone,
+    ).toBe(TZ);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportFile(ketua, id, "xlsx"))!.bytes as unknown as ArrayBuffer);
     const dates: Date[] = [];
@@ -274,7 +383,13 @@ describe("hours and dates read the same everywhere", () => {
 
 describe("a storage fault while submitting", () => {
   it("saves nothing, uses no letter number and says so; the next try succeeds", async () => {
-    const november = ok(await createReport(ketua, reportPeriodSchema.parse({ kind: "custom", start: "2026-11-01", end: "2026-11-30", includeSubChapters: "on" }), NOW)).id;
+    const november = ok(
+      await createReport(
+        ketua,
+        reportPeriodSchema.parse({ kind: "custom", start: "2026-11-01", end: "2026-11-30", includeSubChapters: "on" }),
+        NOW,
+      ),
+    ).id;
     const counterBefore = await db.letterCounter.findMany({ where: { chapterId } });
     // the uploads folder is gone and a plain file stands in its place: nothing can be written
     await rm(UPLOADS, { recursive: true, force: true });
@@ -284,7 +399,11 @@ describe("a storage fault while submitting", () => {
     } finally {
       await rm(UPLOADS, { force: true });
     }
-    expect(await db.report.findUniqueOrThrow({ where: { id: november }, select: { status: true, number: true, pdfFile: true } })).toEqual({ status: "draft", number: null, pdfFile: null });
+    expect(await db.report.findUniqueOrThrow({ where: { id: november }, select: { status: true, number: true, pdfFile: true } })).toEqual({
+      status: "draft",
+      number: null,
+      pdfFile: null,
+    });
     expect(await db.letterCounter.findMany({ where: { chapterId } })).toEqual(counterBefore);
     expect((await submitReport(ketua, november, NOW)).ok).toBe(true);
   });

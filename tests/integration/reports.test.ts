@@ -20,10 +20,31 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories, logActivity, returnActivities, verifyActivities, type ActivityActor } from "~/domain/activities.server";
+import {
+  ensureActivityCatalogue,
+  listActivityTypes,
+  listPpksCategories,
+  logActivity,
+  returnActivities,
+  verifyActivities,
+  type ActivityActor,
+} from "~/domain/activities.server";
 import { updateActivitySettings } from "~/domain/activity-settings.server";
 import { reportFigures } from "~/domain/report-figures.server";
-import { countAwaitingReview, createCorrection, createReport, deleteDraft, getReport, listReports, receivedSummary, reportFile, reviewReport, submitReport, verifyReportCode, type ReportActor } from "~/domain/reports.server";
+import {
+  countAwaitingReview,
+  createCorrection,
+  createReport,
+  deleteDraft,
+  getReport,
+  listReports,
+  receivedSummary,
+  reportFile,
+  reviewReport,
+  submitReport,
+  verifyReportCode,
+  type ReportActor,
+} from "~/domain/reports.server";
 import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/follow-ups.server";
 import { action as loginAction } from "~/routes/login";
 import { action as reportsAction, loader as reportsLoader } from "~/routes/reports._index";
@@ -120,13 +141,22 @@ async function log(actor: ActivityActor, input: LogInput) {
   return ok(
     await logActivity(
       actor,
-      { data, reach: input.reach, aid: input.aid ?? [], coVolunteerIds: input.co ?? [], followUp: input.followUp ?? null, followUpUpdate: input.followUpUpdate ?? null, submit: input.submit ?? true },
+      {
+        data,
+        reach: input.reach,
+        aid: input.aid ?? [],
+        coVolunteerIds: input.co ?? [],
+        followUp: input.followUp ?? null,
+        followUpUpdate: input.followUpUpdate ?? null,
+        submit: input.submit ?? true,
+      },
       NOW,
     ),
   ).id;
 }
 const reach = (categoryId: string, sex: "L" | "P", count: number): ReachEntry => ({ categoryId, sex, ageBand: null, count });
-const followUpOf = async (activityId: string) => (await db.followUp.findFirstOrThrow({ where: { openedById: activityId }, select: { id: true } })).id;
+const followUpOf = async (activityId: string) =>
+  (await db.followUp.findFirstOrThrow({ where: { openedById: activityId }, select: { id: true } })).id;
 
 async function leadershipPeriod(chapterId: string) {
   // A period that covers the simulated 2026 and the real clock (the routes), so the signatories hold office on both.
@@ -154,7 +184,15 @@ beforeAll(async () => {
       letterheadSubtitle: "KECAMATAN PONTIANAK UTARA",
     })
   ).id;
-  otherId = (await buildChapter({ code: "LKS", name: "IPSM Kota Singkawang", regionCode: "61.72", letterPlace: "Singkawang", letterheadSubtitle: "KOTA SINGKAWANG" })).id;
+  otherId = (
+    await buildChapter({
+      code: "LKS",
+      name: "IPSM Kota Singkawang",
+      regionCode: "61.72",
+      letterPlace: "Singkawang",
+      letterheadSubtitle: "KOTA SINGKAWANG",
+    })
+  ).id;
   for (const id of [cityId, subId, otherId]) {
     await ensureActivityCatalogue(id);
     await leadershipPeriod(id);
@@ -169,7 +207,13 @@ beforeAll(async () => {
   const k = await buildBoardUser({ chapterId: cityId, kind: "ketua", name: "Rahmat Hidayat", email: "ketua@lkr.test" });
   const s = await buildBoardUser({ chapterId: cityId, kind: "sekretaris", name: "Siti Rohani", email: "sekretaris@lkr.test" });
   const w = await buildBoardUser({ chapterId: cityId, kind: "wakil_ketua", name: "Yuliana Gunawan", email: "wakil@lkr.test" });
-  await buildBoardUser({ chapterId: cityId, kind: "koordinator_kecamatan", districtCode: "61.71.01", name: "Joko Setiawan", email: "korcam@lkr.test" });
+  await buildBoardUser({
+    chapterId: cityId,
+    kind: "koordinator_kecamatan",
+    districtCode: "61.71.01",
+    name: "Joko Setiawan",
+    email: "korcam@lkr.test",
+  });
   ketua = reportActor(k.id, cityId, ["ketua"]);
   sekretaris = reportActor(s.id, cityId, ["sekretaris"]);
   wakil = activityActor(w.id, w.memberId, cityId, ["wakil_ketua"]);
@@ -217,7 +261,11 @@ beforeAll(async () => {
     reach: [reach(LANSIA, "L", 3), reach(LANSIA, "P", 4)],
     co: [maria.memberId!],
     narrative: `Kunjungan ke rumah Ibu ${RESIDENT} (NIK ${RESIDENT_NIK}), lansia yang tinggal sendiri.`,
-    followUp: { institution: "Panti Sosial Tresna Werdha Mulia Dharma", description: `Rujukan panti untuk ${RESIDENT}.`, caseIdentifier: CASE_NIK },
+    followUp: {
+      institution: "Panti Sosial Tresna Werdha Mulia Dharma",
+      description: `Rujukan panti untuk ${RESIDENT}.`,
+      caseIdentifier: CASE_NIK,
+    },
   });
   // A2: Budi, aid from two sources; opens F2.
   const a2 = await log(budi, {
@@ -279,8 +327,23 @@ beforeAll(async () => {
     followUp: { institution: "Dinas Sosial Kota Pontianak", description: "Usulan bantuan rumah." },
   });
   ids.f3 = await followUpOf(id("waiting"));
-  ids.returned = await log(maria, { date: "2026-10-08", minutes: 100, type: 0, village: SAIGON, households: 7, reach: [reach(DISABILITAS, "P", 7)] });
-  ids.draft = await log(andi, { date: "2026-10-09", minutes: 50, type: 0, village: LAUT, households: 9, reach: [reach(FAKIR, "P", 9)], submit: false });
+  ids.returned = await log(maria, {
+    date: "2026-10-08",
+    minutes: 100,
+    type: 0,
+    village: SAIGON,
+    households: 7,
+    reach: [reach(DISABILITAS, "P", 7)],
+  });
+  ids.draft = await log(andi, {
+    date: "2026-10-09",
+    minutes: 50,
+    type: 0,
+    village: LAUT,
+    households: 9,
+    reach: [reach(FAKIR, "P", 9)],
+    submit: false,
+  });
   // --- November 2026 (verified, outside October): Maria closes F5.
   ids.novMaria = await log(maria, {
     date: "2026-11-03",
@@ -296,7 +359,13 @@ beforeAll(async () => {
   expect(await returnActivities(wakil, [id("returned")], "Jumlah orang belum sesuai.")).toEqual({ verified: 1, skipped: 0 });
 
   // --- The sub-chapter (kecamatan Pontianak Utara): one verified activity in October.
-  const subKetua = await buildBoardUser({ chapterId: subId, kind: "ketua", name: "Dewi Lestari", email: "ketua@lku.test", villageCode: SIANTAN });
+  const subKetua = await buildBoardUser({
+    chapterId: subId,
+    kind: "ketua",
+    name: "Dewi Lestari",
+    email: "ketua@lku.test",
+    villageCode: SIANTAN,
+  });
   ids.subKetuaUser = subKetua.id;
   const hendra = await volunteer("Hendra Wijaya", "L", "hendra@lku.test", subId, SIANTAN);
   const subActivity = await log(hendra, {
@@ -308,20 +377,44 @@ beforeAll(async () => {
     reach: [reach(LANSIA, "P", 6)],
     aid: [{ item: "Selimut", quantity: 6, unit: "lembar", value: 300_000, source: "swadaya" }],
   });
-  expect(await verifyActivities(activityActor(subKetua.id, subKetua.memberId, subId, ["ketua"]), [subActivity], NOW)).toEqual({ verified: 1, skipped: 0 });
+  expect(await verifyActivities(activityActor(subKetua.id, subKetua.memberId, subId, ["ketua"]), [subActivity], NOW)).toEqual({
+    verified: 1,
+    skipped: 0,
+  });
 
   // --- Another city (Singkawang): a verified activity in October that never counts for Pontianak.
-  const otherKetua = await buildBoardUser({ chapterId: otherId, kind: "ketua", name: "Agus Tan", email: "ketua@lks.test", villageCode: ROBAN });
+  const otherKetua = await buildBoardUser({
+    chapterId: otherId,
+    kind: "ketua",
+    name: "Agus Tan",
+    email: "ketua@lks.test",
+    villageCode: ROBAN,
+  });
   ids.otherKetuaUser = otherKetua.id;
   const eko = await volunteer("Eko Prasetyo", "L", "eko@lks.test", otherId, ROBAN);
-  const otherActivity = await log(eko, { date: "2026-10-14", minutes: 180, type: 0, village: ROBAN, households: 8, reach: [reach(LANSIA, "L", 11)] });
-  expect(await verifyActivities(activityActor(otherKetua.id, otherKetua.memberId, otherId, ["ketua"]), [otherActivity], NOW)).toEqual({ verified: 1, skipped: 0 });
+  const otherActivity = await log(eko, {
+    date: "2026-10-14",
+    minutes: 180,
+    type: 0,
+    village: ROBAN,
+    households: 8,
+    reach: [reach(LANSIA, "L", 11)],
+  });
+  expect(await verifyActivities(activityActor(otherKetua.id, otherKetua.memberId, otherId, ["ketua"]), [otherActivity], NOW)).toEqual({
+    verified: 1,
+    skipped: 0,
+  });
 
   // --- Training: an event in October (Budi 16 h, Maria 8 h, Andi absent), one in September (not
   // counted), outside training in October (12 h) and in November (not counted).
-  const course = await db.course.create({ data: { chapterId: cityId, name: "Bimtek Dasar PSM", kind: "bimtek_dasar", organiser: "ipsm", hours: 16 } });
+  const course = await db.course.create({
+    data: { chapterId: cityId, name: "Bimtek Dasar PSM", kind: "bimtek_dasar", organiser: "ipsm", hours: 16 },
+  });
   const event = (start: Date, end: Date, hours: number, place: string) =>
-    db.trainingEvent.create({ data: { chapterId: cityId, courseId: course.id, startDate: start, endDate: end, place, organiser: "IPSM Kota Pontianak", hours }, select: { id: true } });
+    db.trainingEvent.create({
+      data: { chapterId: cityId, courseId: course.id, startDate: start, endDate: end, place, organiser: "IPSM Kota Pontianak", hours },
+      select: { id: true },
+    });
   const october = await event(calendarDate(2026, 10, 6), calendarDate(2026, 10, 7), 16, "Aula Dinas Sosial Kota Pontianak");
   const september = await event(calendarDate(2026, 9, 15), calendarDate(2026, 9, 15), 8, "Kantor IPSM");
   await db.trainingParticipant.createMany({
@@ -334,7 +427,15 @@ beforeAll(async () => {
   });
   const external = (start: Date, hours: number) =>
     db.externalTraining.create({
-      data: { memberId: id("Maria Ulfah"), title: "Diklat Pendamping Lansia", kind: "diklat", organiser: "Kemensos", startDate: start, endDate: start, hours },
+      data: {
+        memberId: id("Maria Ulfah"),
+        title: "Diklat Pendamping Lansia",
+        kind: "diklat",
+        organiser: "Kemensos",
+        startDate: start,
+        endDate: start,
+        hours,
+      },
     });
   await external(calendarDate(2026, 10, 22), 12);
   await external(calendarDate(2026, 11, 5), 20);
@@ -343,13 +444,38 @@ beforeAll(async () => {
   // period and one pending entry; one that ended before the period.
   const programme = (name: string, start: Date, end: Date, budget: number) =>
     db.programme.create({
-      data: { chapterId: cityId, name, goal: "Pendampingan lansia terlantar.", startDate: start, endDate: end, budget, fundingSource: "csr", coordinatorId: k.memberId },
+      data: {
+        chapterId: cityId,
+        name,
+        goal: "Pendampingan lansia terlantar.",
+        startDate: start,
+        endDate: end,
+        budget,
+        fundingSource: "csr",
+        coordinatorId: k.memberId,
+      },
       select: { id: true },
     });
-  const running = await programme("Pendampingan Lansia Terlantar Pontianak Selatan", calendarDate(2026, 7, 1), calendarDate(2026, 12, 31), 50_000_000);
+  const running = await programme(
+    "Pendampingan Lansia Terlantar Pontianak Selatan",
+    calendarDate(2026, 7, 1),
+    calendarDate(2026, 12, 31),
+    50_000_000,
+  );
   await programme("Bakti Sosial Ramadan", calendarDate(2026, 3, 1), calendarDate(2026, 3, 31), 10_000_000);
   const money = (kind: string, date: Date, amount: number, status = "approved") =>
-    db.moneyEntry.create({ data: { programmeId: running.id, kind, date, amount, purpose: `${kind} ${amount}`, status, recordedById: k.id, idempotencyKey: key() } });
+    db.moneyEntry.create({
+      data: {
+        programmeId: running.id,
+        kind,
+        date,
+        amount,
+        purpose: `${kind} ${amount}`,
+        status,
+        recordedById: k.id,
+        idempotencyKey: key(),
+      },
+    });
   await money("disbursement", calendarDate(2026, 7, 15), 30_000_000);
   await money("spending", calendarDate(2026, 8, 10), 15_625_000);
   await money("spending", OCT_31, 4_000_000);
@@ -383,7 +509,14 @@ async function xlsxText(bytes: Uint8Array) {
   const lines: string[] = [];
   for (const sheet of workbook.worksheets) {
     lines.push(`# ${sheet.name}`);
-    sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? ""))).join(" | ")));
+    sheet.eachRow((row) =>
+      lines.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v instanceof Date ? v.toISOString() : String(v ?? "")))
+          .join(" | "),
+      ),
+    );
   }
   return { workbook, text: lines.join("\n") };
 }
@@ -403,7 +536,15 @@ const AID = "Penyaluran bantuan";
 
 /** What must never appear in a report: residents' names and numbers, members' NIK, narratives. */
 function expectNoResidentData(text: string, where: string) {
-  for (const secret of [CASE_NIK, RESIDENT, RESIDENT_NIK, "Siti Aminah", "tinggal sendiri", "Rujukan panti", ...["Budi Santoso", "Maria Ulfah", "Andi Pratama", "Hendra Wijaya"].map((n) => id(`${n}.nik`))]) {
+  for (const secret of [
+    CASE_NIK,
+    RESIDENT,
+    RESIDENT_NIK,
+    "Siti Aminah",
+    "tinggal sendiri",
+    "Rujukan panti",
+    ...["Budi Santoso", "Maria Ulfah", "Andi Pratama", "Hendra Wijaya"].map((n) => id(`${n}.nik`)),
+  ]) {
     expect(text, `${where}: ${secret}`).not.toContain(secret);
   }
   // (the printed start of the content hash is hexadecimal and may, rarely, be all digits)
@@ -428,8 +569,22 @@ describe("the figures of October 2026 (verified activities only)", () => {
     { district: "Pontianak Timur", village: "Saigon", category: "Penyandang Disabilitas", people: 1 },
     { district: "Pontianak Timur", village: "Saigon", category: "Fakir Miskin", people: 4 },
   ];
-  const training = { hours: 36, events: [{ name: "Bimtek Dasar PSM", place: "Aula Dinas Sosial Kota Pontianak", start: "2026-10-06", end: "2026-10-07", hours: 16, participants: 2 }] };
-  const programmes = [{ name: "Pendampingan Lansia Terlantar Pontianak Selatan", partners: [], budget: 50_000_000, received: 30_000_000, spent: 19_625_000 }];
+  const training = {
+    hours: 36,
+    events: [
+      {
+        name: "Bimtek Dasar PSM",
+        place: "Aula Dinas Sosial Kota Pontianak",
+        start: "2026-10-06",
+        end: "2026-10-07",
+        hours: 16,
+        participants: 2,
+      },
+    ],
+  };
+  const programmes = [
+    { name: "Pendampingan Lansia Terlantar Pontianak Selatan", partners: [], budget: 50_000_000, received: 30_000_000, spent: 19_625_000 },
+  ];
 
   it("the city alone: counts, hours (co-volunteer included, training apart), people, aid, places, volunteers, follow-ups, programmes", async () => {
     const figures = await reportFigures({ chapterId: cityId, includeSubChapters: false, start: OCT_1, end: OCT_31 });
@@ -532,8 +687,15 @@ describe("the figures of October 2026 (verified activities only)", () => {
           { category: "Fakir Miskin", counts: [5, 4, 0], total: 9 },
         ],
       },
-      categoryByVillage: [...cityVillages, { district: "Pontianak Utara", village: "Siantan Hulu", category: "Lanjut Usia Terlantar", people: 6 }],
-      volunteers: [...volunteersOf().slice(0, 2), { name: "Hendra Wijaya", memberNumber: id("Hendra Wijaya.number"), activities: 1, hours: 1.25 }, volunteersOf()[2]],
+      categoryByVillage: [
+        ...cityVillages,
+        { district: "Pontianak Utara", village: "Siantan Hulu", category: "Lanjut Usia Terlantar", people: 6 },
+      ],
+      volunteers: [
+        ...volunteersOf().slice(0, 2),
+        { name: "Hendra Wijaya", memberNumber: id("Hendra Wijaya.number"), activities: 1, hours: 1.25 },
+        volunteersOf()[2],
+      ],
       trainings: training,
       programmes,
       followUps: { opened: 3, closed: 2, open: expect.any(Number) },
@@ -568,7 +730,12 @@ describe("the figures of October 2026 (verified activities only)", () => {
       { month: "2026-09", hours: 1, activities: 1 },
       { month: "2026-10", hours: 7.75, activities: 5 },
     ]);
-    expect({ count: figures.activities.count, hours: figures.hours, people: figures.people.total, opened: figures.followUps.opened }).toEqual({
+    expect({
+      count: figures.activities.count,
+      hours: figures.hours,
+      people: figures.people.total,
+      opened: figures.followUps.opened,
+    }).toEqual({
       count: 6,
       // September: Budi's 8 training hours at the September event
       hours: { field: 8.75, training: 44, total: 52.75 },
@@ -579,13 +746,23 @@ describe("the figures of October 2026 (verified activities only)", () => {
 
   it("leaves out another city's activities, and a period with nothing verified is all zeros", async () => {
     const other = await reportFigures({ chapterId: otherId, includeSubChapters: true, start: OCT_1, end: OCT_31 });
-    expect({ count: other.activities.count, hours: other.hours.field, people: other.people.total, volunteers: other.volunteers.map((v) => v.name) }).toEqual({
+    expect({
+      count: other.activities.count,
+      hours: other.hours.field,
+      people: other.people.total,
+      volunteers: other.volunteers.map((v) => v.name),
+    }).toEqual({
       count: 1,
       hours: 3,
       people: 11,
       volunteers: ["Eko Prasetyo"],
     });
-    const august = await reportFigures({ chapterId: cityId, includeSubChapters: true, start: calendarDate(2026, 8, 1), end: calendarDate(2026, 8, 31) });
+    const august = await reportFigures({
+      chapterId: cityId,
+      includeSubChapters: true,
+      start: calendarDate(2026, 8, 1),
+      end: calendarDate(2026, 8, 31),
+    });
     expect(august).toMatchObject({
       volunteersActive: 0,
       hours: { field: 0, training: 0, total: 0 },
@@ -600,7 +777,9 @@ describe("the figures of October 2026 (verified activities only)", () => {
       followUps: { opened: 0, closed: 0 },
     });
     // the programme ran in August: its money up to 31 August (received 30 M, spent 15.625 M)
-    expect(august.programmes).toEqual([{ name: programmes[0]!.name, partners: [], budget: 50_000_000, received: 30_000_000, spent: 15_625_000 }]);
+    expect(august.programmes).toEqual([
+      { name: programmes[0]!.name, partners: [], budget: 50_000_000, received: 30_000_000, spent: 15_625_000 },
+    ]);
   });
 });
 
@@ -617,12 +796,16 @@ describe("no resident data in the figures, the PDF or the xlsx", () => {
   });
 
   it("the data set does hold a case identifier, a resident's name and NIK, and members' NIK (so the checks can fail)", async () => {
-    expect(await db.chapter.findUniqueOrThrow({ where: { id: cityId }, select: { keepCaseIdentifiers: true } })).toEqual({ keepCaseIdentifiers: true });
+    expect(await db.chapter.findUniqueOrThrow({ where: { id: cityId }, select: { keepCaseIdentifiers: true } })).toEqual({
+      keepCaseIdentifiers: true,
+    });
     expect(await db.followUp.findUniqueOrThrow({ where: { id: id("f1") }, select: { caseIdentifier: true, description: true } })).toEqual({
       caseIdentifier: CASE_NIK,
       description: `Rujukan panti untuk ${RESIDENT}.`,
     });
-    expect((await db.activity.findUniqueOrThrow({ where: { id: id("a1") }, select: { narrative: true } })).narrative).toContain(RESIDENT_NIK);
+    expect((await db.activity.findUniqueOrThrow({ where: { id: id("a1") }, select: { narrative: true } })).narrative).toContain(
+      RESIDENT_NIK,
+    );
     expect(id("Budi Santoso.nik")).toMatch(/^\d{16}$/);
   });
 
@@ -663,10 +846,28 @@ describe("no resident data in the figures, the PDF or the xlsx", () => {
 
 describe("submission freezes the report", () => {
   let live: Awaited<ReturnType<typeof reportFigures>>;
-  let row: { status: string; number: string | null; figures: string | null; contentHash: string | null; pdfHash: string | null; verifyCode: string | null; submittedAt: Date | null; submittedById: string | null };
+  let row: {
+    status: string;
+    number: string | null;
+    figures: string | null;
+    contentHash: string | null;
+    pdfHash: string | null;
+    verifyCode: string | null;
+    submittedAt: Date | null;
+    submittedById: string | null;
+  };
   let pdf: Buffer;
   let xlsx: Buffer;
-  const select = { status: true, number: true, figures: true, contentHash: true, pdfHash: true, verifyCode: true, submittedAt: true, submittedById: true } as const;
+  const select = {
+    status: true,
+    number: true,
+    figures: true,
+    contentHash: true,
+    pdfHash: true,
+    verifyCode: true,
+    submittedAt: true,
+    submittedById: true,
+  } as const;
 
   beforeAll(async () => {
     reports.first = ok(await createReport(sekretaris, reportPeriodSchema.parse(MONTH_FORM), NOW)).id;
@@ -680,7 +881,14 @@ describe("submission freezes the report", () => {
   it("numbers the letter (serial / IPSM-code / roman month of submission / year) and stores the figures, hashes and code", async () => {
     expect(row).toMatchObject({ status: "submitted", number: NUMBER_1, submittedAt: NOW, submittedById: id("ketuaUser") });
     const payload = JSON.parse(row.figures!);
-    expect(payload).toEqual({ version: 2, number: NUMBER_1, chapter: "LKR", period: { kind: "month", start: "2026-10-01", end: "2026-10-31" }, submittedAt: NOW.toISOString(), figures: live });
+    expect(payload).toEqual({
+      version: 2,
+      number: NUMBER_1,
+      chapter: "LKR",
+      period: { kind: "month", start: "2026-10-01", end: "2026-10-31" },
+      submittedAt: NOW.toISOString(),
+      figures: live,
+    });
     expect(row.contentHash).toBe(sha256(row.figures!));
     expect(row.pdfHash).toBe(sha256(pdf));
     expect(row.verifyCode).toMatch(/^L[\w-]{16}$/);
@@ -697,7 +905,9 @@ describe("submission freezes the report", () => {
     expect(text).toContain("Periode Oktober 2026 (1 Oktober 2026 – 31 Oktober 2026)");
     expect(text).toContain(`Lampiran surat Nomor ${NUMBER_1} tanggal 26 November 2026`);
     expect(text).toContain("IPSM Kota Pontianak, IPSM Kecamatan Pontianak Utara");
-    expect(text).toContain("Anggota aktif 9 Relawan yang aktif pada periode ini 4 Jumlah jam relawan 45 jam Jam kegiatan lapangan 9 jam Jam pelatihan 36 jam Kegiatan 6");
+    expect(text).toContain(
+      "Anggota aktif 9 Relawan yang aktif pada periode ini 4 Jumlah jam relawan 45 jam Jam kegiatan lapangan 9 jam Jam pelatihan 36 jam Kegiatan 6",
+    );
     expect(text).toContain("Orang terjangkau 27 orang (L 11, P 16) Keluarga (KK) 17 Nilai bantuan Rp5.150.000");
     expect(text).toContain("8. Lanjut Usia Terlantar 4 12 16");
     expect(text).toContain("9. Penyandang Disabilitas 1 1 2");
@@ -765,19 +975,35 @@ describe("submission freezes the report", () => {
 
     // The draft of the same period counts the newly verified activity (Budi, 240 minutes, 50 people).
     const draft = (await getReport(sekretaris, reports.draft))!.figures;
-    expect({ count: draft.activities.count, field: draft.hours.field, people: draft.people.total, households: draft.households, waiting: draft.waiting }).toEqual({
+    expect({
+      count: draft.activities.count,
+      field: draft.hours.field,
+      people: draft.people.total,
+      households: draft.households,
+      waiting: draft.waiting,
+    }).toEqual({
       count: 7,
       field: 13,
       people: 77,
       households: 27,
       waiting: 0,
     });
-    expect(draft.volunteers.find((v) => v.name.startsWith("Budi"))).toEqual({ name: "Budi Santoso Saputra", memberNumber: id("Budi Santoso.number"), activities: 4, hours: 8.25 });
+    expect(draft.volunteers.find((v) => v.name.startsWith("Budi"))).toEqual({
+      name: "Budi Santoso Saputra",
+      memberNumber: id("Budi Santoso.number"),
+      activities: 4,
+      hours: 8.25,
+    });
   });
 
   it("refuses a second submission of the report, another draft of the same period, and a new draft for it", async () => {
     expect(await submitReport(ketua, reports.first, NOW)).toEqual({ ok: false, error: "notDraft" });
-    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({ ok: false, error: "alreadySubmitted", number: NUMBER_1, period: "Oktober 2026" });
+    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({
+      ok: false,
+      error: "alreadySubmitted",
+      number: NUMBER_1,
+      period: "Oktober 2026",
+    });
     expect(await createReport(sekretaris, reportPeriodSchema.parse(MONTH_FORM), NOW)).toEqual({
       ok: false,
       fieldErrors: {
@@ -786,7 +1012,9 @@ describe("submission freezes the report", () => {
     });
     expect((await db.report.findUniqueOrThrow({ where: { id: reports.draft }, select: { status: true } })).status).toBe("draft");
     // no serial was spent on the refusals
-    expect(await db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId: cityId, year: 2026 } }, select: { next: true } })).toEqual({ next: 2 });
+    expect(
+      await db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId: cityId, year: 2026 } }, select: { next: true } }),
+    ).toEqual({ next: 2 });
     // a submitted report is not a draft to delete
     expect(await deleteDraft(ketua, reports.first)).toBe(false);
   });
@@ -797,10 +1025,18 @@ describe("submission freezes the report", () => {
     reports.correction = correction.id;
     // asking again opens the same correction
     expect(await createCorrection(ketua, reports.first)).toEqual({ ok: true, id: reports.correction });
-    expect(await getReport(ketua, reports.correction)).toMatchObject({ status: "draft", number: null, supersedes: { id: reports.first, number: NUMBER_1 }, includeSubChapters: true, periodKind: "month" });
+    expect(await getReport(ketua, reports.correction)).toMatchObject({
+      status: "draft",
+      number: null,
+      supersedes: { id: reports.first, number: NUMBER_1 },
+      includeSubChapters: true,
+      periodKind: "month",
+    });
 
     expect(await submitReport(ketua, reports.correction, NOW)).toEqual({ ok: true, number: NUMBER_2 });
-    expect(await db.report.findUniqueOrThrow({ where: { id: reports.first }, select: { status: true, number: true, contentHash: true } })).toEqual({
+    expect(
+      await db.report.findUniqueOrThrow({ where: { id: reports.first }, select: { status: true, number: true, contentHash: true } }),
+    ).toEqual({
       status: "superseded",
       number: NUMBER_1,
       contentHash: row.contentHash,
@@ -821,13 +1057,24 @@ describe("submission freezes the report", () => {
     expect(text).toContain(`Laporan ini merupakan perbaikan dan menggantikan laporan Nomor ${NUMBER_1} tanggal 26 November 2026.`);
     expect(text).toContain("melaksanakan 7 kegiatan yang telah diverifikasi, dengan 49 jam kerja relawan, dan menjangkau 77 orang.");
     // a superseded report cannot be corrected again
-    expect(await createCorrection(sekretaris, reports.first)).toEqual({ ok: false, fieldErrors: { form: "Hanya laporan yang sudah dikirim yang dapat dikoreksi." } });
+    expect(await createCorrection(sekretaris, reports.first)).toEqual({
+      ok: false,
+      fieldErrors: { form: "Hanya laporan yang sudah dikirim yang dapat dikoreksi." },
+    });
   });
 
   it("the verification page of the first report says it was replaced", async () => {
-    const result = dataOf<{ kind: string; report: Record<string, unknown> }>(await run(verifyLoader, getRequest(`/verify/${row.verifyCode}`), { code: row.verifyCode! }));
+    const result = dataOf<{ kind: string; report: Record<string, unknown> }>(
+      await run(verifyLoader, getRequest(`/verify/${row.verifyCode}`), { code: row.verifyCode! }),
+    );
     expect(result.kind).toBe("report");
-    expect(result.report).toMatchObject({ number: NUMBER_1, status: "superseded", supersededBy: NUMBER_2, intact: true, totals: { activities: 6, hours: 45, people: 27 } });
+    expect(result.report).toMatchObject({
+      number: NUMBER_1,
+      status: "superseded",
+      supersededBy: NUMBER_2,
+      intact: true,
+      totals: { activities: 6, hours: 45, people: 27 },
+    });
   });
 });
 
@@ -838,7 +1085,10 @@ describe("the verification page", () => {
   let stored: { figures: string; contentHash: string; pdfHash: string; submittedAt: Date };
 
   beforeAll(async () => {
-    const row = await db.report.findUniqueOrThrow({ where: { id: reports.correction }, select: { verifyCode: true, figures: true, contentHash: true, pdfHash: true, submittedAt: true } });
+    const row = await db.report.findUniqueOrThrow({
+      where: { id: reports.correction },
+      select: { verifyCode: true, figures: true, contentHash: true, pdfHash: true, submittedAt: true },
+    });
     code = row.verifyCode!;
     stored = { figures: row.figures!, contentHash: row.contentHash!, pdfHash: row.pdfHash!, submittedAt: row.submittedAt! };
   });
@@ -872,7 +1122,12 @@ describe("the verification page", () => {
     expect(tampered).not.toBe(stored.figures);
     await db.$executeRaw`UPDATE "Report" SET figures = ${tampered} WHERE id = ${reports.correction}`;
     try {
-      expect(dataOf<Shown>(await verify(code)).report).toMatchObject({ number: NUMBER_2, intact: false, contentHash: stored.contentHash, totals: { activities: 70 } });
+      expect(dataOf<Shown>(await verify(code)).report).toMatchObject({
+        number: NUMBER_2,
+        intact: false,
+        contentHash: stored.contentHash,
+        totals: { activities: 70 },
+      });
     } finally {
       await db.$executeRaw`UPDATE "Report" SET figures = ${stored.figures} WHERE id = ${reports.correction}`;
     }
@@ -895,13 +1150,20 @@ describe("who may do what, through the routes", () => {
   let september = "";
 
   const detail = (who: string, reportId: string) => run(reportLoader, getRequest(`/reports/${reportId}`, cookie(who)), { id: reportId });
-  const act = (who: string, reportId: string, fields: Record<string, string>) => run(reportAction, postForm(`/reports/${reportId}`, fields, cookie(who)), { id: reportId });
-  const file = (who: string, reportId: string, ext: "pdf" | "xlsx") => run(ext === "pdf" ? pdfLoader : xlsxLoader, getRequest(`/reports/${reportId}.${ext}`, cookie(who)), { id: reportId });
-  const status = async (reportId: string) => (await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } })).status;
-  const listed = async (who: string) => dataOf<{ reports: { id: string }[]; summary: unknown; canCreate: boolean }>(await run(reportsLoader, getRequest("/reports", cookie(who))));
+  const act = (who: string, reportId: string, fields: Record<string, string>) =>
+    run(reportAction, postForm(`/reports/${reportId}`, fields, cookie(who)), { id: reportId });
+  const file = (who: string, reportId: string, ext: "pdf" | "xlsx") =>
+    run(ext === "pdf" ? pdfLoader : xlsxLoader, getRequest(`/reports/${reportId}.${ext}`, cookie(who)), { id: reportId });
+  const status = async (reportId: string) =>
+    (await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } })).status;
+  const listed = async (who: string) =>
+    dataOf<{ reports: { id: string }[]; summary: unknown; canCreate: boolean }>(
+      await run(reportsLoader, getRequest("/reports", cookie(who))),
+    );
 
   beforeAll(async () => {
-    for (const who of ["ketua@lkr.test", "sekretaris@lkr.test", "budi@lkr.test", "korcam@lkr.test", "dinsos@lkr.test", "dinsos@lks.test"]) cookies[who] = await signIn(who);
+    for (const who of ["ketua@lkr.test", "sekretaris@lkr.test", "budi@lkr.test", "korcam@lkr.test", "dinsos@lkr.test", "dinsos@lks.test"])
+      cookies[who] = await signIn(who);
     dinsosUserId = (await db.user.findUniqueOrThrow({ where: { email: "dinsos@lkr.test" }, select: { id: true } })).id;
     // The sub-chapter and the other city each submit their October report.
     const subKetua = reportActor(id("subKetuaUser"), subId, ["ketua"]);
@@ -938,13 +1200,21 @@ describe("who may do what, through the routes", () => {
     expect(list.reports.map((r) => r.id).sort()).toEqual([reports.draft, reports.first, reports.correction].sort());
 
     // September 2026, long past on the real clock too
-    const created = (await run(reportsAction, postForm("/reports", { kind: "month", year: "2026", month: "9", includeSubChapters: "on" }, cookie("sekretaris@lkr.test")))) as Response;
+    const created = (await run(
+      reportsAction,
+      postForm("/reports", { kind: "month", year: "2026", month: "9", includeSubChapters: "on" }, cookie("sekretaris@lkr.test")),
+    )) as Response;
     expect(created.status).toBe(302);
     const location = created.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/reports\/\w+$/);
     expect(await toastOf(created)).toBe("Draf laporan dibuat.");
     september = location.split("/").pop()!;
-    expect(await db.report.findUniqueOrThrow({ where: { id: september }, select: { status: true, periodKind: true, periodStart: true, periodEnd: true, includeSubChapters: true, chapterId: true } })).toEqual({
+    expect(
+      await db.report.findUniqueOrThrow({
+        where: { id: september },
+        select: { status: true, periodKind: true, periodStart: true, periodEnd: true, includeSubChapters: true, chapterId: true },
+      }),
+    ).toEqual({
       status: "draft",
       periodKind: "month",
       periodStart: calendarDate(2026, 9, 1),
@@ -952,8 +1222,15 @@ describe("who may do what, through the routes", () => {
       includeSubChapters: true,
       chapterId: cityId,
     });
-    const shown = dataOf<{ report: { status: string; periodLabel: string }; canSubmit: boolean; canCreate: boolean; canReview: boolean }>(await detail("sekretaris@lkr.test", september));
-    expect(shown).toMatchObject({ report: { status: "draft", periodLabel: "September 2026" }, canSubmit: false, canCreate: true, canReview: false });
+    const shown = dataOf<{ report: { status: string; periodLabel: string }; canSubmit: boolean; canCreate: boolean; canReview: boolean }>(
+      await detail("sekretaris@lkr.test", september),
+    );
+    expect(shown).toMatchObject({
+      report: { status: "draft", periodLabel: "September 2026" },
+      canSubmit: false,
+      canCreate: true,
+      canReview: false,
+    });
 
     const refused = (await act("sekretaris@lkr.test", september, { intent: "submit" })) as Response;
     expect(refused.status).toBe(302);
@@ -965,7 +1242,10 @@ describe("who may do what, through the routes", () => {
   it("the Ketua submits it: a letter number, and the Ketua's toast names it", async () => {
     const submitted = (await act("ketua@lkr.test", september, { intent: "submit" })) as Response;
     expect(submitted.status).toBe(302);
-    const row = await db.report.findUniqueOrThrow({ where: { id: september }, select: { status: true, number: true, submittedById: true } });
+    const row = await db.report.findUniqueOrThrow({
+      where: { id: september },
+      select: { status: true, number: true, submittedById: true },
+    });
     expect(row).toMatchObject({ status: "submitted", submittedById: id("ketuaUser") });
     // the real clock's month and year
     expect(row.number).toMatch(/^\d{3}\/IPSM-LKR\/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/\d{4}$/);
@@ -991,7 +1271,9 @@ describe("who may do what, through the routes", () => {
     const singkawang = await listed("dinsos@lks.test");
     expect(singkawang.reports.map((r) => r.id)).toEqual([other.city]);
 
-    const shown = dataOf<{ report: { number: string }; canSubmit: boolean; canCreate: boolean; canReview: boolean }>(await detail("dinsos@lkr.test", other.sub));
+    const shown = dataOf<{ report: { number: string }; canSubmit: boolean; canCreate: boolean; canReview: boolean }>(
+      await detail("dinsos@lkr.test", other.sub),
+    );
     expect(shown).toMatchObject({ report: { number: "001/IPSM-LKU/XI/2026" }, canSubmit: false, canCreate: false, canReview: true });
     expect(statusOf(await detail("dinsos@lkr.test", reports.draft))).toBe(404);
     expect(statusOf(await detail("dinsos@lkr.test", other.city))).toBe(404);
@@ -1016,7 +1298,9 @@ describe("who may do what, through the routes", () => {
   });
 
   it("the Dinas Sosial cannot create, submit, correct or delete", async () => {
-    expect(statusOf(await run(reportsAction, postForm("/reports", { kind: "month", year: "2026", month: "7" }, cookie("dinsos@lkr.test"))))).toBe(403);
+    expect(
+      statusOf(await run(reportsAction, postForm("/reports", { kind: "month", year: "2026", month: "7" }, cookie("dinsos@lkr.test")))),
+    ).toBe(403);
     expect(statusOf(await act("dinsos@lkr.test", reports.draft, { intent: "submit" }))).toBe(403);
     expect(await status(reports.draft)).toBe("draft");
     const before = await db.report.count();
@@ -1030,26 +1314,40 @@ describe("who may do what, through the routes", () => {
     const received = (await act("dinsos@lkr.test", september, { intent: "receive" })) as Response;
     expect(received.headers.get("Location")).toBe(`/reports/${september}`);
     expect(await toastOf(received)).toBe("Laporan ditandai diterima.");
-    const row = await db.report.findUniqueOrThrow({ where: { id: september }, select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true } });
+    const row = await db.report.findUniqueOrThrow({
+      where: { id: september },
+      select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true },
+    });
     expect(row).toMatchObject({ status: "received", reviewedById: dinsosUserId, reviewNote: null });
     const answers: Record<string, string>[] = [{ intent: "receive" }, { intent: "return", note: "Mohon dilengkapi rincian pelatihan." }];
     for (const fields of answers) {
       const again = (await act("dinsos@lkr.test", september, fields)) as Response;
       expect(await toastOf(again)).toBe("Laporan ini sudah ditanggapi.");
     }
-    expect(await db.report.findUniqueOrThrow({ where: { id: september }, select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true } })).toEqual(row);
+    expect(
+      await db.report.findUniqueOrThrow({
+        where: { id: september },
+        select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true },
+      }),
+    ).toEqual(row);
   });
 
   it("the Dinas Sosial returns a report with a note (5 characters at least)", async () => {
     const short = await act("dinsos@lkr.test", reports.correction, { intent: "return", note: " ok " });
     expect(statusOf(short)).toBe(400);
-    expect(dataOf<{ fieldErrors: Record<string, string> }>(short).fieldErrors).toEqual({ note: "Tuliskan catatan yang jelas (paling sedikit 5 karakter)." });
+    expect(dataOf<{ fieldErrors: Record<string, string> }>(short).fieldErrors).toEqual({
+      note: "Tuliskan catatan yang jelas (paling sedikit 5 karakter).",
+    });
     expect(await status(reports.correction)).toBe("submitted");
 
     const note = "Jam pelatihan mohon dirinci per kegiatan.";
     const returned = (await act("dinsos@lkr.test", reports.correction, { intent: "return", note })) as Response;
     expect(await toastOf(returned)).toBe("Laporan dikembalikan ke pengurus.");
-    expect(await getReport(ketua, reports.correction)).toMatchObject({ status: "returned", reviewNote: note, reviewedBy: { name: "Dinas Sosial Kota Pontianak" } });
+    expect(await getReport(ketua, reports.correction)).toMatchObject({
+      status: "returned",
+      reviewNote: note,
+      reviewedBy: { name: "Dinas Sosial Kota Pontianak" },
+    });
   });
 
   it("another city's Dinas Sosial cannot answer for this area, and the board cannot answer at all", async () => {
@@ -1061,7 +1359,9 @@ describe("who may do what, through the routes", () => {
 
   it("the Dinas Sosial's summary adds up the frozen figures of the reports it received (not those returned, waiting or superseded)", async () => {
     const frozen = async (reportId: string) =>
-      JSON.parse((await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { figures: true } })).figures!).figures as Awaited<ReturnType<typeof reportFigures>>;
+      JSON.parse((await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { figures: true } })).figures!).figures as Awaited<
+        ReturnType<typeof reportFigures>
+      >;
     const [oct, sept, sub] = [await frozen(reports.correction), await frozen(september), await frozen(other.sub)];
     // by hand: October (corrected, with the sub-chapter) 49 h, 7 activities, 77 people; September 1 + 8 training = 9 h,
     // 1 activity, 5 people; the sub-chapter's own October 1.25 h, 1 activity, 6 people
@@ -1083,7 +1383,12 @@ describe("who may do what, through the routes", () => {
     };
     expect(summary.byCategory).toEqual(sumBy((f) => f.people.byCategory.map((c) => ({ label: c.name, value: c.total }))));
     expect(summary.byDistrict).toEqual(
-      sumBy((f) => f.categoryByDistrict.districts.map((d, i) => ({ label: d.name, value: f.categoryByDistrict.rows.reduce((s, row) => s + (row.counts[i] ?? 0), 0) }))),
+      sumBy((f) =>
+        f.categoryByDistrict.districts.map((d, i) => ({
+          label: d.name,
+          value: f.categoryByDistrict.rows.reduce((s, row) => s + (row.counts[i] ?? 0), 0),
+        })),
+      ),
     );
     expect(summary.byCategory.reduce((s, c) => s + c.value, 0)).toBe(5);
     // the same summary on the Dinas Sosial's /reports page
@@ -1103,7 +1408,9 @@ describe("who may do what, through the routes", () => {
     expect(await countAwaitingReview(dinsos)).toBe(1);
     expect(await countAwaitingReview(ketua)).toBe(0);
     // the city's board lists its own reports only, not the sub-chapter's
-    expect((await listReports(ketua)).map((r) => r.id).sort()).toEqual([reports.draft, reports.first, reports.correction, september].sort());
+    expect((await listReports(ketua)).map((r) => r.id).sort()).toEqual(
+      [reports.draft, reports.first, reports.correction, september].sort(),
+    );
   });
 });
 
@@ -1120,14 +1427,30 @@ describe("bad input", () => {
     expect(errorsOf({ kind: "month", year: "abc", month: "3" })).toEqual({ year: "Isi tahun, misalnya 2026." });
     expect(errorsOf({ kind: "quarter", year: "2026" })).toEqual({ quarter: "Pilih triwulan." });
     expect(errorsOf({ kind: "minggu", year: "2026" })).toEqual({ kind: "Pilih jenis periode." });
-    expect(errorsOf({ kind: "custom", start: "2026-03-10", end: "2026-03-01" })).toEqual({ end: "Tanggal akhir tidak boleh sebelum tanggal awal." });
-    expect(errorsOf({ kind: "custom", start: "2025-01-01", end: "2026-03-31" })).toEqual({ end: "Periode laporan paling panjang satu tahun." });
-    expect(errorsOf({ kind: "custom", start: "2025-01-01", end: "2026-01-02" })).toEqual({ end: "Periode laporan paling panjang satu tahun." });
+    expect(errorsOf({ kind: "custom", start: "2026-03-10", end: "2026-03-01" })).toEqual({
+      end: "Tanggal akhir tidak boleh sebelum tanggal awal.",
+    });
+    expect(errorsOf({ kind: "custom", start: "2025-01-01", end: "2026-03-31" })).toEqual({
+      end: "Periode laporan paling panjang satu tahun.",
+    });
+    expect(errorsOf({ kind: "custom", start: "2025-01-01", end: "2026-01-02" })).toEqual({
+      end: "Periode laporan paling panjang satu tahun.",
+    });
     expect(reportPeriodSchema.safeParse({ kind: "custom", start: "2024-01-01", end: "2024-12-31" }).success).toBe(true);
     expect(errorsOf({ kind: "custom", start: "2026-02-30", end: "2026-03-31" })).toEqual({ start: "Masukkan tanggal yang benar." });
     // and the right periods
-    expect(reportPeriodSchema.parse({ kind: "quarter", year: "2026", quarter: "3" })).toEqual({ kind: "quarter", start: calendarDate(2026, 7, 1), end: calendarDate(2026, 9, 30), includeSubChapters: false });
-    expect(reportPeriodSchema.parse({ kind: "month", year: "2024", month: "2", includeSubChapters: "on" })).toEqual({ kind: "month", start: calendarDate(2024, 2, 1), end: calendarDate(2024, 2, 29), includeSubChapters: true });
+    expect(reportPeriodSchema.parse({ kind: "quarter", year: "2026", quarter: "3" })).toEqual({
+      kind: "quarter",
+      start: calendarDate(2026, 7, 1),
+      end: calendarDate(2026, 9, 30),
+      includeSubChapters: false,
+    });
+    expect(reportPeriodSchema.parse({ kind: "month", year: "2024", month: "2", includeSubChapters: "on" })).toEqual({
+      kind: "month",
+      start: calendarDate(2024, 2, 1),
+      end: calendarDate(2024, 2, 29),
+      includeSubChapters: true,
+    });
     expect(reportPeriodSchema.parse({ kind: "custom", start: "2024-01-01", end: "2024-12-31" }).end).toEqual(calendarDate(2024, 12, 31));
   });
 
@@ -1137,19 +1460,30 @@ describe("bad input", () => {
       ok: false,
       fieldErrors: { end: "Periode ini belum berakhir (sampai 30 November 2026). Laporan dibuat setelah periodenya selesai." },
     });
-    expect(await createReport(ketua, reportPeriodSchema.parse({ kind: "year", year: "2026" }), NOW)).toMatchObject({ ok: false, fieldErrors: { end: expect.stringContaining("31 Desember 2026") } });
+    expect(await createReport(ketua, reportPeriodSchema.parse({ kind: "year", year: "2026" }), NOW)).toMatchObject({
+      ok: false,
+      fieldErrors: { end: expect.stringContaining("31 Desember 2026") },
+    });
     // the real clock: January of next year has not ended
     const next = new Date().getUTCFullYear() + 1;
     const cookie = await signIn("ketua@lkr.test");
     const refused = await run(reportsAction, postForm("/reports", { kind: "month", year: String(next), month: "1" }, cookie));
     expect(statusOf(refused)).toBe(400);
-    expect(dataOf<{ fieldErrors: Record<string, string> }>(refused).fieldErrors).toEqual({ end: `Periode ini belum berakhir (sampai 31 Januari ${next}). Laporan dibuat setelah periodenya selesai.` });
+    expect(dataOf<{ fieldErrors: Record<string, string> }>(refused).fieldErrors).toEqual({
+      end: `Periode ini belum berakhir (sampai 31 Januari ${next}). Laporan dibuat setelah periodenya selesai.`,
+    });
     const missing = await run(reportsAction, postForm("/reports", { kind: "month", year: "2025" }, cookie));
     expect(statusOf(missing)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string> }>(missing).fieldErrors).toMatchObject({ month: "Pilih bulan." });
     expect(await db.report.count()).toBe(before);
     // nor may a member without the right draft one
-    expect(await createReport(reportActor(id("ketuaUser"), cityId, []), reportPeriodSchema.parse({ kind: "month", year: "2026", month: "6" }), NOW)).toEqual({
+    expect(
+      await createReport(
+        reportActor(id("ketuaUser"), cityId, []),
+        reportPeriodSchema.parse({ kind: "month", year: "2026", month: "6" }),
+        NOW,
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { form: "Anda tidak berwenang membuat laporan." },
     });

@@ -61,9 +61,15 @@ describe("login and logout", () => {
   });
 
   it("returns to a local redirectTo, never to another site", async () => {
-    const local = (await run(loginAction, postForm("/login?redirectTo=%2Fmembers", { email: users.board, password: PASSWORD }))) as Response;
+    const local = (await run(
+      loginAction,
+      postForm("/login?redirectTo=%2Fmembers", { email: users.board, password: PASSWORD }),
+    )) as Response;
     expect(local.headers.get("Location")).toBe("/members");
-    const evil = (await run(loginAction, postForm("/login?redirectTo=%2F%2Fevil.example", { email: users.board, password: PASSWORD }))) as Response;
+    const evil = (await run(
+      loginAction,
+      postForm("/login?redirectTo=%2F%2Fevil.example", { email: users.board, password: PASSWORD }),
+    )) as Response;
     expect(evil.headers.get("Location")).toBe("/");
   });
 
@@ -122,7 +128,17 @@ describe("menu", () => {
     const navOf = async (cookie?: string) =>
       dataOf<{ user: { nav: { to: string }[] } }>(await run(rootLoader, getRequest("/", cookie))).user.nav.map((n) => n.to);
     // the Sekretaris holds read:audit: the audit log is in the board's menu
-    expect(await navOf(cookies.board)).toEqual(["/", "/members", "/leadership", "/trainings", "/activities", "/programmes", "/reports", "/audit", "/profile"]);
+    expect(await navOf(cookies.board)).toEqual([
+      "/",
+      "/members",
+      "/leadership",
+      "/trainings",
+      "/activities",
+      "/programmes",
+      "/reports",
+      "/audit",
+      "/profile",
+    ]);
     expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes", "/profile"]);
     expect(await navOf(cookies.dinsos)).toEqual(["/", "/leadership", "/reports"]);
   });
@@ -177,7 +193,9 @@ describe("GET /members.pdf", () => {
     expect(text).toContain("IPSM Kota Uji");
     expect(text).toContain("Relawan Uji");
     expect(text).not.toContain("Anggota Tetangga");
-    expect(text).toMatch(/Keadaan per \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/);
+    expect(text).toMatch(
+      /Keadaan per \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}/,
+    );
     expect(text).toMatch(/\d{4}\*{8}\d{4}/);
     expect(text).not.toMatch(/\b\d{16}\b/);
     expect(text).toContain("Jumlah anggota: 6");

@@ -61,14 +61,16 @@ const MSG = {
   notEnded: "Periode ini belum berakhir. Tanggal akhir paling lambat hari ini (26 November 2026).",
   alreadyIssued: (name: string, number: string) =>
     `Surat keterangan untuk ${name} periode ${OCTOBER} sudah diterbitkan: Nomor ${number}, 26 November 2026. Unduh yang sudah ada dari daftar di bawah, atau terbitkan ulang bila angkanya perlu diperbarui (nomor baru; yang lama tetap sah).`,
-  noActivity: (name: string, period: string) => `${name} tidak memiliki kegiatan terverifikasi pada periode ${period}. Surat keterangan tidak dapat diterbitkan.`,
+  noActivity: (name: string, period: string) =>
+    `${name} tidak memiliki kegiatan terverifikasi pada periode ${period}. Surat keterangan tidak dapat diterbitkan.`,
 } as const;
 
 let chapterId: string;
 let otherChapterId: string;
 let ketua: CertificateActor;
 let ketuaUserId: string;
-const members: Record<"budi" | "maria" | "andi" | "dewi" | "outsider", { id: string; memberNumber: string | null; nik: string }> = {} as never;
+const members: Record<"budi" | "maria" | "andi" | "dewi" | "outsider", { id: string; memberNumber: string | null; nik: string }> =
+  {} as never;
 let typeNames: string[];
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
@@ -90,7 +92,15 @@ async function signIn(email: string) {
 
 let activitySerial = 0;
 /** An activity row as the activity flow leaves it (the figures only read these columns). */
-async function activity(input: { memberId: string; date: Date; minutes: number; type: number; people: number; status: string; coVolunteers?: string[] }) {
+async function activity(input: {
+  memberId: string;
+  date: Date;
+  minutes: number;
+  type: number;
+  people: number;
+  status: string;
+  coVolunteers?: string[];
+}) {
   const types = await listActivityTypes(chapterId);
   return db.activity.create({
     data: {
@@ -151,30 +161,75 @@ beforeAll(async () => {
 
   const { budi, maria, dewi } = members;
   // October 2026, verified: Budi logs three (one with Maria along) and joins one of Maria's.
-  await activity({ memberId: budi.id, date: calendarDate(2026, 10, 5), minutes: 120, type: 0, people: 8, status: "verified", coVolunteers: [maria.id] });
+  await activity({
+    memberId: budi.id,
+    date: calendarDate(2026, 10, 5),
+    minutes: 120,
+    type: 0,
+    people: 8,
+    status: "verified",
+    coVolunteers: [maria.id],
+  });
   await activity({ memberId: budi.id, date: calendarDate(2026, 10, 20), minutes: 90, type: 1, people: 5, status: "verified" });
-  await activity({ memberId: maria.id, date: calendarDate(2026, 10, 12), minutes: 45, type: 0, people: 3, status: "verified", coVolunteers: [budi.id] });
+  await activity({
+    memberId: maria.id,
+    date: calendarDate(2026, 10, 12),
+    minutes: 45,
+    type: 0,
+    people: 3,
+    status: "verified",
+    coVolunteers: [budi.id],
+  });
   await activity({ memberId: budi.id, date: OCT_31, minutes: 30, type: 1, people: 2, status: "verified" });
   // Not counted: waiting, returned or a draft; or outside the period (the day before and the day after).
   await activity({ memberId: budi.id, date: calendarDate(2026, 10, 25), minutes: 300, type: 0, people: 40, status: "submitted" });
   await activity({ memberId: budi.id, date: calendarDate(2026, 10, 26), minutes: 60, type: 0, people: 4, status: "returned" });
-  await activity({ memberId: maria.id, date: calendarDate(2026, 10, 27), minutes: 75, type: 0, people: 6, status: "draft", coVolunteers: [budi.id] });
+  await activity({
+    memberId: maria.id,
+    date: calendarDate(2026, 10, 27),
+    minutes: 75,
+    type: 0,
+    people: 6,
+    status: "draft",
+    coVolunteers: [budi.id],
+  });
   await activity({ memberId: budi.id, date: calendarDate(2026, 9, 30), minutes: 200, type: 0, people: 10, status: "verified" });
-  await activity({ memberId: maria.id, date: calendarDate(2026, 11, 1), minutes: 100, type: 1, people: 7, status: "verified", coVolunteers: [budi.id] });
+  await activity({
+    memberId: maria.id,
+    date: calendarDate(2026, 11, 1),
+    minutes: 100,
+    type: 1,
+    people: 7,
+    status: "verified",
+    coVolunteers: [budi.id],
+  });
   // Dewi's only October activity still waits for verification.
   await activity({ memberId: dewi.id, date: calendarDate(2026, 10, 8), minutes: 60, type: 0, people: 2, status: "submitted" });
 
   // Training: an event in October (16 hours attended), outside training in October (8 hours),
   // and an event in September (not counted).
-  const course = await db.course.create({ data: { chapterId, name: "Bimtek Pendataan PPKS", kind: "bimtek_teknis", organiser: "ipsm", hours: 16 } });
+  const course = await db.course.create({
+    data: { chapterId, name: "Bimtek Pendataan PPKS", kind: "bimtek_teknis", organiser: "ipsm", hours: 16 },
+  });
   const event = (start: Date, hours: number) =>
-    db.trainingEvent.create({ data: { chapterId, courseId: course.id, startDate: start, endDate: start, place: "Aula Dinsos", organiser: "IPSM", hours }, select: { id: true } });
+    db.trainingEvent.create({
+      data: { chapterId, courseId: course.id, startDate: start, endDate: start, place: "Aula Dinsos", organiser: "IPSM", hours },
+      select: { id: true },
+    });
   const october = await event(calendarDate(2026, 10, 10), 16);
   const september = await event(calendarDate(2026, 9, 15), 10);
   await db.trainingParticipant.create({ data: { eventId: october.id, memberId: budi.id, attendance: "hadir", hoursAttended: 16 } });
   await db.trainingParticipant.create({ data: { eventId: september.id, memberId: budi.id, attendance: "hadir", hoursAttended: 10 } });
   await db.externalTraining.create({
-    data: { memberId: budi.id, title: "Diklat Pendamping Sosial", kind: "diklat", organiser: "Kemensos", startDate: calendarDate(2026, 10, 15), endDate: calendarDate(2026, 10, 15), hours: 8 },
+    data: {
+      memberId: budi.id,
+      title: "Diklat Pendamping Sosial",
+      kind: "diklat",
+      organiser: "Kemensos",
+      startDate: calendarDate(2026, 10, 15),
+      endDate: calendarDate(2026, 10, 15),
+      hours: 8,
+    },
   });
 });
 
@@ -214,7 +269,10 @@ describe("issuing", () => {
 
   beforeAll(async () => {
     budiCertificate = ok(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_31 }, NOW));
-    row = await db.serviceCertificate.findUniqueOrThrow({ where: { id: budiCertificate.id }, select: { figures: true, contentHash: true, verifyCode: true, pdfFile: true } });
+    row = await db.serviceCertificate.findUniqueOrThrow({
+      where: { id: budiCertificate.id },
+      select: { figures: true, contentHash: true, verifyCode: true, pdfFile: true },
+    });
     const file = await certificateFile({ chapter: { id: chapterId }, memberId: null, permissions: ketua.permissions }, budiCertificate.id);
     bytes = file!.bytes;
   });
@@ -225,13 +283,19 @@ describe("issuing", () => {
     expect(maria.number).toBe("002/IPSM-SKR/XI/2026");
     // A new year starts again at 001; the chapter's letters share one serial (reports too).
     const january = ok(
-      await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: maria.id }, new Date("2027-01-04T09:00:00+07:00")),
+      await issueServiceCertificate(
+        ketua,
+        { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: maria.id },
+        new Date("2027-01-04T09:00:00+07:00"),
+      ),
     );
     expect(january.number).toBe("001/IPSM-SKR/I/2027");
     const next = await db.$transaction((tx) => nextLetterNumber(tx, chapterId, "SKR", calendarDate(2026, 12, 1)));
     expect(next).toBe("003/IPSM-SKR/XII/2026");
     // Another chapter has its own serial.
-    expect(await db.$transaction((tx) => nextLetterNumber(tx, otherChapterId, "SKX", calendarDate(2026, 3, 9)))).toBe("001/IPSM-SKX/III/2026");
+    expect(await db.$transaction((tx) => nextLetterNumber(tx, otherChapterId, "SKX", calendarDate(2026, 3, 9)))).toBe(
+      "001/IPSM-SKX/III/2026",
+    );
   });
 
   it("freezes the figures with the number, member, chapter, period and moment under a hash, and audits", async () => {
@@ -249,7 +313,11 @@ describe("issuing", () => {
     expect(await storedFiles()).toContain(row.pdfFile);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "certificate.issue", entityId: budiCertificate.id } });
     expect(audit).toMatchObject({ actorId: ketuaUserId, chapterId, entityType: "ServiceCertificate" });
-    expect(JSON.parse(audit.after!)).toMatchObject({ number: "001/IPSM-SKR/XI/2026", memberId: members.budi.id, contentHash: row.contentHash });
+    expect(JSON.parse(audit.after!)).toMatchObject({
+      number: "001/IPSM-SKR/XI/2026",
+      memberId: members.budi.id,
+      contentHash: row.contentHash,
+    });
   });
 
   it("prints one A4 page with the member, the figures, the Ketua's signature and the verification address", async () => {
@@ -292,7 +360,11 @@ describe("issuing", () => {
         activities: 75,
         people: 400,
         trainingHours: 0,
-        byType: Array.from({ length: 15 }, (_, i) => ({ name: `Jenis kegiatan nomor ${i + 1} dengan nama yang cukup panjang`, activities: 15 - i, hours: 2 })),
+        byType: Array.from({ length: 15 }, (_, i) => ({
+          name: `Jenis kegiatan nomor ${i + 1} dengan nama yang cukup panjang`,
+          activities: 15 - i,
+          hours: 2,
+        })),
       },
       ketua: null,
       verification: { url, qrDataUrl: await QRCode.toDataURL(url), contentHash: "0".repeat(64) },
@@ -314,7 +386,10 @@ describe("issuing", () => {
     try {
       const again = await certificateFile({ chapter: { id: chapterId }, memberId: members.budi.id, permissions: [] }, budiCertificate.id);
       expect(Buffer.compare(again!.bytes, bytes)).toBe(0);
-      const after = await db.serviceCertificate.findUniqueOrThrow({ where: { id: budiCertificate.id }, select: { figures: true, contentHash: true } });
+      const after = await db.serviceCertificate.findUniqueOrThrow({
+        where: { id: budiCertificate.id },
+        select: { figures: true, contentHash: true },
+      });
       expect(after).toEqual({ figures: row.figures, contentHash: row.contentHash });
       expect(await verifyCertificateCode(row.verifyCode)).toMatchObject({ name: "Budi Santoso", hours: 4.75, activities: 4, intact: true });
       // ...while the live figures moved on.
@@ -326,7 +401,9 @@ describe("issuing", () => {
   });
 
   it("shows the certificate on the verification page, and 404 for an unknown code", async () => {
-    const result = dataOf<{ kind: string; certificate: Record<string, unknown> }>(await run(verifyLoader, getRequest(`/verify/${row.verifyCode}`), { code: row.verifyCode }));
+    const result = dataOf<{ kind: string; certificate: Record<string, unknown> }>(
+      await run(verifyLoader, getRequest(`/verify/${row.verifyCode}`), { code: row.verifyCode }),
+    );
     expect(result.kind).toBe("certificate");
     expect(result.certificate).toMatchObject({
       number: "001/IPSM-SKR/XI/2026",
@@ -351,11 +428,23 @@ describe("issuing", () => {
   });
 
   it("tells when the stored figures no longer match their hash", async () => {
-    const latest = await db.serviceCertificate.findFirstOrThrow({ where: { memberId: members.maria.id }, orderBy: { issuedAt: "desc" }, select: { id: true } });
+    const latest = await db.serviceCertificate.findFirstOrThrow({
+      where: { memberId: members.maria.id },
+      orderBy: { issuedAt: "desc" },
+      select: { id: true },
+    });
     const later = new Date("2027-01-05T09:00:00+07:00");
-    const certificate = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: latest.id }, later));
-    const stored = await db.serviceCertificate.findUniqueOrThrow({ where: { id: certificate.id }, select: { figures: true, verifyCode: true } });
-    await db.serviceCertificate.update({ where: { id: certificate.id }, data: { figures: stored.figures.replace('"hours":2.75', '"hours":27.5') } });
+    const certificate = ok(
+      await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: latest.id }, later),
+    );
+    const stored = await db.serviceCertificate.findUniqueOrThrow({
+      where: { id: certificate.id },
+      select: { figures: true, verifyCode: true },
+    });
+    await db.serviceCertificate.update({
+      where: { id: certificate.id },
+      data: { figures: stored.figures.replace('"hours":2.75', '"hours":27.5') },
+    });
     expect(await verifyCertificateCode(stored.verifyCode)).toMatchObject({ hours: 27.5, intact: false });
   });
 
@@ -385,40 +474,69 @@ describe("refusals", () => {
     const count = () => db.serviceCertificate.count({ where: { memberId: members.budi.id, periodStart: OCT_1, periodEnd: OCT_15 } });
     expect(await count()).toBe(1);
     const later = new Date(NOW.getTime() + 60_000);
-    const outcomes = await Promise.all([1, 2].map(() => issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15, replaces: first.id }, later)));
+    const outcomes = await Promise.all(
+      [1, 2].map(() => issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15, replaces: first.id }, later)),
+    );
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(await count()).toBe(2);
   });
 
   it("refuse a period that has not ended, is too long or ends before it starts", async () => {
-    expect(await issue({ memberId: members.budi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 27) })).toEqual({ ok: false, fieldErrors: { end: MSG.notEnded } });
-    expect(await issue({ memberId: members.budi.id, start: calendarDate(2025, 1, 1), end: calendarDate(2026, 1, 2) })).toEqual({ ok: false, fieldErrors: { end: MSG.tooLong } });
-    expect(await issue({ memberId: members.budi.id, start: OCT_31, end: OCT_1 })).toEqual({ ok: false, fieldErrors: { end: MSG.endBeforeStart } });
+    expect(await issue({ memberId: members.budi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 27) })).toEqual({
+      ok: false,
+      fieldErrors: { end: MSG.notEnded },
+    });
+    expect(await issue({ memberId: members.budi.id, start: calendarDate(2025, 1, 1), end: calendarDate(2026, 1, 2) })).toEqual({
+      ok: false,
+      fieldErrors: { end: MSG.tooLong },
+    });
+    expect(await issue({ memberId: members.budi.id, start: OCT_31, end: OCT_1 })).toEqual({
+      ok: false,
+      fieldErrors: { end: MSG.endBeforeStart },
+    });
     // 367 days is too long (above); a period ending today, and a leap year of 366 days, pass those
     // checks (Andi has nothing to show).
     expect(await issue({ memberId: members.andi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 26) })).toEqual({
       ok: false,
       fieldErrors: { form: MSG.noActivity("Andi Saputra", "1 November 2026 s.d. 26 November 2026") },
     });
-    expect(await issue({ memberId: members.andi.id, start: calendarDate(2024, 1, 1), end: calendarDate(2024, 12, 31) })).toMatchObject({ fieldErrors: { form: expect.any(String) } });
+    expect(await issue({ memberId: members.andi.id, start: calendarDate(2024, 1, 1), end: calendarDate(2024, 12, 31) })).toMatchObject({
+      fieldErrors: { form: expect.any(String) },
+    });
   });
 
   it("refuse a member without verified activity in the period, and one of another chapter", async () => {
-    expect(await issue({ memberId: members.andi.id, start: OCT_1, end: OCT_31 })).toEqual({ ok: false, fieldErrors: { form: MSG.noActivity("Andi Saputra", OCTOBER) } });
+    expect(await issue({ memberId: members.andi.id, start: OCT_1, end: OCT_31 })).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.noActivity("Andi Saputra", OCTOBER) },
+    });
     // Dewi's only activity still waits for verification.
-    expect(await issue({ memberId: members.dewi.id, start: OCT_1, end: OCT_31 })).toEqual({ ok: false, fieldErrors: { form: MSG.noActivity("Dewi Lestari", OCTOBER) } });
-    expect(await issue({ memberId: members.outsider.id, start: OCT_1, end: OCT_31 })).toEqual({ ok: false, fieldErrors: { memberId: MSG.member } });
+    expect(await issue({ memberId: members.dewi.id, start: OCT_1, end: OCT_31 })).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.noActivity("Dewi Lestari", OCTOBER) },
+    });
+    expect(await issue({ memberId: members.outsider.id, start: OCT_1, end: OCT_31 })).toEqual({
+      ok: false,
+      fieldErrors: { memberId: MSG.member },
+    });
     expect(await issue({ memberId: "tidak-ada", start: OCT_1, end: OCT_31 })).toEqual({ ok: false, fieldErrors: { memberId: MSG.member } });
   });
 
   it("refuse the Dinas Sosial and a volunteer", async () => {
     const dinsos = await db.user.findUniqueOrThrow({ where: { email: "dinsos@skr.test" }, select: { id: true } });
-    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(dinsos.id, [], "dinsos"))).toEqual({ ok: false, fieldErrors: { form: MSG.forbidden } });
-    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(ketuaUserId, []))).toEqual({ ok: false, fieldErrors: { form: MSG.forbidden } });
+    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(dinsos.id, [], "dinsos"))).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.forbidden },
+    });
+    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(ketuaUserId, []))).toEqual({
+      ok: false,
+      fieldErrors: { form: MSG.forbidden },
+    });
   });
 
   it("leave no file and no used number behind when issuing fails", async () => {
-    const counter = () => db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId, year: 2026 } }, select: { next: true } });
+    const counter = () =>
+      db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId, year: 2026 } }, select: { next: true } });
     const [filesBefore, counterBefore, certificatesBefore] = await Promise.all([storedFiles(), counter(), db.serviceCertificate.count()]);
     // An issuer that does not exist breaks the insert (foreign key) after the PDF was stored.
     const latest = await db.serviceCertificate.findFirstOrThrow({
@@ -426,7 +544,13 @@ describe("refusals", () => {
       orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
       select: { id: true },
     });
-    await expect(issueServiceCertificate({ ...ketua, userId: "no-such-user" }, { memberId: members.budi.id, start: OCT_1, end: OCT_31, replaces: latest.id }, NOW)).rejects.toThrow();
+    await expect(
+      issueServiceCertificate(
+        { ...ketua, userId: "no-such-user" },
+        { memberId: members.budi.id, start: OCT_1, end: OCT_31, replaces: latest.id },
+        NOW,
+      ),
+    ).rejects.toThrow();
     expect(await storedFiles()).toEqual(filesBefore);
     expect(await counter()).toEqual(counterBefore);
     expect(await db.serviceCertificate.count()).toBe(certificatesBefore);
@@ -444,19 +568,26 @@ describe("the routes", () => {
 
   it("let the board issue one through the form, keeping the input and saying what is wrong", async () => {
     const cookie = await signIn("sekretaris@skr.test");
-    const page = dataOf<{ members: { id: string }[]; certificates: unknown[] }>(await run(issueLoader, getRequest("/reports/certificates", cookie)));
+    const page = dataOf<{ members: { id: string }[]; certificates: unknown[] }>(
+      await run(issueLoader, getRequest("/reports/certificates", cookie)),
+    );
     expect(page.members.map((m) => m.id)).toEqual(expect.arrayContaining([members.budi.id, members.maria.id]));
     expect(page.members.map((m) => m.id)).not.toContain(members.outsider.id);
 
     // next year: a period that has not ended yet (a date beyond the forms' range gets the range message instead)
     const nextYear = new Date().getUTCFullYear() + 1;
-    const notEnded = await run(issueAction, postForm("/reports/certificates", { memberId: members.budi.id, start: `${nextYear}-01-01`, end: `${nextYear}-01-31` }, cookie));
+    const notEnded = await run(
+      issueAction,
+      postForm("/reports/certificates", { memberId: members.budi.id, start: `${nextYear}-01-01`, end: `${nextYear}-01-31` }, cookie),
+    );
     expect(statusOf(notEnded)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string>; values: Record<string, string> }>(notEnded)).toMatchObject({
       fieldErrors: { end: expect.stringContaining("Periode ini belum berakhir") },
       values: { memberId: members.budi.id, start: `${nextYear}-01-01`, end: `${nextYear}-01-31` },
     });
-    const missing = dataOf<{ fieldErrors: Record<string, string> }>(await run(issueAction, postForm("/reports/certificates", { memberId: "", start: "2026-10-01", end: "31-10-2026" }, cookie)));
+    const missing = dataOf<{ fieldErrors: Record<string, string> }>(
+      await run(issueAction, postForm("/reports/certificates", { memberId: "", start: "2026-10-01", end: "31-10-2026" }, cookie)),
+    );
     expect(missing.fieldErrors).toEqual({ memberId: MSG.member, end: "Masukkan tanggal yang benar." });
 
     // Budi's October certificate exists already: the form says so and offers to issue it again
@@ -475,10 +606,14 @@ describe("the routes", () => {
     const issued = (await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie))) as Response;
     expect(issued.status).toBe(302);
     // the same confirmation again (a second click) is refused: the latest is now the new one
-    const again = dataOf<{ fieldErrors: Record<string, string> }>(await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie)));
+    const again = dataOf<{ fieldErrors: Record<string, string> }>(
+      await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie)),
+    );
     expect(again.fieldErrors.form).toMatch(/^Surat keterangan ini baru saja diterbitkan ulang: Nomor \d{3}\/IPSM-SKR\//);
     expect(issued.headers.get("Location")).toBe("/reports/certificates");
-    const after = dataOf<{ certificates: { member: { fullName: string }; number: string; issuedBy: { name: string } }[] }>(await run(issueLoader, getRequest("/reports/certificates", cookie)));
+    const after = dataOf<{ certificates: { member: { fullName: string }; number: string; issuedBy: { name: string } }[] }>(
+      await run(issueLoader, getRequest("/reports/certificates", cookie)),
+    );
     const bySekretaris = after.certificates.filter((c) => c.issuedBy.name === "Siti Rohani");
     expect(bySekretaris).toHaveLength(1);
     expect(bySekretaris[0]!.member.fullName).toBe("Budi Santoso");
@@ -489,7 +624,15 @@ describe("the routes", () => {
     for (const email of ["budi@skr.test", "dinsos@skr.test"]) {
       const cookie = await signIn(email);
       expect(statusOf(await run(issueLoader, getRequest("/reports/certificates", cookie))), email).toBe(403);
-      expect(statusOf(await run(issueAction, postForm("/reports/certificates", { memberId: members.budi.id, start: "2026-10-01", end: "2026-10-31" }, cookie))), email).toBe(403);
+      expect(
+        statusOf(
+          await run(
+            issueAction,
+            postForm("/reports/certificates", { memberId: members.budi.id, start: "2026-10-01", end: "2026-10-31" }, cookie),
+          ),
+        ),
+        email,
+      ).toBe(403);
     }
   });
 
@@ -501,7 +644,9 @@ describe("the routes", () => {
     const own = (await download(budiId, cookie)) as Response;
     expect(own.status).toBe(200);
     expect(own.headers.get("Content-Type")).toBe("application/pdf");
-    expect(own.headers.get("Content-Disposition")).toContain(`surat-keterangan-relawan-${members.budi.memberNumber!.toLowerCase()}-2026-10-01.pdf`);
+    expect(own.headers.get("Content-Disposition")).toContain(
+      `surat-keterangan-relawan-${members.budi.memberNumber!.toLowerCase()}-2026-10-01.pdf`,
+    );
     const { text } = await pdfText(new Uint8Array(await own.arrayBuffer()));
     expect(text).toContain("Nomor: 001/IPSM-SKR/XI/2026");
 

@@ -57,7 +57,9 @@ beforeAll(async () => {
   eventId = await newEvent("bimtek_dasar", "2026-03-02");
   otherEventId = await newEvent("bimtek_teknis", "2026-04-06");
   const add = (id: string, memberIds: string[]) =>
-    run(eventAction, postForm(`/trainings/events/${id}`, { intent: "addParticipants", memberIds: memberIds[0]! }, cookies.sekretaris), { id });
+    run(eventAction, postForm(`/trainings/events/${id}`, { intent: "addParticipants", memberIds: memberIds[0]! }, cookies.sekretaris), {
+      id,
+    });
   expect(statusOf(await add(eventId, [members.volunteer!]))).toBe(302);
   expect(statusOf(await add(otherEventId, [members.other!]))).toBe(302);
 });
@@ -66,7 +68,9 @@ describe("who may see and change trainings", () => {
   it("gives the board the chapter's trainings, a volunteer their own, and the Dinas Sosial none", async () => {
     const board = dataOf<{ isBoard: boolean }>(await run(indexLoader, getRequest("/trainings", cookies.sekretaris)));
     expect(board.isBoard).toBe(true);
-    const own = dataOf<{ isBoard: boolean; own: { member: { fullName: string } } | null }>(await run(indexLoader, getRequest("/trainings", cookies.relawan)));
+    const own = dataOf<{ isBoard: boolean; own: { member: { fullName: string } } | null }>(
+      await run(indexLoader, getRequest("/trainings", cookies.relawan)),
+    );
     expect(own.isBoard).toBe(false);
     expect(own.own?.member.fullName).toBe("Relawan Latih");
     expect(statusOf(await run(indexLoader, getRequest("/trainings", cookies.dinsos)))).toBe(403);
@@ -120,17 +124,17 @@ describe("results through the page", () => {
     form.delete("participant");
     form.append("participant", own.id);
     for (const key of [...form.keys()].filter((k) => k.endsWith(stranger.id))) form.delete(key);
-    const tooMany = await run(
-      eventAction,
-      new Request(request.url, { method: "POST", headers: request.headers, body: form.toString() }),
-      { id: eventId },
-    );
+    const tooMany = await run(eventAction, new Request(request.url, { method: "POST", headers: request.headers, body: form.toString() }), {
+      id: eventId,
+    });
     expect(dataOf<{ fieldErrors: Record<string, string> }>(tooMany).fieldErrors[`${own.id}.hoursAttended`]).toBe(
       "Jam diikuti tidak boleh lebih dari jam pelatihan (24 jam).",
     );
 
     form.set(`hoursAttended.${own.id}`, "24");
-    const saved = (await run(eventAction, new Request(request.url, { method: "POST", headers: request.headers, body: form.toString() }), { id: eventId })) as Response;
+    const saved = (await run(eventAction, new Request(request.url, { method: "POST", headers: request.headers, body: form.toString() }), {
+      id: eventId,
+    })) as Response;
     expect(saved.status).toBe(302);
     expect(await db.trainingParticipant.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ result: "lulus", hoursAttended: 24 });
   });
@@ -147,7 +151,10 @@ describe("the training record PDF and the matrix spreadsheet", () => {
     expect(text).toContain("Jumlah jam pelatihan: 24 jam");
     expect(text).not.toContain("Anggota Lain");
 
-    const boardCopy = (await run(recordPdfLoader, getRequest(`/trainings/record.pdf?member=${members.other}`, cookies.sekretaris))) as Response;
+    const boardCopy = (await run(
+      recordPdfLoader,
+      getRequest(`/trainings/record.pdf?member=${members.other}`, cookies.sekretaris),
+    )) as Response;
     expect((await pdfText(new Uint8Array(await boardCopy.arrayBuffer()))).text).toContain("Anggota Lain");
   });
 
@@ -167,8 +174,23 @@ describe("the training record PDF and the matrix spreadsheet", () => {
 
   it("does not hand a member's certificate scan to another volunteer", async () => {
     const certificate = await db.certificate.create({
-      data: { chapterId, memberId: members.other!, title: "Uji", number: "X-1", issuer: "LSP", issuedOn: new Date("2026-01-01"), file: "nope.pdf", fileType: "application/pdf" },
+      data: {
+        chapterId,
+        memberId: members.other!,
+        title: "Uji",
+        number: "X-1",
+        issuer: "LSP",
+        issuedOn: new Date("2026-01-01"),
+        file: "nope.pdf",
+        fileType: "application/pdf",
+      },
     });
-    expect(statusOf(await run(certificateFileLoader, getRequest(`/trainings/certificates/${certificate.id}/file`, cookies.relawan), { id: certificate.id }))).toBe(404);
+    expect(
+      statusOf(
+        await run(certificateFileLoader, getRequest(`/trainings/certificates/${certificate.id}/file`, cookies.relawan), {
+          id: certificate.id,
+        }),
+      ),
+    ).toBe(404);
   });
 });

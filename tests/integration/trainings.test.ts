@@ -152,7 +152,13 @@ const eventData = (courseId: string, overrides: Partial<EventFormInput> = {}) =>
   });
 
 const certificateData = (overrides: Partial<CertificateFormInput> = {}) =>
-  certificateFormSchema.parse({ number: "LSP-UJI/0001", issuer: "LSP Pekerja Sosial", issuedOn: "2026-01-15", expiresOn: "", ...overrides });
+  certificateFormSchema.parse({
+    number: "LSP-UJI/0001",
+    issuer: "LSP Pekerja Sosial",
+    issuedOn: "2026-01-15",
+    expiresOn: "",
+    ...overrides,
+  });
 
 const externalData = (overrides: Partial<ExternalTrainingInput> = {}) =>
   externalTrainingSchema.parse({
@@ -168,8 +174,13 @@ const externalData = (overrides: Partial<ExternalTrainingInput> = {}) =>
     ...overrides,
   });
 
-const row = (participantId: string, attendance: Attendance | null, hoursAttended: number | null, result: Result | null, score: number | null = null) =>
-  resultRowSchema.parse({ participantId, attendance, hoursAttended, result, score });
+const row = (
+  participantId: string,
+  attendance: Attendance | null,
+  hoursAttended: number | null,
+  result: Result | null,
+  score: number | null = null,
+) => resultRowSchema.parse({ participantId, attendance, hoursAttended, result, score });
 
 async function nationalCourseId(name: string) {
   await ensureNationalCatalogue();
@@ -182,7 +193,8 @@ async function nationalCompetencyId(name: string) {
 }
 
 async function newMember(chapter: string, fullName: string, options: { villageCode?: string; status?: MemberStatus } = {}) {
-  return (await buildMember({ chapterId: chapter, villageCode: options.villageCode ?? V1002, fullName, status: options.status ?? "aktif" })).id;
+  return (await buildMember({ chapterId: chapter, villageCode: options.villageCode ?? V1002, fullName, status: options.status ?? "aktif" }))
+    .id;
 }
 
 async function newEvent(chapter: string, courseId: string, overrides: Partial<EventFormInput> = {}) {
@@ -194,10 +206,18 @@ async function participantOf(eventId: string, memberId: string) {
 }
 
 /** Registers the member for the event and records one result row; returns the participant id. */
-async function takePart(chapter: string, eventId: string, memberId: string, attendance: Attendance | null, hours: number | null, result: Result | null) {
+async function takePart(
+  chapter: string,
+  eventId: string,
+  memberId: string,
+  attendance: Attendance | null,
+  hours: number | null,
+  result: Result | null,
+) {
   ok(await addParticipants({ chapterId: chapter, actorId, eventId, memberIds: [memberId] }));
   const participantId = await participantOf(eventId, memberId);
-  if (attendance !== null || result !== null) ok(await recordResults({ chapterId: chapter, actorId, eventId, rows: [row(participantId, attendance, hours, result)] }));
+  if (attendance !== null || result !== null)
+    ok(await recordResults({ chapterId: chapter, actorId, eventId, rows: [row(participantId, attendance, hours, result)] }));
   return participantId;
 }
 
@@ -226,17 +246,35 @@ describe("the course catalogue", () => {
   it("loads the national competencies and courses once, however often it is asked", async () => {
     await ensureNationalCatalogue();
     await ensureNationalCatalogue();
-    const competencies = await db.competency.findMany({ where: { chapterId: null }, orderBy: { sortOrder: "asc" }, select: { name: true } });
+    const competencies = await db.competency.findMany({
+      where: { chapterId: null },
+      orderBy: { sortOrder: "asc" },
+      select: { name: true },
+    });
     expect(competencies.map((c) => c.name)).toEqual([...NATIONAL_COMPETENCIES]);
     expect(competencies).toHaveLength(7);
     const courses = await db.course.findMany({
       where: { chapterId: null },
-      select: { name: true, kind: true, organiser: true, hours: true, issuesCertificate: true, certificateValidityYears: true, competencies: { select: { level: true, competency: { select: { name: true } } } } },
+      select: {
+        name: true,
+        kind: true,
+        organiser: true,
+        hours: true,
+        issuesCertificate: true,
+        certificateValidityYears: true,
+        competencies: { select: { level: true, competency: { select: { name: true } } } },
+      },
     });
     expect(courses.map((c) => c.name).sort()).toEqual(NATIONAL_COURSES.map((c) => c.name).sort());
     expect(courses).toHaveLength(4);
     const certification = courses.find((c) => c.name === SERTIFIKASI)!;
-    expect(certification).toMatchObject({ kind: "sertifikasi", organiser: "lsp", hours: 8, issuesCertificate: true, certificateValidityYears: 5 });
+    expect(certification).toMatchObject({
+      kind: "sertifikasi",
+      organiser: "lsp",
+      hours: 8,
+      issuesCertificate: true,
+      certificateValidityYears: 5,
+    });
     expect(certification.competencies.map((c) => [c.competency.name, c.level]).sort()).toEqual([
       [ASESMEN, "menengah"],
       [PENDAMPINGAN, "menengah"],
@@ -246,16 +284,36 @@ describe("the course catalogue", () => {
   });
 
   it("shows each chapter the national entries and its own, never another chapter's own", async () => {
-    ownCompetencyId = ok(await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: "Komunikasi dengan penyandang disabilitas rungu" })).id;
-    theirCompetencyId = ok(await createCompetency({ chapterId: otherChapterId, actorId, name: "Penyuluhan lahan gambut", description: null })).id;
+    ownCompetencyId = ok(
+      await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: "Komunikasi dengan penyandang disabilitas rungu" }),
+    ).id;
+    theirCompetencyId = ok(
+      await createCompetency({ chapterId: otherChapterId, actorId, name: "Penyuluhan lahan gambut", description: null }),
+    ).id;
     // A name taken nationally is refused; another chapter may use a name this chapter uses.
-    expect(refused(await createCompetency({ chapterId, actorId, name: ASESMEN, description: null }))).toEqual({ name: MSG.competencyTaken });
-    expect(refused(await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: null }))).toEqual({ name: MSG.competencyTaken });
+    expect(refused(await createCompetency({ chapterId, actorId, name: ASESMEN, description: null }))).toEqual({
+      name: MSG.competencyTaken,
+    });
+    expect(refused(await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: null }))).toEqual({
+      name: MSG.competencyTaken,
+    });
     ok(await createCompetency({ chapterId: otherChapterId, actorId, name: "Bahasa isyarat", description: null }));
 
-    const ownCourse = ok(await createCourse({ chapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [{ id: ownCompetencyId, level: "dasar" }] })).id;
+    const ownCourse = ok(
+      await createCourse({
+        chapterId,
+        actorId,
+        data: courseData({ name: "Pelatihan Bahasa Isyarat" }),
+        competencies: [{ id: ownCompetencyId, level: "dasar" }],
+      }),
+    ).id;
     const theirCourse = ok(
-      await createCourse({ chapterId: otherChapterId, actorId, data: courseData({ name: "Pelatihan Lahan Gambut" }), competencies: [{ id: theirCompetencyId, level: "menengah" }] }),
+      await createCourse({
+        chapterId: otherChapterId,
+        actorId,
+        data: courseData({ name: "Pelatihan Lahan Gambut" }),
+        competencies: [{ id: theirCompetencyId, level: "menengah" }],
+      }),
     ).id;
 
     const courses = await listCourses(chapterId);
@@ -265,7 +323,9 @@ describe("the course catalogue", () => {
     expect(courses.map((c) => c.id)).not.toContain(theirCourse);
     // National ones first.
     expect(courses.slice(0, 4).every((c) => c.chapterId === null)).toBe(true);
-    expect(courses.find((c) => c.id === ownCourse)!.competencies).toEqual([{ level: "dasar", competency: { id: ownCompetencyId, name: "Bahasa isyarat" } }]);
+    expect(courses.find((c) => c.id === ownCourse)!.competencies).toEqual([
+      { level: "dasar", competency: { id: ownCompetencyId, name: "Bahasa isyarat" } },
+    ]);
 
     const theirCourses = await listCourses(otherChapterId);
     expect(theirCourses.map((c) => c.id)).toContain(theirCourse);
@@ -281,12 +341,23 @@ describe("the course catalogue", () => {
 
   it("createCourse refuses a name already in the catalogue and unknown competencies, saving nothing", async () => {
     const before = await db.course.count();
-    expect(refused(await createCourse({ chapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] }))).toEqual({
+    expect(
+      refused(await createCourse({ chapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] })),
+    ).toEqual({
       name: MSG.courseTaken,
     });
-    expect(refused(await createCourse({ chapterId, actorId, data: courseData({ name: BIMTEK }), competencies: [] }))).toEqual({ name: MSG.courseTaken });
+    expect(refused(await createCourse({ chapterId, actorId, data: courseData({ name: BIMTEK }), competencies: [] }))).toEqual({
+      name: MSG.courseTaken,
+    });
     expect(
-      refused(await createCourse({ chapterId, actorId, data: courseData({ name: "Pelatihan Baru" }), competencies: [{ id: theirCompetencyId, level: "dasar" }] })),
+      refused(
+        await createCourse({
+          chapterId,
+          actorId,
+          data: courseData({ name: "Pelatihan Baru" }),
+          competencies: [{ id: theirCompetencyId, level: "dasar" }],
+        }),
+      ),
     ).toEqual({ competencies: MSG.competency });
     expect(
       refused(
@@ -305,7 +376,9 @@ describe("the course catalogue", () => {
     expect(await db.course.count({ where: { name: "Pelatihan Baru" } })).toBe(0);
 
     // Another chapter may have a course of the same name as this chapter's own.
-    ok(await createCourse({ chapterId: otherChapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] }));
+    ok(
+      await createCourse({ chapterId: otherChapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] }),
+    );
     expect(await db.course.count({ where: { name: "Pelatihan Bahasa Isyarat" } })).toBe(2);
   });
 
@@ -315,7 +388,14 @@ describe("the course catalogue", () => {
       await createCourse({
         chapterId,
         actorId,
-        data: courseData({ name: "Pelatihan Penanganan Banjir", kind: "diklat", organiser: "mitra", hours: "20", issuesCertificate: "on", certificateValidityYears: "3" }),
+        data: courseData({
+          name: "Pelatihan Penanganan Banjir",
+          kind: "diklat",
+          organiser: "mitra",
+          hours: "20",
+          issuesCertificate: "on",
+          certificateValidityYears: "3",
+        }),
         competencies: [
           { id: bencana, level: "mahir" },
           { id: ownCompetencyId, level: "menengah" },
@@ -324,9 +404,24 @@ describe("the course catalogue", () => {
     );
     const course = await db.course.findUniqueOrThrow({
       where: { id: created.id },
-      select: { chapterId: true, kind: true, organiser: true, hours: true, issuesCertificate: true, certificateValidityYears: true, competencies: { select: { competencyId: true, level: true } } },
+      select: {
+        chapterId: true,
+        kind: true,
+        organiser: true,
+        hours: true,
+        issuesCertificate: true,
+        certificateValidityYears: true,
+        competencies: { select: { competencyId: true, level: true } },
+      },
     });
-    expect(course).toMatchObject({ chapterId, kind: "diklat", organiser: "mitra", hours: 20, issuesCertificate: true, certificateValidityYears: 3 });
+    expect(course).toMatchObject({
+      chapterId,
+      kind: "diklat",
+      organiser: "mitra",
+      hours: 20,
+      issuesCertificate: true,
+      certificateValidityYears: 3,
+    });
     expect(course.competencies.sort((a, b) => a.level.localeCompare(b.level))).toEqual([
       { competencyId: bencana, level: "mahir" },
       { competencyId: ownCompetencyId, level: "menengah" },
@@ -366,7 +461,11 @@ describe("events and participants", () => {
       startDate: calendarDate(2026, 2, 10),
       endDate: calendarDate(2026, 2, 12),
     });
-    expect(await db.trainingEvent.findUniqueOrThrow({ where: { id: shorter } })).toMatchObject({ hours: 6.5, capacity: 30, trainers: "Drs. Hamdan, M.Si." });
+    expect(await db.trainingEvent.findUniqueOrThrow({ where: { id: shorter } })).toMatchObject({
+      hours: 6.5,
+      capacity: 30,
+      trainers: "Drs. Hamdan, M.Si.",
+    });
     expect(await db.auditLog.count({ where: { action: "training.event.create", entityId: plain } })).toBe(1);
 
     const theirCourse = await db.course.findFirstOrThrow({ where: { chapterId: otherChapterId, name: "Pelatihan Lahan Gambut" } });
@@ -399,7 +498,10 @@ describe("events and participants", () => {
     const event = await newEvent(chapterId, bimtek);
     expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b, b] })).toEqual({ ok: true, added: 2, skipped: 0 });
     expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [b, c] })).toEqual({ ok: true, added: 1, skipped: 1 });
-    const registered = await db.trainingParticipant.findMany({ where: { eventId: event }, select: { memberId: true, attendance: true, result: true } });
+    const registered = await db.trainingParticipant.findMany({
+      where: { eventId: event },
+      select: { memberId: true, attendance: true, result: true },
+    });
     expect(registered.map((p) => p.memberId).sort()).toEqual([a, b, c].sort());
     expect(registered.every((p) => p.attendance === null && p.result === null)).toBe(true);
     const audits = await db.auditLog.findMany({ where: { action: "training.participants.add", entityId: event } });
@@ -412,7 +514,9 @@ describe("events and participants", () => {
     const inactive = await newMember(chapterId, "Anggota Nonaktif", { status: "nonaktif" });
     const resigned = await newMember(chapterId, "Anggota Mundur", { status: "mengundurkan_diri" });
     for (const bad of ["bukan-anggota", outsider, inactive, resigned]) {
-      expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, bad] }))).toEqual({ memberIds: MSG.notRegistrable });
+      expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, bad] }))).toEqual({
+        memberIds: MSG.notRegistrable,
+      });
     }
     expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [] }))).toEqual({ memberIds: MSG.noMembers });
     const theirEvent = await newEvent(otherChapterId, bimtek);
@@ -424,10 +528,14 @@ describe("events and participants", () => {
   it("keeps to the capacity, with nothing saved when refused; the already registered do not count twice", async () => {
     const event = await newEvent(chapterId, bimtek, { capacity: "3" });
     ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b] }));
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [c, d] }))).toEqual({ memberIds: MSG.capacity(3, 1) });
+    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [c, d] }))).toEqual({
+      memberIds: MSG.capacity(3, 1),
+    });
     expect(await db.trainingParticipant.count({ where: { eventId: event } })).toBe(2);
     expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, c] })).toEqual({ ok: true, added: 1, skipped: 1 });
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [d] }))).toEqual({ memberIds: MSG.capacity(3, 0) });
+    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [d] }))).toEqual({
+      memberIds: MSG.capacity(3, 0),
+    });
     // Everyone asked for already registered: nothing new, nothing refused.
     expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b, c] })).toEqual({ ok: true, added: 0, skipped: 3 });
     const registered = await db.trainingParticipant.findMany({ where: { eventId: event }, select: { memberId: true } });
@@ -472,17 +580,32 @@ describe("attendance and results", () => {
     const r4 = await newMember(chapterId, "Hasil Rahmat");
     ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [r1, r2, r3] }));
     ok(await addParticipants({ chapterId, actorId, eventId: otherEvent, memberIds: [r4] }));
-    [p1, p2, p3, q] = await Promise.all([participantOf(event, r1), participantOf(event, r2), participantOf(event, r3), participantOf(otherEvent, r4)]);
+    [p1, p2, p3, q] = await Promise.all([
+      participantOf(event, r1),
+      participantOf(event, r2),
+      participantOf(event, r3),
+      participantOf(otherEvent, r4),
+    ]);
   });
 
   it("refuses hours above the event's, keyed by participant, and saves no row", async () => {
-    const result = await recordResults({ chapterId, actorId, eventId: event, rows: [row(p1, "hadir", 24, "lulus"), row(p2, "hadir", 25, "lulus")] });
+    const result = await recordResults({
+      chapterId,
+      actorId,
+      eventId: event,
+      rows: [row(p1, "hadir", 24, "lulus"), row(p2, "hadir", 25, "lulus")],
+    });
     expect(refused(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursAbove("24") });
     await untouched();
   });
 
   it("refuses a result for someone not registered for this event (even if registered for another)", async () => {
-    const result = await recordResults({ chapterId, actorId, eventId: event, rows: [row(p1, "hadir", null, "lulus"), row(q, "hadir", null, "lulus")] });
+    const result = await recordResults({
+      chapterId,
+      actorId,
+      eventId: event,
+      rows: [row(p1, "hadir", null, "lulus"), row(q, "hadir", null, "lulus")],
+    });
     expect(refused(result)).toEqual({ [`${q}.result`]: MSG.notParticipant });
     await untouched();
   });
@@ -495,8 +618,12 @@ describe("attendance and results", () => {
       rows: [row(p1, "hadir", null, "lulus"), row(p2, "tidak_hadir", 3, "tidak_lulus"), row(p3, "tidak_hadir", null, "lulus")],
     });
     expect(refused(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursWhenAbsent, [`${p3}.result`]: MSG.passedWhenAbsent });
-    expect(refused(await recordResults({ chapterId, actorId, eventId: "tidak-ada", rows: [row(p1, "hadir", null, "lulus")] }))).toEqual({ form: MSG.eventMissing });
-    expect(refused(await recordResults({ chapterId: otherChapterId, actorId, eventId: event, rows: [row(p1, "hadir", null, "lulus")] }))).toEqual({
+    expect(refused(await recordResults({ chapterId, actorId, eventId: "tidak-ada", rows: [row(p1, "hadir", null, "lulus")] }))).toEqual({
+      form: MSG.eventMissing,
+    });
+    expect(
+      refused(await recordResults({ chapterId: otherChapterId, actorId, eventId: event, rows: [row(p1, "hadir", null, "lulus")] })),
+    ).toEqual({
       form: MSG.eventMissing,
     });
     await untouched();
@@ -519,7 +646,13 @@ describe("attendance and results", () => {
     const held = await competenciesOf(r1);
     expect(Object.keys(held).sort()).toEqual([ASESMEN, PENDATAAN]);
     for (const name of [ASESMEN, PENDATAAN]) {
-      expect(held[name]).toMatchObject({ level: "dasar", source: "training", sourceId: p1, acquiredOn: calendarDate(2026, 2, 18), confirmedById: null });
+      expect(held[name]).toMatchObject({
+        level: "dasar",
+        source: "training",
+        sourceId: p1,
+        acquiredOn: calendarDate(2026, 2, 18),
+        confirmedById: null,
+      });
     }
     expect(await db.memberCompetency.count({ where: { memberId: { in: [r2, r3] } } })).toBe(0);
 
@@ -538,13 +671,26 @@ describe("attendance and results", () => {
     const basic = await newEvent(chapterId, await nationalCourseId(BIMTEK), { startDate: "2025-10-06", endDate: "2025-10-08" });
     const fromBasic = await takePart(chapterId, basic, member, "hadir", null, "lulus");
     let held = await competenciesOf(member);
-    expect(held[PENDATAAN]).toMatchObject({ level: "menengah", source: "training", sourceId: fromTeknis, acquiredOn: calendarDate(2025, 9, 2) });
+    expect(held[PENDATAAN]).toMatchObject({
+      level: "menengah",
+      source: "training",
+      sourceId: fromTeknis,
+      acquiredOn: calendarDate(2025, 9, 2),
+    });
     expect(held[ASESMEN]).toMatchObject({ level: "dasar", sourceId: fromBasic });
 
-    const certification = await newEvent(chapterId, await nationalCourseId(SERTIFIKASI), { startDate: "2025-11-10", endDate: "2025-11-10" });
+    const certification = await newEvent(chapterId, await nationalCourseId(SERTIFIKASI), {
+      startDate: "2025-11-10",
+      endDate: "2025-11-10",
+    });
     const fromCertification = await takePart(chapterId, certification, member, "hadir", null, "lulus");
     held = await competenciesOf(member);
-    expect(held[ASESMEN]).toMatchObject({ level: "menengah", source: "training", sourceId: fromCertification, acquiredOn: calendarDate(2025, 11, 10) });
+    expect(held[ASESMEN]).toMatchObject({
+      level: "menengah",
+      source: "training",
+      sourceId: fromCertification,
+      acquiredOn: calendarDate(2025, 11, 10),
+    });
     expect(held[PENDAMPINGAN]).toMatchObject({ level: "menengah", sourceId: fromCertification });
     expect(held[PENDATAAN]).toMatchObject({ level: "menengah", sourceId: fromTeknis });
     expect(Object.keys(held)).toHaveLength(3);
@@ -583,7 +729,11 @@ describe("certificates of participants", () => {
     const failedMember = await newMember(chapterId, "Sertifikat Slamet Gagal");
     theirMember = await newMember(otherChapterId, "Sertifikat Kubu Raya");
     ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [passedMember, secondMember, failedMember] }));
-    [passed, second, failed] = await Promise.all([participantOf(event, passedMember), participantOf(event, secondMember), participantOf(event, failedMember)]);
+    [passed, second, failed] = await Promise.all([
+      participantOf(event, passedMember),
+      participantOf(event, secondMember),
+      participantOf(event, failedMember),
+    ]);
     ok(
       await recordResults({
         chapterId,
@@ -596,17 +746,47 @@ describe("certificates of participants", () => {
   });
 
   it("is recorded only for a participant who passed, of this event", async () => {
-    const result = await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: failed, data: certificateData(), file: null });
+    const result = await saveParticipantCertificate({
+      chapterId,
+      actorId,
+      eventId: event,
+      participantId: failed,
+      data: certificateData(),
+      file: null,
+    });
     expect(refused(result)).toEqual({ number: MSG.notPassed });
-    const wrongEvent = await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: theirs, data: certificateData(), file: null });
+    const wrongEvent = await saveParticipantCertificate({
+      chapterId,
+      actorId,
+      eventId: event,
+      participantId: theirs,
+      data: certificateData(),
+      file: null,
+    });
     expect(refused(wrongEvent)).toEqual({ form: MSG.notParticipant });
-    const otherChapter = await saveParticipantCertificate({ chapterId: otherChapterId, actorId, eventId: event, participantId: passed, data: certificateData(), file: null });
+    const otherChapter = await saveParticipantCertificate({
+      chapterId: otherChapterId,
+      actorId,
+      eventId: event,
+      participantId: passed,
+      data: certificateData(),
+      file: null,
+    });
     expect(refused(otherChapter)).toEqual({ form: MSG.notParticipant });
     expect(await db.certificate.count({ where: { participantId: { in: [failed, theirs, passed] } } })).toBe(0);
   });
 
   it("expires by default on the issue date plus the course's validity less one day; a second save replaces it", async () => {
-    const saved = ok(await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: passed, data: certificateData({ number: "LSP-2026/0001" }), file: null }));
+    const saved = ok(
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: event,
+        participantId: passed,
+        data: certificateData({ number: "LSP-2026/0001" }),
+        file: null,
+      }),
+    );
     expect(saved.memberName).toBe("Sertifikat Siti Lulus");
     const certificate = await db.certificate.findUniqueOrThrow({ where: { id: saved.id } });
     expect(certificate).toMatchObject({
@@ -623,10 +803,20 @@ describe("certificates of participants", () => {
 
     // Issued on 29 February: five years on there is no 29 February.
     const leap = ok(
-      await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: passed, data: certificateData({ number: "LSP-2026/0001", issuedOn: "2024-02-29" }), file: null }),
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: event,
+        participantId: passed,
+        data: certificateData({ number: "LSP-2026/0001", issuedOn: "2024-02-29" }),
+        file: null,
+      }),
     );
     expect(leap.id).toBe(saved.id);
-    expect(await db.certificate.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ issuedOn: calendarDate(2024, 2, 29), expiresOn: calendarDate(2029, 2, 28) });
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({
+      issuedOn: calendarDate(2024, 2, 29),
+      expiresOn: calendarDate(2029, 2, 28),
+    });
 
     // An expiry given is kept as given.
     ok(
@@ -639,22 +829,45 @@ describe("certificates of participants", () => {
         file: null,
       }),
     );
-    expect(await db.certificate.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ issuedOn: calendarDate(2026, 1, 15), expiresOn: calendarDate(2027, 6, 30) });
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({
+      issuedOn: calendarDate(2026, 1, 15),
+      expiresOn: calendarDate(2027, 6, 30),
+    });
     expect(await db.certificate.count({ where: { participantId: passed } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "training.certificate.save", entityId: passedMember } })).toBe(3);
   });
 
   it("refuses, in the form's schema, an expiry before the issue date", () => {
-    const parsed = certificateFormSchema.safeParse({ number: "LSP-2026/0009", issuer: "LSP", issuedOn: "2026-01-15", expiresOn: "2026-01-14" });
+    const parsed = certificateFormSchema.safeParse({
+      number: "LSP-2026/0009",
+      issuer: "LSP",
+      issuedOn: "2026-01-15",
+      expiresOn: "2026-01-14",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["expiresOn", MSG.expiryBeforeIssue]]);
-    expect(certificateFormSchema.safeParse({ number: "LSP-2026/0009", issuer: "LSP", issuedOn: "2026-01-15", expiresOn: "2026-01-15" }).success).toBe(true);
-    const outside = externalTrainingSchema.safeParse({ ...externalData(), hours: "12", certificateNumber: "X-1", certificateIssuedOn: "2026-01-15", certificateExpiresOn: "2025-12-31" });
+    expect(
+      certificateFormSchema.safeParse({ number: "LSP-2026/0009", issuer: "LSP", issuedOn: "2026-01-15", expiresOn: "2026-01-15" }).success,
+    ).toBe(true);
+    const outside = externalTrainingSchema.safeParse({
+      ...externalData(),
+      hours: "12",
+      certificateNumber: "X-1",
+      certificateIssuedOn: "2026-01-15",
+      certificateExpiresOn: "2025-12-31",
+    });
     expect(outside.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["certificateExpiresOn", MSG.expiryBeforeIssue]]);
   });
 
   it("refuses a number already used in the chapter, naming its holder; another chapter may use it", async () => {
-    const result = await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: second, data: certificateData({ number: "LSP-2026/0001" }), file: null });
+    const result = await saveParticipantCertificate({
+      chapterId,
+      actorId,
+      eventId: event,
+      participantId: second,
+      data: certificateData({ number: "LSP-2026/0001" }),
+      file: null,
+    });
     expect(refused(result)).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
     expect(await db.certificate.count({ where: { participantId: second } })).toBe(0);
 
@@ -669,23 +882,55 @@ describe("certificates of participants", () => {
     expect(refused(outside)).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
     expect(await db.externalTraining.count({ where: { memberId: secondMember } })).toBe(0);
 
-    ok(await saveParticipantCertificate({ chapterId: otherChapterId, actorId, eventId: theirEvent, participantId: theirs, data: certificateData({ number: "LSP-2026/0001" }), file: null }));
+    ok(
+      await saveParticipantCertificate({
+        chapterId: otherChapterId,
+        actorId,
+        eventId: theirEvent,
+        participantId: theirs,
+        data: certificateData({ number: "LSP-2026/0001" }),
+        file: null,
+      }),
+    );
     const holders = await db.certificate.findMany({ where: { number: "LSP-2026/0001" }, select: { chapterId: true, memberId: true } });
     expect(holders.map((h) => h.memberId).sort()).toEqual([passedMember, theirMember].sort());
   });
 
   it("refuses a scan that is not a PDF, JPEG or PNG by its content, storing nothing", async () => {
     const filesBefore = await storedCertificateFiles();
-    const fake = await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: second, data: certificateData({ number: "LSP-2026/0002" }), file: upload(EXE) });
+    const fake = await saveParticipantCertificate({
+      chapterId,
+      actorId,
+      eventId: event,
+      participantId: second,
+      data: certificateData({ number: "LSP-2026/0002" }),
+      file: upload(EXE),
+    });
     expect(refused(fake)).toEqual({ file: MSG.fileType });
-    const empty = await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: second, data: certificateData({ number: "LSP-2026/0002" }), file: upload(new Uint8Array()) });
+    const empty = await saveParticipantCertificate({
+      chapterId,
+      actorId,
+      eventId: event,
+      participantId: second,
+      data: certificateData({ number: "LSP-2026/0002" }),
+      file: upload(new Uint8Array()),
+    });
     expect(refused(empty)).toEqual({ file: MSG.fileMissing });
     expect(await db.certificate.count({ where: { participantId: second } })).toBe(0);
     expect(await storedCertificateFiles()).toEqual(filesBefore);
   });
 
   it("stores a real PDF, readable by the chapter and by its holder only; a new scan replaces the old file", async () => {
-    const saved = ok(await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: second, data: certificateData({ number: "LSP-2026/0002" }), file: upload(PDF) }));
+    const saved = ok(
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: event,
+        participantId: second,
+        data: certificateData({ number: "LSP-2026/0002" }),
+        file: upload(PDF),
+      }),
+    );
     const certificate = await db.certificate.findUniqueOrThrow({ where: { id: saved.id } });
     expect(certificate.fileType).toBe("application/pdf");
     expect(certificate.file).toMatch(new RegExp(`^${secondMember}-[0-9a-f]{16}\\.pdf$`));
@@ -703,7 +948,16 @@ describe("certificates of participants", () => {
     const noScan = await db.certificate.findFirstOrThrow({ where: { participantId: passed } });
     expect(await readCertificateFile(chapterId, noScan.id)).toBeNull();
 
-    ok(await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: second, data: certificateData({ number: "LSP-2026/0002" }), file: upload(PNG) }));
+    ok(
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: event,
+        participantId: second,
+        data: certificateData({ number: "LSP-2026/0002" }),
+        file: upload(PNG),
+      }),
+    );
     const replaced = await db.certificate.findUniqueOrThrow({ where: { id: saved.id } });
     expect(replaced).toMatchObject({ fileType: "image/png" });
     expect(replaced.file).toMatch(/\.png$/);
@@ -718,10 +972,22 @@ describe("certificates of participants", () => {
     ok(await confirmCompetency({ chapterId, actorId, memberId: passedMember, competencyId: asesmen, level: "dasar", timeZone: TZ }));
     expect((await competenciesOf(passedMember))[ASESMEN]).toMatchObject({ level: "dasar", source: "board" });
     const saved = ok(
-      await saveParticipantCertificate({ chapterId, actorId, eventId: event, participantId: passed, data: certificateData({ number: "LSP-2026/0001", issuedOn: "2026-01-20" }), file: null }),
+      await saveParticipantCertificate({
+        chapterId,
+        actorId,
+        eventId: event,
+        participantId: passed,
+        data: certificateData({ number: "LSP-2026/0001", issuedOn: "2026-01-20" }),
+        file: null,
+      }),
     );
     const held = await competenciesOf(passedMember);
-    expect(held[ASESMEN]).toMatchObject({ level: "menengah", source: "certificate", sourceId: saved.id, acquiredOn: calendarDate(2026, 1, 20) });
+    expect(held[ASESMEN]).toMatchObject({
+      level: "menengah",
+      source: "certificate",
+      sourceId: saved.id,
+      acquiredOn: calendarDate(2026, 1, 20),
+    });
     // Already held at that level from the training: left as it was.
     expect(held[PENDAMPINGAN]).toMatchObject({ level: "menengah", source: "training", sourceId: passed });
   });
@@ -737,7 +1003,9 @@ describe("trainings outside the chapter", () => {
   });
 
   it("records one without a certificate", async () => {
-    const result = ok(await addExternalTraining({ chapterId, actorId, memberId: member, data: externalData({ hours: "12,5" }), file: null }));
+    const result = ok(
+      await addExternalTraining({ chapterId, actorId, memberId: member, data: externalData({ hours: "12,5" }), file: null }),
+    );
     expect(result.memberName).toBe("Luar Yuliana");
     expect(await db.externalTraining.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
       memberId: member,
@@ -806,7 +1074,10 @@ describe("trainings outside the chapter", () => {
       ),
     ).toEqual({ file: MSG.fileType });
     const outsider = await newMember(otherChapterId, "Luar Kubu Raya");
-    expect(await addExternalTraining({ chapterId, actorId, memberId: outsider, data: externalData(), file: null })).toEqual({ ok: false, notFound: true });
+    expect(await addExternalTraining({ chapterId, actorId, memberId: outsider, data: externalData(), file: null })).toEqual({
+      ok: false,
+      notFound: true,
+    });
     expect(await db.externalTraining.count({ where: { memberId: member } })).toBe(before);
     expect(await db.externalTraining.count({ where: { memberId: outsider } })).toBe(0);
     expect(await storedCertificateFiles()).toEqual(filesBefore);
@@ -829,7 +1100,11 @@ describe("certificates expiring, in the chapter's time zone", () => {
         chapterId: chapter,
         actorId,
         memberId: member,
-        data: externalData({ certificateNumber: number, certificateIssuedOn: "2024-01-10", certificateExpiresOn: expiresOn ? toDateInput(expiresOn) : "" }),
+        data: externalData({
+          certificateNumber: number,
+          certificateIssuedOn: "2024-01-10",
+          certificateExpiresOn: expiresOn ? toDateInput(expiresOn) : "",
+        }),
         file: null,
       }),
     );
@@ -975,7 +1250,12 @@ describe("a member's record and the training path", () => {
 
   it("membersWithoutBasicBimtek lists exactly the flagged active members, by name", async () => {
     const rows = await membersWithoutBasicBimtek(pathChapter);
-    expect(rows.map((r) => r.fullName)).toEqual(["Jalur A Belum Apa-apa", "Jalur D Tidak Lulus", "Jalur H Hanya Bimtek Teknis", "Jalur I Terdaftar Saja"]);
+    expect(rows.map((r) => r.fullName)).toEqual([
+      "Jalur A Belum Apa-apa",
+      "Jalur D Tidak Lulus",
+      "Jalur H Hanya Bimtek Teknis",
+      "Jalur I Terdaftar Saja",
+    ]);
     expect(rows.map((r) => r.id)).toEqual([m.none, m.failed, m.otherCourse, m.registered]);
     // Every active member of the chapter is flagged by one and listed by the other, or neither.
     const active = await db.member.findMany({ where: { chapterId: pathChapter, status: "aktif" }, select: { id: true } });
@@ -1024,14 +1304,38 @@ describe("training hours for reports", () => {
     await takePart(h1, february, x2, "sebagian", 10, null); // 10
     await takePart(h1, february, x3, "tidak_hadir", null, null); // 0
     await takePart(h1, april, x1, "hadir", null, null); // 16, April
-    ok(await addExternalTraining({ chapterId: h1, actorId, memberId: x1, data: externalData({ startDate: "2025-03-31", endDate: "2025-03-31", hours: "7,5" }), file: null }));
-    ok(await addExternalTraining({ chapterId: h1, actorId, memberId: x2, data: externalData({ startDate: "2024-12-31", endDate: "2025-01-02", hours: "5" }), file: null }));
+    ok(
+      await addExternalTraining({
+        chapterId: h1,
+        actorId,
+        memberId: x1,
+        data: externalData({ startDate: "2025-03-31", endDate: "2025-03-31", hours: "7,5" }),
+        file: null,
+      }),
+    );
+    ok(
+      await addExternalTraining({
+        chapterId: h1,
+        actorId,
+        memberId: x2,
+        data: externalData({ startDate: "2024-12-31", endDate: "2025-01-02", hours: "5" }),
+        file: null,
+      }),
+    );
 
     // Chapter 2: a 6-hour diklat on 1 January (the first day of the period) and 2 outside hours.
     const january = await newEvent(h2, diklat, { startDate: "2025-01-01", endDate: "2025-01-01", hours: "6" });
     const y1 = await newMember(h2, "Jam Dua A");
     await takePart(h2, january, y1, "hadir", null, "lulus"); // 6
-    ok(await addExternalTraining({ chapterId: h2, actorId, memberId: y1, data: externalData({ startDate: "2025-03-01", endDate: "2025-03-01", hours: "2" }), file: null }));
+    ok(
+      await addExternalTraining({
+        chapterId: h2,
+        actorId,
+        memberId: y1,
+        data: externalData({ startDate: "2025-03-01", endDate: "2025-03-01", hours: "2" }),
+        file: null,
+      }),
+    );
 
     // Chapter 3: 8 hours in February, never asked for with the others.
     const h3Event = await newEvent(h3, bimtek, { startDate: "2025-02-01", endDate: "2025-02-01", hours: "8" });
@@ -1065,7 +1369,9 @@ describe("the competency matrix and the board's confirmation", () => {
     matrix = (await buildChapter({ code: "TRM", name: "IPSM Matriks" })).id;
     board = (await buildUser({ chapterId: matrix, role: "admin", name: "Admin Matriks" })).id;
     [pendataan, asesmen] = await Promise.all([nationalCompetencyId(PENDATAAN), nationalCompetencyId(ASESMEN)]);
-    ownCompetency = ok(await createCompetency({ chapterId: matrix, actorId: board, name: "Pemetaan sosial kampung", description: null })).id;
+    ownCompetency = ok(
+      await createCompetency({ chapterId: matrix, actorId: board, name: "Pemetaan sosial kampung", description: null }),
+    ).id;
     m.selatanA = await newMember(matrix, "Matriks Ani", { villageCode: V1002 });
     m.selatanB = await newMember(matrix, "Matriks Bayu", { villageCode: V1003 });
     m.timur = await newMember(matrix, "Matriks Citra", { villageCode: V0401 });
@@ -1091,18 +1397,56 @@ describe("the competency matrix and the board's confirmation", () => {
     expect(audit).toMatchObject({ actorId: board, chapterId: matrix, entityType: "Member" });
     expect(JSON.parse(audit.after!)).toEqual({ competency: PENDATAAN, level: "dasar" });
 
-    ok(await confirmCompetency({ chapterId: matrix, actorId: board, memberId: m.selatanB!, competencyId: asesmen, level: "mahir", timeZone: TZ }));
-    ok(await confirmCompetency({ chapterId: matrix, actorId: board, memberId: m.timur!, competencyId: ownCompetency, level: "menengah", timeZone: TZ }));
+    ok(
+      await confirmCompetency({
+        chapterId: matrix,
+        actorId: board,
+        memberId: m.selatanB!,
+        competencyId: asesmen,
+        level: "mahir",
+        timeZone: TZ,
+      }),
+    );
+    ok(
+      await confirmCompetency({
+        chapterId: matrix,
+        actorId: board,
+        memberId: m.timur!,
+        competencyId: ownCompetency,
+        level: "menengah",
+        timeZone: TZ,
+      }),
+    );
     expect((await competenciesOf(m.timur!))["Pemetaan sosial kampung"]).toMatchObject({ level: "menengah", source: "board" });
   });
 
   it("confirmCompetency refuses another chapter's competency or member", async () => {
     const theirCompetency = await db.competency.findFirstOrThrow({ where: { chapterId: otherChapterId, name: "Penyuluhan lahan gambut" } });
-    expect(refused(await confirmCompetency({ chapterId: matrix, actorId: board, memberId: m.selatanB!, competencyId: theirCompetency.id, level: "dasar", timeZone: TZ }))).toEqual({
+    expect(
+      refused(
+        await confirmCompetency({
+          chapterId: matrix,
+          actorId: board,
+          memberId: m.selatanB!,
+          competencyId: theirCompetency.id,
+          level: "dasar",
+          timeZone: TZ,
+        }),
+      ),
+    ).toEqual({
       competencyId: MSG.competency,
     });
     const outsider = await newMember(otherChapterId, "Matriks Luar");
-    expect(await confirmCompetency({ chapterId: matrix, actorId: board, memberId: outsider, competencyId: pendataan, level: "dasar", timeZone: TZ })).toEqual({
+    expect(
+      await confirmCompetency({
+        chapterId: matrix,
+        actorId: board,
+        memberId: outsider,
+        competencyId: pendataan,
+        level: "dasar",
+        timeZone: TZ,
+      }),
+    ).toEqual({
       ok: false,
       notFound: true,
     });

@@ -20,7 +20,14 @@ async function main() {
     ["sekretaris-lama@uji.test", oldSecretary],
     ["sekretaris-baru@uji.test", newSecretary],
   ] as const) {
-    await buildUser({ chapterId: chapter.id, role: "volunteer", email, name: member.fullName, memberId: member.id, password: E2E_PASSWORD });
+    await buildUser({
+      chapterId: chapter.id,
+      role: "volunteer",
+      email,
+      name: member.fullName,
+      memberId: member.id,
+      password: E2E_PASSWORD,
+    });
   }
   // The serving board: started four years ago, planned to run to the end of next year.
   const year = new Date().getUTCFullYear();

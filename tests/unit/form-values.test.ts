@@ -114,7 +114,15 @@ describe("rupiah: one parser for every money field", () => {
 /** The committed amount of a programme's first partner, as the programme form posts it. */
 function parsePartnerSubmissionForTest(committed: string) {
   const form = new FormData();
-  const fields = { name: "Program", goal: "Tujuan", startDate: "2026-01-01", endDate: "2026-12-31", budget: "10.000.000", fundingSource: "csr", coordinatorId: "c1" };
+  const fields = {
+    name: "Program",
+    goal: "Tujuan",
+    startDate: "2026-01-01",
+    endDate: "2026-12-31",
+    budget: "10.000.000",
+    fundingSource: "csr",
+    coordinatorId: "c1",
+  };
   for (const [key, v] of Object.entries(fields)) form.set(key, v);
   form.set("partner.0.partnerId", "p1");
   form.set("partner.0.committed", committed);
@@ -124,7 +132,14 @@ function parsePartnerSubmissionForTest(committed: string) {
 
 function aidForm(value: string, fields: Record<string, string> = {}) {
   const form = new FormData();
-  const all = { "aid.0.item": "Beras", "aid.0.quantity": "10", "aid.0.unit": "kg", "aid.0.value": value, "aid.0.source": "apbd", ...fields };
+  const all = {
+    "aid.0.item": "Beras",
+    "aid.0.quantity": "10",
+    "aid.0.unit": "kg",
+    "aid.0.value": value,
+    "aid.0.source": "apbd",
+    ...fields,
+  };
   for (const [key, v] of Object.entries(all)) form.set(key, v);
   return form;
 }
@@ -156,7 +171,13 @@ describe("texts: control characters, line breaks and limits", () => {
   });
 
   it("the forms keep line breaks in addresses and notes and strip NUL everywhere", () => {
-    const partner = partnerSchema.parse({ name: "PT\u0000 Maju", kind: "perusahaan", status: "aktif", address: "Jl. A\r\nPontianak", notes: "satu\ndua\u0000" });
+    const partner = partnerSchema.parse({
+      name: "PT\u0000 Maju",
+      kind: "perusahaan",
+      status: "aktif",
+      address: "Jl. A\r\nPontianak",
+      notes: "satu\ndua\u0000",
+    });
     expect(partner).toMatchObject({ name: "PT Maju", address: "Jl. A\nPontianak", notes: "satu\ndua" });
     expect(firstMessage(partnerSchema.safeParse({ name: "x".repeat(201), kind: "perusahaan", status: "aktif" }))).toBe(
       "Terlalu panjang (paling banyak 200 karakter).",
@@ -213,7 +234,9 @@ describe("dates: real calendar days in a sensible range", () => {
     expect(birthDate.safeParse(iso(hundredAgo)).success).toBe(true);
     expect(firstMessage(birthDate.safeParse(iso(tomorrow)))).toBe(MSG.future);
     expect(firstMessage(birthDate.safeParse("9999-12-31"))).toBe(MSG.future);
-    expect(firstMessage(birthDate.safeParse(iso(beforeThat)))).toBe(`Tanggal lahir paling awal ${iso(hundredAgo).split("-").reverse().join("-")} (usia paling tinggi 100 tahun).`);
+    expect(firstMessage(birthDate.safeParse(iso(beforeThat)))).toBe(
+      `Tanggal lahir paling awal ${iso(hundredAgo).split("-").reverse().join("-")} (usia paling tinggi 100 tahun).`,
+    );
   });
 
   it("the member form refuses a join date of 9999-12-31 beside the field", () => {
@@ -260,11 +283,24 @@ describe("choices: an unknown value is refused, never replaced by a default", ()
 
   it("a status, a funding source and a money kind outside their lists are refused", () => {
     expect(statusChangeSchema.safeParse({ status: "hilang", effectiveDate: "2026-01-01", reason: "Alasan" }).success).toBe(false);
-    expect(firstMessage(statusChangeSchema.safeParse({ status: "hilang", effectiveDate: "2026-01-01", reason: "Alasan" }))).toBe("Pilih status.");
+    expect(firstMessage(statusChangeSchema.safeParse({ status: "hilang", effectiveDate: "2026-01-01", reason: "Alasan" }))).toBe(
+      "Pilih status.",
+    );
     expect(
-      programmeSchema.safeParse({ name: "P", goal: "T", startDate: "2026-01-01", endDate: "2026-02-01", budget: "1000", fundingSource: "bank", coordinatorId: "c" }).success,
+      programmeSchema.safeParse({
+        name: "P",
+        goal: "T",
+        startDate: "2026-01-01",
+        endDate: "2026-02-01",
+        budget: "1000",
+        fundingSource: "bank",
+        coordinatorId: "c",
+      }).success,
     ).toBe(false);
-    expect(moneyEntrySchema.safeParse({ idempotencyKey: "key-12345678", kind: "gift", date: "2026-02-01", amount: "1000", purpose: "x" }).success).toBe(false);
+    expect(
+      moneyEntrySchema.safeParse({ idempotencyKey: "key-12345678", kind: "gift", date: "2026-02-01", amount: "1000", purpose: "x" })
+        .success,
+    ).toBe(false);
     expect(partnerSchema.safeParse({ name: "PT", kind: "rahasia", status: "aktif" }).success).toBe(false);
     expect(partnerSchema.safeParse({ name: "PT", kind: "perusahaan", status: "dibekukan" }).success).toBe(false);
   });

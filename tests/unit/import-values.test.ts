@@ -17,30 +17,12 @@ describe("decodeTextFile", () => {
   const utf8 = (s: string) => new TextEncoder().encode(s);
   it.each([
     ["UTF-8", utf8("Ma’ruf – é"), "utf-8", "Ma’ruf – é"],
-    [
-      "UTF-8 with BOM",
-      new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("Nama;NIK")]),
-      "utf-8-bom",
-      "Nama;NIK",
-    ],
-    [
-      "UTF-16LE with BOM",
-      new Uint8Array([0xff, 0xfe, ...Buffer.from("Ma’ruf\tNIK", "utf16le")]),
-      "utf-16le",
-      "Ma’ruf\tNIK",
-    ],
-    [
-      "UTF-16BE with BOM",
-      new Uint8Array([0xfe, 0xff, ...Buffer.from("Nama", "utf16le").swap16()]),
-      "utf-16be",
-      "Nama",
-    ],
+    ["UTF-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("Nama;NIK")]), "utf-8-bom", "Nama;NIK"],
+    ["UTF-16LE with BOM", new Uint8Array([0xff, 0xfe, ...Buffer.from("Ma’ruf\tNIK", "utf16le")]), "utf-16le", "Ma’ruf\tNIK"],
+    ["UTF-16BE with BOM", new Uint8Array([0xfe, 0xff, ...Buffer.from("Nama", "utf16le").swap16()]), "utf-16be", "Nama"],
     [
       "Windows-1252: curly quotes, dashes, euro, accents",
-      new Uint8Array([
-        0x93, 0x4d, 0x61, 0x92, 0x72, 0x75, 0x66, 0x94, 0x20, 0x96, 0x20, 0x97,
-        0x20, 0x80, 0x20, 0xe9,
-      ]),
+      new Uint8Array([0x93, 0x4d, 0x61, 0x92, 0x72, 0x75, 0x66, 0x94, 0x20, 0x96, 0x20, 0x97, 0x20, 0x80, 0x20, 0xe9]),
       "windows-1252",
       "“Ma’ruf” – — € é",
     ],
@@ -52,9 +34,7 @@ describe("decodeTextFile", () => {
     const all = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
     const text = decodeWindows1252(all);
     const controls = [...text].filter((ch) => hasUnreadableCharacters(ch));
-    expect(controls.map((ch) => ch.codePointAt(0))).toEqual([
-      0x81, 0x8d, 0x8f, 0x90, 0x9d,
-    ]);
+    expect(controls.map((ch) => ch.codePointAt(0))).toEqual([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
   });
 });
 
@@ -68,28 +48,13 @@ describe("hasUnreadableCharacters", () => {
     ["\u0092", true],
     ["\u007f", true],
     ["bad \uFFFD byte", true],
-  ])("%j -> %s", (value, expected) =>
-    expect(hasUnreadableCharacters(value)).toBe(expected)
-  );
+  ])("%j -> %s", (value, expected) => expect(hasUnreadableCharacters(value)).toBe(expected));
 });
 
 describe("escapeFormula / unescapeFormula", () => {
-  it.each([
-    "=1+2",
-    "+62 812",
-    "-",
-    "@home",
-    "\tx",
-    "\rx",
-    "'=already",
-    "''",
-    "'",
-    "Ma'ruf",
-    "'Aisyah",
-    "plain",
-    "",
-  ])("%j survives the round trip", (value) =>
-    expect(unescapeFormula(escapeFormula(value))).toBe(value)
+  it.each(["=1+2", "+62 812", "-", "@home", "\tx", "\rx", "'=already", "''", "'", "Ma'ruf", "'Aisyah", "plain", ""])(
+    "%j survives the round trip",
+    (value) => expect(unescapeFormula(escapeFormula(value))).toBe(value),
   );
   it("escapes what a spreadsheet would run, and the apostrophe itself", () => {
     expect(escapeFormula("=SUM(A1)")).toBe("'=SUM(A1)");
@@ -102,25 +67,12 @@ describe("escapeFormula / unescapeFormula", () => {
 });
 
 describe("numbers Excel has mangled", () => {
-  it.each([
-    "6.17102E+15",
-    "6,17102E+15",
-    "6.171015709E+15",
-    "8,12346E+10",
-    "1e15",
-  ])("%s is scientific", (v) => expect(isScientificNumber(v)).toBe(true));
-  it.each(["6171015708900003", "E+15", "Jl. 6E", ""])(
-    "%s is not scientific",
-    (v) => expect(isScientificNumber(v)).toBe(false)
+  it.each(["6.17102E+15", "6,17102E+15", "6.171015709E+15", "8,12346E+10", "1e15"])("%s is scientific", (v) =>
+    expect(isScientificNumber(v)).toBe(true),
   );
-  it.each(["6.171.015.708.900.000", "6,171,015,708,900,000"])(
-    "%s is grouped",
-    (v) => expect(isGroupedNumber(v)).toBe(true)
-  );
-  it.each(["61.71.01.1001", "17.08.1990", "6171015708900000"])(
-    "%s is not grouped",
-    (v) => expect(isGroupedNumber(v)).toBe(false)
-  );
+  it.each(["6171015708900003", "E+15", "Jl. 6E", ""])("%s is not scientific", (v) => expect(isScientificNumber(v)).toBe(false));
+  it.each(["6.171.015.708.900.000", "6,171,015,708,900,000"])("%s is grouped", (v) => expect(isGroupedNumber(v)).toBe(true));
+  it.each(["61.71.01.1001", "17.08.1990", "6171015708900000"])("%s is not grouped", (v) => expect(isGroupedNumber(v)).toBe(false));
 });
 
 describe("parseImportDate", () => {
@@ -147,9 +99,7 @@ describe("parseImportDate", () => {
     ["29/02/2000", "2000-02-29"],
     ["", ""],
     ["   ", ""],
-  ])("%j -> %s", (input, iso) =>
-    expect(parseImportDate(input)).toEqual({ ok: true, iso })
-  );
+  ])("%j -> %s", (input, iso) => expect(parseImportDate(input)).toEqual({ ok: true, iso }));
 
   it.each([
     ["2019", "yearOnly"],
@@ -162,25 +112,15 @@ describe("parseImportDate", () => {
     ["29/02/1900", "notDate"],
     ["12 Mai 1980", "notDate"],
     ["kemarin", "notDate"],
-  ])("%j is refused (%s)", (input, problem) =>
-    expect(parseImportDate(input)).toEqual({ ok: false, problem })
-  );
+  ])("%j is refused (%s)", (input, problem) => expect(parseImportDate(input)).toEqual({ ok: false, problem }));
 });
 
 describe("spreadsheetDateIso", () => {
   it("keeps the date of a date cell whatever its time of day", () => {
-    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5)))).toBe(
-      "2020-01-05"
-    );
-    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5, 18, 30)))).toBe(
-      "2020-01-05"
-    );
-    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5, 23, 59, 58)))).toBe(
-      "2020-01-05"
-    );
+    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5)))).toBe("2020-01-05");
+    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5, 18, 30)))).toBe("2020-01-05");
+    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5, 23, 59, 58)))).toBe("2020-01-05");
     // float noise just before midnight belongs to the next day
-    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5) - 3))).toBe(
-      "2020-01-05"
-    );
+    expect(spreadsheetDateIso(new Date(Date.UTC(2020, 0, 5) - 3))).toBe("2020-01-05");
   });
 });

@@ -57,9 +57,7 @@ describe("member list PDF", { timeout: 30_000 }, () => {
   });
 
   it("prints an empty list as one page with a zero total", async () => {
-    const { text, pages } = await pdfText(
-      new Uint8Array(await renderMemberListPdf({ chapter, members: [], generatedAt: new Date() })),
-    );
+    const { text, pages } = await pdfText(new Uint8Array(await renderMemberListPdf({ chapter, members: [], generatedAt: new Date() })));
     expect(pages).toBe(1);
     expect(text).toContain("Jumlah anggota: 0");
   });

@@ -85,7 +85,15 @@ describe("member numbers", () => {
 describe("list filters in the URL", () => {
   it("reads only known values and writes them back", () => {
     const filters = parseMemberFilters(new URLSearchParams("q=siti&status=aktif&kecamatan=61.71.01&sort=joinDate&dir=desc&jenis=xx"));
-    expect(filters).toEqual({ search: "siti", status: "aktif", districtCode: "61.71.01", villageCode: undefined, membershipType: undefined, sort: "joinDate", direction: "desc" });
+    expect(filters).toEqual({
+      search: "siti",
+      status: "aktif",
+      districtCode: "61.71.01",
+      villageCode: undefined,
+      membershipType: undefined,
+      sort: "joinDate",
+      direction: "desc",
+    });
     expect(memberFiltersQuery(filters, { page: "2" })).toBe("?q=siti&status=aktif&kecamatan=61.71.01&sort=joinDate&dir=desc&page=2");
   });
 });

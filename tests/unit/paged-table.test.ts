@@ -49,8 +49,22 @@ describe("layoutPagedTable", () => {
   ];
 
   it("fills pages up to their room, the first one shorter, never splitting a row, the totals last", () => {
-    const rows = Array.from({ length: 200 }, (_, i) => [String(i + 1), i % 10 === 0 ? "Nama yang sangat panjang sekali ".repeat(4).trim() : `Relawan ${i + 1}`, "2"]);
-    const layout = layoutPagedTable({ columns, rows, totals: ["", "Jumlah", "400"], width: 300, fontSize: 9, lineHeight: 14, firstRoom: 400, room: 600, measure });
+    const rows = Array.from({ length: 200 }, (_, i) => [
+      String(i + 1),
+      i % 10 === 0 ? "Nama yang sangat panjang sekali ".repeat(4).trim() : `Relawan ${i + 1}`,
+      "2",
+    ]);
+    const layout = layoutPagedTable({
+      columns,
+      rows,
+      totals: ["", "Jumlah", "400"],
+      width: 300,
+      fontSize: 9,
+      lineHeight: 14,
+      firstRoom: 400,
+      room: 600,
+      measure,
+    });
     expect(layout.columns.map((c) => c.points)).toEqual([30, 180, 90]);
     const flat = layout.pages.flat();
     expect(flat).toHaveLength(201);

@@ -77,7 +77,8 @@ describe("position table (docs/permissions.md)", () => {
   it("shows a follow-up's whole NIK/KK to the Ketua and Sekretaris only; activity settings to the Ketua, Wakil Ketua and Sekretaris", () => {
     expect(POSITION_KINDS.filter((k) => holds(k, "read:case-identifier:chapter"))).toEqual(["ketua", "sekretaris"]);
     expect(POSITION_KINDS.filter((k) => holds(k, "manage:activity:chapter"))).toEqual(["ketua", "wakil_ketua", "sekretaris"]);
-    for (const role of ["volunteer", "dinsos"] as const) expect(hasPermission(rolePermissions(role), "read:case-identifier:own")).toBe(false);
+    for (const role of ["volunteer", "dinsos"] as const)
+      expect(hasPermission(rolePermissions(role), "read:case-identifier:own")).toBe(false);
   });
 
   it("lets the Ketua and Sekretaris manage the board composition", () => {

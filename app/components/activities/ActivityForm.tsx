@@ -14,7 +14,13 @@ import { VillagePicker, type VillageOption } from "../VillagePicker";
 type Option = { id: string; name: string };
 type Category = { id: string; number: number | null; name: string; forChildren: boolean };
 type Input = Record<string, string>;
-export type FollowUpChoice = { id: string; status: string; institution: string; description: string; openedBy: { date: string | Date; village: { name: string } } };
+export type FollowUpChoice = {
+  id: string;
+  status: string;
+  institution: string;
+  description: string;
+  openedBy: { date: string | Date; village: { name: string } };
+};
 
 /** Which age band a category's counts are kept under: children's and elderly categories say it. */
 export function reachKey(category: Category, sex: "L" | "P") {
@@ -82,7 +88,14 @@ export function ActivityForm({
   };
   const countError = (key: string) => fieldErrors?.[key];
   return (
-    <Form method="post" encType="multipart/form-data" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("activities.form.title")}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      noValidate
+      className="form-grid"
+      onSubmit={onSubmit}
+      aria-label={t("activities.form.title")}
+    >
       <input type="hidden" {...register("idempotencyKey")} />
       <input type="hidden" {...register("latitude")} />
       <input type="hidden" {...register("longitude")} />
@@ -125,7 +138,13 @@ export function ActivityForm({
             ))}
           </SelectField>
         ) : null}
-        <VillagePicker label={t("activities.field.village")} villages={villages} selected={defaults.villageCode} error={errors.villageCode?.message} {...register("villageCode")} />
+        <VillagePicker
+          label={t("activities.field.village")}
+          villages={villages}
+          selected={defaults.villageCode}
+          error={errors.villageCode?.message}
+          {...register("villageCode")}
+        />
         <div className="field-row">
           <FormField label="RT" inputMode="numeric" error={errors.rt?.message} {...register("rt")} />
           <FormField label="RW" inputMode="numeric" error={errors.rw?.message} {...register("rw")} />
@@ -158,7 +177,14 @@ export function ActivityForm({
                   return (
                     <div className="field" key={sex}>
                       <label htmlFor={key}>{t(sex === "L" ? "activities.field.male" : "activities.field.female")}</label>
-                      <input id={key} name={key} inputMode="numeric" aria-label={`${t(sex === "L" ? "activities.field.male" : "activities.field.female")}: ${category.name}`} defaultValue={defaults[key] ?? ""} aria-invalid={countError(key) ? true : undefined} />
+                      <input
+                        id={key}
+                        name={key}
+                        inputMode="numeric"
+                        aria-label={`${t(sex === "L" ? "activities.field.male" : "activities.field.female")}: ${category.name}`}
+                        defaultValue={defaults[key] ?? ""}
+                        aria-invalid={countError(key) ? true : undefined}
+                      />
                       {countError(key) ? (
                         <p className="field__error" role="alert">
                           {countError(key)}
@@ -171,7 +197,12 @@ export function ActivityForm({
             </details>
           );
         })}
-        <FormField label={t("activities.field.households")} inputMode="numeric" error={errors.households?.message} {...register("households")} />
+        <FormField
+          label={t("activities.field.households")}
+          inputMode="numeric"
+          error={errors.households?.message}
+          {...register("households")}
+        />
       </fieldset>
       <fieldset>
         <legend>{t("activities.form.aid")}</legend>
@@ -253,7 +284,9 @@ export function ActivityForm({
                 aria-invalid={fieldErrors?.["followUp.caseIdentifier"] ? true : undefined}
               />
               <small className="muted">
-                {storedIdentifier ? t("activities.field.caseIdentifierKept", { masked: storedIdentifier }) : t("activities.field.caseIdentifierHelp")}
+                {storedIdentifier
+                  ? t("activities.field.caseIdentifierKept", { masked: storedIdentifier })
+                  : t("activities.field.caseIdentifierHelp")}
               </small>
               {fieldErrors?.["followUp.caseIdentifier"] ? (
                 <p className="field__error" role="alert">
@@ -264,11 +297,19 @@ export function ActivityForm({
           ) : null}
         </details>
         {followUps.length ? (
-          <details open={Boolean(defaults["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.status"])}>
+          <details
+            open={Boolean(
+              defaults["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.followUpId"] || fieldErrors?.["followUpUpdate.status"],
+            )}
+          >
             <summary>{t("activities.form.followUpUpdate")}</summary>
             <div className="field">
               <label htmlFor="followUpUpdate.followUpId">{t("activities.field.followUpUpdate")}</label>
-              <select id="followUpUpdate.followUpId" name="followUpUpdate.followUpId" defaultValue={defaults["followUpUpdate.followUpId"] ?? ""}>
+              <select
+                id="followUpUpdate.followUpId"
+                name="followUpUpdate.followUpId"
+                defaultValue={defaults["followUpUpdate.followUpId"] ?? ""}
+              >
                 <option value="">{t("activities.field.followUpUpdateNone")}</option>
                 {followUps.map((f) => (
                   <option key={f.id} value={f.id}>
@@ -299,7 +340,12 @@ export function ActivityForm({
             </div>
             <div className="field">
               <label htmlFor="followUpUpdate.note">{t("activities.field.followUpUpdateNote")}</label>
-              <input id="followUpUpdate.note" name="followUpUpdate.note" defaultValue={defaults["followUpUpdate.note"] ?? ""} maxLength={300} />
+              <input
+                id="followUpUpdate.note"
+                name="followUpUpdate.note"
+                defaultValue={defaults["followUpUpdate.note"] ?? ""}
+                maxLength={300}
+              />
             </div>
           </details>
         ) : null}

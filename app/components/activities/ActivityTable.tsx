@@ -37,7 +37,12 @@ export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityR
             <tr key={a.id}>
               {select ? (
                 <td>
-                  <input type="checkbox" name={select} value={a.id} aria-label={t("activities.verify.select", { name: `${a.member.fullName} ${formatCalendarDateShort(a.date)}` })} />
+                  <input
+                    type="checkbox"
+                    name={select}
+                    value={a.id}
+                    aria-label={t("activities.verify.select", { name: `${a.member.fullName} ${formatCalendarDateShort(a.date)}` })}
+                  />
                 </td>
               ) : null}
               <td>

@@ -51,7 +51,16 @@ export function PhotoInput({ error, stored }: { error?: string; stored: number }
   return (
     <div className="field">
       <label htmlFor="photos">{t("activities.photos.label", { max: left })}</label>
-      <input id="photos" name="photos" type="file" accept="image/jpeg,image/png" capture="environment" multiple onChange={onChange} aria-invalid={error ? true : undefined} />
+      <input
+        id="photos"
+        name="photos"
+        type="file"
+        accept="image/jpeg,image/png"
+        capture="environment"
+        multiple
+        onChange={onChange}
+        aria-invalid={error ? true : undefined}
+      />
       {note ? <p className="muted">{note}</p> : null}
       {error ? (
         <p className="field__error" role="alert">

@@ -31,7 +31,10 @@ export function CompositionTable({ rows, actions }: { rows: CompositionRow[]; ac
               <td>
                 {row.member.fullName}
                 {row.member.status && row.member.status !== "aktif" ? (
-                  <small className="muted"> ({t("leadership.detail.holderInactive", { status: memberStatusLabel(row.member.status) })})</small>
+                  <small className="muted">
+                    {" "}
+                    ({t("leadership.detail.holderInactive", { status: memberStatusLabel(row.member.status) })})
+                  </small>
                 ) : null}
               </td>
               <td className="mono">{row.member.memberNumber ?? "–"}</td>

@@ -15,7 +15,15 @@ type Holding = {
 };
 
 /** Every holding of a period, current and ended: who held what, when, by which decree. */
-export function HoldingHistory({ holdings, periodEnd, periodSk }: { holdings: Holding[]; periodEnd: string | Date; periodSk: string | null }) {
+export function HoldingHistory({
+  holdings,
+  periodEnd,
+  periodSk,
+}: {
+  holdings: Holding[];
+  periodEnd: string | Date;
+  periodSk: string | null;
+}) {
   if (holdings.length === 0) return <p>{t("leadership.detail.historyEmpty")}</p>;
   const byId = new Map(holdings.map((h) => [h.id, h]));
   const successor = new Map(holdings.filter((h) => h.replacesId).map((h) => [h.replacesId!, h]));

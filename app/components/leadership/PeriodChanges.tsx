@@ -28,7 +28,8 @@ export function PeriodChanges({ changes, timeZone }: { changes: Change[]; timeZo
           <li key={c.id}>
             <strong>{label === key ? c.action : label}</strong>{" "}
             <span className="muted">
-              {formatDateLong(c.at, timeZone)} {formatTime(c.at, timeZone)} {c.actor ? t("leadership.history.by", { name: c.actor.name }) : ""}
+              {formatDateLong(c.at, timeZone)} {formatTime(c.at, timeZone)}{" "}
+              {c.actor ? t("leadership.history.by", { name: c.actor.name }) : ""}
             </span>
             {summary(c.after) ? <div className="history__detail">{summary(c.after)}</div> : null}
           </li>

@@ -49,8 +49,17 @@ export function PeriodForm({
       </fieldset>
       <fieldset>
         <legend>{t("leadership.detail.installation")}</legend>
-        <FormField label={t("leadership.field.installationDate")} type="date" error={errors.installationDate?.message} {...register("installationDate")} />
-        <FormField label={t("leadership.field.installationPlace")} error={errors.installationPlace?.message} {...register("installationPlace")} />
+        <FormField
+          label={t("leadership.field.installationDate")}
+          type="date"
+          error={errors.installationDate?.message}
+          {...register("installationDate")}
+        />
+        <FormField
+          label={t("leadership.field.installationPlace")}
+          error={errors.installationPlace?.message}
+          {...register("installationPlace")}
+        />
       </fieldset>
       <div>
         <button type="submit" className="button button--primary">

@@ -8,7 +8,15 @@ import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 
 /** A partner's name, kind, sector, address, status and notes (new or edited). */
-export function PartnerForm({ defaults, fieldErrors, submitLabel }: { defaults?: Record<string, string>; fieldErrors?: Record<string, string | undefined>; submitLabel: string }) {
+export function PartnerForm({
+  defaults,
+  fieldErrors,
+  submitLabel,
+}: {
+  defaults?: Record<string, string>;
+  fieldErrors?: Record<string, string | undefined>;
+  submitLabel: string;
+}) {
   const { register, handleSubmit, setError, formState } = useForm<PartnerInput, unknown, PartnerData>({
     resolver: zodResolver(partnerSchema) as never,
     defaultValues: { kind: "perusahaan", status: "aktif", ...defaults },

@@ -73,7 +73,13 @@ export function ProgrammeForm({
           <FormField label={t("programmes.field.startDate")} type="date" error={errors.startDate?.message} {...register("startDate")} />
           <FormField label={t("programmes.field.endDate")} type="date" error={errors.endDate?.message} {...register("endDate")} />
         </div>
-        <FormField label={t("programmes.field.budget")} inputMode="numeric" placeholder="25.000.000" error={errors.budget?.message} {...register("budget")} />
+        <FormField
+          label={t("programmes.field.budget")}
+          inputMode="numeric"
+          placeholder="25.000.000"
+          error={errors.budget?.message}
+          {...register("budget")}
+        />
         <SelectField label={t("programmes.field.fundingSource")} error={errors.fundingSource?.message} {...register("fundingSource")}>
           {FUNDING_SOURCES.map((source) => (
             <option key={source} value={source}>
@@ -110,17 +116,27 @@ export function ProgrammeForm({
             </div>
             <div className="field">
               <label htmlFor={`partner.${n}.committed`}>{t("programmes.field.committed")}</label>
-              <input id={`partner.${n}.committed`} name={`partner.${n}.committed`} inputMode="numeric" defaultValue={defaults[`partner.${n}.committed`] ?? ""} />
+              <input
+                id={`partner.${n}.committed`}
+                name={`partner.${n}.committed`}
+                inputMode="numeric"
+                defaultValue={defaults[`partner.${n}.committed`] ?? ""}
+              />
               <FieldError message={fieldErrors?.[`partner.${n}.committed`]} />
             </div>
             <div className="field">
               <label htmlFor={`partner.${n}.agreementId`}>{t("programmes.field.agreement")}</label>
-              <select id={`partner.${n}.agreementId`} name={`partner.${n}.agreementId`} defaultValue={defaults[`partner.${n}.agreementId`] ?? ""}>
+              <select
+                id={`partner.${n}.agreementId`}
+                name={`partner.${n}.agreementId`}
+                defaultValue={defaults[`partner.${n}.agreementId`] ?? ""}
+              >
                 <option value="">–</option>
                 {choices.partners.flatMap((p) =>
                   p.agreements.map((a) => (
                     <option key={a.id} value={a.id}>
-                      {p.name}: {agreementKindLabel(a.kind)} {a.number} ({t("programmes.field.agreementUntil", { date: formatCalendarDateShort(a.endDate) })})
+                      {p.name}: {agreementKindLabel(a.kind)} {a.number} (
+                      {t("programmes.field.agreementUntil", { date: formatCalendarDateShort(a.endDate) })})
                     </option>
                   )),
                 )}

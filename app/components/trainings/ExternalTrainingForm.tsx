@@ -18,7 +18,14 @@ export function ExternalTrainingForm({ fieldErrors, values }: { fieldErrors?: Re
   const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
   return (
-    <Form method="post" encType="multipart/form-data" noValidate className="form-grid" onSubmit={onSubmit} aria-label={t("trainings.member.external")}>
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      noValidate
+      className="form-grid"
+      onSubmit={onSubmit}
+      aria-label={t("trainings.member.external")}
+    >
       <input type="hidden" name="intent" value="external" />
       <FormField label={t("trainings.field.title")} error={errors.title?.message} {...register("title")} />
       <SelectField label={t("trainings.field.kind")} error={errors.kind?.message} {...register("kind")}>
@@ -32,10 +39,30 @@ export function ExternalTrainingForm({ fieldErrors, values }: { fieldErrors?: Re
       <FormField label={t("trainings.field.startDate")} type="date" error={errors.startDate?.message} {...register("startDate")} />
       <FormField label={t("trainings.field.endDate")} type="date" error={errors.endDate?.message} {...register("endDate")} />
       <FormField label={t("trainings.field.externalHours")} inputMode="decimal" error={errors.hours?.message} {...register("hours")} />
-      <FormField label={t("trainings.field.certificateNumber")} error={errors.certificateNumber?.message} {...register("certificateNumber")} />
-      <FormField label={t("trainings.field.certificateIssuedOn")} type="date" error={errors.certificateIssuedOn?.message} {...register("certificateIssuedOn")} />
-      <FormField label={t("trainings.field.certificateExpiresOn")} type="date" error={errors.certificateExpiresOn?.message} {...register("certificateExpiresOn")} />
-      <FormField label={t("trainings.field.file")} type="file" name="file" accept="application/pdf,image/jpeg,image/png" error={fieldErrors?.file} />
+      <FormField
+        label={t("trainings.field.certificateNumber")}
+        error={errors.certificateNumber?.message}
+        {...register("certificateNumber")}
+      />
+      <FormField
+        label={t("trainings.field.certificateIssuedOn")}
+        type="date"
+        error={errors.certificateIssuedOn?.message}
+        {...register("certificateIssuedOn")}
+      />
+      <FormField
+        label={t("trainings.field.certificateExpiresOn")}
+        type="date"
+        error={errors.certificateExpiresOn?.message}
+        {...register("certificateExpiresOn")}
+      />
+      <FormField
+        label={t("trainings.field.file")}
+        type="file"
+        name="file"
+        accept="application/pdf,image/jpeg,image/png"
+        error={fieldErrors?.file}
+      />
       <div>
         <button type="submit" className="button button--primary">
           {t("trainings.member.externalSubmit")}

@@ -19,7 +19,15 @@ export type TrainingRecordData = {
     external: boolean;
   }[];
   totalHours: number;
-  certificates: { id: string; title: string; number: string; issuedOn: Dateish; expiresOn: Dateish | null; file: string | null; expired: boolean }[];
+  certificates: {
+    id: string;
+    title: string;
+    number: string;
+    issuedOn: Dateish;
+    expiresOn: Dateish | null;
+    file: string | null;
+    expired: boolean;
+  }[];
   competencies: { level: string; source: string; acquiredOn: Dateish; competency: { id: string; name: string } }[];
   gaps: string[];
 };
@@ -66,7 +74,9 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
                         {tr.external ? ` · ${t("trainings.member.externalMark")}` : ""}
                       </small>
                     </td>
-                    <td>{t("trainings.dates", { start: formatCalendarDateShort(tr.startDate), end: formatCalendarDateShort(tr.endDate) })}</td>
+                    <td>
+                      {t("trainings.dates", { start: formatCalendarDateShort(tr.startDate), end: formatCalendarDateShort(tr.endDate) })}
+                    </td>
                     <td>{formatHours(tr.hours)}</td>
                     <td>{tr.external ? "–" : attendanceLabel(tr.attendance)}</td>
                     <td>{tr.external ? "–" : `${resultLabel(tr.result)}${tr.score !== null ? ` (${formatHours(tr.score)})` : ""}`}</td>
@@ -117,7 +127,10 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
           <ul className="plain-list" data-testid="competencies">
             {record.competencies.map((c) => (
               <li key={c.competency.id}>
-                <strong>{c.competency.name}</strong>: {levelLabel(c.level)} <span className="muted">({competencySourceLabel(c.source)}, {formatCalendarDateShort(c.acquiredOn)})</span>
+                <strong>{c.competency.name}</strong>: {levelLabel(c.level)}{" "}
+                <span className="muted">
+                  ({competencySourceLabel(c.source)}, {formatCalendarDateShort(c.acquiredOn)})
+                </span>
               </li>
             ))}
           </ul>
@@ -127,7 +140,14 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
   );
 }
 
-type EventRow = { id: string; startDate: Dateish; endDate: Dateish; place: string; participantCount: number; course: { name: string; kind: string } };
+type EventRow = {
+  id: string;
+  startDate: Dateish;
+  endDate: Dateish;
+  place: string;
+  participantCount: number;
+  course: { name: string; kind: string };
+};
 
 /** Training events in a table, each linking to its page when `linked`. */
 export function EventTable({ events, linked, testId }: { events: EventRow[]; linked: boolean; testId?: string }) {

@@ -44,7 +44,8 @@ export const activities = {
   "activities.error.followUpStatus": "Pilih status tindak lanjut: proses atau selesai.",
   "activities.error.followUpUnknown": "Pilih tindak lanjut dari daftar.",
   "activities.error.followUpClosed": "Tindak lanjut ini sudah selesai.",
-  "activities.error.followUpOpenedAfter": "Tindak lanjut yang dibuka kegiatan ini sudah diperbarui kegiatan sebelum tanggal ini. Tanggal kegiatan pembuka tidak boleh sesudahnya.",
+  "activities.error.followUpOpenedAfter":
+    "Tindak lanjut yang dibuka kegiatan ini sudah diperbarui kegiatan sebelum tanggal ini. Tanggal kegiatan pembuka tidak boleh sesudahnya.",
   "activities.error.followUpBefore": "Kegiatan yang memperbarui tindak lanjut tidak boleh lebih awal dari kegiatan yang membukanya.",
 
   "activities.form.title": "Catat kegiatan",
@@ -156,7 +157,8 @@ export const activities = {
   "activities.export.status": "Status",
 
   "followUps.title": "Tindak lanjut dan rujukan",
-  "followUps.intro": "Kasus yang dirujuk dari kegiatan relawan. Kegiatan berikutnya memperbarui statusnya (proses) atau menutupnya (selesai).",
+  "followUps.intro":
+    "Kasus yang dirujuk dari kegiatan relawan. Kegiatan berikutnya memperbarui statusnya (proses) atau menutupnya (selesai).",
   "followUps.filter.open": "Belum selesai",
   "followUps.filter.all": "Semua",
   "followUps.column.opened": "Dibuka",
@@ -167,7 +169,8 @@ export const activities = {
   "followUps.count": "{count} tindak lanjut",
   "followUps.detail.opened": "Dibuka dalam kegiatan {type}, {date}, oleh {name}",
   "followUps.detail.history": "Riwayat",
-  "followUps.detail.noHistory": "Belum ada kegiatan yang memperbaruinya. Catat kegiatan berikutnya dan pilih tindak lanjut ini di bagian \"Memperbarui tindak lanjut sebelumnya\".",
+  "followUps.detail.noHistory":
+    'Belum ada kegiatan yang memperbaruinya. Catat kegiatan berikutnya dan pilih tindak lanjut ini di bagian "Memperbarui tindak lanjut sebelumnya".',
   "followUps.detail.update": "{date} · {type} oleh {name}: {status}",
   "followUps.detail.reveal": "Tampilkan NIK/KK lengkap",
   "followUps.detail.revealNote": "Tampilan NIK/KK lengkap dicatat dalam riwayat audit.",

@@ -13,7 +13,7 @@ export const audit = {
   "audit.filter.reset": "Hapus filter",
   "audit.filter.invalidDate": "Tanggal tidak dikenal; filter tanggal diabaikan. Gunakan pemilih tanggal.",
   "audit.filter.rangeReversed": "Tanggal awal sesudah tanggal akhir; kedua tanggal ditukar.",
-  "audit.filter.memberNone": "Tidak ada anggota dengan nama atau nomor \"{query}\".",
+  "audit.filter.memberNone": 'Tidak ada anggota dengan nama atau nomor "{query}".',
   "audit.count": "{count} catatan",
   "audit.empty": "Tidak ada catatan dengan filter ini.",
   "audit.export": "Unduh Excel (.xlsx)",

@@ -25,7 +25,8 @@ export const cards = {
   "cards.panel.none": "Belum ada kartu yang berlaku.",
   "cards.panel.valid": "Kartu berlaku sampai {date}.",
   "cards.panel.candidateValid": "Kartu calon anggota berlaku selama masa calon anggota, paling lama sampai {date}.",
-  "cards.panel.candidateHint": "Setelah menjadi anggota aktif, kartu calon tidak berlaku lagi; cetak kartu untuk menerbitkan kartu anggota.",
+  "cards.panel.candidateHint":
+    "Setelah menjadi anggota aktif, kartu calon tidak berlaku lagi; cetak kartu untuk menerbitkan kartu anggota.",
   "cards.panel.endedOn": "kartu calon anggota, berakhir karena masa calon selesai",
   "cards.panel.print": "Cetak kartu (PDF)",
   "cards.panel.verifyLink": "Buka halaman verifikasi kartu ini",
@@ -75,6 +76,7 @@ export const cards = {
   "verify.card.validUntil": "Berlaku sampai",
   "verify.card.candidateKind": "Kartu Calon Anggota IPSM",
   "verify.card.candidateValidText": "Kartu calon anggota ini terdaftar dan berlaku selama pemegangnya masih calon anggota.",
-  "verify.card.candidateEndedText": "Kartu ini kartu CALON ANGGOTA dan sudah TIDAK BERLAKU karena masa calon anggota pemegangnya telah berakhir.",
+  "verify.card.candidateEndedText":
+    "Kartu ini kartu CALON ANGGOTA dan sudah TIDAK BERLAKU karena masa calon anggota pemegangnya telah berakhir.",
   "verify.card.note": "Halaman ini hanya menampilkan keabsahan kartu. Data pribadi anggota tidak ditampilkan.",
 } as const;

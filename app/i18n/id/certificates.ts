@@ -13,7 +13,8 @@ export const certificates = {
   "certificates.form.memberPlaceholder": "Pilih anggota",
   "certificates.form.start": "Dari tanggal",
   "certificates.form.end": "Sampai tanggal",
-  "certificates.form.note": "Dihitung dari kegiatan terverifikasi anggota itu (sebagai pencatat atau relawan pendamping) dan jam pelatihannya. Periode harus sudah berakhir, paling panjang 366 hari.",
+  "certificates.form.note":
+    "Dihitung dari kegiatan terverifikasi anggota itu (sebagai pencatat atau relawan pendamping) dan jam pelatihannya. Periode harus sudah berakhir, paling panjang 366 hari.",
   "certificates.form.submit": "Terbitkan surat keterangan",
   "certificates.form.issued": "Surat keterangan {number} diterbitkan.",
   "certificates.form.reissue": "Terbitkan ulang dengan nomor baru",
@@ -37,12 +38,14 @@ export const certificates = {
   "certificates.error.notEnded": "Periode ini belum berakhir. Tanggal akhir paling lambat hari ini ({date}).",
   "certificates.error.alreadyIssued":
     "Surat keterangan untuk {name} periode {period} sudah diterbitkan: Nomor {number}, {date}. Unduh yang sudah ada dari daftar di bawah, atau terbitkan ulang bila angkanya perlu diperbarui (nomor baru; yang lama tetap sah).",
-  "certificates.error.reissuedMeanwhile": "Surat keterangan ini baru saja diterbitkan ulang: Nomor {number}. Periksa daftar di bawah sebelum menerbitkan lagi.",
+  "certificates.error.reissuedMeanwhile":
+    "Surat keterangan ini baru saja diterbitkan ulang: Nomor {number}. Periksa daftar di bawah sebelum menerbitkan lagi.",
   "certificates.error.noActivity":
     "{name} tidak memiliki kegiatan terverifikasi pada periode {period}. Surat keterangan tidak dapat diterbitkan.",
 
   "certificates.profile.title": "Surat keterangan relawan",
-  "certificates.profile.intro": "Surat keterangan yang diterbitkan pengurus untuk Anda. Keasliannya dapat diperiksa siapa saja lewat kode QR pada surat.",
+  "certificates.profile.intro":
+    "Surat keterangan yang diterbitkan pengurus untuk Anda. Keasliannya dapat diperiksa siapa saja lewat kode QR pada surat.",
   "certificates.profile.empty": "Belum ada surat keterangan untuk Anda. Surat keterangan diterbitkan oleh pengurus IPSM atas permintaan.",
 
   "certificates.pdf.docTitle": "Surat Keterangan Relawan PSM {number}",
@@ -76,7 +79,8 @@ export const certificates = {
 
   "verify.certificate.kind": "Surat Keterangan Relawan PSM",
   "verify.certificate.valid": "Surat keterangan asli",
-  "verify.certificate.validText": "Surat keterangan ini diterbitkan melalui Portal IPSM. Bandingkan nama, nomor, periode, dan kode isi dengan salinan Anda.",
+  "verify.certificate.validText":
+    "Surat keterangan ini diterbitkan melalui Portal IPSM. Bandingkan nama, nomor, periode, dan kode isi dengan salinan Anda.",
   "verify.certificate.altered": "Isi tersimpan tidak cocok",
   "verify.certificate.alteredText": "Angka yang tersimpan tidak lagi cocok dengan kode isinya. Hubungi pengurus IPSM.",
   "verify.certificate.name": "Nama relawan",

@@ -15,11 +15,14 @@ export const chapter = {
   "chapterImages.logo.saved": "Logo tersimpan.",
   "chapterImages.logo.removed": "Logo dihapus.",
   "chapterImages.signature.title": "Tanda tangan Ketua",
-  "chapterImages.signature.help": "Tanda tangan Ketua yang menjabat pada periode kepengurusan aktif. Saat Ketua berganti, tanda tangan lama tidak dicetak lagi sampai Ketua baru mengunggah tanda tangannya.",
-  "chapterImages.signature.noKetua": "Belum ada Ketua yang menjabat pada periode kepengurusan aktif. Tetapkan Ketua di menu Kepengurusan terlebih dahulu.",
+  "chapterImages.signature.help":
+    "Tanda tangan Ketua yang menjabat pada periode kepengurusan aktif. Saat Ketua berganti, tanda tangan lama tidak dicetak lagi sampai Ketua baru mengunggah tanda tangannya.",
+  "chapterImages.signature.noKetua":
+    "Belum ada Ketua yang menjabat pada periode kepengurusan aktif. Tetapkan Ketua di menu Kepengurusan terlebih dahulu.",
   "chapterImages.signature.none": "Belum ada tanda tangan {name} (Ketua). Kartu dicetak tanpa tanda tangan.",
   "chapterImages.signature.inForce": "Tanda tangan {name} (Ketua) dicetak pada kartu anggota.",
-  "chapterImages.signature.stale": "Tanda tangan yang tersimpan bukan milik Ketua sekarang ({name}), jadi tidak dicetak. Unggah tanda tangan {name}.",
+  "chapterImages.signature.stale":
+    "Tanda tangan yang tersimpan bukan milik Ketua sekarang ({name}), jadi tidak dicetak. Unggah tanda tangan {name}.",
   "chapterImages.signature.choose": "Pilih berkas tanda tangan",
   "chapterImages.signature.replace": "Ganti tanda tangan",
   "chapterImages.signature.remove": "Hapus tanda tangan",

@@ -105,12 +105,13 @@ export const common = {
   "error.500": "Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.",
   "error.backHome": "Kembali ke dasbor",
   "error.status": "Kode {status}",
-  "documents.storageFault": "Dokumen tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi belum ada yang tersimpan dan belum ada nomor surat yang terpakai. Coba sekali lagi, atau hubungi admin bila terulang.",
-  "upload.storageFault": "Berkas tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi data ini belum disimpan. Isian Anda masih ada: pilih berkasnya lagi dan coba sekali lagi, atau hubungi admin bila terulang.",
+  "documents.storageFault":
+    "Dokumen tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi belum ada yang tersimpan dan belum ada nomor surat yang terpakai. Coba sekali lagi, atau hubungi admin bila terulang.",
+  "upload.storageFault":
+    "Berkas tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi data ini belum disimpan. Isian Anda masih ada: pilih berkasnya lagi dan coba sekali lagi, atau hubungi admin bila terulang.",
 
   "toast.close": "Tutup",
   "chapter.switched": "Sekarang bekerja di {name}.",
   "chapter.label": "IPSM yang dikelola",
   "chapter.switch": "Ganti",
 } as const;
-

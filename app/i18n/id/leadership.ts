@@ -84,7 +84,8 @@ export const leadership = {
   "leadership.field.skFile": "Pindaian SK (PDF, JPG atau PNG, paling besar 5 MB)",
 
   "leadership.new.title": "Tambah periode kepengurusan",
-  "leadership.new.intro": "Periode baru disimpan sebagai draf. Susun pengurusnya, lalu aktifkan periode pada atau setelah tanggal mulainya.",
+  "leadership.new.intro":
+    "Periode baru disimpan sebagai draf. Susun pengurusnya, lalu aktifkan periode pada atau setelah tanggal mulainya.",
   "leadership.new.submit": "Simpan periode",
   "leadership.new.done": "{name} disimpan sebagai draf.",
   "leadership.edit.title": "Ubah data {name}",
@@ -121,7 +122,8 @@ export const leadership = {
   "leadership.holding.intro": "Menjabat sejak {start}{until}.",
   "leadership.holding.until": " sampai {end}",
   "leadership.holding.replace": "Pergantian antarwaktu (PAW)",
-  "leadership.holding.replaceIntro": "Pemegang lama berhenti sehari sebelum pengganti mulai menjabat. Keduanya tetap tercatat dalam riwayat.",
+  "leadership.holding.replaceIntro":
+    "Pemegang lama berhenti sehari sebelum pengganti mulai menjabat. Keduanya tetap tercatat dalam riwayat.",
   "leadership.holding.replaceSubmit": "Simpan pergantian",
   "leadership.holding.replaced": "{name} kini memegang jabatan {position}.",
   "leadership.holding.end": "Akhiri jabatan",
@@ -131,19 +133,22 @@ export const leadership = {
   "leadership.holding.closed": "Jabatan ini sudah berakhir.",
 
   "leadership.activate.submit": "Aktifkan periode",
-  "leadership.activate.confirm": "Periode aktif saat ini akan berakhir dan hak pengurus berpindah ke susunan pengurus periode ini. Lanjutkan?",
+  "leadership.activate.confirm":
+    "Periode aktif saat ini akan berakhir dan hak pengurus berpindah ke susunan pengurus periode ini. Lanjutkan?",
   "leadership.activate.done": "{name} kini aktif.",
   "leadership.activate.doneReplacing": "{name} kini aktif; {previous} berakhir.",
   "leadership.archive.submit": "Catat sebagai periode lampau",
   "leadership.archive.done": "Periode dicatat sebagai periode yang telah berakhir.",
   "leadership.endEarly.title": "Akhiri periode lebih awal",
-  "leadership.endEarly.intro": "Jabatan yang masih berjalan ikut berakhir pada hari terakhir periode. Setelah hari itu, hak pengurus periode ini tidak berlaku lagi.",
+  "leadership.endEarly.intro":
+    "Jabatan yang masih berjalan ikut berakhir pada hari terakhir periode. Setelah hari itu, hak pengurus periode ini tidak berlaku lagi.",
   "leadership.endEarly.submit": "Akhiri periode",
   "leadership.endEarly.doneEnded": "Periode telah berakhir.",
   "leadership.endEarly.doneScheduled": "Periode akan berakhir pada tanggal yang ditetapkan.",
 
   "leadership.positions.title": "Daftar jabatan",
-  "leadership.positions.intro": "Jabatan yang dapat diisi dalam susunan pengurus. Jenis jabatan menentukan hak akses pemegangnya (lihat tabel hak akses).",
+  "leadership.positions.intro":
+    "Jabatan yang dapat diisi dalam susunan pengurus. Jenis jabatan menentukan hak akses pemegangnya (lihat tabel hak akses).",
   "leadership.positions.add": "Tambah jabatan",
   "leadership.positions.addSubmit": "Tambah jabatan",
   "leadership.positions.added": "Jabatan {title} ditambahkan.",
@@ -159,7 +164,8 @@ export const leadership = {
 
   "leadership.error.endBeforeStart": "Tanggal berakhir tidak boleh sebelum tanggal mulai.",
   "leadership.error.skDate": "Isi tanggal SK.",
-  "leadership.error.periodOverlap": "Tanggal ini bertumpang tindih dengan {name} ({start} s.d. {end}). Periode kepengurusan tidak boleh bertumpang tindih.",
+  "leadership.error.periodOverlap":
+    "Tanggal ini bertumpang tindih dengan {name} ({start} s.d. {end}). Periode kepengurusan tidak boleh bertumpang tindih.",
   "leadership.error.holdingsOutside": "Ada jabatan yang tercatat di luar tanggal ini. Sesuaikan jabatan tersebut terlebih dahulu.",
   "leadership.error.periodMissing": "Periode tidak ditemukan.",
   "leadership.error.positionMissing": "Pilih jabatan dari daftar.",
@@ -173,8 +179,10 @@ export const leadership = {
   "leadership.error.memberInactive": "{name} bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
   "leadership.error.outsidePeriod": "Tanggal harus di dalam masa bakti periode ({start} s.d. {end}).",
   "leadership.error.alreadyHolds": "{name} sudah memegang jabatan {position} pada tanggal tersebut.",
-  "leadership.error.positionFilled": "Jabatan {position} sudah dipegang {name} pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
-  "leadership.error.twoSingleHolder": "{name} sudah menjabat {position}. Seorang anggota tidak boleh merangkap dua jabatan inti (Ketua, Sekretaris, Bendahara) sekaligus.",
+  "leadership.error.positionFilled":
+    "Jabatan {position} sudah dipegang {name} pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
+  "leadership.error.twoSingleHolder":
+    "{name} sudah menjabat {position}. Seorang anggota tidak boleh merangkap dua jabatan inti (Ketua, Sekretaris, Bendahara) sekaligus.",
   "leadership.error.endAfterHolding": "Hari terakhir tidak boleh setelah {date}.",
   "leadership.error.replaceTooEarly": "Pengganti harus mulai setelah {date} (tanggal mulai pemegang lama).",
   "leadership.error.replaceAfterEnd": "Jabatan ini sudah berakhir pada {date}; pengganti tidak dapat mulai setelahnya.",
@@ -188,7 +196,8 @@ export const leadership = {
   "leadership.error.endOutside": "Hari terakhir harus di dalam masa bakti periode.",
   "leadership.error.holdingsAfterEnd": "Ada jabatan yang dimulai setelah tanggal ini. Sesuaikan jabatan tersebut terlebih dahulu.",
   "leadership.error.notFound": "Periode tidak ditemukan.",
-  "leadership.error.successorStartsEarlier": "Periode draf berikutnya dimulai pada atau sebelum tanggal ini. Aktifkan periode draf itu (periode ini otomatis berakhir sehari sebelumnya), atau pilih hari terakhir sebelum tanggal mulainya.",
+  "leadership.error.successorStartsEarlier":
+    "Periode draf berikutnya dimulai pada atau sebelum tanggal ini. Aktifkan periode draf itu (periode ini otomatis berakhir sehari sebelumnya), atau pilih hari terakhir sebelum tanggal mulainya.",
   "leadership.error.alreadyReplaced": "Jabatan ini sudah digantikan {name} sejak {date}. Kelola jabatan pemegang yang sekarang.",
 
   "leadership.history.action.leadership.period.create": "Periode dibuat",

@@ -53,7 +53,8 @@ export const members = {
   "members.add.title": "Tambah anggota",
   "members.add.submit": "Simpan anggota",
   "members.add.done": "Anggota {name} tersimpan dengan nomor {number}.",
-  "members.add.duplicate": "Perhatian: ada anggota lain dengan nama dan tanggal lahir yang sama. Pengurus perlu memeriksanya di halaman Kemungkinan Duplikat.",
+  "members.add.duplicate":
+    "Perhatian: ada anggota lain dengan nama dan tanggal lahir yang sama. Pengurus perlu memeriksanya di halaman Kemungkinan Duplikat.",
   "members.nikExistsLink": "Lihat data anggota yang sudah terdaftar",
   "members.edit": "Ubah data",
   "members.edit.title": "Ubah data {name}",
@@ -92,14 +93,16 @@ export const members = {
   "members.duplicates": "Kemungkinan duplikat",
   "members.duplicates.count": "{count} pasangan data perlu diperiksa",
   "members.duplicates.title": "Kemungkinan duplikat",
-  "members.duplicates.intro": "Pasangan anggota dengan nama dan tanggal lahir yang sama. Periksa apakah orangnya sama, lalu gabungkan atau nyatakan berbeda.",
+  "members.duplicates.intro":
+    "Pasangan anggota dengan nama dan tanggal lahir yang sama. Periksa apakah orangnya sama, lalu gabungkan atau nyatakan berbeda.",
   "members.duplicates.empty": "Tidak ada kemungkinan duplikat yang perlu diperiksa.",
   "members.duplicates.distinct": "Bukan orang yang sama",
   "members.duplicates.keep": "Gabungkan, pertahankan {name} ({number})",
   "members.duplicates.distinctDone": "Ditandai sebagai dua orang yang berbeda.",
   "members.duplicates.mergeDone": "Data digabungkan. Semua catatan terkait dipindahkan ke anggota yang dipertahankan.",
   "members.duplicates.mergeTwoAccounts": "Keduanya memiliki akun login. Nonaktifkan salah satu akun sebelum menggabungkan.",
-  "members.duplicates.mergePositions": "Keduanya tercatat memegang jabatan {position} ({period}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.",
+  "members.duplicates.mergePositions":
+    "Keduanya tercatat memegang jabatan {position} ({period}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.",
   "members.duplicates.mergeMissing": "Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.",
   "members.duplicates.flagGone": "Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.",
   "members.notFound": "Anggota tidak ditemukan.",
@@ -115,7 +118,8 @@ export const members = {
   "members.settings": "Pengaturan",
   "members.moreActions": "Unduh, cetak, impor",
   "members.settings.title": "Pengaturan keanggotaan",
-  "members.settings.intro": "Pola nomor anggota berlaku untuk anggota baru; nomor yang sudah ada tidak berubah dan tidak pernah dipakai ulang.",
+  "members.settings.intro":
+    "Pola nomor anggota berlaku untuk anggota baru; nomor yang sudah ada tidak berubah dan tidak pernah dipakai ulang.",
   "members.settings.pattern": "Pola nomor anggota",
   "members.settings.patternHelp": "{KODE} = kode IPSM ({code}), {TAHUN} = tahun bergabung, {NOMOR:4} = nomor urut 4 angka.",
   "members.settings.example": "Contoh nomor berikutnya: {example}",

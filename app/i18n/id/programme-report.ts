@@ -79,7 +79,8 @@ export const programmeReport = {
   "programmeReport.noVolunteers": "Belum ada kegiatan relawan yang terverifikasi.",
   "programmeReport.totalHours": "Jumlah jam relawan: {hours} jam",
   "programmeReport.waiting": "{count} kegiatan masih menunggu verifikasi dan belum dihitung.",
-  "programmeReport.outsideTarget": "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
+  "programmeReport.outsideTarget":
+    "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
   "programmeReport.outsideVillage": "{name} {people} orang",
   "programmeReport.unassigned": "Jam relawan yang tidak ditugaskan: {hours} jam ({volunteers}). Tetap dihitung dalam jumlah jam.",
   "programmeReport.unassignedVolunteer": "{name} {hours} jam",

@@ -10,8 +10,10 @@ export const programmes = {
   "programmes.error.partnerTaken": "Mitra dengan nama ini sudah terdaftar.",
   "programmes.error.agreement": "Pilih perjanjian milik mitra tersebut.",
   "programmes.error.agreementTaken": "Nomor perjanjian ini sudah tercatat untuk mitra ini.",
-  "programmes.error.agreementExpired": "Perjanjian {number} sudah berakhir pada {date}, sebelum program dimulai. Catat perjanjian yang baru terlebih dahulu.",
-  "programmes.error.agreementNotInForce": "Perjanjian {number} hanya berlaku {start} sampai {end}. Dana di luar masa itu memerlukan perjanjian yang baru.",
+  "programmes.error.agreementExpired":
+    "Perjanjian {number} sudah berakhir pada {date}, sebelum program dimulai. Catat perjanjian yang baru terlebih dahulu.",
+  "programmes.error.agreementNotInForce":
+    "Perjanjian {number} hanya berlaku {start} sampai {end}. Dana di luar masa itu memerlukan perjanjian yang baru.",
   "programmes.error.committedAboveBudget": "Jumlah komitmen mitra ({committed}) melebihi anggaran program ({budget}).",
   "programmes.error.partnerHasMoney": "{names} sudah menyalurkan dana ke program ini, sehingga tetap tercantum sebagai mitra.",
   "programmes.error.nameTaken": "Program dengan nama ini sudah ada.",
@@ -29,7 +31,7 @@ export const programmes = {
   "programmes.error.receipt.size": "Berkas terlalu besar (paling besar 5 MB).",
   "programmes.error.activityProgramme": "Pilih program yang Anda ikuti.",
   "programmes.error.activityOutside": "Tanggal kegiatan di luar periode program ({start} sampai {end}).",
-  "programmes.money.reversalPurpose": "Koreksi atas \"{purpose}\": {reason}",
+  "programmes.money.reversalPurpose": 'Koreksi atas "{purpose}": {reason}',
 
   "programmes.phase.rencana": "Belum dimulai",
   "programmes.phase.berjalan": "Berjalan",
@@ -106,9 +108,11 @@ export const programmes = {
   "programmes.detail.byVillage": "Penerima manfaat menurut kelurahan",
   "programmes.detail.activities": "Kegiatan",
   "programmes.detail.volunteerHours": "Relawan dan jam",
-  "programmes.detail.outsideTarget": "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
+  "programmes.detail.outsideTarget":
+    "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
   "programmes.detail.outsideVillage": "{name} {people} orang",
-  "programmes.detail.unassigned": "Jam relawan yang tidak ditugaskan: {hours} jam ({volunteers}). Tetap dihitung dalam jumlah jam; tugaskan relawan di program bila memang bagian dari program.",
+  "programmes.detail.unassigned":
+    "Jam relawan yang tidak ditugaskan: {hours} jam ({volunteers}). Tetap dihitung dalam jumlah jam; tugaskan relawan di program bila memang bagian dari program.",
   "programmes.detail.unassignedVolunteer": "{name} {hours} jam",
   "programmes.detail.notTarget": "di luar sasaran",
   "programmes.detail.notAssigned": "tidak ditugaskan",

@@ -26,7 +26,8 @@ export const reportPages = {
   "reports.status.returned": "Dikembalikan",
   "reports.status.superseded": "Diganti versi koreksi",
 
-  "reports.list.introBoard": "Laporan Kontribusi Relawan PSM untuk Dinas Sosial: draf dari kegiatan terverifikasi, dikirim oleh Ketua, dibekukan dengan kode verifikasi.",
+  "reports.list.introBoard":
+    "Laporan Kontribusi Relawan PSM untuk Dinas Sosial: draf dari kegiatan terverifikasi, dikirim oleh Ketua, dibekukan dengan kode verifikasi.",
   "reports.list.introDinsos": "Laporan yang dikirim IPSM di wilayah Anda. Unduh, lalu tandai diterima atau kembalikan dengan catatan.",
   "reports.list.empty": "Belum ada laporan.",
   "reports.list.new": "Buat laporan",

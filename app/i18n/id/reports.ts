@@ -22,9 +22,12 @@ export const reports = {
   "reports.pdf.letter.subjectValue": "Laporan Kontribusi Relawan PSM {period}",
   "reports.pdf.letter.to": "Yth. {addressee}",
   "reports.pdf.letter.greeting": "Dengan hormat,",
-  "reports.pdf.letter.opening": "Bersama ini Pengurus {chapter} menyampaikan laporan kontribusi relawan Pekerja Sosial Masyarakat (PSM) pada periode {period}.",
-  "reports.pdf.letter.figures": "Pada periode tersebut para relawan melaksanakan {activities} kegiatan yang telah diverifikasi, dengan {hours} jam kerja relawan, dan menjangkau {people} orang.",
-  "reports.pdf.letter.details": "Rincian kegiatan, jangkauan menurut kategori PPKS dan wilayah, bantuan yang disalurkan, pelatihan, serta program kemitraan kami sampaikan dalam lampiran surat ini.",
+  "reports.pdf.letter.opening":
+    "Bersama ini Pengurus {chapter} menyampaikan laporan kontribusi relawan Pekerja Sosial Masyarakat (PSM) pada periode {period}.",
+  "reports.pdf.letter.figures":
+    "Pada periode tersebut para relawan melaksanakan {activities} kegiatan yang telah diverifikasi, dengan {hours} jam kerja relawan, dan menjangkau {people} orang.",
+  "reports.pdf.letter.details":
+    "Rincian kegiatan, jangkauan menurut kategori PPKS dan wilayah, bantuan yang disalurkan, pelatihan, serta program kemitraan kami sampaikan dalam lampiran surat ini.",
   "reports.pdf.letter.supersedes": "Laporan ini merupakan perbaikan dan menggantikan laporan Nomor {number} tanggal {date}.",
   "reports.pdf.letter.closing": "Demikian laporan ini kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
 
@@ -65,14 +68,16 @@ export const reports = {
   "reports.pdf.summary.byType": "Kegiatan menurut jenis",
   "reports.pdf.summary.byCategory": "Orang terjangkau menurut kategori PPKS",
   "reports.pdf.summary.aid": "Bantuan menurut sumber dana",
-  "reports.pdf.summary.note": "Catatan: hanya kegiatan yang telah diverifikasi pengurus yang dihitung. Jam kegiatan lapangan mencakup jam relawan pendamping; jam pelatihan mencakup pelatihan di luar IPSM.",
+  "reports.pdf.summary.note":
+    "Catatan: hanya kegiatan yang telah diverifikasi pengurus yang dihitung. Jam kegiatan lapangan mencakup jam relawan pendamping; jam pelatihan mencakup pelatihan di luar IPSM.",
   "reports.pdf.summary.waiting": "Sebanyak {count} kegiatan pada periode ini masih menunggu verifikasi dan belum dihitung.",
 
   "reports.pdf.districts.part": "Kecamatan {from}–{to} dari {count}",
   "reports.pdf.districts.partOne": "Kecamatan {from} dari {count}",
 
   "reports.pdf.trainings.total": "Jumlah jam pelatihan relawan pada periode ini (termasuk pelatihan di luar IPSM): {hours} jam.",
-  "reports.pdf.programmes.note": "Dana diterima dan dibelanjakan: jumlah entri keuangan yang disetujui sejak awal program sampai akhir periode laporan. Realisasi = dibelanjakan dibagi anggaran.",
+  "reports.pdf.programmes.note":
+    "Dana diterima dan dibelanjakan: jumlah entri keuangan yang disetujui sejak awal program sampai akhir periode laporan. Realisasi = dibelanjakan dibagi anggaran.",
   "reports.pdf.followUps.opened": "Tindak lanjut dibuka pada periode ini",
   "reports.pdf.followUps.closed": "Tindak lanjut diselesaikan pada periode ini",
   "reports.pdf.followUps.open": "Masih terbuka pada akhir periode",
