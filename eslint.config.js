@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Route modules must not talk to Prisma: domain modules do (docs/decisions/003).
-    files: ["app/routes/**", "app/components/**", "app/pdf/**", "app/validation/**"],
+    files: ["app/routes/**", "app/components/**", "app/documents/**", "app/validation/**"],
     rules: {
       "no-restricted-imports": [
         "error",

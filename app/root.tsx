@@ -6,7 +6,7 @@ import { AppShell } from "~/components/AppShell";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ToastMessage } from "~/components/ToastMessage";
 import { t } from "~/i18n";
-import { listChapters } from "~/domain/accounts.server";
+import { listChapters } from "~/domain/accounts/accounts.server";
 import { getPublicEnv } from "~/utils/env.server";
 import { hasPermission } from "~/utils/permissions";
 import { navigationFor } from "~/utils/navigation";

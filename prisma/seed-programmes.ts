@@ -4,9 +4,9 @@
 // own "IPSM Menyapa". Money is recorded by the Ketua and the Bendahara (one entry above the
 // threshold waits for the Ketua; one mistake is reversed), and the demo's verified activities
 // of the right kind and dates are logged under the programmes. Dates are relative to the load day.
-import { savePartner, addAgreement, addContact } from "~/domain/partners.server";
-import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
-import { createProgramme, type ProgrammeActor } from "~/domain/programmes.server";
+import { savePartner, addAgreement, addContact } from "~/domain/programmes/partners.server";
+import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
+import { createProgramme, type ProgrammeActor } from "~/domain/programmes/programmes.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";

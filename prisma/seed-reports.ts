@@ -1,7 +1,7 @@
 // A demo contribution report: the month before last, submitted by the Ketua and received by the
 // Dinas Sosial, through the same rules the pages use (so its PDF, hash and /verify page are real).
 // Last month is left for the board to report (the browser test does).
-import { createReport, reviewReport, submitReport, type ReportActor } from "~/domain/reports.server";
+import { createReport, reviewReport, submitReport, type ReportActor } from "~/domain/reports/reports.server";
 import { calendarToday } from "~/utils/dates";
 import { permissionsFor, rolePermissions } from "~/utils/permissions";
 

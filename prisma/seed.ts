@@ -10,9 +10,9 @@ import {
   createPosition,
   listPositions,
   replaceHolding,
-} from "~/domain/leadership.server";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities.server";
-import { createMember } from "~/domain/members.server";
+} from "~/domain/leadership/leadership.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { createMember } from "~/domain/members/members.server";
 import {
   addExternalTraining,
   addParticipants,
@@ -20,9 +20,9 @@ import {
   listCourses,
   recordResults,
   saveParticipantCertificate,
-} from "~/domain/trainings.server";
+} from "~/domain/trainings/trainings.server";
 import { addDays, calendarToday } from "~/utils/dates";
-import { importProvinceRegions, listVillages } from "~/domain/regions.server";
+import { importProvinceRegions, listVillages } from "~/domain/chapters/regions.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {

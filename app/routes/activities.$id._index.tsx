@@ -13,7 +13,7 @@ import {
   reopenActivity,
   returnActivities,
   verifyActivities,
-} from "~/domain/activities.server";
+} from "~/domain/activities/activities.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { activityPhotoFor, actorOf } from "~/domain/activities.server";
+import { activityPhotoFor, actorOf } from "~/domain/activities/activities.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

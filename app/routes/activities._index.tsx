@@ -12,10 +12,10 @@ import {
   listPpksCategories,
   ownTotals,
   verificationQueue,
-} from "~/domain/activities.server";
-import { statusesText } from "~/domain/activity-export.server";
-import { listChapterDistricts } from "~/domain/leadership.server";
-import { listProgrammeNames } from "~/domain/programmes.server";
+} from "~/domain/activities/activities.server";
+import { statusesText } from "~/domain/activities/export.server";
+import { listChapterDistricts } from "~/domain/leadership/leadership.server";
+import { listProgrammeNames } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";

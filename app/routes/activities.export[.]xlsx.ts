@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { activitiesXlsx } from "~/domain/activity-export.server";
+import { activitiesXlsx } from "~/domain/activities/export.server";
 import { calendarToday } from "~/utils/dates";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";

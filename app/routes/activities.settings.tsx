@@ -11,7 +11,7 @@ import {
   setCatalogueEntryActive,
   updateActivitySettings,
   type CatalogueKind,
-} from "~/domain/activity-settings.server";
+} from "~/domain/activities/settings.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { actorOf, returnActivities, verificationQueue, verifyActivities } from "~/domain/activities.server";
+import { actorOf, returnActivities, verificationQueue, verifyActivities } from "~/domain/activities/activities.server";
 import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
-import { auditActionOptions, auditActors, auditReaderOf, listAuditLog } from "~/domain/audit-log.server";
+import { auditActionOptions, auditActors, auditReaderOf, listAuditLog } from "~/domain/audit/audit-log.server";
 import { t } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { forbidden, requirePermission } from "~/utils/permissions.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { auditLogXlsx, auditReaderOf } from "~/domain/audit-log.server";
+import { auditLogXlsx, auditReaderOf } from "~/domain/audit/audit-log.server";
 import { forbidden, requirePermission } from "~/utils/permissions.server";
 import { parseAuditFilters } from "~/validation/audit";
 import { fileRoute } from "~/utils/resource-errors.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentResponse } from "~/domain/documents.server";
-import { certificateFile } from "~/domain/service-certificates.server";
+import { documentResponse } from "~/domain/shared/scans.server";
+import { certificateFile } from "~/domain/reports/service-certificates.server";
 import { hasPermission } from "~/utils/permissions";
 import { forbidden, notFound, requireUser } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";

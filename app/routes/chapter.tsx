@@ -10,7 +10,7 @@ import {
   saveChapterImage,
   type ChapterImageError,
   type ChapterImageKind,
-} from "~/domain/chapters.server";
+} from "~/domain/chapters/chapters.server";
 import { t, type MessageKey } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast, switchChapter } from "~/utils/session.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { CHAPTER_IMAGE_KINDS, readChapterImage, type ChapterImageKind } from "~/domain/chapters.server";
+import { CHAPTER_IMAGE_KINDS, readChapterImage, type ChapterImageKind } from "~/domain/chapters/chapters.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

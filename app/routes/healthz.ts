@@ -1,4 +1,4 @@
-import { pingDatabase } from "~/domain/accounts.server";
+import { pingDatabase } from "~/domain/accounts/accounts.server";
 
 // GET /healthz: "ok" when the server answers and the database is reachable (for uptime checks,
 // and the benchmark's bare route).

@@ -23,7 +23,7 @@ import {
   periodHistory,
   searchActiveMembers,
   type PeriodActionError,
-} from "~/domain/leadership.server";
+} from "~/domain/leadership/leadership.server";
 import { t, type MessageKey } from "~/i18n";
 import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";

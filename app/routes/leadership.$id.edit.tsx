@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PeriodForm } from "~/components/leadership/PeriodForm";
-import { getPeriod, updatePeriod } from "~/domain/leadership.server";
+import { getPeriod, updatePeriod } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";

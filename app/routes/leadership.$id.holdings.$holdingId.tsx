@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { EndHoldingForm, ReplaceHoldingForm } from "~/components/leadership/HoldingChangeForms";
-import { endHolding, getPeriod, replaceHolding, searchActiveMembers } from "~/domain/leadership.server";
+import { endHolding, getPeriod, replaceHolding, searchActiveMembers } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DOCUMENT_MAX_BYTES, documentResponse, type DocumentError } from "~/domain/documents.server";
-import { readSkScan, saveSkScan } from "~/domain/leadership-sk.server";
+import { DOCUMENT_MAX_BYTES, documentResponse, type DocumentError } from "~/domain/shared/scans.server";
+import { readSkScan, saveSkScan } from "~/domain/leadership/sk.server";
 import type { MessageKey } from "~/i18n";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getChapterLetterhead } from "~/domain/chapters.server";
-import { boardComposition } from "~/domain/leadership.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { boardComposition } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
-import { pdfResponse, renderBoardStructurePdf } from "~/pdf/render.server";
+import { pdfResponse, renderBoardStructurePdf } from "~/documents/pdf/render.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

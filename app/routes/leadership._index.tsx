@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { CompositionTable } from "~/components/leadership/CompositionTable";
-import { boardComposition, getActivePeriod, listPeriods } from "~/domain/leadership.server";
+import { boardComposition, getActivePeriod, listPeriods } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
 import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";

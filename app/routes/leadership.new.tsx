@@ -5,7 +5,7 @@ import { useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PeriodForm } from "~/components/leadership/PeriodForm";
-import { createPeriod } from "~/domain/leadership.server";
+import { createPeriod } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";

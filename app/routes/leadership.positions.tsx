@@ -8,7 +8,7 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { createPosition, listChapterDistricts, listPositions, setPositionActive } from "~/domain/leadership.server";
+import { createPosition, listChapterDistricts, listPositions, setPositionActive } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
 import { positionKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";

@@ -1,7 +1,7 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { issueCard, revokeCard } from "~/domain/member-cards.server";
-import { memberStatus } from "~/domain/members.server";
+import { issueCard, revokeCard } from "~/domain/members/cards.server";
+import { memberStatus } from "~/domain/members/members.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";

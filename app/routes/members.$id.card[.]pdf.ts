@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCardSigns, getChapterLetterhead } from "~/domain/chapters.server";
-import { ensureActiveCards, recordCardExport } from "~/domain/member-cards.server";
-import { attachPhotos } from "~/domain/member-photos.server";
-import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
+import { getCardSigns, getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { ensureActiveCards, recordCardExport } from "~/domain/members/cards.server";
+import { attachPhotos } from "~/domain/members/photos.server";
+import { pdfResponse, renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
 import { hasPermission } from "~/utils/permissions";
 import { t } from "~/i18n";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/member-photos.server";
+import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/members/photos.server";
 import type { MessageKey } from "~/i18n";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { documentErrorPage, fileRoute } from "~/utils/resource-errors.server";

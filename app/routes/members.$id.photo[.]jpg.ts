@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readMemberPhoto } from "~/domain/member-photos.server";
+import { readMemberPhoto } from "~/domain/members/photos.server";
 import { hasPermission } from "~/utils/permissions";
 import { forbidden, notFound, requireAnyPermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";

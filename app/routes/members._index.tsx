@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { countOpenDuplicateFlags, listChapterVillages, listMembers } from "~/domain/members.server";
+import { countOpenDuplicateFlags, listChapterVillages, listMembers } from "~/domain/members/members.server";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatNumber, maskNik } from "~/utils/format";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCardSigns, getChapterLetterhead } from "~/domain/chapters.server";
-import { ensureActiveCards, listActiveMemberIds, MAX_CARDS_PER_PRINT, recordCardExport } from "~/domain/member-cards.server";
-import { attachPhotos } from "~/domain/member-photos.server";
-import { listMembersForPrint } from "~/domain/members.server";
+import { getCardSigns, getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { ensureActiveCards, listActiveMemberIds, MAX_CARDS_PER_PRINT, recordCardExport } from "~/domain/members/cards.server";
+import { attachPhotos } from "~/domain/members/photos.server";
+import { listMembersForPrint } from "~/domain/members/members.server";
 import { t } from "~/i18n";
-import { pdfResponse, renderMemberCardsPdf } from "~/pdf/render-cards.server";
+import { pdfResponse, renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters, type MemberFilters } from "~/validation/members";

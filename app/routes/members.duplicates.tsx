@@ -3,8 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { mergeMembers } from "~/domain/member-merge.server";
-import { listOpenDuplicateFlags, markDistinct } from "~/domain/members.server";
+import { mergeMembers } from "~/domain/members/merge.server";
+import { listOpenDuplicateFlags, markDistinct } from "~/domain/members/members.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, maskNik } from "~/utils/format";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildMemberExport } from "~/domain/member-export.server";
+import { buildMemberExport } from "~/domain/members/export.server";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { commitImport, getImportProgress } from "~/domain/member-import.server";
+import { commitImport, getImportProgress } from "~/domain/members/import.server";
 import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 

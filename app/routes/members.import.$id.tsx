@@ -12,7 +12,7 @@ import {
   type ImportDetail,
   type ImportOutcome,
   type ImportRowView,
-} from "~/domain/member-import.server";
+} from "~/domain/members/import.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { ALL_SHEETS } from "~/validation/member-import";

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, readMemberFile } from "~/domain/member-import.server";
+import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, readMemberFile } from "~/domain/members/import.server";
 import { t } from "~/i18n";
 import { requirePermission } from "~/utils/permissions.server";
 

@@ -6,7 +6,7 @@ import { ExistingMemberNotice } from "~/components/ExistingMemberNotice";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { MemberForm } from "~/components/MemberForm";
 import { PageHeader } from "~/components/PageHeader";
-import { createMember, listChapterVillages } from "~/domain/members.server";
+import { createMember, listChapterVillages } from "~/domain/members/members.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";

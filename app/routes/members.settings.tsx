@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { getMemberSettings, updateMemberSettings } from "~/domain/chapters.server";
+import { getMemberSettings, updateMemberSettings } from "~/domain/chapters/chapters.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { requirePermission } from "~/utils/permissions.server";

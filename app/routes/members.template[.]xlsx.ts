@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { buildTemplateXlsx } from "~/domain/member-import.server";
+import { buildTemplateXlsx } from "~/domain/members/import.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

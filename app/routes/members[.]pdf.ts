@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getChapterLetterhead } from "~/domain/chapters.server";
-import { listMembersForPrint, recordMemberExport } from "~/domain/members.server";
-import { pdfResponse, renderMemberListPdf } from "~/pdf/render.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { listMembersForPrint, recordMemberExport } from "~/domain/members/members.server";
+import { pdfResponse, renderMemberListPdf } from "~/documents/pdf/render.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
 import { fileRoute } from "~/utils/resource-errors.server";

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgrammeForm } from "~/components/programmes/ProgrammeForm";
-import { getProgramme, programmeActorOf, programmeFormChoices, updateProgramme } from "~/domain/programmes.server";
+import { getProgramme, programmeActorOf, programmeFormChoices, updateProgramme } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentResponse } from "~/domain/documents.server";
-import { readReceipt } from "~/domain/programme-money.server";
-import { programmeActorOf } from "~/domain/programmes.server";
+import { documentResponse } from "~/domain/shared/scans.server";
+import { readReceipt } from "~/domain/programmes/money.server";
+import { programmeActorOf } from "~/domain/programmes/programmes.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

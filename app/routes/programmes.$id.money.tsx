@@ -6,7 +6,7 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import { DOCUMENT_MAX_BYTES } from "~/domain/documents.server";
+import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
 import {
   decideMoneyEntry,
   listMoneyEntries,
@@ -15,8 +15,8 @@ import {
   moneyTotals,
   recordMoneyEntry,
   reverseMoneyEntry,
-} from "~/domain/programme-money.server";
-import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
+} from "~/domain/programmes/money.server";
+import { getProgramme, programmeActorOf } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";

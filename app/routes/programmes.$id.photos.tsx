@@ -3,7 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { getProgramme, mayCurate, programmeActorOf, programmePhotoChoices, setProgrammePhotos } from "~/domain/programmes.server";
+import {
+  getProgramme,
+  mayCurate,
+  programmeActorOf,
+  programmePhotoChoices,
+  setProgrammePhotos,
+} from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { notFound, requirePermission } from "~/utils/permissions.server";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { maySeeMoney } from "~/domain/programme-money.server";
-import { programmeReportFileName } from "~/domain/programme-report-xlsx.server";
-import { programmeReport } from "~/domain/programme-report.server";
-import { getProgramme, programmeActorOf } from "~/domain/programmes.server";
-import { pdfResponse, renderProgrammeReportPdf } from "~/pdf/render.server";
+import { maySeeMoney } from "~/domain/programmes/money.server";
+import { programmeReportFileName } from "~/domain/programmes/report-xlsx.server";
+import { programmeReport } from "~/domain/programmes/report.server";
+import { getProgramme, programmeActorOf } from "~/domain/programmes/programmes.server";
+import { pdfResponse, renderProgrammeReportPdf } from "~/documents/pdf/render.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { listProgrammes, managesProgrammes, programmeActorOf, readsAllProgrammes } from "~/domain/programmes.server";
+import { listProgrammes, managesProgrammes, programmeActorOf, readsAllProgrammes } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgrammeForm } from "~/components/programmes/ProgrammeForm";
-import { createProgramme, programmeActorOf, programmeFormChoices } from "~/domain/programmes.server";
+import { createProgramme, programmeActorOf, programmeFormChoices } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentResponse } from "~/domain/documents.server";
-import { readAgreementScan } from "~/domain/partners.server";
+import { documentResponse } from "~/domain/shared/scans.server";
+import { readAgreementScan } from "~/domain/programmes/partners.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PartnerForm } from "~/components/programmes/PartnerForm";
-import { agreementState, listPartners, savePartner } from "~/domain/partners.server";
+import { agreementState, listPartners, savePartner } from "~/domain/programmes/partners.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { parseForm } from "~/utils/forms";

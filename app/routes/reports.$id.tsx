@@ -5,7 +5,7 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import { createCorrection, deleteDraft, getReport, reportActorOf, reviewReport, submitReport } from "~/domain/reports.server";
+import { createCorrection, deleteDraft, getReport, reportActorOf, reviewReport, submitReport } from "~/domain/reports/reports.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
 import { formatReportHours, reportHours } from "~/utils/report-hours";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { reportActorOf, reportFile } from "~/domain/reports.server";
+import { reportActorOf, reportFile } from "~/domain/reports/reports.server";
 import { notFound, requireAnyPermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

@@ -6,7 +6,7 @@ import { BarChart } from "~/components/BarChart";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { createReport, listReports, receivedSummary, reportActorOf } from "~/domain/reports.server";
+import { createReport, listReports, receivedSummary, reportActorOf } from "~/domain/reports/reports.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";

@@ -11,7 +11,7 @@ import {
   certificateMemberChoices,
   issueServiceCertificate,
   listCertificates,
-} from "~/domain/service-certificates.server";
+} from "~/domain/reports/service-certificates.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";

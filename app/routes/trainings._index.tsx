@@ -9,7 +9,7 @@ import {
   listEvents,
   memberTrainingRecord,
   membersWithoutBasicBimtek,
-} from "~/domain/trainings.server";
+} from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentResponse } from "~/domain/documents.server";
-import { readCertificateFile } from "~/domain/trainings.server";
+import { documentResponse } from "~/domain/shared/scans.server";
+import { readCertificateFile } from "~/domain/trainings/trainings.server";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";

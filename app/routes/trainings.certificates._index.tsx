@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { expiringCertificates } from "~/domain/trainings.server";
+import { expiringCertificates } from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
 import { requirePermission } from "~/utils/permissions.server";

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { createCompetency, listCompetencies } from "~/domain/trainings.server";
+import { createCompetency, listCompetencies } from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { hasPermission } from "~/utils/permissions";

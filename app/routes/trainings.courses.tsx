@@ -8,7 +8,7 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { createCourse, listCompetencies, listCourses } from "~/domain/trainings.server";
+import { createCourse, listCompetencies, listCourses } from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
 import { courseKindLabel, levelLabel, organiserLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";

@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings.server";
+import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";

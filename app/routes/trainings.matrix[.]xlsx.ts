@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { competencyMatrixXlsx } from "~/domain/trainings.server";
+import { competencyMatrixXlsx } from "~/domain/trainings/trainings.server";
 import { requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getChapterLetterhead } from "~/domain/chapters.server";
-import { memberTrainingRecord } from "~/domain/trainings.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { memberTrainingRecord } from "~/domain/trainings/trainings.server";
 import { t } from "~/i18n";
-import { pdfResponse, renderTrainingRecordPdf } from "~/pdf/render.server";
+import { pdfResponse, renderTrainingRecordPdf } from "~/documents/pdf/render.server";
 import { hasPermission } from "~/utils/permissions";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";

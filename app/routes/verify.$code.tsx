@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { verifyCardCode, type CardCheck } from "~/domain/member-cards.server";
+import { verifyCardCode, type CardCheck } from "~/domain/members/cards.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { verifyReportCode } from "~/domain/reports.server";
-import { verifyCertificateCode, type CertificateCheck } from "~/domain/service-certificates.server";
+import { verifyReportCode } from "~/domain/reports/reports.server";
+import { verifyCertificateCode, type CertificateCheck } from "~/domain/reports/service-certificates.server";
 import { formatDateLong, formatHours, formatNumber } from "~/utils/format";
 import { notFound } from "~/utils/permissions.server";
 

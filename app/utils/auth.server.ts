@@ -1,6 +1,6 @@
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
-import { verifyLogin } from "~/domain/accounts.server";
+import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { loginSchema } from "~/validation/auth";
 import { t } from "~/i18n";
 

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { CurrentUser } from "~/domain/accounts.server";
+import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { getUser } from "./session.server";
 import { hasAnyPermission, hasPermission, type Permission } from "./permissions";
 

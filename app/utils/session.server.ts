@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { createSession, deleteSession, getSessionUser, switchSessionChapter, type CurrentUser } from "~/domain/accounts.server";
+import { createSession, deleteSession, getSessionUser, switchSessionChapter, type CurrentUser } from "~/domain/accounts/accounts.server";
 import { getEnv } from "./env.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 

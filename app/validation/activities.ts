@@ -1,7 +1,7 @@
 // Activity rules that browser and server share: statuses, funding sources, the activity form
 // (scalar fields by zod, people reached and aid as repeated fields). The rules that need the
 // database or the clock of the chapter (closing days, no future date, coordinator scope,
-// idempotency) live in app/domain/activities.server.ts.
+// idempotency) live in app/domain/activities/.
 import { z } from "zod";
 import { t } from "~/i18n";
 import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";

@@ -2,7 +2,7 @@
 // agreements, programmes (partners with committed amounts, target kelurahan, targets by PPKS
 // category, volunteers), and money entries. Rules that need the database (the budget, the
 // programme period, an agreement's validity, who may record or approve) live in
-// app/domain/programmes.server.ts and app/domain/programme-money.server.ts.
+// app/domain/programmes/programmes.server.ts and app/domain/programmes/money.server.ts.
 import { z } from "zod";
 import { t } from "~/i18n";
 import { FUNDING_SOURCES } from "./activities";

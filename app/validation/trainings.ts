@@ -1,7 +1,7 @@
 // Training rules that browser and server share: kinds, organisers, levels, the forms of courses,
 // events, results, certificates and outside trainings. The rules that need the database
 // (registered participants, unique certificate numbers, hours of the event) live in
-// app/domain/trainings.server.ts.
+// app/domain/trainings/.
 import { z } from "zod";
 import { t } from "~/i18n";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";

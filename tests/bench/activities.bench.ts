@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities.server";
-import { listVillages } from "~/domain/regions.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { listVillages } from "~/domain/chapters/regions.server";
 import { calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter, buildUser, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";

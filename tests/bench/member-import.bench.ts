@@ -4,8 +4,8 @@
 // The time of each phase is printed too.
 import ExcelJS from "exceljs";
 import { beforeAll, bench, describe } from "vitest";
-import { checkImport, commitImport, parseMemberFile } from "~/domain/member-import.server";
-import { listVillages } from "~/domain/regions.server";
+import { checkImport, commitImport, parseMemberFile } from "~/domain/members/import.server";
+import { listVillages } from "~/domain/chapters/regions.server";
 import { buildBoardUser, buildChapter, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";
 
 // Emails are unique across the registry: every run gets a file of its own (same rows otherwise).

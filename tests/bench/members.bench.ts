@@ -2,10 +2,10 @@
 // Read the results as ratios between the cases of one run (machines are noisy), e.g. the last
 // page against the first, or 500 members against 50.
 import { beforeAll, bench, describe } from "vitest";
-import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members.server";
-import { listVillages } from "~/domain/regions.server";
-import { getChapterLetterhead } from "~/domain/chapters.server";
-import { renderMemberListPdf } from "~/pdf/render.server";
+import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members/members.server";
+import { listVillages } from "~/domain/chapters/regions.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { renderMemberListPdf } from "~/documents/pdf/render.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, fakeName, fakeNik, calendarDate, seededRandom } from "../factories";
 

@@ -9,10 +9,10 @@
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { beforeAll, bench, describe } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities.server";
-import { listVillages } from "~/domain/regions.server";
-import { reportFigures } from "~/domain/report-figures.server";
-import { createReport, reportFile, type ReportActor } from "~/domain/reports.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { listVillages } from "~/domain/chapters/regions.server";
+import { reportFigures } from "~/domain/reports/figures.server";
+import { createReport, reportFile, type ReportActor } from "~/domain/reports/reports.server";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
 import { buildBoardUser, buildChapter, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, getSessionUser, LOGIN_LIMITS, purgeStaleAuthRecords, verifyLogin } from "~/domain/accounts.server";
+import { createSession, getSessionUser, LOGIN_LIMITS, purgeStaleAuthRecords, verifyLogin } from "~/domain/accounts/accounts.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildUser } from "../factories";
 

@@ -26,7 +26,7 @@ import {
   type ActivityActor,
   type ActivityInput,
   type FieldErrors,
-} from "~/domain/activities.server";
+} from "~/domain/activities/activities.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";

@@ -14,7 +14,7 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { listActivityTypes } from "~/domain/activities.server";
+import { listActivityTypes } from "~/domain/activities/activities.server";
 import { action as loginAction } from "~/routes/login";
 import { action as editAction } from "~/routes/activities.$id.edit";
 import { action as newAction } from "~/routes/activities.new";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/audit._index";
 import { loader as exportLoader } from "~/routes/audit.export[.]xlsx";
 import { action as loginAction } from "~/routes/login";
-import { auditChanges } from "~/domain/audit-log.server";
+import { auditChanges } from "~/domain/audit/audit-log.server";
 import { maskIdentifiers, recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";

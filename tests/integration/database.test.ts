@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listVillages, villageKind } from "~/domain/regions.server";
+import { listVillages, villageKind } from "~/domain/chapters/regions.server";
 import { db, dbReady } from "~/utils/db.server";
 import { migrationDiff } from "../../scripts/lib/migrations.mjs";
 import { buildChapter } from "../factories";

@@ -24,9 +24,14 @@ import {
   type ActivityActor,
   type ActivityInput,
   type FieldErrors,
-} from "~/domain/activities.server";
-import { activitiesXlsx } from "~/domain/activity-export.server";
-import { addCatalogueEntry, getActivitySettings, setCatalogueEntryActive, updateActivitySettings } from "~/domain/activity-settings.server";
+} from "~/domain/activities/activities.server";
+import { activitiesXlsx } from "~/domain/activities/export.server";
+import {
+  addCatalogueEntry,
+  getActivitySettings,
+  setCatalogueEntryActive,
+  updateActivitySettings,
+} from "~/domain/activities/settings.server";
 import {
   followUpChoices,
   getFollowUp,
@@ -34,7 +39,7 @@ import {
   revealCaseIdentifier,
   type FollowUpUpdateEntry,
   type OpenedFollowUp,
-} from "~/domain/follow-ups.server";
+} from "~/domain/activities/follow-ups.server";
 import { loader as exportLoader } from "~/routes/activities.export[.]xlsx";
 import { loader as followUpLoader } from "~/routes/activities.follow-ups.$id";
 import { loader as followUpsLoader } from "~/routes/activities.follow-ups._index";

@@ -13,7 +13,7 @@ import {
   type CheckedImportRow,
   type ImportColumnKey,
   type ImportFileInfo,
-} from "~/domain/member-import.server";
+} from "~/domain/members/import.server";
 import { action as loginAction } from "~/routes/login";
 import { action as uploadAction } from "~/routes/members.import._index";
 import { action as resultAction, loader as resultLoader } from "~/routes/members.import.$id";

@@ -4,8 +4,8 @@
 // exported as CSV and as .xlsx with whole NIK, then checked (dry run) into an empty chapter:
 // no row refused, and every value the same as in the registry.
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildMemberExport } from "~/domain/member-export.server";
-import { checkImport, readMemberFile, type CheckedImportRow } from "~/domain/member-import.server";
+import { buildMemberExport } from "~/domain/members/export.server";
+import { checkImport, readMemberFile, type CheckedImportRow } from "~/domain/members/import.server";
 import { db } from "~/utils/db.server";
 import { MEMBER_STATUSES, toDateInput, type MemberStatus } from "~/validation/members";
 import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";

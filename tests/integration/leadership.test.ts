@@ -5,7 +5,7 @@
 // Two kinds of timeline: "real" tests use today in Asia/Jakarta (calendarToday) because that is
 // what a live session sees; "simulated" tests put their periods in 2031+ and pass `now`.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, getSessionUser } from "~/domain/accounts.server";
+import { createSession, getSessionUser } from "~/domain/accounts/accounts.server";
 import {
   activatePeriod,
   addHolding,
@@ -26,8 +26,8 @@ import {
   updatePeriod,
   type FieldErrors,
   type Outcome,
-} from "~/domain/leadership.server";
-import { changeMemberStatus } from "~/domain/members.server";
+} from "~/domain/leadership/leadership.server";
+import { changeMemberStatus } from "~/domain/members/members.server";
 import { loader as newMemberLoader } from "~/routes/members.new";
 import { action as loginAction } from "~/routes/login";
 import { addDays, calendarToday } from "~/utils/dates";

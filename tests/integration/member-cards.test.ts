@@ -10,8 +10,8 @@ vi.hoisted(() => {
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-photos-${process.pid}-${Date.now()}`;
 });
 
-import { ensureActiveCards, getCardsForMember, issueCard, revokeCard, verifyCardCode } from "~/domain/member-cards.server";
-import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/member-photos.server";
+import { ensureActiveCards, getCardsForMember, issueCard, revokeCard, verifyCardCode } from "~/domain/members/cards.server";
+import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/members/photos.server";
 import { action as cardAction } from "~/routes/members.$id.card";
 import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
 import { action as photoAction } from "~/routes/members.$id.photo";
@@ -404,7 +404,7 @@ describe("a candidate's card (decision 012: issued, says CALON ANGGOTA, ends wit
     const calon = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Calon Kedua", status: "calon" })).id;
     const candidateCard = await issueCard({ memberId: calon, chapterId, actorId: boardId });
     expect(candidateCard?.candidate).toBe(true);
-    const { changeMemberStatus } = await import("~/domain/members.server");
+    const { changeMemberStatus } = await import("~/domain/members/members.server");
     await changeMemberStatus({
       chapterId,
       actorId: boardId,

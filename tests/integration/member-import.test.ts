@@ -13,8 +13,8 @@ import {
   readMemberFile,
   TEMPLATE_COLUMNS,
   type CheckedImportRow,
-} from "~/domain/member-import.server";
-import { buildMemberExport } from "~/domain/member-export.server";
+} from "~/domain/members/import.server";
+import { buildMemberExport } from "~/domain/members/export.server";
 import { action as loginAction } from "~/routes/login";
 import { action as uploadAction, loader as uploadLoader } from "~/routes/members.import._index";
 import { action as resultAction, loader as resultLoader } from "~/routes/members.import.$id";

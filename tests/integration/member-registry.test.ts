@@ -8,8 +8,8 @@ import {
   listOpenDuplicateFlags,
   markDistinct,
   updateMember,
-} from "~/domain/members.server";
-import { mergeMembers } from "~/domain/member-merge.server";
+} from "~/domain/members/members.server";
+import { mergeMembers } from "~/domain/members/merge.server";
 import { action as newMemberAction, loader as newMemberLoader } from "~/routes/members.new";
 import { action as memberAction, loader as memberLoader } from "~/routes/members.$id._index";
 import { loader as membersLoader } from "~/routes/members._index";
@@ -437,7 +437,7 @@ describe("member number settings", () => {
 
 describe("cards follow the membership", () => {
   it("revokes a member's card when they leave, and issues none to someone who left", async () => {
-    const { issueCard, ensureActiveCards, verifyCardCode } = await import("~/domain/member-cards.server");
+    const { issueCard, ensureActiveCards, verifyCardCode } = await import("~/domain/members/cards.server");
     const member = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Akan Keluar", status: "aktif" });
     const card = await issueCard({ memberId: member.id, chapterId, actorId: boardId });
     expect((await verifyCardCode(card!.code))?.state).toBe("valid");
@@ -457,7 +457,7 @@ describe("cards follow the membership", () => {
   });
 
   it("leaves one valid card after a merge", async () => {
-    const { issueCard } = await import("~/domain/member-cards.server");
+    const { issueCard } = await import("~/domain/members/cards.server");
     const keep = await buildMember({
       chapterId,
       villageCode: "61.71.01.1003",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members.server";
-import { listVillages } from "~/domain/regions.server";
+import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members/members.server";
+import { listVillages } from "~/domain/chapters/regions.server";
 import { MEMBERS_PAGE_SIZE } from "~/validation/members";
 import { buildChapter, buildMember, seededRandom } from "../factories";
 

@@ -25,14 +25,14 @@ import {
   logActivity,
   verifyActivities,
   type ActivityActor,
-} from "~/domain/activities.server";
-import { storePhotos } from "~/domain/activity-photos.server";
-import { addAgreement, savePartner } from "~/domain/partners.server";
-import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programme-money.server";
-import { programmeReportXlsx } from "~/domain/programme-report-xlsx.server";
-import { programmeReport, type ProgrammeReportData } from "~/domain/programme-report.server";
-import { createProgramme, programmeActuals, setProgrammePhotos, type ProgrammeActor } from "~/domain/programmes.server";
-import { renderProgrammeReportPdf } from "~/pdf/render.server";
+} from "~/domain/activities/activities.server";
+import { storePhotos } from "~/domain/activities/photos.server";
+import { addAgreement, savePartner } from "~/domain/programmes/partners.server";
+import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
+import { programmeReportXlsx } from "~/domain/programmes/report-xlsx.server";
+import { programmeReport, type ProgrammeReportData } from "~/domain/programmes/report.server";
+import { createProgramme, programmeActuals, setProgrammePhotos, type ProgrammeActor } from "~/domain/programmes/programmes.server";
+import { renderProgrammeReportPdf } from "~/documents/pdf/render.server";
 import { loader as pdfLoader } from "~/routes/programmes.$id.report[.]pdf";
 import { loader as xlsxLoader } from "~/routes/programmes.$id.report[.]xlsx";
 import { loader as programmeLoader } from "~/routes/programmes.$id._index";

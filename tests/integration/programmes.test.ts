@@ -34,7 +34,7 @@ import {
   verifyActivities,
   type ActivityActor,
   type FieldErrors,
-} from "~/domain/activities.server";
+} from "~/domain/activities/activities.server";
 import {
   addAgreement,
   addContact,
@@ -43,7 +43,7 @@ import {
   readAgreementScan,
   removeContact,
   savePartner,
-} from "~/domain/partners.server";
+} from "~/domain/programmes/partners.server";
 import {
   decideMoneyEntry,
   getFinanceSettings,
@@ -56,7 +56,7 @@ import {
   recordMoneyEntry,
   reverseMoneyEntry,
   updateFinanceSettings,
-} from "~/domain/programme-money.server";
+} from "~/domain/programmes/money.server";
 import {
   checkActivityProgramme,
   createProgramme,
@@ -69,7 +69,7 @@ import {
   setProgrammePhotos,
   updateProgramme,
   type ProgrammeActor,
-} from "~/domain/programmes.server";
+} from "~/domain/programmes/programmes.server";
 import { action as loginAction } from "~/routes/login";
 import { loader as programmeLoader } from "~/routes/programmes.$id._index";
 import { action as moneyAction, loader as moneyLoader } from "~/routes/programmes.$id.money";

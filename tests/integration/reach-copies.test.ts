@@ -3,7 +3,7 @@
 // (triggers of the `reach_report_copy` and `volunteer_report_copy` migrations), whatever writes
 // the rows: the contribution report sums reach and co-volunteers' hours from them without a join.
 import { describe, expect, it } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildMember, calendarDate } from "../factories";
 

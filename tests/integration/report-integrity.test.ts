@@ -25,10 +25,10 @@ import {
   reopenActivity,
   verifyActivities,
   type ActivityActor,
-} from "~/domain/activities.server";
-import { changeMemberStatus } from "~/domain/members.server";
-import { reportFigures } from "~/domain/report-figures.server";
-import { readPayload, REPORT_PAYLOAD_VERSION, UnreadablePayloadError } from "~/domain/report-payload.server";
+} from "~/domain/activities/activities.server";
+import { changeMemberStatus } from "~/domain/members/members.server";
+import { reportFigures } from "~/domain/reports/figures.server";
+import { readPayload, REPORT_PAYLOAD_VERSION, UnreadablePayloadError } from "~/domain/reports/payload.server";
 import {
   createCorrection,
   createReport,
@@ -40,7 +40,7 @@ import {
   submitReport,
   verifyReportCode,
   type ReportActor,
-} from "~/domain/reports.server";
+} from "~/domain/reports/reports.server";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
 import { formatReportHours } from "~/utils/report-hours";

@@ -28,9 +28,9 @@ import {
   returnActivities,
   verifyActivities,
   type ActivityActor,
-} from "~/domain/activities.server";
-import { updateActivitySettings } from "~/domain/activity-settings.server";
-import { reportFigures } from "~/domain/report-figures.server";
+} from "~/domain/activities/activities.server";
+import { updateActivitySettings } from "~/domain/activities/settings.server";
+import { reportFigures } from "~/domain/reports/figures.server";
 import {
   countAwaitingReview,
   createCorrection,
@@ -44,8 +44,8 @@ import {
   submitReport,
   verifyReportCode,
   type ReportActor,
-} from "~/domain/reports.server";
-import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/follow-ups.server";
+} from "~/domain/reports/reports.server";
+import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/activities/follow-ups.server";
 import { action as loginAction } from "~/routes/login";
 import { action as reportsAction, loader as reportsLoader } from "~/routes/reports._index";
 import { action as reportAction, loader as reportLoader } from "~/routes/reports.$id";

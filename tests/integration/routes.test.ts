@@ -1,6 +1,6 @@
 // Loaders and actions called with real Requests against the real database: who may do what.
 import { beforeAll, describe, expect, it } from "vitest";
-import { listVillages } from "~/domain/regions.server";
+import { listVillages } from "~/domain/chapters/regions.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as dashboardLoader } from "~/routes/_index";

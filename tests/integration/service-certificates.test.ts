@@ -20,9 +20,9 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { ensureActivityCatalogue, listActivityTypes } from "~/domain/activities.server";
-import { getChapterLetterhead } from "~/domain/chapters.server";
-import { nextLetterNumber } from "~/domain/letters.server";
+import { ensureActivityCatalogue, listActivityTypes } from "~/domain/activities/activities.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { nextLetterNumber } from "~/domain/chapters/letters.server";
 import {
   certificateFile,
   issueServiceCertificate,
@@ -31,8 +31,8 @@ import {
   memberServiceFigures,
   verifyCertificateCode,
   type CertificateActor,
-} from "~/domain/service-certificates.server";
-import { renderServiceCertificatePdf } from "~/pdf/render.server";
+} from "~/domain/reports/service-certificates.server";
+import { renderServiceCertificatePdf } from "~/documents/pdf/render.server";
 import { loader as downloadLoader } from "~/routes/certificates.$id[.]pdf";
 import { action as loginAction } from "~/routes/login";
 import { loader as profileLoader } from "~/routes/profile";

@@ -3,7 +3,7 @@
 // the matrix spreadsheet.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEvent, listCourses } from "~/domain/trainings.server";
+import { createEvent, listCourses } from "~/domain/trainings/trainings.server";
 import { action as loginAction } from "~/routes/login";
 import { loader as memberTrainingsLoader } from "~/routes/members.$id.trainings";
 import { loader as indexLoader } from "~/routes/trainings._index";

@@ -34,7 +34,7 @@ import {
   recordResults,
   saveParticipantCertificate,
   trainingHours,
-} from "~/domain/trainings.server";
+} from "~/domain/trainings/trainings.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { toDateInput } from "~/validation/fields";

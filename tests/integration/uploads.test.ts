@@ -20,7 +20,7 @@ import { action as memberTrainingsAction } from "~/routes/members.$id.trainings"
 import { action as moneyAction } from "~/routes/programmes.$id.money";
 import { action as eventCertificateAction } from "~/routes/trainings.events.$id.participants.$participantId.certificate";
 import { action as partnerAction, loader as partnerLoader } from "~/routes/programmes.partners.$id";
-import { savePartner } from "~/domain/partners.server";
+import { savePartner } from "~/domain/programmes/partners.server";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
 import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";

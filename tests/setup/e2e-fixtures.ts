@@ -1,7 +1,7 @@
 // Browser-suite data beside the demo: a chapter of its own for journeys that change who holds
 // power (a new board), so that they cannot take rights away from the demo accounts the other
 // browser tests use. Run by e2e-server.ts with `tsx`, on the e2e database.
-import { ensureDefaultPositions } from "~/domain/leadership.server";
+import { ensureDefaultPositions } from "~/domain/leadership/leadership.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildMember, buildUser, calendarDate } from "../factories";
 

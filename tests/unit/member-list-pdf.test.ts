@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMemberListPdf } from "~/pdf/render.server";
+import { renderMemberListPdf } from "~/documents/pdf/render.server";
 import { pdfText } from "../support/pdf-text";
 
 const chapter = {
@@ -65,7 +65,7 @@ describe("member list PDF", { timeout: 30_000 }, () => {
 
 describe("verification links", () => {
   it("point to /verify/<code> under the public address", async () => {
-    const { verifyUrl } = await import("~/pdf/render.server");
+    const { verifyUrl } = await import("~/documents/pdf/render.server");
     expect(verifyUrl("https://ipsm-pontianak.or.id/", "abc_DEF-123")).toBe("https://ipsm-pontianak.or.id/verify/abc_DEF-123");
   });
 });

@@ -1,8 +1,8 @@
-// The layout of the report PDFs' long tables (app/pdf/paged-table.ts): lines measured with the
+// The layout of the report PDFs' long tables (app/documents/pdf/paged-table.ts): lines measured with the
 // real font files react-pdf uses, rows packed into pages that hold them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { EMPTY_LINE, layoutPagedTable, loadTextMeasure, wrapLines, type TextMeasure } from "~/pdf/paged-table";
-import "~/pdf/render.server"; // registers the font
+import { EMPTY_LINE, layoutPagedTable, loadTextMeasure, wrapLines, type TextMeasure } from "~/documents/pdf/paged-table";
+import "~/documents/pdf/render.server"; // registers the font
 
 let measure: TextMeasure;
 beforeAll(async () => {

@@ -1,0 +1,211 @@
+// Accounts: login with throttling, server-side sessions, and the user as the rest of the
+// portal sees it (with their chapter and permissions).
+import { db } from "~/utils/db.server";
+import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.server";
+import { isRole, permissionsFor, type Permission, type Role } from "~/utils/permissions";
+import { activePositionsOf, type HeldPosition } from "~/domain/leadership/leadership.server";
+import { recordAudit } from "~/utils/audit.server";
+
+/** Failed logins allowed per account, and per client address, within the window. */
+export const LOGIN_LIMITS = {
+  windowMinutes: 15,
+  lockMinutes: 15,
+  perAccount: 5,
+  perAddress: 20,
+} as const;
+
+export type LoginResult =
+  | { ok: true; userId: string; name: string }
+  | { ok: false; reason: "invalid" | "inactive" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+
+const accountKey = (email: string) => `email:${email.toLowerCase()}`;
+const addressKey = (address: string) => `ip:${address}`;
+
+async function lockedUntil(keys: string[], now: Date): Promise<Date | null> {
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
+  const times = rows.map((r) => r.lockedUntil!.getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
+}
+
+async function recordFailure(key: string, limit: number, now: Date) {
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
+  const existing = await db.loginThrottle.findUnique({ where: { key } });
+  const fresh = !existing || existing.firstFailureAt < windowStart;
+  const failures = fresh ? 1 : existing.failures + 1;
+  const lock = failures >= limit ? new Date(now.getTime() + LOGIN_LIMITS.lockMinutes * 60_000) : null;
+  await db.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures, firstFailureAt: now, lockedUntil: lock },
+    update: {
+      failures,
+      firstFailureAt: fresh ? now : existing.firstFailureAt,
+      lockedUntil: lock ?? (fresh ? null : existing.lockedUntil),
+    },
+  });
+}
+
+/**
+ * Checks an email and password. Refuses while the account or the client address is locked
+ * after repeated failures; a success clears the account's counter.
+ */
+export async function verifyLogin(input: { email: string; password: string; clientAddress: string; now?: Date }): Promise<LoginResult> {
+  const now = input.now ?? new Date();
+  const email = input.email.trim().toLowerCase();
+  const keys = [accountKey(email), addressKey(input.clientAddress)];
+
+  const locked = await lockedUntil(keys, now);
+  if (locked) {
+    return { ok: false, reason: "locked", retryAfterMinutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) };
+  }
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, passwordHash: true, active: true, chapterId: true },
+  });
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
+
+  if (!user || !valid) {
+    await recordFailure(accountKey(email), LOGIN_LIMITS.perAccount, now);
+    await recordFailure(addressKey(input.clientAddress), LOGIN_LIMITS.perAddress, now);
+    return { ok: false, reason: "invalid" };
+  }
+  if (!user.active) return { ok: false, reason: "inactive" };
+
+  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
+  await recordAudit({
+    actorId: user.id,
+    chapterId: user.chapterId,
+    action: "auth.login",
+    entityType: "User",
+    entityId: user.id,
+  });
+  return { ok: true, userId: user.id, name: user.name };
+}
+
+/** Starts a server-side session; clears expired sessions and stale login counters on the way. */
+export async function createSession(userId: string, ttlHours: number, now = new Date()) {
+  await purgeStaleAuthRecords(now);
+  return db.session.create({
+    data: { userId, expiresAt: new Date(now.getTime() + ttlHours * 3_600_000) },
+    select: { id: true, expiresAt: true },
+  });
+}
+
+export async function deleteSession(sessionId: string) {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  memberId: string | null;
+  chapter: { id: string; name: string; code: string; timeZone: string };
+  /** the positions the user's member holds today in the active leadership period */
+  positions: HeldPosition[];
+  /** kecamatan the user coordinates (Koordinator Kecamatan): the scope of "district" rights */
+  districtCodes: string[];
+  permissions: Permission[];
+};
+
+const chapterSelect = { id: true, name: true, code: true, timeZone: true } as const;
+
+/**
+ * The user behind a live session, or null when the session is unknown, expired or the account
+ * inactive. An administrator works in the chapter chosen for the session (their own by default).
+ */
+export async function getSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      activeChapterId: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          active: true,
+          memberId: true,
+          chapter: { select: chapterSelect },
+        },
+      },
+    },
+  });
+  if (!session || session.expiresAt <= now || !session.user.active || !isRole(session.user.role)) return null;
+  const { active: _active, ...user } = session.user;
+  const role = user.role as Role;
+  const chapter =
+    role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
+      ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? user.chapter)
+      : user.chapter;
+  // Board rights follow the positions held today, recomputed on every request: a right ends
+  // the moment its holding or period does, without anyone editing the account.
+  const positions = user.memberId ? await activePositionsOf(user.memberId, user.chapter.timeZone, now) : [];
+  return {
+    ...user,
+    chapter,
+    role,
+    positions,
+    districtCodes: [...new Set(positions.flatMap((p) => (p.districtCode ? [p.districtCode] : [])))],
+    permissions: permissionsFor(
+      role,
+      positions.map((p) => p.kind),
+    ),
+  };
+}
+
+/** Chapters an administrator can switch to. */
+export async function listChapters() {
+  return db.chapter.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** An administrator chooses the chapter to work in for this session. */
+export async function switchSessionChapter(sessionId: string, chapterId: string) {
+  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { id: true, name: true } });
+  if (!chapter) return null;
+  await db.session.update({ where: { id: sessionId }, data: { activeChapterId: chapter.id } });
+  return chapter;
+}
+
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  chapterId: string;
+  memberId?: string | null;
+}) {
+  return db.user.create({
+    data: {
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      chapterId: input.chapterId,
+      memberId: input.memberId ?? null,
+    },
+    select: { id: true, email: true },
+  });
+}
+
+/** Removes sessions past their expiry and login counters that no longer lock or count. */
+export async function purgeStaleAuthRecords(now = new Date()) {
+  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  await db.loginThrottle.deleteMany({
+    where: { firstFailureAt: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+  });
+  return sessions.count;
+}
+
+/** A trivial query: the database answers. */
+export async function pingDatabase() {
+  await db.chapter.findFirst({ select: { id: true } });
+}

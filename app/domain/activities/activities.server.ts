@@ -1,0 +1,769 @@
+// Activities: what volunteers log (type, place, time, people reached by PPKS category, aid,
+// co-volunteers, follow-ups) and how coordinators verify it. Rules kept here:
+// - one form, one activity: the idempotency key makes a repeated submission return the first;
+// - no date in the future, none older than the chapter's closing days (except for the board),
+//   duration 5 minutes to 24 hours, a kelurahan of the chapter's area, counts whole and >= 0;
+// - a volunteer edits their own activity while it is a draft or returned;
+// - coordinators verify or return submitted activities in their scope (the chapter, or the
+//   kecamatan of a Koordinator Kecamatan), never their own; a verified activity is locked until
+//   the board reopens it; every edit, resubmission, verification, return and reopening is audited;
+// - an activity and its evidence photos are saved together or not at all.
+import { t } from "~/i18n/index";
+import { recordAudit } from "~/utils/audit.server";
+import { addDays, calendarToday } from "~/utils/dates";
+import { db, type Prisma } from "~/utils/db.server";
+import { hasPermission, type Permission } from "~/utils/permissions";
+import {
+  ACTIVITIES_PAGE_SIZE,
+  CHILDREN_PPKS_COUNT,
+  DEFAULT_ACTIVITY_TYPES,
+  NATIONAL_PPKS,
+  type ActivityFilters,
+  type ActivityFormData,
+  type AidEntry,
+  type ReachEntry,
+} from "~/validation/activities";
+import { calendarDateOf, toDateInput } from "~/validation/fields";
+import { inRegion } from "~/utils/regions";
+import { maskNik } from "~/utils/format";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
+import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { photoFiles, readActivityPhoto, recordPhotos, type PhotoFile } from "./photos.server";
+import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
+import { listChapterVillages } from "~/domain/members/members.server";
+import { checkActivityProgramme, programmeChoicesForActivity } from "~/domain/programmes/programmes.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import { reportHours } from "~/utils/report-hours";
+
+export type { FieldErrors };
+type Tx = Prisma.TransactionClient;
+
+/** Who is acting, as the activity rules need it (from the current user). */
+export type ActivityActor = {
+  userId: string;
+  memberId: string | null;
+  chapterId: string;
+  timeZone: string;
+  permissions: readonly Permission[];
+  districtCodes: readonly string[];
+};
+
+/** The activity actor behind the signed-in user. */
+export function actorOf(user: Pick<CurrentUser, "id" | "memberId" | "chapter" | "permissions" | "districtCodes">): ActivityActor {
+  return {
+    userId: user.id,
+    memberId: user.memberId,
+    chapterId: user.chapter.id,
+    timeZone: user.chapter.timeZone,
+    permissions: user.permissions,
+    districtCodes: user.districtCodes,
+  };
+}
+
+const isBoard = (actor: Pick<ActivityActor, "permissions">) => hasPermission(actor.permissions, "verify:activity:chapter");
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+
+/** The chapter's activity types (the standard list the first time) and the national PPKS list. */
+export async function ensureActivityCatalogue(chapterId: string) {
+  const [types, ppks] = await Promise.all([
+    db.activityType.count({ where: { chapterId } }),
+    db.ppksCategory.count({ where: { chapterId: null } }),
+  ]);
+  if (types > 0 && ppks > 0) return;
+  await db.$transaction(async (tx) => {
+    if ((await tx.activityType.count({ where: { chapterId } })) === 0) {
+      await tx.activityType.createMany({ data: DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ chapterId, name, sortOrder: i * 10 })) });
+    }
+    if ((await tx.ppksCategory.count({ where: { chapterId: null } })) === 0) {
+      await tx.ppksCategory.createMany({
+        data: NATIONAL_PPKS.map((name, i) => ({ name, number: i + 1, forChildren: i < CHILDREN_PPKS_COUNT, sortOrder: (i + 1) * 10 })),
+      });
+    }
+  });
+}
+
+export async function listActivityTypes(chapterId: string) {
+  await ensureActivityCatalogue(chapterId);
+  return db.activityType.findMany({ where: { chapterId, active: true }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
+}
+
+export async function listPpksCategories(chapterId: string) {
+  await ensureActivityCatalogue(chapterId);
+  return db.ppksCategory.findMany({
+    where: { OR: [{ chapterId: null }, { chapterId, active: true }] },
+    select: { id: true, number: true, name: true, forChildren: true },
+    orderBy: [{ chapterId: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }],
+  });
+}
+
+/** Active members of the chapter who can be added as co-volunteers (the author excluded). */
+export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
+  return db.member.findMany({
+    where: { chapterId, status: "aktif", ...(exceptMemberId ? { id: { not: exceptMemberId } } : {}) },
+    select: { id: true, fullName: true, memberNumber: true },
+    orderBy: { fullName: "asc" },
+    take: 2000,
+  });
+}
+
+/**
+ * What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers,
+ * the open follow-ups the actor can move on, and whether follow-ups may keep a NIK/KK.
+ */
+export async function activityFormChoices(actor: ActivityActor, activityId?: string) {
+  const { chapterId, memberId } = actor;
+  const [types, categories, villages, volunteers, own, followUps, chapter, programmes] = await Promise.all([
+    listActivityTypes(chapterId),
+    listPpksCategories(chapterId),
+    listChapterVillages(chapterId),
+    listCoVolunteerChoices(chapterId, memberId),
+    memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
+    followUpChoices(actor, activityId),
+    db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { keepCaseIdentifiers: true } }),
+    programmeChoicesForActivity(actor),
+  ]);
+  // The volunteer's own kelurahan comes first in the form.
+  return {
+    types,
+    categories,
+    villages,
+    volunteers,
+    ownVillageCode: own?.villageCode ?? null,
+    followUps,
+    keepCaseIdentifiers: chapter.keepCaseIdentifiers,
+    programmes,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logging
+
+export type ActivityInput = {
+  data: ActivityFormData;
+  reach: ReachEntry[];
+  aid: AidEntry[];
+  coVolunteerIds: string[];
+  followUp: OpenedFollowUp | null;
+  /** an earlier follow-up this activity moves on or closes */
+  followUpUpdate?: FollowUpUpdateEntry | null;
+  submit: boolean;
+  /** evidence photos prepared by preparePhotos, saved with the activity or not at all */
+  photos?: Buffer[];
+};
+
+async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
+  const storedDate = stored?.date;
+  const { data } = input;
+  const errors: FieldErrors = {};
+  const today = calendarToday(actor.timeZone, now);
+  const date = calendarDateOf(data.date);
+  const chapter = await tx.chapter.findUniqueOrThrow({
+    where: { id: actor.chapterId },
+    select: { regionCode: true, activityClosingDays: true },
+  });
+  if (date > today) errors.date = t("activities.error.future");
+  // The closing rule is for new dates: an activity reopened after it closed keeps its date.
+  else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays) && date.getTime() !== storedDate?.getTime()) {
+    errors.date = t("activities.error.tooOld", { days: chapter.activityClosingDays });
+  }
+  const type = await tx.activityType.findFirst({
+    where: { id: data.typeId, chapterId: actor.chapterId, active: true },
+    select: { id: true },
+  });
+  if (!type) errors.typeId = t("activities.error.type");
+  const village = await tx.region.findFirst({
+    where: { code: data.villageCode, level: "village" },
+    select: { code: true, parentCode: true },
+  });
+  if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");
+  const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
+  if (categoryIds.length) {
+    const known = await tx.ppksCategory.count({
+      where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] },
+    });
+    if (known !== categoryIds.length) errors.reach = t("activities.error.category");
+  }
+  const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
+  if (coIds.length) {
+    const found = await tx.member.count({ where: { id: { in: coIds }, chapterId: actor.chapterId, status: "aktif" } });
+    if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
+  }
+  if (data.programmeId && !errors.date) {
+    const programmeError = await checkActivityProgramme(tx, actor, data.programmeId, date);
+    if (programmeError) errors.programmeId = programmeError;
+  }
+  Object.assign(
+    errors,
+    await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }),
+  );
+  if (Object.keys(errors).length) throw new Refused(errors);
+  return { date, districtCode: village!.parentCode!, coIds };
+}
+
+const peopleOf = (reach: ReachEntry[]) => reach.reduce((sum, r) => sum + r.count, 0);
+
+/** The columns the form sets, the same for a new activity and an edit. */
+function activityColumns(input: ActivityInput, date: Date, districtCode: string) {
+  const { data } = input;
+  return {
+    date,
+    startTime: data.startTime,
+    endTime: data.endTime,
+    durationMinutes: data.durationMinutes,
+    typeId: data.typeId,
+    villageCode: data.villageCode,
+    districtCode,
+    rt: data.rt,
+    rw: data.rw,
+    households: data.households,
+    people: peopleOf(input.reach),
+    narrative: data.narrative,
+    programmeId: data.programmeId,
+  };
+}
+
+async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, coIds: string[]) {
+  await tx.activityReach.deleteMany({ where: { activityId } });
+  await tx.activityAid.deleteMany({ where: { activityId } });
+  await tx.activityVolunteer.deleteMany({ where: { activityId } });
+  if (input.reach.length) await tx.activityReach.createMany({ data: input.reach.map((r) => ({ activityId, ...r })) });
+  if (input.aid.length) await tx.activityAid.createMany({ data: input.aid.map((a) => ({ activityId, ...a })) });
+  if (coIds.length) await tx.activityVolunteer.createMany({ data: coIds.map((memberId) => ({ activityId, memberId })) });
+}
+
+/**
+ * Logs a new activity (draft or submitted). The same idempotency key again returns the activity
+ * already saved (a double tap on a bad connection), not a second one.
+ */
+export async function logActivity(actor: ActivityActor, input: ActivityInput, now = new Date()) {
+  if (!actor.memberId) return { ok: false as const, fieldErrors: { form: t("activities.error.noMember") } as FieldErrors };
+  const memberId = actor.memberId;
+  // The photos are written first and recorded in the activity's transaction: when the uploads
+  // folder cannot take them nothing is saved (the form comes back; a retry with the same key
+  // saves one activity); a repeated or refused form leaves no file behind.
+  const photos = photoFiles(input.photos ?? []);
+  const saved = await saveWithFiles(
+    photos.map((p) => p.file),
+    () => saveNewActivity(actor, memberId, input, photos, now),
+    (result) => result.ok && !result.repeated,
+  );
+  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  return saved;
+}
+
+function saveNewActivity(actor: ActivityActor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
+  return refusable(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.activity.findUnique({
+        where: { idempotencyKey: input.data.idempotencyKey },
+        select: { id: true, memberId: true },
+      });
+      if (existing) {
+        if (existing.memberId !== memberId) throw new Refused({ form: t("activities.error.duplicateKey") });
+        return { ok: true as const, id: existing.id, repeated: true };
+      }
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
+      const { data } = input;
+      const activity = await tx.activity.create({
+        data: {
+          chapterId: actor.chapterId,
+          memberId,
+          ...activityColumns(input, date, districtCode),
+          latitude: data.latitude,
+          longitude: data.longitude,
+          status: input.submit ? "submitted" : "draft",
+          submittedAt: input.submit ? now : null,
+          idempotencyKey: data.idempotencyKey,
+        },
+        select: { id: true },
+      });
+      await writeDetails(tx, activity.id, input, coIds);
+      await writeFollowUps(tx, actor, activity.id, input);
+      await recordPhotos(tx, activity.id, photos);
+      return { ok: true as const, id: activity.id, repeated: false };
+    }),
+  );
+}
+
+/** What an activity's audit record keeps of it: the fields the form sets, its details and status. */
+async function auditedState(tx: Tx, activityId: string) {
+  const a = await tx.activity.findUniqueOrThrow({
+    where: { id: activityId },
+    select: {
+      status: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      durationMinutes: true,
+      typeId: true,
+      villageCode: true,
+      rt: true,
+      rw: true,
+      households: true,
+      people: true,
+      narrative: true,
+      programmeId: true,
+      latitude: true,
+      longitude: true,
+      reach: { select: { categoryId: true, sex: true, ageBand: true, count: true } },
+      aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
+      volunteers: { select: { memberId: true } },
+      _count: { select: { photos: true } },
+    },
+  });
+  const { reach, aid, volunteers, _count, date, ...columns } = a;
+  return {
+    ...columns,
+    date: toDateInput(date),
+    reach: reach.map((r) => `${r.categoryId}/${r.sex}/${r.ageBand ?? "-"}: ${r.count}`).sort(),
+    aid: aid.map((x) => `${x.item}: ${x.quantity} ${x.unit ?? ""} Rp${x.value} (${x.source})`).sort(),
+    coVolunteers: volunteers.map((v) => v.memberId).sort(),
+    photos: _count.photos,
+  } as Record<string, unknown>;
+}
+
+/** Only what changed between two audited states, as before and after. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+    changed: keys.length > 0,
+  };
+}
+
+/**
+ * The author edits a draft or returned activity (and may submit it), with new photos saved with
+ * it or not at all. Every change is audited with what changed (before/after): "activity.update",
+ * or "activity.resubmit" when a returned activity is sent again.
+ */
+export async function updateActivity(actor: ActivityActor, activityId: string, input: ActivityInput, now = new Date()) {
+  const photos = photoFiles(input.photos ?? []);
+  const saved = await saveWithFiles(
+    photos.map((p) => p.file),
+    () => saveActivityEdit(actor, activityId, input, photos, now),
+    (result) => result.ok,
+  );
+  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  return saved;
+}
+
+function saveActivityEdit(actor: ActivityActor, activityId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
+  return refusable(() =>
+    db.$transaction(async (tx) => {
+      const activity = await tx.activity.findFirst({
+        where: { id: activityId, chapterId: actor.chapterId },
+        select: { id: true, memberId: true, status: true, date: true },
+      });
+      if (!activity) return { ok: false as const, notFound: true as const };
+      if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
+      if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
+      const before = await auditedState(tx, activity.id);
+      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity);
+      const { data } = input;
+      await tx.activity.update({
+        where: { id: activity.id },
+        data: {
+          ...activityColumns(input, date, districtCode),
+          ...(data.latitude !== null ? { latitude: data.latitude, longitude: data.longitude } : {}),
+          ...(input.submit ? { status: "submitted", submittedAt: now } : {}),
+        },
+      });
+      await writeDetails(tx, activity.id, input, coIds);
+      await writeFollowUps(tx, actor, activity.id, input);
+      await recordPhotos(tx, activity.id, photos);
+      const diff = changes(before, await auditedState(tx, activity.id));
+      if (diff.changed) {
+        const action = activity.status === "returned" && input.submit ? "activity.resubmit" : "activity.update";
+        await recordAudit(
+          {
+            actorId: actor.userId,
+            chapterId: actor.chapterId,
+            action,
+            entityType: "Activity",
+            entityId: activity.id,
+            before: diff.before,
+            after: diff.after,
+          },
+          tx,
+        );
+      }
+      return { ok: true as const, id: activity.id };
+    }),
+  );
+}
+
+/** Whether the actor may see an activity: their own (or one they worked on), or one in their reading scope. */
+export function canSeeActivity(
+  actor: Pick<ActivityActor, "memberId" | "permissions" | "districtCodes">,
+  activity: { memberId: string; volunteerIds: string[]; districtCode: string },
+) {
+  const involved = activity.memberId === actor.memberId || (actor.memberId !== null && activity.volunteerIds.includes(actor.memberId));
+  return (
+    involved ||
+    hasPermission(actor.permissions, "read:activity:chapter") ||
+    (hasPermission(actor.permissions, "read:activity:district") && actor.districtCodes.includes(activity.districtCode))
+  );
+}
+
+/** An activity's evidence photo, if the actor may see the activity. */
+export async function activityPhotoFor(actor: ActivityActor, activityId: string, photoId: string) {
+  const activity = await db.activity.findFirst({
+    where: { id: activityId, chapterId: actor.chapterId },
+    select: { memberId: true, districtCode: true, volunteers: { select: { memberId: true } } },
+  });
+  if (!activity || !canSeeActivity(actor, { ...activity, volunteerIds: activity.volunteers.map((v) => v.memberId) })) return null;
+  return readActivityPhoto(actor.chapterId, activityId, photoId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification
+
+/** Whether the actor may verify activities of this kecamatan (not whether it is their own). */
+export function coversDistrict(actor: Pick<ActivityActor, "permissions" | "districtCodes">, districtCode: string) {
+  return isBoard(actor) || (hasPermission(actor.permissions, "verify:activity:district") && actor.districtCodes.includes(districtCode));
+}
+
+/** The where-clause of the activities a verifier may act on: their scope, never their own. */
+function verifiable(actor: ActivityActor): Prisma.ActivityWhereInput {
+  return {
+    chapterId: actor.chapterId,
+    ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
+    ...(actor.memberId ? { memberId: { not: actor.memberId }, volunteers: { none: { memberId: actor.memberId } } } : {}),
+  };
+}
+
+export type VerifyOutcome = { verified: number; skipped: number };
+
+/** Verifies submitted activities in the actor's scope (several at once); the rest are skipped. */
+export async function verifyActivities(actor: ActivityActor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
+  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
+    for (const target of targets) {
+      await tx.activity.update({
+        where: { id: target.id },
+        data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null },
+      });
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.verify",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "verified" },
+        },
+        tx,
+      );
+    }
+    return { verified: targets.length, skipped: ids.length - targets.length };
+  });
+}
+
+/** Returns submitted activities to their authors with a reason (several at once). */
+export async function returnActivities(actor: ActivityActor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
+  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
+    for (const target of targets) {
+      await tx.activity.update({ where: { id: target.id }, data: { status: "returned", returnReason: reason } });
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.return",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "returned", reason },
+        },
+        tx,
+      );
+    }
+    return { verified: targets.length, skipped: ids.length - targets.length };
+  });
+}
+
+/** The board reopens a verified activity (returned to its author with the reason), audited. */
+export async function reopenActivity(actor: ActivityActor, activityId: string, reason: string) {
+  if (!isBoard(actor)) return { ok: false as const, error: "forbidden" as const };
+  return db.$transaction(async (tx) => {
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, chapterId: actor.chapterId },
+      select: { id: true, status: true },
+    });
+    if (!activity) return { ok: false as const, error: "notFound" as const };
+    if (activity.status !== "verified") return { ok: false as const, error: "notVerified" as const };
+    await tx.activity.update({
+      where: { id: activity.id },
+      data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "activity.reopen",
+        entityType: "Activity",
+        entityId: activity.id,
+        before: { status: "verified" },
+        after: { status: "returned", reason },
+      },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const listSelect = {
+  id: true,
+  date: true,
+  durationMinutes: true,
+  status: true,
+  returnReason: true,
+  households: true,
+  people: true,
+  districtCode: true,
+  type: { select: { name: true } },
+  village: { select: { name: true } },
+  member: { select: { id: true, fullName: true } },
+  _count: { select: { volunteers: true } },
+} as const;
+
+/**
+ * Activities a member logged or worked on as co-volunteer. The co-volunteered ones are looked up
+ * first (few, by index), so that SQLite can use the member index instead of scanning.
+ */
+async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
+  const co = await db.activityVolunteer.findMany({ where: { memberId }, select: { activityId: true } });
+  return co.length ? { OR: [{ memberId }, { id: { in: co.map((c) => c.activityId) } }] } : { memberId };
+}
+
+/** A member's own activities (logged by them or with them as co-volunteer), newest first. */
+export async function listOwnActivities(chapterId: string, memberId: string, page = 1) {
+  const where: Prisma.ActivityWhereInput = { chapterId, ...(await ownWhere(memberId)) };
+  const [total, rows] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      skip: (page - 1) * ACTIVITIES_PAGE_SIZE,
+      take: ACTIVITIES_PAGE_SIZE,
+    }),
+  ]);
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
+}
+
+/** Hours and people reached of a member's activities (not drafts) since a date. */
+async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
+  const where: Prisma.ActivityWhereInput = { ...own, date: { gte: since }, status: { not: "draft" } };
+  const sums = await db.activity.aggregate({ where, _sum: { durationMinutes: true, people: true }, _count: true });
+  return { activities: sums._count, hours: hoursOfMinutes(sums._sum.durationMinutes ?? 0), people: sums._sum.people ?? 0 };
+}
+
+/** This month's and this year's totals of a member, in the chapter's time zone. */
+export async function ownTotals(memberId: string, timeZone: string, now = new Date()) {
+  const today = calendarToday(timeZone, now);
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const yearStart = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
+  const own = await ownWhere(memberId);
+  const [month, year] = await Promise.all([ownTotalsSince(own, monthStart), ownTotalsSince(own, yearStart)]);
+  return { month, year };
+}
+
+export function activityFilterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
+  // A kecamatan filter narrows a coordinator's scope, never widens it.
+  const districts = scope
+    ? filters.districtCode
+      ? scope.filter((code) => code === filters.districtCode)
+      : [...scope]
+    : filters.districtCode
+      ? [filters.districtCode]
+      : null;
+  return {
+    chapterId,
+    ...(districts ? { districtCode: { in: districts } } : {}),
+    ...(filters.from || filters.to
+      ? {
+          date: {
+            ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
+            ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
+          },
+        }
+      : {}),
+    ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
+    ...(filters.typeId ? { typeId: filters.typeId } : {}),
+    ...(filters.memberId ? { memberId: filters.memberId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.categoryId ? { reach: { some: { categoryId: filters.categoryId } } } : {}),
+    ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
+  };
+}
+
+/** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam), as the report rounds them. */
+export const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
+
+/**
+ * The totals of the activities that match, in SQL, counted the way the contribution report
+ * counts them: the hours are volunteer hours (the activity's duration for its author and again
+ * for each co-volunteer), rounded to one decimal once here; and which statuses they include
+ * (with how many activities of each), so that the page and the xlsx can say so.
+ */
+export async function activityTotals(where: Prisma.ActivityWhereInput) {
+  const [sums, co, byStatus] = await Promise.all([
+    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+    // co-volunteer rows carry a copy of their activity's duration (database triggers)
+    db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
+    db.activity.groupBy({ by: ["status"], where, _count: true }),
+  ]);
+  const order = ["draft", "submitted", "returned", "verified"];
+  return {
+    activities: sums._count,
+    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
+    households: sums._sum.households ?? 0,
+    people: sums._sum.people ?? 0,
+    statuses: byStatus
+      .map((s) => ({ status: s.status, count: s._count }))
+      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+  };
+}
+
+/**
+ * The chapter's activities with filters, a page at a time, and totals over all that match
+ * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
+ */
+export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
+  const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
+  const [totals, rows] = await Promise.all([
+    activityTotals(where),
+    db.activity.findMany({
+      where,
+      select: listSelect,
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      skip: (filters.page - 1) * ACTIVITIES_PAGE_SIZE,
+      take: ACTIVITIES_PAGE_SIZE,
+    }),
+  ]);
+  const total = totals.activities;
+  return {
+    total,
+    totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)),
+    rows,
+  };
+}
+
+/** Submitted activities the actor may verify, oldest first. */
+export async function verificationQueue(actor: ActivityActor, take = 100) {
+  const where: Prisma.ActivityWhereInput = { ...verifiable(actor), status: "submitted" };
+  const [total, rows] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
+  ]);
+  return { total, rows };
+}
+
+/** One activity with everything logged in it, for its page (a follow-up's NIK/KK masked). */
+export async function getActivity(chapterId: string, activityId: string) {
+  const activity = await db.activity.findFirst({
+    where: { id: activityId, chapterId },
+    select: {
+      id: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      durationMinutes: true,
+      status: true,
+      returnReason: true,
+      submittedAt: true,
+      verifiedAt: true,
+      households: true,
+      narrative: true,
+      rt: true,
+      rw: true,
+      latitude: true,
+      longitude: true,
+      districtCode: true,
+      idempotencyKey: true,
+      typeId: true,
+      villageCode: true,
+      programmeId: true,
+      programme: { select: { id: true, name: true } },
+      type: { select: { name: true } },
+      village: { select: { name: true, parent: { select: { name: true } } } },
+      member: { select: { id: true, fullName: true, memberNumber: true } },
+      reach: { select: { categoryId: true, sex: true, ageBand: true, count: true, category: { select: { name: true, number: true } } } },
+      aid: { select: { item: true, quantity: true, unit: true, value: true, source: true } },
+      volunteers: { select: { member: { select: { id: true, fullName: true } } } },
+      followUpsOpened: { select: { id: true, status: true, institution: true, description: true, caseIdentifier: true } },
+      followUpUpdates: {
+        select: { followUpId: true, status: true, note: true, followUp: { select: { institution: true, description: true } } },
+      },
+      photos: { select: { id: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!activity) return null;
+  const followUpsOpened = activity.followUpsOpened.map(({ caseIdentifier, ...f }) => ({
+    ...f,
+    caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null,
+  }));
+  return { ...activity, followUpsOpened };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard
+
+/**
+ * This month's figures of the chapter (or of the kecamatan given), in SQL: hours and activities
+ * (submitted or verified), people reached by PPKS category, activities per kecamatan, and the
+ * verification backlog.
+ */
+export async function activityDashboard(chapterId: string, timeZone: string, districtCodes?: readonly string[], now = new Date()) {
+  const today = calendarToday(timeZone, now);
+  const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const scope: Prisma.ActivityWhereInput = { chapterId, ...(districtCodes ? { districtCode: { in: [...districtCodes] } } : {}) };
+  const month: Prisma.ActivityWhereInput = { ...scope, date: { gte: monthStart, lte: today }, status: { in: ["submitted", "verified"] } };
+  const [sums, co, byCategory, byDistrict, backlog] = await Promise.all([
+    db.activity.aggregate({ where: month, _sum: { durationMinutes: true }, _count: true }),
+    // volunteer hours as the board's list and the report count them: co-volunteers' too
+    db.activityVolunteer.aggregate({ where: { activity: month }, _sum: { durationMinutes: true } }),
+    db.activityReach.groupBy({ by: ["categoryId"], where: { activity: month }, _sum: { count: true } }),
+    db.activity.groupBy({ by: ["districtCode"], where: month, _count: true }),
+    db.activity.count({ where: { ...scope, status: "submitted" } }),
+  ]);
+  const [categories, districts] = await Promise.all([
+    db.ppksCategory.findMany({ where: { id: { in: byCategory.map((c) => c.categoryId) } }, select: { id: true, name: true } }),
+    db.region.findMany({ where: { code: { in: byDistrict.map((d) => d.districtCode) } }, select: { code: true, name: true } }),
+  ]);
+  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+  const districtName = new Map(districts.map((d) => [d.code, d.name]));
+  return {
+    monthStart,
+    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
+    activities: sums._count,
+    people: byCategory.reduce((sum, c) => sum + (c._sum.count ?? 0), 0),
+    byCategory: byCategory
+      .map((c) => ({ label: categoryName.get(c.categoryId) ?? "", value: c._sum.count ?? 0 }))
+      .sort((a, b) => b.value - a.value),
+    byDistrict: byDistrict
+      .map((d) => ({ label: districtName.get(d.districtCode) ?? d.districtCode, value: d._count }))
+      .sort((a, b) => b.value - a.value),
+    backlog,
+  };
+}

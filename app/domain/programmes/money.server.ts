@@ -1,0 +1,376 @@
+// A programme's money, kept as accountants do: a ledger of entries (money received from a partner
+// or the chapter's funds, and money spent) that are never changed or deleted (the database refuses
+// it, see the `programmes` migration); a mistake is undone by a correcting entry that reverses it.
+// Rules:
+// - only the Ketua, the Bendahara (`update:programme-finance`) and the programme's coordinator
+//   record money;
+// - an entry above the chapter's threshold by anyone but the Ketua (`approve:programme-finance`)
+//   waits for the Ketua's approval; pending and rejected entries do not count;
+// - amounts are whole rupiah above zero; the date lies inside the programme's period and not in
+//   the future; money received from a partner needs that partner on the programme and its
+//   agreement (when one is linked) still in force on the day;
+// - spending beyond the budget is recorded only with a reason;
+// - totals are sums of the approved entries, computed in SQL;
+// - every entry, decision and reversal is audited.
+import { t } from "~/i18n/index";
+import { recordAudit } from "~/utils/audit.server";
+import { calendarToday } from "~/utils/dates";
+import { db, type Prisma } from "~/utils/db.server";
+import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
+import { hasPermission } from "~/utils/permissions";
+import { calendarDateOf } from "~/validation/fields";
+import type { MoneyEntryData, MoneyKind } from "~/validation/programmes";
+import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
+import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import type { ProgrammeActor } from "./programmes.server";
+
+type Tx = Prisma.TransactionClient;
+
+const approves = (actor: Pick<ProgrammeActor, "permissions">) => hasPermission(actor.permissions, "approve:programme-finance:chapter");
+
+/** Whether the actor may record money for the programme: Ketua, Bendahara, or its coordinator. */
+export function mayRecordMoney(actor: ProgrammeActor, programme: { coordinatorId: string }) {
+  return (
+    hasPermission(actor.permissions, "update:programme-finance:chapter") ||
+    (actor.memberId !== null && actor.memberId === programme.coordinatorId)
+  );
+}
+
+/** Whether the actor may see the programme's money: those who record it and the board's readers of finance. */
+export function maySeeMoney(actor: ProgrammeActor, programme: { coordinatorId: string }) {
+  return mayRecordMoney(actor, programme) || hasPermission(actor.permissions, "read:programme:chapter");
+}
+
+/** Approved totals of a programme, in SQL: received, spent, remaining budget and cash at hand; pending amounts apart. */
+export async function moneyTotals(programmeId: string, budget: number, tx: Tx | typeof db = db) {
+  const sums = await tx.moneyEntry.groupBy({ by: ["kind", "status"], where: { programmeId }, _sum: { amount: true }, _count: true });
+  const sum = (kind: MoneyKind, status: string) => sums.find((s) => s.kind === kind && s.status === status)?._sum.amount ?? 0;
+  const received = sum("disbursement", "approved");
+  const spent = sum("spending", "approved");
+  return {
+    budget,
+    received,
+    spent,
+    remaining: budget - spent,
+    balance: received - spent,
+    pendingReceived: sum("disbursement", "pending"),
+    pendingSpent: sum("spending", "pending"),
+    realisation: budget > 0 ? spent / budget : 0,
+  };
+}
+export type MoneyTotals = Awaited<ReturnType<typeof moneyTotals>>;
+
+/** The ledger, oldest first, with who recorded and decided each entry. */
+export async function listMoneyEntries(programmeId: string) {
+  return db.moneyEntry.findMany({
+    where: { programmeId },
+    select: {
+      id: true,
+      kind: true,
+      date: true,
+      amount: true,
+      purpose: true,
+      status: true,
+      overBudgetReason: true,
+      decisionNote: true,
+      decidedAt: true,
+      reversesId: true,
+      receiptFile: true,
+      partner: { select: { name: true } },
+      recordedBy: { select: { name: true } },
+      decidedBy: { select: { name: true } },
+      reversals: { select: { id: true, status: true } },
+      createdAt: true,
+    },
+    orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+/** Money received per partner (approved), for the partner table of the programme page and report. */
+export async function receivedByPartner(programmeId: string) {
+  const sums = await db.moneyEntry.groupBy({
+    by: ["partnerId"],
+    where: { programmeId, kind: "disbursement", status: "approved" },
+    _sum: { amount: true },
+  });
+  return new Map(sums.map((s) => [s.partnerId, s._sum.amount ?? 0]));
+}
+
+async function threshold(tx: Tx, chapterId: string) {
+  return (await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { financeApprovalThreshold: true } }))
+    .financeApprovalThreshold;
+}
+
+/** Approved at once for the Ketua and for amounts up to the threshold; otherwise waiting for the Ketua. */
+async function initialStatus(tx: Tx, actor: ProgrammeActor, amount: number) {
+  if (approves(actor)) return "approved";
+  return Math.abs(amount) > (await threshold(tx, actor.chapterId)) ? "pending" : "approved";
+}
+
+export type MoneyOutcome =
+  { ok: true; id: string; status: string; repeated: boolean } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
+
+/** Records an entry (with its receipt scan, if any). The same idempotency key again returns the first. */
+export async function recordMoneyEntry(
+  actor: ProgrammeActor,
+  programmeId: string,
+  data: MoneyEntryData,
+  receipt: DocumentUpload | null = null,
+  now = new Date(),
+): Promise<MoneyOutcome> {
+  const checkedReceipt = receipt ? checkDocument(receipt) : null;
+  if (checkedReceipt && "error" in checkedReceipt)
+    return { ok: false, fieldErrors: { receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) } };
+  // The receipt is written first and the entry saved with it, or neither (uploads.server.ts).
+  const receiptFile =
+    checkedReceipt && receipt && !("error" in checkedReceipt)
+      ? planDocument("receipts", programmeId, receipt.bytes, checkedReceipt.extension)
+      : null;
+  const outcome = await saveWithFiles(
+    receiptFile ? [receiptFile] : [],
+    () =>
+      refusable(() =>
+        db.$transaction(async (tx) => {
+          const programme = await tx.programme.findFirst({
+            where: { id: programmeId, chapterId: actor.chapterId },
+            select: {
+              id: true,
+              startDate: true,
+              endDate: true,
+              budget: true,
+              coordinatorId: true,
+              partners: { select: { partnerId: true, agreement: { select: { number: true, startDate: true, endDate: true } } } },
+            },
+          });
+          if (!programme) return { ok: false as const, notFound: true as const };
+          if (!mayRecordMoney(actor, programme)) throw new Refused({ form: t("programmes.error.moneyForbidden") });
+          const repeated = await tx.moneyEntry.findUnique({
+            where: { idempotencyKey: data.idempotencyKey },
+            select: { id: true, status: true, programmeId: true },
+          });
+          if (repeated) {
+            if (repeated.programmeId !== programmeId) throw new Refused({ form: t("activities.error.duplicateKey") });
+            return { ok: true as const, id: repeated.id, status: repeated.status, repeated: true };
+          }
+          const errors: FieldErrors = {};
+          const date = calendarDateOf(data.date);
+          if (date > calendarToday(actor.timeZone, now)) errors.date = t("programmes.error.moneyFuture");
+          else if (date < programme.startDate || date > programme.endDate) {
+            errors.date = t("programmes.error.moneyOutside", {
+              start: formatCalendarDateLong(programme.startDate),
+              end: formatCalendarDateLong(programme.endDate),
+            });
+          }
+          let partnerId: string | null = null;
+          if (data.kind === "disbursement" && data.partnerId) {
+            const link = programme.partners.find((p) => p.partnerId === data.partnerId);
+            if (!link) errors.partnerId = t("programmes.error.moneyPartner");
+            else if (link.agreement && !errors.date && (date > link.agreement.endDate || date < link.agreement.startDate)) {
+              errors.partnerId = t("programmes.error.agreementNotInForce", {
+                number: link.agreement.number,
+                start: formatCalendarDateLong(link.agreement.startDate),
+                end: formatCalendarDateLong(link.agreement.endDate),
+              });
+            }
+            partnerId = data.partnerId;
+          }
+          if (data.kind === "spending") {
+            const totals = await moneyTotals(programme.id, programme.budget, tx);
+            // Spending already waiting for approval counts too: the budget must hold once it is approved.
+            const committed = totals.spent + totals.pendingSpent;
+            if (committed + data.amount > programme.budget && !data.overBudgetReason) {
+              errors.overBudgetReason = t("programmes.error.overBudget", { remaining: formatRupiah(programme.budget - committed) });
+            }
+          }
+          if (Object.keys(errors).length) throw new Refused(errors);
+          const status = await initialStatus(tx, actor, data.amount);
+          const entry = await tx.moneyEntry.create({
+            data: {
+              programmeId,
+              kind: data.kind,
+              date,
+              amount: data.amount,
+              purpose: data.purpose,
+              partnerId,
+              overBudgetReason: data.kind === "spending" ? data.overBudgetReason : null,
+              status,
+              recordedById: actor.userId,
+              ...(status === "approved" ? { decidedById: actor.userId, decidedAt: now } : {}),
+              idempotencyKey: data.idempotencyKey,
+              ...(receiptFile && checkedReceipt && !("error" in checkedReceipt)
+                ? { receiptFile: receiptFile.fileName, receiptFileType: checkedReceipt.type }
+                : {}),
+            },
+            select: { id: true },
+          });
+          await recordAudit(
+            {
+              actorId: actor.userId,
+              chapterId: actor.chapterId,
+              action: "money.record",
+              entityType: "MoneyEntry",
+              entityId: entry.id,
+              after: {
+                programmeId,
+                kind: data.kind,
+                date: data.date,
+                amount: data.amount,
+                purpose: data.purpose,
+                partnerId,
+                status,
+                overBudgetReason: data.overBudgetReason,
+              },
+            },
+            tx,
+          );
+          return { ok: true as const, id: entry.id, status, repeated: false };
+        }),
+      ),
+    (result) => result.ok && !result.repeated,
+  );
+  if (isStorageFault(outcome)) return { ok: false, fieldErrors: { receipt: t("upload.storageFault") } };
+  return outcome;
+}
+
+/** The Ketua approves or rejects a pending entry (a rejection needs a note). */
+export async function decideMoneyEntry(
+  actor: ProgrammeActor,
+  entryId: string,
+  decision: "approve" | "reject",
+  note: string | null,
+  now = new Date(),
+) {
+  if (!approves(actor)) return { ok: false as const, error: "forbidden" as const };
+  return db.$transaction(async (tx) => {
+    const entry = await tx.moneyEntry.findFirst({
+      where: { id: entryId, programme: { chapterId: actor.chapterId } },
+      select: { id: true, status: true, recordedById: true },
+    });
+    if (!entry) return { ok: false as const, error: "notFound" as const };
+    if (entry.status !== "pending") return { ok: false as const, error: "notPending" as const };
+    const status = decision === "approve" ? "approved" : "rejected";
+    await tx.moneyEntry.update({
+      where: { id: entry.id },
+      data: { status, decidedById: actor.userId, decidedAt: now, decisionNote: note },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: `money.${decision}`,
+        entityType: "MoneyEntry",
+        entityId: entry.id,
+        before: { status: "pending" },
+        after: { status, note },
+      },
+      tx,
+    );
+    return { ok: true as const, status };
+  });
+}
+
+/**
+ * Reverses an approved entry with a correcting entry of the opposite amount, on the day given
+ * (today by default), with the reason; it follows the same approval rule. An entry has at most one
+ * reversal that is pending or approved (a rejected one leaves it open to another).
+ */
+export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, reason: string, idempotencyKey: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const entry = await tx.moneyEntry.findFirst({
+      where: { id: entryId, programme: { chapterId: actor.chapterId } },
+      select: {
+        id: true,
+        kind: true,
+        amount: true,
+        status: true,
+        reversesId: true,
+        partnerId: true,
+        programmeId: true,
+        purpose: true,
+        programme: { select: { coordinatorId: true, startDate: true, endDate: true } },
+        reversals: { select: { status: true } },
+      },
+    });
+    if (!entry) return { ok: false as const, error: "notFound" as const };
+    if (!mayRecordMoney(actor, entry.programme)) return { ok: false as const, error: "forbidden" as const };
+    const repeated = await tx.moneyEntry.findUnique({ where: { idempotencyKey }, select: { id: true, reversesId: true } });
+    if (repeated)
+      return repeated.reversesId === entry.id
+        ? { ok: true as const, id: repeated.id }
+        : { ok: false as const, error: "duplicateKey" as const };
+    if (entry.status !== "approved" || entry.reversesId) return { ok: false as const, error: "notReversible" as const };
+    // A rejected reversal does not count: the entry can be corrected again.
+    if (entry.reversals.some((r) => r.status !== "rejected")) return { ok: false as const, error: "alreadyReversed" as const };
+    const today = calendarToday(actor.timeZone, now);
+    // A correction after the programme has ended is dated on its last day, inside its period.
+    const date = today > entry.programme.endDate ? entry.programme.endDate : today;
+    const status = await initialStatus(tx, actor, entry.amount);
+    const correction = await tx.moneyEntry.create({
+      data: {
+        programmeId: entry.programmeId,
+        kind: entry.kind,
+        date,
+        amount: -entry.amount,
+        purpose: t("programmes.money.reversalPurpose", { purpose: entry.purpose, reason }),
+        partnerId: entry.partnerId,
+        status,
+        recordedById: actor.userId,
+        ...(status === "approved" ? { decidedById: actor.userId, decidedAt: now } : {}),
+        reversesId: entry.id,
+        idempotencyKey,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "money.reverse",
+        entityType: "MoneyEntry",
+        entityId: correction.id,
+        before: { entryId: entry.id, amount: entry.amount },
+        after: { amount: -entry.amount, reason, status },
+      },
+      tx,
+    );
+    return { ok: true as const, id: correction.id };
+  });
+}
+
+/** A money entry's receipt scan, for those who may see the programme's money. */
+export async function readReceipt(actor: ProgrammeActor, entryId: string) {
+  const entry = await db.moneyEntry.findFirst({
+    where: { id: entryId, programme: { chapterId: actor.chapterId } },
+    select: { receiptFile: true, receiptFileType: true, programme: { select: { coordinatorId: true } } },
+  });
+  if (!entry?.receiptFile || !entry.receiptFileType || !maySeeMoney(actor, entry.programme)) return null;
+  const bytes = await readDocument("receipts", entry.receiptFile);
+  return bytes ? { bytes, type: entry.receiptFileType, name: `kwitansi-${entryId}.${entry.receiptFile.split(".").pop()}` } : null;
+}
+
+/** The chapter's approval threshold (whole rupiah). */
+export async function getFinanceSettings(chapterId: string) {
+  return db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { financeApprovalThreshold: true } });
+}
+
+export async function updateFinanceSettings(actor: ProgrammeActor, financeApprovalThreshold: number) {
+  if (!approves(actor)) return false;
+  await db.$transaction(async (tx) => {
+    const before = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { financeApprovalThreshold: true } });
+    await tx.chapter.update({ where: { id: actor.chapterId }, data: { financeApprovalThreshold } });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "chapter.finance-settings",
+        entityType: "Chapter",
+        entityId: actor.chapterId,
+        before,
+        after: { financeApprovalThreshold },
+      },
+      tx,
+    );
+  });
+  return true;
+}

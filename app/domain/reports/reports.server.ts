@@ -1,0 +1,645 @@
+// Contribution reports to the Dinas Sosial. Rules kept here:
+// - the board (`create:report`) drafts a report for a period that has ended; a draft's figures
+//   are computed live from verified activities and show how many still wait for verification;
+// - only the Ketua (`submit:report`) submits; submission gives the letter number, freezes the
+//   figures and stores the PDF and xlsx with a content hash and a verification code, in one
+//   transaction; nothing of a submitted report changes afterwards;
+// - a submitted report is superseded only by a corrected version that refers to it; one period
+//   of a chapter has one report in force;
+// - the Dinas Sosial (`receive:report`) sees the reports submitted by the chapters of its area
+//   (its chapter and those under it), downloads them, and receives or returns them with a note;
+// - /verify/<code> tells anyone the number, period, chapter, hashes and submission date.
+import { createHash, randomBytes } from "node:crypto";
+import QRCode from "qrcode";
+import { t } from "~/i18n/index";
+import type { ContributionReportPdfData } from "~/documents/pdf/contribution-report-data";
+import { renderContributionReportPdf, verifyUrl } from "~/documents/pdf/render.server";
+import { recordAudit } from "~/utils/audit.server";
+import { calendarToday, isoCalendarDate } from "~/utils/dates";
+import { db, type Prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { formatCalendarDateLong } from "~/utils/format";
+import { hasPermission, type Permission } from "~/utils/permissions";
+import { areaName, periodLabel, type ReportPeriod } from "~/validation/reports";
+import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
+import { nextLetterNumber } from "~/domain/chapters/letters.server";
+import type { FieldErrors } from "~/domain/shared/outcome.server";
+import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
+import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
+import { contributionReportXlsx } from "./xlsx.server";
+
+type Tx = Prisma.TransactionClient;
+
+export type ReportActor = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
+
+export function reportActorOf(user: Pick<CurrentUser, "id" | "chapter" | "permissions">): ReportActor {
+  return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
+}
+
+const readsBoard = (actor: ReportActor) => hasPermission(actor.permissions, "read:report:chapter");
+const receives = (actor: ReportActor) => hasPermission(actor.permissions, "receive:report:chapter");
+
+/** The reports an actor may see: the chapter's own for the board; the submitted ones of its area for the Dinas Sosial. */
+async function visibleReports(actor: ReportActor): Promise<Prisma.ReportWhereInput> {
+  if (readsBoard(actor)) return { chapterId: actor.chapterId };
+  if (receives(actor)) return { chapterId: { in: await reportChapterIds(actor.chapterId, true) }, status: { not: "draft" } };
+  return { id: "" };
+}
+
+const listSelect = {
+  id: true,
+  periodKind: true,
+  periodStart: true,
+  periodEnd: true,
+  includeSubChapters: true,
+  status: true,
+  number: true,
+  submittedAt: true,
+  reviewedAt: true,
+  reviewNote: true,
+  supersedesId: true,
+  chapter: { select: { name: true, code: true, timeZone: true } },
+  createdAt: true,
+} satisfies Prisma.ReportSelect;
+
+export async function listReports(actor: ReportActor) {
+  const rows = await db.report.findMany({
+    where: await visibleReports(actor),
+    select: { ...listSelect, chapterId: true, figures: true },
+    orderBy: [{ periodStart: "desc" }, { createdAt: "desc" }],
+  });
+  const drift = await Promise.all(rows.map((r) => reportDrift(r)));
+  return rows.map(({ figures: _figures, chapterId: _chapterId, ...r }, i) => ({
+    ...r,
+    periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
+    submittedDay: r.submittedAt ? isoCalendarDate(r.submittedAt, r.chapter.timeZone) : null,
+    outdated: drift[i]!,
+  }));
+}
+
+/** Statuses of a report in force: sent and not answered, or received. A returned report blocks too (it is corrected, not replaced). */
+const IN_FORCE = ["submitted", "received", "returned"];
+
+/**
+ * Whether a report in force no longer matches the verified activities of its period: an activity
+ * inside the period was verified, changed or reopened after the report was sent (its count of
+ * verified activities differs from the frozen one, or a verified activity was changed after the
+ * submission). Computed when read, from the activities' own timestamps; drafts and superseded or
+ * unreadable reports are never flagged.
+ */
+export async function reportDrift(report: {
+  status: string;
+  chapterId: string;
+  includeSubChapters: boolean;
+  periodStart: Date;
+  periodEnd: Date;
+  submittedAt: Date | null;
+  figures: string | null;
+}) {
+  if (!IN_FORCE.includes(report.status) || !report.submittedAt || !report.figures) return null;
+  let frozen: number;
+  try {
+    frozen = readPayload(report.figures).payload.figures.activities.count;
+  } catch {
+    return null;
+  }
+  const chapterIds = await reportChapterIds(report.chapterId, report.includeSubChapters);
+  const where = { chapterId: { in: chapterIds }, status: "verified", date: { gte: report.periodStart, lte: report.periodEnd } };
+  const [verified, changed] = await Promise.all([
+    db.activity.count({ where }),
+    db.activity.count({ where: { ...where, updatedAt: { gt: report.submittedAt } } }),
+  ]);
+  if (verified === frozen && changed === 0) return null;
+  return { frozen, verified, changed };
+}
+
+type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * A report in force of the chapter whose period shares at least one day with this one (a report
+ * of September and one of the third quarter would count September twice). A correction does not
+ * clash with the report it replaces.
+ */
+async function inForce(tx: Tx | typeof db, chapterId: string, start: Date, end: Date, except: string | null = null) {
+  return tx.report.findFirst({
+    where: {
+      chapterId,
+      periodStart: { lte: end },
+      periodEnd: { gte: start },
+      status: { in: IN_FORCE },
+      ...(except ? { id: { not: except } } : {}),
+    },
+    select: { id: true, number: true, periodKind: true, periodStart: true, periodEnd: true },
+    orderBy: { periodStart: "asc" },
+  });
+}
+
+const clashMessage = (r: { number: string | null; periodKind: string; periodStart: Date; periodEnd: Date }) =>
+  t("reports.error.overlaps", { number: r.number ?? "", period: periodLabel(r.periodKind, r.periodStart, r.periodEnd) });
+
+/** Drafts a report for a period that has ended. */
+export async function createReport(actor: ReportActor, period: ReportPeriod, now = new Date()): Promise<Outcome> {
+  if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
+  const today = calendarToday(actor.timeZone, now);
+  if (period.end > today)
+    return { ok: false, fieldErrors: { end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) } };
+  const existing = await inForce(db, actor.chapterId, period.start, period.end);
+  if (existing) return { ok: false, fieldErrors: { form: clashMessage(existing) } };
+  const report = await db.report.create({
+    data: {
+      chapterId: actor.chapterId,
+      periodKind: period.kind,
+      periodStart: period.start,
+      periodEnd: period.end,
+      includeSubChapters: period.includeSubChapters,
+      createdById: actor.userId,
+    },
+    select: { id: true },
+  });
+  await recordAudit({
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
+    action: "report.create",
+    entityType: "Report",
+    entityId: report.id,
+    after: { kind: period.kind, start: period.start, end: period.end },
+  });
+  return { ok: true, id: report.id };
+}
+
+/** A corrected version of a submitted report: a new draft of the same period that refers to it. */
+export async function createCorrection(actor: ReportActor, reportId: string): Promise<Outcome | { ok: false; notFound: true }> {
+  if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
+  const source = await db.report.findFirst({
+    where: { id: reportId, chapterId: actor.chapterId },
+    select: {
+      id: true,
+      status: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      includeSubChapters: true,
+      supersededBy: { select: { id: true } },
+    },
+  });
+  if (!source) return { ok: false, notFound: true };
+  if (!["submitted", "received", "returned"].includes(source.status))
+    return { ok: false, fieldErrors: { form: t("reports.error.notCorrectable") } };
+  if (source.supersededBy) return { ok: true, id: source.supersededBy.id };
+  const report = await db.report.create({
+    data: {
+      chapterId: actor.chapterId,
+      periodKind: source.periodKind,
+      periodStart: source.periodStart,
+      periodEnd: source.periodEnd,
+      includeSubChapters: source.includeSubChapters,
+      createdById: actor.userId,
+      supersedesId: source.id,
+    },
+    select: { id: true },
+  });
+  await recordAudit({
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
+    action: "report.correct",
+    entityType: "Report",
+    entityId: report.id,
+    after: { supersedes: source.id },
+  });
+  return { ok: true, id: report.id };
+}
+
+export async function deleteDraft(actor: ReportActor, reportId: string) {
+  if (!hasPermission(actor.permissions, "create:report:chapter")) return false;
+  const deleted = await db.report.deleteMany({ where: { id: reportId, chapterId: actor.chapterId, status: "draft" } });
+  if (deleted.count)
+    await recordAudit({
+      actorId: actor.userId,
+      chapterId: actor.chapterId,
+      action: "report.delete",
+      entityType: "Report",
+      entityId: reportId,
+    });
+  return deleted.count > 0;
+}
+
+const detailSelect = {
+  ...listSelect,
+  chapterId: true,
+  figures: true,
+  contentHash: true,
+  pdfHash: true,
+  verifyCode: true,
+  pdfFile: true,
+  xlsxFile: true,
+  submittedBy: { select: { name: true } },
+  reviewedBy: { select: { name: true } },
+  supersedes: { select: { id: true, number: true, submittedAt: true } },
+  supersededBy: { select: { id: true, number: true, status: true } },
+} satisfies Prisma.ReportSelect;
+
+/** One report with its figures (live for a draft, frozen once submitted), if the actor may see it. */
+export async function getReport(actor: ReportActor, reportId: string) {
+  const report = await db.report.findFirst({ where: { AND: [await visibleReports(actor), { id: reportId }] }, select: detailSelect });
+  if (!report) return null;
+  const { figures: stored, pdfFile, xlsxFile, ...rest } = report;
+  const figures: ReadFigures = stored
+    ? readPayload(stored).payload.figures
+    : await reportFigures({
+        chapterId: report.chapterId,
+        includeSubChapters: report.includeSubChapters,
+        start: report.periodStart,
+        end: report.periodEnd,
+      });
+  const outdated = await reportDrift(report);
+  const submittedDay = report.submittedAt ? isoCalendarDate(report.submittedAt, report.chapter.timeZone) : null;
+  return {
+    ...rest,
+    hasFiles: Boolean(pdfFile && xlsxFile),
+    figures,
+    outdated,
+    submittedDay,
+    periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+  };
+}
+export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;
+
+/** Everything the PDF and the xlsx need, for a draft (no number, no QR) or a submitted report. */
+async function documentData(
+  report: {
+    chapterId: string;
+    periodKind: string;
+    periodStart: Date;
+    periodEnd: Date;
+    supersedes: { number: string | null; submittedAt: Date | null } | null;
+  },
+  figures: ReportFigures,
+  letter: { number: string; date: Date; verifyCode: string; contentHash: string } | null,
+  today: Date,
+): Promise<ContributionReportPdfData> {
+  const letterhead = await getChapterLetterhead(report.chapterId);
+  const [ketua, sekretaris] = await Promise.all([
+    servingHolder(report.chapterId, "ketua", today),
+    servingHolder(report.chapterId, "sekretaris", today),
+  ]);
+  const url = letter ? verifyUrl(getEnv().PUBLIC_URL, letter.verifyCode) : null;
+  return {
+    letterhead,
+    number: letter?.number ?? null,
+    place: letterhead.letterPlace,
+    date: letter?.date ?? today,
+    addressee: t("reports.letter.addressee", { area: areaName(letterhead.letterheadSubtitle) }),
+    addresseePlace: t("reports.letter.addresseePlace", { place: letterhead.letterPlace }),
+    periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+    figures,
+    signatories: { ketua, sekretaris },
+    draft: !letter,
+    verification:
+      letter && url
+        ? {
+            url,
+            qrDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 240 }),
+            contentHash: letter.contentHash,
+          }
+        : null,
+    supersedes:
+      report.supersedes?.number && report.supersedes.submittedAt
+        ? { number: report.supersedes.number, date: report.supersedes.submittedAt }
+        : null,
+  };
+}
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+export type SubmitOutcome =
+  | { ok: true; number: string }
+  | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted" | "storageFault"; number?: string; period?: string };
+
+/**
+ * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
+ * the xlsx (stored with the PDF's own hash) and the verification code, all or nothing. A
+ * correction marks the report it replaces as superseded.
+ */
+export async function submitReport(actor: ReportActor, reportId: string, now = new Date()): Promise<SubmitOutcome> {
+  if (!hasPermission(actor.permissions, "submit:report:chapter")) return { ok: false, error: "forbidden" };
+  const report = await db.report.findFirst({
+    where: { id: reportId, chapterId: actor.chapterId },
+    select: {
+      id: true,
+      status: true,
+      chapterId: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      includeSubChapters: true,
+      supersedesId: true,
+      supersedes: { select: { number: true, submittedAt: true } },
+      chapter: { select: { code: true } },
+    },
+  });
+  if (!report) return { ok: false, error: "notFound" };
+  if (report.status !== "draft") return { ok: false, error: "notDraft" };
+  const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
+  if (existing)
+    return {
+      ok: false,
+      error: "alreadySubmitted",
+      number: existing.number ?? "",
+      period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
+    };
+  const figures = await reportFigures({
+    chapterId: report.chapterId,
+    includeSubChapters: report.includeSubChapters,
+    start: report.periodStart,
+    end: report.periodEnd,
+  });
+  const today = calendarToday(actor.timeZone, now);
+  const written: string[] = [];
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // Checked again inside the transaction (transactions run one at a time): a double click
+        // or two drafts of one period sent together give one report in force and one number.
+        const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
+        if (current.status !== "draft") return { ok: false as const, error: "notDraft" as const };
+        const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
+        if (existing)
+          return {
+            ok: false as const,
+            error: "alreadySubmitted" as const,
+            number: existing.number ?? "",
+            period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
+          };
+        const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
+        const verifyCode = `L${randomBytes(12).toString("base64url")}`;
+        const payload = payloadOf(
+          {
+            number,
+            chapter: report.chapter.code,
+            period: {
+              kind: report.periodKind,
+              start: report.periodStart.toISOString().slice(0, 10),
+              end: report.periodEnd.toISOString().slice(0, 10),
+            },
+            submittedAt: now.toISOString(),
+          },
+          figures,
+        );
+        const stored = JSON.stringify(payload);
+        const contentHash = sha256(stored);
+        const data = await documentData(report, figures, { number, date: today, verifyCode, contentHash }, today);
+        const [pdf, xlsx] = await Promise.all([renderContributionReportPdf(data), contributionReportXlsx(data)]);
+        const pdfFile = await storeDocument("reports", report.id, pdf, "pdf");
+        written.push(pdfFile);
+        const xlsxFile = await storeDocument("reports", report.id, xlsx, "xlsx");
+        written.push(xlsxFile);
+        await tx.report.update({
+          where: { id: report.id },
+          data: {
+            status: "submitted",
+            number,
+            figures: stored,
+            contentHash,
+            pdfHash: sha256(pdf),
+            verifyCode,
+            pdfFile,
+            xlsxFile,
+            submittedAt: now,
+            submittedById: actor.userId,
+          },
+        });
+        if (report.supersedesId) await tx.report.update({ where: { id: report.supersedesId }, data: { status: "superseded" } });
+        await recordAudit(
+          {
+            actorId: actor.userId,
+            chapterId: actor.chapterId,
+            action: "report.submit",
+            entityType: "Report",
+            entityId: report.id,
+            after: { number, contentHash },
+          },
+          tx,
+        );
+        return { ok: true as const, number };
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    for (const file of written) await removeDocument("reports", file);
+    // Nothing was saved (the transaction rolled back, the number is not used): say so.
+    if (error instanceof DocumentStorageFault) return { ok: false as const, error: "storageFault" as const };
+    throw error;
+  }
+}
+
+/** The Dinas Sosial receives a submitted report, or returns it with a note. */
+export async function reviewReport(
+  actor: ReportActor,
+  reportId: string,
+  decision: "received" | "returned",
+  note: string | null,
+  now = new Date(),
+) {
+  if (!receives(actor)) return { ok: false as const, error: "forbidden" as const };
+  const report = await db.report.findFirst({
+    where: { AND: [await visibleReports(actor), { id: reportId }] },
+    select: { id: true, status: true, chapterId: true },
+  });
+  if (!report) return { ok: false as const, error: "notFound" as const };
+  if (report.status !== "submitted") return { ok: false as const, error: "notSubmitted" as const };
+  return db.$transaction(async (tx) => {
+    // Only a report still waiting for an answer changes (two answers at once: the first wins).
+    const changed = await tx.report.updateMany({
+      where: { id: report.id, status: "submitted" },
+      data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note },
+    });
+    if (changed.count === 0) return { ok: false as const, error: "notSubmitted" as const };
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: report.chapterId,
+        action: `report.${decision}`,
+        entityType: "Report",
+        entityId: report.id,
+        after: { note },
+      },
+      tx,
+    );
+    return { ok: true as const };
+  });
+}
+
+/** The report's PDF or xlsx: the stored one once submitted, made fresh (marked as a draft) before. */
+export async function reportFile(actor: ReportActor, reportId: string, kind: "pdf" | "xlsx", now = new Date()) {
+  const report = await db.report.findFirst({
+    where: { AND: [await visibleReports(actor), { id: reportId }] },
+    select: {
+      id: true,
+      status: true,
+      chapterId: true,
+      number: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      includeSubChapters: true,
+      pdfFile: true,
+      xlsxFile: true,
+      supersedes: { select: { number: true, submittedAt: true } },
+      chapter: { select: { code: true } },
+    },
+  });
+  if (!report) return null;
+  const name = `laporan-kontribusi-${report.chapter.code.toLowerCase()}-${report.periodStart.toISOString().slice(0, 10)}${report.status === "draft" ? "-draf" : ""}.${kind}`;
+  const stored = kind === "pdf" ? report.pdfFile : report.xlsxFile;
+  if (report.status !== "draft") {
+    const bytes = stored ? await readDocument("reports", stored) : null;
+    return bytes ? { bytes, name } : null;
+  }
+  const figures = await reportFigures({
+    chapterId: report.chapterId,
+    includeSubChapters: report.includeSubChapters,
+    start: report.periodStart,
+    end: report.periodEnd,
+  });
+  const data = await documentData(report, figures, null, calendarToday(actor.timeZone, now));
+  return { bytes: kind === "pdf" ? await renderContributionReportPdf(data) : await contributionReportXlsx(data), name };
+}
+
+/** What /verify/<code> shows of a report: enough to check a printed or digital copy, no figures beyond the totals. */
+export async function verifyReportCode(code: string) {
+  if (!/^L[\w-]{16}$/.test(code)) return null;
+  const report = await db.report.findUnique({
+    where: { verifyCode: code },
+    select: {
+      number: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      status: true,
+      submittedAt: true,
+      contentHash: true,
+      pdfHash: true,
+      figures: true,
+      chapter: { select: { name: true, timeZone: true } },
+      supersededBy: { select: { number: true, status: true } },
+    },
+  });
+  if (!report?.figures || !report.submittedAt) return null;
+  const { payload } = readPayload(report.figures);
+  return {
+    number: report.number,
+    chapter: report.chapter.name,
+    /** the chapter's time zone: the submission date is shown as its calendar day there */
+    timeZone: report.chapter.timeZone,
+    periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+    status: report.status,
+    submittedAt: report.submittedAt,
+    contentHash: report.contentHash,
+    pdfHash: report.pdfHash,
+    // the stored figures still hash to the printed value (nothing was changed in the database)
+    intact: sha256(report.figures) === report.contentHash,
+    totals: { activities: payload.figures.activities.count, hours: payload.figures.hours.total, people: payload.figures.people.total },
+    supersededBy: report.supersededBy?.number && report.supersededBy.status !== "draft" ? report.supersededBy.number : null,
+  };
+}
+
+/**
+ * The Dinas Sosial's summary across the chapters of its area and their periods, from the frozen
+ * figures of the reports it has RECEIVED (not those merely sent, returned or superseded): hours,
+ * people reached, reach by category and by kecamatan. No activity is counted twice: a report whose
+ * days are already covered by a counted report (the same chapter's overlapping period, sent before
+ * the overlap rule, or a chapter above it that included its sub-chapters) is listed, not counted.
+ */
+export async function receivedSummary(actor: ReportActor) {
+  const rows = await db.report.findMany({
+    where: { AND: [await visibleReports(actor), { status: "received" }] },
+    select: {
+      id: true,
+      chapterId: true,
+      includeSubChapters: true,
+      number: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      status: true,
+      figures: true,
+      submittedAt: true,
+      chapter: { select: { name: true } },
+    },
+    orderBy: [{ periodStart: "asc" }, { submittedAt: "asc" }],
+  });
+  const byCategory = new Map<string, number>();
+  const byDistrict = new Map<string, number>();
+  const parents = new Map(
+    (
+      await db.chapter.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.chapterId))] } }, select: { id: true, parentId: true } })
+    ).map((c) => [c.id, c.parentId]),
+  );
+  const ancestorsOf = (chapterId: string) => {
+    const out: string[] = [];
+    for (let p = parents.get(chapterId); p; p = parents.get(p)) out.push(p);
+    return out;
+  };
+  const overlaps = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.periodStart <= b.periodEnd && b.periodStart <= a.periodEnd;
+  // a chapter above that included its sub-chapters covers them, whatever the order
+  const coveredAbove = (r: (typeof rows)[number]) =>
+    rows.some((o) => o.id !== r.id && o.includeSubChapters && ancestorsOf(r.chapterId).includes(o.chapterId) && overlaps(o, r));
+  const counted = new Set<string>();
+  for (const r of rows) {
+    if (coveredAbove(r)) continue;
+    // the same chapter's overlapping report counted already (the earlier period, then the earlier sent)
+    if (rows.some((o) => counted.has(o.id) && o.chapterId === r.chapterId && overlaps(o, r))) continue;
+    counted.add(r.id);
+  }
+  const reports = rows.flatMap((r) => {
+    let figures: ReadFigures;
+    try {
+      figures = readPayload(r.figures ?? "").payload.figures;
+    } catch {
+      return [];
+    }
+    const isCounted = counted.has(r.id);
+    if (isCounted) {
+      for (const c of figures.people.byCategory) byCategory.set(c.name, (byCategory.get(c.name) ?? 0) + c.total);
+      figures.categoryByDistrict.districts.forEach((d, i) => {
+        const people = figures.categoryByDistrict.rows.reduce((sum, row) => sum + (row.counts[i] ?? 0), 0);
+        byDistrict.set(d.name, (byDistrict.get(d.name) ?? 0) + people);
+      });
+    }
+    return [
+      {
+        id: r.id,
+        number: r.number,
+        chapter: r.chapter.name,
+        periodLabel: periodLabel(r.periodKind, r.periodStart, r.periodEnd),
+        status: r.status,
+        hours: figures.hours.total,
+        activities: figures.activities.count,
+        people: figures.people.total,
+        counted: isCounted,
+      },
+    ];
+  });
+  const sorted = (map: Map<string, number>) =>
+    [...map.entries()].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
+  const countedReports = reports.filter((r) => r.counted);
+  return {
+    reports,
+    counted: countedReports.length,
+    totals: {
+      hours: countedReports.reduce((s, r) => s + r.hours, 0),
+      activities: countedReports.reduce((s, r) => s + r.activities, 0),
+      people: countedReports.reduce((s, r) => s + r.people, 0),
+    },
+    byCategory: sorted(byCategory),
+    byDistrict: sorted(byDistrict),
+  };
+}
+
+/** How many reports of its area wait for the Dinas Sosial's answer (submitted, not yet received or returned). */
+export async function countAwaitingReview(actor: ReportActor) {
+  if (!receives(actor)) return 0;
+  return db.report.count({ where: { AND: [await visibleReports(actor), { status: "submitted" }] } });
+}

@@ -1,0 +1,360 @@
+// Certificates of service (Surat Keterangan Relawan PSM): one volunteer's verified hours and
+// activities in a period, signed by the Ketua, checkable at /verify/<code>. Rules kept here:
+// - the board (`create:report:chapter`) issues one for a member of its own chapter, for a period
+//   that has ended (its last day no later than today in the chapter's time zone) and lasts at
+//   most 366 days, and only when the member has at least one verified activity in it;
+// - the figures count VERIFIED activities only, those the member logged and those they joined
+//   as a co-volunteer (each gives them its full duration), the people those activities reached,
+//   and, apart, the member's own training hours (events attended and outside training);
+// - a member's certificate for a period is issued once; the board may issue it again (a new
+//   number, after late verifications) only by confirming against the latest one;
+// - issuing takes the letter number, freezes the figures (with the number, the member's name and
+//   number, the chapter's code, the period and the moment of issue) under a content hash, and
+//   stores the PDF, all in one transaction; nothing of an issued certificate changes afterwards;
+// - the PDF is downloaded by the board of the chapter or by the member themself;
+// - /verify/<code> shows the holder's name and member number, chapter, period, hours,
+//   activities, number, issue date and hash: never NIK, address or phone.
+import { createHash, randomBytes } from "node:crypto";
+import QRCode from "qrcode";
+import { t } from "~/i18n/index";
+import { renderServiceCertificatePdf, verifyUrl } from "~/documents/pdf/render.server";
+import { certificatePeriodLabel, type ServiceCertificatePdfData } from "~/documents/pdf/ServiceCertificateDocument";
+import { recordAudit } from "~/utils/audit.server";
+import { calendarToday } from "~/utils/dates";
+import { db, type Prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { formatCalendarDateLong, formatDateLong } from "~/utils/format";
+import { hasPermission, type Permission } from "~/utils/permissions";
+import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
+import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
+import { nextLetterNumber } from "~/domain/chapters/letters.server";
+import type { FieldErrors } from "~/domain/shared/outcome.server";
+import { servingHolder } from "./figures.server";
+
+/** The longest period a certificate covers, in calendar days (both ends included). */
+export const CERTIFICATE_MAX_DAYS = 366;
+
+export type CertificateActor = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
+
+export function certificateActorOf(user: Pick<CurrentUser, "id" | "chapter" | "permissions">): CertificateActor {
+  return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
+}
+
+export type ServiceCertificateFigures = {
+  /** hours of the verified activities the member logged or joined */
+  hours: number;
+  activities: number;
+  byType: { name: string; activities: number; hours: number }[];
+  /** people reached by those activities */
+  people: number;
+  /** the member's own training hours in the period (chapter events and outside training) */
+  trainingHours: number;
+};
+
+/** What is frozen at issue; its SHA-256 is the content hash printed on the PDF. */
+type StoredPayload = {
+  number: string;
+  member: { name: string; memberNumber: string | null };
+  chapter: string;
+  period: { start: string; end: string };
+  issuedAt: string;
+  figures: ServiceCertificateFigures;
+};
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+
+/** A member's verified service in a period (calendar dates, both inclusive). */
+export async function memberServiceFigures(memberId: string, start: Date, end: Date): Promise<ServiceCertificateFigures> {
+  const where: Prisma.ActivityWhereInput = {
+    status: "verified",
+    date: { gte: start, lte: end },
+    OR: [{ memberId }, { volunteers: { some: { memberId } } }],
+  };
+  const [totals, byType, events, external] = await Promise.all([
+    db.activity.aggregate({ where, _count: { _all: true }, _sum: { durationMinutes: true, people: true } }),
+    db.activity.groupBy({ by: ["typeId"], where, _count: { _all: true }, _sum: { durationMinutes: true } }),
+    db.trainingParticipant.aggregate({
+      where: { memberId, event: { startDate: { gte: start, lte: end } } },
+      _sum: { hoursAttended: true },
+    }),
+    db.externalTraining.aggregate({ where: { memberId, startDate: { gte: start, lte: end } }, _sum: { hours: true } }),
+  ]);
+  const types = byType.length
+    ? await db.activityType.findMany({ where: { id: { in: byType.map((x) => x.typeId) } }, select: { id: true, name: true } })
+    : [];
+  const typeName = new Map(types.map((x) => [x.id, x.name]));
+  return {
+    hours: (totals._sum.durationMinutes ?? 0) / 60,
+    activities: totals._count._all,
+    byType: byType
+      .map((x) => ({ name: typeName.get(x.typeId) ?? "", activities: x._count._all, hours: (x._sum.durationMinutes ?? 0) / 60 }))
+      .sort((a, b) => b.activities - a.activities || a.name.localeCompare(b.name, "id")),
+    people: totals._sum.people ?? 0,
+    trainingHours: (events._sum.hoursAttended ?? 0) + (external._sum.hours ?? 0),
+  };
+}
+
+export type IssueInput = {
+  memberId: string;
+  start: Date;
+  end: Date;
+  /** the latest certificate of the same member and period, when the board confirms issuing it again */
+  replaces?: string;
+};
+export type IssueOutcome =
+  | { ok: true; id: string; number: string }
+  /** `issued`: the latest certificate already issued for the member and period, to confirm a reissue against */
+  | { ok: false; fieldErrors: FieldErrors; issued?: { id: string; number: string } };
+
+/**
+ * A member's certificate for a period is issued once; issuing it again (after late verifications)
+ * must name the latest one (`replaces`). A second click of the same confirmation finds a newer one
+ * and is refused too.
+ */
+async function alreadyIssued(
+  tx: Prisma.TransactionClient | typeof db,
+  input: IssueInput,
+  name: string,
+  timeZone: string,
+): Promise<IssueOutcome | null> {
+  const earlier = await tx.serviceCertificate.findMany({
+    where: { memberId: input.memberId, periodStart: input.start, periodEnd: input.end },
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+    select: { id: true, number: true, issuedAt: true },
+  });
+  const latest = earlier[0];
+  if (!latest || latest.id === input.replaces) return null;
+  const issued = { id: latest.id, number: latest.number };
+  // confirmed against an older one of the same member and period: someone issued it again meanwhile
+  if (earlier.some((c) => c.id === input.replaces))
+    return { ok: false, fieldErrors: { form: t("certificates.error.reissuedMeanwhile", { number: latest.number }) }, issued };
+  return {
+    ok: false,
+    fieldErrors: {
+      form: t("certificates.error.alreadyIssued", {
+        name,
+        period: certificatePeriodLabel(input.start, input.end),
+        number: latest.number,
+        date: formatDateLong(latest.issuedAt, timeZone),
+      }),
+    },
+    issued,
+  };
+}
+
+/**
+ * The board issues a member's certificate of service for a period that has ended: the letter
+ * number, the frozen figures and their hash, the verification code and the stored PDF, all or
+ * nothing (the file is removed again when the transaction fails).
+ */
+export async function issueServiceCertificate(actor: CertificateActor, input: IssueInput, now = new Date()): Promise<IssueOutcome> {
+  if (!hasPermission(actor.permissions, "create:report:chapter"))
+    return { ok: false, fieldErrors: { form: t("certificates.error.forbidden") } };
+  const member = input.memberId
+    ? await db.member.findFirst({
+        where: { id: input.memberId, chapterId: actor.chapterId },
+        select: { id: true, fullName: true, memberNumber: true, chapter: { select: { code: true } } },
+      })
+    : null;
+  if (!member) return { ok: false, fieldErrors: { memberId: t("certificates.error.member") } };
+  const { start, end } = input;
+  if (end < start) return { ok: false, fieldErrors: { end: t("certificates.error.endBeforeStart") } };
+  if ((end.getTime() - start.getTime()) / DAY_MS + 1 > CERTIFICATE_MAX_DAYS)
+    return { ok: false, fieldErrors: { end: t("certificates.error.tooLong") } };
+  const today = calendarToday(actor.timeZone, now);
+  if (end > today) return { ok: false, fieldErrors: { end: t("certificates.error.notEnded", { date: formatCalendarDateLong(today) }) } };
+
+  const issuedBefore = await alreadyIssued(db, input, member.fullName, actor.timeZone);
+  if (issuedBefore) return issuedBefore;
+
+  const figures = await memberServiceFigures(member.id, start, end);
+  if (figures.activities === 0) {
+    return {
+      ok: false,
+      fieldErrors: { form: t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }) },
+    };
+  }
+  const [letterhead, ketua] = await Promise.all([getChapterLetterhead(actor.chapterId), servingHolder(actor.chapterId, "ketua", today)]);
+
+  const written: string[] = [];
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        // again inside the transaction: two clicks at once give one certificate
+        const issuedMeanwhile = await alreadyIssued(tx, input, member.fullName, actor.timeZone);
+        if (issuedMeanwhile) return issuedMeanwhile;
+        const number = await nextLetterNumber(tx, actor.chapterId, member.chapter.code, today);
+        const verifyCode = `S${randomBytes(12).toString("base64url")}`;
+        const payload: StoredPayload = {
+          number,
+          member: { name: member.fullName, memberNumber: member.memberNumber },
+          chapter: member.chapter.code,
+          period: { start: isoDate(start), end: isoDate(end) },
+          issuedAt: now.toISOString(),
+          figures,
+        };
+        const stored = JSON.stringify(payload);
+        const contentHash = sha256(stored);
+        const url = verifyUrl(getEnv().PUBLIC_URL, verifyCode);
+        const data: ServiceCertificatePdfData = {
+          letterhead,
+          number,
+          date: today,
+          member: payload.member,
+          period: payload.period,
+          figures,
+          ketua,
+          verification: { url, qrDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 240 }), contentHash },
+        };
+        const pdf = await renderServiceCertificatePdf(data);
+        const pdfFile = await storeDocument("reports", `sertifikat-${member.id}`, pdf, "pdf");
+        written.push(pdfFile);
+        const certificate = await tx.serviceCertificate.create({
+          data: {
+            chapterId: actor.chapterId,
+            memberId: member.id,
+            number,
+            periodStart: start,
+            periodEnd: end,
+            figures: stored,
+            contentHash,
+            verifyCode,
+            pdfFile,
+            issuedById: actor.userId,
+            issuedAt: now,
+          },
+          select: { id: true },
+        });
+        await recordAudit(
+          {
+            actorId: actor.userId,
+            chapterId: actor.chapterId,
+            action: "certificate.issue",
+            entityType: "ServiceCertificate",
+            entityId: certificate.id,
+            after: {
+              number,
+              memberId: member.id,
+              start: payload.period.start,
+              end: payload.period.end,
+              contentHash,
+              ...(input.replaces ? { reissueOf: input.replaces } : {}),
+            },
+          },
+          tx,
+        );
+        return { ok: true as const, id: certificate.id, number };
+      },
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    for (const file of written) await removeDocument("reports", file);
+    if (error instanceof DocumentStorageFault) return { ok: false, fieldErrors: { form: t("documents.storageFault") } };
+    throw error;
+  }
+}
+
+const figuresOf = (stored: string) => (JSON.parse(stored) as StoredPayload).figures;
+
+/** The chapter's issued certificates, newest first (the board's list). */
+export async function listCertificates(chapterId: string) {
+  const rows = await db.serviceCertificate.findMany({
+    where: { chapterId },
+    select: {
+      id: true,
+      number: true,
+      periodStart: true,
+      periodEnd: true,
+      issuedAt: true,
+      figures: true,
+      member: { select: { id: true, fullName: true, memberNumber: true } },
+      issuedBy: { select: { name: true } },
+    },
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map(({ figures, ...row }) => {
+    const f = figuresOf(figures);
+    return { ...row, periodLabel: certificatePeriodLabel(row.periodStart, row.periodEnd), hours: f.hours, activities: f.activities };
+  });
+}
+
+/** A member's own certificates, newest first (/profile). */
+export async function listOwnCertificates(memberId: string) {
+  const rows = await db.serviceCertificate.findMany({
+    where: { memberId },
+    select: { id: true, number: true, periodStart: true, periodEnd: true, issuedAt: true },
+    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map((row) => ({ ...row, periodLabel: certificatePeriodLabel(row.periodStart, row.periodEnd) }));
+}
+
+/** The chapter's active members, for the form's select. */
+export async function certificateMemberChoices(chapterId: string) {
+  return db.member.findMany({
+    where: { chapterId, status: "aktif" },
+    select: { id: true, fullName: true, memberNumber: true },
+    orderBy: { fullName: "asc" },
+  });
+}
+
+/**
+ * The stored PDF of a certificate, exactly as issued: for the board of its chapter
+ * (`read:report:chapter`) or for the member it was issued to; null for anyone else.
+ */
+export async function certificateFile(
+  user: { chapter: { id: string }; memberId: string | null; permissions: readonly Permission[] },
+  id: string,
+) {
+  const board = hasPermission(user.permissions, "read:report:chapter");
+  const access: Prisma.ServiceCertificateWhereInput[] = [];
+  if (board) access.push({ chapterId: user.chapter.id });
+  if (user.memberId) access.push({ memberId: user.memberId });
+  if (!access.length || !id) return null;
+  const certificate = await db.serviceCertificate.findFirst({
+    where: { id, OR: access },
+    select: { pdfFile: true, periodStart: true, member: { select: { memberNumber: true, id: true } } },
+  });
+  if (!certificate) return null;
+  const bytes = await readDocument("reports", certificate.pdfFile);
+  if (!bytes) return null;
+  const who = (certificate.member.memberNumber ?? certificate.member.id).toLowerCase().replace(/[^a-z0-9-]+/g, "-");
+  return { bytes, name: `surat-keterangan-relawan-${who}-${isoDate(certificate.periodStart)}.pdf` };
+}
+
+/** What /verify/<code> shows of a certificate: no NIK, address or phone. */
+export async function verifyCertificateCode(code: string) {
+  if (!/^S[\w-]{16}$/.test(code)) return null;
+  const certificate = await db.serviceCertificate.findUnique({
+    where: { verifyCode: code },
+    select: {
+      number: true,
+      periodStart: true,
+      periodEnd: true,
+      issuedAt: true,
+      figures: true,
+      contentHash: true,
+      chapter: { select: { name: true, timeZone: true } },
+    },
+  });
+  if (!certificate) return null;
+  const payload = JSON.parse(certificate.figures) as StoredPayload;
+  return {
+    number: certificate.number,
+    name: payload.member.name,
+    memberNumber: payload.member.memberNumber,
+    chapter: certificate.chapter.name,
+    timeZone: certificate.chapter.timeZone,
+    periodLabel: certificatePeriodLabel(certificate.periodStart, certificate.periodEnd),
+    hours: payload.figures.hours,
+    activities: payload.figures.activities,
+    trainingHours: payload.figures.trainingHours,
+    issuedAt: certificate.issuedAt,
+    contentHash: certificate.contentHash,
+    // the stored figures still hash to the printed value (nothing was changed in the database)
+    intact: sha256(certificate.figures) === certificate.contentHash,
+  };
+}
+export type CertificateCheck = NonNullable<Awaited<ReturnType<typeof verifyCertificateCode>>>;
