@@ -1,6 +1,17 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { t } from "~/i18n";
 
+const ENGLISH_DEFAULTS = new Set([
+  "",
+  "Not Found",
+  "Forbidden",
+  "Bad Request",
+  "Conflict",
+  "Unauthorized",
+  "Unexpected Server Error",
+  "Error",
+]);
+
 /**
  * The one error page of the portal: 403, 404 and others, in Indonesian. Every route's
  * ErrorBoundary renders it.
@@ -10,14 +21,20 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
 
-  const { title, message } =
+  const { title, message: general } =
     status === 403
       ? { title: t("error.403.title"), message: t("error.403") }
       : status === 404
         ? { title: t("error.404.title"), message: t("error.404") }
-        : status === 400
-          ? { title: t("error.title"), message: t("error.400") }
-          : { title: t("error.title"), message: t("error.500") };
+        : status === 409
+          ? { title: t("error.409.title"), message: t("error.409") }
+          : status === 400
+            ? { title: t("error.title"), message: t("error.400") }
+            : { title: t("error.title"), message: t("error.500") };
+  // A refusal may carry an Indonesian sentence (the domain's reason); the bare English status texts are not shown.
+  const detail =
+    isRouteErrorResponse(error) && typeof error.data === "string" && !ENGLISH_DEFAULTS.has(error.data.trim()) ? error.data.trim() : "";
+  const message = detail || general;
 
   return (
     <section className="error-page" role="alert">

@@ -1,9 +1,12 @@
 import { redirect } from "@remix-run/node";
 import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { actorOf, type Actor } from "~/domain/shared/actor.server";
+import * as outcome from "~/domain/shared/outcome.server";
+import { refusalResponse } from "./outcome.server";
 import { getUser } from "./session.server";
 import { hasAnyPermission, hasPermission, type Permission } from "./permissions";
 
-export type { CurrentUser };
+export type { Actor, CurrentUser };
 
 /** The signed-in user; anyone else is sent to the login page and brought back afterwards. */
 export async function requireUser(request: Request): Promise<CurrentUser> {
@@ -17,12 +20,28 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 }
 
 /** Throws the 403 response that the error boundary renders as an Indonesian page. */
-export function forbidden(): never {
-  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+export function forbidden(message?: string): never {
+  throw refusalResponse(outcome.forbidden(message));
 }
 
-export function notFound(): never {
-  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+/** Throws the 404 response that the error boundary renders as an Indonesian page. */
+export function notFound(message?: string): never {
+  throw refusalResponse(outcome.notFound(message));
+}
+
+/**
+ * The actor of this request (docs/decisions/016): the signed-in user as every domain call takes
+ * it. With a permission, a user without it (or a wider one) gets 403 before anything runs; the
+ * domain checks the finer rules itself.
+ */
+export async function requireActor(request: Request, permission?: Permission | readonly Permission[]): Promise<Actor> {
+  const user = await requireUser(request);
+  if (permission !== undefined) {
+    const allowed =
+      typeof permission === "string" ? hasPermission(user.permissions, permission) : hasAnyPermission(user.permissions, permission);
+    if (!allowed) forbidden();
+  }
+  return actorOf(user);
 }
 
 /** The signed-in user if they hold the permission (or a wider one); 403 otherwise. */

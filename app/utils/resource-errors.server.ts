@@ -19,9 +19,11 @@ export function documentErrorPage(status: number, detail?: string): Response {
       ? { title: t("error.403.title"), message: t("error.403") }
       : status === 404
         ? { title: t("error.404.title"), message: t("error.404") }
-        : status === 400
-          ? { title: t("error.title"), message: t("error.400") }
-          : { title: t("error.title"), message: t("error.500") };
+        : status === 409
+          ? { title: t("error.409.title"), message: t("error.409") }
+          : status === 400
+            ? { title: t("error.title"), message: t("error.400") }
+            : { title: t("error.title"), message: t("error.500") };
   const message = detail ?? general;
   const html = `<!DOCTYPE html>
 <html lang="id">
@@ -71,4 +73,4 @@ async function detailOf(response: Response): Promise<string | undefined> {
   return text && text !== response.statusText && !ENGLISH_DEFAULTS.has(text) ? text : undefined;
 }
 
-const ENGLISH_DEFAULTS = new Set(["Not Found", "Forbidden", "Bad Request", "Unauthorized", "Unexpected Server Error"]);
+const ENGLISH_DEFAULTS = new Set(["Not Found", "Forbidden", "Bad Request", "Conflict", "Unauthorized", "Unexpected Server Error", "Error"]);

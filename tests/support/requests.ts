@@ -53,3 +53,11 @@ export function dataOf<T = Record<string, unknown>>(result: unknown): T {
   if (wrapped && wrapped.type === "DataWithResponseInit") return wrapped.data as T;
   return result as T;
 }
+
+/** Signs in through the real login route; the cookie to send with the next requests. */
+export async function signIn(email: string, password = "password-123"): Promise<string> {
+  const { action } = await import("~/routes/login");
+  const response = await run(action, postForm("/login", { email, password }));
+  if (!(response instanceof Response) || response.status !== 302) throw new Error(`sign-in of ${email} failed: ${statusOf(response)}`);
+  return cookiesFrom(response);
+}

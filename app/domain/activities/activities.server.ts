@@ -32,7 +32,7 @@ import { photoFiles, readActivityPhoto, recordPhotos, type PhotoFile } from "./p
 import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
 import { listChapterVillages } from "~/domain/members/members.server";
 import { checkActivityProgramme, programmeChoicesForActivity } from "~/domain/programmes/programmes.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import { reportHours } from "~/utils/report-hours";
 
 export type { FieldErrors };

@@ -15,7 +15,7 @@ import { maskNik } from "~/utils/format";
 import { hasPermission } from "~/utils/permissions";
 import type { FollowUpStatus } from "~/validation/activities";
 import type { ActivityActor } from "./activities.server";
-import type { FieldErrors } from "~/domain/shared/outcome.server";
+import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -6,7 +6,7 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { ensureActivityCatalogue } from "./activities.server";
-import type { FieldErrors } from "~/domain/shared/outcome.server";
+import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 
 type Actor = { userId: string; chapterId: string };
 

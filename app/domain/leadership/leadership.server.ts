@@ -12,7 +12,7 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday, rangesOverlap } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
-import { NOT_FOUND, refusable, Refused, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
+import { NOT_FOUND, refusable, Refused, type FieldErrors, type Outcome } from "~/domain/shared/legacy-outcome.server";
 
 export type { FieldErrors, Outcome };
 import { formatCalendarDateLong } from "~/utils/format";

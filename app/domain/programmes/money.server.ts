@@ -22,7 +22,7 @@ import { calendarDateOf } from "~/validation/fields";
 import type { MoneyEntryData, MoneyKind } from "~/validation/programmes";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import type { ProgrammeActor } from "./programmes.server";
 
 type Tx = Prisma.TransactionClient;

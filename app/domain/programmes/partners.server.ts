@@ -9,7 +9,7 @@ import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { calendarDateOf } from "~/validation/fields";
 import type { AgreementData, ContactData, PartnerData } from "~/validation/programmes";
 import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
-import type { FieldErrors } from "~/domain/shared/outcome.server";
+import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 
 type Actor = { userId: string; chapterId: string };
 

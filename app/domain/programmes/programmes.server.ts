@@ -22,7 +22,7 @@ import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { listPpksCategories } from "~/domain/activities/activities.server";
 import { currentBoardMembers } from "~/domain/leadership/leadership.server";
 import { listChapterVillages } from "~/domain/members/members.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -25,7 +25,7 @@ import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
-import type { FieldErrors } from "~/domain/shared/outcome.server";
+import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
 import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
 import { contributionReportXlsx } from "./xlsx.server";

@@ -29,7 +29,7 @@ import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
-import type { FieldErrors } from "~/domain/shared/outcome.server";
+import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import { servingHolder } from "./figures.server";
 
 /** The longest period a certificate covers, in calendar days (both ends included). */

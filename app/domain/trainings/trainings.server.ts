@@ -11,7 +11,7 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/outcome.server";
+import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
 
 export type { FieldErrors };
 import { formatHours } from "~/utils/format";

@@ -102,6 +102,8 @@ export const common = {
   "error.403": "Anda tidak memiliki izin untuk membuka halaman ini.",
   "error.404.title": "Halaman tidak ditemukan",
   "error.404": "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+  "error.409.title": "Tidak dapat dilakukan sekarang",
+  "error.409": "Permintaan ini bertentangan dengan keadaan data saat ini. Muat ulang halaman, lalu coba lagi.",
   "error.500": "Maaf, terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.",
   "error.backHome": "Kembali ke dasbor",
   "error.status": "Kode {status}",
