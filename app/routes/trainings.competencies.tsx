@@ -13,7 +13,7 @@ import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/for
 import { hasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
-import type { z } from "zod";
+import type { z } from "~/validation/zod";
 import { competencyFormSchema, type CompetencyFormInput } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.competency.title")} · ${t("app.name")}` }];

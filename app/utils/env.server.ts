@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/validation/zod";
 
 // Every environment variable the app reads, checked once at start-up. (server.mjs itself reads
 // PORT, HOST and TRUST_PROXY.) .env.example lists them all with their meaning.

@@ -4,7 +4,7 @@
 import { useSubmit } from "@remix-run/react";
 import { useEffect, type FormEvent } from "react";
 import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from "react-hook-form";
-import type { z } from "zod";
+import type { z } from "~/validation/zod";
 
 export type FormValues = Record<string, string>;
 

@@ -2,7 +2,7 @@
 // (scalar fields by zod, people reached and aid as repeated fields). The rules that need the
 // database or the clock of the chapter (closing days, no future date, coordinator scope,
 // idempotency) live in app/domain/activities/.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 
 /** The login form: posted to /login as `email` and `password`. */

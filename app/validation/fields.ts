@@ -1,7 +1,7 @@
 // Field schemas shared by the forms of every area: texts, calendar dates (as a form posts them),
 // amounts of rupiah. Every schema in app/validation builds on these, so a rule here holds on the
 // server and, through react-hook-form, in the browser.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 
 /** "YYYY-MM-DD" -> Date at UTC midnight, or null when it is not a real calendar date. */

@@ -1,7 +1,7 @@
 // Leadership rules that browser and server share: position kinds, the forms of periods,
 // positions and holdings. The rules that need the database (overlaps, single holders, active
 // members) live in app/domain/leadership/.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 

@@ -1,5 +1,5 @@
 // The member card forms on the member page: issue a new card, or revoke one with a reason.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 
 export const REVOKE_REASON_MAX = 200;

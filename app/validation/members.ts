@@ -1,5 +1,5 @@
 // Member rules that browser and server share: constants, NIK and phone checks, the form schema.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 

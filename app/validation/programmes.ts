@@ -3,7 +3,7 @@
 // category, volunteers), and money entries. Rules that need the database (the budget, the
 // programme period, an agreement's validity, who may record or approve) live in
 // app/domain/programmes/programmes.server.ts and app/domain/programmes/money.server.ts.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { FUNDING_SOURCES } from "./activities";
 import { calendarDate, optionalText, parseCalendarDate, readRupiah, requiredText, rupiahAmount, rupiahAmountOrZero, text } from "./fields";

@@ -1,6 +1,6 @@
 // Report rules that browser and server share: the period of a report (a month, a quarter, a
 // year, or custom dates) and its words, and the Dinas Sosial's note when it returns a report.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { formatCalendarDateLong } from "~/utils/format";
 import { calendarDate, parseCalendarDate, text } from "./fields";

@@ -2,7 +2,7 @@
 // events, results, certificates and outside trainings. The rules that need the database
 // (registered participants, unique certificate numbers, hours of the event) live in
 // app/domain/trainings/.
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 

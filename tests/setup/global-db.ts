@@ -12,7 +12,10 @@ export default async function setup() {
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync(
     path.resolve("node_modules/.bin/tsx"),
-    ["-e", 'import("./app/domain/chapters/regions.server.ts").then(async (m) => { await m.importProvinceRegions("61"); process.exit(0); })'],
+    [
+      "-e",
+      'import("./app/domain/chapters/regions.server.ts").then(async (m) => { await m.importProvinceRegions("61"); process.exit(0); })',
+    ],
     { env, stdio: "pipe" },
   );
   // Fold the WAL back into the file so that a plain copy is complete.

@@ -9,7 +9,7 @@
 //   submittedAt, figures.
 // - 2: the same with `version: 2` and `members.asOf` (the day the member counts are taken on,
 //   the period's last day).
-import { z } from "zod";
+import { z } from "~/validation/zod";
 import type { ReportFigures } from "./figures.server";
 
 export const REPORT_PAYLOAD_VERSION = 2;
