@@ -1,0 +1,48 @@
+// The import graph the architecture promises (docs/decisions/016, 017), checked by `npm run lint`:
+// no circles; documents, components and validation never import the domain; the domain never
+// imports routes or components; routes never import the database.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "An import circle: areas that need each other share a module below them instead (app/domain/catalogues, app/domain/shared).",
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "no-circular-types",
+      severity: "error",
+      comment: "A circle through type imports too: the type belongs to the lower module.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "plain-layers-never-import-the-domain",
+      severity: "error",
+      comment: "Documents, components and validation take plain data and define their own input types.",
+      from: { path: "^app/(documents|components|validation)/" },
+      to: { path: "^app/domain/" },
+    },
+    {
+      name: "domain-never-imports-the-ui",
+      severity: "error",
+      from: { path: "^app/domain/" },
+      to: { path: "^app/(routes|components)/" },
+    },
+    {
+      name: "only-the-domain-talks-to-the-database",
+      severity: "error",
+      from: { path: "^app/", pathNot: "^app/(domain|generated)/|^app/utils/(db|audit)\\.server\\.ts$" },
+      to: { path: "^app/utils/db\\.server\\.ts$|^app/generated/prisma/(client|internal|models)" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^app/generated/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".tsx", ".js"] },
+  },
+};
