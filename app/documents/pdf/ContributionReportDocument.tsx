@@ -1,6 +1,5 @@
 import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
-import type { ReportFigures } from "~/domain/reports/figures.server";
 import { t, type MessageKey } from "~/i18n/index";
 import {
   formatCalendarDateLong,
@@ -11,7 +10,7 @@ import {
   formatNumber,
   formatRupiah,
 } from "~/utils/format";
-import type { ContributionReportPdfData, Signatory } from "./contribution-report-data";
+import type { ContributionReportFigures, ContributionReportPdfData, Signatory } from "./contribution-report-data";
 import { Letterhead } from "./Letterhead";
 import type { PagedTableLayout } from "./paged-table";
 import { formatReportHours } from "~/utils/report-hours";
@@ -305,7 +304,7 @@ function CoverLetter({ data }: { data: ContributionReportPdfData }) {
   );
 }
 
-function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function Summary({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   const typeActivities = figures.activities.byType.reduce((sum, x) => sum + x.activities, 0);
   const aidItems = figures.aid.bySource.reduce((sum, x) => sum + x.items, 0);
   const aidQuantity = figures.aid.bySource.reduce((sum, x) => sum + x.quantity, 0);
@@ -403,7 +402,7 @@ function Summary({ figures, onPage }: { figures: ReportFigures; onPage?: Section
 }
 
 /** Category x kecamatan, at most DISTRICTS_PER_TABLE kecamatan to a table; the last one has the row totals. */
-function Districts({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function Districts({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   const { districts, rows } = figures.categoryByDistrict;
   const chunks = evenGroups(districts.length, DISTRICTS_PER_TABLE);
   return (
@@ -467,7 +466,7 @@ export const PAGED_TABLE_MIN_ROWS = 60;
 /** The long tables laid out in pages (render.server.ts); a section not here is drawn in the flow. */
 export type PagedSections = Partial<Record<LongSection, PagedTableLayout>>;
 
-function volunteerTable(figures: ReportFigures): LongTable {
+function volunteerTable(figures: ContributionReportFigures): LongTable {
   const total = figures.volunteers.reduce((sum, v) => sum + v.hours, 0);
   const activities = figures.volunteers.reduce((sum, v) => sum + v.activities, 0);
   return {
@@ -489,7 +488,7 @@ function volunteerTable(figures: ReportFigures): LongTable {
   };
 }
 
-function villageTable(figures: ReportFigures): LongTable {
+function villageTable(figures: ContributionReportFigures): LongTable {
   const rows = figures.categoryByVillage;
   return {
     columns: [
@@ -503,13 +502,21 @@ function villageTable(figures: ReportFigures): LongTable {
   };
 }
 
-export const LONG_TABLES: Record<LongSection, (figures: ReportFigures) => LongTable> = {
+export const LONG_TABLES: Record<LongSection, (figures: ContributionReportFigures) => LongTable> = {
   volunteers: volunteerTable,
   villages: villageTable,
 };
 
 /** A long section in the flow: its heading and its table (or "no data"). */
-function FlowingLongSection({ section, figures, onPage }: { section: LongSection; figures: ReportFigures; onPage?: SectionPageListener }) {
+function FlowingLongSection({
+  section,
+  figures,
+  onPage,
+}: {
+  section: LongSection;
+  figures: ContributionReportFigures;
+  onPage?: SectionPageListener;
+}) {
   const table = LONG_TABLES[section](figures);
   return (
     <>
@@ -521,7 +528,7 @@ function FlowingLongSection({ section, figures, onPage }: { section: LongSection
   );
 }
 
-function Trainings({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function Trainings({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   const { events } = figures.trainings;
   const dates = (start: string, end: string) =>
     start === end
@@ -549,9 +556,9 @@ function Trainings({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
   );
 }
 
-function Programmes({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function Programmes({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   const { programmes } = figures;
-  const sum = (pick: (p: ReportFigures["programmes"][number]) => number) => programmes.reduce((total, p) => total + pick(p), 0);
+  const sum = (pick: (p: ContributionReportFigures["programmes"][number]) => number) => programmes.reduce((total, p) => total + pick(p), 0);
   const budget = sum((p) => p.budget);
   const spent = sum((p) => p.spent);
   return (
@@ -595,7 +602,7 @@ function Programmes({ figures, onPage }: { figures: ReportFigures; onPage?: Sect
   );
 }
 
-function FollowUps({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function FollowUps({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   const { opened, closed, open } = figures.followUps;
   return (
     <>
@@ -617,7 +624,7 @@ function FollowUps({ figures, onPage }: { figures: ReportFigures; onPage?: Secti
 }
 
 /** One bar per month, drawn with Views, the hours above each bar and the month below. */
-function HoursByMonthChart({ months }: { months: ReportFigures["hoursByMonth"] }) {
+function HoursByMonthChart({ months }: { months: ContributionReportFigures["hoursByMonth"] }) {
   const max = Math.max(0, ...months.map((m) => m.hours));
   const plot = 110;
   const rows = evenGroups(months.length, MONTHS_PER_ROW).map(([from, to]) => months.slice(from, to));
@@ -659,7 +666,7 @@ function HoursByMonthChart({ months }: { months: ReportFigures["hoursByMonth"] }
 }
 
 /** Horizontal bars: the ten categories with the most people reached. */
-function ReachByCategoryChart({ categories }: { categories: ReportFigures["people"]["byCategory"] }) {
+function ReachByCategoryChart({ categories }: { categories: ContributionReportFigures["people"]["byCategory"] }) {
   const top = [...categories].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, 10);
   const max = Math.max(0, ...top.map((c) => c.total));
   return (
@@ -677,7 +684,7 @@ function ReachByCategoryChart({ categories }: { categories: ReportFigures["peopl
   );
 }
 
-function Charts({ figures, onPage }: { figures: ReportFigures; onPage?: SectionPageListener }) {
+function Charts({ figures, onPage }: { figures: ContributionReportFigures; onPage?: SectionPageListener }) {
   return (
     <>
       {/* a chart is one block: its headings go with it to the next page when it does not fit */}
@@ -745,7 +752,7 @@ function FlowSection({
   onPage,
 }: {
   section: ContributionReportSection;
-  figures: ReportFigures;
+  figures: ContributionReportFigures;
   onPage?: SectionPageListener;
 }) {
   switch (section) {

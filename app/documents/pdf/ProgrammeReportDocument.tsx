@@ -1,12 +1,82 @@
 import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
-import type { ProgrammeReportData } from "~/domain/programmes/report.server";
 import { t, type MessageKey } from "~/i18n/index";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours, formatNumber, formatRupiah } from "~/utils/format";
 import { Letterhead } from "./Letterhead";
 import { longWordBreaks, Table } from "./Table";
 import { pdfStyles as s } from "./styles";
+import type { ChapterLetterhead, Signatory } from "./types";
+import type { ProgrammePhase } from "~/validation/programmes";
 
-export type ProgrammeReportPdfData = ProgrammeReportData;
+type VillageReach = {
+  villageCode: string;
+  name: string;
+  district: string;
+  people: number;
+  households: number;
+  activities: number;
+  /** a kelurahan the programme targets */
+  inTarget: boolean;
+};
+type VolunteerHours = {
+  memberId: string;
+  fullName: string;
+  memberNumber: string | null;
+  hours: number;
+  activities: number;
+  /** assigned to the programme */
+  assigned: boolean;
+};
+
+/**
+ * Everything the programme report shows (the PDF and the xlsx read the same figures): approved
+ * money only, verified activities only, no resident data (people by category and place).
+ */
+export type ProgrammeReportPdfData = {
+  letterhead: ChapterLetterhead;
+  /** the chapter's today: a calendar date at UTC midnight */
+  printedOn: Date;
+  programme: {
+    name: string;
+    goal: string;
+    startDate: Date;
+    endDate: Date;
+    phase: ProgrammePhase;
+    /** a funding source code (activities.source.<code>) */
+    fundingSource: string;
+    coordinator: string;
+    villages: string[];
+  };
+  partners: { name: string; agreement: string | null; committed: number; received: number }[];
+  /** money received without a partner (the chapter's own funds) */
+  ownFundsReceived: number;
+  totals: {
+    budget: number;
+    received: number;
+    spent: number;
+    remaining: number;
+    balance: number;
+    pendingReceived: number;
+    pendingSpent: number;
+    /** spent / budget, a ratio */
+    realisation: number;
+  };
+  /** the approved ledger; kind is a money entry kind code (programmeReport.kind.<code>) */
+  entries: { date: Date; kind: string; purpose: string; amount: number; partner: string | null; hasReceipt: boolean }[];
+  beneficiaries: { name: string; target: number; actual: number; inTarget: number }[];
+  byVillage: VillageReach[];
+  volunteers: VolunteerHours[];
+  activities: number;
+  people: number;
+  households: number;
+  volunteerHours: number;
+  /** activities still waiting for verification (not counted) */
+  waiting: number;
+  outsideTarget: { people: number; villages: VillageReach[] };
+  unassigned: { hours: number; volunteers: VolunteerHours[] };
+  /** the photos the coordinator chose (JPEG bytes) */
+  photos: { id: string; bytes: Buffer }[];
+  signatures: { ketua: Signatory; bendahara: Signatory };
+};
 
 const heading = { fontSize: 10, fontWeight: 700, marginTop: 10, marginBottom: 4 } as const;
 const none = () => t("programmeReport.none");
@@ -104,7 +174,7 @@ export function ProgrammeReportDocument({ data }: { data: ProgrammeReportPdfData
   const rupiah = { align: "right" as const };
   const number = { align: "right" as const };
 
-  const photoRows: ProgrammeReportData["photos"][] = [];
+  const photoRows: ProgrammeReportPdfData["photos"][] = [];
   for (let i = 0; i < data.photos.length; i += 2) photoRows.push(data.photos.slice(i, i + 2));
 
   const partnerRows = data.partners.map((p) => [p.name, p.agreement ?? none(), formatRupiah(p.committed), formatRupiah(p.received)]);

@@ -1,15 +1,26 @@
 import { Document, Image, Page, Text, View } from "@react-pdf/renderer";
-import type { ChapterLetterhead } from "~/domain/chapters/chapters.server";
-import type { ServiceCertificateFigures } from "~/domain/reports/service-certificates.server";
 import { t } from "~/i18n/index";
 import { formatCalendarDateLong, formatHours, formatNumber } from "~/utils/format";
 import { Letterhead } from "./Letterhead";
 import { pdfStyles as s } from "./styles";
+import type { ChapterLetterhead, Signatory } from "./types";
 
 // The certificate of service of one volunteer (Surat Keterangan Relawan PSM), on one A4 page:
 // the letterhead, title and number, who the Ketua declares served and in which period, the
 // figures (frozen at issue), place and date, the Ketua's signature block, and the QR code to
 // /verify/<code> with the address and the start of the content hash. No NIK, address or phone.
+
+/** A member's verified service in the period, as the certificate states it (frozen at issue). */
+export type ServiceCertificateFigures = {
+  /** hours of the verified activities the member logged or joined */
+  hours: number;
+  activities: number;
+  byType: { name: string; activities: number; hours: number }[];
+  /** people reached by those activities */
+  people: number;
+  /** the member's own training hours in the period (chapter events and outside training) */
+  trainingHours: number;
+};
 
 export type ServiceCertificatePdfData = {
   letterhead: ChapterLetterhead;
@@ -22,7 +33,7 @@ export type ServiceCertificatePdfData = {
   period: { start: string; end: string };
   figures: ServiceCertificateFigures;
   /** the Ketua serving on the day of issue; null leaves a blank line to sign on */
-  ketua: { name: string; title: string } | null;
+  ketua: Signatory;
   verification: { url: string; qrDataUrl: string; contentHash: string };
 };
 

@@ -18,7 +18,11 @@ import { createHash, randomBytes } from "node:crypto";
 import QRCode from "qrcode";
 import { t } from "~/i18n/index";
 import { renderServiceCertificatePdf, verifyUrl } from "~/documents/pdf/render.server";
-import { certificatePeriodLabel, type ServiceCertificatePdfData } from "~/documents/pdf/ServiceCertificateDocument";
+import {
+  certificatePeriodLabel,
+  type ServiceCertificateFigures,
+  type ServiceCertificatePdfData,
+} from "~/documents/pdf/ServiceCertificateDocument";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
@@ -41,16 +45,7 @@ export function certificateActorOf(user: Pick<CurrentUser, "id" | "chapter" | "p
   return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
 }
 
-export type ServiceCertificateFigures = {
-  /** hours of the verified activities the member logged or joined */
-  hours: number;
-  activities: number;
-  byType: { name: string; activities: number; hours: number }[];
-  /** people reached by those activities */
-  people: number;
-  /** the member's own training hours in the period (chapter events and outside training) */
-  trainingHours: number;
-};
+export type { ServiceCertificateFigures };
 
 /** What is frozen at issue; its SHA-256 is the content hash printed on the PDF. */
 type StoredPayload = {
