@@ -78,6 +78,11 @@ export async function redirectWithToast(url: string, kind: Toast["kind"], key: M
   return redirect(url, { headers: { "Set-Cookie": await toastCookie({ kind, message: t(key, params) }) } });
 }
 
+/** A redirect that shows a refusal's Indonesian sentence (a domain outcome's message) as a toast on the next page. */
+export async function redirectWithToastText(url: string, kind: Toast["kind"], message: string) {
+  return redirect(url, { headers: { "Set-Cookie": await toastCookie({ kind, message }) } });
+}
+
 /** Reads (and consumes) the pending toast; returns the Set-Cookie header that clears it. */
 export async function popToast(request: Request): Promise<{ toast: Toast | null; headers: HeadersInit }> {
   const session = await toastStorage.getSession(request.headers.get("Cookie"));
