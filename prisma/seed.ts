@@ -11,7 +11,8 @@ import {
   listPositions,
   replaceHolding,
 } from "~/domain/leadership/leadership.server";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
+import { AgeBand } from "~/generated/prisma/enums";
 import { createMember } from "~/domain/members/members.server";
 import {
   addExternalTraining,
@@ -199,7 +200,7 @@ async function seedActivities(input: {
           (["L", "P"] as const).map((sex) => ({
             categoryId: category.id,
             sex,
-            ageBand: category.forChildren ? "anak" : category.number === 8 ? "lansia" : null,
+            ageBand: category.forChildren ? AgeBand.anak : category.number === 8 ? AgeBand.lansia : null,
             count: random.int(0, 4),
           })),
         )

@@ -1,75 +1,49 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import {
-  actorOf,
-  canSeeActivity,
-  coversDistrict,
-  getActivity,
-  reopenActivity,
-  returnActivities,
-  verifyActivities,
-} from "~/domain/activities/activities.server";
+import { getActivity, reopenActivity, returnActivities, verifyActivities } from "~/domain/activities/activities.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { badRequest, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { returnSchema } from "~/validation/activities";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:own");
-  const activity = await getActivity(user.chapter.id, params.id ?? "");
-  if (!activity) notFound();
-  const actor = actorOf(user);
-  const volunteerIds = activity.volunteers.map((v) => v.member.id);
-  if (!canSeeActivity(actor, { memberId: activity.member.id, volunteerIds, districtCode: activity.districtCode })) notFound();
-  const involved = activity.member.id === user.memberId || volunteerIds.includes(user.memberId ?? "");
-  const mayVerify = !involved && activity.status === "submitted" && coversDistrict(actor, activity.districtCode);
-  return {
-    activity,
-    canEdit: activity.member.id === user.memberId && (activity.status === "draft" || activity.status === "returned"),
-    mayVerify,
-    mayReopen: activity.status === "verified" && hasPermission(user.permissions, "verify:activity:chapter"),
-  };
+  const actor = await requireActor(request, "read:activity:own");
+  // the activity (404 when the actor may not see it) and what they may do with it
+  const { activity, canEdit, mayVerify, mayReopen } = unwrap(await getActivity(actor, params.id ?? ""));
+  return { activity, canEdit, mayVerify, mayReopen };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "verify:activity:district");
+  const actor = await requireActor(request, "verify:activity:district");
   const id = params.id ?? "";
   const back = `/activities/${encodeURIComponent(id)}`;
   const formData = await readFormData(request);
-  const intent = formData.get("intent");
-  const actor = actorOf(user);
+  const intent = String(formData.get("intent") ?? "");
   if (intent === "verify") {
-    const result = await verifyActivities(actor, [id]);
+    const result = unwrap(await verifyActivities(actor, [id]));
     if (!result.verified) return redirectWithToast(back, "error", "activities.verify.doneSkipped", { count: 0, skipped: 1 });
     return redirectWithToast(back, "success", "activities.verify.done", { count: 1 });
   }
+  if (intent !== "return" && intent !== "reopen") badRequest();
   const parsed = parseForm(returnSchema, formData);
-  if (!parsed.success) return data({ intent: String(intent), ...parsed }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed, { intent });
   if (intent === "return") {
-    const result = await returnActivities(actor, [id], parsed.data.reason);
+    const result = unwrap(await returnActivities(actor, [id], parsed.data.reason));
     if (!result.verified) return redirectWithToast(back, "error", "activities.verify.doneSkipped", { count: 0, skipped: 1 });
     return redirectWithToast(back, "success", "activities.verify.returned", { count: 1 });
   }
-  if (intent === "reopen") {
-    const result = await reopenActivity(actor, id, parsed.data.reason);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      throw new Response("Forbidden", { status: 403 });
-    }
-    return redirectWithToast(back, "success", "activities.verify.reopened");
-  }
-  throw new Response("Bad Request", { status: 400 });
+  unwrap(await reopenActivity(actor, id, parsed.data.reason));
+  return redirectWithToast(back, "success", "activities.verify.reopened");
 }
 
 export default function ActivityPage() {
@@ -170,7 +144,7 @@ export default function ActivityPage() {
               {a.aid.map((aid, i) => (
                 <li key={i}>
                   {aid.item}: {formatNumber(aid.quantity)} {aid.unit ?? ""} · {formatRupiah(aid.value)} (
-                  {t(`activities.source.${aid.source}` as "activities.source.apbd")})
+                  {t(`activities.source.${aid.source}`)})
                 </li>
               ))}
             </ul>
@@ -185,8 +159,7 @@ export default function ActivityPage() {
                   <Link to={`/activities/follow-ups/${f.id}`}>
                     {f.institution}: {f.description}
                   </Link>{" "}
-                  ({t(`activities.followUp.${f.status}` as "activities.followUp.baru")})
-                  {f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
+                  ({t(`activities.followUp.${f.status}`)}){f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
                 </li>
               ))}
             </ul>
@@ -201,7 +174,7 @@ export default function ActivityPage() {
                   <Link to={`/activities/follow-ups/${u.followUpId}`}>
                     {u.followUp.institution}: {u.followUp.description}
                   </Link>{" "}
-                  → {t(`activities.followUp.${u.status}` as "activities.followUp.baru")}
+                  → {t(`activities.followUp.${u.status}`)}
                   {u.note ? ` · ${u.note}` : ""}
                 </li>
               ))}

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityForm, reachKey } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { activityFormChoices, actorOf, getActivity, updateActivity } from "~/domain/activities/activities.server";
+import { activityForEdit, activityFormChoices, updateActivity } from "~/domain/activities/activities.server";
 import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/photos.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileFields, readMultipart } from "~/utils/uploads.server";
 import { parseActivitySubmission } from "~/validation/activities";
@@ -17,11 +17,10 @@ import { toDateInput } from "~/validation/fields";
 export const meta: MetaFunction = () => [{ title: `${t("activities.form.edit")} · ${t("app.name")}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "create:activity:own");
-  const activity = await getActivity(user.chapter.id, params.id ?? "");
-  if (!activity || activity.member.id !== user.memberId) notFound();
-  if (activity.status !== "draft" && activity.status !== "returned") throw new Response("Forbidden", { status: 403 });
-  const choices = await activityFormChoices(actorOf(user), activity.id);
+  const actor = await requireActor(request, "create:activity:own");
+  // someone else's activity, or one already sent or verified, is refused (403)
+  const { activity } = unwrap(await activityForEdit(actor, params.id ?? ""));
+  const choices = await activityFormChoices(actor, activity.id);
   const defaults: Record<string, string> = {
     idempotencyKey: activity.idempotencyKey,
     date: toDateInput(activity.date),
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   for (const r of activity.reach) {
     const category = choices.categories.find((c) => c.id === r.categoryId);
-    if (category) defaults[reachKey(category, r.sex as "L" | "P")] = String(r.count);
+    if (category) defaults[reachKey(category, r.sex)] = String(r.count);
   }
   const opened = activity.followUpsOpened[0];
   if (opened) Object.assign(defaults, { "followUp.institution": opened.institution, "followUp.description": opened.description });
@@ -72,30 +71,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "create:activity:own");
-  const activity = await getActivity(user.chapter.id, params.id ?? "");
-  if (!activity) notFound();
+  const actor = await requireActor(request, "create:activity:own");
+  const { activity } = unwrap(await activityForEdit(actor, params.id ?? ""));
   const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
+  // too large to read: the form comes back as it was shown (nothing typed can be kept)
   if (form === "tooBig")
-    return data(
-      { fieldErrors: { photos: t("activities.photos.error.size") } as Record<string, string>, values: null, coVolunteers: [] as string[] },
-      { status: 400 },
+    return invalidForm(
+      { fieldErrors: { photos: t("activities.photos.error.size") }, values: {} },
+      { coVolunteers: [] as string[], typed: false },
     );
-  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String) };
+  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String), typed: true };
   const parsed = parseActivitySubmission(form);
   const photos = await preparePhotos(await fileFields(form, "photos"), activity.photos.length);
   if (!parsed.ok || !photos.ok) {
-    const fieldErrors = {
-      ...(parsed.ok ? {} : parsed.fieldErrors),
-      ...(photos.ok ? {} : { photos: t(`activities.photos.error.${photos.error}`) }),
-    };
-    return data({ fieldErrors, ...keep }, { status: 400 });
+    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : photos.fieldErrors) };
+    return invalidForm({ fieldErrors, values: keep.values }, keep);
   }
-  const result = await updateActivity(actorOf(user), activity.id, { ...parsed, photos: photos.jpegs });
-  if (!result.ok) {
-    if ("notFound" in result) notFound();
-    return data({ fieldErrors: result.fieldErrors, ...keep }, { status: 400 });
-  }
+  const result = await updateActivity(actor, activity.id, { ...parsed, photos: photos.jpegs });
+  if (!result.ok) return formRefusal(result, keep);
   return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
 }
 
@@ -120,8 +113,9 @@ export default function EditActivityPage() {
       <PageHeader title={t("activities.form.edit")} />
       {returnReason ? <p className="notice">{t("activities.detail.returned", { reason: returnReason })}</p> : null}
       <ActivityForm
-        defaults={actionData?.values ?? defaults}
+        defaults={actionData?.typed ? actionData.values : defaults}
         fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
         types={types}
         categories={categories}
         villages={villages}

@@ -1,16 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { activityPhotoFor, actorOf } from "~/domain/activities/activities.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { activityPhotoFor } from "~/domain/activities/activities.server";
+import { fileResponse } from "~/utils/file-response.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /activities/:id/photos/:photoId.jpg: an evidence photo, for those who may see the activity.
 async function load({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:own");
-  const photo = await activityPhotoFor(actorOf(user), params.id ?? "", params.photoId ?? "");
-  if (!photo) notFound();
-  return new Response(new Uint8Array(photo), {
-    headers: { "Content-Type": "image/jpeg", "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" },
-  });
+  const actor = await requireActor(request, "read:activity:own");
+  const { photo } = unwrap(await activityPhotoFor(actor, params.id ?? "", params.photoId ?? ""));
+  return fileResponse(photo, { type: "jpeg", cache: "private-hour" });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

@@ -5,22 +5,21 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
 import {
-  actorOf,
+  activityRights,
   listActivities,
-  listActivityTypes,
   listOwnActivities,
-  listPpksCategories,
   ownTotals,
+  readingScope,
   verificationQueue,
 } from "~/domain/activities/activities.server";
 import { statusesText } from "~/domain/activities/export.server";
+import { listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { listChapterDistricts } from "~/domain/leadership/leadership.server";
 import { listProgrammeNames } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireActor } from "~/utils/permissions.server";
 import { calendarToday } from "~/utils/dates";
 import { ACTIVITY_STATUSES, parseBoardFilters } from "~/validation/activities";
 import { parsePage } from "~/validation/fields";
@@ -30,28 +29,20 @@ export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · $
 // /activities: a volunteer's own activities and totals; with chapter (or kecamatan) reading, the
 // board's filtered list with totals, and the verification queue's size.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:own");
+  const actor = await requireActor(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
-  const own = user.memberId
-    ? {
-        list: await listOwnActivities(user.chapter.id, user.memberId, parsePage(params.get("p"))),
-        totals: await ownTotals(user.memberId, user.chapter.timeZone),
-      }
-    : null;
-  const chapterWide = hasPermission(user.permissions, "read:activity:chapter");
-  const districtWide = hasPermission(user.permissions, "read:activity:district");
-  const canLog = hasPermission(user.permissions, "create:activity:own");
-  const canManage = hasPermission(user.permissions, "manage:activity:chapter");
-  if (!chapterWide && !districtWide) return { own, board: null, canLog, canManage };
-  const filters = parseBoardFilters(params, calendarToday(user.chapter.timeZone));
-  const actor = actorOf(user);
+  const own = actor.memberId ? { list: await listOwnActivities(actor, parsePage(params.get("p"))), totals: await ownTotals(actor) } : null;
+  const { canLog, canManage, readsBoard } = activityRights(actor);
+  if (!readsBoard) return { own, board: null, canLog, canManage };
+  const filters = parseBoardFilters(params, calendarToday(actor.timeZone));
+  const scope = readingScope(actor);
   const [list, queue, types, categories, districts, programmes] = await Promise.all([
-    listActivities(user.chapter.id, filters, chapterWide ? undefined : { districtCodes: user.districtCodes }),
+    listActivities(actor, filters),
     verificationQueue(actor, 1),
-    listActivityTypes(user.chapter.id),
-    listPpksCategories(user.chapter.id),
-    listChapterDistricts(user.chapter.id),
-    listProgrammeNames(user.chapter.id),
+    listActivityTypes(actor.chapterId),
+    listPpksCategories(actor.chapterId),
+    listChapterDistricts(actor.chapterId),
+    listProgrammeNames(actor.chapterId),
   ]);
   return {
     own,
@@ -65,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       types,
       categories,
       programmes,
-      districts: chapterWide ? districts : districts.filter((d) => user.districtCodes.includes(d.code)),
+      districts: scope ? districts.filter((d) => scope.districtCodes.includes(d.code)) : districts,
     },
   };
 }

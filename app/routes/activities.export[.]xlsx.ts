@@ -1,25 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readingScope } from "~/domain/activities/activities.server";
 import { activitiesXlsx } from "~/domain/activities/export.server";
 import { calendarToday } from "~/utils/dates";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
-import { parseBoardFilters } from "~/validation/activities";
+import { fileResponse } from "~/utils/file-response.server";
+import { requireActor } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
+import { parseBoardFilters } from "~/validation/activities";
 
 // GET /activities/export.xlsx?<the list's filters>: the board's filtered list as a spreadsheet; a
 // Koordinator Kecamatan gets their kecamatan only.
 async function load({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:district");
-  const filters = parseBoardFilters(new URL(request.url).searchParams, calendarToday(user.chapter.timeZone));
-  const scope = hasPermission(user.permissions, "read:activity:chapter") ? undefined : { districtCodes: user.districtCodes };
-  const body = await activitiesXlsx({ chapterId: user.chapter.id, actorId: user.id }, filters, scope);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="kegiatan-${user.chapter.code.toLowerCase()}-${filters.from ?? "awal"}-${filters.to ?? "akhir"}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const actor = await requireActor(request, "read:activity:district");
+  const filters = parseBoardFilters(new URL(request.url).searchParams, calendarToday(actor.timeZone));
+  const body = await activitiesXlsx({ chapterId: actor.chapterId, actorId: actor.userId }, filters, readingScope(actor));
+  const fileName = `kegiatan-${actor.chapterCode.toLowerCase()}-${filters.from ?? "awal"}-${filters.to ?? "akhir"}.xlsx`;
+  return fileResponse(body, { type: "xlsx", fileName });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

@@ -2,26 +2,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { actorOf } from "~/domain/activities/activities.server";
 import { getFollowUp, revealCaseIdentifier } from "~/domain/activities/follow-ups.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];
 
 // /activities/follow-ups/:id[?nik=1]: one follow-up and the activities that moved it on. The whole
 // NIK/KK only with `read:case-identifier` and ?nik=1, and that view is audited.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:own");
-  const actor = actorOf(user);
-  const followUp = await getFollowUp(actor, params.id ?? "");
-  if (!followUp) notFound();
-  const canReveal = Boolean(followUp.caseIdentifierMasked) && hasPermission(user.permissions, "read:case-identifier:chapter");
+  const actor = await requireActor(request, "read:activity:own");
+  const { followUp, canReveal } = unwrap(await getFollowUp(actor, params.id ?? ""));
   const wantsWhole = new URL(request.url).searchParams.get("nik") === "1";
-  const caseIdentifier = canReveal && wantsWhole ? await revealCaseIdentifier(actor, followUp.id) : null;
+  const caseIdentifier = canReveal && wantsWhole ? unwrap(await revealCaseIdentifier(actor, followUp.id)).caseIdentifier : null;
   return { followUp, canReveal, caseIdentifier };
 }
 
@@ -31,7 +27,7 @@ export default function FollowUpPage() {
     <>
       <PageHeader
         title={`${f.institution}: ${f.description}`}
-        intro={`${t(`activities.followUp.${f.status}` as "activities.followUp.baru")} · ${f.openedBy.village.name}${f.openedBy.village.parent ? `, Kec. ${f.openedBy.village.parent.name}` : ""}`}
+        intro={`${t(`activities.followUp.${f.status}`)} · ${f.openedBy.village.name}${f.openedBy.village.parent ? `, Kec. ${f.openedBy.village.parent.name}` : ""}`}
       />
       <section className="card">
         <p>
@@ -68,7 +64,7 @@ export default function FollowUpPage() {
                     date: formatCalendarDateShort(u.activity.date),
                     type: u.activity.type.name,
                     name: u.activity.member.fullName,
-                    status: t(`activities.followUp.${u.status}` as "activities.followUp.baru"),
+                    status: t(`activities.followUp.${u.status}`),
                   })}
                 </Link>
                 {u.note ? ` · ${u.note}` : ""} <small className="muted">({activityStatusLabel(u.activity.status)})</small>

@@ -3,27 +3,23 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
-import { actorOf } from "~/domain/activities/activities.server";
-import { listFollowUps, type FollowUpFilter } from "~/domain/activities/follow-ups.server";
+import { listFollowUps } from "~/domain/activities/follow-ups.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
-import { requirePermission } from "~/utils/permissions.server";
-import { FOLLOW_UP_STATUSES } from "~/validation/activities";
+import { requireActor } from "~/utils/permissions.server";
+import { FOLLOW_UP_FILTERS, parseFollowUpFilter, type FollowUpFilter } from "~/validation/activities";
 import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];
 
-const FILTERS: readonly FollowUpFilter[] = ["open", ...FOLLOW_UP_STATUSES, "all"];
-
 // /activities/follow-ups: the follow-ups the user may see (their own activities', or those of
 // their scope), open ones by default, the NIK/KK masked.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:activity:own");
+  const actor = await requireActor(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
-  const requested = params.get("status") as FollowUpFilter | null;
-  const filter = requested && FILTERS.includes(requested) ? requested : "open";
+  const filter = parseFollowUpFilter(params.get("status"));
   const page = parsePage(params.get("page"));
-  return { filter, list: await listFollowUps(actorOf(user), filter, page) };
+  return { filter, list: await listFollowUps(actor, filter, page) };
 }
 
 const filterLabel = (filter: FollowUpFilter) =>
@@ -39,7 +35,7 @@ export default function FollowUpsPage() {
           <label>
             {t("followUps.column.status")}
             <select name="status" defaultValue={filter}>
-              {FILTERS.map((f) => (
+              {FOLLOW_UP_FILTERS.map((f) => (
                 <option key={f} value={f}>
                   {filterLabel(f)}
                 </option>
@@ -80,7 +76,7 @@ export default function FollowUpsPage() {
                         {f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
                       </small>
                     </td>
-                    <td>{t(`activities.followUp.${f.status}` as "activities.followUp.baru")}</td>
+                    <td>{t(`activities.followUp.${f.status}`)}</td>
                     <td>
                       {f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}
                     </td>

@@ -1,20 +1,15 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import {
-  addCatalogueEntry,
-  getActivitySettings,
-  setCatalogueEntryActive,
-  updateActivitySettings,
-  type CatalogueKind,
-} from "~/domain/activities/settings.server";
+import { getActivitySettings, updateActivitySettings } from "~/domain/activities/settings.server";
+import { addCatalogueEntry, setCatalogueEntryActive, type CatalogueKind } from "~/domain/catalogues/catalogues.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { activitySettingsSchema, catalogueNameSchema } from "~/validation/activities";
 
@@ -23,39 +18,45 @@ export const meta: MetaFunction = () => [{ title: `${t("activities.settings.titl
 // /activities/settings: the chapter's closing rule, NIK/KK on follow-ups, activity types and own
 // PPKS categories (Ketua, Wakil Ketua, Sekretaris; `manage:activity`).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:activity:chapter");
-  return { settings: await getActivitySettings(user.chapter.id) };
+  const actor = await requireActor(request, "manage:activity:chapter");
+  const { settings } = unwrap(await getActivitySettings(actor));
+  return { settings };
 }
 
-type ActionResult = { intent: string; fieldErrors: Record<string, string | undefined>; values: Record<string, string> };
+type ActionResult = FormRefusalData<{ intent: string }>;
+
+/** The catalogue a form's intent ("type.add", "category.toggle"...) is about; anything else is a bad request. */
+function catalogueOf(intent: string): CatalogueKind {
+  if (intent.startsWith("type.")) return "type";
+  if (intent.startsWith("category.")) return "category";
+  return badRequest();
+}
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "manage:activity:chapter");
-  const actor = { userId: user.id, chapterId: user.chapter.id };
+  const actor = await requireActor(request, "manage:activity:chapter");
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const back = "/activities/settings";
   if (intent === "rules") {
     const parsed = parseForm(activitySettingsSchema, formData);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    await updateActivitySettings(actor, parsed.data);
+    if (!parsed.success) return invalidForm(parsed, { intent });
+    unwrap(await updateActivitySettings(actor, parsed.data));
     return redirectWithToast(back, "success", "activities.settings.saved");
   }
-  const kind = intent.split(".")[0] as CatalogueKind;
-  if (kind !== "type" && kind !== "category") throw new Response("Bad Request", { status: 400 });
+  const kind = catalogueOf(intent);
   if (intent.endsWith(".add")) {
     const parsed = parseForm(catalogueNameSchema, formData);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+    if (!parsed.success) return invalidForm(parsed, { intent });
     const added = await addCatalogueEntry(actor, kind, parsed.data);
-    if (!added.ok) return data<ActionResult>({ intent, fieldErrors: added.fieldErrors, values: parsed.values }, { status: 400 });
+    if (!added.ok) return formRefusal(added, { values: parsed.values, intent });
     return redirectWithToast(back, "success", "activities.settings.added", { name: parsed.data.name });
   }
   if (intent.endsWith(".toggle")) {
-    const name = await setCatalogueEntryActive(actor, kind, String(formData.get("id") ?? ""), formData.get("active") === "true");
-    if (name === null) notFound();
+    const active = formData.get("active") === "true";
+    const { name } = unwrap(await setCatalogueEntryActive(actor, kind, String(formData.get("id") ?? ""), active));
     return redirectWithToast(back, "success", "activities.settings.toggled", { name });
   }
-  throw new Response("Bad Request", { status: 400 });
+  return badRequest();
 }
 
 function CatalogueList({ kind, entries }: { kind: CatalogueKind; entries: { id: string; name: string; active: boolean }[] }) {

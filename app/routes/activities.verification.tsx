@@ -1,37 +1,37 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { actorOf, returnActivities, verificationQueue, verifyActivities } from "~/domain/activities/activities.server";
+import { returnActivities, verificationQueue, verifyActivities } from "~/domain/activities/activities.server";
 import { t } from "~/i18n";
-import { requirePermission } from "~/utils/permissions.server";
+import { parseForm } from "~/utils/forms";
+import { invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { returnSchema } from "~/validation/activities";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.verify.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "verify:activity:district");
-  return verificationQueue(actorOf(user));
+  const actor = await requireActor(request, "verify:activity:district");
+  return verificationQueue(actor);
 }
 
 // Verifies or returns the ticked activities at once; those outside the user's scope are skipped.
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "verify:activity:district");
+  const actor = await requireActor(request, "verify:activity:district");
   const formData = await readFormData(request);
   const ids = formData.getAll("activityIds").map(String);
-  if (ids.length === 0) return data({ error: t("activities.verify.none") }, { status: 400 });
-  const actor = actorOf(user);
+  if (ids.length === 0) return invalidForm({ fieldErrors: {}, values: {}, formError: t("activities.verify.none") });
   if (formData.get("intent") === "return") {
-    const reason = returnSchema.safeParse({ reason: formData.get("reason") ?? "" });
-    if (!reason.success) return data({ error: reason.error.issues[0]!.message }, { status: 400 });
-    const result = await returnActivities(actor, ids, reason.data.reason);
+    const parsed = parseForm(returnSchema, formData);
+    if (!parsed.success) return invalidForm({ ...parsed, formError: parsed.fieldErrors.reason });
+    const result = unwrap(await returnActivities(actor, ids, parsed.data.reason));
     return redirectWithToast("/activities/verification", "success", "activities.verify.returned", { count: result.verified });
   }
-  const result = await verifyActivities(actor, ids);
+  const result = unwrap(await verifyActivities(actor, ids));
   return result.skipped
     ? redirectWithToast("/activities/verification", "info", "activities.verify.doneSkipped", {
         count: result.verified,
@@ -51,9 +51,9 @@ export default function VerificationPage() {
           <p>{t("activities.verify.nothing")}</p>
         ) : (
           <Form method="post">
-            {actionData?.error ? (
+            {actionData?.formError ? (
               <p className="form-error" role="alert">
-                {actionData.error}
+                {actionData.formError}
               </p>
             ) : null}
             <ActivityTable rows={rows} showVolunteer select="activityIds" />

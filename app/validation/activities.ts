@@ -3,22 +3,29 @@
 // database or the clock of the chapter (closing days, no future date, coordinator scope,
 // idempotency) live in app/domain/activities/.
 import { z } from "~/validation/zod";
+import { ActivityStatus, AgeBand, FollowUpStatus, FundingSource, Sex } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
 import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 
 export { parseRupiah };
 
-export const ACTIVITY_STATUSES = ["draft", "submitted", "verified", "returned"] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+// The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
+export { ActivityStatus, AgeBand, FollowUpStatus, FundingSource };
+export const ACTIVITY_STATUSES = Object.values(ActivityStatus);
+export const FUNDING_SOURCES = Object.values(FundingSource);
+export const AGE_BANDS = Object.values(AgeBand);
+const SEXES = Object.values(Sex);
+export const FOLLOW_UP_STATUSES = Object.values(FollowUpStatus);
+/** The statuses an activity can move a follow-up on to ("baru" is only the start). */
+export const FOLLOW_UP_UPDATE_STATUSES = FOLLOW_UP_STATUSES.filter((s): s is Exclude<FollowUpStatus, "baru"> => s !== "baru");
 
-export const FUNDING_SOURCES = ["apbd", "apbn", "csr", "swadaya"] as const;
-export type FundingSource = (typeof FUNDING_SOURCES)[number];
+/** The follow-up list's filters: the open ones (baru and proses), one status, or all. */
+export const FOLLOW_UP_FILTERS = ["open", ...FOLLOW_UP_STATUSES, "all"] as const;
+export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
-export const AGE_BANDS = ["anak", "dewasa", "lansia"] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-
-export const FOLLOW_UP_STATUSES = ["baru", "proses", "selesai"] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+/** Whether a posted value is one of the codes of the list (and so of its enum). */
+const isCode = <T extends string>(codes: readonly T[], value: string | null | undefined): value is T =>
+  (codes as readonly string[]).includes(value ?? "");
 
 export const MIN_DURATION_MINUTES = 5;
 export const MAX_DURATION_MINUTES = 24 * 60;
@@ -159,7 +166,7 @@ export const activityFormSchema = z
   });
 export type ActivityFormData = z.output<typeof activityFormSchema>;
 
-export type ReachEntry = { categoryId: string; sex: "L" | "P"; ageBand: AgeBand | null; count: number };
+export type ReachEntry = { categoryId: string; sex: Sex; ageBand: AgeBand | null; count: number };
 export type AidEntry = { item: string; quantity: number; unit: string | null; value: number; source: FundingSource };
 
 /**
@@ -179,8 +186,8 @@ export function parseReach(formData: FormData): { entries: ReachEntry[]; fieldEr
       continue;
     }
     const count = Number(value);
-    if (count === 0 || !categoryId || (sex !== "L" && sex !== "P")) continue;
-    const ageBand = (AGE_BANDS as readonly string[]).includes(band ?? "") ? (band as AgeBand) : null;
+    if (count === 0 || !categoryId || !isCode(SEXES, sex)) continue;
+    const ageBand = isCode(AGE_BANDS, band) ? band : null;
     entries.push({ categoryId, sex, ageBand, count });
   }
   return { entries, fieldErrors };
@@ -206,9 +213,12 @@ export function parseAid(formData: FormData): { entries: AidEntry[]; fieldErrors
     if (!reading.ok)
       fieldErrors[`aid.${n}.value`] = reading.message === t("validation.rupiahOrZero") ? t("activities.error.rupiah") : reading.message;
     const source = field("source");
-    if (!(FUNDING_SOURCES as readonly string[]).includes(source)) fieldErrors[`aid.${n}.source`] = t("activities.error.source");
-    if (["item", "quantity", "unit", "value", "source"].some((name) => fieldErrors[`aid.${n}.${name}`])) continue;
-    entries.push({ item, quantity: Number(quantity), unit: unit || null, value: rupiah ?? 0, source: source as FundingSource });
+    if (!isCode(FUNDING_SOURCES, source)) {
+      fieldErrors[`aid.${n}.source`] = t("activities.error.source");
+      continue;
+    }
+    if (["item", "quantity", "unit", "value"].some((name) => fieldErrors[`aid.${n}.${name}`])) continue;
+    entries.push({ item, quantity: Number(quantity), unit: unit || null, value: rupiah ?? 0, source });
   }
   return { entries, fieldErrors };
 }
@@ -232,7 +242,7 @@ export type FollowUpInput = z.output<typeof followUpSchema>;
 /** A later activity moving an open follow-up on: in process, or done. */
 export const followUpUpdateSchema = z.object({
   followUpId: z.string().trim().min(1),
-  status: z.enum(["proses", "selesai"], { error: t("activities.error.followUpStatus") }),
+  status: z.enum(FOLLOW_UP_UPDATE_STATUSES, { error: t("activities.error.followUpStatus") }),
   note: optionalText(300, { multiline: true }),
 });
 export type FollowUpUpdateInput = z.output<typeof followUpUpdateSchema>;
@@ -279,6 +289,11 @@ export type ActivityFilters = {
   page: number;
 };
 
+/** The follow-up list's filter from the query string: the open ones unless a known one is asked for. */
+export function parseFollowUpFilter(value: string | null): FollowUpFilter {
+  return isCode(FOLLOW_UP_FILTERS, value) ? value : "open";
+}
+
 /** Filters of the board's list, from the query string (unknown values ignored). */
 export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
   const dateOrNull = (v: string | null) => (v && parseCalendarDate(v) ? v : null);
@@ -290,7 +305,7 @@ export function parseActivityFilters(params: URLSearchParams): ActivityFilters {
     villageCode: params.get("kelurahan") || null,
     typeId: params.get("jenis") || null,
     memberId: params.get("relawan") || null,
-    status: (ACTIVITY_STATUSES as readonly string[]).includes(status ?? "") ? (status as ActivityStatus) : null,
+    status: isCode(ACTIVITY_STATUSES, status) ? status : null,
     categoryId: params.get("kategori") || null,
     programmeId: params.get("program") || null,
     page: parsePage(params.get("page")),

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { beforeAll, bench, describe } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { reportFigures } from "~/domain/reports/figures.server";
 import { createReport, reportFile, type ReportActor } from "~/domain/reports/reports.server";

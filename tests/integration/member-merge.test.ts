@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes } from "~/domain/catalogues/catalogues.server";
 import { MERGE_RULES, mergeMembers } from "~/domain/members/merge.server";
 import { action as loginAction } from "~/routes/login";
 import { action as duplicatesAction } from "~/routes/members.duplicates";

@@ -18,14 +18,8 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import {
-  ensureActivityCatalogue,
-  listActivityTypes,
-  listPpksCategories,
-  logActivity,
-  verifyActivities,
-  type ActivityActor,
-} from "~/domain/activities/activities.server";
+import { logActivity, verifyActivities, type ActivityActor } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { storePhotos } from "~/domain/activities/photos.server";
 import { addAgreement, savePartner } from "~/domain/programmes/partners.server";
 import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
@@ -205,7 +199,7 @@ beforeAll(async () => {
   await log(mariaActor, { date: "2026-11-24", durationMinutes: "60", villageCode: V1002, households: "3" }, [
     { categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 3 },
   ]);
-  expect(await verifyActivities(wakil, [first, second], NOW)).toEqual({ verified: 2, skipped: 0 });
+  expect(await verifyActivities(wakil, [first, second], NOW)).toEqual({ ok: true, verified: 2, skipped: 0 });
 
   // A photo of the first activity, chosen for the report.
   const jpeg = await sharp({ create: { width: 480, height: 320, channels: 3, background: "#3366aa" } })
@@ -643,7 +637,7 @@ describe("reach outside the target kelurahan and hours of members not assigned",
       [{ categoryId: LANSIA, sex: "P", ageBand: "lansia", count: 4 }],
       [joko.id],
     );
-    expect(await verifyActivities(wakil, [inside, outside], NOW)).toEqual({ verified: 2, skipped: 0 });
+    expect(await verifyActivities(wakil, [inside, outside], NOW)).toEqual({ ok: true, verified: 2, skipped: 0 });
     const report = await programmeReport(ketua, flaggedId, NOW);
     if (!report) throw new Error("the Ketua must see the report");
     data = report;

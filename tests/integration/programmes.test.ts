@@ -25,16 +25,8 @@ vi.hoisted(() => {
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-programmes-${process.pid}-${Date.now()}`;
 });
 
-import {
-  ensureActivityCatalogue,
-  listActivityTypes,
-  listPpksCategories,
-  logActivity,
-  reopenActivity,
-  verifyActivities,
-  type ActivityActor,
-  type FieldErrors,
-} from "~/domain/activities/activities.server";
+import { logActivity, reopenActivity, verifyActivities, type ActivityActor, type FieldErrors } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import {
   addAgreement,
   addContact,
@@ -1247,7 +1239,7 @@ describe("activities under a programme", () => {
 
   it("drops a chosen photo from the programme once its activity is reopened", async () => {
     const id = ok(await log(budi, { date: "2031-06-11" })).id;
-    expect(await verifyActivities(ketua, [id], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(ketua, [id], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
     const photo = await db.activityPhoto.create({ data: { activityId: id, file: "foto-uji.jpg" }, select: { id: true } });
     expect(await setProgrammePhotos(ketua, programmeId, [photo.id], 6)).toEqual({ ok: true });
     expect((await getProgramme(ketua, programmeId))!.photos).toEqual([{ photoId: photo.id, activityId: id }]);
@@ -1399,7 +1391,7 @@ describe("activities under a programme", () => {
         NOW,
       ),
     ).id;
-    expect(await verifyActivities(wakil, [a1, a2, a5, outside], NOW)).toEqual({ verified: 4, skipped: 0 });
+    expect(await verifyActivities(wakil, [a1, a2, a5, outside], NOW)).toEqual({ ok: true, verified: 4, skipped: 0 });
 
     const actuals = await programmeActuals(programme2);
     expect({
@@ -1460,8 +1452,8 @@ describe("activities under a programme", () => {
     // coordinator's (the Ketua) are not.
     const byWakil = ok(await logUnder(wakil, { date: "2031-06-15", durationMinutes: "45", villageCode: V1002, households: "1" }, [])).id;
     const byKetua = ok(await logUnder(ketua, { date: "2031-06-14", durationMinutes: "45", villageCode: V1002, households: "1" }, [])).id;
-    expect(await verifyActivities(ketua, [byWakil], NOW)).toEqual({ verified: 1, skipped: 0 });
-    expect(await verifyActivities(wakil, [byKetua], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(ketua, [byWakil], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(await verifyActivities(wakil, [byKetua], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
     const after = await programmeActuals(programme2);
     expect(after.volunteerHours).toBe(8); // 6.5 + 45 min each for the Wakil Ketua and the Ketua
     expect(after.unassigned).toEqual({

@@ -17,15 +17,8 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import {
-  ensureActivityCatalogue,
-  listActivityTypes,
-  listPpksCategories,
-  logActivity,
-  reopenActivity,
-  verifyActivities,
-  type ActivityActor,
-} from "~/domain/activities/activities.server";
+import { logActivity, reopenActivity, verifyActivities, type ActivityActor } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { changeMemberStatus } from "~/domain/members/members.server";
 import { reportFigures } from "~/domain/reports/figures.server";
 import { readPayload, REPORT_PAYLOAD_VERSION, UnreadablePayloadError } from "~/domain/reports/payload.server";
@@ -133,7 +126,7 @@ beforeAll(async () => {
   ids.sep1 = await log(budi, "2026-09-10", 60, 3);
   ids.sep2 = await log(budi, "2026-09-20", 20, 2);
   ids.oct1 = await log(budi, "2026-10-05", 45, 4);
-  expect(await verifyActivities(wakil, [ids.sep1, ids.sep2, ids.oct1], NOW)).toEqual({ verified: 3, skipped: 0 });
+  expect(await verifyActivities(wakil, [ids.sep1, ids.sep2, ids.oct1], NOW)).toEqual({ ok: true, verified: 3, skipped: 0 });
 });
 
 afterAll(async () => {

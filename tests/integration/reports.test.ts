@@ -20,15 +20,8 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import {
-  ensureActivityCatalogue,
-  listActivityTypes,
-  listPpksCategories,
-  logActivity,
-  returnActivities,
-  verifyActivities,
-  type ActivityActor,
-} from "~/domain/activities/activities.server";
+import { logActivity, returnActivities, verifyActivities, type ActivityActor } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { updateActivitySettings } from "~/domain/activities/settings.server";
 import { reportFigures } from "~/domain/reports/figures.server";
 import {
@@ -236,7 +229,10 @@ beforeAll(async () => {
   await buildMember({ chapterId: cityId, villageCode: LAUT, fullName: "Rudi Syahputra", status: "nonaktif" });
 
   // The chapter keeps case identifiers (NIK/KK) on follow-ups.
-  await updateActivitySettings({ userId: k.id, chapterId: cityId }, { activityClosingDays: 60, keepCaseIdentifiers: true });
+  await updateActivitySettings(activityActor(k.id, k.memberId, cityId, ["ketua"]), {
+    activityClosingDays: 60,
+    keepCaseIdentifiers: true,
+  });
 
   // --- September 2026 (verified, outside October): Andi opens follow-up F4.
   const septAndi = await log(andi, {
@@ -355,8 +351,8 @@ beforeAll(async () => {
     followUpUpdate: { followUpId: id("f5"), status: "selesai", note: "Sudah diperiksa." },
   });
 
-  expect(await verifyActivities(wakil, [septAndi, a1, a2, a3, a4, a5, id("novMaria")], NOW)).toEqual({ verified: 7, skipped: 0 });
-  expect(await returnActivities(wakil, [id("returned")], "Jumlah orang belum sesuai.")).toEqual({ verified: 1, skipped: 0 });
+  expect(await verifyActivities(wakil, [septAndi, a1, a2, a3, a4, a5, id("novMaria")], NOW)).toEqual({ ok: true, verified: 7, skipped: 0 });
+  expect(await returnActivities(wakil, [id("returned")], "Jumlah orang belum sesuai.")).toEqual({ ok: true, verified: 1, skipped: 0 });
 
   // --- The sub-chapter (kecamatan Pontianak Utara): one verified activity in October.
   const subKetua = await buildBoardUser({
@@ -378,6 +374,7 @@ beforeAll(async () => {
     aid: [{ item: "Selimut", quantity: 6, unit: "lembar", value: 300_000, source: "swadaya" }],
   });
   expect(await verifyActivities(activityActor(subKetua.id, subKetua.memberId, subId, ["ketua"]), [subActivity], NOW)).toEqual({
+    ok: true,
     verified: 1,
     skipped: 0,
   });
@@ -401,6 +398,7 @@ beforeAll(async () => {
     reach: [reach(LANSIA, "L", 11)],
   });
   expect(await verifyActivities(activityActor(otherKetua.id, otherKetua.memberId, otherId, ["ketua"]), [otherActivity], NOW)).toEqual({
+    ok: true,
     verified: 1,
     skipped: 0,
   });
@@ -960,7 +958,7 @@ describe("submission freezes the report", () => {
 
   it("nothing of it changes when the data changes afterwards, while a draft's figures move on", async () => {
     // Another October activity is verified, and a volunteer's name is corrected.
-    expect(await verifyActivities(wakil, [id("waiting")], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(wakil, [id("waiting")], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
     await db.member.update({ where: { id: id("Budi Santoso") }, data: { fullName: "Budi Santoso Saputra" } });
 
     const report = await getReport(ketua, reports.first);

@@ -20,7 +20,7 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { ensureActivityCatalogue, listActivityTypes } from "~/domain/activities/activities.server";
+import { ensureActivityCatalogue, listActivityTypes } from "~/domain/catalogues/catalogues.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
 import {

@@ -2,10 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import type { Sex } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { activityFormSchema, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
+import { activityFormSchema, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
 import { FormField } from "../FormField";
 import { PhotoInput } from "./PhotoInput";
 import { SelectField } from "../SelectField";
@@ -23,7 +24,7 @@ export type FollowUpChoice = {
 };
 
 /** Which age band a category's counts are kept under: children's and elderly categories say it. */
-export function reachKey(category: Category, sex: "L" | "P") {
+export function reachKey(category: Category, sex: Sex) {
   const band = category.forChildren ? "anak" : category.number === 8 ? "lansia" : "-";
   return `reach:${category.id}:${sex}:${band}`;
 }
@@ -37,6 +38,7 @@ export function reachKey(category: Category, sex: "L" | "P") {
 export function ActivityForm({
   defaults,
   fieldErrors,
+  formError,
   types,
   categories,
   villages,
@@ -50,6 +52,8 @@ export function ActivityForm({
 }: {
   defaults: Input;
   fieldErrors?: Record<string, string>;
+  /** a message for the whole form (the activity is locked, the form was already sent...) */
+  formError?: string;
   types: Option[];
   categories: Category[];
   villages: VillageOption[];
@@ -99,9 +103,9 @@ export function ActivityForm({
       <input type="hidden" {...register("idempotencyKey")} />
       <input type="hidden" {...register("latitude")} />
       <input type="hidden" {...register("longitude")} />
-      {fieldErrors?.form ? (
+      {formError ? (
         <p className="form-error" role="alert">
-          {fieldErrors.form}
+          {formError}
         </p>
       ) : null}
       <fieldset>
@@ -326,7 +330,7 @@ export function ActivityForm({
             <div className="field">
               <label htmlFor="followUpUpdate.status">{t("activities.field.followUpUpdateStatus")}</label>
               <select id="followUpUpdate.status" name="followUpUpdate.status" defaultValue={defaults["followUpUpdate.status"] ?? "proses"}>
-                {(["proses", "selesai"] as const).map((status) => (
+                {FOLLOW_UP_UPDATE_STATUSES.map((status) => (
                   <option key={status} value={status}>
                     {t(`activities.followUp.${status}`)}
                   </option>

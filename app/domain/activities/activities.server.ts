@@ -12,91 +12,36 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
-import { hasPermission, type Permission } from "~/utils/permissions";
-import {
-  ACTIVITIES_PAGE_SIZE,
-  CHILDREN_PPKS_COUNT,
-  DEFAULT_ACTIVITY_TYPES,
-  NATIONAL_PPKS,
-  type ActivityFilters,
-  type ActivityFormData,
-  type AidEntry,
-  type ReachEntry,
-} from "~/validation/activities";
+import { ACTIVITIES_PAGE_SIZE, type ActivityFilters, type ActivityFormData, type AidEntry, type ReachEntry } from "~/validation/activities";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { inRegion } from "~/utils/regions";
 import { maskNik } from "~/utils/format";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
-import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { photoFiles, readActivityPhoto, recordPhotos, type PhotoFile } from "./photos.server";
 import { checkFollowUps, followUpChoices, writeFollowUps, type FollowUpUpdateEntry, type OpenedFollowUp } from "./follow-ups.server";
 import { listChapterVillages } from "~/domain/members/members.server";
 import { checkActivityProgramme, programmeChoicesForActivity } from "~/domain/programmes/programmes.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
+import { listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  ok,
+  refusable,
+  Refused,
+  type FieldErrors,
+  type Outcome,
+} from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
 
-export type { FieldErrors };
 type Tx = Prisma.TransactionClient;
 
-/** Who is acting, as the activity rules need it (from the current user). */
-export type ActivityActor = {
-  userId: string;
-  memberId: string | null;
-  chapterId: string;
-  timeZone: string;
-  permissions: readonly Permission[];
-  districtCodes: readonly string[];
-};
-
-/** The activity actor behind the signed-in user. */
-export function actorOf(user: Pick<CurrentUser, "id" | "memberId" | "chapter" | "permissions" | "districtCodes">): ActivityActor {
-  return {
-    userId: user.id,
-    memberId: user.memberId,
-    chapterId: user.chapter.id,
-    timeZone: user.chapter.timeZone,
-    permissions: user.permissions,
-    districtCodes: user.districtCodes,
-  };
-}
-
-const isBoard = (actor: Pick<ActivityActor, "permissions">) => hasPermission(actor.permissions, "verify:activity:chapter");
+const isBoard = (actor: Actor) => can(actor, "verify:activity:chapter");
 
 // ---------------------------------------------------------------------------------------------
-// Catalogue
-
-/** The chapter's activity types (the standard list the first time) and the national PPKS list. */
-export async function ensureActivityCatalogue(chapterId: string) {
-  const [types, ppks] = await Promise.all([
-    db.activityType.count({ where: { chapterId } }),
-    db.ppksCategory.count({ where: { chapterId: null } }),
-  ]);
-  if (types > 0 && ppks > 0) return;
-  await db.$transaction(async (tx) => {
-    if ((await tx.activityType.count({ where: { chapterId } })) === 0) {
-      await tx.activityType.createMany({ data: DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ chapterId, name, sortOrder: i * 10 })) });
-    }
-    if ((await tx.ppksCategory.count({ where: { chapterId: null } })) === 0) {
-      await tx.ppksCategory.createMany({
-        data: NATIONAL_PPKS.map((name, i) => ({ name, number: i + 1, forChildren: i < CHILDREN_PPKS_COUNT, sortOrder: (i + 1) * 10 })),
-      });
-    }
-  });
-}
-
-export async function listActivityTypes(chapterId: string) {
-  await ensureActivityCatalogue(chapterId);
-  return db.activityType.findMany({ where: { chapterId, active: true }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
-}
-
-export async function listPpksCategories(chapterId: string) {
-  await ensureActivityCatalogue(chapterId);
-  return db.ppksCategory.findMany({
-    where: { OR: [{ chapterId: null }, { chapterId, active: true }] },
-    select: { id: true, number: true, name: true, forChildren: true },
-    orderBy: [{ chapterId: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }],
-  });
-}
+// Form choices
 
 /** Active members of the chapter who can be added as co-volunteers (the author excluded). */
 export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
@@ -112,12 +57,12 @@ export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: 
  * What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers,
  * the open follow-ups the actor can move on, and whether follow-ups may keep a NIK/KK.
  */
-export async function activityFormChoices(actor: ActivityActor, activityId?: string) {
+export async function activityFormChoices(actor: Actor, activityId?: string) {
   const { chapterId, memberId } = actor;
   const [types, categories, villages, volunteers, own, followUps, chapter, programmes] = await Promise.all([
     listActivityTypes(chapterId),
     listPpksCategories(chapterId),
-    listChapterVillages(chapterId),
+    listChapterVillages(actor),
     listCoVolunteerChoices(chapterId, memberId),
     memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
     followUpChoices(actor, activityId),
@@ -153,7 +98,7 @@ export type ActivityInput = {
   photos?: Buffer[];
 };
 
-async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
+async function checkActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
   const storedDate = stored?.date;
   const { data } = input;
   const errors: FieldErrors = {};
@@ -198,7 +143,7 @@ async function checkActivity(tx: Tx, actor: ActivityActor, input: ActivityInput,
     errors,
     await checkFollowUps(tx, actor, { followUp: input.followUp, followUpUpdate: input.followUpUpdate, activityId: stored?.id, date }),
   );
-  if (Object.keys(errors).length) throw new Refused(errors);
+  if (Object.keys(errors).length) throw new Refused(invalid(errors));
   return { date, districtCode: village!.parentCode!, coIds };
 }
 
@@ -237,8 +182,13 @@ async function writeDetails(tx: Tx, activityId: string, input: ActivityInput, co
  * Logs a new activity (draft or submitted). The same idempotency key again returns the activity
  * already saved (a double tap on a bad connection), not a second one.
  */
-export async function logActivity(actor: ActivityActor, input: ActivityInput, now = new Date()) {
-  if (!actor.memberId) return { ok: false as const, fieldErrors: { form: t("activities.error.noMember") } as FieldErrors };
+export async function logActivity(
+  actor: Actor,
+  input: ActivityInput,
+  now = new Date(),
+): Promise<Outcome<{ id: string; repeated: boolean }>> {
+  if (!can(actor, "create:activity:own")) return forbidden();
+  if (!actor.memberId) return invalid({}, t("activities.error.noMember"));
   const memberId = actor.memberId;
   // The photos are written first and recorded in the activity's transaction: when the uploads
   // folder cannot take them nothing is saved (the form comes back; a retry with the same key
@@ -249,11 +199,11 @@ export async function logActivity(actor: ActivityActor, input: ActivityInput, no
     () => saveNewActivity(actor, memberId, input, photos, now),
     (result) => result.ok && !result.repeated,
   );
-  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  if (isStorageFault(saved)) return invalid({ photos: t("upload.storageFault") });
   return saved;
 }
 
-function saveNewActivity(actor: ActivityActor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
+function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
       const existing = await tx.activity.findUnique({
@@ -261,8 +211,8 @@ function saveNewActivity(actor: ActivityActor, memberId: string, input: Activity
         select: { id: true, memberId: true },
       });
       if (existing) {
-        if (existing.memberId !== memberId) throw new Refused({ form: t("activities.error.duplicateKey") });
-        return { ok: true as const, id: existing.id, repeated: true };
+        if (existing.memberId !== memberId) return conflict(t("activities.error.duplicateKey"));
+        return ok({ id: existing.id, repeated: true });
       }
       const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
       const { data } = input;
@@ -282,7 +232,7 @@ function saveNewActivity(actor: ActivityActor, memberId: string, input: Activity
       await writeDetails(tx, activity.id, input, coIds);
       await writeFollowUps(tx, actor, activity.id, input);
       await recordPhotos(tx, activity.id, photos);
-      return { ok: true as const, id: activity.id, repeated: false };
+      return ok({ id: activity.id, repeated: false });
     }),
   );
 }
@@ -339,27 +289,40 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
  * it or not at all. Every change is audited with what changed (before/after): "activity.update",
  * or "activity.resubmit" when a returned activity is sent again.
  */
-export async function updateActivity(actor: ActivityActor, activityId: string, input: ActivityInput, now = new Date()) {
+export async function updateActivity(
+  actor: Actor,
+  activityId: string,
+  input: ActivityInput,
+  now = new Date(),
+): Promise<Outcome<{ id: string }>> {
+  if (!can(actor, "create:activity:own")) return forbidden();
   const photos = photoFiles(input.photos ?? []);
   const saved = await saveWithFiles(
     photos.map((p) => p.file),
     () => saveActivityEdit(actor, activityId, input, photos, now),
     (result) => result.ok,
   );
-  if (isStorageFault(saved)) return { ok: false as const, fieldErrors: { photos: t("upload.storageFault") } as FieldErrors };
+  if (isStorageFault(saved)) return invalid({ photos: t("upload.storageFault") });
   return saved;
 }
 
-function saveActivityEdit(actor: ActivityActor, activityId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
+/** Whether the actor may edit the activity now: their own, while it is a draft or returned. */
+function editRefusal(actor: Actor, activity: { memberId: string; status: string }) {
+  if (activity.memberId !== actor.memberId) return forbidden(t("activities.error.notOwn"));
+  if (activity.status !== "draft" && activity.status !== "returned") return conflict(t("activities.error.locked"));
+  return null;
+}
+
+function saveActivityEdit(actor: Actor, activityId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
       const activity = await tx.activity.findFirst({
         where: { id: activityId, chapterId: actor.chapterId },
         select: { id: true, memberId: true, status: true, date: true },
       });
-      if (!activity) return { ok: false as const, notFound: true as const };
-      if (activity.memberId !== actor.memberId) throw new Refused({ form: t("activities.error.notOwn") });
-      if (activity.status !== "draft" && activity.status !== "returned") throw new Refused({ form: t("activities.error.locked") });
+      if (!activity) return notFound();
+      const refusal = editRefusal(actor, activity);
+      if (refusal) return refusal;
       const before = await auditedState(tx, activity.id);
       const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now, activity);
       const { data } = input;
@@ -390,44 +353,42 @@ function saveActivityEdit(actor: ActivityActor, activityId: string, input: Activ
           tx,
         );
       }
-      return { ok: true as const, id: activity.id };
+      return ok({ id: activity.id });
     }),
   );
 }
 
 /** Whether the actor may see an activity: their own (or one they worked on), or one in their reading scope. */
-export function canSeeActivity(
-  actor: Pick<ActivityActor, "memberId" | "permissions" | "districtCodes">,
-  activity: { memberId: string; volunteerIds: string[]; districtCode: string },
-) {
+export function canSeeActivity(actor: Actor, activity: { memberId: string; volunteerIds: string[]; districtCode: string }) {
   const involved = activity.memberId === actor.memberId || (actor.memberId !== null && activity.volunteerIds.includes(actor.memberId));
   return (
     involved ||
-    hasPermission(actor.permissions, "read:activity:chapter") ||
-    (hasPermission(actor.permissions, "read:activity:district") && actor.districtCodes.includes(activity.districtCode))
+    can(actor, "read:activity:chapter") ||
+    (can(actor, "read:activity:district") && actor.districtCodes.includes(activity.districtCode))
   );
 }
 
 /** An activity's evidence photo, if the actor may see the activity. */
-export async function activityPhotoFor(actor: ActivityActor, activityId: string, photoId: string) {
+export async function activityPhotoFor(actor: Actor, activityId: string, photoId: string): Promise<Outcome<{ photo: Buffer }>> {
   const activity = await db.activity.findFirst({
     where: { id: activityId, chapterId: actor.chapterId },
     select: { memberId: true, districtCode: true, volunteers: { select: { memberId: true } } },
   });
-  if (!activity || !canSeeActivity(actor, { ...activity, volunteerIds: activity.volunteers.map((v) => v.memberId) })) return null;
-  return readActivityPhoto(actor.chapterId, activityId, photoId);
+  if (!activity || !canSeeActivity(actor, { ...activity, volunteerIds: activity.volunteers.map((v) => v.memberId) })) return notFound();
+  const photo = await readActivityPhoto(actor.chapterId, activityId, photoId);
+  return photo ? ok({ photo }) : notFound();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Verification
 
 /** Whether the actor may verify activities of this kecamatan (not whether it is their own). */
-export function coversDistrict(actor: Pick<ActivityActor, "permissions" | "districtCodes">, districtCode: string) {
-  return isBoard(actor) || (hasPermission(actor.permissions, "verify:activity:district") && actor.districtCodes.includes(districtCode));
+function coversDistrict(actor: Actor, districtCode: string) {
+  return isBoard(actor) || (can(actor, "verify:activity:district") && actor.districtCodes.includes(districtCode));
 }
 
 /** The where-clause of the activities a verifier may act on: their scope, never their own. */
-function verifiable(actor: ActivityActor): Prisma.ActivityWhereInput {
+function verifiable(actor: Actor): Prisma.ActivityWhereInput {
   return {
     chapterId: actor.chapterId,
     ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
@@ -435,11 +396,12 @@ function verifiable(actor: ActivityActor): Prisma.ActivityWhereInput {
   };
 }
 
-export type VerifyOutcome = { verified: number; skipped: number };
+/** How many of the activities were verified (or returned), and how many were skipped (outside the scope, not submitted). */
+export type VerifyOutcome = Outcome<{ verified: number; skipped: number }>;
 
 /** Verifies submitted activities in the actor's scope (several at once); the rest are skipped. */
-export async function verifyActivities(actor: ActivityActor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
-  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+export async function verifyActivities(actor: Actor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
+  if (!can(actor, "verify:activity:district")) return forbidden();
   return db.$transaction(async (tx) => {
     const ids = [...new Set(activityIds)];
     const targets = await tx.activity.findMany({
@@ -464,13 +426,13 @@ export async function verifyActivities(actor: ActivityActor, activityIds: string
         tx,
       );
     }
-    return { verified: targets.length, skipped: ids.length - targets.length };
+    return ok({ verified: targets.length, skipped: ids.length - targets.length });
   });
 }
 
 /** Returns submitted activities to their authors with a reason (several at once). */
-export async function returnActivities(actor: ActivityActor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
-  if (!hasPermission(actor.permissions, "verify:activity:district")) return { verified: 0, skipped: activityIds.length };
+export async function returnActivities(actor: Actor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
+  if (!can(actor, "verify:activity:district")) return forbidden();
   return db.$transaction(async (tx) => {
     const ids = [...new Set(activityIds)];
     const targets = await tx.activity.findMany({
@@ -492,20 +454,20 @@ export async function returnActivities(actor: ActivityActor, activityIds: string
         tx,
       );
     }
-    return { verified: targets.length, skipped: ids.length - targets.length };
+    return ok({ verified: targets.length, skipped: ids.length - targets.length });
   });
 }
 
 /** The board reopens a verified activity (returned to its author with the reason), audited. */
-export async function reopenActivity(actor: ActivityActor, activityId: string, reason: string) {
-  if (!isBoard(actor)) return { ok: false as const, error: "forbidden" as const };
+export async function reopenActivity(actor: Actor, activityId: string, reason: string): Promise<Outcome> {
+  if (!isBoard(actor)) return forbidden();
   return db.$transaction(async (tx) => {
     const activity = await tx.activity.findFirst({
       where: { id: activityId, chapterId: actor.chapterId },
       select: { id: true, status: true },
     });
-    if (!activity) return { ok: false as const, error: "notFound" as const };
-    if (activity.status !== "verified") return { ok: false as const, error: "notVerified" as const };
+    if (!activity) return notFound();
+    if (activity.status !== "verified") return conflict(t("activities.error.notVerified"));
     await tx.activity.update({
       where: { id: activity.id },
       data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null },
@@ -522,7 +484,7 @@ export async function reopenActivity(actor: ActivityActor, activityId: string, r
       },
       tx,
     );
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -553,9 +515,10 @@ async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
   return co.length ? { OR: [{ memberId }, { id: { in: co.map((c) => c.activityId) } }] } : { memberId };
 }
 
-/** A member's own activities (logged by them or with them as co-volunteer), newest first. */
-export async function listOwnActivities(chapterId: string, memberId: string, page = 1) {
-  const where: Prisma.ActivityWhereInput = { chapterId, ...(await ownWhere(memberId)) };
+/** The actor's own activities (logged by them or with them as co-volunteer), newest first; none without a member. */
+export async function listOwnActivities(actor: Actor, page = 1) {
+  if (!actor.memberId) return { total: 0, page, pageCount: 1, rows: [] };
+  const where: Prisma.ActivityWhereInput = { chapterId: actor.chapterId, ...(await ownWhere(actor.memberId)) };
   const [total, rows] = await Promise.all([
     db.activity.count({ where }),
     db.activity.findMany({
@@ -576,9 +539,10 @@ async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
   return { activities: sums._count, hours: hoursOfMinutes(sums._sum.durationMinutes ?? 0), people: sums._sum.people ?? 0 };
 }
 
-/** This month's and this year's totals of a member, in the chapter's time zone. */
-export async function ownTotals(memberId: string, timeZone: string, now = new Date()) {
-  const today = calendarToday(timeZone, now);
+/** This month's and this year's totals of the actor's own activities, in the chapter's time zone. */
+export async function ownTotals(actor: Actor, now = new Date()) {
+  const memberId = actor.memberId ?? "";
+  const today = calendarToday(actor.timeZone, now);
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const yearStart = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
   const own = await ownWhere(memberId);
@@ -631,6 +595,7 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
     db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
     db.activity.groupBy({ by: ["status"], where, _count: true }),
   ]);
+  // the order the page states them in: the way an activity goes
   const order = ["draft", "submitted", "returned", "verified"];
   return {
     activities: sums._count,
@@ -644,11 +609,29 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
 }
 
 /**
+ * The kecamatan the actor reads the board's list of: undefined for the whole chapter, a
+ * Koordinator Kecamatan's own kecamatan, or none at all (a plain volunteer).
+ */
+export function readingScope(actor: Actor): { districtCodes: readonly string[] } | undefined {
+  if (can(actor, "read:activity:chapter")) return undefined;
+  return { districtCodes: can(actor, "read:activity:district") ? actor.districtCodes : [] };
+}
+
+/** What the activities page offers the actor: logging, the settings, the board's list (chapter or kecamatan). */
+export function activityRights(actor: Actor) {
+  return {
+    canLog: can(actor, "create:activity:own"),
+    canManage: can(actor, "manage:activity:chapter"),
+    readsBoard: can(actor, "read:activity:chapter") || can(actor, "read:activity:district"),
+  };
+}
+
+/**
  * The chapter's activities with filters, a page at a time, and totals over all that match
  * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
  */
-export async function listActivities(chapterId: string, filters: ActivityFilters, scope?: { districtCodes: readonly string[] }) {
-  const where = activityFilterWhere(chapterId, filters, scope?.districtCodes);
+export async function listActivities(actor: Actor, filters: ActivityFilters) {
+  const where = activityFilterWhere(actor.chapterId, filters, readingScope(actor)?.districtCodes);
   const [totals, rows] = await Promise.all([
     activityTotals(where),
     db.activity.findMany({
@@ -670,7 +653,7 @@ export async function listActivities(chapterId: string, filters: ActivityFilters
 }
 
 /** Submitted activities the actor may verify, oldest first. */
-export async function verificationQueue(actor: ActivityActor, take = 100) {
+export async function verificationQueue(actor: Actor, take = 100) {
   const where: Prisma.ActivityWhereInput = { ...verifiable(actor), status: "submitted" };
   const [total, rows] = await Promise.all([
     db.activity.count({ where }),
@@ -679,8 +662,8 @@ export async function verificationQueue(actor: ActivityActor, take = 100) {
   return { total, rows };
 }
 
-/** One activity with everything logged in it, for its page (a follow-up's NIK/KK masked). */
-export async function getActivity(chapterId: string, activityId: string) {
+/** One activity of the chapter with everything logged in it (a follow-up's NIK/KK masked), whoever may see it or not. */
+async function findActivity(chapterId: string, activityId: string) {
   const activity = await db.activity.findFirst({
     where: { id: activityId, chapterId },
     select: {
@@ -724,6 +707,36 @@ export async function getActivity(chapterId: string, activityId: string) {
     caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null,
   }));
   return { ...activity, followUpsOpened };
+}
+
+/**
+ * One activity for its page, if the actor may see it, with what the actor may do with it: edit
+ * (their own draft or returned one), verify or return (submitted, in their scope, not their
+ * own) and reopen (verified, the board).
+ */
+export async function getActivity(actor: Actor, activityId: string) {
+  const activity = await findActivity(actor.chapterId, activityId);
+  if (!activity) return notFound();
+  const volunteerIds = activity.volunteers.map((v) => v.member.id);
+  if (!canSeeActivity(actor, { memberId: activity.member.id, volunteerIds, districtCode: activity.districtCode })) return notFound();
+  const involved = activity.member.id === actor.memberId || (actor.memberId !== null && volunteerIds.includes(actor.memberId));
+  return ok({
+    activity,
+    canEdit: can(actor, "create:activity:own") && editRefusal(actor, { memberId: activity.member.id, status: activity.status }) === null,
+    mayVerify: !involved && activity.status === "submitted" && coversDistrict(actor, activity.districtCode),
+    mayReopen: activity.status === "verified" && isBoard(actor),
+  });
+}
+
+/** The actor's own activity for its edit form: not found outside the chapter, refused when it is someone else's or no longer a draft or returned. */
+export async function activityForEdit(actor: Actor, activityId: string) {
+  if (!can(actor, "create:activity:own")) return forbidden();
+  const activity = await findActivity(actor.chapterId, activityId);
+  if (!activity) return notFound();
+  const refusal = editRefusal(actor, { memberId: activity.member.id, status: activity.status });
+  // the edit page of a locked activity is refused like someone else's (403), with the reason
+  if (refusal) return refusal.refusal === "conflict" ? forbidden(refusal.message) : refusal;
+  return ok({ activity });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,27 +12,24 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { maskNik } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import type { FollowUpStatus } from "~/validation/activities";
-import type { ActivityActor } from "./activities.server";
-import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
+import type { FollowUpFilter, FollowUpStatus } from "~/validation/activities";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, notFound, ok, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
 
 type Tx = Prisma.TransactionClient;
 
 export type OpenedFollowUp = { institution: string; description: string; caseIdentifier?: string | null };
-export type FollowUpUpdateEntry = { followUpId: string; status: "proses" | "selesai"; note: string | null };
+export type FollowUpUpdateEntry = { followUpId: string; status: Exclude<FollowUpStatus, "baru">; note: string | null };
 
 export const FOLLOW_UPS_PAGE_SIZE = 50;
 
-const readsChapter = (actor: Pick<ActivityActor, "permissions">) => hasPermission(actor.permissions, "read:activity:chapter");
-
 /** The follow-ups an actor may see: of their own activities, or in their reading scope. */
-export function visibleFollowUps(actor: ActivityActor): Prisma.FollowUpWhereInput {
-  if (readsChapter(actor)) return { chapterId: actor.chapterId };
+export function visibleFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
+  if (can(actor, "read:activity:chapter")) return { chapterId: actor.chapterId };
   const own: Prisma.ActivityWhereInput[] = actor.memberId
     ? [{ memberId: actor.memberId }, { volunteers: { some: { memberId: actor.memberId } } }]
     : [];
-  const district: Prisma.ActivityWhereInput[] = hasPermission(actor.permissions, "read:activity:district")
+  const district: Prisma.ActivityWhereInput[] = can(actor, "read:activity:district")
     ? [{ districtCode: { in: [...actor.districtCodes] } }]
     : [];
   return { chapterId: actor.chapterId, openedBy: { OR: [...own, ...district] } };
@@ -44,7 +41,7 @@ export function visibleFollowUps(actor: ActivityActor): Prisma.FollowUpWhereInpu
 /** Checks a follow-up opened or updated by an activity; errors keyed by the form's fields. */
 export async function checkFollowUps(
   tx: Tx,
-  actor: ActivityActor,
+  actor: Actor,
   input: { followUp: OpenedFollowUp | null; followUpUpdate?: FollowUpUpdateEntry | null; activityId?: string; date: Date },
 ): Promise<FieldErrors> {
   const errors: FieldErrors = {};
@@ -99,7 +96,7 @@ async function settleFollowUp(tx: Tx, followUpId: string) {
  */
 export async function writeFollowUps(
   tx: Tx,
-  actor: ActivityActor,
+  actor: Actor,
   activityId: string,
   input: { followUp: OpenedFollowUp | null; followUpUpdate?: FollowUpUpdateEntry | null },
 ) {
@@ -172,10 +169,8 @@ function summarise({ caseIdentifier, updates, ...row }: FollowUpRow) {
   return { ...row, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null, latest: updates[0] ?? null };
 }
 
-export type FollowUpFilter = "open" | FollowUpStatus | "all";
-
 /** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first. */
-export async function listFollowUps(actor: ActivityActor, filter: FollowUpFilter = "open", page = 1) {
+export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open", page = 1) {
   const status: Prisma.FollowUpWhereInput =
     filter === "all" ? {} : filter === "open" ? { status: { in: ["baru", "proses"] } } : { status: filter };
   const where: Prisma.FollowUpWhereInput = { AND: [visibleFollowUps(actor), status] };
@@ -193,7 +188,7 @@ export async function listFollowUps(actor: ActivityActor, filter: FollowUpFilter
 }
 
 /** Open follow-ups an activity form can move on (plus the one this activity already updates). */
-export async function followUpChoices(actor: ActivityActor, activityId?: string) {
+export async function followUpChoices(actor: Actor, activityId?: string) {
   const rows = await db.followUp.findMany({
     where: {
       AND: [
@@ -220,8 +215,8 @@ export async function followUpChoices(actor: ActivityActor, activityId?: string)
   return rows;
 }
 
-/** One follow-up with its history, if the actor may see it (the NIK/KK masked). */
-export async function getFollowUp(actor: ActivityActor, followUpId: string) {
+/** One follow-up with its history, if the actor may see it (the NIK/KK masked), and whether they may see the whole NIK/KK. */
+export async function getFollowUp(actor: Actor, followUpId: string) {
   const row = await db.followUp.findFirst({
     where: { AND: [visibleFollowUps(actor), { id: followUpId }] },
     select: {
@@ -249,16 +244,19 @@ export async function getFollowUp(actor: ActivityActor, followUpId: string) {
       },
     },
   });
-  if (!row) return null;
+  if (!row) return notFound();
   const { caseIdentifier, ...rest } = row;
-  return { ...rest, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null };
+  return ok({
+    followUp: { ...rest, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null },
+    canReveal: Boolean(caseIdentifier) && can(actor, "read:case-identifier:chapter"),
+  });
 }
 
 /** The whole NIK/KK of a follow-up, for those allowed; every view is audited. */
-export async function revealCaseIdentifier(actor: ActivityActor, followUpId: string) {
-  if (!hasPermission(actor.permissions, "read:case-identifier:chapter")) return null;
+export async function revealCaseIdentifier(actor: Actor, followUpId: string): Promise<Outcome<{ caseIdentifier: string }>> {
+  if (!can(actor, "read:case-identifier:chapter")) return forbidden();
   const row = await db.followUp.findFirst({ where: { id: followUpId, chapterId: actor.chapterId }, select: { caseIdentifier: true } });
-  if (!row?.caseIdentifier) return null;
+  if (!row?.caseIdentifier) return notFound();
   await recordAudit({
     actorId: actor.userId,
     chapterId: actor.chapterId,
@@ -266,5 +264,5 @@ export async function revealCaseIdentifier(actor: ActivityActor, followUpId: str
     entityType: "FollowUp",
     entityId: followUpId,
   });
-  return row.caseIdentifier;
+  return ok({ caseIdentifier: row.caseIdentifier });
 }

@@ -9,11 +9,11 @@ import { getEnv } from "~/utils/env.server";
 import { saveWithFiles, type FileToStore } from "~/utils/uploads.server";
 import { MAX_PHOTOS } from "~/validation/activities";
 import { normalizePhoto } from "~/domain/members/photos.server";
+import { invalid, ok, type Invalid } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n/index";
 
 export const ACTIVITY_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const BOX = { width: 1600, height: 1600 };
-
-export type ActivityPhotoError = "type" | "size" | "tooMany";
 
 function folder() {
   return path.resolve(getEnv().UPLOADS_DIR, "activity-photos");
@@ -23,16 +23,19 @@ function folder() {
  * Checks and converts the photos of a form before anything is saved: a file that is not an
  * image, too large, or one photo too many is refused (the activity is then not saved either).
  */
-export async function preparePhotos(files: { bytes: Uint8Array; size: number }[], alreadyStored = 0) {
-  if (files.length + alreadyStored > MAX_PHOTOS) return { ok: false as const, error: "tooMany" as ActivityPhotoError };
+export async function preparePhotos(
+  files: { bytes: Uint8Array; size: number }[],
+  alreadyStored = 0,
+): Promise<{ ok: true; jpegs: Buffer[] } | Invalid> {
+  if (files.length + alreadyStored > MAX_PHOTOS) return invalid({ photos: t("activities.photos.error.tooMany") });
   const jpegs: Buffer[] = [];
   for (const file of files) {
-    if (file.size > ACTIVITY_PHOTO_MAX_BYTES) return { ok: false as const, error: "size" as ActivityPhotoError };
+    if (file.size > ACTIVITY_PHOTO_MAX_BYTES) return invalid({ photos: t("activities.photos.error.size") });
     const jpeg = await normalizePhoto(file.bytes, BOX);
-    if (!jpeg) return { ok: false as const, error: "type" as ActivityPhotoError };
+    if (!jpeg) return invalid({ photos: t("activities.photos.error.type") });
     jpegs.push(jpeg);
   }
-  return { ok: true as const, jpegs };
+  return ok({ jpegs });
 }
 
 /** A prepared photo as it is stored: its file name (kept on the row) and the file to write. */

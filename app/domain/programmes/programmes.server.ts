@@ -19,7 +19,7 @@ import { inRegion } from "~/utils/regions";
 import { calendarDateOf } from "~/validation/fields";
 import { programmePhase, type ProgrammeSubmission } from "~/validation/programmes";
 import type { CurrentUser } from "~/domain/accounts/accounts.server";
-import { listPpksCategories } from "~/domain/activities/activities.server";
+import { listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { currentBoardMembers } from "~/domain/leadership/leadership.server";
 import { listChapterVillages } from "~/domain/members/members.server";
 import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";

@@ -29,6 +29,7 @@ export const activities = {
   "activities.error.locked": "Kegiatan yang sudah dikirim atau terverifikasi tidak dapat diubah.",
   "activities.error.noMember": "Akun ini tidak terhubung dengan data anggota, sehingga tidak dapat mencatat kegiatan.",
   "activities.error.notOwn": "Hanya relawan yang mencatat kegiatan ini yang dapat mengubahnya.",
+  "activities.error.notVerified": "Hanya kegiatan yang sudah terverifikasi yang dapat dibuka kembali.",
   "activities.error.reason": "Tuliskan alasan yang jelas (paling sedikit 5 karakter).",
   "activities.error.rtRw": "RT/RW berupa angka, paling banyak 3 digit.",
   "activities.error.rupiah": "Isi nilai dalam rupiah tanpa desimal, misalnya 150.000.",
