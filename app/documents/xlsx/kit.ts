@@ -11,7 +11,11 @@ export const XLSX_FORMATS = {
   rupiah: "#,##0",
   count: "#,##0",
   hours: "#,##0.0",
+  /** hours to at most two decimals (a programme's volunteer hours: 1.25 stays 1.25) */
+  hoursFine: "#,##0.0#",
   percent: "0.0%",
+  /** a percentage to two decimals (a programme's realisation and reach against target) */
+  percentFine: "0.00%",
   date: "dd/mm/yyyy",
   /** a moment (audit log) */
   dateTime: "dd/mm/yyyy hh:mm",
@@ -57,13 +61,23 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, columns: read
   return sheet;
 }
 
-/** A two-column sheet of facts (label in bold, value with its own format), such as a report's summary. */
+export type XlsxFact = readonly [label: string, value: XlsxValue, format?: XlsxFormat];
+
+/** Values without a format wrap, top-left aligned (long texts such as a goal or a list of names). */
+const WRAPPED: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top", horizontal: "left" };
+
+/**
+ * A two-column sheet of facts (label in bold, value with its own format), such as a report's
+ * summary; with `headers`, a bold frozen header row above them; with `wrap`, values without a
+ * format wrap.
+ */
 export function addFacts(
   workbook: ExcelJS.Workbook,
   name: string,
-  facts: readonly (readonly [label: string, value: XlsxValue, format?: XlsxFormat])[],
+  facts: readonly XlsxFact[],
   widths: readonly [number, number] = [34, 60],
   headers?: readonly [string, string],
+  options: { wrap?: boolean } = {},
 ) {
   const sheet = workbook.addWorksheet(name, headers ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
   sheet.columns = [{ width: widths[0] }, { width: widths[1] }];
@@ -72,6 +86,7 @@ export function addFacts(
     const row = sheet.addRow([label, value]);
     row.getCell(1).font = { bold: true };
     if (format) row.getCell(2).numFmt = XLSX_FORMATS[format];
+    else if (options.wrap) row.getCell(2).alignment = WRAPPED;
   }
   return sheet;
 }
@@ -108,11 +123,7 @@ export function streamingWorkbook() {
       };
     },
     /** A sheet of facts, written at once. */
-    facts(
-      name: string,
-      facts: readonly (readonly [label: string, value: XlsxValue, format?: XlsxFormat])[],
-      widths: readonly [number, number] = [34, 60],
-    ) {
+    facts(name: string, facts: readonly XlsxFact[], widths: readonly [number, number] = [34, 60]) {
       const sheet = workbook.addWorksheet(name);
       sheet.columns = [{ width: widths[0] }, { width: widths[1] }];
       for (const [label, value, format] of facts) {
