@@ -7,8 +7,13 @@ import tseslint from "typescript-eslint";
 // options of one rule across config blocks, so each block lists every restriction it needs.
 const ZOD = { name: "zod", message: 'Import { z } from "~/validation/zod" (zod with Indonesian messages).' };
 const DATABASE = {
-  group: ["~/utils/db.server", "~/generated/*", "!~/generated/prisma/enums", "@prisma/*"],
+  group: ["~/utils/db.server", "~/generated/prisma/*", "!~/generated/prisma/enums", "@prisma/*"],
   message: "Only app/domain talks to the database (the coded values of ~/generated/prisma/enums are shared).",
+};
+const DOMAIN = {
+  group: ["~/domain/*", "~/domain/**"],
+  message:
+    "Documents, components and validation take plain data and define their own input types: the domain imports them, never the other way (docs/decisions/017).",
 };
 
 export default tseslint.config(
@@ -34,9 +39,9 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { paths: [ZOD], patterns: [DATABASE] }] },
   },
   {
-    // Documents, components and validation take plain data: no database.
+    // Documents, components and validation take plain data: no database, no domain.
     files: ["app/documents/**", "app/components/**", "app/validation/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [ZOD], patterns: [DATABASE] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [ZOD], patterns: [DATABASE, DOMAIN] }] },
   },
   {
     files: ["app/validation/zod.ts"],
