@@ -10,12 +10,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   activityDashboard,
-  ensureActivityCatalogue,
   getActivity,
   listActivities,
-  listActivityTypes,
   listOwnActivities,
-  listPpksCategories,
   logActivity,
   ownTotals,
   reopenActivity,
@@ -23,13 +20,10 @@ import {
   updateActivity,
   verificationQueue,
   verifyActivities,
-  type ActivityActor,
-  type ActivityInput,
-  type FieldErrors,
 } from "~/domain/activities/activities.server";
-import { addDays, calendarToday } from "~/utils/dates";
+import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
+import { addDays } from "~/utils/dates";
 import { db } from "~/utils/db.server";
-import { permissionsFor } from "~/utils/permissions";
 import {
   ACTIVITIES_PAGE_SIZE,
   DEFAULT_ACTIVITY_TYPES,
@@ -37,30 +31,33 @@ import {
   activityFormSchema,
   parseAid,
   parseReach,
-  type ActivityFilters,
-  type ActivityFormData,
-  type AgeBand,
-  type ReachEntry,
 } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";
-import type { PositionKind } from "~/validation/leadership";
-import type { MemberStatus } from "~/validation/members";
-import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import {
+  activityAudits,
+  activityChapter,
+  activityForm,
+  activityInput,
+  activityState,
+  boardFilters,
+  formDataOf,
+  koordinator,
+  logFor,
+  loggedFor,
+  nextKey,
+  ppksOf,
+  reach,
+  typeOf,
+  type ActivityChapter,
+  type ActivityExtra,
+} from "../factories/activities";
+import { actorOfUser, boardMember, volunteer, type TestActor } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
+import { NOW, PLACES, TODAY, wib } from "../support/timeline";
 
-const TZ = "Asia/Jakarta";
-const V1002 = "61.71.01.1002"; // Benuamelayu Laut, kecamatan 61.71.01
-const V1003 = "61.71.01.1003"; // Benuamelayu Darat, kecamatan 61.71.01
-const V0401 = "61.71.04.1001"; // Siantan Hulu, kecamatan 61.71.04
-const OUTSIDE = "61.12.01.2001"; // Sungai Raya, Kabupaten Kubu Raya: outside the chapter
-const D01 = "61.71.01";
-const D04 = "61.71.04";
-
-/** A moment given as a wall-clock time in Jakarta (WIB, UTC+7). */
-const wib = (date: string, time = "09:00") => new Date(`${date}T${time}:00+07:00`);
+const { TZ, V1002, V1003, V0401, OUTSIDE, D01, D04 } = PLACES;
 const iso = (date: Date | null | undefined) => toDateInput(date);
-
-const NOW = wib("2031-06-15", "10:00");
-const TODAY = calendarToday(TZ, NOW);
 
 const MSG = {
   future: "Tanggal kegiatan tidak boleh di masa depan.",
@@ -87,112 +84,6 @@ const MSG = {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-type Ctx = {
-  id: string;
-  types: { id: string; name: string }[];
-  ppks: { id: string; number: number | null; name: string; forChildren: boolean }[];
-};
-
-/** A new chapter (Kota Pontianak) with its catalogue. */
-async function newChapter(): Promise<Ctx> {
-  const chapter = await buildChapter();
-  await ensureActivityCatalogue(chapter.id);
-  return { id: chapter.id, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
-}
-
-const typeOf = (ctx: Ctx, n = 0) => ctx.types[n]!.id;
-const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
-
-function actorOf(
-  userId: string,
-  memberId: string | null,
-  chapterId: string,
-  kinds: PositionKind[] = [],
-  districtCodes: string[] = [],
-): ActivityActor {
-  return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes };
-}
-
-/** A plain volunteer: an active member with their account, no board position. */
-async function volunteer(chapterId: string, villageCode = V1002, status: MemberStatus = "aktif") {
-  const member = await buildMember({ chapterId, villageCode, status });
-  const user = await buildUser({ chapterId, role: "volunteer", memberId: member.id });
-  return actorOf(user.id, member.id, chapterId);
-}
-
-/** A board member (Ketua by default) with the rights of the position. */
-async function boardMember(chapterId: string, kind: PositionKind = "ketua") {
-  const user = await buildBoardUser({ chapterId, kind });
-  return actorOf(user.id, user.memberId, chapterId, [kind]);
-}
-
-/** A Koordinator Kecamatan of one kecamatan. */
-async function koordinator(chapterId: string, districtCode = D01) {
-  const user = await buildBoardUser({ chapterId, kind: "koordinator_kecamatan", districtCode, villageCode: V1003 });
-  return actorOf(user.id, user.memberId, chapterId, ["koordinator_kecamatan"], [districtCode]);
-}
-
-let keySerial = 0;
-const nextKey = () => `uji-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
-
-/** The scalar fields as the form posts them (strings), parsed by the shared schema. */
-function form(ctx: Ctx, fields: Record<string, string> = {}): ActivityFormData {
-  return activityFormSchema.parse({
-    idempotencyKey: nextKey(),
-    date: "2031-06-10",
-    durationMinutes: "60",
-    typeId: typeOf(ctx),
-    villageCode: V1002,
-    households: "1",
-    narrative: "Kunjungan rumah lansia terlantar dan pendataan kebutuhan.",
-    ...fields,
-  });
-}
-
-function input(data: ActivityFormData, extra: Partial<Omit<ActivityInput, "data">> = {}): ActivityInput {
-  return { data, reach: [], aid: [], coVolunteerIds: [], followUp: null, submit: true, ...extra };
-}
-
-function log(
-  ctx: Ctx,
-  actor: ActivityActor,
-  fields: Record<string, string> = {},
-  extra: Partial<Omit<ActivityInput, "data">> = {},
-  now = NOW,
-) {
-  return logActivity(actor, input(form(ctx, fields), extra), now);
-}
-
-async function logged(
-  ctx: Ctx,
-  actor: ActivityActor,
-  fields: Record<string, string> = {},
-  extra: Partial<Omit<ActivityInput, "data">> = {},
-  now = NOW,
-) {
-  return ok(await log(ctx, actor, fields, extra, now)).id;
-}
-
-function reach(categoryId: string, sex: "L" | "P", ageBand: AgeBand | null, count: number): ReachEntry {
-  return { categoryId, sex, ageBand, count };
-}
-
-function formDataOf(fields: Record<string, string>) {
-  const fd = new FormData();
-  for (const [key, value] of Object.entries(fields)) fd.append(key, value);
-  return fd;
-}
-
-function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
-}
-
-function refused(result: { ok: boolean }): FieldErrors {
-  if (result.ok || !("fieldErrors" in result)) throw new Error(`expected field errors, got ${JSON.stringify(result)}`);
-  return (result as { fieldErrors: FieldErrors }).fieldErrors;
-}
-
 /** The first message of each field a schema refused. */
 function schemaIssues(fields: Record<string, string>) {
   const result = activityFormSchema.safeParse({
@@ -206,21 +97,6 @@ function schemaIssues(fields: Record<string, string>) {
   const issues: Record<string, string> = {};
   for (const issue of result.error.issues) issues[issue.path.join(".")] ??= issue.message;
   return issues;
-}
-
-async function stateOf(id: string) {
-  return db.activity.findUniqueOrThrow({
-    where: { id },
-    select: { status: true, returnReason: true, submittedAt: true, verifiedAt: true, verifiedById: true },
-  });
-}
-
-async function auditsOf(entityId: string, action?: string) {
-  return db.auditLog.findMany({
-    where: { entityType: "Activity", entityId, ...(action ? { action } : {}) },
-    select: { action: true, actorId: true, chapterId: true, before: true, after: true },
-    orderBy: { at: "asc" },
-  });
 }
 
 /** Rows of every activity table that belong to the chapter. */
@@ -247,22 +123,6 @@ async function reachOf(activityId: string) {
 async function coVolunteersOf(activityId: string) {
   const rows = await db.activityVolunteer.findMany({ where: { activityId }, select: { memberId: true } });
   return rows.map((r) => r.memberId).sort();
-}
-
-function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return {
-    from: null,
-    to: null,
-    districtCode: null,
-    villageCode: null,
-    typeId: null,
-    memberId: null,
-    status: null,
-    categoryId: null,
-    programmeId: null,
-    page: 1,
-    ...over,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +164,7 @@ describe("activity catalogue", () => {
   });
 
   it("keeps what the chapter changed: a deactivated type is not recreated and drops out of the list", async () => {
-    const ctx = await newChapter();
+    const ctx = await activityChapter();
     const dropped = ctx.types[2]!;
     await db.activityType.update({ where: { id: dropped.id }, data: { active: false } });
     await ensureActivityCatalogue(ctx.id);
@@ -316,8 +176,8 @@ describe("activity catalogue", () => {
   });
 
   it("lists the national PPKS first, then the chapter's own, never another chapter's", async () => {
-    const a = await newChapter();
-    const b = await newChapter();
+    const a = await activityChapter();
+    const b = await activityChapter();
     await db.ppksCategory.create({ data: { chapterId: a.id, name: "Korban Banjir Rob", sortOrder: 5 } });
     const listA = await listPpksCategories(a.id);
     const listB = await listPpksCategories(b.id);
@@ -442,20 +302,20 @@ describe("activity form parsing", () => {
 // Logging
 
 describe("logActivity", () => {
-  let ctx: Ctx;
-  let vol: ActivityActor;
-  let other: ActivityActor;
-  let board: ActivityActor;
+  let ctx: ActivityChapter;
+  let vol: TestActor;
+  let other: TestActor;
+  let board: TestActor;
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     vol = await volunteer(ctx.id);
-    other = await volunteer(ctx.id, V0401);
-    board = await boardMember(ctx.id);
+    other = await volunteer(ctx.id, { villageCode: V0401 });
+    board = await boardMember(ctx.id, "ketua");
   });
 
   it("saves a submitted activity with its people, aid, co-volunteers and follow-up; the kecamatan comes from the kelurahan", async () => {
-    const co = await volunteer(ctx.id, V1003);
+    const co = await volunteer(ctx.id, { villageCode: V1003 });
     const lansia = ppksOf(ctx, 8);
     const balita = ppksOf(ctx, 1);
     const miskin = ppksOf(ctx, 24);
@@ -478,7 +338,7 @@ describe("logActivity", () => {
     );
     expect(people.fieldErrors).toEqual({});
     expect(aid.fieldErrors).toEqual({});
-    const data = form(ctx, {
+    const data = activityForm(ctx, {
       date: "2031-06-14",
       startTime: "08:00",
       endTime: "10:30",
@@ -491,7 +351,7 @@ describe("logActivity", () => {
     });
     const result = await logActivity(
       vol,
-      input(data, {
+      activityInput(data, {
         reach: people.entries,
         aid: aid.entries,
         coVolunteerIds: [co.memberId!],
@@ -499,10 +359,10 @@ describe("logActivity", () => {
       }),
       NOW,
     );
-    const { id } = ok(result);
+    const { id } = expectOk(result);
     expect(result).toEqual({ ok: true, id, repeated: false });
 
-    const saved = await getActivity(ctx.id, id);
+    const saved = expectOk(await getActivity(vol, id)).activity;
     expect(saved).toMatchObject({
       date: calendarDate(2031, 6, 14),
       startTime: "08:00",
@@ -541,15 +401,25 @@ describe("logActivity", () => {
   });
 
   it("saves a draft without a submission time", async () => {
-    const id = await logged(ctx, vol, {}, { submit: false });
-    expect(await stateOf(id)).toEqual({ status: "draft", returnReason: null, submittedAt: null, verifiedAt: null, verifiedById: null });
+    const id = await loggedFor(ctx, vol, {}, { submit: false });
+    expect(await activityState(id)).toEqual({
+      status: "draft",
+      returnReason: null,
+      submittedAt: null,
+      verifiedAt: null,
+      verifiedById: null,
+    });
   });
 
   it("answers the same idempotency key with the activity already saved, once, and refuses it to another member", async () => {
-    const data = form(ctx, { households: "2" });
-    const first = await logActivity(vol, input(data, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 3)] }), NOW);
-    const again = await logActivity(vol, input({ ...data, households: 99 }, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 40)] }), NOW);
-    const { id } = ok(first);
+    const data = activityForm(ctx, { households: "2" });
+    const first = await logActivity(vol, activityInput(data, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 3)] }), NOW);
+    const again = await logActivity(
+      vol,
+      activityInput({ ...data, households: 99 }, { reach: [reach(ppksOf(ctx, 8), "L", "lansia", 40)] }),
+      NOW,
+    );
+    const { id } = expectOk(first);
     expect(first).toEqual({ ok: true, id, repeated: false });
     expect(again).toEqual({ ok: true, id, repeated: true });
     expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
@@ -557,30 +427,30 @@ describe("logActivity", () => {
     expect(saved).toEqual({ households: 2, memberId: vol.memberId });
     expect(await reachOf(id)).toEqual([{ categoryId: ppksOf(ctx, 8), sex: "L", ageBand: "lansia", count: 3 }]);
 
-    const stolen = await logActivity(other, input(data), NOW);
-    expect(refused(stolen)).toEqual({ form: MSG.duplicateKey });
+    const stolen = await logActivity(other, activityInput(data), NOW);
+    expect(expectRefusal(stolen, "conflict").message).toBe(MSG.duplicateKey);
     expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
     expect(await db.activity.count({ where: { memberId: other.memberId! } })).toBe(0);
   });
 
   it("saves one activity when the same form arrives twice at once (a double tap)", async () => {
-    const data = form(ctx);
-    const [a, b] = await Promise.all([logActivity(vol, input(data), NOW), logActivity(vol, input(data), NOW)]);
-    expect(ok(a).id).toBe(ok(b).id);
-    expect([ok(a).repeated, ok(b).repeated].sort()).toEqual([false, true]);
+    const data = activityForm(ctx);
+    const [a, b] = await Promise.all([logActivity(vol, activityInput(data), NOW), logActivity(vol, activityInput(data), NOW)]);
+    expect(expectOk(a).id).toBe(expectOk(b).id);
+    expect([expectOk(a).repeated, expectOk(b).repeated].sort()).toEqual([false, true]);
     expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
   });
 
   it("refuses a date in the future of the chapter's time zone, at the WIB day boundary", async () => {
     // 00:30 WIB on 15 June is still 14 June in UTC: the 15th is today, the 16th the future.
     const afterMidnight = new Date("2031-06-14T17:30:00Z");
-    const id = await logged(ctx, vol, { date: "2031-06-15" }, {}, afterMidnight);
+    const id = await loggedFor(ctx, vol, { date: "2031-06-15" }, {}, afterMidnight);
     expect(iso((await db.activity.findUniqueOrThrow({ where: { id } })).date)).toBe("2031-06-15");
-    expect(refused(await log(ctx, vol, { date: "2031-06-16" }, {}, afterMidnight))).toEqual({ date: MSG.future });
+    expect(expectInvalid(await logFor(ctx, vol, { date: "2031-06-16" }, {}, afterMidnight))).toEqual({ date: MSG.future });
     // 23:59 WIB on 14 June: the 15th is still tomorrow, even for the board.
     const beforeMidnight = new Date("2031-06-14T16:59:00Z");
-    expect(refused(await log(ctx, vol, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
-    expect(refused(await log(ctx, board, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
+    expect(expectInvalid(await logFor(ctx, vol, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
+    expect(expectInvalid(await logFor(ctx, board, { date: "2031-06-15" }, {}, beforeMidnight))).toEqual({ date: MSG.future });
     expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 16) } })).toBe(0);
     expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 15) } })).toBe(1);
   });
@@ -588,80 +458,84 @@ describe("logActivity", () => {
   it("refuses a date older than the 60 closing days to a volunteer (or a Koordinator Kecamatan) but not to the board", async () => {
     expect(iso(addDays(TODAY, -60))).toBe("2031-04-16");
     const kk = await koordinator(ctx.id);
-    const atLimit = await logged(ctx, vol, { date: "2031-04-16" });
+    const atLimit = await loggedFor(ctx, vol, { date: "2031-04-16" });
     expect(iso((await db.activity.findUniqueOrThrow({ where: { id: atLimit } })).date)).toBe("2031-04-16");
-    expect(refused(await log(ctx, vol, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
-    expect(refused(await log(ctx, kk, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
+    expect(expectInvalid(await logFor(ctx, vol, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
+    expect(expectInvalid(await logFor(ctx, kk, { date: "2031-04-15" }))).toEqual({ date: MSG.tooOld60 });
     expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 4, 15) } })).toBe(0);
 
-    const late = await logged(ctx, board, { date: "2031-04-15" });
-    const veryLate = await logged(ctx, board, { date: "2030-01-02" });
+    const late = await loggedFor(ctx, board, { date: "2031-04-15" });
+    const veryLate = await loggedFor(ctx, board, { date: "2030-01-02" });
     const rows = await db.activity.findMany({ where: { id: { in: [late, veryLate] } }, select: { date: true, memberId: true } });
     expect(rows.map((r) => iso(r.date)).sort()).toEqual(["2030-01-02", "2031-04-15"]);
     expect(rows.every((r) => r.memberId === board.memberId)).toBe(true);
   });
 
   it("uses the chapter's own closing days", async () => {
-    const short = await newChapter();
+    const short = await activityChapter();
     await db.chapter.update({ where: { id: short.id }, data: { activityClosingDays: 7 } });
     const v = await volunteer(short.id);
-    await logged(short, v, { date: "2031-06-08" });
-    expect(refused(await log(short, v, { date: "2031-06-07" }))).toEqual({ date: MSG.tooOld7 });
+    await loggedFor(short, v, { date: "2031-06-08" });
+    expect(expectInvalid(await logFor(short, v, { date: "2031-06-07" }))).toEqual({ date: MSG.tooOld7 });
     expect(await db.activity.count({ where: { chapterId: short.id } })).toBe(1);
   });
 
   it("refuses a kelurahan outside the chapter's area or unknown", async () => {
-    expect(refused(await log(ctx, vol, { villageCode: OUTSIDE }))).toEqual({ villageCode: MSG.village });
-    expect(refused(await log(ctx, vol, { villageCode: "61.71.01.9999" }))).toEqual({ villageCode: MSG.village });
+    expect(expectInvalid(await logFor(ctx, vol, { villageCode: OUTSIDE }))).toEqual({ villageCode: MSG.village });
+    expect(expectInvalid(await logFor(ctx, vol, { villageCode: "61.71.01.9999" }))).toEqual({ villageCode: MSG.village });
     expect(await db.activity.count({ where: { villageCode: { in: [OUTSIDE, "61.71.01.9999"] } } })).toBe(0);
-    const inside = await logged(ctx, vol, { villageCode: V0401 });
+    const inside = await loggedFor(ctx, vol, { villageCode: V0401 });
     expect((await db.activity.findUniqueOrThrow({ where: { id: inside } })).districtCode).toBe(D04);
   });
 
   it("refuses an unknown type, another chapter's type and a deactivated type", async () => {
-    const elsewhere = await newChapter();
+    const elsewhere = await activityChapter();
     const retired = await db.activityType.create({ data: { chapterId: ctx.id, name: "Jenis lama (tidak dipakai)", active: false } });
     for (const typeId of ["jenis-tidak-ada", typeOf(elsewhere), retired.id]) {
-      expect(refused(await log(ctx, vol, { typeId }))).toEqual({ typeId: MSG.type });
+      expect(expectInvalid(await logFor(ctx, vol, { typeId }))).toEqual({ typeId: MSG.type });
     }
     expect(await db.activity.count({ where: { typeId: { in: [typeOf(elsewhere), retired.id] } } })).toBe(0);
   });
 
   it("refuses an unknown PPKS category or another chapter's own category, accepts the chapter's own", async () => {
-    const elsewhere = await newChapter();
+    const elsewhere = await activityChapter();
     const theirs = await db.ppksCategory.create({ data: { chapterId: elsewhere.id, name: "Kategori cabang lain" } });
     const ours = await db.ppksCategory.create({ data: { chapterId: ctx.id, name: "Korban kebakaran permukiman" } });
-    expect(refused(await log(ctx, vol, {}, { reach: [reach("kategori-tidak-ada", "L", null, 2)] }))).toEqual({ reach: MSG.category });
-    expect(refused(await log(ctx, vol, {}, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(theirs.id, "P", null, 2)] }))).toEqual({
+    expect(expectInvalid(await logFor(ctx, vol, {}, { reach: [reach("kategori-tidak-ada", "L", null, 2)] }))).toEqual({
+      reach: MSG.category,
+    });
+    expect(
+      expectInvalid(await logFor(ctx, vol, {}, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(theirs.id, "P", null, 2)] })),
+    ).toEqual({
       reach: MSG.category,
     });
     expect(await db.activityReach.count({ where: { categoryId: theirs.id } })).toBe(0);
-    const id = await logged(ctx, vol, {}, { reach: [reach(ours.id, "P", "dewasa", 6), reach(ours.id, "L", "dewasa", 1)] });
+    const id = await loggedFor(ctx, vol, {}, { reach: [reach(ours.id, "P", "dewasa", 6), reach(ours.id, "L", "dewasa", 1)] });
     expect((await reachOf(id)).map((r) => r.count)).toEqual([1, 6]);
   });
 
   it("accepts only active members of the chapter as co-volunteers and drops the author from them", async () => {
     const inactive = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "nonaktif" });
     const candidate = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "calon" });
-    const elsewhere = await newChapter();
+    const elsewhere = await activityChapter();
     const outsider = await buildMember({ chapterId: elsewhere.id, villageCode: V1002, status: "aktif" });
     const co = await buildMember({ chapterId: ctx.id, villageCode: V1003, status: "aktif" });
     for (const bad of [inactive.id, candidate.id, outsider.id, "anggota-tidak-ada"]) {
-      expect(refused(await log(ctx, vol, {}, { coVolunteerIds: [co.id, bad] }))).toEqual({ coVolunteers: MSG.coVolunteer });
+      expect(expectInvalid(await logFor(ctx, vol, {}, { coVolunteerIds: [co.id, bad] }))).toEqual({ coVolunteers: MSG.coVolunteer });
     }
     expect(await db.activityVolunteer.count({ where: { memberId: { in: [co.id, inactive.id, candidate.id, outsider.id] } } })).toBe(0);
 
-    const id = await logged(ctx, vol, {}, { coVolunteerIds: [vol.memberId!, co.id, co.id] });
+    const id = await loggedFor(ctx, vol, {}, { coVolunteerIds: [vol.memberId!, co.id, co.id] });
     expect(await coVolunteersOf(id)).toEqual([co.id]);
-    const own = await logged(ctx, vol, {}, { coVolunteerIds: [vol.memberId!] });
+    const own = await loggedFor(ctx, vol, {}, { coVolunteerIds: [vol.memberId!] });
     expect(await coVolunteersOf(own)).toEqual([]);
   });
 
   it("refuses an account without a member", async () => {
     const user = await buildUser({ chapterId: ctx.id, role: "volunteer" });
     const before = await countsOf(ctx.id);
-    const result = await log(ctx, actorOf(user.id, null, ctx.id));
-    expect(result).toEqual({ ok: false, fieldErrors: { form: MSG.noMember } });
+    const result = await logFor(ctx, await actorOfUser(user));
+    expect(result).toEqual({ ok: false, refusal: "invalid", fieldErrors: {}, formError: MSG.noMember });
     expect(await countsOf(ctx.id)).toEqual(before);
   });
 
@@ -675,22 +549,22 @@ describe("logActivity", () => {
       followUp: { institution: "Puskesmas Siantan Hulu", description: "Pemeriksaan kesehatan" },
     };
     const before = await countsOf(ctx.id);
-    const broken = form(ctx, { date: "2031-06-20", typeId: "jenis-tidak-ada", villageCode: OUTSIDE });
-    expect(refused(await logActivity(vol, input(broken, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
+    const broken = activityForm(ctx, { date: "2031-06-20", typeId: "jenis-tidak-ada", villageCode: OUTSIDE });
+    expect(expectInvalid(await logActivity(vol, activityInput(broken, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
       date: MSG.future,
       typeId: MSG.type,
       villageCode: MSG.village,
       coVolunteers: MSG.coVolunteer,
     });
     // One rule alone is enough to save nothing at all.
-    const data = form(ctx);
-    expect(refused(await logActivity(vol, input(data, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
+    const data = activityForm(ctx);
+    expect(expectInvalid(await logActivity(vol, activityInput(data, { ...extra, coVolunteerIds: [co.id, inactive.id] }), NOW))).toEqual({
       coVolunteers: MSG.coVolunteer,
     });
     expect(await countsOf(ctx.id)).toEqual(before);
     expect(await db.activity.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(0);
 
-    const fixed = await logActivity(vol, input(data, extra), NOW);
+    const fixed = await logActivity(vol, activityInput(data, extra), NOW);
     expect(fixed).toEqual({ ok: true, id: expect.any(String), repeated: false });
     expect(await countsOf(ctx.id)).toEqual({
       activities: before.activities + 1,
@@ -706,22 +580,22 @@ describe("logActivity", () => {
 // Editing
 
 describe("updateActivity", () => {
-  let ctx: Ctx;
-  let vol: ActivityActor;
-  let other: ActivityActor;
-  let board: ActivityActor;
+  let ctx: ActivityChapter;
+  let vol: TestActor;
+  let other: TestActor;
+  let board: TestActor;
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     vol = await volunteer(ctx.id);
     other = await volunteer(ctx.id);
-    board = await boardMember(ctx.id);
+    board = await boardMember(ctx.id, "ketua");
   });
 
   it("lets the author edit a draft, replacing the people, aid and co-volunteers, then submit it", async () => {
     const co1 = await buildMember({ chapterId: ctx.id, villageCode: V1002, status: "aktif" });
     const co2 = await buildMember({ chapterId: ctx.id, villageCode: V0401, status: "aktif" });
-    const id = await logged(
+    const id = await loggedFor(
       ctx,
       vol,
       { households: "3" },
@@ -732,7 +606,7 @@ describe("updateActivity", () => {
         coVolunteerIds: [co1.id],
       },
     );
-    const edit = form(ctx, {
+    const edit = activityForm(ctx, {
       date: "2031-06-12",
       typeId: typeOf(ctx, 3),
       villageCode: V0401,
@@ -743,7 +617,7 @@ describe("updateActivity", () => {
     const result = await updateActivity(
       vol,
       id,
-      input(edit, {
+      activityInput(edit, {
         submit: false,
         reach: [reach(ppksOf(ctx, 24), "P", null, 7)],
         aid: [{ item: "Selimut", quantity: 3, unit: "lembar", value: 1_250_000, source: "csr" }],
@@ -752,7 +626,7 @@ describe("updateActivity", () => {
       NOW,
     );
     expect(result).toEqual({ ok: true, id });
-    const saved = await getActivity(ctx.id, id);
+    const saved = expectOk(await getActivity(vol, id)).activity;
     expect(saved).toMatchObject({
       date: calendarDate(2031, 6, 12),
       typeId: typeOf(ctx, 3),
@@ -769,14 +643,17 @@ describe("updateActivity", () => {
     expect(await coVolunteersOf(id)).toEqual([co2.id]);
 
     const submitAt = wib("2031-06-15", "14:00");
-    expect(await updateActivity(vol, id, input(edit, { reach: [], aid: [], coVolunteerIds: [] }), submitAt)).toEqual({ ok: true, id });
-    expect(await stateOf(id)).toMatchObject({ status: "submitted", submittedAt: submitAt });
+    expect(await updateActivity(vol, id, activityInput(edit, { reach: [], aid: [], coVolunteerIds: [] }), submitAt)).toEqual({
+      ok: true,
+      id,
+    });
+    expect(await activityState(id)).toMatchObject({ status: "submitted", submittedAt: submitAt });
     expect(await reachOf(id)).toEqual([]);
     expect(await db.activityAid.count({ where: { activityId: id } })).toBe(0);
     expect(await coVolunteersOf(id)).toEqual([]);
 
     // Each edit is audited with what changed, before and after, by the volunteer.
-    const audits = await auditsOf(id);
+    const audits = await activityAudits(id);
     expect(audits.map((a) => [a.action, a.actorId, a.chapterId])).toEqual([
       ["activity.update", vol.userId, ctx.id],
       ["activity.update", vol.userId, ctx.id],
@@ -819,43 +696,57 @@ describe("updateActivity", () => {
   });
 
   it("lets only the author edit, not another volunteer nor the board", async () => {
-    const id = await logged(ctx, vol, { narrative: "Catatan asli" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", null, 2)] });
+    const id = await loggedFor(ctx, vol, { narrative: "Catatan asli" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", null, 2)] });
     for (const actor of [other, board]) {
-      const result = await updateActivity(actor, id, input(form(ctx, { narrative: "Diubah orang lain" }), { reach: [] }), NOW);
-      expect(refused(result)).toEqual({ form: MSG.notOwn });
+      const result = await updateActivity(
+        actor,
+        id,
+        activityInput(activityForm(ctx, { narrative: "Diubah orang lain" }), { reach: [] }),
+        NOW,
+      );
+      expect(expectRefusal(result, "forbidden").message).toBe(MSG.notOwn);
     }
     expect((await db.activity.findUniqueOrThrow({ where: { id } })).narrative).toBe("Catatan asli");
     expect(await reachOf(id)).toHaveLength(1);
   });
 
   it("locks a submitted or verified activity", async () => {
-    const submitted = await logged(ctx, vol, { narrative: "Terkirim" });
-    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" })), NOW))).toEqual({ form: MSG.locked });
-    expect(await verifyActivities(board, [submitted], NOW)).toEqual({ verified: 1, skipped: 0 });
-    expect(refused(await updateActivity(vol, submitted, input(form(ctx, { narrative: "Diubah" }), { submit: false }), NOW))).toEqual({
-      form: MSG.locked,
-    });
+    const submitted = await loggedFor(ctx, vol, { narrative: "Terkirim" });
+    expect(
+      expectRefusal(await updateActivity(vol, submitted, activityInput(activityForm(ctx, { narrative: "Diubah" })), NOW), "conflict")
+        .message,
+    ).toBe(MSG.locked);
+    expect(await verifyActivities(board, [submitted], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(
+      expectRefusal(
+        await updateActivity(vol, submitted, activityInput(activityForm(ctx, { narrative: "Diubah" }), { submit: false }), NOW),
+        "conflict",
+      ).message,
+    ).toBe(MSG.locked);
     const saved = await db.activity.findUniqueOrThrow({ where: { id: submitted } });
     expect(saved).toMatchObject({ narrative: "Terkirim", status: "verified" });
   });
 
   it("does not find another chapter's activity", async () => {
-    const elsewhere = await newChapter();
-    const theirs = await logged(elsewhere, await volunteer(elsewhere.id), {}, { submit: false });
-    const result = await updateActivity(vol, theirs, input(form(ctx)), NOW);
-    expect(result).toEqual({ ok: false, notFound: true });
-    expect(await updateActivity(vol, "kegiatan-tidak-ada", input(form(ctx)), NOW)).toEqual({ ok: false, notFound: true });
+    const elsewhere = await activityChapter();
+    const theirs = await loggedFor(elsewhere, await volunteer(elsewhere.id), {}, { submit: false });
+    const result = await updateActivity(vol, theirs, activityInput(activityForm(ctx)), NOW);
+    expectRefusal(result, "notFound");
+    expectRefusal(await updateActivity(vol, "kegiatan-tidak-ada", activityInput(activityForm(ctx)), NOW), "notFound");
   });
 
   it("keeps the saved activity whole when an edit is refused", async () => {
-    const id = await logged(ctx, vol, { narrative: "Sebelum" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", "lansia", 9)] });
+    const id = await loggedFor(ctx, vol, { narrative: "Sebelum" }, { submit: false, reach: [reach(ppksOf(ctx, 8), "L", "lansia", 9)] });
     const result = await updateActivity(
       vol,
       id,
-      input(form(ctx, { villageCode: OUTSIDE, narrative: "Sesudah" }), { reach: [reach(ppksOf(ctx, 1), "P", "anak", 1)], submit: true }),
+      activityInput(activityForm(ctx, { villageCode: OUTSIDE, narrative: "Sesudah" }), {
+        reach: [reach(ppksOf(ctx, 1), "P", "anak", 1)],
+        submit: true,
+      }),
       NOW,
     );
-    expect(refused(result)).toEqual({ villageCode: MSG.village });
+    expect(expectInvalid(result)).toEqual({ villageCode: MSG.village });
     expect(await db.activity.findUniqueOrThrow({ where: { id }, select: { narrative: true, villageCode: true, status: true } })).toEqual({
       narrative: "Sebelum",
       villageCode: V1002,
@@ -869,14 +760,14 @@ describe("updateActivity", () => {
 // Verification
 
 async function verificationChapter() {
-  const ctx = await newChapter();
+  const ctx = await activityChapter();
   return {
     ctx,
     kk: await koordinator(ctx.id, D01),
     board: await boardMember(ctx.id, "ketua"),
-    volA: await volunteer(ctx.id, V1002),
-    volB: await volunteer(ctx.id, V1003),
-    plain: await volunteer(ctx.id, V1002),
+    volA: await volunteer(ctx.id, { villageCode: V1002 }),
+    volB: await volunteer(ctx.id, { villageCode: V1003 }),
+    plain: await volunteer(ctx.id, { villageCode: V1002 }),
   };
 }
 
@@ -885,17 +776,22 @@ const VERIFY_AT = wib("2031-06-15", "16:00");
 describe("verification", () => {
   it("a Koordinator Kecamatan verifies submitted activities of their kecamatan only, never their own or one they worked on", async () => {
     const { ctx, kk, volA, volB } = await verificationChapter();
-    const a1 = await logged(ctx, volA, { villageCode: V1002 });
-    const a2 = await logged(ctx, volB, { villageCode: V1003 });
-    const a3 = await logged(ctx, volA, { villageCode: V0401 });
-    const a4 = await logged(ctx, kk, { villageCode: V1002 });
-    const a5 = await logged(ctx, volB, { villageCode: V1003 }, { coVolunteerIds: [kk.memberId!] });
-    const a6 = await logged(ctx, volA, { villageCode: V1002 }, { submit: false });
+    const a1 = await loggedFor(ctx, volA, { villageCode: V1002 });
+    const a2 = await loggedFor(ctx, volB, { villageCode: V1003 });
+    const a3 = await loggedFor(ctx, volA, { villageCode: V0401 });
+    const a4 = await loggedFor(ctx, kk, { villageCode: V1002 });
+    const a5 = await loggedFor(ctx, volB, { villageCode: V1003 }, { coVolunteerIds: [kk.memberId!] });
+    const a6 = await loggedFor(ctx, volA, { villageCode: V1002 }, { submit: false });
 
-    expect(await verifyActivities(kk, [a1, a2, a3, a4, a5, a6, a1], VERIFY_AT)).toEqual({ verified: 2, skipped: 4 });
+    expect(await verifyActivities(kk, [a1, a2, a3, a4, a5, a6, a1], VERIFY_AT)).toEqual({ ok: true, verified: 2, skipped: 4 });
     for (const id of [a1, a2]) {
-      expect(await stateOf(id)).toMatchObject({ status: "verified", verifiedAt: VERIFY_AT, verifiedById: kk.userId, returnReason: null });
-      expect(await auditsOf(id)).toEqual([
+      expect(await activityState(id)).toMatchObject({
+        status: "verified",
+        verifiedAt: VERIFY_AT,
+        verifiedById: kk.userId,
+        returnReason: null,
+      });
+      expect(await activityAudits(id)).toEqual([
         {
           action: "activity.verify",
           actorId: kk.userId,
@@ -905,51 +801,52 @@ describe("verification", () => {
         },
       ]);
     }
-    for (const id of [a3, a4, a5]) expect(await stateOf(id)).toMatchObject({ status: "submitted", verifiedAt: null, verifiedById: null });
-    expect((await stateOf(a6)).status).toBe("draft");
-    for (const id of [a3, a4, a5, a6]) expect(await auditsOf(id)).toEqual([]);
+    for (const id of [a3, a4, a5])
+      expect(await activityState(id)).toMatchObject({ status: "submitted", verifiedAt: null, verifiedById: null });
+    expect((await activityState(a6)).status).toBe("draft");
+    for (const id of [a3, a4, a5, a6]) expect(await activityAudits(id)).toEqual([]);
 
     // Verifying again changes nothing and audits nothing.
-    expect(await verifyActivities(kk, [a1], wib("2031-06-16"))).toEqual({ verified: 0, skipped: 1 });
-    expect((await stateOf(a1)).verifiedAt).toEqual(VERIFY_AT);
-    expect(await auditsOf(a1)).toHaveLength(1);
+    expect(await verifyActivities(kk, [a1], wib("2031-06-16"))).toEqual({ ok: true, verified: 0, skipped: 1 });
+    expect((await activityState(a1)).verifiedAt).toEqual(VERIFY_AT);
+    expect(await activityAudits(a1)).toHaveLength(1);
   });
 
   it("the board verifies anywhere in its chapter, but not its own activity, one it worked on, or another chapter's", async () => {
     const { ctx, board, volA } = await verificationChapter();
-    const b1 = await logged(ctx, volA, { villageCode: V0401 });
-    const b2 = await logged(ctx, board, { villageCode: V1002 });
-    const b3 = await logged(ctx, volA, { villageCode: V1002 }, { coVolunteerIds: [board.memberId!] });
-    const elsewhere = await newChapter();
-    const theirs = await logged(elsewhere, await volunteer(elsewhere.id));
+    const b1 = await loggedFor(ctx, volA, { villageCode: V0401 });
+    const b2 = await loggedFor(ctx, board, { villageCode: V1002 });
+    const b3 = await loggedFor(ctx, volA, { villageCode: V1002 }, { coVolunteerIds: [board.memberId!] });
+    const elsewhere = await activityChapter();
+    const theirs = await loggedFor(elsewhere, await volunteer(elsewhere.id));
 
-    expect(await verifyActivities(board, [b1, b2, b3, theirs], VERIFY_AT)).toEqual({ verified: 1, skipped: 3 });
-    expect(await stateOf(b1)).toMatchObject({ status: "verified", verifiedById: board.userId });
-    for (const id of [b2, b3, theirs]) expect((await stateOf(id)).status).toBe("submitted");
-    expect(await auditsOf(theirs)).toEqual([]);
+    expect(await verifyActivities(board, [b1, b2, b3, theirs], VERIFY_AT)).toEqual({ ok: true, verified: 1, skipped: 3 });
+    expect(await activityState(b1)).toMatchObject({ status: "verified", verifiedById: board.userId });
+    for (const id of [b2, b3, theirs]) expect((await activityState(id)).status).toBe("submitted");
+    expect(await activityAudits(theirs)).toEqual([]);
   });
 
   it("a plain volunteer verifies and returns nothing", async () => {
     const { ctx, plain, volA } = await verificationChapter();
-    const c1 = await logged(ctx, volA, { villageCode: V1002 });
-    expect(await verifyActivities(plain, [c1], VERIFY_AT)).toEqual({ verified: 0, skipped: 1 });
-    expect(await returnActivities(plain, [c1], "Tolong lengkapi foto.")).toEqual({ verified: 0, skipped: 1 });
-    expect(await stateOf(c1)).toMatchObject({ status: "submitted", returnReason: null, verifiedAt: null });
-    expect(await auditsOf(c1)).toEqual([]);
+    const c1 = await loggedFor(ctx, volA, { villageCode: V1002 });
+    expectRefusal(await verifyActivities(plain, [c1], VERIFY_AT), "forbidden");
+    expectRefusal(await returnActivities(plain, [c1], "Tolong lengkapi foto."), "forbidden");
+    expect(await activityState(c1)).toMatchObject({ status: "submitted", returnReason: null, verifiedAt: null });
+    expect(await activityAudits(c1)).toEqual([]);
     expect(await verificationQueue(plain)).toEqual({ total: 0, rows: [] });
   });
 
   it("returns in bulk with the reason; the author edits and resubmits; then it is verified", async () => {
     const { ctx, kk, volA, volB } = await verificationChapter();
-    const r1 = await logged(ctx, volA, { villageCode: V1002, households: "1" });
-    const r2 = await logged(ctx, volB, { villageCode: V1003 });
-    const r3 = await logged(ctx, volA, { villageCode: V0401 });
+    const r1 = await loggedFor(ctx, volA, { villageCode: V1002, households: "1" });
+    const r2 = await loggedFor(ctx, volB, { villageCode: V1003 });
+    const r3 = await loggedFor(ctx, volA, { villageCode: V0401 });
     const reason = "Lampirkan foto kegiatan dan perbaiki jumlah KK.";
 
-    expect(await returnActivities(kk, [r1, r2, r3], reason)).toEqual({ verified: 2, skipped: 1 });
+    expect(await returnActivities(kk, [r1, r2, r3], reason)).toEqual({ ok: true, verified: 2, skipped: 1 });
     for (const id of [r1, r2]) {
-      expect(await stateOf(id)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null });
-      expect(await auditsOf(id, "activity.return")).toEqual([
+      expect(await activityState(id)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null });
+      expect(await activityAudits(id, "activity.return")).toEqual([
         {
           action: "activity.return",
           actorId: kk.userId,
@@ -959,27 +856,27 @@ describe("verification", () => {
         },
       ]);
     }
-    expect(await stateOf(r3)).toMatchObject({ status: "submitted", returnReason: null });
-    expect(await auditsOf(r3)).toEqual([]);
+    expect(await activityState(r3)).toMatchObject({ status: "submitted", returnReason: null });
+    expect(await activityAudits(r3)).toEqual([]);
 
     // The author sees the reason; a returned activity is neither verifiable nor in the queue.
-    const own = await listOwnActivities(ctx.id, volA.memberId!);
+    const own = await listOwnActivities(volA);
     expect(own.rows.find((r) => r.id === r1)).toMatchObject({ status: "returned", returnReason: reason });
-    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ verified: 0, skipped: 1 });
+    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ ok: true, verified: 0, skipped: 1 });
     expect((await verificationQueue(kk)).rows.map((r) => r.id)).toEqual([]);
 
     const resubmitAt = wib("2031-06-15", "18:00");
-    const edited = await updateActivity(volA, r1, input(form(ctx, { villageCode: V1002, households: "6" })), resubmitAt);
+    const edited = await updateActivity(volA, r1, activityInput(activityForm(ctx, { villageCode: V1002, households: "6" })), resubmitAt);
     expect(edited).toEqual({ ok: true, id: r1 });
-    expect(await stateOf(r1)).toMatchObject({ status: "submitted", submittedAt: resubmitAt });
+    expect(await activityState(r1)).toMatchObject({ status: "submitted", submittedAt: resubmitAt });
     expect((await verificationQueue(kk)).rows.map((r) => r.id)).toEqual([r1]);
 
-    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
-    expect(await stateOf(r1)).toMatchObject({ status: "verified", returnReason: null, verifiedById: kk.userId });
+    expect(await verifyActivities(kk, [r1], VERIFY_AT)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(await activityState(r1)).toMatchObject({ status: "verified", returnReason: null, verifiedById: kk.userId });
     expect((await db.activity.findUniqueOrThrow({ where: { id: r1 } })).households).toBe(6);
-    expect((await auditsOf(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.resubmit", "activity.verify"]);
+    expect((await activityAudits(r1)).map((a) => a.action)).toEqual(["activity.return", "activity.resubmit", "activity.verify"]);
     // The resubmission says what the volunteer changed.
-    expect(await auditsOf(r1, "activity.resubmit")).toEqual([
+    expect(await activityAudits(r1, "activity.resubmit")).toEqual([
       {
         action: "activity.resubmit",
         actorId: volA.userId,
@@ -992,19 +889,21 @@ describe("verification", () => {
 
   it("locks a verified activity until the board reopens it (a Koordinator Kecamatan cannot), audited", async () => {
     const { ctx, kk, board, volA, plain } = await verificationChapter();
-    const v1 = await logged(ctx, volA, { villageCode: V1002, narrative: "Asli" });
-    expect(await verifyActivities(kk, [v1], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
-    expect(refused(await updateActivity(volA, v1, input(form(ctx, { narrative: "Ubah" })), NOW))).toEqual({ form: MSG.locked });
+    const v1 = await loggedFor(ctx, volA, { villageCode: V1002, narrative: "Asli" });
+    expect(await verifyActivities(kk, [v1], VERIFY_AT)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(
+      expectRefusal(await updateActivity(volA, v1, activityInput(activityForm(ctx, { narrative: "Ubah" })), NOW), "conflict").message,
+    ).toBe(MSG.locked);
 
     const reason = "Jumlah penerima manfaat keliru, mohon diperbaiki.";
-    expect(await reopenActivity(kk, v1, reason)).toEqual({ ok: false, error: "forbidden" });
-    expect(await reopenActivity(plain, v1, reason)).toEqual({ ok: false, error: "forbidden" });
-    expect(await stateOf(v1)).toMatchObject({ status: "verified", verifiedById: kk.userId });
-    expect(await auditsOf(v1, "activity.reopen")).toEqual([]);
+    expectRefusal(await reopenActivity(kk, v1, reason), "forbidden");
+    expectRefusal(await reopenActivity(plain, v1, reason), "forbidden");
+    expect(await activityState(v1)).toMatchObject({ status: "verified", verifiedById: kk.userId });
+    expect(await activityAudits(v1, "activity.reopen")).toEqual([]);
 
     expect(await reopenActivity(board, v1, reason)).toEqual({ ok: true });
-    expect(await stateOf(v1)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null });
-    expect(await auditsOf(v1, "activity.reopen")).toEqual([
+    expect(await activityState(v1)).toMatchObject({ status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null });
+    expect(await activityAudits(v1, "activity.reopen")).toEqual([
       {
         action: "activity.reopen",
         actorId: board.userId,
@@ -1013,10 +912,13 @@ describe("verification", () => {
         after: JSON.stringify({ status: "returned", reason }),
       },
     ]);
-    expect(await reopenActivity(board, v1, reason)).toEqual({ ok: false, error: "notVerified" });
-    expect(await reopenActivity(board, "kegiatan-tidak-ada", reason)).toEqual({ ok: false, error: "notFound" });
+    expectRefusal(await reopenActivity(board, v1, reason), "conflict");
+    expectRefusal(await reopenActivity(board, "kegiatan-tidak-ada", reason), "notFound");
 
-    expect(await updateActivity(volA, v1, input(form(ctx, { narrative: "Diperbaiki" })), NOW)).toEqual({ ok: true, id: v1 });
+    expect(await updateActivity(volA, v1, activityInput(activityForm(ctx, { narrative: "Diperbaiki" })), NOW)).toEqual({
+      ok: true,
+      id: v1,
+    });
     expect(await db.activity.findUniqueOrThrow({ where: { id: v1 }, select: { status: true, narrative: true } })).toEqual({
       status: "submitted",
       narrative: "Diperbaiki",
@@ -1026,31 +928,31 @@ describe("verification", () => {
   it("the board cannot reopen another chapter's activity", async () => {
     const { board } = await verificationChapter();
     const other = await verificationChapter();
-    const theirs = await logged(other.ctx, other.volA);
-    expect(await verifyActivities(other.board, [theirs], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
-    expect(await reopenActivity(board, theirs, "Bukan urusan cabang ini.")).toEqual({ ok: false, error: "notFound" });
-    expect((await stateOf(theirs)).status).toBe("verified");
+    const theirs = await loggedFor(other.ctx, other.volA);
+    expect(await verifyActivities(other.board, [theirs], VERIFY_AT)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expectRefusal(await reopenActivity(board, theirs, "Bukan urusan cabang ini."), "notFound");
+    expect((await activityState(theirs)).status).toBe("verified");
   });
 
   it("the verification queue holds the submitted activities in scope, not the actor's own or those they worked on, oldest first", async () => {
     const { ctx, kk, board, volA, volB } = await verificationChapter();
     const at = (time: string) => wib("2031-06-15", time);
-    const q1 = await logged(
+    const q1 = await loggedFor(
       ctx,
       volA,
       { villageCode: V1002 },
       { reach: [reach(ppksOf(ctx, 8), "L", null, 2), reach(ppksOf(ctx, 1), "P", "anak", 3)] },
       at("11:00"),
     );
-    const q2 = await logged(ctx, volB, { villageCode: V1003 }, { reach: [reach(ppksOf(ctx, 24), "P", null, 4)] }, at("08:00"));
-    const q3 = await logged(ctx, volA, { villageCode: V0401 }, {}, at("07:00"));
-    const q4 = await logged(ctx, kk, { villageCode: V1002 }, {}, at("06:00"));
-    const q5 = await logged(ctx, volB, { villageCode: V1002 }, { coVolunteerIds: [kk.memberId!] }, at("05:00"));
-    await logged(ctx, volA, { villageCode: V1002 }, { submit: false }, at("04:00"));
-    const q7 = await logged(ctx, volB, { villageCode: V1003 }, {}, at("03:00"));
-    expect(await verifyActivities(board, [q7], VERIFY_AT)).toEqual({ verified: 1, skipped: 0 });
-    const q8 = await logged(ctx, volA, { villageCode: V1003 }, {}, at("02:00"));
-    expect(await returnActivities(board, [q8], "Perbaiki narasi.")).toEqual({ verified: 1, skipped: 0 });
+    const q2 = await loggedFor(ctx, volB, { villageCode: V1003 }, { reach: [reach(ppksOf(ctx, 24), "P", null, 4)] }, at("08:00"));
+    const q3 = await loggedFor(ctx, volA, { villageCode: V0401 }, {}, at("07:00"));
+    const q4 = await loggedFor(ctx, kk, { villageCode: V1002 }, {}, at("06:00"));
+    const q5 = await loggedFor(ctx, volB, { villageCode: V1002 }, { coVolunteerIds: [kk.memberId!] }, at("05:00"));
+    await loggedFor(ctx, volA, { villageCode: V1002 }, { submit: false }, at("04:00"));
+    const q7 = await loggedFor(ctx, volB, { villageCode: V1003 }, {}, at("03:00"));
+    expect(await verifyActivities(board, [q7], VERIFY_AT)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    const q8 = await loggedFor(ctx, volA, { villageCode: V1003 }, {}, at("02:00"));
+    expect(await returnActivities(board, [q8], "Perbaiki narasi.")).toEqual({ ok: true, verified: 1, skipped: 0 });
 
     const mine = await verificationQueue(kk);
     expect(mine.total).toBe(2);
@@ -1074,20 +976,19 @@ describe("verification", () => {
 describe("own activities and totals", () => {
   // 00:30 WIB on 1 July 2031, still 30 June in UTC: "this month" is July in Jakarta.
   const TOTALS_NOW = new Date("2031-06-30T17:30:00Z");
-  let ctx: Ctx;
-  let author: ActivityActor; // a Ketua: may log dates older than the closing days
-  let mate: ActivityActor;
+  let ctx: ActivityChapter;
+  let author: TestActor; // a Ketua: may log dates older than the closing days
+  let mate: TestActor;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     author = await boardMember(ctx.id, "ketua");
-    mate = await volunteer(ctx.id, V0401);
+    mate = await volunteer(ctx.id, { villageCode: V0401 });
     const verifier = await boardMember(ctx.id, "wakil_ketua");
     const lansia = ppksOf(ctx, 8);
     const miskin = ppksOf(ctx, 24);
-    const at = (fields: Record<string, string>, extra: Partial<Omit<ActivityInput, "data">>, actor = author) =>
-      logged(ctx, actor, fields, extra, TOTALS_NOW);
+    const at = (fields: Record<string, string>, extra: ActivityExtra, actor = author) => loggedFor(ctx, actor, fields, extra, TOTALS_NOW);
     ids.t1 = await at({ date: "2031-07-01", durationMinutes: "90" }, { reach: [reach(lansia, "L", null, 3), reach(miskin, "P", null, 2)] });
     ids.t2 = await at({ date: "2031-06-30", durationMinutes: "60" }, { reach: [reach(lansia, "P", "lansia", 4)] });
     ids.t3 = await at({ date: "2031-01-01", durationMinutes: "30" }, { reach: [reach(miskin, "L", null, 1)] });
@@ -1104,12 +1005,12 @@ describe("own activities and totals", () => {
       { reach: [reach(lansia, "L", null, 2)], coVolunteerIds: [author.memberId!], submit: false },
       mate,
     );
-    expect(await verifyActivities(verifier, [ids.t2], TOTALS_NOW)).toEqual({ verified: 1, skipped: 0 });
-    expect(await returnActivities(verifier, [ids.t3], "Tambahkan foto.")).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(verifier, [ids.t2], TOTALS_NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(await returnActivities(verifier, [ids.t3], "Tambahkan foto.")).toEqual({ ok: true, verified: 1, skipped: 0 });
   });
 
   it("lists the activities a member logged or worked on as co-volunteer, newest first, with people reached", async () => {
-    const own = await listOwnActivities(ctx.id, author.memberId!);
+    const own = await listOwnActivities(author);
     expect(own.total).toBe(7);
     expect(own.page).toBe(1);
     expect(own.pageCount).toBe(1);
@@ -1129,19 +1030,19 @@ describe("own activities and totals", () => {
     expect(byId.get(ids.t3!)).toMatchObject({ status: "returned", returnReason: "Tambahkan foto." });
     expect(byId.get(ids.t5!)).toMatchObject({ status: "draft", people: 7 });
 
-    const mates = await listOwnActivities(ctx.id, mate.memberId!);
+    const mates = await listOwnActivities(mate);
     expect(mates.total).toBe(3);
     expect(new Set(mates.rows.map((r) => r.id))).toEqual(new Set([ids.t6, ids.t7, ids.t8]));
 
-    const elsewhere = await newChapter();
-    expect(await listOwnActivities(elsewhere.id, author.memberId!)).toMatchObject({ total: 0, rows: [] });
+    const elsewhere = await activityChapter();
+    expect(await listOwnActivities({ ...author, chapterId: elsewhere.id })).toMatchObject({ total: 0, rows: [] });
   });
 
   it("totals hours and people of non-draft activities this month and this year, in the chapter's time zone", async () => {
     // Month (July in WIB): t1 90 min / 5 people + t6 (co-volunteer) 75 min / 6 people.
     // Year: those + t2 (30 June, verified) 60 / 4 + t3 (1 January, returned) 30 / 1.
     // Never: t4 (last year), t5 (draft), t7 (not theirs), t8 (draft, co-volunteer).
-    const totals = await ownTotals(author.memberId!, TZ, TOTALS_NOW);
+    const totals = await ownTotals(author, TOTALS_NOW);
     // 165 minutes = 2.75 hours and 255 = 4.25, shown to one decimal like every hours figure.
     expect(totals).toEqual({
       month: { activities: 2, hours: 2.8, people: 11 },
@@ -1149,7 +1050,7 @@ describe("own activities and totals", () => {
     });
 
     // The co-volunteer's colleague: t6 75 min / 6 people + t7 105 min / 9 people; t8 is a draft.
-    expect(await ownTotals(mate.memberId!, TZ, TOTALS_NOW)).toEqual({
+    expect(await ownTotals(mate, TOTALS_NOW)).toEqual({
       month: { activities: 2, hours: 3, people: 15 },
       year: { activities: 2, hours: 3, people: 15 },
     });
@@ -1160,12 +1061,14 @@ describe("own activities and totals", () => {
 // The board's list
 
 describe("listActivities", () => {
-  let ctx: Ctx;
-  let p: ActivityActor;
-  let q: ActivityActor;
+  let ctx: ActivityChapter;
+  let p: TestActor;
+  let q: TestActor;
   const r: Record<string, string> = {};
   let lansia: string;
   let balita: string;
+  let board: TestActor;
+  let kk04: TestActor; // Koordinator Kecamatan of 61.71.04
 
   // r1 P 2031-06-01 V1002 (61.71.01) type0  60 min hh3 people 2+3=5 submitted
   // r2 P 2031-06-05 V1003 (61.71.01) type1  90 min hh1 people 4     verified
@@ -1173,49 +1076,50 @@ describe("listActivities", () => {
   // r4 Q 2031-05-20 V1002 (61.71.01) type1 120 min hh5 people 0     draft
   // r5 P 2031-06-14 V0401 (61.71.04) type1  45 min hh2 people 6+1=7 returned
   beforeAll(async () => {
-    ctx = await newChapter();
-    p = await volunteer(ctx.id, V1002);
-    q = await volunteer(ctx.id, V0401);
-    const board = await boardMember(ctx.id);
+    ctx = await activityChapter();
+    p = await volunteer(ctx.id, { villageCode: V1002 });
+    q = await volunteer(ctx.id, { villageCode: V0401 });
+    board = await boardMember(ctx.id, "ketua");
+    kk04 = await koordinator(ctx.id, D04);
     balita = ppksOf(ctx, 1);
     lansia = ppksOf(ctx, 8);
     const t0 = typeOf(ctx, 0);
     const t1 = typeOf(ctx, 1);
-    r.r1 = await logged(
+    r.r1 = await loggedFor(
       ctx,
       p,
       { date: "2031-06-01", villageCode: V1002, typeId: t0, durationMinutes: "60", households: "3" },
       { reach: [reach(balita, "L", "anak", 2), reach(lansia, "P", "lansia", 3)] },
     );
-    r.r2 = await logged(
+    r.r2 = await loggedFor(
       ctx,
       p,
       { date: "2031-06-05", villageCode: V1003, typeId: t1, durationMinutes: "90", households: "1" },
       { reach: [reach(lansia, "L", "lansia", 4)] },
     );
-    r.r3 = await logged(
+    r.r3 = await loggedFor(
       ctx,
       q,
       { date: "2031-06-10", villageCode: V0401, typeId: t0, durationMinutes: "30", households: "0" },
       { reach: [reach(balita, "P", "anak", 1)] },
     );
-    r.r4 = await logged(
+    r.r4 = await loggedFor(
       ctx,
       q,
       { date: "2031-05-20", villageCode: V1002, typeId: t1, durationMinutes: "120", households: "5" },
       { submit: false },
     );
-    r.r5 = await logged(
+    r.r5 = await loggedFor(
       ctx,
       p,
       { date: "2031-06-14", villageCode: V0401, typeId: t1, durationMinutes: "45", households: "2" },
       { reach: [reach(lansia, "P", null, 6), reach(balita, "L", "anak", 1)] },
     );
-    expect(await verifyActivities(board, [r.r2], NOW)).toEqual({ verified: 1, skipped: 0 });
-    expect(await returnActivities(board, [r.r5], "Lengkapi RT/RW.")).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(board, [r.r2], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
+    expect(await returnActivities(board, [r.r5], "Lengkapi RT/RW.")).toEqual({ ok: true, verified: 1, skipped: 0 });
     // Another chapter's activity never shows.
-    const elsewhere = await newChapter();
-    await logged(
+    const elsewhere = await activityChapter();
+    await loggedFor(
       elsewhere,
       await volunteer(elsewhere.id),
       { durationMinutes: "600", households: "50" },
@@ -1223,8 +1127,8 @@ describe("listActivities", () => {
     );
   });
 
-  async function listed(over: Partial<ActivityFilters>, scope?: { districtCodes: readonly string[] }) {
-    const result = await listActivities(ctx.id, filters(over), scope);
+  async function listed(over: Parameters<typeof boardFilters>[0], reader: TestActor = board) {
+    const result = await listActivities(reader, boardFilters(over));
     // The page's own people agree with the totals (every match fits on one page here).
     expect(result.rows.reduce((sum, row) => sum + row.people, 0)).toBe(result.totals.people);
     return {
@@ -1348,47 +1252,52 @@ describe("listActivities", () => {
   });
 
   it("limits a Koordinator Kecamatan's list to their kecamatan", async () => {
-    expect(await listed({}, { districtCodes: [D04] })).toMatchObject({
+    expect(await listed({}, kk04)).toMatchObject({
       total: 2,
       ids: [r.r5, r.r3],
       totals: { hours: 1.3, households: 2, people: 8 },
     });
-    expect(await listed({ status: "submitted" }, { districtCodes: [D04] })).toMatchObject({ total: 1, ids: [r.r3] });
+    expect(await listed({ status: "submitted" }, kk04)).toMatchObject({ total: 1, ids: [r.r3] });
   });
 
   // A kecamatan filter narrows a Koordinator Kecamatan's scope and never widens it: the
   // coordinator of 61.71.04 asking for ?kecamatan=61.71.01 sees nothing.
   it("does not let a kecamatan filter widen a Koordinator Kecamatan's scope", async () => {
-    const widened = await listActivities(ctx.id, filters({ districtCode: D01 }), { districtCodes: [D04] });
+    const widened = await listActivities(kk04, boardFilters({ districtCode: D01 }));
     expect(widened.total).toBe(0);
     expect(widened.rows).toEqual([]);
     expect(widened.totals).toEqual({ hours: 0, households: 0, people: 0, statuses: [] });
   });
 
   it("counts co-volunteers' hours the way the contribution report does (the duration again for each)", async () => {
-    const co = await newChapter();
+    const co = await activityChapter();
     const author = await volunteer(co.id);
+    const coBoard = await boardMember(co.id, "ketua");
     const helpers = [
       await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }),
       await buildMember({ chapterId: co.id, villageCode: V1002, status: "aktif" }),
     ];
     // 40 minutes with two co-volunteers = 120 volunteer minutes = 2 hours; 20 minutes alone = 0,3.
-    await logged(co, author, { durationMinutes: "40" }, { coVolunteerIds: helpers.map((h) => h.id) });
-    await logged(co, author, { durationMinutes: "20", date: "2031-06-11" });
-    expect((await listActivities(co.id, filters({}))).totals).toMatchObject({ hours: 2.3, statuses: [{ status: "submitted", count: 2 }] });
-    expect((await listActivities(co.id, filters({ from: "2031-06-11" }))).totals.hours).toBe(0.3);
+    await loggedFor(co, author, { durationMinutes: "40" }, { coVolunteerIds: helpers.map((h) => h.id) });
+    await loggedFor(co, author, { durationMinutes: "20", date: "2031-06-11" });
+    expect((await listActivities(coBoard, boardFilters({}))).totals).toMatchObject({
+      hours: 2.3,
+      statuses: [{ status: "submitted", count: 2 }],
+    });
+    expect((await listActivities(coBoard, boardFilters({ from: "2031-06-11" }))).totals.hours).toBe(0.3);
     // The dashboard's "this month" counts the same hours, rounded the same way.
     expect((await activityDashboard(co.id, TZ, undefined, NOW)).hours).toBe(2.3);
   });
 
   it("totals every matching activity, not only the page", async () => {
-    const big = await newChapter();
+    const big = await activityChapter();
     const v = await volunteer(big.id);
+    const bigBoard = await boardMember(big.id, "ketua");
     const kat = ppksOf(big, 24);
     // 53 of type 0 on 12 June (15 min, 1 household, 2 people) and 2 of type 1 on 13 June
     // (30 min, 4 households, 5 people): 855 min = 14.25 h (14,3 to one decimal), 61 households, 116 people.
     for (let i = 0; i < 53; i++) {
-      await logged(
+      await loggedFor(
         big,
         v,
         { date: "2031-06-12", typeId: typeOf(big, 0), durationMinutes: "15", households: "1" },
@@ -1396,13 +1305,13 @@ describe("listActivities", () => {
       );
     }
     const late = [
-      await logged(
+      await loggedFor(
         big,
         v,
         { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" },
         { reach: [reach(kat, "P", null, 5)] },
       ),
-      await logged(
+      await loggedFor(
         big,
         v,
         { date: "2031-06-13", typeId: typeOf(big, 1), durationMinutes: "30", households: "4" },
@@ -1411,8 +1320,8 @@ describe("listActivities", () => {
     ];
     expect(ACTIVITIES_PAGE_SIZE).toBe(50);
 
-    const page1 = await listActivities(big.id, filters({ page: 1 }));
-    const page2 = await listActivities(big.id, filters({ page: 2 }));
+    const page1 = await listActivities(bigBoard, boardFilters({ page: 1 }));
+    const page2 = await listActivities(bigBoard, boardFilters({ page: 2 }));
     for (const page of [page1, page2]) {
       expect(page.total).toBe(55);
       expect(page.pageCount).toBe(2);
@@ -1426,9 +1335,9 @@ describe("listActivities", () => {
     expect(page2.rows.map((row) => row.people)).toEqual([2, 2, 2, 2, 2]);
     expect(new Set([...page1.rows, ...page2.rows].map((row) => row.id)).size).toBe(55);
 
-    const type1 = await listActivities(big.id, filters({ typeId: typeOf(big, 1) }));
+    const type1 = await listActivities(bigBoard, boardFilters({ typeId: typeOf(big, 1) }));
     expect(type1).toMatchObject({ total: 2, pageCount: 1, totals: { hours: 1, households: 8, people: 10 } });
-    const type0 = await listActivities(big.id, filters({ typeId: typeOf(big, 0) }));
+    const type0 = await listActivities(bigBoard, boardFilters({ typeId: typeOf(big, 0) }));
     expect(type0).toMatchObject({ total: 53, pageCount: 2, totals: { hours: 13.3, households: 53, people: 106 } });
     expect(type0.rows).toHaveLength(50);
   });
