@@ -6,9 +6,9 @@ import { AppShell } from "~/components/AppShell";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ToastMessage } from "~/components/ToastMessage";
 import { t } from "~/i18n";
-import { listChapters } from "~/domain/accounts/accounts.server";
+import { chaptersToSwitch } from "~/domain/chapters/chapters.server";
+import { actorOf } from "~/domain/shared/actor.server";
 import { getPublicEnv } from "~/utils/env.server";
-import { hasPermission } from "~/utils/permissions";
 import { navigationFor } from "~/utils/navigation";
 import { getUser, popToast } from "~/utils/session.server";
 import appStyles from "~/styles/app.css?url";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             chapterName: user.chapter.name,
             chapterId: user.chapter.id,
             // Administrators work in one chapter at a time and may switch.
-            chapters: hasPermission(user.permissions, "manage:chapter:any") ? await listChapters() : null,
+            chapters: await chaptersToSwitch(actorOf(user)),
             nav: navigationFor(user.permissions).map(({ to, label }) => ({ to, label })),
           }
         : null,

@@ -4,37 +4,19 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getDashboard } from "~/domain/dashboard/dashboard.server";
-import { countAwaitingReview, reportActorOf } from "~/domain/reports/reports.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatMonth, formatNumber } from "~/utils/format";
-import { requirePermission } from "~/utils/permissions.server";
-import { hasPermission } from "~/utils/permissions";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { MEMBER_STATUSES } from "~/validation/members";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:dashboard:own");
-  const dashboard = await getDashboard(user, {
-    registryTasks: hasPermission(user.permissions, "update:member:chapter"),
-    trainingTasks: hasPermission(user.permissions, "read:training:chapter"),
-    activities: hasPermission(user.permissions, "read:activity:chapter")
-      ? "chapter"
-      : hasPermission(user.permissions, "read:activity:district")
-        ? "district"
-        : null,
-    districtCodes: user.districtCodes,
-  });
-  return {
-    userName: user.name,
-    chapterName: user.chapter.name,
-    timeZone: user.chapter.timeZone,
-    canExportMembers: hasPermission(user.permissions, "export:member:chapter"),
-    isDinsos: user.role === "dinsos",
-    reportsAwaiting: await countAwaitingReview(reportActorOf(user)),
-    ...dashboard,
-  };
+  const actor = await requireActor(request, "read:dashboard:own");
+  const { ok: _ok, ...dashboard } = unwrap(await getDashboard(actor));
+  return dashboard;
 }
 
 export default function Dashboard() {

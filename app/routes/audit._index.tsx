@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
-import { auditActionOptions, auditActors, auditReaderOf, listAuditLog } from "~/domain/audit/audit-log.server";
+import { auditActionOptions, auditActors, listAuditLog } from "~/domain/audit/audit-log.server";
 import { t } from "~/i18n";
 import { formatNumber } from "~/utils/format";
-import { forbidden, requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { auditFiltersQuery, parseAuditFilters, parseAuditPage } from "~/validation/audit";
 
 export const meta: MetaFunction = () => [{ title: `${t("audit.title")} · ${t("app.name")}` }];
@@ -14,14 +15,13 @@ export const meta: MetaFunction = () => [{ title: `${t("audit.title")} · ${t("a
 // GET /audit?actor=&member=&action=&from=&to=&page=: the chapter's audit log for the board
 // (read:audit), newest first, a page at a time; NIK/KK masked.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:audit:chapter");
+  const actor = await requireActor(request, "read:audit:chapter");
   const url = new URL(request.url);
   const { filters, notes } = parseAuditFilters(url.searchParams);
-  const reader = auditReaderOf(user);
-  const [result, actors] = await Promise.all([listAuditLog(reader, filters, parseAuditPage(url.searchParams)), auditActors(reader)]);
-  if (!result.ok) forbidden();
+  const [outcome, actors] = await Promise.all([listAuditLog(actor, filters, parseAuditPage(url.searchParams)), auditActors(actor)]);
+  const result = unwrap(outcome);
   return {
-    chapterName: user.chapter.name,
+    chapterName: result.chapterName,
     filters,
     notes: notes.map((key) => t(key)),
     actors,

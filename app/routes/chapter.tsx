@@ -3,37 +3,27 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import {
-  CHAPTER_IMAGE_KINDS,
   CHAPTER_IMAGE_MAX_BYTES,
   getChapterImages,
   removeChapterImage,
   saveChapterImage,
-  type ChapterImageError,
   type ChapterImageKind,
 } from "~/domain/chapters/chapters.server";
-import { t, type MessageKey } from "~/i18n";
-import { requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast, switchChapter } from "~/utils/session.server";
-import { isStorageFault, readMultipart } from "~/utils/uploads.server";
+import type { Refusal } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n";
+import { refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText, switchChapter } from "~/utils/session.server";
+import { readMultipart } from "~/utils/uploads.server";
 import { safeRedirect } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t("chapterImages.title")} · ${t("app.name")}` }];
 
-const IMAGE_ERRORS: Record<ChapterImageError, MessageKey> = {
-  type: "chapterImages.error.type",
-  size: "chapterImages.error.size",
-  unreadable: "chapterImages.error.unreadable",
-  missing: "chapterImages.error.missing",
-  noKetua: "chapterImages.error.noKetua",
-};
-
-const isKind = (value: string): value is ChapterImageKind => (CHAPTER_IMAGE_KINDS as readonly string[]).includes(value);
-
 // GET /chapter: the administrator's chapter settings: the logo (cards, letterheads) and the
 // Ketua's signature (cards), for the chapter they work in.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:chapter:any");
-  const images = await getChapterImages(user.chapter.id);
+  const actor = await requireActor(request, "manage:chapter:any");
+  const { images } = unwrap(await getChapterImages(actor));
   return {
     chapterName: images.chapterName,
     hasLogo: Boolean(images.logoFile),
@@ -45,31 +35,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** A refused upload or removal comes back to the page as a toast with its sentence; forbidden is the error page. */
+function refusedImage(refusal: Refusal) {
+  if (refusal.refusal === "forbidden" || refusal.refusal === "notFound") throw refusalResponse(refusal);
+  const message = refusal.refusal === "invalid" ? refusal.formError : refusal.message;
+  return redirectWithToastText("/chapter", "error", message ?? t("error.400"));
+}
+
 // POST /chapter: intent=upload&kind=logo|signature (multipart, field "image") or
 // intent=remove&kind=...; without an intent, the header's selector: the administrator switches
 // the chapter they work in.
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "manage:chapter:any");
+  const actor = await requireActor(request, "manage:chapter:any");
   const form = await readMultipart(request, CHAPTER_IMAGE_MAX_BYTES);
-  if (form === "tooBig") return redirectWithToast("/chapter", "error", IMAGE_ERRORS.size);
+  if (form === "tooBig") return redirectWithToast("/chapter", "error", "chapterImages.error.size");
   const intent = String(form.get("intent") ?? "");
-  if (intent === "upload" || intent === "remove") {
-    const kind = String(form.get("kind") ?? "");
-    if (!isKind(kind)) return redirectWithToast("/chapter", "error", "chapterImages.error.kind");
-    const base = { chapterId: user.chapter.id, actorId: user.id, kind };
-    if (intent === "remove") {
-      await removeChapterImage(base);
-      return redirectWithToast("/chapter", "success", kind === "logo" ? "chapterImages.logo.removed" : "chapterImages.signature.removed");
-    }
+  const kind = String(form.get("kind") ?? "");
+  if (intent === "remove") {
+    const result = await removeChapterImage(actor, kind);
+    if (!result.ok) return refusedImage(result);
+    return redirectWithToast(
+      "/chapter",
+      "success",
+      result.kind === "logo" ? "chapterImages.logo.removed" : "chapterImages.signature.removed",
+    );
+  }
+  if (intent === "upload") {
     const file = form.get("image");
     const upload = file instanceof File ? { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, size: file.size } : null;
-    const result = await saveChapterImage({ ...base, file: upload });
-    if (isStorageFault(result)) return redirectWithToast("/chapter", "error", "upload.storageFault");
-    if (!result.ok) return redirectWithToast("/chapter", "error", IMAGE_ERRORS[result.error]);
-    return redirectWithToast("/chapter", "success", kind === "logo" ? "chapterImages.logo.saved" : "chapterImages.signature.saved");
+    const result = await saveChapterImage(actor, kind, upload);
+    if (!result.ok) return refusedImage(result);
+    return redirectWithToast("/chapter", "success", result.kind === "logo" ? "chapterImages.logo.saved" : "chapterImages.signature.saved");
   }
-  const chapter = await switchChapter(request, String(form.get("chapterId") ?? ""));
-  if (!chapter) throw new Response("Not Found", { status: 404 });
+  const { chapter } = unwrap(await switchChapter(request, actor, String(form.get("chapterId") ?? "")));
   return redirectWithToast(safeRedirect(form.get("redirectTo")), "info", "chapter.switched", { name: chapter.name });
 }
 

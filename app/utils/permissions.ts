@@ -8,10 +8,12 @@
 // A user's rights are those of their role (the kind of account) plus those of every position
 // their member holds in the chapter's active leadership period (docs/permissions.md,
 // docs/decisions/007). Board rights are never stored on the account.
+import { Role } from "~/generated/prisma/enums";
 import type { PositionKind } from "~/validation/leadership";
 
-export const ROLES = ["admin", "volunteer", "dinsos"] as const;
-export type Role = (typeof ROLES)[number];
+/** The kinds of account (the Prisma enum on User.role): admin, volunteer, dinsos. */
+export { Role };
+export const ROLES = Object.values(Role);
 
 export const ACCESS_LEVELS = ["own", "district", "chapter", "any"] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
@@ -165,10 +167,6 @@ export function permissionsFor(role: Role, positionKinds: readonly PositionKind[
   const granted = new Set<Permission>(ROLE_PERMISSIONS[role]);
   for (const kind of positionKinds) for (const p of POSITION_PERMISSIONS[kind]) granted.add(p);
   return [...granted];
-}
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
 }
 
 const ACCESS_RANK: Record<Access, number> = { own: 0, district: 1, chapter: 2, any: 3 };

@@ -1,5 +1,8 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { createSession, deleteSession, getSessionUser, switchSessionChapter, type CurrentUser } from "~/domain/accounts/accounts.server";
+import { createSession, deleteSession, getSessionUser, type CurrentUser } from "~/domain/accounts/accounts.server";
+import { switchSessionChapter } from "~/domain/chapters/chapters.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import { notFound } from "~/domain/shared/outcome.server";
 import { getEnv } from "./env.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 
@@ -39,10 +42,10 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   return getSessionUser(sessionId);
 }
 
-/** Moves the current session to another chapter (administrators: the route checks it). */
-export async function switchChapter(request: Request, chapterId: string) {
+/** Moves the current session to another chapter (administrators: the domain checks it). */
+export async function switchChapter(request: Request, actor: Actor, chapterId: string) {
   const sessionId = (await getCookieSession(request)).get("sessionId");
-  return sessionId ? switchSessionChapter(sessionId, chapterId) : null;
+  return sessionId ? switchSessionChapter(actor, sessionId, chapterId) : notFound();
 }
 
 /** Starts a session for the user and redirects, with a welcome toast. */

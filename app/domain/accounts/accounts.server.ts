@@ -2,7 +2,7 @@
 // portal sees it (with their chapter and permissions).
 import { db } from "~/utils/db.server";
 import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.server";
-import { isRole, permissionsFor, type Permission, type Role } from "~/utils/permissions";
+import { permissionsFor, type Permission, type Role } from "~/utils/permissions";
 import { activePositionsOf, type HeldPosition } from "~/domain/leadership/leadership.server";
 import { recordAudit } from "~/utils/audit.server";
 
@@ -138,9 +138,9 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
       },
     },
   });
-  if (!session || session.expiresAt <= now || !session.user.active || !isRole(session.user.role)) return null;
+  if (!session || session.expiresAt <= now || !session.user.active) return null;
   const { active: _active, ...user } = session.user;
-  const role = user.role as Role;
+  const role = user.role;
   const chapter =
     role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
       ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? user.chapter)
@@ -159,19 +159,6 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
       positions.map((p) => p.kind),
     ),
   };
-}
-
-/** Chapters an administrator can switch to. */
-export async function listChapters() {
-  return db.chapter.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
-/** An administrator chooses the chapter to work in for this session. */
-export async function switchSessionChapter(sessionId: string, chapterId: string) {
-  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { id: true, name: true } });
-  if (!chapter) return null;
-  await db.session.update({ where: { id: sessionId }, data: { activeChapterId: chapter.id } });
-  return chapter;
 }
 
 export async function createUser(input: {

@@ -3,35 +3,25 @@
 // time zone), a page at a time. Before/after come back as a list of changed fields with
 // Indonesian labels; NIK and KK numbers are masked again on the way out (docs/decisions/005), so
 // that a record written before the writer masked them does not show them whole.
-import ExcelJS from "exceljs";
-import { PassThrough } from "node:stream";
+import { auditLogXlsx, type AuditLogRow } from "~/documents/xlsx/audit-log";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, ok } from "~/domain/shared/outcome.server";
 import { t, type MessageKey } from "~/i18n/index";
 import { activityStatusLabel, memberStatusLabel } from "~/i18n/labels";
 import { id as catalogue } from "~/i18n/id";
 import { maskIdentifiers, recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
-import { formatCalendarDateShort, formatDateShort, formatNumber, formatRupiah, formatTime, zoneAbbreviation } from "~/utils/format";
-import { hasPermission, type Permission } from "~/utils/permissions";
+import { formatCalendarDateShort, formatNumber, formatRupiah } from "~/utils/format";
 import type { AuditFilters } from "~/validation/audit";
 
-export type AuditReader = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
-
-export function auditReaderOf(user: {
-  id: string;
-  chapter: { id: string; timeZone: string };
-  permissions: readonly Permission[];
-}): AuditReader {
-  return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
-}
-
-export const canReadAudit = (reader: Pick<AuditReader, "permissions">) => hasPermission(reader.permissions, "read:audit:chapter");
+/** The board positions with read:audit (and administrators) read their chapter's log. */
+const canReadAudit = (actor: Actor) => can(actor, "read:audit:chapter");
 
 export const AUDIT_PAGE_SIZE = 25;
 /** More rows than this are not exported (the summary sheet says so); narrow the filters instead. */
 export const AUDIT_EXPORT_MAX_ROWS = 50_000;
 /** A member filter naming more members than this uses the first ones (by name). */
 const MEMBER_MATCH_LIMIT = 200;
-const FORBIDDEN = { ok: false as const, forbidden: true as const };
 
 // ---------------------------------------------------------------------------------------------
 // Filters
@@ -72,10 +62,7 @@ async function membersNamed(chapterId: string, text: string): Promise<string[]> 
   return rows.map((m) => m.id);
 }
 
-async function whereFor(
-  reader: AuditReader,
-  filters: AuditFilters,
-): Promise<{ where: Prisma.AuditLogWhereInput; memberNotFound: boolean }> {
+async function whereFor(reader: Actor, filters: AuditFilters): Promise<{ where: Prisma.AuditLogWhereInput; memberNotFound: boolean }> {
   const where: Prisma.AuditLogWhereInput = { chapterId: reader.chapterId };
   if (filters.actorId) where.actorId = filters.actorId;
   if (filters.action) where.action = filters.action;
@@ -276,9 +263,9 @@ export type AuditEntryView = ReturnType<typeof present>;
 // ---------------------------------------------------------------------------------------------
 // The page
 
-/** A page of the chapter's log, newest first, with the total and the filter's choices. */
-export async function listAuditLog(reader: AuditReader, filters: AuditFilters, page: number) {
-  if (!canReadAudit(reader)) return FORBIDDEN;
+/** A page of the actor's chapter's log, newest first, with the total and the chapter's name. */
+export async function listAuditLog(reader: Actor, filters: AuditFilters, page: number) {
+  if (!canReadAudit(reader)) return forbidden();
   const { where, memberNotFound } = await whereFor(reader, filters);
   const total = await db.auditLog.count({ where });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
@@ -290,15 +277,18 @@ export async function listAuditLog(reader: AuditReader, filters: AuditFilters, p
     skip: (current - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
   });
-  const names = await memberNames(reader.chapterId, rows);
-  return {
-    ok: true as const,
+  const [names, chapter] = await Promise.all([
+    memberNames(reader.chapterId, rows),
+    db.chapter.findUniqueOrThrow({ where: { id: reader.chapterId }, select: { name: true } }),
+  ]);
+  return ok({
+    chapterName: chapter.name,
     total,
     page: current,
     pages,
     memberNotFound,
     entries: rows.map((row) => present(row, names, reader.timeZone)),
-  };
+  });
 }
 
 /**
@@ -306,7 +296,7 @@ export async function listAuditLog(reader: AuditReader, filters: AuditFilters, p
  * any chapter), by name. Not "who appears in the log": that needs a pass over the whole log
  * (0.6 s for 200,000 records) on every page view.
  */
-export async function auditActors(reader: AuditReader): Promise<{ id: string; name: string }[]> {
+export async function auditActors(reader: Actor): Promise<{ id: string; name: string }[]> {
   if (!canReadAudit(reader)) return [];
   return db.user.findMany({
     where: { OR: [{ chapterId: reader.chapterId }, { role: "admin" }] },
@@ -319,15 +309,6 @@ export async function auditActors(reader: AuditReader): Promise<{ id: string; na
 // The spreadsheet
 
 const BATCH = 2_000;
-const COLUMNS = [
-  { header: "audit.col.at", width: 17 },
-  { header: "audit.col.actor", width: 26 },
-  { header: "audit.col.action", width: 30 },
-  { header: "audit.col.entity", width: 22 },
-  { header: "audit.filter.member", width: 30 },
-  { header: "audit.export.entityId", width: 28 },
-  { header: "audit.col.changes", width: 80 },
-] as const satisfies readonly { header: MessageKey; width: number }[];
 
 function filtersText(filters: AuditFilters, actorName: string | null): string {
   const parts = [
@@ -339,64 +320,16 @@ function filtersText(filters: AuditFilters, actorName: string | null): string {
 }
 
 /**
- * The filtered log as an .xlsx (a summary sheet and one row per record, newest first), read in
- * batches by keyset so that records written meanwhile neither repeat nor go missing. The export
- * itself is audited ("audit.export", with the filters and the count).
+ * The filtered log's records as the spreadsheet's rows, newest first, read in batches by keyset
+ * so that records written meanwhile neither repeat nor go missing; `counted.rows` says how many.
  */
-export async function auditLogXlsx(reader: AuditReader, filters: AuditFilters, now = new Date()) {
-  if (!canReadAudit(reader)) return FORBIDDEN;
-  const { where } = await whereFor(reader, filters);
-  const [total, chapter, actor] = await Promise.all([
-    db.auditLog.count({ where }),
-    db.chapter.findUniqueOrThrow({ where: { id: reader.chapterId }, select: { name: true, code: true } }),
-    filters.actorId ? db.user.findUnique({ where: { id: filters.actorId }, select: { name: true } }) : null,
-  ]);
-  const tz = reader.timeZone;
-
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on("end", resolve);
-    out.on("error", reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = "Portal IPSM";
-
-  const summary = workbook.addWorksheet(t("audit.export.summarySheet"));
-  summary.columns = [{ width: 24 }, { width: 70 }];
-  const cut = total > AUDIT_EXPORT_MAX_ROWS;
-  const lines: [string, string | number][] = [
-    [t("audit.export.chapter"), chapter.name],
-    [
-      t("audit.export.period"),
-      `${filters.from ? formatCalendarDateShort(`${filters.from}T00:00:00Z`) : "…"} – ${filters.to ? formatCalendarDateShort(`${filters.to}T00:00:00Z`) : "…"}`,
-    ],
-    [t("audit.export.filters"), filtersText(filters, actor?.name ?? null)],
-    [t("audit.export.count"), total],
-    [t("audit.export.printedAt"), `${formatDateShort(now, tz)} ${formatTime(now, tz)} ${zoneAbbreviation(tz)}`],
-    [t("audit.export.masked"), ""],
-    ...(cut ? [[t("audit.export.cut", { max: AUDIT_EXPORT_MAX_ROWS }), ""] as [string, string]] : []),
-  ];
-  for (const line of lines) summary.addRow(line).commit();
-  summary.commit();
-
-  const sheet = workbook.addWorksheet(t("audit.export.sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c, index) => ({
-    header: index === 0 ? t("audit.export.time", { zone: zoneAbbreviation(tz) }) : t(c.header),
-    width: c.width,
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.commit();
-
-  let written = 0;
+async function* exportRows(reader: Actor, where: Prisma.AuditLogWhereInput, counted: { rows: number }): AsyncGenerator<AuditLogRow> {
   let last: { at: Date; id: string } | null = null;
-  while (written < AUDIT_EXPORT_MAX_ROWS) {
+  while (counted.rows < AUDIT_EXPORT_MAX_ROWS) {
     // The next rows after `last` in (at desc, id desc): the rest of last's moment, then the
     // earlier moments. Two plain ranges, which the [chapterId, at] index serves; the OR of both
     // in one query made SQLite scan the chapter's log for every batch.
-    const take = Math.min(BATCH, AUDIT_EXPORT_MAX_ROWS - written);
+    const take = Math.min(BATCH, AUDIT_EXPORT_MAX_ROWS - counted.rows);
     const page: EntryRow[] = [];
     if (last) {
       page.push(
@@ -418,38 +351,60 @@ export async function auditLogXlsx(reader: AuditReader, filters: AuditFilters, n
         })),
       );
     }
-    if (page.length === 0) break;
+    if (page.length === 0) return;
     const names = await memberNames(reader.chapterId, page);
     for (const row of page) {
-      const entry = present(row, names, tz);
-      const r = sheet.addRow([
-        entry.atText,
-        entry.actorName,
-        entry.actionLabel,
-        entry.entityLabel,
-        entry.entityName ?? "",
-        entry.entityId,
-        changesText(entry.changes),
-      ]);
-      r.getCell(7).alignment = { wrapText: true, vertical: "top" };
-      r.commit();
+      const entry = present(row, names, reader.timeZone);
+      yield {
+        atText: entry.atText,
+        actorName: entry.actorName,
+        actionLabel: entry.actionLabel,
+        entityLabel: entry.entityLabel,
+        entityName: entry.entityName,
+        entityId: entry.entityId,
+        changes: changesText(entry.changes),
+      };
     }
-    written += page.length;
+    counted.rows += page.length;
     const tail = page[page.length - 1]!;
     last = { at: tail.at, id: tail.id };
-    if (page.length < take) break;
+    if (page.length < take) return;
   }
-  sheet.commit();
-  await workbook.commit();
-  await finished;
+}
 
+/**
+ * The filtered log as an .xlsx (a summary sheet and one row per record, newest first; at most
+ * AUDIT_EXPORT_MAX_ROWS). The export itself is audited ("audit.export", with the filters and the count).
+ */
+export async function exportAuditLog(reader: Actor, filters: AuditFilters, now = new Date()) {
+  if (!canReadAudit(reader)) return forbidden();
+  const { where } = await whereFor(reader, filters);
+  const [total, chapter, actor] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.chapter.findUniqueOrThrow({ where: { id: reader.chapterId }, select: { name: true, code: true } }),
+    filters.actorId ? db.user.findUnique({ where: { id: filters.actorId }, select: { name: true } }) : null,
+  ]);
+  const counted = { rows: 0 };
+  const bytes = await auditLogXlsx(
+    {
+      chapterName: chapter.name,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+      filters: filtersText(filters, actor?.name ?? null),
+      count: total,
+      cutAt: total > AUDIT_EXPORT_MAX_ROWS ? AUDIT_EXPORT_MAX_ROWS : null,
+      printedAt: now,
+      timeZone: reader.timeZone,
+    },
+    exportRows(reader, where, counted),
+  );
   await recordAudit({
     actorId: reader.userId,
     chapterId: reader.chapterId,
     action: "audit.export",
     entityType: "AuditLog",
     entityId: reader.chapterId,
-    after: { format: "xlsx", count: written, filters },
+    after: { format: "xlsx", count: counted.rows, filters },
   });
-  return { ok: true as const, body: Buffer.concat(chunks), fileName: `log-audit-${chapter.code.toLowerCase()}.xlsx` };
+  return ok({ bytes, fileName: `log-audit-${chapter.code.toLowerCase()}.xlsx` });
 }

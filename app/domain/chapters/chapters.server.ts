@@ -5,11 +5,14 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { t, type MessageKey } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { removeFiles, saveWithFiles, type StorageFault } from "~/utils/uploads.server";
+import { isStorageFault, removeFiles, saveWithFiles } from "~/utils/uploads.server";
 
 export const CHAPTER_LEVELS = ["kabkota", "kecamatan", "kelurahan"] as const;
 export type ChapterLevel = (typeof CHAPTER_LEVELS)[number];
@@ -56,37 +59,61 @@ export async function getChapterLetterhead(chapterId: string) {
 }
 export type ChapterLetterhead = Awaited<ReturnType<typeof getChapterLetterhead>>;
 
-/** The registry settings of a chapter and the serial the next member number will carry. */
-export async function getMemberSettings(chapterId: string) {
+function memberSettingsOf(chapterId: string) {
   return db.chapter.findUniqueOrThrow({
     where: { id: chapterId },
     select: { code: true, memberNumberPattern: true, memberNumberNext: true, cardValidityYears: true },
   });
 }
 
-export async function updateMemberSettings(input: {
-  chapterId: string;
-  actorId: string;
-  memberNumberPattern: string;
-  cardValidityYears: number;
-}) {
-  const before = await getMemberSettings(input.chapterId);
+/** The registry settings of the actor's chapter and the serial the next member number will carry (those who keep the registry). */
+export async function getMemberSettings(actor: Actor) {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  return ok({ settings: await memberSettingsOf(actor.chapterId) });
+}
+
+/** Sets the member number pattern and the cards' validity of the actor's chapter; audited. */
+export async function updateMemberSettings(
+  actor: Actor,
+  input: { memberNumberPattern: string; cardValidityYears: number },
+): Promise<Outcome> {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const before = await memberSettingsOf(actor.chapterId);
   const after = { memberNumberPattern: input.memberNumberPattern, cardValidityYears: input.cardValidityYears };
   await db.$transaction(async (tx) => {
-    await tx.chapter.update({ where: { id: input.chapterId }, data: after });
+    await tx.chapter.update({ where: { id: actor.chapterId }, data: after });
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
         action: "chapter.member-settings",
         entityType: "Chapter",
-        entityId: input.chapterId,
+        entityId: actor.chapterId,
         before: { memberNumberPattern: before.memberNumberPattern, cardValidityYears: before.cardValidityYears },
         after,
       },
       tx,
     );
   });
+  return ok();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Switching chapters (administrators)
+
+/** The chapters an administrator can switch to, by name; none for anyone else. */
+export async function chaptersToSwitch(actor: Actor): Promise<{ id: string; name: string }[] | null> {
+  if (!can(actor, "manage:chapter:any")) return null;
+  return db.chapter.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** An administrator chooses the chapter to work in for this session (`sessionId`: the request's session). */
+export async function switchSessionChapter(actor: Actor, sessionId: string, chapterId: string) {
+  if (!can(actor, "manage:chapter:any")) return forbidden();
+  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { id: true, name: true } });
+  if (!chapter) return notFound();
+  await db.session.update({ where: { id: sessionId }, data: { activeChapterId: chapter.id } });
+  return ok({ chapter });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +130,23 @@ const IMAGE_BOX: Record<ChapterImageKind, { width: number; height: number }> = {
 };
 
 /** type: not PNG/JPEG; size: over 1 MB; unreadable: does not decode; missing: no file; noKetua: no Ketua serving today. */
-export type ChapterImageError = "type" | "size" | "unreadable" | "missing" | "noKetua";
+type ChapterImageError = "type" | "size" | "unreadable" | "missing" | "noKetua";
+const IMAGE_ERRORS: Record<ChapterImageError, MessageKey> = {
+  type: "chapterImages.error.type",
+  size: "chapterImages.error.size",
+  unreadable: "chapterImages.error.unreadable",
+  missing: "chapterImages.error.missing",
+  noKetua: "chapterImages.error.noKetua",
+};
+/** A refused image: the sentence for the whole form (the page shows it as a toast) and for the file field. */
+function imageRefused(error: ChapterImageError | "storage") {
+  const message = error === "storage" ? t("upload.storageFault") : t(IMAGE_ERRORS[error]);
+  return invalid({ image: message }, message);
+}
+const isImageKind = (value: string): value is ChapterImageKind => (CHAPTER_IMAGE_KINDS as readonly string[]).includes(value);
+const unknownKind = () => invalid({ kind: t("chapterImages.error.kind") }, t("chapterImages.error.kind"));
+const managesChapters = (actor: Actor) => can(actor, "manage:chapter:any");
+
 export type ChapterImageUpload = { bytes: Uint8Array; type: string; size: number };
 
 function chapterImageDir(): string {
@@ -159,10 +202,10 @@ export async function currentKetua(chapterId: string, today: Date): Promise<{ me
 }
 
 /**
- * The logo and the Ketua's signature as the settings page shows them: the signature counts only
- * while the member who uploaded it as Ketua still is the Ketua (a new Ketua uploads their own).
+ * The logo and the Ketua's signature of a chapter: the signature counts only while the member
+ * who uploaded it as Ketua still is the Ketua (a new Ketua uploads their own).
  */
-export async function getChapterImages(chapterId: string, now = new Date()) {
+async function chapterImagesOf(chapterId: string, now: Date) {
   const chapter = await db.chapter.findUniqueOrThrow({
     where: { id: chapterId },
     select: { name: true, timeZone: true, logoFile: true, signatureFile: true, signatureMemberId: true },
@@ -183,7 +226,7 @@ export async function getCardSigns(
   chapterId: string,
   now = new Date(),
 ): Promise<{ logo: Buffer | null; signature: { image: Buffer; name: string } | null }> {
-  const images = await getChapterImages(chapterId, now);
+  const images = await chapterImagesOf(chapterId, now);
   const [logo, signature] = await Promise.all([
     images.logoFile ? readChapterImageFile(images.logoFile) : null,
     images.signatureInForce && images.signatureFile ? readChapterImageFile(images.signatureFile) : null,
@@ -191,14 +234,24 @@ export async function getCardSigns(
   return { logo, signature: signature && images.ketua ? { image: signature, name: images.ketua.name } : null };
 }
 
-/** The stored image of a kind (PNG bytes), or null; for the settings page's preview. */
-export async function readChapterImage(chapterId: string, kind: ChapterImageKind): Promise<Buffer | null> {
-  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { logoFile: true, signatureFile: true } });
-  const fileName = kind === "logo" ? chapter?.logoFile : chapter?.signatureFile;
-  return fileName ? readChapterImageFile(fileName) : null;
+/**
+ * The settings page of the actor's chapter (administrators): the logo, the signature, the Ketua
+ * serving today and whether the signature prints; the file names change with every upload.
+ */
+export async function getChapterImages(actor: Actor, now = new Date()) {
+  if (!managesChapters(actor)) return forbidden();
+  return ok({ images: await chapterImagesOf(actor.chapterId, now) });
 }
 
-export type ChapterImageResult = { ok: true } | { ok: false; error: ChapterImageError } | StorageFault;
+/** The stored image of a kind (PNG bytes) of the actor's chapter, for the settings page's preview; not found for an unknown kind or no image. */
+export async function readChapterImage(actor: Actor, kind: string) {
+  if (!managesChapters(actor)) return forbidden();
+  if (!isImageKind(kind)) return notFound();
+  const chapter = await db.chapter.findUnique({ where: { id: actor.chapterId }, select: { logoFile: true, signatureFile: true } });
+  const fileName = kind === "logo" ? chapter?.logoFile : chapter?.signatureFile;
+  const png = fileName ? await readChapterImageFile(fileName) : null;
+  return png ? ok({ png }) : notFound();
+}
 
 function checkUpload(file: ChapterImageUpload | null): Exclude<ChapterImageError, "unreadable" | "noKetua"> | null {
   if (!file || file.size === 0 || file.bytes.length === 0) return "missing";
@@ -208,77 +261,82 @@ function checkUpload(file: ChapterImageUpload | null): Exclude<ChapterImageError
 }
 
 /**
- * Sets the chapter's logo, or the signature of the Ketua serving today (who it belongs to is
- * kept, so that it stops printing when the Ketua changes); replaces and removes the old file;
- * audited. Nothing is saved on bad input.
+ * Sets the logo of the actor's chapter, or the signature of the Ketua serving today (who it
+ * belongs to is kept, so that it stops printing when the Ketua changes); replaces and removes
+ * the old file; audited. Nothing is saved on bad input (refused as invalid, with the sentence).
  */
-export async function saveChapterImage(input: {
-  chapterId: string;
-  actorId: string;
-  kind: ChapterImageKind;
-  file: ChapterImageUpload | null;
-  now?: Date;
-}): Promise<ChapterImageResult> {
-  const problem = checkUpload(input.file);
-  if (problem || !input.file) return { ok: false, error: problem ?? "missing" };
+export async function saveChapterImage(
+  actor: Actor,
+  kind: string,
+  file: ChapterImageUpload | null,
+  now = new Date(),
+): Promise<Outcome<{ kind: ChapterImageKind }>> {
+  if (!managesChapters(actor)) return forbidden();
+  if (!isImageKind(kind)) return unknownKind();
+  const problem = checkUpload(file);
+  if (problem || !file) return imageRefused(problem ?? "missing");
+  const chapterId = actor.chapterId;
   const chapter = await db.chapter.findUniqueOrThrow({
-    where: { id: input.chapterId },
+    where: { id: chapterId },
     select: { timeZone: true, logoFile: true, signatureFile: true, signatureMemberId: true },
   });
-  const ketua =
-    input.kind === "signature" ? await currentKetua(input.chapterId, calendarToday(chapter.timeZone, input.now ?? new Date())) : null;
-  if (input.kind === "signature" && !ketua) return { ok: false, error: "noKetua" };
-  const png = await normalizeChapterImage(input.file.bytes, input.kind);
-  if (!png) return { ok: false, error: "unreadable" };
+  const ketua = kind === "signature" ? await currentKetua(chapterId, calendarToday(chapter.timeZone, now)) : null;
+  if (kind === "signature" && !ketua) return imageRefused("noKetua");
+  const png = await normalizeChapterImage(file.bytes, kind);
+  if (!png) return imageRefused("unreadable");
 
-  const fileName = `${input.chapterId}-${input.kind}-${randomBytes(8).toString("hex")}.png`;
-  const oldFile = input.kind === "logo" ? chapter.logoFile : chapter.signatureFile;
-  const data = input.kind === "logo" ? { logoFile: fileName } : { signatureFile: fileName, signatureMemberId: ketua!.memberId };
+  const fileName = `${chapterId}-${kind}-${randomBytes(8).toString("hex")}.png`;
+  const oldFile = kind === "logo" ? chapter.logoFile : chapter.signatureFile;
+  const data = kind === "logo" ? { logoFile: fileName } : { signatureFile: fileName, signatureMemberId: ketua!.memberId };
   const result = await saveWithFiles([{ path: chapterImagePath(fileName), bytes: png }], () =>
     db.$transaction(async (tx) => {
-      await tx.chapter.update({ where: { id: input.chapterId }, data, select: { id: true } });
+      await tx.chapter.update({ where: { id: chapterId }, data, select: { id: true } });
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId: actor.userId,
+          chapterId,
           action: "chapter.images",
           entityType: "Chapter",
-          entityId: input.chapterId,
-          before: input.kind === "logo" ? { logoFile: chapter.logoFile } : { signatureFile: chapter.signatureFile },
-          after: input.kind === "logo" ? { logoFile: fileName } : { signatureFile: fileName, signatureMemberName: ketua!.name },
+          entityId: chapterId,
+          before: kind === "logo" ? { logoFile: chapter.logoFile } : { signatureFile: chapter.signatureFile },
+          after: kind === "logo" ? { logoFile: fileName } : { signatureFile: fileName, signatureMemberName: ketua!.name },
         },
         tx,
       );
-      return { ok: true as const };
     }),
   );
-  if (result.ok && oldFile) await removeFiles([chapterImagePath(oldFile)]);
-  return result;
+  if (isStorageFault(result)) return imageRefused("storage");
+  if (oldFile) await removeFiles([chapterImagePath(oldFile)]);
+  return ok({ kind });
 }
 
-/** Removes the logo or the signature (and its file), audited. */
-export async function removeChapterImage(input: { chapterId: string; actorId: string; kind: ChapterImageKind }): Promise<void> {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: input.chapterId }, select: { logoFile: true, signatureFile: true } });
-  const oldFile = input.kind === "logo" ? chapter.logoFile : chapter.signatureFile;
-  if (!oldFile) return;
+/** Removes the logo or the signature of the actor's chapter (and its file), audited; nothing to remove is fine. */
+export async function removeChapterImage(actor: Actor, kind: string): Promise<Outcome<{ kind: ChapterImageKind }>> {
+  if (!managesChapters(actor)) return forbidden();
+  if (!isImageKind(kind)) return unknownKind();
+  const chapterId = actor.chapterId;
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true, signatureFile: true } });
+  const oldFile = kind === "logo" ? chapter.logoFile : chapter.signatureFile;
+  if (!oldFile) return ok({ kind });
   await db.$transaction(async (tx) => {
     await tx.chapter.update({
-      where: { id: input.chapterId },
-      data: input.kind === "logo" ? { logoFile: null } : { signatureFile: null, signatureMemberId: null },
+      where: { id: chapterId },
+      data: kind === "logo" ? { logoFile: null } : { signatureFile: null, signatureMemberId: null },
       select: { id: true },
     });
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId,
         action: "chapter.images",
         entityType: "Chapter",
-        entityId: input.chapterId,
-        before: input.kind === "logo" ? { logoFile: oldFile } : { signatureFile: oldFile },
-        after: input.kind === "logo" ? { logoFile: null } : { signatureFile: null },
+        entityId: chapterId,
+        before: kind === "logo" ? { logoFile: oldFile } : { signatureFile: oldFile },
+        after: kind === "logo" ? { logoFile: null } : { signatureFile: null },
       },
       tx,
     );
   });
   await removeFiles([chapterImagePath(oldFile)]);
+  return ok({ kind });
 }

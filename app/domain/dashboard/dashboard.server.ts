@@ -1,29 +1,42 @@
-// What each user's dashboard shows: real figures of their chapter.
-import type { CurrentUser } from "~/domain/accounts/accounts.server";
+// What each user's dashboard shows: real figures of their chapter, and the tasks their rights
+// give them (open duplicates for the registry, certificate expiry for trainings, activities of
+// the chapter or of the kecamatan they coordinate, reports awaiting the Dinas Sosial).
 import { activityDashboard } from "~/domain/activities/activities.server";
 import { countMembersByStatus, countOpenDuplicateFlags, getOwnMembership } from "~/domain/members/members.server";
+import { countAwaitingReview } from "~/domain/reports/reports.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, ok } from "~/domain/shared/outcome.server";
 import { expiryCounts } from "~/domain/trainings/trainings.server";
+import { db } from "~/utils/db.server";
 
-/**
- * Figures for the dashboard; registry tasks (open duplicates) only for those who keep the
- * registry, certificate expiry only for those who see the chapter's trainings.
- */
-export async function getDashboard(
-  user: Pick<CurrentUser, "role" | "memberId" | "chapter">,
-  options: { registryTasks: boolean; trainingTasks: boolean; activities: "chapter" | "district" | null; districtCodes?: readonly string[] },
-) {
-  const [memberCounts, openDuplicates, ownMembership, certificates, activities] = await Promise.all([
-    countMembersByStatus(user.chapter.id),
-    options.registryTasks ? countOpenDuplicateFlags(user.chapter.id) : Promise.resolve(0),
-    user.role === "volunteer" ? (user.memberId ? getOwnMembership(user.memberId) : Promise.resolve(null)) : Promise.resolve(undefined),
-    options.trainingTasks ? expiryCounts(user.chapter.id, user.chapter.timeZone) : Promise.resolve(null),
-    options.activities
-      ? activityDashboard(
-          user.chapter.id,
-          user.chapter.timeZone,
-          options.activities === "district" ? (options.districtCodes ?? []) : undefined,
-        )
+/** The actor's dashboard: who they are, their chapter's figures, and the tasks their rights give them. */
+export async function getDashboard(actor: Actor, now = new Date()) {
+  if (!can(actor, "read:dashboard:own")) return forbidden();
+  const activityScope = can(actor, "read:activity:chapter") ? "chapter" : can(actor, "read:activity:district") ? "district" : null;
+  const [person, chapter, memberCounts, openDuplicates, ownMembership, certificates, activities, reportsAwaiting] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } }),
+    db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } }),
+    countMembersByStatus(actor),
+    countOpenDuplicateFlags(actor),
+    actor.role === "volunteer" ? getOwnMembership(actor) : Promise.resolve(undefined),
+    can(actor, "read:training:chapter") ? expiryCounts(actor.chapterId, actor.timeZone) : Promise.resolve(null),
+    activityScope
+      ? activityDashboard(actor.chapterId, actor.timeZone, activityScope === "district" ? actor.districtCodes : undefined)
       : Promise.resolve(null),
+    countAwaitingReview(actor),
   ]);
-  return { memberCounts, openDuplicates, ownMembership, certificates, activities, generatedAt: new Date() };
+  return ok({
+    userName: person.name,
+    chapterName: chapter.name,
+    timeZone: actor.timeZone,
+    canExportMembers: can(actor, "export:member:chapter"),
+    isDinsos: actor.role === "dinsos",
+    reportsAwaiting,
+    memberCounts,
+    openDuplicates,
+    ownMembership,
+    certificates,
+    activities,
+    generatedAt: now,
+  });
 }
