@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
@@ -8,7 +8,7 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
 import { useValidatedSubmit } from "~/utils/forms";
-import { clientAddress, createAuthenticator, LoginError } from "~/utils/auth.server";
+import { clientAddress, createAuthenticator, LoginError, loginRefused } from "~/utils/auth.server";
 import { readFormData } from "~/utils/request-form.server";
 import { getUser, startUserSession } from "~/utils/session.server";
 import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     user = await authenticator.authenticate("form", request);
   } catch (error) {
     if (!(error instanceof LoginError)) throw error;
-    return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status });
+    return loginRefused(error);
   }
   return startUserSession(request, user.userId, redirectTo, user.name);
 }

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
@@ -14,6 +15,11 @@ export class LoginError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The login form's answer to a refused login: its status (400, 401, 403, 429), the message, the typed email and the field messages. */
+export function loginRefused(error: LoginError) {
+  return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status });
 }
 
 /**
