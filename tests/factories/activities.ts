@@ -2,7 +2,7 @@
 // schema parses it, logging it for an actor, and the rows the assertions read back. Used by the
 // activity, follow-up, upload and route tests (and any area that needs logged activities).
 import { logActivity, updateActivity, type ActivityInput } from "~/domain/activities/activities.server";
-import type { OpenedFollowUp } from "~/domain/activities/follow-ups.server";
+import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/activities/follow-ups.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import { db } from "~/utils/db.server";
@@ -21,9 +21,9 @@ export type ActivityChapter = {
   ppks: { id: string; number: number | null; name: string; forChildren: boolean }[];
 };
 
-/** A new chapter (Kota Pontianak) with its catalogue. */
-export async function activityChapter(): Promise<ActivityChapter> {
-  const chapter = await buildChapter();
+/** A new chapter (Kota Pontianak unless told otherwise) with its catalogue. */
+export async function activityChapter(overrides: Parameters<typeof buildChapter>[0] = {}): Promise<ActivityChapter> {
+  const chapter = await buildChapter(overrides);
   await ensureActivityCatalogue(chapter.id);
   return { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
 }
@@ -106,6 +106,36 @@ export const referral = (
   description,
   ...(caseIdentifier ? { caseIdentifier } : {}),
 });
+
+/** An activity's update of an earlier follow-up. */
+export const moveOn = (followUpId: string, status: FollowUpUpdateEntry["status"], note: string | null = null): FollowUpUpdateEntry => ({
+  followUpId,
+  status,
+  note,
+});
+
+/** Logs an activity that opens a follow-up; its id and the follow-up's. */
+export async function opening(ctx: ActivityChapter, actor: Actor, fields: Record<string, string> = {}, extra: ActivityExtra = {}) {
+  const activityId = await loggedFor(ctx, actor, fields, { followUp: referral(), ...extra });
+  const followUp = await db.followUp.findFirstOrThrow({ where: { openedById: activityId }, select: { id: true } });
+  return { activityId, followUpId: followUp.id };
+}
+
+/** A follow-up's status and the activity that closed it. */
+export function followUpState(followUpId: string) {
+  return db.followUp.findUniqueOrThrow({ where: { id: followUpId }, select: { status: true, closedById: true } });
+}
+
+/** A follow-up's updates in the order of their activities' dates. */
+export async function followUpUpdates(followUpId: string) {
+  const rows = await db.followUpUpdate.findMany({
+    where: { followUpId },
+    select: { activityId: true, status: true, note: true, activity: { select: { date: true } } },
+  });
+  return rows
+    .sort((a, b) => a.activity.date.getTime() - b.activity.date.getTime())
+    .map(({ activityId, status, note }) => ({ activityId, status, note }));
+}
 
 /** Form fields as a FormData, as a browser posts them. */
 export function formDataOf(fields: Record<string, string>) {

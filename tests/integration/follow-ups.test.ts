@@ -10,67 +10,45 @@
 // Simulated timeline, as in activities.test.ts: "today" is 15 June 2031 in Asia/Jakarta (NOW),
 // so every expected number is computed by hand and never depends on the real clock. Each describe
 // block builds its own chapter.
+import { parse as parseDisposition } from "content-disposition";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  activityFormChoices,
-  ensureActivityCatalogue,
-  getActivity,
-  listActivityTypes,
-  listPpksCategories,
-  logActivity,
-  updateActivity,
-  verifyActivities,
-  type ActivityActor,
-  type ActivityInput,
-  type FieldErrors,
-} from "~/domain/activities/activities.server";
+import { activityFormChoices, getActivity, verifyActivities } from "~/domain/activities/activities.server";
 import { activitiesXlsx } from "~/domain/activities/export.server";
-import {
-  addCatalogueEntry,
-  getActivitySettings,
-  setCatalogueEntryActive,
-  updateActivitySettings,
-} from "~/domain/activities/settings.server";
-import {
-  followUpChoices,
-  getFollowUp,
-  listFollowUps,
-  revealCaseIdentifier,
-  type FollowUpUpdateEntry,
-  type OpenedFollowUp,
-} from "~/domain/activities/follow-ups.server";
+import { followUpChoices, getFollowUp, listFollowUps, revealCaseIdentifier } from "~/domain/activities/follow-ups.server";
+import { getActivitySettings, updateActivitySettings } from "~/domain/activities/settings.server";
+import { addCatalogueEntry, listActivityTypes, listPpksCategories, setCatalogueEntryActive } from "~/domain/catalogues/catalogues.server";
 import { loader as exportLoader } from "~/routes/activities.export[.]xlsx";
 import { loader as followUpLoader } from "~/routes/activities.follow-ups.$id";
 import { loader as followUpsLoader } from "~/routes/activities.follow-ups._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/activities.settings";
-import { action as loginAction } from "~/routes/login";
 import { db } from "~/utils/db.server";
-import { permissionsFor } from "~/utils/permissions";
+import { activitySettingsSchema, followUpSchema, parseActivitySubmission } from "~/validation/activities";
+import { calendarDate } from "../factories";
 import {
-  activityFormSchema,
-  activitySettingsSchema,
-  followUpSchema,
-  parseActivitySubmission,
-  type ActivityFilters,
-  type ActivityFormData,
-  type AgeBand,
-  type ReachEntry,
-} from "~/validation/activities";
-import type { PositionKind } from "~/validation/leadership";
-import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+  activityChapter,
+  boardFilters,
+  editFor,
+  followUpState,
+  followUpUpdates,
+  koordinator,
+  logFor,
+  loggedFor,
+  moveOn,
+  nextKey,
+  opening,
+  ppksOf,
+  reach,
+  referral,
+  typeOf,
+  type ActivityChapter,
+} from "../factories/activities";
+import { boardMember, volunteer, type TestActor } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
+import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
+import { NOW, PLACES } from "../support/timeline";
 
-const TZ = "Asia/Jakarta";
-const V1002 = "61.71.01.1002"; // Benuamelayu Laut, kecamatan 61.71.01 (Pontianak Selatan)
-const V1003 = "61.71.01.1003"; // Benuamelayu Darat, kecamatan 61.71.01 (Pontianak Selatan)
-const V0401 = "61.71.04.1001"; // Siantan Hulu, kecamatan 61.71.04 (Pontianak Utara)
-const D01 = "61.71.01";
-const D04 = "61.71.04";
-
-/** A moment given as a wall-clock time in Jakarta (WIB, UTC+7). */
-const wib = (date: string, time = "09:00") => new Date(`${date}T${time}:00+07:00`);
-const NOW = wib("2031-06-15", "10:00");
+const { V1002, V1003, V0401, D01, D04 } = PLACES;
 
 const NIK = "6171010101010003";
 const NIK_MASKED = "6171********0003";
@@ -91,141 +69,6 @@ const MSG = {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-type Ctx = {
-  id: string;
-  code: string;
-  types: { id: string; name: string }[];
-  ppks: { id: string; number: number | null; name: string; forChildren: boolean }[];
-};
-
-/** An activity actor with the email of their account (to sign in through the routes). */
-type Person = ActivityActor & { email: string };
-
-/** A new chapter (Kota Pontianak) with its catalogue. */
-async function newChapter(): Promise<Ctx> {
-  const chapter = await buildChapter();
-  await ensureActivityCatalogue(chapter.id);
-  return { id: chapter.id, code: chapter.code, types: await listActivityTypes(chapter.id), ppks: await listPpksCategories(chapter.id) };
-}
-
-const typeOf = (ctx: Ctx, n = 0) => ctx.types[n]!.id;
-const ppksOf = (ctx: Ctx, number: number) => ctx.ppks.find((c) => c.number === number)!.id;
-
-function actorOf(
-  userId: string,
-  memberId: string | null,
-  chapterId: string,
-  kinds: PositionKind[] = [],
-  districtCodes: string[] = [],
-): ActivityActor {
-  return { userId, memberId, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes };
-}
-
-/** A plain volunteer: an active member with their account, no board position. */
-async function volunteer(chapterId: string, villageCode = V1002, fullName?: string): Promise<Person> {
-  const member = await buildMember({ chapterId, villageCode, status: "aktif", fullName });
-  const user = await buildUser({ chapterId, role: "volunteer", memberId: member.id });
-  return { ...actorOf(user.id, member.id, chapterId), email: user.email };
-}
-
-/** A board member (Ketua by default) with the rights of the position. */
-async function boardMember(chapterId: string, kind: PositionKind = "ketua"): Promise<Person> {
-  const user = await buildBoardUser({ chapterId, kind });
-  return { ...actorOf(user.id, user.memberId, chapterId, [kind]), email: user.email };
-}
-
-/** A Koordinator Kecamatan of one kecamatan. */
-async function koordinator(chapterId: string, districtCode = D01): Promise<Person> {
-  const user = await buildBoardUser({ chapterId, kind: "koordinator_kecamatan", districtCode, villageCode: V1003 });
-  return { ...actorOf(user.id, user.memberId, chapterId, ["koordinator_kecamatan"], [districtCode]), email: user.email };
-}
-
-let keySerial = 0;
-const nextKey = () => `tl-${++keySerial}-${Math.random().toString(36).slice(2, 10)}`;
-
-/** The scalar fields as the form posts them (strings), parsed by the shared schema. */
-function form(ctx: Ctx, fields: Record<string, string> = {}): ActivityFormData {
-  return activityFormSchema.parse({
-    idempotencyKey: nextKey(),
-    date: "2031-06-10",
-    durationMinutes: "60",
-    typeId: typeOf(ctx),
-    villageCode: V1002,
-    households: "1",
-    narrative: "Pendampingan dan rujukan warga.",
-    ...fields,
-  });
-}
-
-type Extra = Partial<Omit<ActivityInput, "data">>;
-
-function input(data: ActivityFormData, extra: Extra = {}): ActivityInput {
-  return { data, reach: [], aid: [], coVolunteerIds: [], followUp: null, submit: true, ...extra };
-}
-
-function log(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Extra = {}, now = NOW) {
-  return logActivity(actor, input(form(ctx, fields), extra), now);
-}
-
-async function logged(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Extra = {}, now = NOW) {
-  return ok(await log(ctx, actor, fields, extra, now)).id;
-}
-
-function edit(ctx: Ctx, actor: ActivityActor, id: string, fields: Record<string, string> = {}, extra: Extra = {}, now = NOW) {
-  return updateActivity(actor, id, input(form(ctx, fields), extra), now);
-}
-
-function reach(categoryId: string, sex: "L" | "P", ageBand: AgeBand | null, count: number): ReachEntry {
-  return { categoryId, sex, ageBand, count };
-}
-
-function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
-}
-
-function refused(result: { ok: boolean }): FieldErrors {
-  if (result.ok || !("fieldErrors" in result)) throw new Error(`expected field errors, got ${JSON.stringify(result)}`);
-  return (result as { fieldErrors: FieldErrors }).fieldErrors;
-}
-
-const referral = (
-  institution = "Dinas Sosial Kota Pontianak",
-  description = "Rujukan PBI JK",
-  caseIdentifier?: string,
-): OpenedFollowUp => ({
-  institution,
-  description,
-  ...(caseIdentifier ? { caseIdentifier } : {}),
-});
-
-const moveOn = (followUpId: string, status: "proses" | "selesai", note: string | null = null): FollowUpUpdateEntry => ({
-  followUpId,
-  status,
-  note,
-});
-
-/** Logs an activity that opens a follow-up; its id and the follow-up's. */
-async function opening(ctx: Ctx, actor: ActivityActor, fields: Record<string, string> = {}, extra: Extra = {}) {
-  const activityId = await logged(ctx, actor, fields, { followUp: referral(), ...extra });
-  const followUp = await db.followUp.findFirstOrThrow({ where: { openedById: activityId }, select: { id: true } });
-  return { activityId, followUpId: followUp.id };
-}
-
-async function stateOf(followUpId: string) {
-  return db.followUp.findUniqueOrThrow({ where: { id: followUpId }, select: { status: true, closedById: true } });
-}
-
-async function updatesOf(followUpId: string) {
-  const rows = await db.followUpUpdate.findMany({
-    where: { followUpId },
-    select: { activityId: true, status: true, note: true, activity: { select: { date: true } } },
-  });
-  return rows
-    .sort((a, b) => a.activity.date.getTime() - b.activity.date.getTime())
-    .map(({ activityId, status, note }) => ({ activityId, status, note }));
-}
-
 /** Rows of the activity and follow-up tables that belong to the chapter. */
 async function countsOf(chapterId: string) {
   const [activities, followUps, updates] = await Promise.all([
@@ -244,23 +87,17 @@ async function auditsOf(entityId: string, action: string) {
   });
 }
 
-async function signIn(email: string) {
-  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
-  expect(response.status).toBe(302);
-  return cookiesFrom(response);
-}
-
 const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 
 describe("a follow-up's lifecycle", () => {
-  let ctx: Ctx;
-  let vol: Person;
+  let ctx: ActivityChapter;
+  let vol: TestActor;
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     vol = await volunteer(ctx.id);
   });
 
@@ -275,15 +112,15 @@ describe("a follow-up's lifecycle", () => {
       description: "Rujukan PBI JK",
       caseIdentifier: null,
     });
-    expect(await updatesOf(f)).toEqual([]);
+    expect(await followUpUpdates(f)).toEqual([]);
 
-    const a2 = await logged(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "proses", "Berkas diterima dinas") });
-    expect(await updatesOf(f)).toEqual([{ activityId: a2, status: "proses", note: "Berkas diterima dinas" }]);
-    expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
+    const a2 = await loggedFor(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "proses", "Berkas diterima dinas") });
+    expect(await followUpUpdates(f)).toEqual([{ activityId: a2, status: "proses", note: "Berkas diterima dinas" }]);
+    expect(await followUpState(f)).toEqual({ status: "proses", closedById: null });
 
-    const a3 = await logged(ctx, vol, { date: "2031-06-10" }, { followUpUpdate: moveOn(f, "selesai", "Terdaftar PBI JK") });
-    expect(await stateOf(f)).toEqual({ status: "selesai", closedById: a3 });
-    expect(await updatesOf(f)).toEqual([
+    const a3 = await loggedFor(ctx, vol, { date: "2031-06-10" }, { followUpUpdate: moveOn(f, "selesai", "Terdaftar PBI JK") });
+    expect(await followUpState(f)).toEqual({ status: "selesai", closedById: a3 });
+    expect(await followUpUpdates(f)).toEqual([
       { activityId: a2, status: "proses", note: "Berkas diterima dinas" },
       { activityId: a3, status: "selesai", note: "Terdaftar PBI JK" },
     ]);
@@ -292,12 +129,12 @@ describe("a follow-up's lifecycle", () => {
     expect(idsOf(await followUpChoices(vol))).not.toContain(f);
     const before = await countsOf(ctx.id);
     for (const status of ["proses", "selesai"] as const) {
-      const again = await log(ctx, vol, { date: "2031-06-12" }, { followUpUpdate: moveOn(f, status, "Lagi") });
-      expect(refused(again)).toEqual({ "followUpUpdate.followUpId": MSG.closed });
+      const again = await logFor(ctx, vol, { date: "2031-06-12" }, { followUpUpdate: moveOn(f, status, "Lagi") });
+      expect(expectInvalid(again)).toEqual({ "followUpUpdate.followUpId": MSG.closed });
     }
     expect(await countsOf(ctx.id)).toEqual(before);
     expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 12) } })).toBe(0);
-    expect(await stateOf(f)).toEqual({ status: "selesai", closedById: a3 });
+    expect(await followUpState(f)).toEqual({ status: "selesai", closedById: a3 });
 
     // The lists follow: not among the open ones, among the done ones with its closing update.
     expect(idsOf((await listFollowUps(vol)).rows)).not.toContain(f);
@@ -313,21 +150,21 @@ describe("a follow-up's lifecycle", () => {
   it("refuses an update from an activity dated before the opening one, and accepts one of the same day", async () => {
     const { followUpId: f } = await opening(ctx, vol, { date: "2031-06-10" });
     const before = await countsOf(ctx.id);
-    const early = await log(ctx, vol, { date: "2031-06-09" }, { followUpUpdate: moveOn(f, "proses") });
-    expect(refused(early)).toEqual({ "followUpUpdate.followUpId": MSG.before });
+    const early = await logFor(ctx, vol, { date: "2031-06-09" }, { followUpUpdate: moveOn(f, "proses") });
+    expect(expectInvalid(early)).toEqual({ "followUpUpdate.followUpId": MSG.before });
     expect(await countsOf(ctx.id)).toEqual(before);
-    expect(await stateOf(f)).toEqual({ status: "baru", closedById: null });
+    expect(await followUpState(f)).toEqual({ status: "baru", closedById: null });
 
-    const sameDay = await logged(ctx, vol, { date: "2031-06-10" }, { followUpUpdate: moveOn(f, "proses") });
-    expect(await updatesOf(f)).toEqual([{ activityId: sameDay, status: "proses", note: null }]);
-    expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
+    const sameDay = await loggedFor(ctx, vol, { date: "2031-06-10" }, { followUpUpdate: moveOn(f, "proses") });
+    expect(await followUpUpdates(f)).toEqual([{ activityId: sameDay, status: "proses", note: null }]);
+    expect(await followUpState(f)).toEqual({ status: "proses", closedById: null });
   });
 
   it("reopens the follow-up when its closing activity (a draft) is edited from selesai to proses, and closes it again", async () => {
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-01" });
-    const a2 = await logged(ctx, vol, { date: "2031-06-06" }, { followUpUpdate: moveOn(f, "proses", "Survei") });
-    const a3 = await logged(ctx, vol, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Selesai"), submit: false });
-    expect(await stateOf(f)).toEqual({ status: "selesai", closedById: a3 });
+    const a2 = await loggedFor(ctx, vol, { date: "2031-06-06" }, { followUpUpdate: moveOn(f, "proses", "Survei") });
+    const a3 = await loggedFor(ctx, vol, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Selesai"), submit: false });
+    expect(await followUpState(f)).toEqual({ status: "selesai", closedById: a3 });
 
     // The closing activity's own form still offers the follow-up it closed; others do not.
     expect(idsOf((await activityFormChoices(vol, a3)).followUps)).toContain(f);
@@ -338,7 +175,7 @@ describe("a follow-up's lifecycle", () => {
     expect(idsOf((await activityFormChoices(vol, a1)).followUps)).toContain(other.followUpId);
     expect(idsOf((await activityFormChoices(vol, other.activityId)).followUps)).not.toContain(other.followUpId);
 
-    const reopened = await edit(
+    const reopened = await editFor(
       ctx,
       vol,
       a3,
@@ -346,32 +183,32 @@ describe("a follow-up's lifecycle", () => {
       { followUpUpdate: moveOn(f, "proses", "Menunggu jadwal"), submit: false },
     );
     expect(reopened).toEqual({ ok: true, id: a3 });
-    expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
-    expect(await updatesOf(f)).toEqual([
+    expect(await followUpState(f)).toEqual({ status: "proses", closedById: null });
+    expect(await followUpUpdates(f)).toEqual([
       { activityId: a2, status: "proses", note: "Survei" },
       { activityId: a3, status: "proses", note: "Menunggu jadwal" },
     ]);
     expect(idsOf(await followUpChoices(vol))).toContain(f);
 
     expect(
-      await edit(ctx, vol, a3, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Akhirnya selesai"), submit: false }),
+      await editFor(ctx, vol, a3, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "selesai", "Akhirnya selesai"), submit: false }),
     ).toEqual({ ok: true, id: a3 });
-    expect(await stateOf(f)).toEqual({ status: "selesai", closedById: a3 });
+    expect(await followUpState(f)).toEqual({ status: "selesai", closedById: a3 });
 
     // Dropping the update from the closing activity takes the status back to the one before it.
-    expect(await edit(ctx, vol, a3, { date: "2031-06-08" }, { submit: false })).toEqual({ ok: true, id: a3 });
-    expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
-    expect(await updatesOf(f)).toEqual([{ activityId: a2, status: "proses", note: "Survei" }]);
+    expect(await editFor(ctx, vol, a3, { date: "2031-06-08" }, { submit: false })).toEqual({ ok: true, id: a3 });
+    expect(await followUpState(f)).toEqual({ status: "proses", closedById: null });
+    expect(await followUpUpdates(f)).toEqual([{ activityId: a2, status: "proses", note: "Survei" }]);
   });
 
   it("takes the status from the latest update by activity date, not from the order the updates were saved", async () => {
     const { followUpId: f } = await opening(ctx, vol, { date: "2031-06-01" });
     // Saved first, dated later: proses on 8 June. Saved second, dated earlier: selesai on 4 June.
-    const later = await logged(ctx, vol, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "proses", "Survei lapangan") });
-    const earlier = await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "selesai", "Kartu PBI terbit") });
-    expect(await stateOf(f)).toEqual({ status: "proses", closedById: null });
+    const later = await loggedFor(ctx, vol, { date: "2031-06-08" }, { followUpUpdate: moveOn(f, "proses", "Survei lapangan") });
+    const earlier = await loggedFor(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "selesai", "Kartu PBI terbit") });
+    expect(await followUpState(f)).toEqual({ status: "proses", closedById: null });
 
-    const detail = await getFollowUp(vol, f);
+    const detail = expectOk(await getFollowUp(vol, f)).followUp;
     expect(detail!.updates.map((u) => [u.activity.id, u.status])).toEqual([
       [earlier, "selesai"],
       [later, "proses"],
@@ -380,8 +217,8 @@ describe("a follow-up's lifecycle", () => {
     expect(listed).toMatchObject({ status: "proses", latest: { status: "proses", note: "Survei lapangan", activity: { id: later } } });
 
     // A later selesai closes it, with that activity as the closing one.
-    const last = await logged(ctx, vol, { date: "2031-06-09" }, { followUpUpdate: moveOn(f, "selesai", "Selesai") });
-    expect(await stateOf(f)).toEqual({ status: "selesai", closedById: last });
+    const last = await loggedFor(ctx, vol, { date: "2031-06-09" }, { followUpUpdate: moveOn(f, "selesai", "Selesai") });
+    expect(await followUpState(f)).toEqual({ status: "selesai", closedById: last });
   });
 });
 
@@ -389,30 +226,30 @@ describe("a follow-up's lifecycle", () => {
 // Who sees and moves a follow-up
 
 describe("who sees a follow-up", () => {
-  let ctx: Ctx;
-  let volA: Person;
-  let volB: Person;
-  let co: Person;
-  let kk01: Person;
-  let kk04: Person;
-  let ketua: Person;
+  let ctx: ActivityChapter;
+  let volA: TestActor;
+  let volB: TestActor;
+  let co: TestActor;
+  let kk01: TestActor;
+  let kk04: TestActor;
+  let ketua: TestActor;
   let fA: string; // volA, Benuamelayu Laut (61.71.01), with co as co-volunteer, 2 June
   let fA4: string; // volA, Siantan Hulu (61.71.04), 3 June
   let fB: string; // volB, Benuamelayu Darat (61.71.01), 4 June
-  let other: { ctx: Ctx; ketua: Person; followUpId: string };
+  let other: { ctx: ActivityChapter; ketua: TestActor; followUpId: string };
 
   beforeAll(async () => {
-    ctx = await newChapter();
-    volA = await volunteer(ctx.id, V1002);
-    volB = await volunteer(ctx.id, V1002);
-    co = await volunteer(ctx.id, V1003);
+    ctx = await activityChapter();
+    volA = await volunteer(ctx.id, { villageCode: V1002 });
+    volB = await volunteer(ctx.id, { villageCode: V1002 });
+    co = await volunteer(ctx.id, { villageCode: V1003 });
     kk01 = await koordinator(ctx.id, D01);
     kk04 = await koordinator(ctx.id, D04);
     ketua = await boardMember(ctx.id, "ketua");
     fA = (await opening(ctx, volA, { date: "2031-06-02", villageCode: V1002 }, { coVolunteerIds: [co.memberId!] })).followUpId;
     fA4 = (await opening(ctx, volA, { date: "2031-06-03", villageCode: V0401 })).followUpId;
     fB = (await opening(ctx, volB, { date: "2031-06-04", villageCode: V1003 })).followUpId;
-    const otherCtx = await newChapter();
+    const otherCtx = await activityChapter();
     const otherVol = await volunteer(otherCtx.id);
     other = {
       ctx: otherCtx,
@@ -425,47 +262,47 @@ describe("who sees a follow-up", () => {
     expect(idsOf((await listFollowUps(volA)).rows)).toEqual([fA, fA4]);
     expect(idsOf((await listFollowUps(volB)).rows)).toEqual([fB]);
     expect(idsOf(await followUpChoices(volB))).toEqual([fB]);
-    expect(await getFollowUp(volB, fA)).toBeNull();
+    expectRefusal(await getFollowUp(volB, fA), "notFound");
 
     const before = await countsOf(ctx.id);
-    const theirs = await log(ctx, volB, { date: "2031-06-05" }, { followUpUpdate: moveOn(fA, "proses") });
-    expect(refused(theirs)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
+    const theirs = await logFor(ctx, volB, { date: "2031-06-05" }, { followUpUpdate: moveOn(fA, "proses") });
+    expect(expectInvalid(theirs)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
     expect(await countsOf(ctx.id)).toEqual(before);
-    expect(await stateOf(fA)).toEqual({ status: "baru", closedById: null });
+    expect(await followUpState(fA)).toEqual({ status: "baru", closedById: null });
 
     // The co-volunteer of the opening activity sees it and moves it on.
     expect(idsOf((await listFollowUps(co)).rows)).toEqual([fA]);
     expect(idsOf(await followUpChoices(co))).toEqual([fA]);
-    expect((await getFollowUp(co, fA))?.id).toBe(fA);
-    const moved = await logged(
+    expect(expectOk(await getFollowUp(co, fA)).followUp.id).toBe(fA);
+    const moved = await loggedFor(
       ctx,
       co,
       { date: "2031-06-05", villageCode: V1003 },
       { followUpUpdate: moveOn(fA, "proses", "Diantar ke dinas"), coVolunteerIds: [volB.memberId!] },
     );
-    expect(await stateOf(fA)).toEqual({ status: "proses", closedById: null });
-    expect(await updatesOf(fA)).toEqual([{ activityId: moved, status: "proses", note: "Diantar ke dinas" }]);
+    expect(await followUpState(fA)).toEqual({ status: "proses", closedById: null });
+    expect(await followUpUpdates(fA)).toEqual([{ activityId: moved, status: "proses", note: "Diantar ke dinas" }]);
     // Working on an activity that updated it does not make volB see it: only the opening one counts.
-    expect(await getFollowUp(volB, fA)).toBeNull();
+    expectRefusal(await getFollowUp(volB, fA), "notFound");
   });
 
   it("a Koordinator Kecamatan sees the follow-ups opened in their kecamatan only", async () => {
     expect(idsOf((await listFollowUps(kk01, "all")).rows)).toEqual([fB, fA]); // newest opening first
     expect(idsOf((await listFollowUps(kk01)).rows)).toEqual([fA, fB]); // open ones oldest first
     expect(idsOf((await listFollowUps(kk04, "all")).rows)).toEqual([fA4]);
-    expect(await getFollowUp(kk04, fA)).toBeNull();
-    expect((await getFollowUp(kk04, fA4))?.id).toBe(fA4);
+    expectRefusal(await getFollowUp(kk04, fA), "notFound");
+    expect(expectOk(await getFollowUp(kk04, fA4)).followUp.id).toBe(fA4);
     expect(new Set(idsOf(await followUpChoices(kk01)))).toEqual(new Set([fA, fB]));
 
-    const outside = await log(ctx, kk04, { date: "2031-06-06", villageCode: V0401 }, { followUpUpdate: moveOn(fB, "proses") });
-    expect(refused(outside)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
-    const inside = await logged(
+    const outside = await logFor(ctx, kk04, { date: "2031-06-06", villageCode: V0401 }, { followUpUpdate: moveOn(fB, "proses") });
+    expect(expectInvalid(outside)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
+    const inside = await loggedFor(
       ctx,
       kk01,
       { date: "2031-06-06", villageCode: V1003 },
       { followUpUpdate: moveOn(fB, "proses", "Koordinasi kelurahan") },
     );
-    expect(await updatesOf(fB)).toEqual([{ activityId: inside, status: "proses", note: "Koordinasi kelurahan" }]);
+    expect(await followUpUpdates(fB)).toEqual([{ activityId: inside, status: "proses", note: "Koordinasi kelurahan" }]);
   });
 
   it("the board sees every follow-up of its chapter and never another chapter's", async () => {
@@ -474,19 +311,19 @@ describe("who sees a follow-up", () => {
     expect(idsOf(all.rows)).toEqual([fB, fA4, fA]); // newest opening first outside the open filter
     expect(idsOf((await listFollowUps(ketua)).rows)).toEqual([fA, fA4, fB]); // open ones oldest first
     expect(new Set(idsOf(await followUpChoices(ketua)))).toEqual(new Set([fA, fA4, fB]));
-    expect((await getFollowUp(ketua, fA4))?.id).toBe(fA4);
+    expect(expectOk(await getFollowUp(ketua, fA4)).followUp.id).toBe(fA4);
 
-    expect(await getFollowUp(ketua, other.followUpId)).toBeNull();
+    expectRefusal(await getFollowUp(ketua, other.followUpId), "notFound");
     expect(idsOf(await followUpChoices(ketua))).not.toContain(other.followUpId);
     const before = await countsOf(ctx.id);
-    const stolen = await log(ctx, ketua, { date: "2031-06-07" }, { followUpUpdate: moveOn(other.followUpId, "selesai") });
-    expect(refused(stolen)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
+    const stolen = await logFor(ctx, ketua, { date: "2031-06-07" }, { followUpUpdate: moveOn(other.followUpId, "selesai") });
+    expect(expectInvalid(stolen)).toEqual({ "followUpUpdate.followUpId": MSG.unknown });
     expect(await countsOf(ctx.id)).toEqual(before);
-    expect(await stateOf(other.followUpId)).toEqual({ status: "baru", closedById: null });
+    expect(await followUpState(other.followUpId)).toEqual({ status: "baru", closedById: null });
 
     const theirs = await listFollowUps(other.ketua, "all");
     expect(idsOf(theirs.rows)).toEqual([other.followUpId]);
-    for (const id of [fA, fA4, fB]) expect(await getFollowUp(other.ketua, id)).toBeNull();
+    for (const id of [fA, fA4, fB]) expectRefusal(await getFollowUp(other.ketua, id), "notFound");
   });
 });
 
@@ -494,17 +331,17 @@ describe("who sees a follow-up", () => {
 // Editing the opening activity
 
 describe("editing the activity that opened a follow-up", () => {
-  let ctx: Ctx;
-  let vol: Person;
+  let ctx: ActivityChapter;
+  let vol: TestActor;
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     vol = await volunteer(ctx.id);
   });
 
   it("changing the institution and description changes the same follow-up", async () => {
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
-    const result = await edit(
+    const result = await editFor(
       ctx,
       vol,
       a1,
@@ -517,7 +354,7 @@ describe("editing the activity that opened a follow-up", () => {
       select: { id: true, institution: true, description: true, status: true },
     });
     expect(rows).toEqual([{ id: f, institution: "Panti Sosial Tresna Werdha", description: "Lansia tinggal sendiri", status: "baru" }]);
-    expect((await getActivity(ctx.id, a1))!.followUpsOpened).toEqual([
+    expect(expectOk(await getActivity(vol, a1)).activity.followUpsOpened).toEqual([
       {
         id: f,
         status: "baru",
@@ -531,16 +368,16 @@ describe("editing the activity that opened a follow-up", () => {
   it("removing the follow-up from the form deletes it while nothing has updated it", async () => {
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
     const before = await countsOf(ctx.id);
-    expect(await edit(ctx, vol, a1, { date: "2031-06-03" }, { followUp: null, submit: false })).toEqual({ ok: true, id: a1 });
+    expect(await editFor(ctx, vol, a1, { date: "2031-06-03" }, { followUp: null, submit: false })).toEqual({ ok: true, id: a1 });
     expect(await db.followUp.findUnique({ where: { id: f } })).toBeNull();
     expect(await countsOf(ctx.id)).toEqual({ ...before, followUps: before.followUps - 1 });
-    expect((await getActivity(ctx.id, a1))!.followUpsOpened).toEqual([]);
+    expect(expectOk(await getActivity(vol, a1)).activity.followUpsOpened).toEqual([]);
   });
 
   it("removing the follow-up from the form keeps it once a later activity updated it", async () => {
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
-    const a2 = await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses", "Dalam proses") });
-    expect(await edit(ctx, vol, a1, { date: "2031-06-03" }, { followUp: null, submit: false })).toEqual({ ok: true, id: a1 });
+    const a2 = await loggedFor(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses", "Dalam proses") });
+    expect(await editFor(ctx, vol, a1, { date: "2031-06-03" }, { followUp: null, submit: false })).toEqual({ ok: true, id: a1 });
     expect(await db.followUp.findUniqueOrThrow({ where: { id: f } })).toMatchObject({
       openedById: a1,
       institution: "Dinas Sosial Kota Pontianak",
@@ -548,7 +385,7 @@ describe("editing the activity that opened a follow-up", () => {
       status: "proses",
       closedById: null,
     });
-    expect(await updatesOf(f)).toEqual([{ activityId: a2, status: "proses", note: "Dalam proses" }]);
+    expect(await followUpUpdates(f)).toEqual([{ activityId: a2, status: "proses", note: "Dalam proses" }]);
   });
 });
 
@@ -556,20 +393,20 @@ describe("editing the activity that opened a follow-up", () => {
 // The resident's NIK/KK
 
 describe("a follow-up's NIK/KK", () => {
-  let ctx: Ctx;
-  let vol: Person;
-  let otherVol: Person;
-  let ketua: Person;
-  let sekretaris: Person;
-  let wakil: Person;
-  let kk: Person;
+  let ctx: ActivityChapter;
+  let vol: TestActor;
+  let otherVol: TestActor;
+  let ketua: TestActor;
+  let sekretaris: TestActor;
+  let wakil: TestActor;
+  let kk: TestActor;
   let followUpId: string;
   let openedBy: string;
 
   beforeAll(async () => {
-    ctx = await newChapter();
-    vol = await volunteer(ctx.id, V1002);
-    otherVol = await volunteer(ctx.id, V1002);
+    ctx = await activityChapter();
+    vol = await volunteer(ctx.id, { villageCode: V1002 });
+    otherVol = await volunteer(ctx.id, { villageCode: V1002 });
     ketua = await boardMember(ctx.id, "ketua");
     sekretaris = await boardMember(ctx.id, "sekretaris");
     wakil = await boardMember(ctx.id, "wakil_ketua");
@@ -610,14 +447,14 @@ describe("a follow-up's NIK/KK", () => {
   it("is refused while the chapter does not keep identifiers, saving nothing", async () => {
     expect((await activityFormChoices(vol)).keepCaseIdentifiers).toBe(false);
     const before = await countsOf(ctx.id);
-    const result = await log(ctx, vol, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan", NIK) });
-    expect(refused(result)).toEqual({ "followUp.caseIdentifier": MSG.identifierOff });
+    const result = await logFor(ctx, vol, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan", NIK) });
+    expect(expectInvalid(result)).toEqual({ "followUp.caseIdentifier": MSG.identifierOff });
     expect(await countsOf(ctx.id)).toEqual(before);
     expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "followup.identifier.set" } })).toBe(0);
   });
 
   it("is kept once the chapter allows it, shown masked everywhere, its setting audited without the number", async () => {
-    await updateActivitySettings({ userId: ketua.userId, chapterId: ctx.id }, { activityClosingDays: 60, keepCaseIdentifiers: true });
+    await updateActivitySettings(ketua, { activityClosingDays: 60, keepCaseIdentifiers: true });
     expect((await activityFormChoices(vol)).keepCaseIdentifiers).toBe(true);
 
     const opened = await opening(
@@ -630,13 +467,13 @@ describe("a follow-up's NIK/KK", () => {
     openedBy = opened.activityId;
     expect((await db.followUp.findUniqueOrThrow({ where: { id: followUpId } })).caseIdentifier).toBe(NIK);
 
-    const activity = await getActivity(ctx.id, openedBy);
-    expect(activity!.followUpsOpened).toEqual([
+    const { activity } = expectOk(await getActivity(vol, openedBy));
+    expect(activity.followUpsOpened).toEqual([
       { id: followUpId, status: "baru", institution: "Dinas Sosial", description: "Rujukan PBI JK", caseIdentifierMasked: NIK_MASKED },
     ]);
     const listed = await listFollowUps(vol);
     expect(listed.rows.map((r) => r.caseIdentifierMasked)).toEqual([NIK_MASKED]);
-    const detail = await getFollowUp(ketua, followUpId);
+    const detail = expectOk(await getFollowUp(ketua, followUpId)).followUp;
     expect(detail!.caseIdentifierMasked).toBe(NIK_MASKED);
     for (const shown of [
       activity,
@@ -662,7 +499,7 @@ describe("a follow-up's NIK/KK", () => {
 
     // An edit that leaves the field empty keeps the number and audits nothing; a new number is audited.
     expect(
-      await edit(
+      await editFor(
         ctx,
         vol,
         openedBy,
@@ -679,7 +516,7 @@ describe("a follow-up's NIK/KK", () => {
     expect(await auditsOf(followUpId, "followup.identifier.set")).toHaveLength(1);
     const kk2 = "6171015505800002";
     expect(
-      await edit(
+      await editFor(
         ctx,
         vol,
         openedBy,
@@ -693,7 +530,13 @@ describe("a follow-up's NIK/KK", () => {
     ]);
     // Back to the first number for the tests below.
     expect(
-      await edit(ctx, vol, openedBy, { date: "2031-06-10" }, { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false }),
+      await editFor(
+        ctx,
+        vol,
+        openedBy,
+        { date: "2031-06-10" },
+        { followUp: referral("Dinas Sosial", "Rujukan PBI JK", NIK), submit: false },
+      ),
     ).toEqual({ ok: true, id: openedBy });
     const everyAudit = await db.auditLog.findMany({ where: { chapterId: ctx.id }, select: { before: true, after: true } });
     expect(JSON.stringify(everyAudit)).not.toContain(NIK);
@@ -702,9 +545,9 @@ describe("a follow-up's NIK/KK", () => {
 
   it("is revealed whole to the Ketua and the Sekretaris, each view audited; never to a volunteer, a Wakil Ketua or a Koordinator Kecamatan", async () => {
     expect(followUpId).toBeTruthy();
-    expect(await revealCaseIdentifier(ketua, followUpId)).toBe(NIK);
-    expect(await revealCaseIdentifier(ketua, followUpId)).toBe(NIK);
-    expect(await revealCaseIdentifier(sekretaris, followUpId)).toBe(NIK);
+    expect(expectOk(await revealCaseIdentifier(ketua, followUpId)).caseIdentifier).toBe(NIK);
+    expect(expectOk(await revealCaseIdentifier(ketua, followUpId)).caseIdentifier).toBe(NIK);
+    expect(expectOk(await revealCaseIdentifier(sekretaris, followUpId)).caseIdentifier).toBe(NIK);
     const views = await auditsOf(followUpId, "followup.identifier.view");
     expect(views).toEqual([
       { actorId: ketua.userId, chapterId: ctx.id, entityType: "FollowUp", before: null, after: null },
@@ -713,15 +556,15 @@ describe("a follow-up's NIK/KK", () => {
     ]);
 
     // The volunteer who opened it sees it (masked) but cannot reveal it; nor can the others.
-    expect((await getFollowUp(vol, followUpId))?.caseIdentifierMasked).toBe(NIK_MASKED);
-    expect((await getFollowUp(kk, followUpId))?.caseIdentifierMasked).toBe(NIK_MASKED);
-    for (const actor of [vol, otherVol, wakil, kk]) expect(await revealCaseIdentifier(actor, followUpId)).toBeNull();
+    expect(expectOk(await getFollowUp(vol, followUpId)).followUp.caseIdentifierMasked).toBe(NIK_MASKED);
+    expect(expectOk(await getFollowUp(kk, followUpId)).followUp.caseIdentifierMasked).toBe(NIK_MASKED);
+    for (const actor of [vol, otherVol, wakil, kk]) expectRefusal(await revealCaseIdentifier(actor, followUpId), "forbidden");
     // Another chapter's Ketua gets nothing.
-    const elsewhere = await newChapter();
-    expect(await revealCaseIdentifier(await boardMember(elsewhere.id, "ketua"), followUpId)).toBeNull();
+    const elsewhere = await activityChapter();
+    expectRefusal(await revealCaseIdentifier(await boardMember(elsewhere.id, "ketua"), followUpId), "notFound");
     // A follow-up without a number: nothing to reveal, nothing audited.
     const { followUpId: plain } = await opening(ctx, vol, { date: "2031-06-11" });
-    expect(await revealCaseIdentifier(ketua, plain)).toBeNull();
+    expectRefusal(await revealCaseIdentifier(ketua, plain), "notFound");
     expect(await auditsOf(plain, "followup.identifier.view")).toEqual([]);
     expect(await auditsOf(followUpId, "followup.identifier.view")).toHaveLength(3);
   });
@@ -770,28 +613,28 @@ describe("a follow-up's NIK/KK", () => {
 // Activity settings
 
 describe("activity settings", () => {
-  let ctx: Ctx;
-  let vol: Person;
-  let ketua: Person;
-  let admin: { userId: string; chapterId: string };
+  let ctx: ActivityChapter;
+  let vol: TestActor;
+  let ketua: TestActor;
+  let admin: TestActor;
 
   beforeAll(async () => {
-    ctx = await newChapter();
+    ctx = await activityChapter();
     vol = await volunteer(ctx.id);
     ketua = await boardMember(ctx.id, "ketua");
-    admin = { userId: ketua.userId, chapterId: ctx.id };
+    admin = ketua;
   });
 
   it("a chapter's closing days apply to volunteers, not to the board, and the change is audited with before and after", async () => {
-    expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 60, keepCaseIdentifiers: false });
+    expect(expectOk(await getActivitySettings(ketua)).settings).toMatchObject({ activityClosingDays: 60, keepCaseIdentifiers: false });
     await updateActivitySettings(admin, { activityClosingDays: 7, keepCaseIdentifiers: false });
-    expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 7, keepCaseIdentifiers: false });
+    expect(expectOk(await getActivitySettings(ketua)).settings).toMatchObject({ activityClosingDays: 7, keepCaseIdentifiers: false });
 
     // 5 June is 10 days before 15 June; 8 June is exactly 7.
-    expect(refused(await log(ctx, vol, { date: "2031-06-05" }))).toEqual({ date: MSG.tooOld7 });
+    expect(expectInvalid(await logFor(ctx, vol, { date: "2031-06-05" }))).toEqual({ date: MSG.tooOld7 });
     expect(await db.activity.count({ where: { chapterId: ctx.id, date: calendarDate(2031, 6, 5) } })).toBe(0);
-    await logged(ctx, vol, { date: "2031-06-08" });
-    const late = await logged(ctx, ketua, { date: "2031-06-05" });
+    await loggedFor(ctx, vol, { date: "2031-06-08" });
+    const late = await loggedFor(ctx, ketua, { date: "2031-06-05" });
     expect((await db.activity.findUniqueOrThrow({ where: { id: late } })).memberId).toBe(ketua.memberId);
 
     const audits = await auditsOf(ctx.id, "chapter.activity-settings");
@@ -818,13 +661,15 @@ describe("activity settings", () => {
 
   it("adds types and own categories at the end of their lists and refuses a name already there, national ones included", async () => {
     const typesBefore = await db.activityType.count({ where: { chapterId: ctx.id } });
-    expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({ ok: true });
+    expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toMatchObject({ ok: true });
     expect(await addCatalogueEntry(admin, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { name: MSG.duplicate },
     });
     expect(await addCatalogueEntry(admin, "type", { name: "Bakti sosial", forChildren: false })).toEqual({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { name: MSG.duplicate },
     });
     expect(await db.activityType.count({ where: { chapterId: ctx.id } })).toBe(typesBefore + 1);
@@ -834,11 +679,13 @@ describe("activity settings", () => {
 
     expect(await addCatalogueEntry(admin, "category", { name: "Fakir Miskin", forChildren: false })).toEqual({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { name: MSG.duplicate },
     });
-    expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: true })).toEqual({ ok: true });
+    expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: true })).toMatchObject({ ok: true });
     expect(await addCatalogueEntry(admin, "category", { name: "Korban Banjir Rob", forChildren: false })).toEqual({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { name: MSG.duplicate },
     });
     expect(await db.ppksCategory.count({ where: { chapterId: ctx.id } })).toBe(1);
@@ -848,10 +695,10 @@ describe("activity settings", () => {
     expect(categories.at(-1)).toMatchObject({ name: "Korban Banjir Rob", number: null, forChildren: true });
 
     // Another chapter may use the same names.
-    const elsewhere = await newChapter();
-    const theirs = { userId: ketua.userId, chapterId: elsewhere.id };
-    expect(await addCatalogueEntry(theirs, "category", { name: "Korban Banjir Rob", forChildren: false })).toEqual({ ok: true });
-    expect(await addCatalogueEntry(theirs, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toEqual({ ok: true });
+    const elsewhere = await activityChapter();
+    const theirs = await boardMember(elsewhere.id, "ketua");
+    expect(await addCatalogueEntry(theirs, "category", { name: "Korban Banjir Rob", forChildren: false })).toMatchObject({ ok: true });
+    expect(await addCatalogueEntry(theirs, "type", { name: "Penjangkauan anak jalanan", forChildren: false })).toMatchObject({ ok: true });
     expect(
       (await db.auditLog.findMany({ where: { chapterId: ctx.id, action: { startsWith: "activity." } }, select: { action: true } }))
         .map((a) => a.action)
@@ -864,27 +711,32 @@ describe("activity settings", () => {
       where: { chapterId: ctx.id, name: "Korban Banjir Rob" },
       select: { id: true },
     });
-    const used = await logged(ctx, vol, { date: "2031-06-12" }, { reach: [reach(category.id, "P", "anak", 3)] });
+    const used = await loggedFor(ctx, vol, { date: "2031-06-12" }, { reach: [reach(category.id, "P", "anak", 3)] });
     expect((await db.activity.findUniqueOrThrow({ where: { id: used } })).people).toBe(3);
 
-    expect(await setCatalogueEntryActive(admin, "category", category.id, false)).toBe("Korban Banjir Rob");
+    expect(expectOk(await setCatalogueEntryActive(admin, "category", category.id, false)).name).toBe("Korban Banjir Rob");
     const listed = await listPpksCategories(ctx.id);
     expect(listed).toHaveLength(26);
     expect(listed.map((c) => c.id)).not.toContain(category.id);
-    expect((await getActivitySettings(ctx.id)).categories).toEqual([
+    expect(expectOk(await getActivitySettings(ketua)).settings.categories).toEqual([
       { id: category.id, name: "Korban Banjir Rob", forChildren: true, active: false },
     ]);
     const before = await countsOf(ctx.id);
     expect(
-      refused(
-        await log(ctx, vol, { date: "2031-06-12" }, { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(category.id, "P", "anak", 2)] }),
+      expectInvalid(
+        await logFor(
+          ctx,
+          vol,
+          { date: "2031-06-12" },
+          { reach: [reach(ppksOf(ctx, 8), "L", null, 1), reach(category.id, "P", "anak", 2)] },
+        ),
       ),
     ).toEqual({ reach: MSG.category });
     expect(await countsOf(ctx.id)).toEqual(before);
     // The activity that used it keeps its people.
     expect(await db.activityReach.count({ where: { activityId: used, categoryId: category.id } })).toBe(1);
 
-    expect(await setCatalogueEntryActive(admin, "category", category.id, true)).toBe("Korban Banjir Rob");
+    expect(expectOk(await setCatalogueEntryActive(admin, "category", category.id, true)).name).toBe("Korban Banjir Rob");
     expect((await listPpksCategories(ctx.id)).map((c) => c.id)).toContain(category.id);
     expect(
       (await auditsOf(category.id, "activity.category.hide")).length + (await auditsOf(category.id, "activity.category.show")).length,
@@ -896,24 +748,24 @@ describe("activity settings", () => {
       where: { chapterId: ctx.id, name: "Penjangkauan anak jalanan" },
       select: { id: true },
     });
-    await logged(ctx, vol, { date: "2031-06-12", typeId: type.id });
-    expect(await setCatalogueEntryActive(admin, "type", type.id, false)).toBe("Penjangkauan anak jalanan");
+    await loggedFor(ctx, vol, { date: "2031-06-12", typeId: type.id });
+    expect(expectOk(await setCatalogueEntryActive(admin, "type", type.id, false)).name).toBe("Penjangkauan anak jalanan");
     expect((await listActivityTypes(ctx.id)).map((t) => t.id)).not.toContain(type.id);
-    expect(refused(await log(ctx, vol, { date: "2031-06-12", typeId: type.id }))).toEqual({ typeId: MSG.type });
+    expect(expectInvalid(await logFor(ctx, vol, { date: "2031-06-12", typeId: type.id }))).toEqual({ typeId: MSG.type });
     expect(await db.activity.count({ where: { chapterId: ctx.id, typeId: type.id } })).toBe(1);
     expect(await auditsOf(type.id, "activity.type.hide")).toHaveLength(1);
   });
 
   it("never touches another chapter's entry or a national category", async () => {
-    const elsewhere = await newChapter();
+    const elsewhere = await activityChapter();
     const theirType = elsewhere.types[0]!.id;
     const theirCategory = await db.ppksCategory.create({ data: { chapterId: elsewhere.id, name: "Kategori cabang lain" } });
     const national = ppksOf(ctx, 24);
-    expect(await setCatalogueEntryActive(admin, "type", theirType, false)).toBeNull();
-    expect(await setCatalogueEntryActive(admin, "category", theirCategory.id, false)).toBeNull();
-    expect(await setCatalogueEntryActive(admin, "category", national, false)).toBeNull();
-    expect(await setCatalogueEntryActive(admin, "type", national, false)).toBeNull();
-    expect(await setCatalogueEntryActive(admin, "category", "kategori-tidak-ada", false)).toBeNull();
+    expectRefusal(await setCatalogueEntryActive(admin, "type", theirType, false), "notFound");
+    expectRefusal(await setCatalogueEntryActive(admin, "category", theirCategory.id, false), "notFound");
+    expectRefusal(await setCatalogueEntryActive(admin, "category", national, false), "notFound");
+    expectRefusal(await setCatalogueEntryActive(admin, "type", national, false), "notFound");
+    expectRefusal(await setCatalogueEntryActive(admin, "category", "kategori-tidak-ada", false), "notFound");
     expect((await db.activityType.findUniqueOrThrow({ where: { id: theirType } })).active).toBe(true);
     expect((await db.ppksCategory.findUniqueOrThrow({ where: { id: theirCategory.id } })).active).toBe(true);
     expect((await db.ppksCategory.findUniqueOrThrow({ where: { id: national } })).active).toBe(true);
@@ -945,7 +797,7 @@ describe("activity settings", () => {
     const bad = await run(settingsAction, postForm("/activities/settings", { intent: "rules", activityClosingDays: "0" }, ketuaCookie));
     expect(statusOf(bad)).toBe(400);
     expect(dataOf<{ fieldErrors: Record<string, string> }>(bad).fieldErrors).toEqual({ activityClosingDays: MSG.closingDays });
-    expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 7, keepCaseIdentifiers: false });
+    expect(expectOk(await getActivitySettings(ketua)).settings).toMatchObject({ activityClosingDays: 7, keepCaseIdentifiers: false });
     expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "chapter.activity-settings" } })).toBe(auditsBefore);
 
     const good = await run(
@@ -953,7 +805,7 @@ describe("activity settings", () => {
       postForm("/activities/settings", { intent: "rules", activityClosingDays: "30", keepCaseIdentifiers: "on" }, ketuaCookie),
     );
     expect(statusOf(good)).toBe(302);
-    expect(await getActivitySettings(ctx.id)).toMatchObject({ activityClosingDays: 30, keepCaseIdentifiers: true });
+    expect(expectOk(await getActivitySettings(ketua)).settings).toMatchObject({ activityClosingDays: 30, keepCaseIdentifiers: true });
     expect(await db.auditLog.count({ where: { chapterId: ctx.id, action: "chapter.activity-settings" } })).toBe(auditsBefore + 1);
   });
 });
@@ -975,21 +827,8 @@ async function readWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<Workbook> 
   return { rows: values("Kegiatan"), summary: values("Ringkasan") };
 }
 
-function filters(over: Partial<ActivityFilters> = {}): ActivityFilters {
-  return {
-    from: "2031-06-01",
-    to: "2031-06-30",
-    districtCode: null,
-    villageCode: null,
-    typeId: null,
-    memberId: null,
-    status: null,
-    categoryId: null,
-    programmeId: null,
-    page: 1,
-    ...over,
-  };
-}
+/** The board's list filters for June 2031 unless told otherwise. */
+const filters = (over: Parameters<typeof boardFilters>[0] = {}) => boardFilters({ from: "2031-06-01", to: "2031-06-30", ...over });
 
 const HEADER = [
   "Tanggal",
@@ -1008,12 +847,12 @@ const HEADER = [
 ];
 
 describe("the activity spreadsheet", () => {
-  let ctx: Ctx;
-  let p: Person;
-  let q: Person;
-  let ketua: Person;
-  let kk04: Person;
-  let plain: Person;
+  let ctx: ActivityChapter;
+  let p: TestActor;
+  let q: TestActor;
+  let ketua: TestActor;
+  let kk04: TestActor;
+  let plain: TestActor;
   const e: Record<string, string> = {};
   const numbers: Record<string, string> = {};
   let exporter: string;
@@ -1024,16 +863,16 @@ describe("the activity spreadsheet", () => {
   // e4 Q 2031-06-09 V0401 (Pontianak Utara)   type1  45 min hh2 people 6     submitted
   // e5 P 2031-05-20 V1002 (outside June)      type0 120 min hh5 people 9     submitted
   beforeAll(async () => {
-    ctx = await newChapter();
-    p = await volunteer(ctx.id, V1002, "Relawan Ekspor Pertama");
-    q = await volunteer(ctx.id, V0401, "Relawan Ekspor Kedua");
+    ctx = await activityChapter();
+    p = await volunteer(ctx.id, { villageCode: V1002, fullName: "Relawan Ekspor Pertama" });
+    q = await volunteer(ctx.id, { villageCode: V0401, fullName: "Relawan Ekspor Kedua" });
     ketua = await boardMember(ctx.id, "ketua");
     exporter = ketua.userId;
     kk04 = await koordinator(ctx.id, D04);
-    plain = await volunteer(ctx.id, V1002);
+    plain = await volunteer(ctx.id, { villageCode: V1002 });
     const lansia = ppksOf(ctx, 8);
     const miskin = ppksOf(ctx, 24);
-    e.e1 = await logged(
+    e.e1 = await loggedFor(
       ctx,
       p,
       { date: "2031-06-02", villageCode: V1002, typeId: typeOf(ctx, 0), durationMinutes: "60", households: "3", rt: "003", rw: "01" },
@@ -1046,39 +885,39 @@ describe("the activity spreadsheet", () => {
         coVolunteerIds: [q.memberId!],
       },
     );
-    e.e2 = await logged(
+    e.e2 = await loggedFor(
       ctx,
       p,
       { date: "2031-06-05", villageCode: V1003, typeId: typeOf(ctx, 1), durationMinutes: "90", households: "1" },
       { reach: [reach(lansia, "P", null, 4)], submit: false },
     );
-    e.e3 = await logged(
+    e.e3 = await loggedFor(
       ctx,
       q,
       { date: "2031-06-07", villageCode: V0401, typeId: typeOf(ctx, 0), durationMinutes: "30", households: "0" },
       { reach: [reach(miskin, "L", null, 1)] },
     );
-    e.e4 = await logged(
+    e.e4 = await loggedFor(
       ctx,
       q,
       { date: "2031-06-09", villageCode: V0401, typeId: typeOf(ctx, 1), durationMinutes: "45", households: "2" },
       { reach: [reach(miskin, "P", null, 6)] },
     );
-    e.e5 = await logged(
+    e.e5 = await loggedFor(
       ctx,
       p,
       { date: "2031-05-20", villageCode: V1002, typeId: typeOf(ctx, 0), durationMinutes: "120", households: "5" },
       { reach: [reach(lansia, "L", null, 9)] },
     );
-    expect(await verifyActivities(ketua, [e.e3], NOW)).toEqual({ verified: 1, skipped: 0 });
+    expect(await verifyActivities(ketua, [e.e3], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
     for (const who of [p, q]) {
       numbers[who.memberId!] = (
         await db.member.findUniqueOrThrow({ where: { id: who.memberId! }, select: { memberNumber: true } })
       ).memberNumber!;
     }
     // Another chapter's June activity never shows.
-    const elsewhere = await newChapter();
-    await logged(
+    const elsewhere = await activityChapter();
+    await loggedFor(
       elsewhere,
       await volunteer(elsewhere.id),
       { date: "2031-06-03", durationMinutes: "600", households: "50" },
@@ -1198,9 +1037,11 @@ describe("the activity spreadsheet", () => {
     const ketuaResponse = (await run(exportLoader, getRequest(`/activities/export.xlsx${query}`, await signIn(ketua.email)))) as Response;
     expect(ketuaResponse.status).toBe(200);
     expect(ketuaResponse.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(ketuaResponse.headers.get("Content-Disposition")).toBe(
-      `attachment; filename="kegiatan-${ctx.code.toLowerCase()}-2031-06-01-2031-06-30.xlsx"`,
-    );
+    // the file name as fileResponse writes it (quoted only when it needs quotes)
+    expect(parseDisposition(ketuaResponse.headers.get("Content-Disposition")!)).toEqual({
+      type: "attachment",
+      parameters: { filename: `kegiatan-${ctx.code.toLowerCase()}-2031-06-01-2031-06-30.xlsx` },
+    });
     const board = await readWorkbook(await ketuaResponse.arrayBuffer());
     expect(board.rows).toHaveLength(1 + 4);
 
@@ -1232,11 +1073,11 @@ describe("defects found and fixed", () => {
   // checkFollowUps enforces it for the updating activity, but nothing checks the opening
   // activity: moving its date after an update leaves a history older than its opening.
   it("refuses moving the opening activity's date after an activity that already updated its follow-up", async () => {
-    const ctx = await newChapter();
+    const ctx = await activityChapter();
     const vol = await volunteer(ctx.id);
     const { activityId: a1, followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" }, { submit: false });
-    await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses") });
-    const result = await edit(ctx, vol, a1, { date: "2031-06-12" }, { followUp: referral(), submit: false });
+    await loggedFor(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses") });
+    const result = await editFor(ctx, vol, a1, { date: "2031-06-12" }, { followUp: referral(), submit: false });
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({ fieldErrors: { date: expect.stringContaining("Tanggal kegiatan pembuka tidak boleh sesudahnya") } });
     expect((await db.activity.findUniqueOrThrow({ where: { id: a1 } })).date).toEqual(calendarDate(2031, 6, 3));
@@ -1246,15 +1087,8 @@ describe("defects found and fixed", () => {
   // kecamatan-level chapter (regionCode "61.71.01") its own kecamatan is not among
   // them, so the Kecamatan column shows the code "61.71.01" instead of "Pontianak Selatan".
   it("names the kecamatan in the export of a kecamatan-level chapter", async () => {
-    const chapter = await buildChapter({ level: "kecamatan", regionCode: D01 });
-    await ensureActivityCatalogue(chapter.id);
-    const ctx: Ctx = {
-      id: chapter.id,
-      code: chapter.code,
-      types: await listActivityTypes(chapter.id),
-      ppks: await listPpksCategories(chapter.id),
-    };
-    await logged(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
+    const ctx = await activityChapter({ level: "kecamatan", regionCode: D01 });
+    await loggedFor(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
     const exporter = (await boardMember(ctx.id, "ketua")).userId;
     const book = await readWorkbook(await activitiesXlsx({ chapterId: ctx.id, actorId: exporter }, filters()));
     expect(book.rows).toHaveLength(2);
@@ -1265,27 +1099,20 @@ describe("defects found and fixed", () => {
   // chapter's regionCode), but checkActivity only accepts codes *under* the regionCode, so such a
   // chapter cannot log any activity at all.
   it("lets a kelurahan-level chapter log an activity in its own kelurahan", async () => {
-    const chapter = await buildChapter({ level: "kelurahan", regionCode: V1002 });
-    await ensureActivityCatalogue(chapter.id);
-    const ctx: Ctx = {
-      id: chapter.id,
-      code: chapter.code,
-      types: await listActivityTypes(chapter.id),
-      ppks: await listPpksCategories(chapter.id),
-    };
-    const result = await log(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
+    const ctx = await activityChapter({ level: "kelurahan", regionCode: V1002 });
+    const result = await logFor(ctx, await volunteer(ctx.id), { date: "2031-06-10", villageCode: V1002 });
     expect(result).toMatchObject({ ok: true });
   });
 
   it("keeps an update in the edit form after a later activity closed the follow-up, and saving keeps it", async () => {
-    const ctx = await newChapter();
+    const ctx = await activityChapter();
     const vol = await volunteer(ctx.id);
     const { followUpId: f } = await opening(ctx, vol, { date: "2031-06-03" });
-    const a2 = await logged(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses"), submit: false });
-    await logged(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "selesai") });
+    const a2 = await loggedFor(ctx, vol, { date: "2031-06-04" }, { followUpUpdate: moveOn(f, "proses"), submit: false });
+    await loggedFor(ctx, vol, { date: "2031-06-05" }, { followUpUpdate: moveOn(f, "selesai") });
     const choices = await followUpChoices(vol, a2);
     expect(choices.map((c) => c.id)).toContain(f);
-    const result = await edit(
+    const result = await editFor(
       ctx,
       vol,
       a2,
@@ -1298,12 +1125,12 @@ describe("defects found and fixed", () => {
   });
 
   it("treats names that differ only in capitals as the same", async () => {
-    const ctx = await newChapter();
-    const ketua = await boardMember(ctx.id);
-    const result = await addCatalogueEntry({ userId: ketua.userId, chapterId: ctx.id }, "category", {
+    const ctx = await activityChapter();
+    const ketua = await boardMember(ctx.id, "ketua");
+    const result = await addCatalogueEntry(ketua, "category", {
       name: "fakir miskin",
       forChildren: false,
     });
-    expect(result).toEqual({ ok: false, fieldErrors: { name: "Nama ini sudah ada." } });
+    expect(result).toEqual({ ok: false, refusal: "invalid", fieldErrors: { name: "Nama ini sudah ada." } });
   });
 });
