@@ -14,18 +14,16 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { listActivityTypes } from "~/domain/activities/activities.server";
-import { action as loginAction } from "~/routes/login";
 import { action as editAction } from "~/routes/activities.$id.edit";
 import { action as newAction } from "~/routes/activities.new";
 import { db } from "~/utils/db.server";
-import { buildChapter, buildMember, buildUser } from "../factories";
-import { cookiesFrom, dataOf, postForm, run, statusOf } from "../support/requests";
+import { activityChapter, typeOf } from "../factories/activities";
+import { volunteer } from "../support/actors";
+import { dataOf, postMultipart, run, signIn, statusOf } from "../support/requests";
+import { PLACES } from "../support/timeline";
 
-const ORIGIN = "http://localhost:3000";
 const STORAGE_FAULT =
   "Berkas tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi data ini belum disimpan. Isian Anda masih ada: pilih berkasnya lagi dan coba sekali lagi, atau hubungi admin bila terulang.";
-const V1002 = "61.71.01.1002";
 
 let chapterId: string;
 let memberId: string;
@@ -34,17 +32,10 @@ let typeId: string;
 let jpeg: Uint8Array;
 let serial = 0;
 
-function multipart(pathname: string, fields: Record<string, string>, photo: Uint8Array | null) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  if (photo) form.append("photos", new File([new Uint8Array(photo)], "foto.jpg", { type: "image/jpeg" }));
-  return new Request(`${ORIGIN}${pathname}`, {
-    method: "POST",
-    body: form,
-    headers: { Cookie: cookie },
-  });
-}
+const multipart = (pathname: string, fields: Record<string, string>, photo: Uint8Array | null) =>
+  postMultipart(pathname, fields, photo ? [{ field: "photos", bytes: photo }] : [], cookie);
 
+/** The form as posted today (the real clock: the route checks the date against it). */
 function fields(overrides: Record<string, string> = {}) {
   const today = new Date().toLocaleDateString("en-CA", {
     timeZone: "Asia/Jakarta",
@@ -54,7 +45,7 @@ function fields(overrides: Record<string, string> = {}) {
     date: today,
     durationMinutes: "90",
     typeId,
-    villageCode: V1002,
+    villageCode: PLACES.V1002,
     households: "2",
     narrative: "Pendampingan lansia di RT 03.",
     intent: "submit",
@@ -74,24 +65,12 @@ async function storedPhotos() {
 const activitiesOf = () => db.activity.count({ where: { chapterId, memberId } });
 
 beforeAll(async () => {
-  chapterId = (await buildChapter({ code: "AUP" })).id;
-  memberId = (await buildMember({ chapterId, villageCode: V1002, status: "aktif" })).id;
-  await buildUser({
-    chapterId,
-    role: "volunteer",
-    memberId,
-    email: "relawan@activity-upload.test",
-  });
-  cookie = cookiesFrom(
-    (await run(
-      loginAction,
-      postForm("/login", {
-        email: "relawan@activity-upload.test",
-        password: "password-123",
-      }),
-    )) as Response,
-  );
-  typeId = (await listActivityTypes(chapterId))[0]!.id;
+  const chapter = await activityChapter({ code: "AUP" });
+  chapterId = chapter.id;
+  typeId = typeOf(chapter);
+  const author = await volunteer(chapterId);
+  memberId = author.memberId!;
+  cookie = await signIn(author.email);
   jpeg = new Uint8Array(
     await sharp({
       create: { width: 40, height: 30, channels: 3, background: "#3a7" },

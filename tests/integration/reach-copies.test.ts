@@ -3,17 +3,16 @@
 // (triggers of the `reach_report_copy` and `volunteer_report_copy` migrations), whatever writes
 // the rows: the contribution report sums reach and co-volunteers' hours from them without a join.
 import { describe, expect, it } from "vitest";
-import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/activities/activities.server";
+import { activityChapter } from "../factories/activities";
 import { db } from "~/utils/db.server";
-import { buildChapter, buildMember, calendarDate } from "../factories";
+import { buildMember, calendarDate } from "../factories";
 
 describe("reach rows' copies of their activity", () => {
   it("are set on insert and follow the activity's status, date and place", async () => {
-    const chapter = await buildChapter({});
-    await ensureActivityCatalogue(chapter.id);
+    const chapter = await activityChapter();
     const member = await buildMember({ chapterId: chapter.id, villageCode: "61.71.01.1002", status: "aktif" });
-    const [type] = await listActivityTypes(chapter.id);
-    const [category] = await listPpksCategories(chapter.id);
+    const [type] = chapter.types;
+    const [category] = chapter.ppks;
     const activity = await db.activity.create({
       data: {
         chapterId: chapter.id,
@@ -72,11 +71,10 @@ describe("reach rows' copies of their activity", () => {
   });
 
   it("are set on co-volunteers and follow the activity's status, date, type and duration", async () => {
-    const chapter = await buildChapter({});
-    await ensureActivityCatalogue(chapter.id);
+    const chapter = await activityChapter();
     const author = await buildMember({ chapterId: chapter.id, villageCode: "61.71.01.1002", status: "aktif" });
     const co = await buildMember({ chapterId: chapter.id, villageCode: "61.71.01.1002", status: "aktif" });
-    const [type, other] = await listActivityTypes(chapter.id);
+    const [type, other] = chapter.types;
     const activity = await db.activity.create({
       data: {
         chapterId: chapter.id,

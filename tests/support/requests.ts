@@ -15,6 +15,21 @@ export function postForm(path: string, fields: Record<string, string>, cookie?: 
   });
 }
 
+/** A multipart form, as a browser posts a form with files: the fields, then each file (a JPEG photo unless told). */
+export function postMultipart(
+  path: string,
+  fields: Record<string, string>,
+  files: { field: string; bytes: Uint8Array; name?: string; type?: string }[] = [],
+  cookie?: string,
+) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  for (const file of files) {
+    form.append(file.field, new File([new Uint8Array(file.bytes)], file.name ?? "foto.jpg", { type: file.type ?? "image/jpeg" }));
+  }
+  return new Request(`${ORIGIN}${path}`, { method: "POST", body: form, headers: cookie ? { Cookie: cookie } : {} });
+}
+
 type Handler<A> = (args: A) => unknown;
 
 /** Runs a loader or action; a thrown Response (redirect, 403, 404) is returned, not thrown. */
