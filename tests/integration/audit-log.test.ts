@@ -5,12 +5,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/audit._index";
 import { loader as exportLoader } from "~/routes/audit.export[.]xlsx";
-import { action as loginAction } from "~/routes/login";
 import { auditChanges } from "~/domain/audit/audit-log.server";
 import { maskIdentifiers, recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, run, signIn, statusOf } from "../support/requests";
 
 const VILLAGE = "61.71.01.1002";
 const NIK = "6171014107900003";
@@ -42,10 +41,6 @@ type Page = {
     changes: { field: string; before?: string; after?: string }[];
   }[];
 };
-
-async function signIn(email: string) {
-  return cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
-}
 
 async function page(query: string, cookie = cookies.ketua): Promise<Page> {
   const result = await run(auditLoader, getRequest(`/audit${query}`, cookie));

@@ -9,7 +9,6 @@ import { loader as auditXlsx } from "~/routes/audit.export[.]xlsx";
 import { loader as serviceCertificatePdf } from "~/routes/certificates.$id[.]pdf";
 import { action as skUpload, loader as skScan } from "~/routes/leadership.$id.sk";
 import { loader as structurePdf } from "~/routes/leadership.$id.structure[.]pdf";
-import { action as loginAction } from "~/routes/login";
 import { loader as memberPage } from "~/routes/members.$id._index";
 import { loader as cardPdf } from "~/routes/members.$id.card[.]pdf";
 import { action as photoUpload, loader as photoPage } from "~/routes/members.$id.photo";
@@ -31,7 +30,7 @@ import { loader as reportPdf } from "~/routes/reports.$id[.]pdf";
 import { loader as reportXlsx } from "~/routes/reports.$id[.]xlsx";
 import { loader as profileLoader } from "~/routes/profile";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
-import { cookiesFrom, dataOf, getRequest, postForm, run } from "../support/requests";
+import { dataOf, getRequest, run, signIn } from "../support/requests";
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
 
@@ -40,10 +39,6 @@ let chapterId: string;
 let inactiveId: string;
 let activeId: string;
 let periodId: string;
-
-async function signIn(email: string) {
-  return cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
-}
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "FIL" })).id;
@@ -56,7 +51,8 @@ beforeAll(async () => {
   await buildUser({ chapterId, role: "volunteer", email: "mantan@file.test", memberId: inactiveId });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@file.test" });
   await buildUser({ chapterId, role: "volunteer", email: "tanpa-anggota@file.test" });
-  for (const who of ["sekretaris", "ketua", "relawan", "mantan", "dinsos", "tanpa-anggota"])
+  await buildUser({ chapterId, role: "admin", email: "admin@file.test" });
+  for (const who of ["sekretaris", "ketua", "relawan", "mantan", "dinsos", "tanpa-anggota", "admin"])
     cookies[who] = await signIn(`${who}@file.test`);
 });
 
@@ -167,6 +163,39 @@ describe("routes that send files", () => {
     const response = (await run(cardPdf as Loader, getRequest(`/members/${activeId}/card.pdf`), { id: activeId })) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("a refusal with a sentence", () => {
+  it("reaches the Indonesian error page of a file route, conflicts with their own page", async () => {
+    const { conflict, forbidden } = await import("~/domain/shared/outcome.server");
+    const { unwrap } = await import("~/utils/outcome.server");
+    const { fileRoute } = await import("~/utils/resource-errors.server");
+    const sentence = "Laporan ini sudah diajukan dan tidak dapat diubah lagi.";
+    const taken = await fileRoute(async () => unwrap(conflict(sentence)))({} as LoaderFunctionArgs);
+    expect(taken.status).toBe(409);
+    expect(taken.headers.get("Content-Type")).toMatch(/^text\/html/);
+    const html = await taken.text();
+    expect(html).toContain("Tidak dapat dilakukan sekarang");
+    expect(html).toContain(sentence);
+    expect(html).not.toContain("Conflict");
+    const denied = await (
+      await fileRoute(async () => unwrap(forbidden("Hanya Ketua yang dapat mengunduhnya.")))({} as LoaderFunctionArgs)
+    ).text();
+    expect(denied).toContain("Akses ditolak");
+    expect(denied).toContain("Hanya Ketua yang dapat mengunduhnya.");
+  });
+
+  it("a chapter image that is not there, or not the administrator's, answers with the error page", async () => {
+    const { loader: chapterImage } = await import("~/routes/chapter_.images.$kind[.]png");
+    const missingLogo = (await run(chapterImage, getRequest("/chapter/images/logo.png", cookies.admin), { kind: "logo" })) as Response;
+    expect(missingLogo.status).toBe(404);
+    expect(await missingLogo.text()).toContain("Halaman tidak ditemukan");
+    const unknownKind = (await run(chapterImage, getRequest("/chapter/images/other.png", cookies.admin), { kind: "other" })) as Response;
+    expect(unknownKind.status).toBe(404);
+    const notAdmin = (await run(chapterImage, getRequest("/chapter/images/logo.png", cookies.ketua), { kind: "logo" })) as Response;
+    expect(notAdmin.status).toBe(403);
+    expect(await notAdmin.text()).toContain("Akses ditolak");
   });
 });
 

@@ -9,8 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seed } from "../../prisma/seed";
 import { db } from "~/utils/db.server";
-import { action as loginAction } from "~/routes/login";
-import { cookiesFrom, postForm, run, statusOf } from "../support/requests";
+import { run, signIn, statusOf } from "../support/requests";
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
 
@@ -190,17 +189,11 @@ const cookies: Record<keyof typeof users, string> = { board: "", volunteer: "" }
 /** Real ids of the demo data for each param name (an existing record takes a request deepest). */
 const realIds: Record<string, string> = {};
 
-async function signIn(email: string) {
-  const response = await run(loginAction, postForm("/login", { email, password: DEMO_PASSWORD }));
-  expect(statusOf(response)).toBe(302);
-  return cookiesFrom(response as Response);
-}
-
 beforeAll(async () => {
   process.env.SEED_DEMO_DATA = "true";
   await seed();
-  cookies.board = await signIn(users.board);
-  cookies.volunteer = await signIn(users.volunteer);
+  cookies.board = await signIn(users.board, DEMO_PASSWORD);
+  cookies.volunteer = await signIn(users.volunteer, DEMO_PASSWORD);
   const first = async (find: () => Promise<{ id: string } | null>) => (await find())?.id ?? "";
   const ketua = await db.user.findUniqueOrThrow({ where: { email: users.board } });
   const chapterId = ketua.chapterId!;

@@ -13,7 +13,7 @@ import { loader as catchAllLoader } from "~/routes/$";
 import { loader as rootLoader } from "~/root";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 const PASSWORD = "password-123";
 const users: Record<"admin" | "board" | "volunteer" | "dinsos" | "otherBoard", string> = {
@@ -24,13 +24,6 @@ const users: Record<"admin" | "board" | "volunteer" | "dinsos" | "otherBoard", s
   otherBoard: "other-board@routes.test",
 };
 const cookies: Partial<Record<keyof typeof users, string>> = {};
-
-async function signIn(email: string, password = PASSWORD) {
-  const response = await run(loginAction, postForm("/login", { email, password }));
-  expect(response).toBeInstanceOf(Response);
-  expect(statusOf(response)).toBe(302);
-  return cookiesFrom(response as Response);
-}
 
 beforeAll(async () => {
   const chapter = await buildChapter({ code: "RT", name: "IPSM Kota Uji" });
@@ -221,5 +214,47 @@ describe("administrator's chapter", () => {
     // The board member still works in their own chapter.
     const own = dataOf<{ total: number }>(await run(membersLoader, getRequest("/members", cookies.board)));
     expect(own.total).toBe(6);
+  });
+});
+
+describe("requireActor", () => {
+  it("sends a visitor without a session to the login page, and back afterwards", async () => {
+    const { requireActor } = await import("~/utils/permissions.server");
+    const thrown = await requireActor(getRequest("/members?page=2")).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(302);
+    expect((thrown as Response).headers.get("Location")).toBe("/login?redirectTo=%2Fmembers%3Fpage%3D2");
+  });
+
+  it("refuses a signed-in user without the page's permission with 403", async () => {
+    const { requireActor } = await import("~/utils/permissions.server");
+    const thrown = await requireActor(getRequest("/members", cookies.volunteer), "read:member:chapter").catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(403);
+    const either = await requireActor(getRequest("/", cookies.dinsos), ["read:member:chapter", "receive:report:chapter"]);
+    expect(either.role).toBe("dinsos");
+  });
+
+  it("builds the actor: who, the chapter and its time zone, and the permissions of the positions held today", async () => {
+    const { requireActor } = await import("~/utils/permissions.server");
+    const { db } = await import("~/utils/db.server");
+    const chapter = await db.chapter.findUniqueOrThrow({ where: { code: "RT" }, select: { id: true, timeZone: true } });
+    const board = await db.user.findUniqueOrThrow({ where: { email: users.board }, select: { id: true, memberId: true } });
+    const actor = await requireActor(getRequest("/members", cookies.board), "read:member:chapter");
+    expect(actor).toMatchObject({
+      userId: board.id,
+      role: "volunteer",
+      memberId: board.memberId,
+      chapterId: chapter.id,
+      chapterCode: "RT",
+      timeZone: chapter.timeZone,
+      districtCodes: [],
+    });
+    // a Sekretaris: the registry comes from the position, not from the account's role
+    expect(actor.permissions).toContain("update:member:chapter");
+    expect(actor.permissions).toContain("read:audit:chapter");
+    const volunteer = await requireActor(getRequest("/", cookies.volunteer));
+    expect(volunteer.permissions).not.toContain("update:member:chapter");
+    expect(volunteer.chapterId).toBe(chapter.id);
   });
 });

@@ -13,7 +13,6 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { action as loginAction } from "~/routes/login";
 import { action as skAction } from "~/routes/leadership.$id.sk";
 import { action as photoAction } from "~/routes/members.$id.photo";
 import { action as memberTrainingsAction } from "~/routes/members.$id.trainings";
@@ -24,7 +23,7 @@ import { savePartner } from "~/domain/programmes/partners.server";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
 import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { cookiesFrom, dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 const ORIGIN = "http://localhost:3000";
 const STORAGE_FAULT =
@@ -72,8 +71,6 @@ beforeAll(async () => {
   chapterId = (await buildChapter({ code: "UPL" })).id;
   ketua = await buildBoardUser({ chapterId, kind: "ketua", email: "ketua@upload.test" });
   await buildBoardUser({ chapterId, kind: "sekretaris", email: "sekretaris@upload.test" });
-  const signIn = async (email: string) =>
-    cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
   cookie = await signIn("ketua@upload.test");
   secretaryCookie = await signIn("sekretaris@upload.test");
   const partner = await savePartner(
