@@ -35,7 +35,7 @@ export async function recordAudit(entry: AuditEntry, client: Client = db) {
 }
 
 /** What the before/after column keeps: JSON with identifiers masked, or null. */
-export function auditJson(value: unknown): string | null {
+function auditJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(maskIdentifiers(value));
 }
 

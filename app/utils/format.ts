@@ -2,7 +2,7 @@
 // Timestamps are stored in UTC and shown in the chapter's time zone; calendar dates (birth,
 // join) are stored as UTC midnight and shown as they are.
 
-export const LOCALE = "id-ID";
+const LOCALE = "id-ID";
 export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
 
 const ZONE_ABBREVIATIONS: Record<string, string> = {
@@ -47,7 +47,7 @@ function calendarZone(value: Date, timeZone: string): string {
 }
 
 /** Whether the value is a calendar date as stored (UTC midnight), rather than an instant. */
-export function isUtcMidnight(value: Date): boolean {
+function isUtcMidnight(value: Date): boolean {
   return value.getTime() % 86_400_000 === 0;
 }
 

@@ -102,11 +102,6 @@ export function isGroupedNumber(value: string): boolean {
   return /^\s*\d{1,3}(?:\.\d{3}){2,}\s*$/.test(value) || /^\s*\d{1,3}(?:,\d{3}){2,}\s*$/.test(value);
 }
 
-/** Excel keeps 15 significant digits: a whole number with more has been rounded. */
-export function exceedsExcelPrecision(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value) >= 1e15;
-}
-
 const MONTHS: Record<string, number> = {
   januari: 1,
   jan: 1,
