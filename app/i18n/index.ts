@@ -4,8 +4,8 @@ export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 
 const catalogues = { id } as const;
-export type Locale = keyof typeof catalogues;
-export const DEFAULT_LOCALE: Locale = "id";
+type Locale = keyof typeof catalogues;
+const DEFAULT_LOCALE: Locale = "id";
 
 /** Looks up a text in the catalogue and fills in `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {

@@ -64,8 +64,6 @@ export const common = {
 
   "members.title": "Anggota",
   "members.intro": "Daftar anggota PSM {chapter}.",
-  "members.search": "Cari nama",
-  "members.searchSubmit": "Cari",
   "members.empty": "Belum ada anggota yang cocok.",
   "members.col.name": "Nama",
   "members.col.nik": "NIK",
@@ -87,11 +85,8 @@ export const common = {
   "pdf.page": "Halaman {page} dari {pages}",
   "pdf.letterhead.association": "IKATAN PEKERJA SOSIAL MASYARAKAT (IPSM)",
 
-  "area.comingSoon": "Bagian ini sedang disiapkan dan akan tersedia pada pembaruan berikutnya.",
   "programmes.title": "Program",
-  "programmes.intro": "Program kemitraan dan CSR.",
   "reports.title": "Laporan",
-  "reports.intro": "Laporan kontribusi relawan PSM untuk Dinas Sosial.",
   "verify.title": "Verifikasi",
   "verify.notFound": "Kode verifikasi ini tidak dikenal. Kartu atau dokumen dengan kode ini tidak terdaftar di Portal IPSM.",
 
