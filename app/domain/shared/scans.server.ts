@@ -20,7 +20,7 @@ const SIGNATURES: { type: string; extension: string; bytes: number[] }[] = [
 ];
 
 /** The kind of file the bytes are, judged by their signature; null for anything else. */
-export function sniffDocument(bytes: Uint8Array) {
+function sniffDocument(bytes: Uint8Array) {
   return SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b)) ?? null;
 }
 
@@ -54,7 +54,6 @@ export function planDocument(
   return { fileName, path: filePath(folder, fileName), bytes };
 }
 
-/** Writes a generated document (a report's PDF); returns its stored name. */
 /** Thrown by storeDocument when the uploads folder cannot take the file (missing, full, not writable). */
 export class DocumentStorageFault extends Error {
   constructor(readonly cause: unknown) {
@@ -62,6 +61,7 @@ export class DocumentStorageFault extends Error {
   }
 }
 
+/** Writes a generated document (a report's PDF); returns its stored name. */
 export async function storeDocument(folder: DocumentFolder, prefix: string, bytes: Uint8Array, extension: string) {
   const fileName = `${prefix}-${randomBytes(8).toString("hex")}.${extension}`;
   try {
