@@ -44,7 +44,7 @@ const isBoard = (actor: Actor) => can(actor, "verify:activity:chapter");
 // Form choices
 
 /** Active members of the chapter who can be added as co-volunteers (the author excluded). */
-export async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
+async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
   return db.member.findMany({
     where: { chapterId, status: "aktif", ...(exceptMemberId ? { id: { not: exceptMemberId } } : {}) },
     select: { id: true, fullName: true, memberNumber: true },
@@ -359,7 +359,7 @@ function saveActivityEdit(actor: Actor, activityId: string, input: ActivityInput
 }
 
 /** Whether the actor may see an activity: their own (or one they worked on), or one in their reading scope. */
-export function canSeeActivity(actor: Actor, activity: { memberId: string; volunteerIds: string[]; districtCode: string }) {
+function canSeeActivity(actor: Actor, activity: { memberId: string; volunteerIds: string[]; districtCode: string }) {
   const involved = activity.memberId === actor.memberId || (actor.memberId !== null && activity.volunteerIds.includes(actor.memberId));
   return (
     involved ||
@@ -580,7 +580,7 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
 }
 
 /** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam), as the report rounds them. */
-export const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
+const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
 
 /**
  * The totals of the activities that match, in SQL, counted the way the contribution report

@@ -21,10 +21,10 @@ type Tx = Prisma.TransactionClient;
 export type OpenedFollowUp = { institution: string; description: string; caseIdentifier?: string | null };
 export type FollowUpUpdateEntry = { followUpId: string; status: Exclude<FollowUpStatus, "baru">; note: string | null };
 
-export const FOLLOW_UPS_PAGE_SIZE = 50;
+const FOLLOW_UPS_PAGE_SIZE = 50;
 
 /** The follow-ups an actor may see: of their own activities, or in their reading scope. */
-export function visibleFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
+function visibleFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
   if (can(actor, "read:activity:chapter")) return { chapterId: actor.chapterId };
   const own: Prisma.ActivityWhereInput[] = actor.memberId
     ? [{ memberId: actor.memberId }, { volunteers: { some: { memberId: actor.memberId } } }]
