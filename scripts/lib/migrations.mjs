@@ -20,6 +20,17 @@ function hasMigrations() {
   return existsSync(dir) && readdirSync(dir).some((d) => /^\d+_/.test(d));
 }
 
+/**
+ * SQLite has no enums: `db pull` keeps the enum types of schema.prisma but writes their defaults
+ * as strings (`MemberStatus @default("calon")`), which Prisma then refuses to parse. Unquote them.
+ */
+function enumDefaults(schema) {
+  const enums = new Set([...schema.matchAll(/^enum (\w+) \{/gm)].map((m) => m[1]));
+  return schema.replace(/^([ \t]+\w+[ \t]+(\w+)\??[ \t].*@default\()"(\w+)"\)/gm, (line, head, type, value) =>
+    enums.has(type) ? `${head}${value})` : line,
+  );
+}
+
 /** SQL from the migrations' state to schema.prisma ("" or Prisma's empty-migration comment if none). */
 export function migrationDiff() {
   const schema = path.join("prisma", "schema.prisma");
@@ -33,7 +44,7 @@ export function migrationDiff() {
     prisma(["migrate", "deploy"], env);
     // `db pull --print` prefixes a warning about the adapter to stdout: keep the schema only.
     const pulled = prisma(["db", "pull", "--print"], env);
-    const current = pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m)));
+    const current = enumDefaults(pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m))));
     const currentFile = path.join(tmp, "current.prisma");
     writeFileSync(currentFile, current);
     return prisma(["migrate", "diff", "--from-schema-datamodel", currentFile, "--to-schema-datamodel", schema, "--script"], env);
