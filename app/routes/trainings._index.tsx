@@ -3,32 +3,28 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { EventTable, TrainingRecordView } from "~/components/trainings/TrainingRecordView";
-import {
-  countMembersWithoutBasicBimtek,
-  expiryCounts,
-  listEvents,
-  memberTrainingRecord,
-  membersWithoutBasicBimtek,
-} from "~/domain/trainings/trainings.server";
+import { expiryCounts } from "~/domain/trainings/certificates.server";
+import { listEvents } from "~/domain/trainings/events.server";
+import { countMembersWithoutBasicBimtek, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings/record.server";
+import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.title")} · ${t("app.name")}` }];
 
 // /trainings: the board sees the chapter's events and what needs attention; a volunteer sees
 // their own record and the chapter's upcoming events.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:own");
-  const tz = user.chapter.timeZone;
-  const isBoard = hasPermission(user.permissions, "read:training:chapter");
-  const events = await listEvents(user.chapter.id, tz);
-  const own = user.memberId ? await memberTrainingRecord(user.chapter.id, user.memberId, tz) : null;
-  if (!isBoard) return { isBoard: false as const, upcoming: events.upcoming, own };
+  const actor = await requireActor(request, "read:training:own");
+  const { board, canManage } = trainingRights(actor);
+  const events = await listEvents(actor);
+  const own = actor.memberId ? unwrap(await memberTrainingRecord(actor, actor.memberId)).record : null;
+  if (!board) return { isBoard: false as const, upcoming: events.upcoming, own };
   const [counts, gaps, gapCount] = await Promise.all([
-    expiryCounts(user.chapter.id, tz),
-    membersWithoutBasicBimtek(user.chapter.id),
-    countMembersWithoutBasicBimtek(user.chapter.id),
+    expiryCounts(actor),
+    membersWithoutBasicBimtek(actor),
+    countMembersWithoutBasicBimtek(actor),
   ]);
   return {
     isBoard: true as const,
@@ -38,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     gaps,
     gapCount,
     own,
-    canManage: hasPermission(user.permissions, "update:training:chapter"),
+    canManage,
   };
 }
 

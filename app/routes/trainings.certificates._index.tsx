@@ -2,17 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { expiringCertificates } from "~/domain/trainings/trainings.server";
+import { expiringCertificates } from "~/domain/trainings/certificates.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { EXPIRY_WINDOW_DAYS } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.expiry.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
-  return expiringCertificates(user.chapter.id, user.chapter.timeZone);
+  const actor = await requireActor(request, "read:training:chapter");
+  const { today, expired, expiring } = unwrap(await expiringCertificates(actor));
+  return { today, expired, expiring };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["expired"][number];

@@ -1,17 +1,17 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { createCompetency, listCompetencies } from "~/domain/trainings/trainings.server";
+import { createCompetency, listCompetencies } from "~/domain/trainings/courses.server";
+import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import type { z } from "~/validation/zod";
 import { competencyFormSchema, type CompetencyFormInput } from "~/validation/trainings";
@@ -19,16 +19,16 @@ import { competencyFormSchema, type CompetencyFormInput } from "~/validation/tra
 export const meta: MetaFunction = () => [{ title: `${t("trainings.competency.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
-  return { competencies: await listCompetencies(user.chapter.id), canManage: hasPermission(user.permissions, "update:training:chapter") };
+  const actor = await requireActor(request, "read:training:chapter");
+  return { competencies: await listCompetencies(actor), canManage: trainingRights(actor).canManage };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
+  const actor = await requireActor(request, "update:training:chapter");
   const parsed = parseForm(competencyFormSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await createCompetency({ chapterId: user.chapter.id, actorId: user.id, ...parsed.data });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await createCompetency(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast("/trainings/competencies", "success", "trainings.competency.added", { name: parsed.data.name });
 }
 

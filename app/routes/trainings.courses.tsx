@@ -1,19 +1,19 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { createCourse, listCompetencies, listCourses } from "~/domain/trainings/trainings.server";
+import { createCourse, listCompetencies, listCourses } from "~/domain/trainings/courses.server";
+import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { courseKindLabel, levelLabel, organiserLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import {
   COMPETENCY_LEVELS,
@@ -28,21 +28,21 @@ import {
 export const meta: MetaFunction = () => [{ title: `${t("trainings.course.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
-  const canManage = hasPermission(user.permissions, "update:training:chapter");
-  const [courses, competencies] = await Promise.all([listCourses(user.chapter.id), canManage ? listCompetencies(user.chapter.id) : []]);
+  const actor = await requireActor(request, "read:training:chapter");
+  const { canManage } = trainingRights(actor);
+  const [courses, competencies] = await Promise.all([listCourses(actor), canManage ? listCompetencies(actor) : []]);
   return { courses, competencies, canManage };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
+  const actor = await requireActor(request, "update:training:chapter");
   const formData = await readFormData(request);
   const parsed = parseForm(courseFormSchema, formData);
-  if (!parsed.success) return data(parsed, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed);
   const chosen = parseCourseCompetencies(formData);
-  if (Object.keys(chosen.fieldErrors).length) return data({ fieldErrors: chosen.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await createCourse({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data, competencies: chosen.entries });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
+  if (Object.keys(chosen.fieldErrors).length) return invalidForm({ fieldErrors: chosen.fieldErrors, values: parsed.values });
+  const result = await createCourse(actor, { data: parsed.data, competencies: chosen.entries });
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast("/trainings/courses", "success", "trainings.course.added", { name: parsed.data.name });
 }
 

@@ -1,16 +1,16 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings/trainings.server";
+import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings/events.server";
+import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";
 import { formValues } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { ATTENDANCE, parseResultRows, RESULTS } from "~/validation/trainings";
 
@@ -19,31 +19,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
-  const event = await getEvent(user.chapter.id, params.id ?? "");
-  if (!event) notFound();
-  const canManage = hasPermission(user.permissions, "update:training:chapter");
+  const actor = await requireActor(request, "read:training:chapter");
+  const { event } = unwrap(await getEvent(actor, params.id ?? ""));
+  const { canManage } = trainingRights(actor);
   const q = new URL(request.url).searchParams.get("q") ?? "";
   return {
     event,
     canManage,
     q,
-    candidates: canManage ? await searchRegistrableMembers(user.chapter.id, q, event.id) : [],
+    candidates: canManage ? await searchRegistrableMembers(actor, q, event.id) : [],
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
+  const actor = await requireActor(request, "update:training:chapter");
   const eventId = params.id ?? "";
   const back = `/trainings/events/${eventId}`;
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const scope = { chapterId: user.chapter.id, actorId: user.id, eventId };
 
   if (intent === "addParticipants") {
-    const result = await addParticipants({ ...scope, memberIds: formData.getAll("memberIds").map(String) });
-    if (!result.ok)
-      return data({ form: "participants" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    const result = await addParticipants(actor, eventId, formData.getAll("memberIds").map(String));
+    if (!result.ok) return formRefusal(result, { values: formValues(formData), form: "participants" as const });
     return redirectWithToast(back, "success", result.skipped ? "trainings.event.addedSkipped" : "trainings.event.added", {
       added: result.added,
       skipped: result.skipped,
@@ -53,15 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "results") {
     const parsed = parseResultRows(formData);
     if (Object.keys(parsed.fieldErrors).length) {
-      return data({ form: "results" as const, fieldErrors: parsed.fieldErrors, values: formValues(formData) }, { status: 400 });
+      return invalidForm({ fieldErrors: parsed.fieldErrors, values: formValues(formData) }, { form: "results" as const });
     }
-    const result = await recordResults({ ...scope, rows: parsed.rows });
-    if (!result.ok)
-      return data({ form: "results" as const, fieldErrors: result.fieldErrors, values: formValues(formData) }, { status: 400 });
+    const result = await recordResults(actor, eventId, parsed.rows);
+    if (!result.ok) return formRefusal(result, { values: formValues(formData), form: "results" as const });
     return redirectWithToast(back, "success", "trainings.event.resultsSaved", { count: result.saved });
   }
 
-  throw new Response("Bad Request", { status: 400 });
+  return badRequest();
 }
 
 function RowError({ message }: { message?: string }) {

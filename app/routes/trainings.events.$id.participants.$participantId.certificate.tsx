@@ -1,17 +1,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
-import { getEvent, saveParticipantCertificate } from "~/domain/trainings/trainings.server";
+import { participantForCertificate, saveParticipantCertificate } from "~/domain/trainings/certificates.server";
 import { t } from "~/i18n";
 import { organiserLabel } from "~/i18n/labels";
 import { formValues, parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
@@ -19,16 +19,10 @@ import { certificateFormSchema, type CertificateFormData, type CertificateFormIn
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.event.certificate")} · ${t("app.name")}` }];
 
-async function loadParticipant(chapterId: string, eventId: string, participantId: string) {
-  const event = await getEvent(chapterId, eventId);
-  const participant = event?.participants.find((p) => p.id === participantId);
-  if (!event || !participant) notFound();
-  return { event, participant };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
-  const { event, participant } = await loadParticipant(user.chapter.id, params.id ?? "", params.participantId ?? "");
+  const actor = await requireActor(request, "update:training:chapter");
+  const { participant } = unwrap(await participantForCertificate(actor, params.id ?? "", params.participantId ?? ""));
+  const { event } = participant;
   const c = participant.certificate;
   return {
     event: { id: event.id, course: event.course.name },
@@ -43,22 +37,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
+  const actor = await requireActor(request, "update:training:chapter");
   const eventId = params.id ?? "";
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
-  if (form === "tooBig")
-    return data({ fieldErrors: { file: t("trainings.file.error.size") } as Record<string, string>, values: {} }, { status: 400 });
+  if (form === "tooBig") return invalidForm({ fieldErrors: { file: t("trainings.file.error.size") }, values: {} });
   const parsed = parseForm(certificateFormSchema, form);
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await saveParticipantCertificate({
-    chapterId: user.chapter.id,
-    actorId: user.id,
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await saveParticipantCertificate(actor, {
     eventId,
     participantId: params.participantId ?? "",
     data: parsed.data,
     file: await fileField(form, "file"),
   });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values: formValues(form) }, { status: 400 });
+  if (!result.ok) return formRefusal(result, { values: formValues(form) });
   return redirectWithToast(`/trainings/events/${eventId}`, "success", "trainings.certificate.saved", { name: result.memberName });
 }
 
@@ -72,8 +63,10 @@ export default function CertificatePage() {
   useServerFieldErrors(actionData?.fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
-  const fileError = actionData?.fieldErrors && "file" in actionData.fieldErrors ? actionData.fieldErrors.file : undefined;
-  const formError = actionData?.fieldErrors && "form" in actionData.fieldErrors ? actionData.fieldErrors.form : undefined;
+  const fileError = actionData?.fieldErrors.file;
+  // A refusal's sentence for the whole form, unless it is already shown beside its field.
+  const formError =
+    actionData?.formError && !Object.values(actionData.fieldErrors).includes(actionData.formError) ? actionData.formError : undefined;
   return (
     <>
       <PageHeader

@@ -1,35 +1,35 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { createEvent, listCourses } from "~/domain/trainings/trainings.server";
+import { createEvent, newEventForm } from "~/domain/trainings/events.server";
 import { t } from "~/i18n";
 import { courseKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { eventFormSchema, type EventFormData, type EventFormInput } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.event.new")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
-  const courses = await listCourses(user.chapter.id, { activeOnly: true });
-  return { courses: courses.map((c) => ({ id: c.id, name: c.name, kind: c.kind, hours: c.hours })), chapterName: user.chapter.name };
+  const actor = await requireActor(request, "update:training:chapter");
+  const { courses, chapterName } = unwrap(await newEventForm(actor));
+  return { courses, chapterName };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:training:chapter");
+  const actor = await requireActor(request, "update:training:chapter");
   const parsed = parseForm(eventFormSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await createEvent({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await createEvent(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast(`/trainings/events/${result.id}`, "success", "trainings.event.created");
 }
 

@@ -3,24 +3,23 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { listChapterDistricts } from "~/domain/leadership/leadership.server";
-import { competencyMatrix } from "~/domain/trainings/trainings.server";
+import { competencyMatrix } from "~/domain/trainings/competencies.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";
-import { requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.matrix.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
+  const actor = await requireActor(request, "read:training:chapter");
   const params = new URL(request.url).searchParams;
   const districtCode = params.get("kecamatan") || null;
   const page = parsePage(params.get("page"));
-  const [matrix, districts] = await Promise.all([
-    competencyMatrix(user.chapter.id, { districtCode, page }),
-    listChapterDistricts(user.chapter.id),
-  ]);
-  return { ...matrix, districts, districtCode };
+  const [matrix, districts] = await Promise.all([competencyMatrix(actor, { districtCode, page }), listChapterDistricts(actor.chapterId)]);
+  const { ok: _ok, ...shown } = unwrap(matrix);
+  return { ...shown, districts, districtCode };
 }
 
 export default function MatrixPage() {

@@ -1,20 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { competencyMatrixXlsx } from "~/domain/trainings/trainings.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { competencyMatrixXlsx } from "~/domain/trainings/competencies.server";
+import { fileResponse } from "~/utils/file-response.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /trainings/matrix.xlsx[?kecamatan=61.71.01]: the competency matrix as a spreadsheet.
 async function load({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:training:chapter");
+  const actor = await requireActor(request, "read:training:chapter");
   const districtCode = new URL(request.url).searchParams.get("kecamatan") || null;
-  const body = await competencyMatrixXlsx(user.chapter.id, districtCode);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="matriks-kompetensi-${user.chapter.code.toLowerCase()}.xlsx"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const { bytes, fileName } = unwrap(await competencyMatrixXlsx(actor, districtCode));
+  return fileResponse(bytes, { type: "xlsx", fileName });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

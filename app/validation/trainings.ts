@@ -4,22 +4,18 @@
 // app/domain/trainings/.
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
+import { Attendance, CompetencyLevel, CompetencySource, CourseKind, Organiser, TrainingResult } from "~/generated/prisma/enums";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
-export const COURSE_KINDS = ["bimtek_dasar", "bimtek_teknis", "diklat", "sertifikasi", "webinar"] as const;
-export type CourseKind = (typeof COURSE_KINDS)[number];
+// The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
+export { Attendance, CompetencyLevel, CompetencySource, CourseKind, Organiser, TrainingResult };
 
-export const ORGANISERS = ["ipsm", "dinsos", "kemensos", "lsp", "mitra"] as const;
-export type Organiser = (typeof ORGANISERS)[number];
-
-export const ATTENDANCE = ["hadir", "sebagian", "tidak_hadir"] as const;
-export type Attendance = (typeof ATTENDANCE)[number];
-
-export const RESULTS = ["lulus", "tidak_lulus"] as const;
-export type Result = (typeof RESULTS)[number];
-
-export const COMPETENCY_LEVELS = ["dasar", "menengah", "mahir"] as const;
-export type CompetencyLevel = (typeof COMPETENCY_LEVELS)[number];
+export const COURSE_KINDS = Object.values(CourseKind);
+export const ORGANISERS = Object.values(Organiser);
+export const ATTENDANCE = Object.values(Attendance);
+export const RESULTS = Object.values(TrainingResult);
+export type Result = TrainingResult;
+export const COMPETENCY_LEVELS = Object.values(CompetencyLevel);
 
 /**
  * The competencies ticked in the course form (`competency`, several), each with the level chosen
@@ -34,15 +30,13 @@ export function parseCourseCompetencies(formData: FormData): {
   const fieldErrors: Record<string, string> = {};
   for (const id of new Set(formData.getAll("competency").map(String).filter(Boolean))) {
     const level = String(formData.get(`level.${id}`) ?? "dasar");
-    if ((COMPETENCY_LEVELS as readonly string[]).includes(level)) entries.push({ id, level: level as CompetencyLevel });
+    const known = COMPETENCY_LEVELS.find((l) => l === level);
+    if (known) entries.push({ id, level: known });
     else fieldErrors[`level.${id}`] = t("trainings.error.level");
   }
   return { entries, fieldErrors };
 }
 export const LEVEL_RANK: Record<CompetencyLevel, number> = { dasar: 1, menengah: 2, mahir: 3 };
-
-export const COMPETENCY_SOURCES = ["training", "certificate", "board"] as const;
-export type CompetencySource = (typeof COMPETENCY_SOURCES)[number];
 
 /** Certificates expiring within this many days are listed (and those already expired). */
 export const EXPIRY_WINDOW_DAYS = 90;
@@ -260,6 +254,7 @@ export const memberCompetencySchema = z.object({
   level: z.enum(COMPETENCY_LEVELS, { error: t("trainings.error.level") }),
 });
 export type MemberCompetencyInput = z.input<typeof memberCompetencySchema>;
+export type MemberCompetencyData = z.output<typeof memberCompetencySchema>;
 
 /**
  * The rows of the results table as a form posts them (`attendance.<id>`, `hoursAttended.<id>`,

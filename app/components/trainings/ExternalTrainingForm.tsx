@@ -9,7 +9,16 @@ import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 
 /** A training taken outside the chapter, with its certificate (number, dates, scan) when there is one. */
-export function ExternalTrainingForm({ fieldErrors, values }: { fieldErrors?: Record<string, string>; values?: Record<string, string> }) {
+export function ExternalTrainingForm({
+  fieldErrors,
+  formError,
+  values,
+}: {
+  fieldErrors?: Record<string, string>;
+  /** a refusal's sentence for the whole form (a certificate number already on record) */
+  formError?: string;
+  values?: Record<string, string>;
+}) {
   const { register, handleSubmit, setError, formState } = useForm<ExternalTrainingInput, unknown, ExternalTrainingData>({
     resolver: zodResolver(externalTrainingSchema),
     defaultValues: values ?? { kind: "diklat" },
@@ -26,6 +35,11 @@ export function ExternalTrainingForm({ fieldErrors, values }: { fieldErrors?: Re
       onSubmit={onSubmit}
       aria-label={t("trainings.member.external")}
     >
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
       <input type="hidden" name="intent" value="external" />
       <FormField label={t("trainings.field.title")} error={errors.title?.message} {...register("title")} />
       <SelectField label={t("trainings.field.kind")} error={errors.kind?.message} {...register("kind")}>

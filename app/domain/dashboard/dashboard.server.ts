@@ -6,7 +6,7 @@ import { countMembersByStatus, countOpenDuplicateFlags, getOwnMembership } from 
 import { countAwaitingReview } from "~/domain/reports/reports.server";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, ok } from "~/domain/shared/outcome.server";
-import { expiryCounts } from "~/domain/trainings/trainings.server";
+import { expiryCounts } from "~/domain/trainings/certificates.server";
 import { db } from "~/utils/db.server";
 
 /** The actor's dashboard: who they are, their chapter's figures, and the tasks their rights give them. */
@@ -19,7 +19,7 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     countMembersByStatus(actor),
     countOpenDuplicateFlags(actor),
     actor.role === "volunteer" ? getOwnMembership(actor) : Promise.resolve(undefined),
-    can(actor, "read:training:chapter") ? expiryCounts(actor.chapterId, actor.timeZone) : Promise.resolve(null),
+    can(actor, "read:training:chapter") ? expiryCounts(actor) : Promise.resolve(null),
     activityScope
       ? activityDashboard(actor.chapterId, actor.timeZone, activityScope === "district" ? actor.districtCodes : undefined)
       : Promise.resolve(null),

@@ -6,7 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { hasPermission } from "~/utils/permissions";
 import { NATIONAL_PPKS } from "~/validation/activities";
-import { trainingHours } from "~/domain/trainings/trainings.server";
+import { trainingHours } from "~/domain/trainings/record.server";
 
 /** SQLite keeps Prisma's DateTime as ISO text; calendar dates are UTC midnight. */
 const sqlDate = (d: Date) => `${d.toISOString().slice(0, 10)}T00:00:00.000+00:00`;
