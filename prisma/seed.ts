@@ -14,14 +14,11 @@ import {
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { AgeBand } from "~/generated/prisma/enums";
 import { createMember } from "~/domain/members/members.server";
-import {
-  addExternalTraining,
-  addParticipants,
-  createEvent,
-  listCourses,
-  recordResults,
-  saveParticipantCertificate,
-} from "~/domain/trainings/trainings.server";
+import { createSession, deleteSession, getSessionUser } from "~/domain/accounts/accounts.server";
+import { actorOf } from "~/domain/shared/actor.server";
+import { addExternalTraining, saveParticipantCertificate } from "~/domain/trainings/certificates.server";
+import { listCourses } from "~/domain/trainings/courses.server";
+import { addParticipants, createEvent, recordResults } from "~/domain/trainings/events.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { importProvinceRegions, listVillages } from "~/domain/chapters/regions.server";
 import { db } from "~/utils/db.server";
@@ -335,45 +332,44 @@ async function seedTrainings(input: {
   active: string[];
   named: { ketua: string; sekretaris: string; relawan: string; bendahara: string; korcam: string };
 }) {
-  const { chapterId, actorId, active, named } = input;
-  const must = <T extends { ok: boolean }>(result: T, what: string): T => {
+  const { actorId, active, named } = input;
+  // The trainings are entered as the account would enter them: its actor, built as a request builds it.
+  const session = await createSession(actorId, 1);
+  const actor = actorOf((await getSessionUser(session.id))!);
+  await deleteSession(session.id);
+  const must = <T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> => {
     if (!result.ok) throw new Error(`Demo training refused (${what}): ${JSON.stringify(result)}`);
-    return result;
+    return result as Extract<T, { ok: true }>;
   };
   const today = calendarToday("Asia/Jakarta");
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const courses = await listCourses(chapterId);
+  const courses = await listCourses(actor);
   const course = (kind: string) => courses.find((c) => c.kind === kind && c.chapterId === null)!.id;
   const event = async (kind: string, start: string, end: string, place: string, organiser: string, trainers: string, capacity?: number) =>
-    (
-      must(
-        await createEvent({
-          chapterId,
-          actorId,
-          data: eventFormSchema.parse({
-            courseId: course(kind),
-            startDate: start,
-            endDate: end,
-            place,
-            organiser,
-            trainers,
-            capacity: capacity ? String(capacity) : "",
-          }),
+    must(
+      await createEvent(
+        actor,
+        eventFormSchema.parse({
+          courseId: course(kind),
+          startDate: start,
+          endDate: end,
+          place,
+          organiser,
+          trainers,
+          capacity: capacity ? String(capacity) : "",
         }),
-        `event ${kind} ${start}`,
-      ) as { ok: true; id: string }
+      ),
+      `event ${kind} ${start}`,
     ).id;
-  const register = async (eventId: string, memberIds: string[]) =>
-    must(await addParticipants({ chapterId, actorId, eventId, memberIds }), "participants");
+  const register = async (eventId: string, memberIds: string[]) => must(await addParticipants(actor, eventId, memberIds), "participants");
   const results = async (eventId: string, rows: (m: { id: string; index: number }) => Omit<ResultRow, "participantId">) => {
     const participants = await db.trainingParticipant.findMany({ where: { eventId }, select: { id: true }, orderBy: { createdAt: "asc" } });
     must(
-      await recordResults({
-        chapterId,
-        actorId,
+      await recordResults(
+        actor,
         eventId,
-        rows: participants.map((p, index) => ({ participantId: p.id, ...rows({ id: p.id, index }) })),
-      }),
+        participants.map((p, index) => ({ participantId: p.id, ...rows({ id: p.id, index }) })),
+      ),
       "results",
     );
     return participants;
@@ -436,9 +432,7 @@ async function seedTrainings(input: {
   for (const [index, participant] of lspParticipants.entries()) {
     const issued = index === lspParticipants.length - 1 ? addDays(certIssued, -60) : certIssued;
     must(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+      await saveParticipantCertificate(actor, {
         eventId: lsp,
         participantId: participant.id,
         data: certificateFormSchema.parse({
@@ -466,10 +460,7 @@ async function seedTrainings(input: {
 
   // The Ketua's own Kemensos diklat, entered with its certificate.
   must(
-    await addExternalTraining({
-      chapterId,
-      actorId,
-      memberId: named.ketua,
+    await addExternalTraining(actor, named.ketua, {
       data: externalTrainingSchema.parse({
         title: "Diklat Manajemen Kasus bagi Pilar Sosial",
         kind: "diklat",

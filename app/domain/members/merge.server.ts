@@ -6,7 +6,7 @@
 import { db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { t } from "~/i18n/index";
-import { LEVEL_RANK, type CompetencyLevel } from "~/validation/trainings";
+import { LEVEL_RANK } from "~/validation/trainings";
 import { revokeActiveCardsInTx } from "./cards.server";
 import { memberAuditView } from "./members.server";
 import { deletePhotoFileQuietly } from "./photos.server";
@@ -148,7 +148,7 @@ export const MERGE_RULES: Record<string, (ctx: MergeContext) => Promise<RuleOutc
     let dropped = 0;
     for (const c of await tx.memberCompetency.findMany({ where: { memberId: remove.id }, select })) {
       const both = kept.get(c.competencyId);
-      const higher = both && (LEVEL_RANK[c.level as CompetencyLevel] ?? 0) > (LEVEL_RANK[both.level as CompetencyLevel] ?? 0);
+      const higher = both && LEVEL_RANK[c.level] > LEVEL_RANK[both.level];
       dropped += both ? 1 : 0;
       if (both && !higher) {
         await tx.memberCompetency.delete({ where: { id: c.id } });
