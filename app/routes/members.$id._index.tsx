@@ -8,7 +8,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
 import { memberPositionHistory } from "~/domain/leadership/leadership.server";
 import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members/members.server";
-import { memberTrainingRecord } from "~/domain/trainings/trainings.server";
+import { actorOf } from "~/domain/shared/actor.server";
+import { memberTrainingRecord } from "~/domain/trainings/record.server";
 import { t, type MessageKey } from "~/i18n";
 import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatTime, maskNik } from "~/utils/format";
@@ -42,8 +43,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPrintCard: mayHoldCard(member.status) && hasPermission(user.permissions, "export:member:chapter"),
     canSeeTrainings: hasPermission(user.permissions, "read:training:chapter"),
     training: hasPermission(user.permissions, "read:training:chapter")
-      ? await memberTrainingRecord(user.chapter.id, member.id, user.chapter.timeZone).then((r) =>
-          r ? { hours: r.totalHours, trainings: r.trainings.length, certificates: r.certificates.length, gaps: r.gaps } : null,
+      ? await memberTrainingRecord(actorOf(user), member.id).then((found) =>
+          found.ok
+            ? {
+                hours: found.record.totalHours,
+                trainings: found.record.trainings.length,
+                certificates: found.record.certificates.length,
+                gaps: found.record.gaps,
+              }
+            : null,
         )
       : null,
     timeZone: user.chapter.timeZone,
