@@ -3,8 +3,7 @@
 // the matrix spreadsheet.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEvent, listCourses } from "~/domain/trainings/trainings.server";
-import { action as loginAction } from "~/routes/login";
+import { listCourses } from "~/domain/trainings/courses.server";
 import { loader as memberTrainingsLoader } from "~/routes/members.$id.trainings";
 import { loader as indexLoader } from "~/routes/trainings._index";
 import { loader as certificateFileLoader } from "~/routes/trainings.certificates.$id.file";
@@ -15,39 +14,30 @@ import { loader as matrixLoader } from "~/routes/trainings.matrix";
 import { loader as matrixXlsxLoader } from "~/routes/trainings.matrix[.]xlsx";
 import { loader as recordPdfLoader } from "~/routes/trainings.record[.]pdf";
 import { db } from "~/utils/db.server";
-import { eventFormSchema } from "~/validation/trainings";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
+import { trainingEvent } from "../factories/trainings";
+import { actorOfUser, type TestActor } from "../support/actors";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 let chapterId: string;
-let actorId: string;
+let sekretaris: TestActor;
 let eventId: string;
 let otherEventId: string;
 const cookies: Record<string, string> = {};
 const members: Record<string, string> = {};
 
-async function signIn(email: string) {
-  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
-  expect(response.status).toBe(302);
-  return cookiesFrom(response);
-}
-
+/** An event of a national course of the kind, on one day, scheduled by the Sekretaris. */
 async function newEvent(kind: string, start: string) {
-  const course = (await listCourses(chapterId)).find((c) => c.kind === kind && c.chapterId === null)!;
-  const result = await createEvent({
-    chapterId,
-    actorId,
-    data: eventFormSchema.parse({ courseId: course.id, startDate: start, endDate: start, place: "Aula", organiser: "IPSM" }),
-  });
-  if (!result.ok) throw new Error("event refused");
-  return result.id;
+  const course = (await listCourses(sekretaris)).find((c) => c.kind === kind && c.chapterId === null)!;
+  return trainingEvent(sekretaris, course.id, { startDate: start, endDate: start, place: "Aula", organiser: "IPSM" });
 }
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "TRR", name: "IPSM Kota Latih", letterheadSubtitle: "KOTA LATIH" })).id;
-  const sekretaris = await buildBoardUser({ chapterId, kind: "sekretaris", email: "sekretaris@trr.test", name: "Sekretaris Latih" });
-  actorId = sekretaris.id;
+  sekretaris = await actorOfUser(
+    await buildBoardUser({ chapterId, kind: "sekretaris", email: "sekretaris@trr.test", name: "Sekretaris Latih" }),
+  );
   await buildBoardUser({ chapterId, kind: "wakil_ketua", email: "wakil@trr.test" });
   members.volunteer = (await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Relawan Latih", status: "aktif" })).id;
   members.other = (await buildMember({ chapterId, villageCode: "61.71.04.1001", fullName: "Anggota Lain", status: "aktif" })).id;

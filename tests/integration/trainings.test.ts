@@ -3,7 +3,7 @@
 // competencies passing gives, certificates (numbers, expiry, scans), outside trainings, expiry
 // windows in the chapter's time zone, the training path (basic bimtek), training hours for
 // reports, and the competency matrix.
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -16,25 +16,15 @@ const UPLOADS = vi.hoisted(() => {
 
 import {
   addExternalTraining,
-  addParticipants,
-  competencyMatrix,
-  confirmCompetency,
-  createCompetency,
-  createCourse,
-  createEvent,
-  ensureNationalCatalogue,
   expiringCertificates,
   expiryCounts,
-  listCompetencies,
-  listCourses,
-  listEvents,
-  memberTrainingRecord,
-  membersWithoutBasicBimtek,
   readCertificateFile,
-  recordResults,
   saveParticipantCertificate,
-  trainingHours,
-} from "~/domain/trainings/trainings.server";
+} from "~/domain/trainings/certificates.server";
+import { competencyMatrix, confirmCompetency } from "~/domain/trainings/competencies.server";
+import { createCompetency, createCourse, ensureNationalCatalogue, listCompetencies, listCourses } from "~/domain/trainings/courses.server";
+import { addParticipants, createEvent, listEvents, recordResults } from "~/domain/trainings/events.server";
+import { memberTrainingRecord, membersWithoutBasicBimtek, trainingHours } from "~/domain/trainings/record.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { toDateInput } from "~/validation/fields";
@@ -43,24 +33,31 @@ import {
   NATIONAL_COMPETENCIES,
   NATIONAL_COURSES,
   certificateFormSchema,
-  courseFormSchema,
-  eventFormSchema,
   externalTrainingSchema,
   memberCompetencySchema,
-  resultRowSchema,
-  type Attendance,
-  type CertificateFormInput,
-  type CourseFormInput,
-  type EventFormInput,
-  type ExternalTrainingInput,
-  type Result,
 } from "~/validation/trainings";
-import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { buildChapter, calendarDate } from "../factories";
+import {
+  certificateData,
+  competenciesOf,
+  courseData,
+  eventData,
+  externalData,
+  nationalCompetencyId,
+  nationalCourseId,
+  participantOf,
+  resultRow,
+  storedCertificateFiles as storedFiles,
+  takePart,
+  trainee,
+  trainingEvent,
+} from "../factories/trainings";
+import { account, actorWith, boardMember, type TestActor } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
+import { PLACES } from "../support/timeline";
 
-const TZ = "Asia/Jakarta";
-const V1002 = "61.71.01.1002";
-const V1003 = "61.71.01.1003";
-const V0401 = "61.71.04.1001";
+const TZ = PLACES.TZ;
+const { V1002, V1003, V0401 } = PLACES;
 
 const BIMTEK = "Bimbingan Teknis Dasar Pekerja Sosial Masyarakat";
 const DTSEN = "Bimtek Pendataan dan Verifikasi Validasi DTSEN";
@@ -95,13 +92,17 @@ const MSG = {
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const upload = (bytes: Uint8Array) => ({ bytes, size: bytes.length });
+const storedCertificateFiles = () => storedFiles(UPLOADS);
 const PDF = encode("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 const EXE = encode("MZ\u0090\u0000 This program cannot be run in DOS mode.");
 
-let actorId: string;
 let chapterId: string;
 let otherChapterId: string;
+/** The Sekretaris of the chapter (Kota Pontianak), who records its trainings. */
+let sekretaris: TestActor;
+/** The administrator, working in another chapter (Kubu Raya). */
+let theirAdmin: TestActor;
 
 afterAll(async () => {
   await rm(UPLOADS, { recursive: true, force: true });
@@ -110,132 +111,9 @@ afterAll(async () => {
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "TRA", name: "IPSM Kota Pontianak" })).id;
   otherChapterId = (await buildChapter({ code: "TRB", name: "IPSM Kabupaten Kubu Raya", regionCode: "61.12" })).id;
-  actorId = (await buildBoardUser({ chapterId, email: "sekretaris@trainings.test", name: "Sekretaris Pelatihan" })).id;
+  sekretaris = await boardMember(chapterId, "sekretaris", { email: "sekretaris@trainings.test", name: "Sekretaris Pelatihan" });
+  theirAdmin = await account(otherChapterId, "admin");
 });
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
-}
-
-function refused(result: { ok: boolean }): Record<string, string> {
-  if (result.ok || !("fieldErrors" in result)) throw new Error(`expected field errors, got ${JSON.stringify(result)}`);
-  return result.fieldErrors as Record<string, string>;
-}
-
-const courseData = (overrides: Partial<CourseFormInput> = {}) =>
-  courseFormSchema.parse({
-    name: "Pelatihan Uji",
-    kind: "diklat",
-    organiser: "ipsm",
-    hours: "12",
-    issuesCertificate: "",
-    certificateValidityYears: "",
-    description: "",
-    ...overrides,
-  });
-
-const eventData = (courseId: string, overrides: Partial<EventFormInput> = {}) =>
-  eventFormSchema.parse({
-    courseId,
-    startDate: "2026-02-10",
-    endDate: "2026-02-12",
-    place: "Aula Dinas Sosial Kota Pontianak",
-    organiser: "Dinas Sosial Kota Pontianak",
-    trainers: "",
-    capacity: "",
-    hours: "",
-    ...overrides,
-  });
-
-const certificateData = (overrides: Partial<CertificateFormInput> = {}) =>
-  certificateFormSchema.parse({
-    number: "LSP-UJI/0001",
-    issuer: "LSP Pekerja Sosial",
-    issuedOn: "2026-01-15",
-    expiresOn: "",
-    ...overrides,
-  });
-
-const externalData = (overrides: Partial<ExternalTrainingInput> = {}) =>
-  externalTrainingSchema.parse({
-    title: "Diklat Tagana Kementerian Sosial",
-    kind: "diklat",
-    organiser: "Kementerian Sosial RI",
-    startDate: "2025-11-03",
-    endDate: "2025-11-05",
-    hours: "12",
-    certificateNumber: "",
-    certificateIssuedOn: "",
-    certificateExpiresOn: "",
-    ...overrides,
-  });
-
-const row = (
-  participantId: string,
-  attendance: Attendance | null,
-  hoursAttended: number | null,
-  result: Result | null,
-  score: number | null = null,
-) => resultRowSchema.parse({ participantId, attendance, hoursAttended, result, score });
-
-async function nationalCourseId(name: string) {
-  await ensureNationalCatalogue();
-  return (await db.course.findFirstOrThrow({ where: { chapterId: null, name }, select: { id: true } })).id;
-}
-
-async function nationalCompetencyId(name: string) {
-  await ensureNationalCatalogue();
-  return (await db.competency.findFirstOrThrow({ where: { chapterId: null, name }, select: { id: true } })).id;
-}
-
-async function newMember(chapter: string, fullName: string, options: { villageCode?: string; status?: MemberStatus } = {}) {
-  return (await buildMember({ chapterId: chapter, villageCode: options.villageCode ?? V1002, fullName, status: options.status ?? "aktif" }))
-    .id;
-}
-
-async function newEvent(chapter: string, courseId: string, overrides: Partial<EventFormInput> = {}) {
-  return ok(await createEvent({ chapterId: chapter, actorId, data: eventData(courseId, overrides) })).id;
-}
-
-async function participantOf(eventId: string, memberId: string) {
-  return (await db.trainingParticipant.findUniqueOrThrow({ where: { eventId_memberId: { eventId, memberId } }, select: { id: true } })).id;
-}
-
-/** Registers the member for the event and records one result row; returns the participant id. */
-async function takePart(
-  chapter: string,
-  eventId: string,
-  memberId: string,
-  attendance: Attendance | null,
-  hours: number | null,
-  result: Result | null,
-) {
-  ok(await addParticipants({ chapterId: chapter, actorId, eventId, memberIds: [memberId] }));
-  const participantId = await participantOf(eventId, memberId);
-  if (attendance !== null || result !== null)
-    ok(await recordResults({ chapterId: chapter, actorId, eventId, rows: [row(participantId, attendance, hours, result)] }));
-  return participantId;
-}
-
-async function competenciesOf(memberId: string) {
-  const rows = await db.memberCompetency.findMany({
-    where: { memberId },
-    select: { level: true, source: true, sourceId: true, acquiredOn: true, confirmedById: true, competency: { select: { name: true } } },
-  });
-  return Object.fromEntries(rows.map((r) => [r.competency.name, r]));
-}
-
-async function storedCertificateFiles() {
-  try {
-    return (await readdir(path.join(UPLOADS, "certificates"))).sort();
-  } catch {
-    return [];
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -284,39 +162,33 @@ describe("the course catalogue", () => {
   });
 
   it("shows each chapter the national entries and its own, never another chapter's own", async () => {
-    ownCompetencyId = ok(
-      await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: "Komunikasi dengan penyandang disabilitas rungu" }),
+    ownCompetencyId = expectOk(
+      await createCompetency(sekretaris, { name: "Bahasa isyarat", description: "Komunikasi dengan penyandang disabilitas rungu" }),
     ).id;
-    theirCompetencyId = ok(
-      await createCompetency({ chapterId: otherChapterId, actorId, name: "Penyuluhan lahan gambut", description: null }),
-    ).id;
+    theirCompetencyId = expectOk(await createCompetency(theirAdmin, { name: "Penyuluhan lahan gambut", description: null })).id;
     // A name taken nationally is refused; another chapter may use a name this chapter uses.
-    expect(refused(await createCompetency({ chapterId, actorId, name: ASESMEN, description: null }))).toEqual({
+    expect(expectInvalid(await createCompetency(sekretaris, { name: ASESMEN, description: null }))).toEqual({
       name: MSG.competencyTaken,
     });
-    expect(refused(await createCompetency({ chapterId, actorId, name: "Bahasa isyarat", description: null }))).toEqual({
+    expect(expectInvalid(await createCompetency(sekretaris, { name: "Bahasa isyarat", description: null }))).toEqual({
       name: MSG.competencyTaken,
     });
-    ok(await createCompetency({ chapterId: otherChapterId, actorId, name: "Bahasa isyarat", description: null }));
+    expectOk(await createCompetency(theirAdmin, { name: "Bahasa isyarat", description: null }));
 
-    const ownCourse = ok(
-      await createCourse({
-        chapterId,
-        actorId,
+    const ownCourse = expectOk(
+      await createCourse(sekretaris, {
         data: courseData({ name: "Pelatihan Bahasa Isyarat" }),
         competencies: [{ id: ownCompetencyId, level: "dasar" }],
       }),
     ).id;
-    const theirCourse = ok(
-      await createCourse({
-        chapterId: otherChapterId,
-        actorId,
+    const theirCourse = expectOk(
+      await createCourse(theirAdmin, {
         data: courseData({ name: "Pelatihan Lahan Gambut" }),
         competencies: [{ id: theirCompetencyId, level: "menengah" }],
       }),
     ).id;
 
-    const courses = await listCourses(chapterId);
+    const courses = await listCourses(sekretaris);
     const names = courses.map((c) => c.name);
     for (const course of NATIONAL_COURSES) expect(names).toContain(course.name);
     expect(courses.map((c) => c.id)).toContain(ownCourse);
@@ -327,43 +199,39 @@ describe("the course catalogue", () => {
       { level: "dasar", competency: { id: ownCompetencyId, name: "Bahasa isyarat" } },
     ]);
 
-    const theirCourses = await listCourses(otherChapterId);
+    const theirCourses = await listCourses(theirAdmin);
     expect(theirCourses.map((c) => c.id)).toContain(theirCourse);
     expect(theirCourses.map((c) => c.id)).not.toContain(ownCourse);
     expect(theirCourses.filter((c) => c.chapterId === null)).toHaveLength(4);
 
-    const competencies = await listCompetencies(chapterId);
+    const competencies = await listCompetencies(sekretaris);
     expect(competencies.filter((c) => c.chapterId === null).map((c) => c.name)).toEqual([...NATIONAL_COMPETENCIES]);
     expect(competencies.filter((c) => c.chapterId !== null).map((c) => c.id)).toEqual([ownCompetencyId]);
-    expect((await listCompetencies(otherChapterId)).map((c) => c.id)).toContain(theirCompetencyId);
+    expect((await listCompetencies(theirAdmin)).map((c) => c.id)).toContain(theirCompetencyId);
     expect(competencies.map((c) => c.id)).not.toContain(theirCompetencyId);
   });
 
   it("createCourse refuses a name already in the catalogue and unknown competencies, saving nothing", async () => {
     const before = await db.course.count();
     expect(
-      refused(await createCourse({ chapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] })),
+      expectInvalid(await createCourse(sekretaris, { data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] })),
     ).toEqual({
       name: MSG.courseTaken,
     });
-    expect(refused(await createCourse({ chapterId, actorId, data: courseData({ name: BIMTEK }), competencies: [] }))).toEqual({
+    expect(expectInvalid(await createCourse(sekretaris, { data: courseData({ name: BIMTEK }), competencies: [] }))).toEqual({
       name: MSG.courseTaken,
     });
     expect(
-      refused(
-        await createCourse({
-          chapterId,
-          actorId,
+      expectInvalid(
+        await createCourse(sekretaris, {
           data: courseData({ name: "Pelatihan Baru" }),
           competencies: [{ id: theirCompetencyId, level: "dasar" }],
         }),
       ),
     ).toEqual({ competencies: MSG.competency });
     expect(
-      refused(
-        await createCourse({
-          chapterId,
-          actorId,
+      expectInvalid(
+        await createCourse(sekretaris, {
           data: courseData({ name: "Pelatihan Baru" }),
           competencies: [
             { id: ownCompetencyId, level: "dasar" },
@@ -376,18 +244,14 @@ describe("the course catalogue", () => {
     expect(await db.course.count({ where: { name: "Pelatihan Baru" } })).toBe(0);
 
     // Another chapter may have a course of the same name as this chapter's own.
-    ok(
-      await createCourse({ chapterId: otherChapterId, actorId, data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] }),
-    );
+    expectOk(await createCourse(theirAdmin, { data: courseData({ name: "Pelatihan Bahasa Isyarat" }), competencies: [] }));
     expect(await db.course.count({ where: { name: "Pelatihan Bahasa Isyarat" } })).toBe(2);
   });
 
   it("createCourse stores the course with its competencies at their levels and audits it", async () => {
     const bencana = await nationalCompetencyId(BENCANA);
-    const created = ok(
-      await createCourse({
-        chapterId,
-        actorId,
+    const created = expectOk(
+      await createCourse(sekretaris, {
         data: courseData({
           name: "Pelatihan Penanganan Banjir",
           kind: "diklat",
@@ -427,7 +291,7 @@ describe("the course catalogue", () => {
       { competencyId: ownCompetencyId, level: "menengah" },
     ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "training.course.create", entityId: created.id } });
-    expect(audit).toMatchObject({ actorId, chapterId, entityType: "Course" });
+    expect(audit).toMatchObject({ actorId: sekretaris.userId, chapterId, entityType: "Course" });
     expect(JSON.parse(audit.after!)).toMatchObject({ name: "Pelatihan Penanganan Banjir", hours: 20 });
   });
 });
@@ -443,15 +307,15 @@ describe("events and participants", () => {
 
   beforeAll(async () => {
     bimtek = await nationalCourseId(BIMTEK);
-    a = await newMember(chapterId, "Peserta Ani");
-    b = await newMember(chapterId, "Peserta Budi");
-    c = await newMember(chapterId, "Peserta Candra", { status: "calon" });
-    d = await newMember(chapterId, "Peserta Dodi");
+    a = await trainee(chapterId, "Peserta Ani");
+    b = await trainee(chapterId, "Peserta Budi");
+    c = await trainee(chapterId, "Peserta Candra", { status: "calon" });
+    d = await trainee(chapterId, "Peserta Dodi");
   });
 
   it("creates an event with the course's hours unless others are given, only from the chapter's catalogue", async () => {
-    const plain = await newEvent(chapterId, bimtek);
-    const shorter = await newEvent(chapterId, bimtek, { hours: "6,5", capacity: "30", trainers: "Drs. Hamdan, M.Si." });
+    const plain = await trainingEvent(sekretaris, bimtek);
+    const shorter = await trainingEvent(sekretaris, bimtek, { hours: "6,5", capacity: "30", trainers: "Drs. Hamdan, M.Si." });
     expect(await db.trainingEvent.findUniqueOrThrow({ where: { id: plain } })).toMatchObject({
       chapterId,
       courseId: bimtek,
@@ -470,34 +334,35 @@ describe("events and participants", () => {
 
     const theirCourse = await db.course.findFirstOrThrow({ where: { chapterId: otherChapterId, name: "Pelatihan Lahan Gambut" } });
     const before = await db.trainingEvent.count();
-    expect(refused(await createEvent({ chapterId, actorId, data: eventData(theirCourse.id) }))).toEqual({ courseId: MSG.course });
+    expect(expectInvalid(await createEvent(sekretaris, eventData(theirCourse.id)))).toEqual({ courseId: MSG.course });
     expect(await db.trainingEvent.count()).toBe(before);
   });
 
   it("lists upcoming events (soonest first) and past ones (latest first) by the chapter's today", async () => {
     const listed = (await buildChapter({ code: "TRL", name: "IPSM Daftar Kegiatan" })).id;
-    const endedYesterday = await newEvent(listed, bimtek, { startDate: "2026-02-28", endDate: "2026-03-01" });
-    const endsToday = await newEvent(listed, bimtek, { startDate: "2026-03-02", endDate: "2026-03-02" });
-    const later = await newEvent(listed, bimtek, { startDate: "2026-04-01", endDate: "2026-04-03" });
-    const longAgo = await newEvent(listed, bimtek, { startDate: "2026-01-10", endDate: "2026-01-12" });
-    const x = await newMember(listed, "Anggota Daftar Satu");
-    const y = await newMember(listed, "Anggota Daftar Dua");
-    ok(await addParticipants({ chapterId: listed, actorId, eventId: later, memberIds: [x, y] }));
+    const listedAdmin = await account(listed, "admin");
+    const endedYesterday = await trainingEvent(listedAdmin, bimtek, { startDate: "2026-02-28", endDate: "2026-03-01" });
+    const endsToday = await trainingEvent(listedAdmin, bimtek, { startDate: "2026-03-02", endDate: "2026-03-02" });
+    const later = await trainingEvent(listedAdmin, bimtek, { startDate: "2026-04-01", endDate: "2026-04-03" });
+    const longAgo = await trainingEvent(listedAdmin, bimtek, { startDate: "2026-01-10", endDate: "2026-01-12" });
+    const x = await trainee(listed, "Anggota Daftar Satu");
+    const y = await trainee(listed, "Anggota Daftar Dua");
+    expectOk(await addParticipants(listedAdmin, later, [x, y]));
 
     // 1 March 18:30 UTC is 2 March 01:30 in Jakarta.
     const now = new Date("2026-03-01T18:30:00Z");
-    const wib = await listEvents(listed, TZ, now);
+    const wib = await listEvents(listedAdmin, now);
     expect(wib.upcoming.map((e) => e.id)).toEqual([endsToday, later]);
     expect(wib.past.map((e) => e.id)).toEqual([endedYesterday, longAgo]);
     expect(wib.upcoming.map((e) => e.participantCount)).toEqual([0, 2]);
-    const utc = await listEvents(listed, "UTC", now);
+    const utc = await listEvents({ ...listedAdmin, timeZone: "UTC" }, now);
     expect(utc.upcoming.map((e) => e.id)).toEqual([endedYesterday, endsToday, later]);
   });
 
   it("registers several members at once (active or candidate) and skips those already registered", async () => {
-    const event = await newEvent(chapterId, bimtek);
-    expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b, b] })).toEqual({ ok: true, added: 2, skipped: 0 });
-    expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [b, c] })).toEqual({ ok: true, added: 1, skipped: 1 });
+    const event = await trainingEvent(sekretaris, bimtek);
+    expect(await addParticipants(sekretaris, event, [a, b, b])).toEqual({ ok: true, added: 2, skipped: 0 });
+    expect(await addParticipants(sekretaris, event, [b, c])).toEqual({ ok: true, added: 1, skipped: 1 });
     const registered = await db.trainingParticipant.findMany({
       where: { eventId: event },
       select: { memberId: true, attendance: true, result: true },
@@ -509,35 +374,35 @@ describe("events and participants", () => {
   });
 
   it("refuses unknown ids, another chapter's members and inactive members, registering none of the list", async () => {
-    const event = await newEvent(chapterId, bimtek);
-    const outsider = await newMember(otherChapterId, "Anggota Kubu Raya");
-    const inactive = await newMember(chapterId, "Anggota Nonaktif", { status: "nonaktif" });
-    const resigned = await newMember(chapterId, "Anggota Mundur", { status: "mengundurkan_diri" });
+    const event = await trainingEvent(sekretaris, bimtek);
+    const outsider = await trainee(otherChapterId, "Anggota Kubu Raya");
+    const inactive = await trainee(chapterId, "Anggota Nonaktif", { status: "nonaktif" });
+    const resigned = await trainee(chapterId, "Anggota Mundur", { status: "mengundurkan_diri" });
     for (const bad of ["bukan-anggota", outsider, inactive, resigned]) {
-      expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, bad] }))).toEqual({
+      expect(expectInvalid(await addParticipants(sekretaris, event, [a, bad]))).toEqual({
         memberIds: MSG.notRegistrable,
       });
     }
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [] }))).toEqual({ memberIds: MSG.noMembers });
-    const theirEvent = await newEvent(otherChapterId, bimtek);
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: theirEvent, memberIds: [a] }))).toEqual({ form: MSG.eventMissing });
+    expect(expectInvalid(await addParticipants(sekretaris, event, []))).toEqual({ memberIds: MSG.noMembers });
+    const theirEvent = await trainingEvent(theirAdmin, bimtek);
+    expect(expectRefusal(await addParticipants(sekretaris, theirEvent, [a]), "notFound").message).toBe(MSG.eventMissing);
     expect(await db.trainingParticipant.count({ where: { eventId: { in: [event, theirEvent] } } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "training.participants.add", entityId: event } })).toBe(0);
   });
 
   it("keeps to the capacity, with nothing saved when refused; the already registered do not count twice", async () => {
-    const event = await newEvent(chapterId, bimtek, { capacity: "3" });
-    ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b] }));
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [c, d] }))).toEqual({
+    const event = await trainingEvent(sekretaris, bimtek, { capacity: "3" });
+    expectOk(await addParticipants(sekretaris, event, [a, b]));
+    expect(expectInvalid(await addParticipants(sekretaris, event, [c, d]))).toEqual({
       memberIds: MSG.capacity(3, 1),
     });
     expect(await db.trainingParticipant.count({ where: { eventId: event } })).toBe(2);
-    expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, c] })).toEqual({ ok: true, added: 1, skipped: 1 });
-    expect(refused(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [d] }))).toEqual({
+    expect(await addParticipants(sekretaris, event, [a, c])).toEqual({ ok: true, added: 1, skipped: 1 });
+    expect(expectInvalid(await addParticipants(sekretaris, event, [d]))).toEqual({
       memberIds: MSG.capacity(3, 0),
     });
     // Everyone asked for already registered: nothing new, nothing refused.
-    expect(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [a, b, c] })).toEqual({ ok: true, added: 0, skipped: 3 });
+    expect(await addParticipants(sekretaris, event, [a, b, c])).toEqual({ ok: true, added: 0, skipped: 3 });
     const registered = await db.trainingParticipant.findMany({ where: { eventId: event }, select: { memberId: true } });
     expect(registered.map((p) => p.memberId).sort()).toEqual([a, b, c].sort());
   });
@@ -572,14 +437,14 @@ describe("attendance and results", () => {
 
   beforeAll(async () => {
     const bimtek = await nationalCourseId(BIMTEK);
-    event = await newEvent(chapterId, bimtek, { startDate: "2026-02-16", endDate: "2026-02-18" });
-    otherEvent = await newEvent(chapterId, bimtek, { startDate: "2026-05-04", endDate: "2026-05-06" });
-    r1 = await newMember(chapterId, "Hasil Rina");
-    r2 = await newMember(chapterId, "Hasil Rudi");
-    r3 = await newMember(chapterId, "Hasil Rosmawati");
-    const r4 = await newMember(chapterId, "Hasil Rahmat");
-    ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [r1, r2, r3] }));
-    ok(await addParticipants({ chapterId, actorId, eventId: otherEvent, memberIds: [r4] }));
+    event = await trainingEvent(sekretaris, bimtek, { startDate: "2026-02-16", endDate: "2026-02-18" });
+    otherEvent = await trainingEvent(sekretaris, bimtek, { startDate: "2026-05-04", endDate: "2026-05-06" });
+    r1 = await trainee(chapterId, "Hasil Rina");
+    r2 = await trainee(chapterId, "Hasil Rudi");
+    r3 = await trainee(chapterId, "Hasil Rosmawati");
+    const r4 = await trainee(chapterId, "Hasil Rahmat");
+    expectOk(await addParticipants(sekretaris, event, [r1, r2, r3]));
+    expectOk(await addParticipants(sekretaris, otherEvent, [r4]));
     [p1, p2, p3, q] = await Promise.all([
       participantOf(event, r1),
       participantOf(event, r2),
@@ -589,53 +454,39 @@ describe("attendance and results", () => {
   });
 
   it("refuses hours above the event's, keyed by participant, and saves no row", async () => {
-    const result = await recordResults({
-      chapterId,
-      actorId,
-      eventId: event,
-      rows: [row(p1, "hadir", 24, "lulus"), row(p2, "hadir", 25, "lulus")],
-    });
-    expect(refused(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursAbove("24") });
+    const result = await recordResults(sekretaris, event, [resultRow(p1, "hadir", 24, "lulus"), resultRow(p2, "hadir", 25, "lulus")]);
+    expect(expectInvalid(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursAbove("24") });
     await untouched();
   });
 
   it("refuses a result for someone not registered for this event (even if registered for another)", async () => {
-    const result = await recordResults({
-      chapterId,
-      actorId,
-      eventId: event,
-      rows: [row(p1, "hadir", null, "lulus"), row(q, "hadir", null, "lulus")],
-    });
-    expect(refused(result)).toEqual({ [`${q}.result`]: MSG.notParticipant });
+    const result = await recordResults(sekretaris, event, [resultRow(p1, "hadir", null, "lulus"), resultRow(q, "hadir", null, "lulus")]);
+    expect(expectInvalid(result)).toEqual({ [`${q}.result`]: MSG.notParticipant });
     await untouched();
   });
 
   it("refuses 'lulus' or hours for someone absent, and all rows with them", async () => {
-    const result = await recordResults({
-      chapterId,
-      actorId,
-      eventId: event,
-      rows: [row(p1, "hadir", null, "lulus"), row(p2, "tidak_hadir", 3, "tidak_lulus"), row(p3, "tidak_hadir", null, "lulus")],
-    });
-    expect(refused(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursWhenAbsent, [`${p3}.result`]: MSG.passedWhenAbsent });
-    expect(refused(await recordResults({ chapterId, actorId, eventId: "tidak-ada", rows: [row(p1, "hadir", null, "lulus")] }))).toEqual({
-      form: MSG.eventMissing,
-    });
-    expect(
-      refused(await recordResults({ chapterId: otherChapterId, actorId, eventId: event, rows: [row(p1, "hadir", null, "lulus")] })),
-    ).toEqual({
-      form: MSG.eventMissing,
-    });
+    const result = await recordResults(sekretaris, event, [
+      resultRow(p1, "hadir", null, "lulus"),
+      resultRow(p2, "tidak_hadir", 3, "tidak_lulus"),
+      resultRow(p3, "tidak_hadir", null, "lulus"),
+    ]);
+    expect(expectInvalid(result)).toEqual({ [`${p2}.hoursAttended`]: MSG.hoursWhenAbsent, [`${p3}.result`]: MSG.passedWhenAbsent });
+    expect(expectRefusal(await recordResults(sekretaris, "tidak-ada", [resultRow(p1, "hadir", null, "lulus")]), "notFound").message).toBe(
+      MSG.eventMissing,
+    );
+    expect(expectRefusal(await recordResults(theirAdmin, event, [resultRow(p1, "hadir", null, "lulus")]), "notFound").message).toBe(
+      MSG.eventMissing,
+    );
     await untouched();
   });
 
   it("records the event's hours for 'hadir' without hours, 0 for the absent, and gives those who passed the course's competencies", async () => {
-    const result = await recordResults({
-      chapterId,
-      actorId,
-      eventId: event,
-      rows: [row(p1, "hadir", null, "lulus", 85), row(p2, "sebagian", 10, "tidak_lulus", 55.5), row(p3, "tidak_hadir", null, null)],
-    });
+    const result = await recordResults(sekretaris, event, [
+      resultRow(p1, "hadir", null, "lulus", 85),
+      resultRow(p2, "sebagian", 10, "tidak_lulus", 55.5),
+      resultRow(p3, "tidak_hadir", null, null),
+    ]);
     expect(result).toEqual({ ok: true, saved: 3, passed: 1 });
     const rows = Object.fromEntries((await snapshot()).map((r) => [r.id, r]));
     expect(rows[p1]).toMatchObject({ attendance: "hadir", hoursAttended: 24, result: "lulus", score: 85 });
@@ -663,13 +514,13 @@ describe("attendance and results", () => {
   });
 
   it("never lowers a level already held and raises a lower one", async () => {
-    const member = await newMember(chapterId, "Hasil Bertingkat");
-    const teknis = await newEvent(chapterId, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
-    const fromTeknis = await takePart(chapterId, teknis, member, "hadir", null, "lulus");
+    const member = await trainee(chapterId, "Hasil Bertingkat");
+    const teknis = await trainingEvent(sekretaris, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
+    const fromTeknis = await takePart(sekretaris, teknis, member, "hadir", null, "lulus");
     expect((await competenciesOf(member))[PENDATAAN]).toMatchObject({ level: "menengah", sourceId: fromTeknis });
 
-    const basic = await newEvent(chapterId, await nationalCourseId(BIMTEK), { startDate: "2025-10-06", endDate: "2025-10-08" });
-    const fromBasic = await takePart(chapterId, basic, member, "hadir", null, "lulus");
+    const basic = await trainingEvent(sekretaris, await nationalCourseId(BIMTEK), { startDate: "2025-10-06", endDate: "2025-10-08" });
+    const fromBasic = await takePart(sekretaris, basic, member, "hadir", null, "lulus");
     let held = await competenciesOf(member);
     expect(held[PENDATAAN]).toMatchObject({
       level: "menengah",
@@ -679,11 +530,11 @@ describe("attendance and results", () => {
     });
     expect(held[ASESMEN]).toMatchObject({ level: "dasar", sourceId: fromBasic });
 
-    const certification = await newEvent(chapterId, await nationalCourseId(SERTIFIKASI), {
+    const certification = await trainingEvent(sekretaris, await nationalCourseId(SERTIFIKASI), {
       startDate: "2025-11-10",
       endDate: "2025-11-10",
     });
-    const fromCertification = await takePart(chapterId, certification, member, "hadir", null, "lulus");
+    const fromCertification = await takePart(sekretaris, certification, member, "hadir", null, "lulus");
     held = await competenciesOf(member);
     expect(held[ASESMEN]).toMatchObject({
       level: "menengah",
@@ -698,12 +549,12 @@ describe("attendance and results", () => {
 
   // The message names the event's hours with their fraction (a 6,5-hour event is not "7 jam").
   it("names the event's hours with their fraction in the message (6,5 jam)", async () => {
-    const short = await newEvent(chapterId, await nationalCourseId(BIMTEK), { hours: "6,5" });
-    const member = await newMember(chapterId, "Hasil Pecahan");
-    ok(await addParticipants({ chapterId, actorId, eventId: short, memberIds: [member] }));
+    const short = await trainingEvent(sekretaris, await nationalCourseId(BIMTEK), { hours: "6,5" });
+    const member = await trainee(chapterId, "Hasil Pecahan");
+    expectOk(await addParticipants(sekretaris, short, [member]));
     const participant = await participantOf(short, member);
-    const result = await recordResults({ chapterId, actorId, eventId: short, rows: [row(participant, "sebagian", 6.8, null)] });
-    expect(refused(result)).toEqual({ [`${participant}.hoursAttended`]: MSG.hoursAbove("6,5") });
+    const result = await recordResults(sekretaris, short, [resultRow(participant, "sebagian", 6.8, null)]);
+    expect(expectInvalid(result)).toEqual({ [`${participant}.hoursAttended`]: MSG.hoursAbove("6,5") });
   });
 });
 
@@ -722,65 +573,60 @@ describe("certificates of participants", () => {
 
   beforeAll(async () => {
     const certification = await nationalCourseId(SERTIFIKASI);
-    event = await newEvent(chapterId, certification, { startDate: "2026-01-12", endDate: "2026-01-14", organiser: "LSP Pekerja Sosial" });
-    theirEvent = await newEvent(otherChapterId, certification, { startDate: "2026-01-12", endDate: "2026-01-14" });
-    passedMember = await newMember(chapterId, "Sertifikat Siti Lulus");
-    secondMember = await newMember(chapterId, "Sertifikat Sri Lulus");
-    const failedMember = await newMember(chapterId, "Sertifikat Slamet Gagal");
-    theirMember = await newMember(otherChapterId, "Sertifikat Kubu Raya");
-    ok(await addParticipants({ chapterId, actorId, eventId: event, memberIds: [passedMember, secondMember, failedMember] }));
+    event = await trainingEvent(sekretaris, certification, {
+      startDate: "2026-01-12",
+      endDate: "2026-01-14",
+      organiser: "LSP Pekerja Sosial",
+    });
+    theirEvent = await trainingEvent(theirAdmin, certification, { startDate: "2026-01-12", endDate: "2026-01-14" });
+    passedMember = await trainee(chapterId, "Sertifikat Siti Lulus");
+    secondMember = await trainee(chapterId, "Sertifikat Sri Lulus");
+    const failedMember = await trainee(chapterId, "Sertifikat Slamet Gagal");
+    theirMember = await trainee(otherChapterId, "Sertifikat Kubu Raya");
+    expectOk(await addParticipants(sekretaris, event, [passedMember, secondMember, failedMember]));
     [passed, second, failed] = await Promise.all([
       participantOf(event, passedMember),
       participantOf(event, secondMember),
       participantOf(event, failedMember),
     ]);
-    ok(
-      await recordResults({
-        chapterId,
-        actorId,
-        eventId: event,
-        rows: [row(passed, "hadir", null, "lulus"), row(second, "hadir", null, "lulus"), row(failed, "hadir", null, "tidak_lulus")],
-      }),
+    expectOk(
+      await recordResults(sekretaris, event, [
+        resultRow(passed, "hadir", null, "lulus"),
+        resultRow(second, "hadir", null, "lulus"),
+        resultRow(failed, "hadir", null, "tidak_lulus"),
+      ]),
     );
-    theirs = await takePart(otherChapterId, theirEvent, theirMember, "hadir", null, "lulus");
+    theirs = await takePart(theirAdmin, theirEvent, theirMember, "hadir", null, "lulus");
   });
 
   it("is recorded only for a participant who passed, of this event", async () => {
-    const result = await saveParticipantCertificate({
-      chapterId,
-      actorId,
+    const result = await saveParticipantCertificate(sekretaris, {
       eventId: event,
       participantId: failed,
       data: certificateData(),
       file: null,
     });
-    expect(refused(result)).toEqual({ number: MSG.notPassed });
-    const wrongEvent = await saveParticipantCertificate({
-      chapterId,
-      actorId,
+    expect(expectInvalid(result)).toEqual({ number: MSG.notPassed });
+    const wrongEvent = await saveParticipantCertificate(sekretaris, {
       eventId: event,
       participantId: theirs,
       data: certificateData(),
       file: null,
     });
-    expect(refused(wrongEvent)).toEqual({ form: MSG.notParticipant });
-    const otherChapter = await saveParticipantCertificate({
-      chapterId: otherChapterId,
-      actorId,
+    expect(expectRefusal(wrongEvent, "notFound").message).toBe(MSG.notParticipant);
+    const otherChapter = await saveParticipantCertificate(theirAdmin, {
       eventId: event,
       participantId: passed,
       data: certificateData(),
       file: null,
     });
-    expect(refused(otherChapter)).toEqual({ form: MSG.notParticipant });
+    expect(expectRefusal(otherChapter, "notFound").message).toBe(MSG.notParticipant);
     expect(await db.certificate.count({ where: { participantId: { in: [failed, theirs, passed] } } })).toBe(0);
   });
 
   it("expires by default on the issue date plus the course's validity less one day; a second save replaces it", async () => {
-    const saved = ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    const saved = expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: passed,
         data: certificateData({ number: "LSP-2026/0001" }),
@@ -802,10 +648,8 @@ describe("certificates of participants", () => {
     });
 
     // Issued on 29 February: five years on there is no 29 February.
-    const leap = ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    const leap = expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: passed,
         data: certificateData({ number: "LSP-2026/0001", issuedOn: "2024-02-29" }),
@@ -819,10 +663,8 @@ describe("certificates of participants", () => {
     });
 
     // An expiry given is kept as given.
-    ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: passed,
         data: certificateData({ number: "LSP-2026/0001", issuedOn: "2026-01-15", expiresOn: "2027-06-30" }),
@@ -860,32 +702,25 @@ describe("certificates of participants", () => {
   });
 
   it("refuses a number already used in the chapter, naming its holder; another chapter may use it", async () => {
-    const result = await saveParticipantCertificate({
-      chapterId,
-      actorId,
+    const result = await saveParticipantCertificate(sekretaris, {
       eventId: event,
       participantId: second,
       data: certificateData({ number: "LSP-2026/0001" }),
       file: null,
     });
-    expect(refused(result)).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
+    expect(expectRefusal(result, "conflict").fieldErrors).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
     expect(await db.certificate.count({ where: { participantId: second } })).toBe(0);
 
     // The same through an outside training: neither the training nor the certificate is kept.
-    const outside = await addExternalTraining({
-      chapterId,
-      actorId,
-      memberId: secondMember,
+    const outside = await addExternalTraining(sekretaris, secondMember, {
       data: externalData({ certificateNumber: "LSP-2026/0001", certificateIssuedOn: "2025-11-05" }),
       file: null,
     });
-    expect(refused(outside)).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
+    expect(expectRefusal(outside, "conflict").fieldErrors).toEqual({ number: MSG.certificateTaken("Sertifikat Siti Lulus") });
     expect(await db.externalTraining.count({ where: { memberId: secondMember } })).toBe(0);
 
-    ok(
-      await saveParticipantCertificate({
-        chapterId: otherChapterId,
-        actorId,
+    expectOk(
+      await saveParticipantCertificate(theirAdmin, {
         eventId: theirEvent,
         participantId: theirs,
         data: certificateData({ number: "LSP-2026/0001" }),
@@ -898,33 +733,27 @@ describe("certificates of participants", () => {
 
   it("refuses a scan that is not a PDF, JPEG or PNG by its content, storing nothing", async () => {
     const filesBefore = await storedCertificateFiles();
-    const fake = await saveParticipantCertificate({
-      chapterId,
-      actorId,
+    const fake = await saveParticipantCertificate(sekretaris, {
       eventId: event,
       participantId: second,
       data: certificateData({ number: "LSP-2026/0002" }),
       file: upload(EXE),
     });
-    expect(refused(fake)).toEqual({ file: MSG.fileType });
-    const empty = await saveParticipantCertificate({
-      chapterId,
-      actorId,
+    expect(expectInvalid(fake)).toEqual({ file: MSG.fileType });
+    const empty = await saveParticipantCertificate(sekretaris, {
       eventId: event,
       participantId: second,
       data: certificateData({ number: "LSP-2026/0002" }),
       file: upload(new Uint8Array()),
     });
-    expect(refused(empty)).toEqual({ file: MSG.fileMissing });
+    expect(expectInvalid(empty)).toEqual({ file: MSG.fileMissing });
     expect(await db.certificate.count({ where: { participantId: second } })).toBe(0);
     expect(await storedCertificateFiles()).toEqual(filesBefore);
   });
 
   it("stores a real PDF, readable by the chapter and by its holder only; a new scan replaces the old file", async () => {
-    const saved = ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    const saved = expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: second,
         data: certificateData({ number: "LSP-2026/0002" }),
@@ -936,22 +765,20 @@ describe("certificates of participants", () => {
     expect(certificate.file).toMatch(new RegExp(`^${secondMember}-[0-9a-f]{16}\\.pdf$`));
     expect(new Uint8Array(await readFile(path.join(UPLOADS, "certificates", certificate.file!)))).toEqual(PDF);
 
-    const read = await readCertificateFile(chapterId, saved.id);
-    expect(read).not.toBeNull();
-    expect(new Uint8Array(read!.bytes)).toEqual(PDF);
-    expect(read!.type).toBe("application/pdf");
-    expect(read!.name).toBe("Sertifikat LSP-2026/0002.pdf");
-    expect((await readCertificateFile(chapterId, saved.id, secondMember))?.type).toBe("application/pdf");
-    expect(await readCertificateFile(chapterId, saved.id, passedMember)).toBeNull();
-    expect(await readCertificateFile(otherChapterId, saved.id)).toBeNull();
+    const read = expectOk(await readCertificateFile(sekretaris, saved.id));
+    expect(new Uint8Array(read.bytes)).toEqual(PDF);
+    expect(read.type).toBe("application/pdf");
+    expect(read.name).toBe("Sertifikat LSP-2026/0002.pdf");
+    // Its holder reads it; another member (even one with a certificate of the same event) does not.
+    expect(expectOk(await readCertificateFile(actorWith({ chapterId, memberId: secondMember }), saved.id)).type).toBe("application/pdf");
+    expectRefusal(await readCertificateFile(actorWith({ chapterId, memberId: passedMember }), saved.id), "notFound");
+    expectRefusal(await readCertificateFile(theirAdmin, saved.id), "notFound");
     // A certificate without a scan has nothing to read.
     const noScan = await db.certificate.findFirstOrThrow({ where: { participantId: passed } });
-    expect(await readCertificateFile(chapterId, noScan.id)).toBeNull();
+    expectRefusal(await readCertificateFile(sekretaris, noScan.id), "notFound");
 
-    ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: second,
         data: certificateData({ number: "LSP-2026/0002" }),
@@ -964,17 +791,15 @@ describe("certificates of participants", () => {
     const files = await storedCertificateFiles();
     expect(files).toContain(replaced.file);
     expect(files).not.toContain(certificate.file);
-    expect((await readCertificateFile(chapterId, saved.id))?.name).toBe("Sertifikat LSP-2026/0002.png");
+    expect(expectOk(await readCertificateFile(sekretaris, saved.id)).name).toBe("Sertifikat LSP-2026/0002.png");
   });
 
   it("gives a certification's competencies (source certificate) when above the level held", async () => {
     const asesmen = await nationalCompetencyId(ASESMEN);
-    ok(await confirmCompetency({ chapterId, actorId, memberId: passedMember, competencyId: asesmen, level: "dasar", timeZone: TZ }));
+    expectOk(await confirmCompetency(sekretaris, passedMember, { competencyId: asesmen, level: "dasar" }));
     expect((await competenciesOf(passedMember))[ASESMEN]).toMatchObject({ level: "dasar", source: "board" });
-    const saved = ok(
-      await saveParticipantCertificate({
-        chapterId,
-        actorId,
+    const saved = expectOk(
+      await saveParticipantCertificate(sekretaris, {
         eventId: event,
         participantId: passed,
         data: certificateData({ number: "LSP-2026/0001", issuedOn: "2026-01-20" }),
@@ -999,13 +824,11 @@ describe("trainings outside the chapter", () => {
   let member: string;
 
   beforeAll(async () => {
-    member = await newMember(chapterId, "Luar Yuliana");
+    member = await trainee(chapterId, "Luar Yuliana");
   });
 
   it("records one without a certificate", async () => {
-    const result = ok(
-      await addExternalTraining({ chapterId, actorId, memberId: member, data: externalData({ hours: "12,5" }), file: null }),
-    );
+    const result = expectOk(await addExternalTraining(sekretaris, member, { data: externalData({ hours: "12,5" }), file: null }));
     expect(result.memberName).toBe("Luar Yuliana");
     expect(await db.externalTraining.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
       memberId: member,
@@ -1021,11 +844,8 @@ describe("trainings outside the chapter", () => {
   });
 
   it("records one with its certificate and scan", async () => {
-    const result = ok(
-      await addExternalTraining({
-        chapterId,
-        actorId,
-        memberId: member,
+    const result = expectOk(
+      await addExternalTraining(sekretaris, member, {
         data: externalData({
           title: "Webinar Pertolongan Pertama Psikologis",
           kind: "webinar",
@@ -1052,32 +872,26 @@ describe("trainings outside the chapter", () => {
       expiresOn: calendarDate(2028, 1, 6),
       fileType: "application/pdf",
     });
-    const read = await readCertificateFile(chapterId, certificate.id, member);
-    expect(new Uint8Array(read!.bytes)).toEqual(PDF);
+    const read = expectOk(await readCertificateFile(actorWith({ chapterId, memberId: member }), certificate.id));
+    expect(new Uint8Array(read.bytes)).toEqual(PDF);
   });
 
   it("refuses a scan without a certificate number, a bad scan, and another chapter's member, saving nothing", async () => {
     const before = await db.externalTraining.count({ where: { memberId: member } });
     const filesBefore = await storedCertificateFiles();
-    expect(refused(await addExternalTraining({ chapterId, actorId, memberId: member, data: externalData(), file: upload(PDF) }))).toEqual({
+    expect(expectInvalid(await addExternalTraining(sekretaris, member, { data: externalData(), file: upload(PDF) }))).toEqual({
       certificateNumber: MSG.numberForFile,
     });
     expect(
-      refused(
-        await addExternalTraining({
-          chapterId,
-          actorId,
-          memberId: member,
+      expectInvalid(
+        await addExternalTraining(sekretaris, member, {
           data: externalData({ certificateNumber: "X-2", certificateIssuedOn: "2025-11-05" }),
           file: upload(EXE),
         }),
       ),
     ).toEqual({ file: MSG.fileType });
-    const outsider = await newMember(otherChapterId, "Luar Kubu Raya");
-    expect(await addExternalTraining({ chapterId, actorId, memberId: outsider, data: externalData(), file: null })).toEqual({
-      ok: false,
-      notFound: true,
-    });
+    const outsider = await trainee(otherChapterId, "Luar Kubu Raya");
+    expectRefusal(await addExternalTraining(sekretaris, outsider, { data: externalData(), file: null }), "notFound");
     expect(await db.externalTraining.count({ where: { memberId: member } })).toBe(before);
     expect(await db.externalTraining.count({ where: { memberId: outsider } })).toBe(0);
     expect(await storedCertificateFiles()).toEqual(filesBefore);
@@ -1090,16 +904,13 @@ describe("certificates expiring, in the chapter's time zone", () => {
   // 1 March 18:30 UTC is already 2 March 01:30 in Jakarta (WIB).
   const NOW = new Date("2026-03-01T18:30:00Z");
   const TODAY = calendarDate(2026, 3, 2);
-  let expiry: string;
+  let expiryAdmin: TestActor;
   const numbers: Record<string, string> = {};
 
-  async function withCertificate(chapter: string, name: string, number: string, expiresOn: Date | null, status: MemberStatus = "aktif") {
-    const member = await newMember(chapter, name, { status });
-    const result = ok(
-      await addExternalTraining({
-        chapterId: chapter,
-        actorId,
-        memberId: member,
+  async function withCertificate(actor: TestActor, name: string, number: string, expiresOn: Date | null, status: MemberStatus = "aktif") {
+    const member = await trainee(actor.chapterId, name, { status });
+    const result = expectOk(
+      await addExternalTraining(actor, member, {
         data: externalData({
           certificateNumber: number,
           certificateIssuedOn: "2024-01-10",
@@ -1112,17 +923,17 @@ describe("certificates expiring, in the chapter's time zone", () => {
   }
 
   beforeAll(async () => {
-    expiry = (await buildChapter({ code: "TRE", name: "IPSM Kedaluwarsa" })).id;
-    numbers.today = await withCertificate(expiry, "Kedaluwarsa Hari Ini", "EXP-TODAY", TODAY);
-    numbers.yesterday = await withCertificate(expiry, "Kedaluwarsa Kemarin", "EXP-YESTERDAY", calendarDate(2026, 3, 1));
-    numbers.in90 = await withCertificate(expiry, "Kedaluwarsa 90 Hari", "EXP-90", addDays(TODAY, 90));
-    numbers.in91 = await withCertificate(expiry, "Kedaluwarsa 91 Hari", "EXP-91", addDays(TODAY, 91));
-    numbers.never = await withCertificate(expiry, "Tanpa Kedaluwarsa", "EXP-NEVER", null);
+    expiryAdmin = await account((await buildChapter({ code: "TRE", name: "IPSM Kedaluwarsa" })).id, "admin");
+    numbers.today = await withCertificate(expiryAdmin, "Kedaluwarsa Hari Ini", "EXP-TODAY", TODAY);
+    numbers.yesterday = await withCertificate(expiryAdmin, "Kedaluwarsa Kemarin", "EXP-YESTERDAY", calendarDate(2026, 3, 1));
+    numbers.in90 = await withCertificate(expiryAdmin, "Kedaluwarsa 90 Hari", "EXP-90", addDays(TODAY, 90));
+    numbers.in91 = await withCertificate(expiryAdmin, "Kedaluwarsa 91 Hari", "EXP-91", addDays(TODAY, 91));
+    numbers.never = await withCertificate(expiryAdmin, "Tanpa Kedaluwarsa", "EXP-NEVER", null);
   });
 
   it("counts a certificate ending today in Jakarta as expiring (0 days) while UTC is still yesterday", async () => {
     expect(toDateInput(addDays(TODAY, 90))).toBe("2026-05-31");
-    const list = await expiringCertificates(expiry, TZ, NOW);
+    const list = expectOk(await expiringCertificates(expiryAdmin, NOW));
     expect(list.today).toEqual(TODAY);
     expect(list.expired.map((c) => [c.number, c.daysLeft])).toEqual([["EXP-YESTERDAY", -1]]);
     expect(list.expiring.map((c) => [c.number, c.daysLeft])).toEqual([
@@ -1132,7 +943,7 @@ describe("certificates expiring, in the chapter's time zone", () => {
     expect(list.expiring[0]).toMatchObject({ id: numbers.today, member: { fullName: "Kedaluwarsa Hari Ini" } });
 
     // The same moment read in UTC is still 1 March: a different answer, so the zone matters.
-    const utc = await expiringCertificates(expiry, "UTC", NOW);
+    const utc = expectOk(await expiringCertificates({ ...expiryAdmin, timeZone: "UTC" }, NOW));
     expect(utc.today).toEqual(calendarDate(2026, 3, 1));
     expect(utc.expired).toEqual([]);
     expect(utc.expiring.map((c) => [c.number, c.daysLeft])).toEqual([
@@ -1142,23 +953,23 @@ describe("certificates expiring, in the chapter's time zone", () => {
   });
 
   it("expiryCounts matches the lists", async () => {
-    expect(await expiryCounts(expiry, TZ, NOW)).toEqual({ expired: 1, expiring: 2 });
-    expect(await expiryCounts(expiry, "UTC", NOW)).toEqual({ expired: 0, expiring: 2 });
-    const list = await expiringCertificates(expiry, TZ, NOW);
-    expect(await expiryCounts(expiry, TZ, NOW)).toEqual({ expired: list.expired.length, expiring: list.expiring.length });
+    expect(await expiryCounts(expiryAdmin, NOW)).toEqual({ expired: 1, expiring: 2 });
+    expect(await expiryCounts({ ...expiryAdmin, timeZone: "UTC" }, NOW)).toEqual({ expired: 0, expiring: 2 });
+    const list = expectOk(await expiringCertificates(expiryAdmin, NOW));
+    expect(await expiryCounts(expiryAdmin, NOW)).toEqual({ expired: list.expired.length, expiring: list.expiring.length });
   });
 
   // The list leaves out holders who have left (mengundurkan_diri, meninggal, diberhentikan); the
   // dashboard card that links to it counts the same certificates.
   it("expiryCounts counts the same certificates as the list when a holder has left", async () => {
-    const left = (await buildChapter({ code: "TRF", name: "IPSM Anggota Keluar" })).id;
-    await withCertificate(left, "Masih Aktif", "LEFT-1", addDays(TODAY, 10));
-    await withCertificate(left, "Sudah Meninggal", "LEFT-2", addDays(TODAY, 10), "meninggal");
-    await withCertificate(left, "Sudah Diberhentikan", "LEFT-3", addDays(TODAY, -10), "diberhentikan");
-    const list = await expiringCertificates(left, TZ, NOW);
+    const leftAdmin = await account((await buildChapter({ code: "TRF", name: "IPSM Anggota Keluar" })).id, "admin");
+    await withCertificate(leftAdmin, "Masih Aktif", "LEFT-1", addDays(TODAY, 10));
+    await withCertificate(leftAdmin, "Sudah Meninggal", "LEFT-2", addDays(TODAY, 10), "meninggal");
+    await withCertificate(leftAdmin, "Sudah Diberhentikan", "LEFT-3", addDays(TODAY, -10), "diberhentikan");
+    const list = expectOk(await expiringCertificates(leftAdmin, NOW));
     expect(list.expiring.map((c) => c.number)).toEqual(["LEFT-1"]);
     expect(list.expired).toEqual([]);
-    expect(await expiryCounts(left, TZ, NOW)).toEqual({ expired: 0, expiring: 1 });
+    expect(await expiryCounts(leftAdmin, NOW)).toEqual({ expired: 0, expiring: 1 });
   });
 });
 
@@ -1166,46 +977,42 @@ describe("certificates expiring, in the chapter's time zone", () => {
 
 describe("a member's record and the training path", () => {
   let pathChapter: string;
+  let pathAdmin: TestActor;
   const m: Record<string, string> = {};
 
   beforeAll(async () => {
     pathChapter = (await buildChapter({ code: "TRP", name: "IPSM Jalur Pelatihan" })).id;
+    pathAdmin = await account(pathChapter, "admin");
     const bimtek = await nationalCourseId(BIMTEK);
-    const basicEvent = await newEvent(pathChapter, bimtek, { startDate: "2025-08-04", endDate: "2025-08-06" });
-    const teknis = await newEvent(pathChapter, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
+    const basicEvent = await trainingEvent(pathAdmin, bimtek, { startDate: "2025-08-04", endDate: "2025-08-06" });
+    const teknis = await trainingEvent(pathAdmin, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
 
-    m.none = await newMember(pathChapter, "Jalur A Belum Apa-apa");
-    m.passed = await newMember(pathChapter, "Jalur B Lulus Bimtek");
-    m.attended = await newMember(pathChapter, "Jalur C Hadir Belum Dinilai");
-    m.failed = await newMember(pathChapter, "Jalur D Tidak Lulus");
-    m.external = await newMember(pathChapter, "Jalur E Bimtek Luar");
-    m.onProfile = await newMember(pathChapter, "Jalur F Tanggal Di Profil");
-    m.candidate = await newMember(pathChapter, "Jalur G Calon", { status: "calon" });
-    m.otherCourse = await newMember(pathChapter, "Jalur H Hanya Bimtek Teknis");
-    m.registered = await newMember(pathChapter, "Jalur I Terdaftar Saja");
-    m.inactive = await newMember(pathChapter, "Jalur J Nonaktif", { status: "nonaktif" });
+    m.none = await trainee(pathChapter, "Jalur A Belum Apa-apa");
+    m.passed = await trainee(pathChapter, "Jalur B Lulus Bimtek");
+    m.attended = await trainee(pathChapter, "Jalur C Hadir Belum Dinilai");
+    m.failed = await trainee(pathChapter, "Jalur D Tidak Lulus");
+    m.external = await trainee(pathChapter, "Jalur E Bimtek Luar");
+    m.onProfile = await trainee(pathChapter, "Jalur F Tanggal Di Profil");
+    m.candidate = await trainee(pathChapter, "Jalur G Calon", { status: "calon" });
+    m.otherCourse = await trainee(pathChapter, "Jalur H Hanya Bimtek Teknis");
+    m.registered = await trainee(pathChapter, "Jalur I Terdaftar Saja");
+    m.inactive = await trainee(pathChapter, "Jalur J Nonaktif", { status: "nonaktif" });
 
-    await takePart(pathChapter, basicEvent, m.passed, "hadir", null, "lulus");
-    await takePart(pathChapter, basicEvent, m.attended, "hadir", null, null);
-    await takePart(pathChapter, basicEvent, m.failed, "sebagian", 12, "tidak_lulus");
-    await takePart(pathChapter, basicEvent, m.registered, null, null, null);
-    await takePart(pathChapter, teknis, m.otherCourse, "hadir", 15.5, "lulus");
-    ok(
-      await addExternalTraining({
-        chapterId: pathChapter,
-        actorId,
-        memberId: m.external,
+    await takePart(pathAdmin, basicEvent, m.passed, "hadir", null, "lulus");
+    await takePart(pathAdmin, basicEvent, m.attended, "hadir", null, null);
+    await takePart(pathAdmin, basicEvent, m.failed, "sebagian", 12, "tidak_lulus");
+    await takePart(pathAdmin, basicEvent, m.registered, null, null, null);
+    await takePart(pathAdmin, teknis, m.otherCourse, "hadir", 15.5, "lulus");
+    expectOk(
+      await addExternalTraining(pathAdmin, m.external, {
         data: externalData({ title: "Bimtek Dasar PSM Provinsi", kind: "bimtek_dasar", organiser: "Dinsos Provinsi Kalbar", hours: "24" }),
         file: null,
       }),
     );
     await db.member.update({ where: { id: m.onProfile }, data: { basicBimtekDate: calendarDate(2019, 5, 20) } });
     // The one who passed also took a webinar outside (hours 3,5) and holds an expired certificate.
-    ok(
-      await addExternalTraining({
-        chapterId: pathChapter,
-        actorId,
-        memberId: m.passed,
+    expectOk(
+      await addExternalTraining(pathAdmin, m.passed, {
         data: externalData({
           title: "Webinar Asesmen PPKS",
           kind: "webinar",
@@ -1222,7 +1029,7 @@ describe("a member's record and the training path", () => {
     );
   });
 
-  const gapsOf = async (memberId: string) => (await memberTrainingRecord(pathChapter, memberId, TZ))!.gaps;
+  const gapsOf = async (memberId: string) => expectOk(await memberTrainingRecord(pathAdmin, memberId)).record.gaps;
 
   it("flags an active member without the basic bimtek, and no one who has it on record or is not active", async () => {
     expect(await gapsOf(m.none!)).toEqual(["noBasicBimtek"]);
@@ -1239,17 +1046,17 @@ describe("a member's record and the training path", () => {
   });
 
   it("closes the gap once the member passes the national basic bimtek", async () => {
-    const later = await newEvent(pathChapter, await nationalCourseId(BIMTEK), { startDate: "2026-01-19", endDate: "2026-01-21" });
-    const member = await newMember(pathChapter, "Jalur K Menyusul");
+    const later = await trainingEvent(pathAdmin, await nationalCourseId(BIMTEK), { startDate: "2026-01-19", endDate: "2026-01-21" });
+    const member = await trainee(pathChapter, "Jalur K Menyusul");
     expect(await gapsOf(member)).toEqual(["noBasicBimtek"]);
-    expect((await membersWithoutBasicBimtek(pathChapter)).map((r) => r.id)).toContain(member);
-    await takePart(pathChapter, later, member, "hadir", null, "lulus");
+    expect((await membersWithoutBasicBimtek(pathAdmin)).map((r) => r.id)).toContain(member);
+    await takePart(pathAdmin, later, member, "hadir", null, "lulus");
     expect(await gapsOf(member)).toEqual([]);
-    expect((await membersWithoutBasicBimtek(pathChapter)).map((r) => r.id)).not.toContain(member);
+    expect((await membersWithoutBasicBimtek(pathAdmin)).map((r) => r.id)).not.toContain(member);
   });
 
   it("membersWithoutBasicBimtek lists exactly the flagged active members, by name", async () => {
-    const rows = await membersWithoutBasicBimtek(pathChapter);
+    const rows = await membersWithoutBasicBimtek(pathAdmin);
     expect(rows.map((r) => r.fullName)).toEqual([
       "Jalur A Belum Apa-apa",
       "Jalur D Tidak Lulus",
@@ -1265,21 +1072,21 @@ describe("a member's record and the training path", () => {
   });
 
   it("sums attended and outside hours, newest training first, and keeps members of other chapters out", async () => {
-    const record = await memberTrainingRecord(pathChapter, m.passed!, TZ);
-    expect(record!.member).toMatchObject({ id: m.passed, fullName: "Jalur B Lulus Bimtek", status: "aktif" });
-    expect(record!.trainings.map((tr) => [tr.title, tr.hours, tr.external])).toEqual([
+    const { record } = expectOk(await memberTrainingRecord(pathAdmin, m.passed!));
+    expect(record.member).toMatchObject({ id: m.passed, fullName: "Jalur B Lulus Bimtek", status: "aktif" });
+    expect(record.trainings.map((tr) => [tr.title, tr.hours, tr.external])).toEqual([
       ["Webinar Asesmen PPKS", 3.5, true],
       [BIMTEK, 24, false],
     ]);
-    expect(record!.totalHours).toBe(27.5);
-    expect(record!.certificates.map((c) => [c.number, c.expired])).toEqual([["WEB-2020/1", true]]);
-    expect(record!.competencies.map((c) => [c.competency.name, c.level, c.source])).toEqual([
+    expect(record.totalHours).toBe(27.5);
+    expect(record.certificates.map((c) => [c.number, c.expired])).toEqual([["WEB-2020/1", true]]);
+    expect(record.competencies.map((c) => [c.competency.name, c.level, c.source])).toEqual([
       [ASESMEN, "dasar", "training"],
       [PENDATAAN, "dasar", "training"],
     ]);
-    expect((await memberTrainingRecord(pathChapter, m.failed!, TZ))!.totalHours).toBe(12);
-    expect((await memberTrainingRecord(pathChapter, m.registered!, TZ))!.totalHours).toBe(0);
-    expect(await memberTrainingRecord(otherChapterId, m.passed!, TZ)).toBeNull();
+    expect(expectOk(await memberTrainingRecord(pathAdmin, m.failed!)).record.totalHours).toBe(12);
+    expect(expectOk(await memberTrainingRecord(pathAdmin, m.registered!)).record.totalHours).toBe(0);
+    expectRefusal(await memberTrainingRecord(theirAdmin, m.passed!), "notFound");
   });
 });
 
@@ -1289,57 +1096,54 @@ describe("training hours for reports", () => {
   let h1: string;
   let h2: string;
   let h3: string;
+  let h1Admin: TestActor;
+  let h2Admin: TestActor;
+  let h3Admin: TestActor;
 
   beforeAll(async () => {
     h1 = (await buildChapter({ code: "TH1", name: "IPSM Jam Satu" })).id;
     h2 = (await buildChapter({ code: "TH2", name: "IPSM Jam Dua" })).id;
     h3 = (await buildChapter({ code: "TH3", name: "IPSM Jam Tiga" })).id;
+    h1Admin = await account(h1, "admin");
+    h2Admin = await account(h2, "admin");
+    h3Admin = await account(h3, "admin");
     const [bimtek, teknis, diklat] = await Promise.all([nationalCourseId(BIMTEK), nationalCourseId(DTSEN), nationalCourseId(DIKLAT)]);
 
     // Chapter 1: a basic bimtek in February (24 h), a teknis in April (16 h).
-    const february = await newEvent(h1, bimtek, { startDate: "2025-02-10", endDate: "2025-02-12" });
-    const april = await newEvent(h1, teknis, { startDate: "2025-04-05", endDate: "2025-04-06" });
-    const [x1, x2, x3] = [await newMember(h1, "Jam Satu A"), await newMember(h1, "Jam Satu B"), await newMember(h1, "Jam Satu C")];
-    await takePart(h1, february, x1, "hadir", null, "lulus"); // 24
-    await takePart(h1, february, x2, "sebagian", 10, null); // 10
-    await takePart(h1, february, x3, "tidak_hadir", null, null); // 0
-    await takePart(h1, april, x1, "hadir", null, null); // 16, April
-    ok(
-      await addExternalTraining({
-        chapterId: h1,
-        actorId,
-        memberId: x1,
+    const february = await trainingEvent(h1Admin, bimtek, { startDate: "2025-02-10", endDate: "2025-02-12" });
+    const april = await trainingEvent(h1Admin, teknis, { startDate: "2025-04-05", endDate: "2025-04-06" });
+    const [x1, x2, x3] = [await trainee(h1, "Jam Satu A"), await trainee(h1, "Jam Satu B"), await trainee(h1, "Jam Satu C")];
+    await takePart(h1Admin, february, x1, "hadir", null, "lulus"); // 24
+    await takePart(h1Admin, february, x2, "sebagian", 10, null); // 10
+    await takePart(h1Admin, february, x3, "tidak_hadir", null, null); // 0
+    await takePart(h1Admin, april, x1, "hadir", null, null); // 16, April
+    expectOk(
+      await addExternalTraining(h1Admin, x1, {
         data: externalData({ startDate: "2025-03-31", endDate: "2025-03-31", hours: "7,5" }),
         file: null,
       }),
     );
-    ok(
-      await addExternalTraining({
-        chapterId: h1,
-        actorId,
-        memberId: x2,
+    expectOk(
+      await addExternalTraining(h1Admin, x2, {
         data: externalData({ startDate: "2024-12-31", endDate: "2025-01-02", hours: "5" }),
         file: null,
       }),
     );
 
     // Chapter 2: a 6-hour diklat on 1 January (the first day of the period) and 2 outside hours.
-    const january = await newEvent(h2, diklat, { startDate: "2025-01-01", endDate: "2025-01-01", hours: "6" });
-    const y1 = await newMember(h2, "Jam Dua A");
-    await takePart(h2, january, y1, "hadir", null, "lulus"); // 6
-    ok(
-      await addExternalTraining({
-        chapterId: h2,
-        actorId,
-        memberId: y1,
+    const january = await trainingEvent(h2Admin, diklat, { startDate: "2025-01-01", endDate: "2025-01-01", hours: "6" });
+    const y1 = await trainee(h2, "Jam Dua A");
+    await takePart(h2Admin, january, y1, "hadir", null, "lulus"); // 6
+    expectOk(
+      await addExternalTraining(h2Admin, y1, {
         data: externalData({ startDate: "2025-03-01", endDate: "2025-03-01", hours: "2" }),
         file: null,
       }),
     );
 
     // Chapter 3: 8 hours in February, never asked for with the others.
-    const h3Event = await newEvent(h3, bimtek, { startDate: "2025-02-01", endDate: "2025-02-01", hours: "8" });
-    await takePart(h3, h3Event, await newMember(h3, "Jam Tiga A"), "hadir", null, null); // 8
+    const h3Event = await trainingEvent(h3Admin, bimtek, { startDate: "2025-02-01", endDate: "2025-02-01", hours: "8" });
+    await takePart(h3Admin, h3Event, await trainee(h3, "Jam Tiga A"), "hadir", null, null); // 8
   });
 
   const Q1 = [calendarDate(2025, 1, 1), calendarDate(2025, 3, 31)] as const;
@@ -1359,7 +1163,7 @@ describe("training hours for reports", () => {
 
 describe("the competency matrix and the board's confirmation", () => {
   let matrix: string;
-  let board: string;
+  let matrixAdmin: TestActor;
   const m: Record<string, string> = {};
   let pendataan: string;
   let asesmen: string;
@@ -1367,102 +1171,59 @@ describe("the competency matrix and the board's confirmation", () => {
 
   beforeAll(async () => {
     matrix = (await buildChapter({ code: "TRM", name: "IPSM Matriks" })).id;
-    board = (await buildUser({ chapterId: matrix, role: "admin", name: "Admin Matriks" })).id;
+    matrixAdmin = await account(matrix, "admin");
     [pendataan, asesmen] = await Promise.all([nationalCompetencyId(PENDATAAN), nationalCompetencyId(ASESMEN)]);
-    ownCompetency = ok(
-      await createCompetency({ chapterId: matrix, actorId: board, name: "Pemetaan sosial kampung", description: null }),
-    ).id;
-    m.selatanA = await newMember(matrix, "Matriks Ani", { villageCode: V1002 });
-    m.selatanB = await newMember(matrix, "Matriks Bayu", { villageCode: V1003 });
-    m.timur = await newMember(matrix, "Matriks Citra", { villageCode: V0401 });
-    m.candidate = await newMember(matrix, "Matriks Calon", { villageCode: V1002, status: "calon" });
-    m.inactive = await newMember(matrix, "Matriks Nonaktif", { villageCode: V1002, status: "nonaktif" });
-    const teknis = await newEvent(matrix, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
-    await takePart(matrix, teknis, m.selatanA, "hadir", null, "lulus");
+    ownCompetency = expectOk(await createCompetency(matrixAdmin, { name: "Pemetaan sosial kampung", description: null })).id;
+    m.selatanA = await trainee(matrix, "Matriks Ani", { villageCode: V1002 });
+    m.selatanB = await trainee(matrix, "Matriks Bayu", { villageCode: V1003 });
+    m.timur = await trainee(matrix, "Matriks Citra", { villageCode: V0401 });
+    m.candidate = await trainee(matrix, "Matriks Calon", { villageCode: V1002, status: "calon" });
+    m.inactive = await trainee(matrix, "Matriks Nonaktif", { villageCode: V1002, status: "nonaktif" });
+    const teknis = await trainingEvent(matrixAdmin, await nationalCourseId(DTSEN), { startDate: "2025-09-01", endDate: "2025-09-02" });
+    await takePart(matrixAdmin, teknis, m.selatanA, "hadir", null, "lulus");
   });
 
   it("confirmCompetency sets the level the board gives, even lower than held, and audits it", async () => {
     expect((await competenciesOf(m.selatanA!))[PENDATAAN]).toMatchObject({ level: "menengah", source: "training" });
     const input = memberCompetencySchema.parse({ competencyId: pendataan, level: "dasar" });
-    const result = await confirmCompetency({ chapterId: matrix, actorId: board, memberId: m.selatanA!, ...input, timeZone: TZ });
+    const result = await confirmCompetency(matrixAdmin, m.selatanA!, { ...input });
     expect(result).toEqual({ ok: true, memberName: "Matriks Ani", competency: PENDATAAN });
     expect((await competenciesOf(m.selatanA!))[PENDATAAN]).toMatchObject({
       level: "dasar",
       source: "board",
       sourceId: null,
-      confirmedById: board,
+      confirmedById: matrixAdmin.userId,
       acquiredOn: calendarToday(TZ),
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "training.competency.confirm", entityId: m.selatanA } });
-    expect(audit).toMatchObject({ actorId: board, chapterId: matrix, entityType: "Member" });
+    expect(audit).toMatchObject({ actorId: matrixAdmin.userId, chapterId: matrix, entityType: "Member" });
     expect(JSON.parse(audit.after!)).toEqual({ competency: PENDATAAN, level: "dasar" });
 
-    ok(
-      await confirmCompetency({
-        chapterId: matrix,
-        actorId: board,
-        memberId: m.selatanB!,
-        competencyId: asesmen,
-        level: "mahir",
-        timeZone: TZ,
-      }),
-    );
-    ok(
-      await confirmCompetency({
-        chapterId: matrix,
-        actorId: board,
-        memberId: m.timur!,
-        competencyId: ownCompetency,
-        level: "menengah",
-        timeZone: TZ,
-      }),
-    );
+    expectOk(await confirmCompetency(matrixAdmin, m.selatanB!, { competencyId: asesmen, level: "mahir" }));
+    expectOk(await confirmCompetency(matrixAdmin, m.timur!, { competencyId: ownCompetency, level: "menengah" }));
     expect((await competenciesOf(m.timur!))["Pemetaan sosial kampung"]).toMatchObject({ level: "menengah", source: "board" });
   });
 
   it("confirmCompetency refuses another chapter's competency or member", async () => {
     const theirCompetency = await db.competency.findFirstOrThrow({ where: { chapterId: otherChapterId, name: "Penyuluhan lahan gambut" } });
-    expect(
-      refused(
-        await confirmCompetency({
-          chapterId: matrix,
-          actorId: board,
-          memberId: m.selatanB!,
-          competencyId: theirCompetency.id,
-          level: "dasar",
-          timeZone: TZ,
-        }),
-      ),
-    ).toEqual({
+    expect(expectInvalid(await confirmCompetency(matrixAdmin, m.selatanB!, { competencyId: theirCompetency.id, level: "dasar" }))).toEqual({
       competencyId: MSG.competency,
     });
-    const outsider = await newMember(otherChapterId, "Matriks Luar");
-    expect(
-      await confirmCompetency({
-        chapterId: matrix,
-        actorId: board,
-        memberId: outsider,
-        competencyId: pendataan,
-        level: "dasar",
-        timeZone: TZ,
-      }),
-    ).toEqual({
-      ok: false,
-      notFound: true,
-    });
+    const outsider = await trainee(otherChapterId, "Matriks Luar");
+    expectRefusal(await confirmCompetency(matrixAdmin, outsider, { competencyId: pendataan, level: "dasar" }), "notFound");
     expect(await db.memberCompetency.count({ where: { memberId: outsider } })).toBe(0);
     expect((await competenciesOf(m.selatanB!))["Penyuluhan lahan gambut"]).toBeUndefined();
     expect(memberCompetencySchema.safeParse({ competencyId: pendataan, level: "ahli" }).success).toBe(false);
   });
 
   it("shows active members' levels, filtered by kecamatan", async () => {
-    const all = await competencyMatrix(matrix);
+    const all = expectOk(await competencyMatrix(matrixAdmin));
     expect(all.total).toBe(3);
     expect(all.pageCount).toBe(1);
     expect(all.rows.map((r) => r.fullName)).toEqual(["Matriks Ani", "Matriks Bayu", "Matriks Citra"]);
     expect(all.competencies.map((c) => c.name)).toEqual([...NATIONAL_COMPETENCIES, "Pemetaan sosial kampung"]);
 
-    const selatan = await competencyMatrix(matrix, { districtCode: "61.71.01" });
+    const selatan = expectOk(await competencyMatrix(matrixAdmin, { districtCode: "61.71.01" }));
     expect(selatan.total).toBe(2);
     expect(selatan.rows.map((r) => [r.fullName, r.district, r.levels])).toEqual([
       ["Matriks Ani", "Pontianak Selatan", { [pendataan]: "dasar" }],
@@ -1472,7 +1233,7 @@ describe("the competency matrix and the board's confirmation", () => {
     const villageName = Object.fromEntries(villages.map((v) => [v.code, v.name]));
     expect(selatan.rows.map((r) => r.village)).toEqual([villageName[V1002], villageName[V1003]]);
 
-    const other = await competencyMatrix(matrix, { districtCode: "61.71.04" });
+    const other = expectOk(await competencyMatrix(matrixAdmin, { districtCode: "61.71.04" }));
     expect(other.total).toBe(1);
     expect(other.rows.map((r) => [r.id, r.levels])).toEqual([[m.timur, { [ownCompetency]: "menengah" }]]);
     expect(other.rows[0]!.district).toBe((await db.region.findUniqueOrThrow({ where: { code: "61.71.04" } })).name);
