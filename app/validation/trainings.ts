@@ -14,7 +14,6 @@ export const COURSE_KINDS = Object.values(CourseKind);
 export const ORGANISERS = Object.values(Organiser);
 export const ATTENDANCE = Object.values(Attendance);
 export const RESULTS = Object.values(TrainingResult);
-export type Result = TrainingResult;
 export const COMPETENCY_LEVELS = Object.values(CompetencyLevel);
 
 /**
@@ -123,7 +122,7 @@ const optionalWholeNumber = (min: number, max: number) =>
     .refine((n) => n === null || (n >= min && n <= max), t("trainings.error.range", { min, max }));
 
 /** Hours such as "6" or "1,5" (Indonesian decimal comma) or "1.5". */
-export function parseHours(value: string): number | null {
+function parseHours(value: string): number | null {
   const normalized = value.trim().replace(",", ".");
   if (!/^\d+(\.\d+)?$/.test(normalized)) return null;
   return Number(normalized);

@@ -74,7 +74,7 @@ export async function confirmCompetency(
   return ok({ memberName: member.fullName, competency: competency.name });
 }
 
-export const MATRIX_PAGE_SIZE = 100;
+const MATRIX_PAGE_SIZE = 100;
 
 /** Active members x competencies (level held), optionally for one kecamatan, a page at a time: for the board. */
 export async function competencyMatrix(actor: Actor, options: { districtCode?: string | null; page?: number; all?: boolean } = {}) {

@@ -25,7 +25,7 @@ function hasBasicBimtek(member: {
   );
 }
 
-export type PathGap = "noBasicBimtek" | "expiredCertificate";
+type PathGap = "noBasicBimtek" | "expiredCertificate";
 
 /** One line of a member's training history: an event of the chapter or a training taken outside. */
 type TrainingLine = {
@@ -140,8 +140,6 @@ export async function memberTrainingRecord(actor: Actor, memberId: string, now =
     },
   });
 }
-
-export type TrainingRecord = Extract<Awaited<ReturnType<typeof memberTrainingRecord>>, { ok: true }>["record"];
 
 /**
  * The training record as a PDF: the actor's own, or (for the board) the member asked for; a

@@ -20,7 +20,6 @@ export const trainings = {
   "trainings.column.kind": "Jenis",
   "trainings.column.organiser": "Penyelenggara",
   "trainings.column.certificate": "Sertifikat",
-  "trainings.column.validity": "Masa berlaku",
   "trainings.column.competencies": "Kompetensi",
   "trainings.column.name": "Nama",
   "trainings.column.number": "No. anggota",
@@ -40,7 +39,6 @@ export const trainings = {
   "trainings.years": "{years} tahun",
   "trainings.noExpiry": "tidak kedaluwarsa",
   "trainings.noCertificate": "tanpa sertifikat",
-  "trainings.open": "Buka",
 
   "trainings.kind.bimtek_dasar": "Bimtek dasar",
   "trainings.kind.bimtek_teknis": "Bimtek teknis",
@@ -99,7 +97,6 @@ export const trainings = {
   "trainings.field.eventHours": "Jam pelatihan (kosongkan: sesuai katalog)",
   "trainings.event.facts": "{course} · {dates} · {place}",
   "trainings.event.hours": "{hours} jam",
-  "trainings.event.capacity": "Kapasitas {capacity} peserta",
   "trainings.event.participants": "Peserta ({count})",
   "trainings.event.noParticipants": "Belum ada peserta.",
   "trainings.event.addParticipants": "Tambah peserta",
@@ -218,7 +215,5 @@ export const trainings = {
   "trainings.error.certificateTaken": "Nomor sertifikat ini sudah tercatat untuk {name}.",
   "trainings.error.certificateNotPassed": "Sertifikat hanya dicatat untuk peserta yang lulus.",
   "trainings.error.certificateNumberForFile": "Isi nomor sertifikat untuk berkas yang diunggah.",
-
-  "trainings.history.action": "Riwayat",
   "members.training.summary": "{trainings} pelatihan, {hours} jam, {certificates} sertifikat.",
 } as const;
