@@ -23,7 +23,7 @@ import {
 } from "~/domain/trainings/certificates.server";
 import { competencyMatrix, confirmCompetency } from "~/domain/trainings/competencies.server";
 import { createCompetency, createCourse, ensureNationalCatalogue, listCompetencies, listCourses } from "~/domain/trainings/courses.server";
-import { addParticipants, createEvent, listEvents, recordResults } from "~/domain/trainings/events.server";
+import { addParticipants, createEvent, getEvent, listEvents, recordResults } from "~/domain/trainings/events.server";
 import { memberTrainingRecord, membersWithoutBasicBimtek, trainingHours } from "~/domain/trainings/record.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
@@ -52,7 +52,7 @@ import {
   trainee,
   trainingEvent,
 } from "../factories/trainings";
-import { account, actorWith, boardMember, type TestActor } from "../support/actors";
+import { account, actorWith, boardMember, volunteer, type TestActor } from "../support/actors";
 import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
 import { PLACES } from "../support/timeline";
 
@@ -1237,5 +1237,47 @@ describe("the competency matrix and the board's confirmation", () => {
     expect(other.total).toBe(1);
     expect(other.rows.map((r) => [r.id, r.levels])).toEqual([[m.timur, { [ownCompetency]: "menengah" }]]);
     expect(other.rows[0]!.district).toBe((await db.region.findUniqueOrThrow({ where: { code: "61.71.04" } })).name);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("who may read and record trainings (the domain's own rules)", () => {
+  it("lets the board read, only the Sekretaris record, and a volunteer read nothing but their own record", async () => {
+    const rights = (await buildChapter({ code: "TRH", name: "IPSM Hak Pelatihan" })).id;
+    const recorder = await boardMember(rights, "sekretaris");
+    const reader = await boardMember(rights, "wakil_ketua");
+    const relawan = await volunteer(rights);
+    const event = await trainingEvent(recorder, await nationalCourseId(BIMTEK));
+    const participant = await takePart(recorder, event, relawan.memberId!, null, null, null);
+
+    // Reading the event and a member's record is the board's; the volunteer reads only their own record.
+    expectOk(await getEvent(reader, event));
+    expectRefusal(await getEvent(relawan, event), "forbidden");
+    expectOk(await memberTrainingRecord(reader, relawan.memberId!));
+    expectOk(await memberTrainingRecord(relawan, relawan.memberId!));
+    expectRefusal(await memberTrainingRecord(relawan, recorder.memberId!), "forbidden");
+    expectRefusal(await competencyMatrix(relawan), "forbidden");
+    expectRefusal(await expiringCertificates(relawan), "forbidden");
+
+    // Recording is the Sekretaris's: another board member and a volunteer are refused, nothing saved.
+    for (const who of [reader, relawan]) {
+      expectRefusal(await createEvent(who, eventData(await nationalCourseId(BIMTEK))), "forbidden");
+      expectRefusal(await addParticipants(who, event, [recorder.memberId!]), "forbidden");
+      expectRefusal(await recordResults(who, event, [resultRow(participant, "hadir", null, "lulus")]), "forbidden");
+      expectRefusal(await createCompetency(who, { name: "Kompetensi Tanpa Hak", description: null }), "forbidden");
+      expectRefusal(
+        await confirmCompetency(who, relawan.memberId!, { competencyId: await nationalCompetencyId(ASESMEN), level: "dasar" }),
+        "forbidden",
+      );
+      expectRefusal(await addExternalTraining(who, relawan.memberId!, { data: externalData(), file: null }), "forbidden");
+    }
+    expect(await db.trainingEvent.count({ where: { chapterId: rights } })).toBe(1);
+    expect(await db.trainingParticipant.findUniqueOrThrow({ where: { id: participant } })).toMatchObject({
+      attendance: null,
+      result: null,
+    });
+    expect(await db.competency.count({ where: { name: "Kompetensi Tanpa Hak" } })).toBe(0);
+    expect(await db.externalTraining.count({ where: { memberId: relawan.memberId! } })).toBe(0);
   });
 });
