@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { boardComposition } from "~/domain/leadership/leadership.server";
 import { t } from "~/i18n";
-import { pdfResponse, renderBoardStructurePdf } from "~/documents/pdf/render.server";
+import { renderBoardStructurePdf } from "~/documents/pdf/render.server";
+import { fileResponse } from "~/utils/file-response.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 
@@ -18,7 +19,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  return pdfResponse(pdf, t("leadership.pdf.fileName", { code: chapter.code.toLowerCase(), period: slug }));
+  return fileResponse(pdf, { type: "pdf", fileName: t("leadership.pdf.fileName", { code: chapter.code.toLowerCase(), period: slug }) });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

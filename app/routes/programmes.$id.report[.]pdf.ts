@@ -3,7 +3,8 @@ import { maySeeMoney } from "~/domain/programmes/money.server";
 import { programmeReportFileName } from "~/domain/programmes/report-xlsx.server";
 import { programmeReport } from "~/domain/programmes/report.server";
 import { getProgramme, programmeActorOf } from "~/domain/programmes/programmes.server";
-import { pdfResponse, renderProgrammeReportPdf } from "~/documents/pdf/render.server";
+import { renderProgrammeReportPdf } from "~/documents/pdf/render.server";
+import { fileResponse } from "~/utils/file-response.server";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 
@@ -19,7 +20,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const data = await programmeReport(actor, id);
   if (!data) notFound();
   const body = await renderProgrammeReportPdf(data);
-  return pdfResponse(body, programmeReportFileName(data.programme.name, "pdf"));
+  return fileResponse(body, { type: "pdf", fileName: programmeReportFileName(data.programme.name, "pdf") });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

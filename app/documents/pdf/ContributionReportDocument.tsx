@@ -91,7 +91,7 @@ const percent = (ratio: number) => t("reports.pdf.percent", { value: formatHours
 const none = () => t("reports.pdf.none");
 
 /** "APBD", "Mitra CSR": the label of a funding source (the code itself when unknown). */
-export function fundingSourceLabel(source: string) {
+function fundingSourceLabel(source: string) {
   const key = `activities.source.${source}` as MessageKey;
   const label = t(key);
   return label === key ? source : label;

@@ -6,8 +6,8 @@ import { PDF_FONT } from "./styles";
 // ID-1 size (85.6 x 54 mm) in points. Each row is one card: front and back side by side, to be
 // cut along the dashed lines and folded or laminated back to back. Five rows fill an A4 page:
 // 5 x 153.07 pt + 4 gaps of 6 pt + 2 x 20 pt padding = 829.4 pt of the page's 841.9 pt.
-export const CARD_SIZE = { width: 242.65, height: 153.07 } as const;
-export const CARDS_PER_PAGE = 5;
+const CARD_SIZE = { width: 242.65, height: 153.07 } as const;
+const CARDS_PER_PAGE = 5;
 
 export type MemberCardPdfChapter = {
   name: string;

@@ -40,7 +40,7 @@ export type ServiceCertificatePdfData = {
 const hours = (value: number) => t("certificates.hours", { hours: formatHours(value) });
 
 /** Rows of the table of activities by type; more types are summed up in a last row, so the letter keeps to one page. */
-export const CERTIFICATE_TYPE_ROWS = 12;
+const CERTIFICATE_TYPE_ROWS = 12;
 
 function typeRows(byType: ServiceCertificateFigures["byType"]) {
   if (byType.length <= CERTIFICATE_TYPE_ROWS) return byType;

@@ -7,8 +7,6 @@ import { createElement } from "react";
 import { MemberCardDocument, type MemberCardPdfCard, type MemberCardPdfChapter } from "./MemberCardDocument";
 import { verifyUrl } from "./render.server";
 
-export { pdfResponse } from "./render.server";
-
 export type MemberCardsPdfInput = {
   chapter: MemberCardPdfChapter;
   /** the portal's public address (PUBLIC_URL); each QR code points to <publicUrl>/verify/<code> */
@@ -17,7 +15,7 @@ export type MemberCardsPdfInput = {
 };
 
 /** A PNG data URL of the QR code for a card's verification address. */
-export async function cardQrDataUrl(publicUrl: string, code: string): Promise<string> {
+async function cardQrDataUrl(publicUrl: string, code: string): Promise<string> {
   return QRCode.toDataURL(verifyUrl(publicUrl, code), { errorCorrectionLevel: "M", margin: 1, width: 300 });
 }
 

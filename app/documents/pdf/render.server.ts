@@ -34,16 +34,6 @@ Font.register({
 // Indonesian words are long; never break them with hyphens the reader did not write.
 Font.registerHyphenationCallback((word) => [word]);
 
-export function pdfResponse(body: Buffer, filename: string) {
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
-
 export async function renderMemberListPdf(data: MemberListPdfData): Promise<Buffer> {
   return renderToBuffer(createElement(MemberListDocument, { data }) as never);
 }
@@ -66,7 +56,7 @@ export async function renderProgrammeReportPdf(data: ProgrammeReportPdfData): Pr
 }
 
 /** A contribution report of this many pages or more (more than 3) opens its attachment with a table of contents. */
-export const CONTRIBUTION_REPORT_TOC_MIN_PAGES = 4;
+const CONTRIBUTION_REPORT_TOC_MIN_PAGES = 4;
 
 /** A4 in points, and the page's side and top padding (styles.ts). */
 const A4 = { width: 595.28, height: 841.89 };
