@@ -1,6 +1,8 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useForm } from "react-hook-form";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { addParticipants, getEvent, recordResults, searchRegistrableMembers } from "~/domain/trainings/events.server";
@@ -8,11 +10,11 @@ import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";
-import { formValues } from "~/utils/forms";
+import { formValues, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
 import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
-import { ATTENDANCE, parseResultRows, RESULTS } from "~/validation/trainings";
+import { ATTENDANCE, parseResultRows, participantsFormSchema, RESULTS } from "~/validation/trainings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.course.name ?? t("trainings.title")} · ${t("app.name")}` },
@@ -39,7 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "addParticipants") {
-    const result = await addParticipants(actor, eventId, formData.getAll("memberIds").map(String));
+    const parsed = participantsFormSchema.safeParse({ memberIds: formData.getAll("memberIds").map(String) });
+    if (!parsed.success) {
+      const fieldErrors = { memberIds: parsed.error.issues[0]?.message ?? t("trainings.error.noMembers") };
+      return invalidForm({ fieldErrors, values: formValues(formData) }, { form: "participants" as const });
+    }
+    const result = await addParticipants(actor, eventId, parsed.data.memberIds);
     if (!result.ok) return formRefusal(result, { values: formValues(formData), form: "participants" as const });
     return redirectWithToast(back, "success", result.skipped ? "trainings.event.addedSkipped" : "trainings.event.added", {
       added: result.added,
@@ -58,6 +65,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   return badRequest();
+}
+
+type Candidate = { id: string; fullName: string; memberNumber: string | null; status: string; village: { name: string } };
+
+/** Members ticked to register for the event; at least one, checked in the browser with the server's schema. */
+function AddParticipantsForm({ candidates, fieldErrors }: { candidates: Candidate[]; fieldErrors: Record<string, string> }) {
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(participantsFormSchema) });
+  useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const error = formState.errors.memberIds?.message;
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-label={t("trainings.event.addParticipants")}>
+      <input type="hidden" name="intent" value="addParticipants" />
+      <fieldset>
+        <legend>{t("trainings.event.choose")}</legend>
+        {error ? (
+          <p className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <ul className="plain-list" data-testid="candidates">
+          {candidates.map((m) => (
+            <li key={m.id}>
+              <label className="checkbox">
+                <input type="checkbox" value={m.id} {...register("memberIds")} /> {m.fullName}{" "}
+                <small className="muted">
+                  {m.memberNumber} · {m.village.name}
+                  {m.status === "aktif" ? "" : ` · ${memberStatusLabel(m.status)}`}
+                </small>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <button type="submit" className="button button--primary">
+        {t("trainings.event.addSubmit")}
+      </button>
+    </Form>
+  );
 }
 
 function RowError({ message }: { message?: string }) {
@@ -258,33 +304,7 @@ export default function EventPage() {
           {candidates.length === 0 ? (
             <p>{t("trainings.event.noCandidates")}</p>
           ) : (
-            <Form method="post" aria-label={t("trainings.event.addParticipants")}>
-              <input type="hidden" name="intent" value="addParticipants" />
-              <fieldset>
-                <legend>{t("trainings.event.choose")}</legend>
-                {participantErrors.memberIds ? (
-                  <p className="field__error" role="alert">
-                    {participantErrors.memberIds}
-                  </p>
-                ) : null}
-                <ul className="plain-list" data-testid="candidates">
-                  {candidates.map((m) => (
-                    <li key={m.id}>
-                      <label className="checkbox">
-                        <input type="checkbox" name="memberIds" value={m.id} /> {m.fullName}{" "}
-                        <small className="muted">
-                          {m.memberNumber} · {m.village.name}
-                          {m.status === "aktif" ? "" : ` · ${memberStatusLabel(m.status)}`}
-                        </small>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-              <button type="submit" className="button button--primary">
-                {t("trainings.event.addSubmit")}
-              </button>
-            </Form>
+            <AddParticipantsForm key={candidates.map((m) => m.id).join()} candidates={candidates} fieldErrors={participantErrors} />
           )}
         </section>
       ) : null}

@@ -244,6 +244,17 @@ export const externalTrainingSchema = z
 export type ExternalTrainingInput = z.input<typeof externalTrainingSchema>;
 export type ExternalTrainingData = z.output<typeof externalTrainingSchema>;
 
+/**
+ * The members ticked in the "add participants" form (`memberIds`, several): at least one. The
+ * browser's form gives one id, several or none; the server reads `formData.getAll("memberIds")`.
+ */
+export const participantsFormSchema = z.object({
+  memberIds: z.preprocess(
+    (value) => (Array.isArray(value) ? value : typeof value === "string" && value ? [value] : []),
+    z.array(z.string().min(1)).min(1, t("trainings.error.noMembers")),
+  ),
+});
+
 /** The board confirms a member's competency. */
 export const memberCompetencySchema = z.object({
   competencyId: z

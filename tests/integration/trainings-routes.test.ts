@@ -83,6 +83,21 @@ describe("who may see and change trainings", () => {
   });
 });
 
+describe("registering participants through the page", () => {
+  it("refuses a form with no member ticked, with the schema's message, and registers no one", async () => {
+    const before = await db.trainingParticipant.count({ where: { eventId } });
+    const result = await run(eventAction, postForm(`/trainings/events/${eventId}`, { intent: "addParticipants" }, cookies.sekretaris), {
+      id: eventId,
+    });
+    expect(statusOf(result)).toBe(400);
+    expect(dataOf<{ form: string; fieldErrors: Record<string, string> }>(result)).toMatchObject({
+      form: "participants",
+      fieldErrors: { memberIds: "Pilih paling sedikit satu anggota." },
+    });
+    expect(await db.trainingParticipant.count({ where: { eventId } })).toBe(before);
+  });
+});
+
 describe("results through the page", () => {
   it("refuses a result for someone not registered for the event, and hours above the event's, saving nothing", async () => {
     const stranger = await db.trainingParticipant.findFirstOrThrow({ where: { eventId: otherEventId }, select: { id: true } });
