@@ -14,7 +14,7 @@ import {
 } from "~/domain/activities/activities.server";
 import { statusesText } from "~/domain/activities/export.server";
 import { listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
-import { listChapterDistricts } from "~/domain/leadership/leadership.server";
+import { listChapterDistricts } from "~/domain/leadership/positions.server";
 import { listProgrammeNames } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
