@@ -2,15 +2,9 @@
 // kecamatan sub-chapter, 124 members across its kelurahan (one person registered twice), its past
 // and active boards, and the demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
-import {
-  activatePeriod,
-  addHolding,
-  archivePastPeriod,
-  createPeriod,
-  createPosition,
-  listPositions,
-  replaceHolding,
-} from "~/domain/leadership/leadership.server";
+import { activatePeriod, archivePastPeriod, createPeriod } from "~/domain/leadership/periods.server";
+import { addHolding, replaceHolding } from "~/domain/leadership/holdings.server";
+import { createPosition, listPositions } from "~/domain/leadership/positions.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { AgeBand } from "~/generated/prisma/enums";
 import { createMember } from "~/domain/members/members.server";
@@ -488,48 +482,45 @@ async function seedLeadership(input: {
   holders: { ketua: string; sekretaris: string; bendahara: string; korcam: string };
   others: string[];
 }) {
-  const { chapterId, actorId, holders, others } = input;
-  const must = <T extends { ok: boolean }>(result: T, what: string): T => {
+  const { actorId, holders, others } = input;
+  // Entered as the administrator would enter them: its actor, built as a request builds it.
+  const session = await createSession(actorId, 1);
+  const actor = actorOf((await getSessionUser(session.id))!);
+  await deleteSession(session.id);
+  const must = <T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> => {
     if (!result.ok) throw new Error(`Demo leadership refused (${what}): ${JSON.stringify(result)}`);
-    return result;
+    return result as Extract<T, { ok: true }>;
   };
   for (const [code, name] of [
     ["61.71.05", "Pontianak Kota"],
     ["61.71.01", "Pontianak Selatan"],
   ] as const) {
     must(
-      await createPosition({
-        chapterId,
-        actorId,
-        data: positionFormSchema.parse({
+      await createPosition(
+        actor,
+        positionFormSchema.parse({
           title: `Koordinator Kecamatan ${name}`,
           kind: "koordinator_kecamatan",
           districtCode: code,
           singleHolder: "on",
         }),
-      }),
+      ),
       `position ${name}`,
     );
   }
-  const positions = await listPositions(chapterId);
+  const positions = await listPositions(actor);
   const positionId = (title: string) => positions.find((p) => p.title === title)!.id;
   const appoint = async (periodId: string, title: string, memberId: string, startDate: string, extra: Partial<HoldingFormInput> = {}) =>
     must(
-      await addHolding({
-        chapterId,
-        actorId,
-        periodId,
-        data: holdingFormSchema.parse({ positionId: positionId(title), memberId, startDate, ...extra }),
-      }),
+      await addHolding(actor, periodId, holdingFormSchema.parse({ positionId: positionId(title), memberId, startDate, ...extra })),
       title,
     );
 
   // 2021-2026: entered as history, then recorded as ended.
   const past = must(
-    await createPeriod({
-      chapterId,
-      actorId,
-      data: periodFormSchema.parse({
+    await createPeriod(
+      actor,
+      periodFormSchema.parse({
         name: "Periode 2021-2026",
         startDate: "2021-01-18",
         endDate: "2026-01-19",
@@ -539,19 +530,18 @@ async function seedLeadership(input: {
         installationDate: "2021-01-18",
         installationPlace: "Aula Sultan Syarif Abdurrahman, Kantor Wali Kota Pontianak",
       }),
-    }),
+    ),
     "period 2021-2026",
-  ) as { ok: true; id: string };
+  );
   await appoint(past.id, "Ketua", others[0]!, "2021-01-18");
   await appoint(past.id, "Wakil Ketua", holders.ketua, "2021-01-18");
   await appoint(past.id, "Sekretaris", holders.sekretaris, "2021-01-18");
-  const firstTreasurer = (await appoint(past.id, "Bendahara", others[1]!, "2021-01-18")) as { ok: true; id: string };
+  const firstTreasurer = await appoint(past.id, "Bendahara", others[1]!, "2021-01-18");
   must(
-    await replaceHolding({
-      chapterId,
-      actorId,
-      holdingId: firstTreasurer.id,
-      data: replaceHoldingSchema.parse({
+    await replaceHolding(
+      actor,
+      firstTreasurer.id,
+      replaceHoldingSchema.parse({
         memberId: holders.bendahara,
         startDate: "2023-07-01",
         endReason: "mengundurkan_diri",
@@ -559,19 +549,18 @@ async function seedLeadership(input: {
         skDate: "2023-06-26",
         endNote: "Pindah domisili ke Kabupaten Kubu Raya",
       }),
-    }),
+    ),
     "PAW Bendahara 2023",
   );
   await appoint(past.id, "Koordinator Bidang Pendataan", others[2]!, "2021-01-18");
   await appoint(past.id, "Anggota Pengurus", others[3]!, "2021-01-18");
-  must(await archivePastPeriod({ chapterId, actorId, periodId: past.id, timeZone: "Asia/Jakarta" }), "archive 2021-2026");
+  must(await archivePastPeriod(actor, past.id), "archive 2021-2026");
 
   // 2026-2031: the board installed on 20 January 2026, active now.
   const current = must(
-    await createPeriod({
-      chapterId,
-      actorId,
-      data: periodFormSchema.parse({
+    await createPeriod(
+      actor,
+      periodFormSchema.parse({
         name: "Periode 2026-2031",
         startDate: "2026-01-20",
         endDate: "2031-01-19",
@@ -581,9 +570,9 @@ async function seedLeadership(input: {
         installationDate: "2026-01-20",
         installationPlace: "Aula Sultan Syarif Abdurrahman, Kantor Wali Kota Pontianak",
       }),
-    }),
+    ),
     "period 2026-2031",
-  ) as { ok: true; id: string };
+  );
   await appoint(current.id, "Ketua", holders.ketua, "2026-01-20");
   await appoint(current.id, "Wakil Ketua", others[0]!, "2026-01-20");
   await appoint(current.id, "Sekretaris", holders.sekretaris, "2026-01-20");
@@ -601,13 +590,7 @@ async function seedLeadership(input: {
   // Activated as on the day of the pelantikan (or today, for a demo loaded after 2031).
   const installed = new Date("2026-01-20T03:00:00Z");
   must(
-    await activatePeriod({
-      chapterId,
-      actorId,
-      periodId: current.id,
-      timeZone: "Asia/Jakarta",
-      now: new Date() > new Date("2031-01-19T12:00:00Z") ? installed : new Date(),
-    }),
+    await activatePeriod(actor, current.id, new Date() > new Date("2031-01-19T12:00:00Z") ? installed : new Date()),
     "activate 2026-2031",
   );
 }

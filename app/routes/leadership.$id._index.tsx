@@ -1,7 +1,6 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
@@ -11,27 +10,26 @@ import { CompositionTable } from "~/components/leadership/CompositionTable";
 import { HoldingForm } from "~/components/leadership/HoldingForm";
 import { HoldingHistory } from "~/components/leadership/HoldingHistory";
 import { PeriodChanges } from "~/components/leadership/PeriodChanges";
+import { addHolding, searchActiveMembers } from "~/domain/leadership/holdings.server";
 import {
   activatePeriod,
   archivePastPeriod,
-  addHolding,
   compositionDay,
   endPeriodEarly,
   getPeriod,
   holdsOn,
-  listPositions,
   periodHistory,
-  searchActiveMembers,
-  type PeriodActionError,
-} from "~/domain/leadership/leadership.server";
-import { t, type MessageKey } from "~/i18n";
+} from "~/domain/leadership/periods.server";
+import { canManageLeadership, listPositions } from "~/domain/leadership/positions.server";
+import type { Refusal } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n";
 import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import { endPeriodSchema, holdingFormSchema, type EndPeriodInput } from "~/validation/leadership";
 
@@ -43,16 +41,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const MEMBER_CHOICES = 2000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:leadership:chapter");
-  const period = await getPeriod(user.chapter.id, params.id ?? "");
-  if (!period) notFound();
-  const canManage = hasPermission(user.permissions, "update:leadership:chapter");
-  const today = calendarToday(user.chapter.timeZone);
+  const actor = await requireActor(request, "read:leadership:chapter");
+  const { period } = unwrap(await getPeriod(actor, params.id ?? ""));
+  const canManage = canManageLeadership(actor);
+  const today = calendarToday(actor.timeZone);
   const day = compositionDay(period, today);
   const [positions, members, changes] = await Promise.all([
-    canManage ? listPositions(user.chapter.id, { activeOnly: true }) : [],
-    canManage ? searchActiveMembers(user.chapter.id, "", MEMBER_CHOICES) : [],
-    canManage ? periodHistory(user.chapter.id, period.id) : [],
+    canManage ? listPositions(actor, { activeOnly: true }) : [],
+    canManage ? searchActiveMembers(actor, "", MEMBER_CHOICES) : [],
+    periodHistory(actor, period.id),
   ]);
   return {
     period,
@@ -65,82 +62,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     positions: positions.map((p) => ({ id: p.id, title: p.title })),
     members,
     changes,
-    timeZone: user.chapter.timeZone,
+    timeZone: actor.timeZone,
   };
 }
 
-const PERIOD_ERRORS: Record<PeriodActionError, MessageKey> = {
-  notFound: "leadership.error.notFound",
-  notDraft: "leadership.error.notDraft",
-  notStarted: "leadership.error.notStarted",
-  alreadyOver: "leadership.error.alreadyOver",
-  noKetua: "leadership.error.noKetua",
-  notActive: "leadership.error.notActive",
-  notOver: "leadership.error.notOver",
-  endOutside: "leadership.error.endOutside",
-  holdingsAfterEnd: "leadership.error.holdingsAfterEnd",
-  successorStartsEarlier: "leadership.error.successorStartsEarlier",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
+  const actor = await requireActor(request, "update:leadership:chapter");
   const periodId = params.id ?? "";
   const back = `/leadership/${periodId}`;
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const scope = { chapterId: user.chapter.id, actorId: user.id, periodId, timeZone: user.chapter.timeZone };
 
   if (intent === "addHolding") {
     const parsed = parseForm(holdingFormSchema, formData);
-    if (!parsed.success) return data({ form: "holding" as const, ...parsed }, { status: 400 });
-    const result = await addHolding({ ...scope, data: parsed.data });
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data({ form: "holding" as const, fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
-    }
-    const added = await getPeriod(user.chapter.id, periodId);
-    const holding = added?.holdings.find((h) => h.id === result.id);
-    return redirectWithToast(back, "success", "leadership.holding.added", {
-      name: holding?.member.fullName ?? "",
-      position: holding?.position.title ?? "",
-    });
+    if (!parsed.success) return invalidForm(parsed, { form: "holding" as const });
+    const result = await addHolding(actor, periodId, parsed.data);
+    if (!result.ok) return formRefusal(result, { values: parsed.values, form: "holding" as const });
+    return redirectWithToast(back, "success", "leadership.holding.added", { name: result.memberName, position: result.positionTitle });
   }
 
   if (intent === "endEarly") {
     const parsed = parseForm(endPeriodSchema, formData);
-    if (!parsed.success) return data({ form: "endEarly" as const, ...parsed }, { status: 400 });
-    const result = await endPeriodEarly({ ...scope, ...parsed.data });
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return data(
-        { form: "endEarly" as const, fieldErrors: { endDate: t(PERIOD_ERRORS[result.error]) }, values: parsed.values },
-        { status: 400 },
-      );
-    }
+    if (!parsed.success) return invalidForm(parsed, { form: "endEarly" as const });
+    const result = await endPeriodEarly(actor, periodId, parsed.data);
+    if (!result.ok) return formRefusal(result, { values: parsed.values, form: "endEarly" as const });
     return redirectWithToast(back, "success", result.ended ? "leadership.endEarly.doneEnded" : "leadership.endEarly.doneScheduled");
   }
 
   if (intent === "activate") {
-    const result = await activatePeriod(scope);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return redirectWithToast(back, "error", PERIOD_ERRORS[result.error]);
-    }
+    const result = await activatePeriod(actor, periodId);
+    if (!result.ok) return refusedToast(back, result);
     return result.previous
       ? redirectWithToast(back, "success", "leadership.activate.doneReplacing", { name: result.name, previous: result.previous })
       : redirectWithToast(back, "success", "leadership.activate.done", { name: result.name });
   }
 
   if (intent === "archive") {
-    const result = await archivePastPeriod(scope);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      return redirectWithToast(back, "error", PERIOD_ERRORS[result.error]);
-    }
+    const result = await archivePastPeriod(actor, periodId);
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", "leadership.archive.done");
   }
 
-  throw new Response("Bad Request", { status: 400 });
+  badRequest();
+}
+
+/** A period button (activate, archive) refused by the period's state: its sentence as a toast on the page. */
+function refusedToast(back: string, refusal: Refusal) {
+  if (refusal.refusal !== "conflict") throw refusalResponse(refusal);
+  return redirectWithToastText(back, "error", refusal.message);
 }
 
 function EndEarlyForm({

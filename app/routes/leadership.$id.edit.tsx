@@ -1,14 +1,14 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PeriodForm } from "~/components/leadership/PeriodForm";
-import { getPeriod, updatePeriod } from "~/domain/leadership/leadership.server";
+import { getPeriod, updatePeriod } from "~/domain/leadership/periods.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import { periodFormSchema } from "~/validation/leadership";
@@ -18,9 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
-  const period = await getPeriod(user.chapter.id, params.id ?? "");
-  if (!period) notFound();
+  const actor = await requireActor(request, "update:leadership:chapter");
+  const { period } = unwrap(await getPeriod(actor, params.id ?? ""));
   return {
     period: { id: period.id, name: period.name },
     defaults: {
@@ -37,14 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
+  const actor = await requireActor(request, "update:leadership:chapter");
   const parsed = parseForm(periodFormSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await updatePeriod({ chapterId: user.chapter.id, actorId: user.id, periodId: params.id ?? "", data: parsed.data });
-  if (!result.ok) {
-    if ("notFound" in result) notFound();
-    return data({ fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
-  }
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await updatePeriod(actor, params.id ?? "", parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast(`/leadership/${result.id}`, "success", "leadership.edit.done", { name: parsed.data.name });
 }
 

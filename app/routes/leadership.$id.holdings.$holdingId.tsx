@@ -1,33 +1,35 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { EndHoldingForm, ReplaceHoldingForm } from "~/components/leadership/HoldingChangeForms";
-import { endHolding, getPeriod, replaceHolding, searchActiveMembers } from "~/domain/leadership/leadership.server";
+import { endHolding, replaceHolding, searchActiveMembers } from "~/domain/leadership/holdings.server";
+import { getPeriod } from "~/domain/leadership/periods.server";
+import type { Actor } from "~/domain/shared/actor.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { notFound, requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import { endHoldingSchema, replaceHoldingSchema } from "~/validation/leadership";
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.detail.manage")} · ${t("app.name")}` }];
 
-async function loadHolding(chapterId: string, periodId: string, holdingId: string) {
-  const period = await getPeriod(chapterId, periodId);
-  const holding = period?.holdings.find((h) => h.id === holdingId);
-  if (!period || !holding) notFound();
+async function loadHolding(actor: Actor, periodId: string, holdingId: string) {
+  const { period } = unwrap(await getPeriod(actor, periodId));
+  const holding = period.holdings.find((h) => h.id === holdingId);
+  if (!holding) notFound();
   return { period, holding };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
-  const { period, holding } = await loadHolding(user.chapter.id, params.id ?? "", params.holdingId ?? "");
-  const today = calendarToday(user.chapter.timeZone);
+  const actor = await requireActor(request, "update:leadership:chapter");
+  const { period, holding } = await loadHolding(actor, params.id ?? "", params.holdingId ?? "");
+  const today = calendarToday(actor.timeZone);
   const end = holding.endDate ?? period.endDate;
   return {
     period: { id: period.id, name: period.name, status: period.status },
@@ -35,46 +37,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     end,
     open: end >= today && period.status !== "ended",
     today: toDateInput(today),
-    members: (await searchActiveMembers(user.chapter.id, "", 2000)).filter((m) => m.id !== holding.member.id),
+    members: (await searchActiveMembers(actor, "", 2000)).filter((m) => m.id !== holding.member.id),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
-  const { holding } = await loadHolding(user.chapter.id, params.id ?? "", params.holdingId ?? "");
+  const actor = await requireActor(request, "update:leadership:chapter");
+  const { holding } = await loadHolding(actor, params.id ?? "", params.holdingId ?? "");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  const scope = { chapterId: user.chapter.id, actorId: user.id, holdingId: holding.id };
   const back = `/leadership/${params.id}`;
 
   if (intent === "replace") {
     const parsed = parseForm(replaceHoldingSchema, formData);
-    if (!parsed.success) return data({ form: "replace" as const, ...parsed }, { status: 400 });
-    const result = await replaceHolding({ ...scope, data: parsed.data });
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data({ form: "replace" as const, fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
-    }
-    const period = await getPeriod(user.chapter.id, result.periodId);
-    const created = period?.holdings.find((h) => h.id === result.id);
+    if (!parsed.success) return invalidForm(parsed, { form: "replace" as const });
+    const result = await replaceHolding(actor, holding.id, parsed.data);
+    if (!result.ok) return formRefusal(result, { values: parsed.values, form: "replace" as const });
     return redirectWithToast(back, "success", "leadership.holding.replaced", {
-      name: created?.member.fullName ?? "",
+      name: result.memberName,
       position: holding.position.title,
     });
   }
 
   if (intent === "end") {
     const parsed = parseForm(endHoldingSchema, formData);
-    if (!parsed.success) return data({ form: "end" as const, ...parsed }, { status: 400 });
-    const result = await endHolding({ ...scope, data: parsed.data });
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data({ form: "end" as const, fieldErrors: result.fieldErrors, values: parsed.values }, { status: 400 });
-    }
+    if (!parsed.success) return invalidForm(parsed, { form: "end" as const });
+    const result = await endHolding(actor, holding.id, parsed.data);
+    if (!result.ok) return formRefusal(result, { values: parsed.values, form: "end" as const });
     return redirectWithToast(back, "success", "leadership.holding.ended", { name: result.memberName, position: result.positionTitle });
   }
 
-  throw new Response("Bad Request", { status: 400 });
+  badRequest();
 }
 
 export default function HoldingPage() {

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DOCUMENT_MAX_BYTES, documentResponse, type DocumentError } from "~/domain/shared/scans.server";
 import { readSkScan, saveSkScan } from "~/domain/leadership/sk.server";
 import type { MessageKey } from "~/i18n";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { fileRoute } from "~/utils/resource-errors.server";
@@ -16,9 +17,8 @@ const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
 
 // GET /leadership/:id/sk: the scanned decree, for anyone who may see the board.
 async function load({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:leadership:chapter");
-  const scan = await readSkScan(user.chapter.id, params.id ?? "");
-  if (!scan) notFound();
+  const actor = await requireActor(request, "read:leadership:chapter");
+  const scan = unwrap(await readSkScan(actor, params.id ?? ""));
   return documentResponse(scan.bytes, scan.type, scan.name);
 }
 
@@ -27,16 +27,16 @@ export const loader = fileRoute(load);
 
 // POST /leadership/:id/sk (multipart, field "sk"): upload or replace the scan.
 async function act({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
+  const actor = await requireActor(request, "update:leadership:chapter");
   const periodId = params.id ?? "";
   const back = `/leadership/${encodeURIComponent(periodId)}`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
   if (form === "tooBig") return redirectWithToast(back, "error", SK_ERRORS.size);
   const file = await fileField(form, "sk");
-  const result = await saveSkScan({ chapterId: user.chapter.id, actorId: user.id, periodId, file });
+  const result = await saveSkScan(actor, periodId, file);
   if (!result.ok) {
-    if (result.error === "notFound") notFound();
-    return redirectWithToast(back, "error", SK_ERRORS[result.error]);
+    if ("error" in result) return redirectWithToast(back, "error", SK_ERRORS[result.error]);
+    unwrap(result);
   }
   return redirectWithToast(back, "success", "leadership.sk.saved");
 }

@@ -3,21 +3,22 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { CompositionTable } from "~/components/leadership/CompositionTable";
-import { boardComposition, getActivePeriod, listPeriods } from "~/domain/leadership/leadership.server";
+import { boardComposition, getActivePeriod, listPeriods } from "~/domain/leadership/periods.server";
+import { canManageLeadership } from "~/domain/leadership/positions.server";
 import { t } from "~/i18n";
 import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:leadership:chapter");
-  const [periods, active] = await Promise.all([listPeriods(user.chapter.id), getActivePeriod(user.chapter.id)]);
-  const composition = active ? await boardComposition(user.chapter.id, active.id, user.chapter.timeZone) : null;
-  const today = calendarToday(user.chapter.timeZone);
+  const actor = await requireActor(request, "read:leadership:chapter");
+  const [periods, active] = await Promise.all([listPeriods(actor), getActivePeriod(actor)]);
+  const composition = active ? unwrap(await boardComposition(actor, active.id)) : null;
+  const today = calendarToday(actor.timeZone);
   return {
     periods,
     active: composition
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           endDate: composition.period.endDate,
         }
       : null,
-    canManage: hasPermission(user.permissions, "update:leadership:chapter"),
+    canManage: canManageLeadership(actor),
   };
 }
 

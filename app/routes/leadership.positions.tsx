@@ -1,19 +1,24 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import { createPosition, listChapterDistricts, listPositions, setPositionActive } from "~/domain/leadership/leadership.server";
+import {
+  canManageLeadership,
+  createPosition,
+  listChapterDistricts,
+  listPositions,
+  setPositionActive,
+} from "~/domain/leadership/positions.server";
 import { t } from "~/i18n";
 import { positionKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import {
   POSITION_KINDS,
@@ -26,33 +31,24 @@ import {
 export const meta: MetaFunction = () => [{ title: `${t("leadership.positions.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:leadership:chapter");
-  const canManage = hasPermission(user.permissions, "update:leadership:chapter");
-  const [positions, districts] = await Promise.all([
-    listPositions(user.chapter.id),
-    canManage ? listChapterDistricts(user.chapter.id) : [],
-  ]);
+  const actor = await requireActor(request, "read:leadership:chapter");
+  const canManage = canManageLeadership(actor);
+  const [positions, districts] = await Promise.all([listPositions(actor), canManage ? listChapterDistricts(actor.chapterId) : []]);
   return { positions, districts, canManage };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:leadership:chapter");
+  const actor = await requireActor(request, "update:leadership:chapter");
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "toggle") {
-    const changed = await setPositionActive({
-      chapterId: user.chapter.id,
-      actorId: user.id,
-      positionId: String(formData.get("positionId") ?? ""),
-      active: formData.get("active") === "true",
-    });
-    if (!changed) notFound();
+    const changed = unwrap(await setPositionActive(actor, String(formData.get("positionId") ?? ""), formData.get("active") === "true"));
     return redirectWithToast("/leadership/positions", "success", "leadership.positions.updated", { title: changed.title });
   }
   const parsed = parseForm(positionFormSchema, formData);
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await createPosition({ chapterId: user.chapter.id, actorId: user.id, data: parsed.data });
-  if (!result.ok) return data({ fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await createPosition(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast("/leadership/positions", "success", "leadership.positions.added", { title: parsed.data.title });
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { listChapterDistricts } from "~/domain/leadership/leadership.server";
+import { listChapterDistricts } from "~/domain/leadership/positions.server";
 import { competencyMatrix } from "~/domain/trainings/competencies.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";

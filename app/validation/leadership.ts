@@ -1,31 +1,20 @@
 // Leadership rules that browser and server share: position kinds, the forms of periods,
 // positions and holdings. The rules that need the database (overlaps, single holders, active
 // members) live in app/domain/leadership/.
+import { HoldingEndReason, PeriodStatus, PositionKind } from "~/generated/prisma/enums";
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
-export const POSITION_KINDS = [
-  "ketua",
-  "wakil_ketua",
-  "sekretaris",
-  "wakil_sekretaris",
-  "bendahara",
-  "wakil_bendahara",
-  "koordinator_bidang",
-  "koordinator_kecamatan",
-  "anggota_pengurus",
-] as const;
-export type PositionKind = (typeof POSITION_KINDS)[number];
+export { HoldingEndReason, PeriodStatus, PositionKind };
+export const POSITION_KINDS = Object.values(PositionKind);
 
 /** Positions of these kinds always have one holder at a time. */
 export const SINGLE_HOLDER_KINDS: readonly PositionKind[] = ["ketua", "sekretaris", "bendahara"];
 
-export const PERIOD_STATUSES = ["draft", "active", "ended"] as const;
-export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+export const PERIOD_STATUSES = Object.values(PeriodStatus);
 
-export const HOLDING_END_REASONS = ["paw", "mengundurkan_diri", "meninggal", "diberhentikan", "lainnya"] as const;
-export type HoldingEndReason = (typeof HOLDING_END_REASONS)[number];
+export const HOLDING_END_REASONS = Object.values(HoldingEndReason);
 
 /** The positions a new chapter starts with (the chapter can add more). */
 export const DEFAULT_POSITIONS: readonly { title: string; kind: PositionKind; bidang?: string }[] = [
@@ -91,6 +80,7 @@ export const endPeriodSchema = z.object({
   note: requiredText(500, { multiline: true }),
 });
 export type EndPeriodInput = z.input<typeof endPeriodSchema>;
+export type EndPeriodData = z.output<typeof endPeriodSchema>;
 
 /** A member taking a position in a period. */
 export const holdingFormSchema = z

@@ -1,7 +1,7 @@
 // Factories for tests and for the demo seed: they build valid, realistic records.
 // Deterministic when given a seeded random source, so the demo data is the same on every machine.
 import { createChapter, type ChapterInput } from "~/domain/chapters/chapters.server";
-import { ensureDefaultPositions } from "~/domain/leadership/leadership.server";
+import { ensureDefaultPositions } from "~/domain/leadership/positions.server";
 import { reserveMemberNumbers } from "~/domain/members/members.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";

@@ -1,8 +1,9 @@
 // Browser-suite data beside the demo: a chapter of its own for journeys that change who holds
 // power (a new board), so that they cannot take rights away from the demo accounts the other
 // browser tests use. Run by e2e-server.ts with `tsx`, on the e2e database.
-import { ensureDefaultPositions } from "~/domain/leadership/leadership.server";
+import { ensureDefaultPositions } from "~/domain/leadership/positions.server";
 import { db } from "~/utils/db.server";
+import type { PositionKind } from "~/validation/leadership";
 import { buildChapter, buildMember, buildUser, calendarDate } from "../factories";
 
 export const E2E_PASSWORD = "demo-ipsm-2026";
@@ -43,7 +44,7 @@ async function main() {
       activatedAt: new Date(),
     },
   });
-  const positionId = async (kind: string) =>
+  const positionId = async (kind: PositionKind) =>
     (await db.boardPosition.findFirstOrThrow({ where: { chapterId: chapter.id, kind }, select: { id: true } })).id;
   await db.positionHolding.createMany({
     data: [

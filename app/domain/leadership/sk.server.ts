@@ -1,5 +1,8 @@
 // The scanned decree (SK) of a board period (documents.server.ts: PDF, JPEG or PNG up to 5 MB,
 // checked by content); the period row keeps the file name and type.
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
@@ -12,29 +15,33 @@ import {
   type DocumentUpload,
 } from "~/domain/shared/scans.server";
 
-export async function saveSkScan(input: {
-  chapterId: string;
-  actorId: string;
-  periodId: string;
-  file: DocumentUpload | null;
-}): Promise<{ ok: true } | { ok: false; error: DocumentError | "notFound" | "storage" }> {
-  const checked = checkDocument(input.file);
-  if ("error" in checked) return { ok: false, error: checked.error };
+/**
+ * Stores (or replaces) the scan. A file that is not a decree scan, or a storage fault, is
+ * answered as `{ ok: false, error }` for the page's toast; the rights and the period as refusals.
+ */
+export async function saveSkScan(
+  actor: Actor,
+  periodId: string,
+  upload: DocumentUpload | null,
+): Promise<Outcome | { ok: false; error: DocumentError | "storage" }> {
+  if (!can(actor, "update:leadership:chapter")) return forbidden();
   const period = await db.leadershipPeriod.findFirst({
-    where: { id: input.periodId, chapterId: input.chapterId },
+    where: { id: periodId, chapterId: actor.chapterId },
     select: { id: true, skFile: true },
   });
-  if (!period) return { ok: false, error: "notFound" };
+  if (!period) return notFound(t("leadership.error.notFound"));
+  const checked = checkDocument(upload);
+  if ("error" in checked) return { ok: false, error: checked.error };
 
-  const file = planDocument("leadership-sk", period.id, input.file!.bytes, checked.extension);
+  const file = planDocument("leadership-sk", period.id, upload!.bytes, checked.extension);
   const fileName = file.fileName;
   const saved = await saveWithFiles([file], () =>
     db.$transaction(async (tx) => {
       await tx.leadershipPeriod.update({ where: { id: period.id }, data: { skFile: fileName, skFileType: checked.type } });
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
           action: "leadership.period.sk",
           entityType: "LeadershipPeriod",
           entityId: period.id,
@@ -47,16 +54,17 @@ export async function saveSkScan(input: {
   );
   if (isStorageFault(saved)) return { ok: false, error: "storage" };
   if (period.skFile) await removeDocument("leadership-sk", period.skFile);
-  return { ok: true };
+  return ok();
 }
 
-/** The stored scan of a period's SK, or null. */
-export async function readSkScan(chapterId: string, periodId: string) {
+/** The stored scan of a period's SK (notFound when the period or its scan is missing). */
+export async function readSkScan(actor: Actor, periodId: string): Promise<Outcome<{ bytes: Buffer; type: string; name: string }>> {
+  if (!can(actor, "read:leadership:chapter")) return forbidden();
   const period = await db.leadershipPeriod.findFirst({
-    where: { id: periodId, chapterId },
+    where: { id: periodId, chapterId: actor.chapterId },
     select: { name: true, skFile: true, skFileType: true },
   });
-  if (!period?.skFile || !period.skFileType) return null;
+  if (!period?.skFile || !period.skFileType) return notFound();
   const bytes = await readDocument("leadership-sk", period.skFile);
-  return bytes ? { bytes, type: period.skFileType, name: `SK ${period.name}.${period.skFile.split(".").pop()}` } : null;
+  return bytes ? ok({ bytes, type: period.skFileType, name: `SK ${period.name}.${period.skFile.split(".").pop()}` }) : notFound();
 }
