@@ -135,17 +135,16 @@ async function seedDemo() {
     joinDate: "2019-04-01",
     membershipType: "biasa",
   } as const;
+  // Entered as the Sekretaris would enter them: their actor, built as a request builds it.
+  const session = await createSession(secretaryUserId, 1);
+  const secretary = actorOf((await getSessionUser(session.id))!);
+  await deleteSession(session.id);
   for (const [nik, villageCode] of [
     ["6171034511790021", villages[12]!.code],
     ["6171034511790012", villages[12]!.code],
   ] as const) {
-    const result = await createMember({
-      chapterId: city.id,
-      actorId: secretaryUserId,
-      data: memberFormSchema.parse({ ...twice, nik, villageCode }),
-      status: "aktif",
-    });
-    if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result.fieldErrors)}`);
+    const result = await createMember(secretary, memberFormSchema.parse({ ...twice, nik, villageCode }), "aktif");
+    if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result)}`);
   }
   return { members: members.length + named.length + 2, accounts: accounts.length };
 }

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { MEMBER_STATUSES, statusChangeSchema, type StatusChangeInput } from "~/validation/members";
+import { MEMBER_STATUSES, statusChangeSchema, type MemberStatus, type StatusChangeInput } from "~/validation/members";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
 
@@ -14,13 +14,13 @@ export function StatusChangeForm({
   today,
   fieldErrors,
 }: {
-  current: string;
+  current: MemberStatus;
   today: string;
   fieldErrors?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
     resolver: zodResolver(statusChangeSchema),
-    defaultValues: { status: current as StatusChangeInput["status"], effectiveDate: today, reason: "" },
+    defaultValues: { status: current, effectiveDate: today, reason: "" },
   });
   useServerFieldErrors(fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);

@@ -1,24 +1,21 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { MemberCardPanel } from "~/components/MemberCardPanel";
 import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
 import { memberPositionHistory } from "~/domain/leadership/leadership.server";
-import { changeMemberStatus, getMember, getMemberHistory, revealNik } from "~/domain/members/members.server";
-import { actorOf } from "~/domain/shared/actor.server";
+import { changeMemberStatus, getMember, getMemberHistory, memberPageRights, revealNik } from "~/domain/members/members.server";
 import { memberTrainingRecord } from "~/domain/trainings/record.server";
 import { t, type MessageKey } from "~/i18n";
 import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatTime, maskNik } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
-import { mayHoldCard } from "~/validation/member-cards";
 import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,24 +23,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:member:chapter");
-  const member = await getMember(user.chapter.id, params.id ?? "");
-  if (!member) notFound();
-  const canSeeNik = hasPermission(user.permissions, "read:member-nik:chapter");
+  const actor = await requireActor(request, "read:member:chapter");
+  const { member } = unwrap(await getMember(actor, params.id ?? ""));
+  const rights = memberPageRights(actor, member);
   const wantsNik = new URL(request.url).searchParams.get("nik") === "1";
-  const nik = canSeeNik && wantsNik ? await revealNik({ chapterId: user.chapter.id, memberId: member.id, actorId: user.id }) : null;
+  const nik = rights.canSeeNik && wantsNik ? unwrap(await revealNik(actor, member.id)).nik : null;
   const { nik: storedNik, ...rest } = member;
   return {
     member: { ...rest, nikMasked: maskNik(storedNik), nik },
-    history: await getMemberHistory(user.chapter.id, member.id),
-    positions: await memberPositionHistory(user.chapter.id, member.id),
-    canSeeNik,
-    canEdit: hasPermission(user.permissions, "update:member:chapter"),
-    // The card link shows only where it works: a member who may hold a card, a user who may print it.
-    canPrintCard: mayHoldCard(member.status) && hasPermission(user.permissions, "export:member:chapter"),
-    canSeeTrainings: hasPermission(user.permissions, "read:training:chapter"),
-    training: hasPermission(user.permissions, "read:training:chapter")
-      ? await memberTrainingRecord(actorOf(user), member.id).then((found) =>
+    history: await getMemberHistory(actor, member.id),
+    positions: await memberPositionHistory(actor.chapterId, member.id),
+    ...rights,
+    training: rights.canSeeTrainings
+      ? await memberTrainingRecord(actor, member.id).then((found) =>
           found.ok
             ? {
                 hours: found.record.totalHours,
@@ -54,24 +46,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             : null,
         )
       : null,
-    timeZone: user.chapter.timeZone,
+    timeZone: actor.timeZone,
     // The chapter's today (after midnight WIB the UTC date is still yesterday).
-    today: toDateInput(calendarToday(user.chapter.timeZone)),
+    today: toDateInput(calendarToday(actor.timeZone)),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
-  const formData = await readFormData(request);
-  const parsed = parseForm(statusChangeSchema, formData);
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const changed = await changeMemberStatus({
-    chapterId: user.chapter.id,
-    actorId: user.id,
-    memberId: params.id ?? "",
-    ...parsed.data,
-  });
-  if (!changed) notFound();
+  const actor = await requireActor(request, "update:member:chapter");
+  const parsed = parseForm(statusChangeSchema, await readFormData(request));
+  if (!parsed.success) return invalidForm(parsed);
+  const changed = await changeMemberStatus(actor, params.id ?? "", parsed.data);
+  if (!changed.ok) return formRefusal(changed, { values: parsed.values });
   return redirectWithToast(`/members/${params.id}`, "success", "members.status.done", {
     name: changed.fullName,
     status: memberStatusLabel(changed.to),

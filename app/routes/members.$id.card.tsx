@@ -1,17 +1,17 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { issueCard, revokeCard } from "~/domain/members/cards.server";
-import { memberStatus } from "~/domain/members/members.server";
 import { parseForm } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { refusalResponse } from "~/utils/outcome.server";
+import { notFound, requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { cardActionSchema } from "~/validation/member-cards";
 
 // POST /members/:id/card (from the card panel of the member page): intent=issue issues a new
 // card (revoking the valid one); intent=revoke&cardId&reason revokes a card. Back to the member
 // page with a toast.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
+  const actor = await requireActor(request, "update:member:chapter");
   const memberId = params.id ?? "";
   const back = `/members/${memberId}`;
   const parsed = parseForm(cardActionSchema, await readFormData(request));
@@ -19,21 +19,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const revoking = parsed.values.intent === "revoke";
     return redirectWithToast(back, "error", revoking ? "cards.revokeReasonRequired" : "cards.actionInvalid");
   }
-  const base = { chapterId: user.chapter.id, actorId: user.id };
-  if (parsed.data.intent === "revoke") {
-    const revoked = await revokeCard({ ...base, memberId, cardId: parsed.data.cardId, reason: parsed.data.reason });
-    if (!revoked) notFound();
-    return redirectWithToast(back, "success", "cards.revoked");
+  const result =
+    parsed.data.intent === "revoke"
+      ? await revokeCard(actor, { memberId, cardId: parsed.data.cardId, reason: parsed.data.reason })
+      : await issueCard(actor, memberId);
+  // A member who may not hold a card: back to the page, saying so; forbidden and not found are the error page.
+  if (!result.ok) {
+    if (result.refusal === "conflict") return redirectWithToastText(back, "error", result.message);
+    throw refusalResponse(result);
   }
-  const card = await issueCard({ ...base, memberId });
-  if (!card) {
-    if (!(await memberStatus(user.chapter.id, memberId))) notFound();
-    return redirectWithToast(back, "error", "cards.notEligible");
-  }
-  return redirectWithToast(back, "success", "cards.issued");
+  return redirectWithToast(back, "success", parsed.data.intent === "revoke" ? "cards.revoked" : "cards.issued");
 }
 
 // Only the forms post here; there is no page.
 export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+  notFound();
 }

@@ -1,18 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoError, type PhotoUpload } from "~/domain/members/photos.server";
-import type { MessageKey } from "~/i18n";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { documentErrorPage, fileRoute } from "~/utils/resource-errors.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoUpload } from "~/domain/members/photos.server";
+import { refusalResponse } from "~/utils/outcome.server";
+import { notFound, requireActor } from "~/utils/permissions.server";
+import { fileRoute } from "~/utils/resource-errors.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { readMultipart } from "~/utils/uploads.server";
-
-const PHOTO_ERROR_MESSAGES: Record<PhotoError | "storage", MessageKey> = {
-  type: "photo.error.type",
-  size: "photo.error.size",
-  unreadable: "photo.error.unreadable",
-  missing: "photo.error.missing",
-  storage: "upload.storageFault",
-};
 
 /** Reads the multipart body in memory; a part over 2 MB (+ margin) is refused as too big. */
 async function readPhotoField(request: Request): Promise<PhotoUpload | null | "tooBig"> {
@@ -25,15 +17,16 @@ async function readPhotoField(request: Request): Promise<PhotoUpload | null | "t
 
 // POST /members/:id/photo (multipart, field "photo"): the photo for the member card.
 async function act({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
+  const actor = await requireActor(request, "update:member:chapter");
   const memberId = params.id ?? "";
   const back = `/members/${memberId}`;
   const file = await readPhotoField(request);
-  if (file === "tooBig") return redirectWithToast(back, "error", PHOTO_ERROR_MESSAGES.size);
-  const result = await saveMemberPhoto({ memberId, chapterId: user.chapter.id, actorId: user.id, file });
+  if (file === "tooBig") return redirectWithToast(back, "error", "photo.error.size");
+  const result = await saveMemberPhoto(actor, memberId, file);
   if (!result.ok) {
-    if (result.error === "notFound") notFound();
-    return redirectWithToast(back, "error", PHOTO_ERROR_MESSAGES[result.error]);
+    // A photo that cannot be used: back to the member page, saying why; forbidden and not found are the error page.
+    if (result.refusal === "invalid") return redirectWithToastText(back, "error", result.fieldErrors.photo ?? "");
+    throw refusalResponse(result);
   }
   return redirectWithToast(back, "success", "photo.saved");
 }
@@ -42,6 +35,4 @@ async function act({ request, params }: ActionFunctionArgs) {
 export const action = fileRoute(act);
 
 // Only the upload form posts here; there is no page.
-export async function loader() {
-  return documentErrorPage(404);
-}
+export const loader = fileRoute(async () => notFound());

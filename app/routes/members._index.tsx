@@ -3,12 +3,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { countOpenDuplicateFlags, listChapterVillages, listMembers } from "~/domain/members/members.server";
+import { countOpenDuplicateFlags, listChapterVillages, listMembers, memberListRights } from "~/domain/members/members.server";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatNumber, maskNik } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireActor } from "~/utils/permissions.server";
 import {
   MEMBER_STATUSES,
   MEMBERSHIP_TYPES,
@@ -21,30 +20,26 @@ import {
 export const meta: MetaFunction = () => [{ title: `${t("members.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:member:chapter");
+  const actor = await requireActor(request, "read:member:chapter");
   const url = new URL(request.url);
   const filters = parseMemberFilters(url.searchParams);
   const page = parsePage(url.searchParams.get("page"));
   const [result, villages, duplicates] = await Promise.all([
-    listMembers({ chapterId: user.chapter.id, page, filters }),
-    listChapterVillages(user.chapter.id),
-    // The duplicates page is only for those who may resolve them: no link that cannot work.
-    hasPermission(user.permissions, "update:member:chapter") ? countOpenDuplicateFlags(user.chapter.id) : 0,
+    listMembers(actor, { page, filters }),
+    listChapterVillages(actor),
+    // The duplicates page is only for those who may resolve them: no link that cannot work (0 for the others).
+    countOpenDuplicateFlags(actor),
   ]);
   const districts = [...new Map(villages.map((v) => [v.parent?.code ?? "", v.parent?.name ?? ""])).entries()]
     .filter(([code]) => code)
     .map(([code, name]) => ({ code, name }));
   return {
-    chapterName: user.chapter.name,
+    chapterName: result.chapterName,
     filters,
     districts,
     villages: villages.filter((v) => !filters.districtCode || v.parent?.code === filters.districtCode),
     duplicates,
-    can: {
-      create: hasPermission(user.permissions, "create:member:chapter"),
-      export: hasPermission(user.permissions, "export:member:chapter"),
-      import: hasPermission(user.permissions, "import:member:chapter"),
-    },
+    can: memberListRights(actor),
     page: result.page,
     pages: result.pages,
     total: result.total,

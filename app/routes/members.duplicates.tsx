@@ -8,45 +8,40 @@ import { listOpenDuplicateFlags, markDistinct } from "~/domain/members/members.s
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, maskNik } from "~/utils/format";
-import { requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, refusalResponse } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.duplicates.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
-  const flags = await listOpenDuplicateFlags(user.chapter.id);
+  const actor = await requireActor(request, "update:member:chapter");
+  const flags = await listOpenDuplicateFlags(actor);
   const view = (m: (typeof flags)[number]["member"]) => ({ ...m, nik: maskNik(m.nik) });
   return { flags: flags.map((f) => ({ id: f.id, member: view(f.member), otherMember: view(f.otherMember) })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
+  const actor = await requireActor(request, "update:member:chapter");
   const form = await readFormData(request);
   const intent = form.get("intent");
+  const back = "/members/duplicates";
   if (intent === "distinct") {
-    const marked = await markDistinct({ chapterId: user.chapter.id, actorId: user.id, flagId: String(form.get("flagId")) });
-    if (!marked) return redirectWithToast("/members/duplicates", "error", "members.duplicates.flagGone");
-    return redirectWithToast("/members/duplicates", "success", "members.duplicates.distinctDone");
+    const marked = await markDistinct(actor, String(form.get("flagId")));
+    if (marked.ok) return redirectWithToast(back, "success", "members.duplicates.distinctDone");
+    // Decided meanwhile (in another tab, by someone else): back to the list, saying so.
+    if (marked.refusal === "notFound") return redirectWithToast(back, "error", "members.duplicates.flagGone");
+    throw refusalResponse(marked);
   }
   if (intent === "merge") {
-    const result = await mergeMembers({
-      chapterId: user.chapter.id,
-      actorId: user.id,
-      keepId: String(form.get("keepId")),
-      removeId: String(form.get("removeId")),
-    });
-    if (result.ok) return redirectWithToast(`/members/${String(form.get("keepId"))}`, "success", "members.duplicates.mergeDone");
-    if (result.reason === "twoAccounts") return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeTwoAccounts");
-    if (result.reason === "positions") {
-      return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergePositions", {
-        position: result.position,
-        period: result.period,
-      });
-    }
-    return redirectWithToast("/members/duplicates", "error", "members.duplicates.mergeMissing");
+    const keepId = String(form.get("keepId"));
+    const result = await mergeMembers(actor, keepId, String(form.get("removeId")));
+    if (result.ok) return redirectWithToast(`/members/${keepId}`, "success", "members.duplicates.mergeDone");
+    // Refused (two accounts, the same position at the same time, gone meanwhile): back to the list with the reason.
+    if (result.refusal === "forbidden") throw refusalResponse(result);
+    return redirectWithToastText(back, "error", result.refusal === "invalid" ? (result.formError ?? "") : (result.message ?? ""));
   }
-  throw new Response(t("error.400"), { status: 400 });
+  badRequest();
 }
 
 export default function DuplicatesPage() {

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { commitImport, getImportProgress } from "~/domain/members/import.server";
+import type { Refusal } from "~/domain/shared/outcome.server";
+import { commitImport, getImportProgress } from "~/domain/members/import-commit.server";
 import { t } from "~/i18n";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireActor } from "~/utils/permissions.server";
 
 // GET  /members/import/:id/progress: how far a running commit has come, as JSON (for polling,
 //   e.g. from another tab).
@@ -15,14 +16,20 @@ export type ImportStreamEvent =
   | { type: "done"; ok: true; created: number; updated: number }
   | { type: "done"; ok: false; message: string };
 
+/** The sentence a refused commit carries (every refusal of commitImport has one). */
+function refusalMessage(refusal: Refusal): string {
+  if (refusal.refusal === "invalid") return refusal.formError ?? t("import.error.commitFailed");
+  return refusal.message ?? t("import.error.commitFailed");
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "import:member:chapter");
-  const progress = getImportProgress(user.chapter.id, params.id ?? "");
+  const actor = await requireActor(request, "import:member:chapter");
+  const progress = getImportProgress(actor, params.id ?? "");
   return Response.json(progress ?? { done: 0, total: 0, finished: false, error: null }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "import:member:chapter");
+  const actor = await requireActor(request, "import:member:chapter");
   const importId = params.id ?? "";
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -37,16 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         }
       };
       try {
-        const result = await commitImport({
-          chapterId: user.chapter.id,
-          actorId: user.id,
-          importId,
-          onProgress: (done, total) => send({ type: "progress", done, total }),
-        });
+        const result = await commitImport(actor, importId, { onProgress: (done, total) => send({ type: "progress", done, total }) });
         send(
           result.ok
             ? { type: "done", ok: true, created: result.created, updated: result.updated }
-            : { type: "done", ok: false, message: result.message },
+            : { type: "done", ok: false, message: refusalMessage(result) },
         );
       } catch (error) {
         console.error(error);

@@ -1,23 +1,18 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSubmit } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import {
-  commitImport,
-  getImport,
-  recheckImportSheet,
-  type ImportDetail,
-  type ImportOutcome,
-  type ImportRowView,
-} from "~/domain/members/import.server";
+import { commitImport, getImport, recheckImportSheet, type ImportDetail } from "~/domain/members/import-commit.server";
+import type { ImportOutcome, ImportRowView } from "~/domain/members/import-parse.server";
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { ALL_SHEETS } from "~/validation/member-import";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import type { ImportStreamEvent } from "./members.import.$id.progress";
 
 // GET /members/import/:id: the dry run's result: what was read of the file (sheet, other sheets,
@@ -29,35 +24,30 @@ import type { ImportStreamEvent } from "./members.import.$id.progress";
 export const meta: MetaFunction = () => [{ title: `${t("import.title")} · ${t("app.name")}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "import:member:chapter");
-  const record = await getImport(user.chapter.id, params.id ?? "");
-  if (!record) notFound();
-  return record;
+  const actor = await requireActor(request, "import:member:chapter");
+  return unwrap(await getImport(actor, params.id ?? "")).detail;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "import:member:chapter");
+  const actor = await requireActor(request, "import:member:chapter");
   const importId = params.id ?? "";
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "sheet") {
-    const sheet = String(form.get("sheet") ?? "");
-    const result = await recheckImportSheet({ chapterId: user.chapter.id, actorId: user.id, importId, sheet });
+    const result = await recheckImportSheet(actor, importId, String(form.get("sheet") ?? ""));
     if (result.ok) return redirect(`/members/import/${result.importId}`);
-    return data({ formError: result.message }, { status: 400 });
+    return formRefusal(result);
   }
   if (intent === "finish") {
-    const record = await getImport(user.chapter.id, importId);
-    if (!record) notFound();
-    if (record.status !== "committed") return redirectWithToast(`/members/import/${importId}`, "error", "import.error.commitFailed");
-    return redirectWithToast("/members", "success", "import.done", { created: record.counts.create, updated: record.counts.update });
+    const { detail } = unwrap(await getImport(actor, importId));
+    if (detail.status !== "committed") return redirectWithToast(`/members/import/${importId}`, "error", "import.error.commitFailed");
+    return redirectWithToast("/members", "success", "import.done", { created: detail.counts.create, updated: detail.counts.update });
   }
-  const result = await commitImport({ chapterId: user.chapter.id, actorId: user.id, importId });
+  const result = await commitImport(actor, importId);
   if (result.ok) return redirectWithToast("/members", "success", "import.done", { created: result.created, updated: result.updated });
-  if (result.reason === "missing") notFound();
-  return redirectWithToast(`/members/import/${importId}`, "error", `import.refused.${result.reason}`, {
-    rows: (result.rows ?? []).slice(0, 20).join(", "),
-  });
+  // Refused by the import's state (committed, rows rejected, the registry changed): back to the page, saying why.
+  if (result.refusal === "conflict") return redirectWithToastText(`/members/import/${importId}`, "error", result.message);
+  throw refusalResponse(result);
 }
 
 const OUTCOME_LABEL: Record<ImportOutcome, MessageKey> = {

@@ -1,17 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { checkImport, IMPORT_MAX_FILE_BYTES, MemberImportError, readMemberFile } from "~/domain/members/import.server";
+import { checkImportFile, IMPORT_MAX_FILE_BYTES } from "~/domain/members/import-commit.server";
 import { t } from "~/i18n";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 
 // GET /members/import: the upload form. POST (intent=check): reads the file, runs the dry run
 // and shows its result at /members/import/:id. Nothing is saved to the registry here.
@@ -19,14 +14,15 @@ import { requirePermission } from "~/utils/permissions.server";
 export const meta: MetaFunction = () => [{ title: `${t("import.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "import:member:chapter");
+  await requireActor(request, "import:member:chapter");
   return null;
 }
 
-const failure = (formError: string) => data({ formError }, { status: 400 });
+/** The upload refused before the dry run (too big, unreadable, no file): 400 with the form's message. */
+const failure = (formError: string) => invalidForm({ fieldErrors: {}, values: {}, formError });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "import:member:chapter");
+  const actor = await requireActor(request, "import:member:chapter");
   // A body far over the limit is refused before it is read.
   if (Number(request.headers.get("Content-Length") ?? 0) > IMPORT_MAX_FILE_BYTES + 64 * 1024) return failure(t("import.error.size"));
   let form: FormData;
@@ -39,22 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") !== "check") return failure(t("import.error.missing"));
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return failure(t("import.error.missing"));
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { rows, info } = await readMemberFile({ fileName: file.name, bytes });
-    const { importId } = await checkImport({
-      chapterId: user.chapter.id,
-      actorId: user.id,
-      fileName: file.name,
-      rows,
-      info,
-      source: bytes,
-    });
-    return redirect(`/members/import/${importId}`);
-  } catch (error) {
-    if (error instanceof MemberImportError) return failure(error.message);
-    throw error;
-  }
+  const result = await checkImportFile(actor, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!result.ok) return formRefusal(result);
+  return redirect(`/members/import/${result.importId}`);
 }
 
 export default function ImportPage() {

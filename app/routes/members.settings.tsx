@@ -1,7 +1,6 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
@@ -10,7 +9,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { getMemberSettings, updateMemberSettings } from "~/domain/chapters/chapters.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
 import { calendarToday } from "~/utils/dates";
@@ -18,15 +18,17 @@ import { calendarToday } from "~/utils/dates";
 export const meta: MetaFunction = () => [{ title: `${t("members.settings.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
-  return { settings: await getMemberSettings(user.chapter.id), year: calendarToday(user.chapter.timeZone).getUTCFullYear() };
+  const actor = await requireActor(request, "update:member:chapter");
+  const { settings } = unwrap(await getMemberSettings(actor));
+  return { settings, year: calendarToday(actor.timeZone).getUTCFullYear() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:chapter");
+  const actor = await requireActor(request, "update:member:chapter");
   const parsed = parseForm(memberSettingsSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  await updateMemberSettings({ chapterId: user.chapter.id, actorId: user.id, ...parsed.data });
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await updateMemberSettings(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast("/members/settings", "success", "members.settings.done");
 }
 

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { listMembersForPrint, recordMemberExport } from "~/domain/members/members.server";
-import { pdfResponse, renderMemberListPdf } from "~/documents/pdf/render.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { renderMemberListPdf } from "~/documents/pdf/render.server";
+import { fileResponse } from "~/utils/file-response.server";
+import { requireActor } from "~/utils/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
 import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /members.pdf[?filters]: the chapter's member list on its letterhead (board and administrator).
 async function load({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "export:member:chapter");
+  const actor = await requireActor(request, "export:member:chapter");
   const filters = parseMemberFilters(new URL(request.url).searchParams);
-  const [chapter, members] = await Promise.all([getChapterLetterhead(user.chapter.id), listMembersForPrint(user.chapter.id, filters)]);
+  const [chapter, members] = await Promise.all([getChapterLetterhead(actor.chapterId), listMembersForPrint(actor, filters)]);
   const pdf = await renderMemberListPdf({ chapter, members, generatedAt: new Date() });
-  await recordMemberExport({ chapterId: user.chapter.id, actorId: user.id, format: "pdf", count: members.length, filters });
-  return pdfResponse(pdf, `daftar-anggota-${chapter.code.toLowerCase()}.pdf`);
+  await recordMemberExport(actor, { format: "pdf", count: members.length, filters });
+  return fileResponse(pdf, { type: "pdf", fileName: `daftar-anggota-${chapter.code.toLowerCase()}.pdf` });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

@@ -1,7 +1,6 @@
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "~/validation/zod";
@@ -14,7 +13,8 @@ import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateShort } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { notFound, requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
 import { mayHoldCard } from "~/validation/member-cards";
@@ -22,19 +22,20 @@ import { mayHoldCard } from "~/validation/member-cards";
 export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:member:own");
-  const member = user.memberId ? await getOwnMembership(user.memberId) : null;
-  const certificates = user.memberId ? await listOwnCertificates(user.memberId) : [];
-  return { member, certificates, timeZone: user.chapter.timeZone };
+  const actor = await requireActor(request, "update:member:own");
+  const member = await getOwnMembership(actor);
+  const certificates = actor.memberId ? await listOwnCertificates(actor.memberId) : [];
+  return { member, certificates, timeZone: actor.timeZone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:member:own");
-  if (!user.memberId) throw new Response("Not Found", { status: 404 });
+  const actor = await requireActor(request, "update:member:own");
+  // An account without a member (an administrator) has no contact details to correct.
+  if (!actor.memberId) notFound();
   const parsed = parseForm(profileFormSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await updateOwnContact({ memberId: user.memberId, actorId: user.id, ...parsed.data });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values }, { status: 400 });
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await updateOwnContact(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast("/profile", "success", "profile.done");
 }
 

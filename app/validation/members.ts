@@ -1,18 +1,16 @@
 // Member rules that browser and server share: constants, NIK and phone checks, the form schema.
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
+import { MembershipType, MemberStatus, Sex } from "~/generated/prisma/enums";
 import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
 
-export const MEMBER_STATUSES = ["calon", "aktif", "nonaktif", "mengundurkan_diri", "meninggal", "diberhentikan"] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
-
-export const SEXES = ["L", "P"] as const;
-export type Sex = (typeof SEXES)[number];
-
-export const MEMBERSHIP_TYPES = ["biasa", "kehormatan"] as const;
-export type MembershipType = (typeof MEMBERSHIP_TYPES)[number];
+// The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
+export { MemberStatus, MembershipType, Sex };
+export const MEMBER_STATUSES = Object.values(MemberStatus);
+export const SEXES = Object.values(Sex);
+export const MEMBERSHIP_TYPES = Object.values(MembershipType);
 
 /** Members listed per page in /members. */
 export const MEMBERS_PAGE_SIZE = 50;
@@ -77,7 +75,7 @@ export const memberFormSchema = z
       .string({ error: t("validation.required") })
       .trim()
       .regex(/^\d{16}$/, t("validation.nik.format")),
-    sex: z.enum(SEXES, { error: t("validation.sex") }),
+    sex: z.enum(Sex, { error: t("validation.sex") }),
     birthDate,
     phone: z
       .string()
@@ -100,7 +98,7 @@ export const memberFormSchema = z
       .trim()
       .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, t("validation.village")),
     joinDate: calendarDate,
-    membershipType: z.enum(MEMBERSHIP_TYPES, { error: t("validation.required") }).default("biasa"),
+    membershipType: z.enum(MembershipType, { error: t("validation.required") }).default("biasa"),
     skPsmNumber: optionalText(100),
     skPsmDate: optionalCalendarDate,
     basicBimtekDate: optionalCalendarDate,
@@ -123,7 +121,7 @@ export type MemberFormData = z.output<typeof memberFormSchema>;
 
 /** Changing a member's status: the new status, from when, and why. */
 export const statusChangeSchema = z.object({
-  status: z.enum(MEMBER_STATUSES, { error: t("validation.status") }),
+  status: z.enum(MemberStatus, { error: t("validation.status") }),
   effectiveDate: calendarDate,
   reason: requiredText(500, { multiline: true }),
 });

@@ -1,13 +1,18 @@
 // Member cards (KTA): issued with an unguessable code for the QR on the back, valid for the
 // chapter's number of years, revocable. /verify/<code> tells anyone whether a card is valid and
-// shows nothing personal beyond the name, the chapter and the member's status.
+// shows nothing personal beyond the name, the chapter and the member's status. Every function
+// that acts for someone takes the `Actor` first and checks the rights itself (docs/decisions/016).
 import { randomBytes } from "node:crypto";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { conflict, forbidden, invalid, notFound, ok } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n/index";
 import { mayHoldCard } from "~/validation/member-cards";
 import { cardState, issuesCandidateCard, type CardState } from "~/validation/member-card-state";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
-import type { MemberFilters } from "~/validation/members";
+import type { MemberFilters, MemberStatus } from "~/validation/members";
+import { activeCardWhere } from "./card-revocation.server";
+import { listMembersForPrint } from "./members.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,20 +20,15 @@ type Tx = Prisma.TransactionClient;
 export const MAX_CARDS_PER_PRINT = 200;
 
 /** 128 random bits, base64url: 22 characters nobody can guess. */
-export function newCardCode(): string {
+function newCardCode(): string {
   return randomBytes(16).toString("base64url");
 }
 
 /** The moment `years` calendar years later (29 February falls back to 1 March). */
-export function addYears(date: Date, years: number): Date {
+function addYears(date: Date, years: number): Date {
   const next = new Date(date);
   next.setUTCFullYear(next.getUTCFullYear() + years);
   return next;
-}
-
-/** A card that is neither revoked nor expired at `now`. */
-function activeCardWhere(now: Date): Prisma.MemberCardWhereInput {
-  return { revokedAt: null, validUntil: { gt: now } };
 }
 
 const cardSummarySelect = {
@@ -40,9 +40,9 @@ const cardSummarySelect = {
   revokedReason: true,
   candidate: true,
 } satisfies Prisma.MemberCardSelect;
-export type CardSummary = Prisma.MemberCardGetPayload<{ select: typeof cardSummarySelect }>;
+type CardSummary = Prisma.MemberCardGetPayload<{ select: typeof cardSummarySelect }>;
 
-type IssueInTx = { memberId: string; memberStatus: string; chapterId: string; actorId: string; validityYears: number; now: Date };
+type IssueInTx = { memberId: string; memberStatus: MemberStatus; chapterId: string; actorId: string; validityYears: number; now: Date };
 
 /**
  * Revokes the member's unrevoked, unexpired cards (an ended candidate card too) and creates a new
@@ -85,47 +85,44 @@ async function cardValidityYears(tx: Tx, chapterId: string): Promise<number> {
 }
 
 /**
- * Issues a new card (revoking the one still valid); null when the member is not in the chapter
- * or may not hold a card (only candidates and active members do).
+ * Issues a new card (revoking the one still valid) to a member of the actor's chapter; a
+ * conflict when the member may not hold a card (only candidates and active members do).
  */
-export async function issueCard(input: { memberId: string; chapterId: string; actorId: string; now?: Date }): Promise<CardSummary | null> {
-  const now = input.now ?? new Date();
+export async function issueCard(actor: Actor, memberId: string, now: Date = new Date()) {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const { chapterId } = actor;
   return db.$transaction(async (tx) => {
-    const member = await tx.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { status: true } });
-    if (!member || !mayHoldCard(member.status)) return null;
-    const validityYears = await cardValidityYears(tx, input.chapterId);
-    return issueInTx(tx, { ...input, memberStatus: member.status, validityYears, now });
+    const member = await tx.member.findFirst({ where: { id: memberId, chapterId }, select: { status: true } });
+    if (!member) return notFound();
+    if (!mayHoldCard(member.status)) return conflict(t("cards.notEligible"));
+    const validityYears = await cardValidityYears(tx, chapterId);
+    const card = await issueInTx(tx, { memberId, chapterId, actorId: actor.userId, memberStatus: member.status, validityYears, now });
+    return ok({ card });
   });
 }
 
 /**
- * Revokes a not yet revoked card of the chapter (of that member, when memberId is given), with
- * the reason; false when there is no such card.
+ * Revokes a not yet revoked card of the actor's chapter (of that member, when memberId is
+ * given), with the reason; not found when there is no such card.
  */
-export async function revokeCard(input: {
-  cardId: string;
-  chapterId: string;
-  actorId: string;
-  reason: string;
-  memberId?: string;
-  now?: Date;
-}): Promise<boolean> {
-  const now = input.now ?? new Date();
+export async function revokeCard(actor: Actor, input: { cardId: string; reason: string; memberId?: string }, now: Date = new Date()) {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const { chapterId } = actor;
   return db.$transaction(async (tx) => {
     const card = await tx.memberCard.findFirst({
       where: {
         id: input.cardId,
         revokedAt: null,
-        member: { chapterId: input.chapterId, ...(input.memberId ? { id: input.memberId } : {}) },
+        member: { chapterId, ...(input.memberId ? { id: input.memberId } : {}) },
       },
       select: { id: true, memberId: true },
     });
-    if (!card) return false;
+    if (!card) return notFound();
     await tx.memberCard.update({ where: { id: card.id }, data: { revokedAt: now, revokedReason: input.reason } });
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId,
         action: "member.card.revoke",
         entityType: "Member",
         entityId: card.memberId,
@@ -133,7 +130,7 @@ export async function revokeCard(input: {
       },
       tx,
     );
-    return true;
+    return ok();
   });
 }
 
@@ -145,27 +142,29 @@ const printMemberSelect = {
   photoFile: true,
 } satisfies Prisma.MemberSelect;
 
-export type PrintableCard = Prisma.MemberGetPayload<{ select: typeof printMemberSelect }> & {
+type PrintableCard = Prisma.MemberGetPayload<{ select: typeof printMemberSelect }> & {
   code: string;
   validUntil: Date;
   /** a candidate's card ("CALON ANGGOTA"), in force only while the candidacy lasts */
   candidate: boolean;
 };
 
+/** Whether the actor may print these members' cards: the board anyone's, a volunteer only their own. */
+function mayPrintCards(actor: Actor, memberIds: readonly string[]): boolean {
+  if (can(actor, "export:member:chapter")) return true;
+  return can(actor, "read:member:own") && actor.memberId !== null && memberIds.every((id) => id === actor.memberId);
+}
+
 /**
- * The cards to print for these members of the chapter: each member's active card, issuing one
- * (in one transaction) where there is none. In the order of memberIds; members of other
- * chapters, and members who may not hold a card and have none, are left out.
+ * The cards to print for these members of the actor's chapter: each member's active card,
+ * issuing one (in one transaction) where there is none. In the order of memberIds; members of
+ * other chapters, and members who may not hold a card and have none, are left out.
  */
-export async function ensureActiveCards(input: {
-  memberIds: string[];
-  chapterId: string;
-  actorId: string;
-  now?: Date;
-}): Promise<PrintableCard[]> {
-  const now = input.now ?? new Date();
+export async function ensureActiveCards(actor: Actor, memberIds: string[], now: Date = new Date()) {
+  if (!mayPrintCards(actor, memberIds)) return forbidden();
+  const { chapterId } = actor;
   const members = await db.member.findMany({
-    where: { id: { in: input.memberIds }, chapterId: input.chapterId },
+    where: { id: { in: memberIds }, chapterId },
     select: {
       ...printMemberSelect,
       status: true,
@@ -186,13 +185,13 @@ export async function ensureActiveCards(input: {
   const withoutCard = members.filter((m) => !cardByMember.has(m.id) && mayHoldCard(m.status));
   if (withoutCard.length > 0) {
     await db.$transaction(async (tx) => {
-      const validityYears = await cardValidityYears(tx, input.chapterId);
+      const validityYears = await cardValidityYears(tx, chapterId);
       for (const member of withoutCard) {
         const card = await issueInTx(tx, {
           memberId: member.id,
           memberStatus: member.status,
-          chapterId: input.chapterId,
-          actorId: input.actorId,
+          chapterId,
+          actorId: actor.userId,
           validityYears,
           now,
         });
@@ -201,7 +200,7 @@ export async function ensureActiveCards(input: {
     });
   }
   const memberById = new Map(members.map((m) => [m.id, m]));
-  return input.memberIds.flatMap((id) => {
+  const cards = memberIds.flatMap((id): PrintableCard[] => {
     const member = memberById.get(id);
     const card = cardByMember.get(id);
     if (!member || !card) return [];
@@ -218,10 +217,43 @@ export async function ensureActiveCards(input: {
       },
     ];
   });
+  return ok({ cards });
+}
+
+/** One member's card to print (issued on the spot when there is no valid one): the board prints anyone's, a volunteer their own. */
+export async function memberCardToPrint(actor: Actor, memberId: string, now: Date = new Date()) {
+  const result = await ensureActiveCards(actor, [memberId], now);
+  if (!result.ok) return result;
+  const [card] = result.cards;
+  // No card for a member who may not hold one (no longer active), or who is not in the chapter.
+  return card ? ok({ card }) : notFound(t("cards.notForStatus"));
+}
+
+/** Which members' cards a batch print holds: these ids, those the member list's filters find, or every active member. */
+export type CardSelection = { ids: string[] } | { filters: MemberFilters } | { active: true };
+
+/**
+ * The cards of a batch print (at most MAX_CARDS_PER_PRINT), members without a valid card getting
+ * one; refused when there is nothing to print or too much.
+ */
+export async function cardsToPrint(actor: Actor, selection: CardSelection, now: Date = new Date()) {
+  if (!can(actor, "export:member:chapter")) return forbidden();
+  const ids =
+    "ids" in selection
+      ? selection.ids
+      : "filters" in selection
+        ? (await listMembersForPrint(actor, selection.filters)).map((m) => m.id)
+        : await listActiveMemberIds(actor.chapterId);
+  if (ids.length === 0) return invalid({}, t("cards.noneToPrint"));
+  if (ids.length > MAX_CARDS_PER_PRINT) return invalid({}, t("cards.tooMany", { max: MAX_CARDS_PER_PRINT }));
+  const result = await ensureActiveCards(actor, ids, now);
+  if (!result.ok) return result;
+  if (result.cards.length === 0) return invalid({}, t("cards.noneToPrint"));
+  return ok({ cards: result.cards, filters: "filters" in selection ? selection.filters : null });
 }
 
 /** The ids of the chapter's active (status "aktif") members, by name: the default batch print. */
-export async function listActiveMemberIds(chapterId: string): Promise<string[]> {
+async function listActiveMemberIds(chapterId: string): Promise<string[]> {
   const members = await db.member.findMany({
     where: { chapterId, status: "aktif" },
     select: { id: true },
@@ -230,14 +262,10 @@ export async function listActiveMemberIds(chapterId: string): Promise<string[]> 
   return members.map((m) => m.id);
 }
 
-/** Every card of a member of the chapter with its state, newest first (empty when not in the chapter). */
-export async function getCardsForMember(
-  chapterId: string,
-  memberId: string,
-  now = new Date(),
-): Promise<(CardSummary & { state: CardState })[]> {
+/** Every card of a member of the actor's chapter with its state, newest first (empty when not in the chapter). */
+export async function getCardsForMember(actor: Actor, memberId: string, now = new Date()): Promise<(CardSummary & { state: CardState })[]> {
   const cards = await db.memberCard.findMany({
-    where: { memberId, member: { chapterId } },
+    where: { memberId, member: { chapterId: actor.chapterId } },
     select: { ...cardSummarySelect, member: { select: { status: true } } },
     orderBy: { issuedAt: "desc" },
   });
@@ -245,24 +273,16 @@ export async function getCardsForMember(
 }
 
 /** Printing cards hands out personal data: audited with how many and which list. */
-export async function recordCardExport(input: {
-  chapterId: string;
-  actorId: string;
-  count: number;
-  memberId?: string;
-  filters?: MemberFilters | null;
-}) {
+export async function recordCardExport(actor: Actor, input: { count: number; memberId?: string; filters?: MemberFilters | null }) {
   await recordAudit({
-    actorId: input.actorId,
-    chapterId: input.chapterId,
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
     action: "member.card.export",
     entityType: input.memberId ? "Member" : "Chapter",
-    entityId: input.memberId ?? input.chapterId,
+    entityId: input.memberId ?? actor.chapterId,
     after: { count: input.count, filters: input.filters ?? null },
   });
 }
-
-export type { CardState };
 
 /** What the public verification page may say about a card; deliberately nothing more. */
 export type CardCheck = {
@@ -303,30 +323,4 @@ export async function verifyCardCode(code: string, now: Date = new Date()): Prom
     revokedAt: card.revokedAt,
     candidate: card.candidate,
   };
-}
-
-/** Revokes every still-valid card of a member, inside the caller's transaction (status changes, merges). */
-export async function revokeActiveCardsInTx(
-  tx: Tx,
-  input: { memberId: string; chapterId: string; actorId: string; reason: string; now?: Date },
-): Promise<number> {
-  const now = input.now ?? new Date();
-  const { count } = await tx.memberCard.updateMany({
-    where: { memberId: input.memberId, ...activeCardWhere(now) },
-    data: { revokedAt: now, revokedReason: input.reason },
-  });
-  if (count > 0) {
-    await recordAudit(
-      {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
-        action: "member.card.revoke",
-        entityType: "Member",
-        entityId: input.memberId,
-        after: { count, reason: input.reason },
-      },
-      tx,
-    );
-  }
-  return count;
 }

@@ -33,7 +33,7 @@ export async function buildMemberExport(input: {
   showFullNik: boolean;
 }): Promise<{ body: Buffer; fileName: string; contentType: string }> {
   const [members, chapter] = await Promise.all([
-    listMembersForPrint(input.chapterId, input.filters),
+    listMembersForPrint({ chapterId: input.chapterId }, input.filters),
     db.chapter.findUniqueOrThrow({ where: { id: input.chapterId }, select: { code: true, timeZone: true } }),
   ]);
   const details = await memberDetails(
@@ -59,13 +59,14 @@ export async function buildMemberExport(input: {
     skPsmDate: details.get(m.id)?.skPsmDate ?? null,
     basicBimtekDate: details.get(m.id)?.basicBimtekDate ?? null,
   }));
-  await recordMemberExport({
-    chapterId: input.chapterId,
-    actorId: input.actorId,
-    format: input.showFullNik ? `${input.format}+nik` : input.format,
-    count: rows.length,
-    filters: input.filters,
-  });
+  await recordMemberExport(
+    { chapterId: input.chapterId, userId: input.actorId },
+    {
+      format: input.showFullNik ? `${input.format}+nik` : input.format,
+      count: rows.length,
+      filters: input.filters,
+    },
+  );
   // the chapter's today: an export at 00:30 WIB is named after that day, not the UTC one before
   const stamp = isoCalendarDate(new Date(), chapter.timeZone);
   const fileName = `anggota-${chapter.code.toLowerCase()}-${stamp}.${input.format}`;

@@ -1,5 +1,8 @@
 // The member registry: listing, adding and editing members, status changes, member numbers,
-// duplicates and merges. Every change to a member is audited; NIK views are audited too.
+// duplicates and merges. Every change to a member is audited; NIK views are audited too. Every
+// function takes the acting `Actor` first and checks the rights itself (docs/decisions/016).
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, type FieldErrors, type Outcome, type Refusal } from "~/domain/shared/outcome.server";
 import { inRegion } from "~/utils/regions";
 import { db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
@@ -7,33 +10,40 @@ import { maskNik } from "~/utils/format";
 import { t } from "~/i18n/index";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
-import { revokeActiveCardsInTx } from "./cards.server";
+import { revokeActiveCardsInTx } from "./card-revocation.server";
 import {
   formatMemberNumber,
-  MEMBER_STATUSES,
   MEMBERS_PAGE_SIZE,
+  MemberStatus,
   nikDistrictCode,
   parseCalendarDate,
   type MemberFilters,
   type MemberFormData,
-  type MemberStatus,
 } from "~/validation/members";
 
 type Tx = Prisma.TransactionClient;
 
 export type MemberStatusCounts = Record<MemberStatus, number> & { total: number };
 
-/** How many members of the chapter are in each status (one grouped query). */
-export async function countMembersByStatus(chapterId: string): Promise<MemberStatusCounts> {
-  const groups = await db.member.groupBy({ by: ["status"], where: { chapterId }, _count: { _all: true } });
-  const counts = Object.fromEntries(MEMBER_STATUSES.map((s) => [s, 0])) as Record<MemberStatus, number>;
-  let total = 0;
+/** How many members of the actor's chapter are in each status (one grouped query). */
+export async function countMembersByStatus(actor: Actor): Promise<MemberStatusCounts> {
+  const groups = await db.member.groupBy({ by: ["status"], where: { chapterId: actor.chapterId }, _count: { _all: true } });
+  const counts: MemberStatusCounts = { ...ZERO_COUNTS, total: 0 };
   for (const g of groups) {
-    total += g._count._all;
-    if (g.status in counts) counts[g.status as MemberStatus] = g._count._all;
+    counts.total += g._count._all;
+    counts[g.status] = g._count._all;
   }
-  return { ...counts, total };
+  return counts;
 }
+
+const ZERO_COUNTS: Record<MemberStatus, number> = {
+  calon: 0,
+  aktif: 0,
+  nonaktif: 0,
+  mengundurkan_diri: 0,
+  meninggal: 0,
+  diberhentikan: 0,
+};
 
 const listSelect = {
   id: true,
@@ -85,12 +95,13 @@ function orderFor(filters: MemberFilters): Prisma.MemberOrderByWithRelationInput
   return [byField[filters.sort], { fullName: "asc" }, { id: "asc" }];
 }
 
-/** One page (50) of the chapter's members, filtered and sorted on the server. */
-export async function listMembers(input: { chapterId: string; page?: number; filters?: MemberFilters; search?: string }) {
-  const page = Math.max(1, Math.floor(Number.isFinite(input.page) ? (input.page as number) : 1));
+/** One page (50) of the actor's chapter's members, filtered and sorted on the server, with the chapter's name. */
+export async function listMembers(actor: Actor, input: { page?: number; filters?: MemberFilters; search?: string } = {}) {
+  const page = Math.max(1, Math.floor(input.page !== undefined && Number.isFinite(input.page) ? input.page : 1));
   const filters = input.filters ?? { ...DEFAULT_FILTERS, search: input.search };
-  const where = whereFor(input.chapterId, filters);
-  const [total, members] = await Promise.all([
+  const where = whereFor(actor.chapterId, filters);
+  const [chapter, total, members] = await Promise.all([
+    db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } }),
     db.member.count({ where }),
     db.member.findMany({
       where,
@@ -100,18 +111,18 @@ export async function listMembers(input: { chapterId: string; page?: number; fil
       take: MEMBERS_PAGE_SIZE,
     }),
   ]);
-  return { members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
+  return { chapterName: chapter.name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
 }
 
-/** Every member matching the filters, for printing and exports. */
-export async function listMembersForPrint(chapterId: string, filters: MemberFilters = DEFAULT_FILTERS) {
-  return db.member.findMany({ where: whereFor(chapterId, filters), select: listSelect, orderBy: orderFor(filters) });
+/** Every member of the actor's chapter matching the filters, for printing and exports. */
+export async function listMembersForPrint(actor: Pick<Actor, "chapterId">, filters: MemberFilters = DEFAULT_FILTERS) {
+  return db.member.findMany({ where: whereFor(actor.chapterId, filters), select: listSelect, orderBy: orderFor(filters) });
 }
 export type PrintableMember = Awaited<ReturnType<typeof listMembersForPrint>>[number];
 
-/** The kecamatan and desa/kelurahan of the chapter's area, for filters and pickers. */
-export async function listChapterVillages(chapterId: string) {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { regionCode: true } });
+/** The kecamatan and desa/kelurahan of the actor's chapter's area, for filters and pickers. */
+export async function listChapterVillages(actor: Pick<Actor, "chapterId">) {
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
   return db.region.findMany({
     where: { level: "village", OR: [{ code: { startsWith: `${chapter.regionCode}.` } }, { code: chapter.regionCode }] },
     select: { code: true, name: true, parent: { select: { code: true, name: true } } },
@@ -119,10 +130,11 @@ export async function listChapterVillages(chapterId: string) {
   });
 }
 
-/** What a volunteer sees of their own membership. */
-export async function getOwnMembership(memberId: string) {
+/** What a volunteer sees of their own membership; null for an account without a member. */
+export async function getOwnMembership(actor: Actor) {
+  if (!actor.memberId) return null;
   return db.member.findUnique({
-    where: { id: memberId },
+    where: { id: actor.memberId },
     select: {
       id: true,
       fullName: true,
@@ -139,8 +151,14 @@ export async function getOwnMembership(memberId: string) {
   });
 }
 
-/** One member of the chapter with everything the member page shows; null when not in the chapter. */
-export async function getMember(chapterId: string, memberId: string) {
+/** One member of the actor's chapter with everything the member page shows. */
+export async function getMember(actor: Actor, memberId: string) {
+  if (!can(actor, "read:member:chapter")) return forbidden();
+  const member = await findMember(actor.chapterId, memberId);
+  return member ? ok({ member }) : notFound();
+}
+
+function findMember(chapterId: string, memberId: string) {
   return db.member.findFirst({
     where: { id: memberId, chapterId },
     select: {
@@ -160,43 +178,73 @@ export async function getMember(chapterId: string, memberId: string) {
     },
   });
 }
-export type MemberDetail = NonNullable<Awaited<ReturnType<typeof getMember>>>;
 
-/** A member's status, or null when the member is not in the chapter. */
-export async function memberStatus(chapterId: string, memberId: string): Promise<MemberStatus | null> {
-  const member = await db.member.findFirst({ where: { id: memberId, chapterId }, select: { status: true } });
-  return (member?.status as MemberStatus | undefined) ?? null;
+/** What the actor may do on a member's page (the page shows only what works). */
+export function memberPageRights(actor: Actor, member: { status: MemberStatus }) {
+  return {
+    canSeeNik: can(actor, "read:member-nik:chapter"),
+    canEdit: can(actor, "update:member:chapter"),
+    // The card link shows only where it works: a member who may hold a card, a user who may print it.
+    canPrintCard: mayHoldCard(member.status) && can(actor, "export:member:chapter"),
+    canSeeTrainings: can(actor, "read:training:chapter"),
+  };
 }
 
-/** The whole NIK, for those allowed to see it; the view is audited. */
-export async function revealNik(input: { chapterId: string; memberId: string; actorId: string }) {
-  const member = await db.member.findFirst({ where: { id: input.memberId, chapterId: input.chapterId }, select: { nik: true } });
-  if (!member) return null;
+/** Whether an export may carry whole NIKs when asked for (those who may see them); otherwise masked. */
+export function mayExportWholeNik(actor: Actor): boolean {
+  return can(actor, "read:member-nik:chapter");
+}
+
+/** What the actor may do from the member list. */
+export function memberListRights(actor: Actor) {
+  return {
+    create: can(actor, "create:member:chapter"),
+    export: can(actor, "export:member:chapter"),
+    import: can(actor, "import:member:chapter"),
+  };
+}
+
+/**
+ * The whole NIK, for those allowed to see it (and, to edit the member, for those who may edit);
+ * every view is audited.
+ */
+export async function revealNik(actor: Actor, memberId: string, options: { forEditing?: boolean } = {}) {
+  const allowed = can(actor, "read:member-nik:chapter") || (options.forEditing === true && can(actor, "update:member:chapter"));
+  if (!allowed) return forbidden();
+  const member = await db.member.findFirst({ where: { id: memberId, chapterId: actor.chapterId }, select: { nik: true } });
+  if (!member) return notFound();
   await recordAudit({
-    actorId: input.actorId,
-    chapterId: input.chapterId,
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
     action: "member.nik.view",
     entityType: "Member",
-    entityId: input.memberId,
+    entityId: memberId,
   });
-  return member.nik;
+  return ok({ nik: member.nik });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writing members
 
-export type FieldErrors = Partial<Record<keyof MemberFormData, string>>;
+/** The member already registered with the NIK typed: the form links to them. */
+export type ExistingMember = { id: string; fullName: string; memberNumber: string | null };
 
-export type MemberWriteResult =
-  | { ok: true; memberId: string; memberNumber: string | null; possibleDuplicates: { id: string; fullName: string }[] }
-  | { ok: false; fieldErrors: FieldErrors; existingMember?: { id: string; fullName: string; memberNumber: string | null } };
+export type MemberWriteOutcome = Outcome<
+  { memberId: string; memberNumber: string | null; possibleDuplicates: { id: string; fullName: string }[] },
+  { existingMember?: ExistingMember }
+>;
+
+/** The registered member a refused form links to (the NIK is already theirs), or null. */
+export function existingMemberOf(refusal: Refusal<{ existingMember?: ExistingMember }>): ExistingMember | null {
+  return (refusal.refusal === "invalid" ? refusal.existingMember : undefined) ?? null;
+}
 
 /** Rules that need the database: region of the NIK, kelurahan in the chapter's area, unique NIK and email. */
 async function checkAgainstRegistry(
   chapterId: string,
   data: MemberFormData,
   selfId?: string,
-): Promise<{ fieldErrors: FieldErrors; existingMember?: { id: string; fullName: string; memberNumber: string | null } }> {
+): Promise<{ fieldErrors: FieldErrors; existingMember?: ExistingMember }> {
   const [chapter, district, village, sameNik, sameEmail] = await Promise.all([
     db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { regionCode: true } }),
     db.region.findFirst({ where: { code: nikDistrictCode(data.nik), level: "district" }, select: { code: true } }),
@@ -287,28 +335,24 @@ async function flagDuplicates(tx: Tx, chapterId: string, memberId: string, other
  * Adds a member: refused (with a link to the existing member) when the NIK is already in the
  * chapter; flagged for the board when another member has the same name and birth date.
  */
-export async function createMember(input: {
-  chapterId: string;
-  actorId: string;
-  data: MemberFormData;
-  status?: MemberStatus;
-}): Promise<MemberWriteResult> {
-  const { fieldErrors, existingMember } = await checkAgainstRegistry(input.chapterId, input.data);
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, existingMember };
-  const values = memberData(input.data);
-  const status = input.status ?? "calon";
+export async function createMember(actor: Actor, data: MemberFormData, status: MemberStatus = "calon"): Promise<MemberWriteOutcome> {
+  if (!can(actor, "create:member:chapter")) return forbidden();
+  const { chapterId } = actor;
+  const { fieldErrors, existingMember } = await checkAgainstRegistry(chapterId, data);
+  if (Object.keys(fieldErrors).length) return invalid(fieldErrors, undefined, { existingMember });
+  const values = memberData(data);
   return db.$transaction(async (tx) => {
-    const [memberNumber] = await reserveMemberNumbers(tx, input.chapterId, [values.joinDate.getUTCFullYear()]);
+    const [memberNumber] = await reserveMemberNumbers(tx, chapterId, [values.joinDate.getUTCFullYear()]);
     const member = await tx.member.create({
-      data: { ...values, chapterId: input.chapterId, status, statusDate: values.joinDate, memberNumber },
+      data: { ...values, chapterId, status, statusDate: values.joinDate, memberNumber },
       select: { id: true, memberNumber: true },
     });
-    const duplicates = await findNearDuplicates(tx, input.chapterId, values.fullName, values.birthDate, member.id);
-    await flagDuplicates(tx, input.chapterId, member.id, duplicates);
+    const duplicates = await findNearDuplicates(tx, chapterId, values.fullName, values.birthDate, member.id);
+    await flagDuplicates(tx, chapterId, member.id, duplicates);
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId,
         action: "member.create",
         entityType: "Member",
         entityId: member.id,
@@ -316,19 +360,16 @@ export async function createMember(input: {
       },
       tx,
     );
-    return { ok: true as const, memberId: member.id, memberNumber: member.memberNumber, possibleDuplicates: duplicates };
+    return ok({ memberId: member.id, memberNumber: member.memberNumber, possibleDuplicates: duplicates });
   });
 }
 
 /** Edits a member's data (not the status: see changeMemberStatus); audits what changed. */
-export async function updateMember(input: {
-  chapterId: string;
-  actorId: string;
-  memberId: string;
-  data: MemberFormData;
-}): Promise<MemberWriteResult | null> {
+export async function updateMember(actor: Actor, memberId: string, data: MemberFormData): Promise<MemberWriteOutcome> {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const { chapterId } = actor;
   const current = await db.member.findFirst({
-    where: { id: input.memberId, chapterId: input.chapterId },
+    where: { id: memberId, chapterId },
     select: {
       fullName: true,
       nik: true,
@@ -346,30 +387,30 @@ export async function updateMember(input: {
       memberNumber: true,
     },
   });
-  if (!current) return null;
-  const { fieldErrors, existingMember } = await checkAgainstRegistry(input.chapterId, input.data, input.memberId);
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, existingMember };
-  const values = memberData(input.data);
+  if (!current) return notFound();
+  const { fieldErrors, existingMember } = await checkAgainstRegistry(chapterId, data, memberId);
+  if (Object.keys(fieldErrors).length) return invalid(fieldErrors, undefined, { existingMember });
+  const values = memberData(data);
   const { before, after } = changedFields(current, values);
   return db.$transaction(async (tx) => {
-    await tx.member.update({ where: { id: input.memberId }, data: values });
-    const duplicates = await findNearDuplicates(tx, input.chapterId, values.fullName, values.birthDate, input.memberId);
-    await flagDuplicates(tx, input.chapterId, input.memberId, duplicates);
+    await tx.member.update({ where: { id: memberId }, data: values });
+    const duplicates = await findNearDuplicates(tx, chapterId, values.fullName, values.birthDate, memberId);
+    await flagDuplicates(tx, chapterId, memberId, duplicates);
     if (Object.keys(after).length) {
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId: actor.userId,
+          chapterId,
           action: "member.update",
           entityType: "Member",
-          entityId: input.memberId,
+          entityId: memberId,
           before: memberAuditView(before),
           after: memberAuditView(after),
         },
         tx,
       );
     }
-    return { ok: true as const, memberId: input.memberId, memberNumber: current.memberNumber, possibleDuplicates: duplicates };
+    return ok({ memberId, memberNumber: current.memberNumber, possibleDuplicates: duplicates });
   });
 }
 
@@ -391,46 +432,45 @@ export function changedFields<T extends Record<string, unknown>>(current: T, nex
 }
 
 /** A status change with its date and reason, kept in the member's history. */
-export async function changeMemberStatus(input: {
-  chapterId: string;
-  actorId: string;
-  memberId: string;
-  status: MemberStatus;
-  effectiveDate: string;
-  reason: string;
-}) {
+export async function changeMemberStatus(
+  actor: Actor,
+  memberId: string,
+  change: { status: MemberStatus; effectiveDate: string; reason: string },
+) {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const { chapterId } = actor;
   const member = await db.member.findFirst({
-    where: { id: input.memberId, chapterId: input.chapterId },
+    where: { id: memberId, chapterId },
     select: { fullName: true, status: true, statusDate: true },
   });
-  if (!member) return null;
-  const statusDate = parseCalendarDate(input.effectiveDate)!;
+  if (!member) return notFound();
+  const statusDate = parseCalendarDate(change.effectiveDate)!;
   await db.$transaction(async (tx) => {
-    await tx.member.update({ where: { id: input.memberId }, data: { status: input.status, statusDate } });
-    if (!mayHoldCard(input.status)) {
-      const reason = t("cards.statusReason", { status: memberStatusLabel(input.status) });
-      await revokeActiveCardsInTx(tx, { memberId: input.memberId, chapterId: input.chapterId, actorId: input.actorId, reason });
+    await tx.member.update({ where: { id: memberId }, data: { status: change.status, statusDate } });
+    if (!mayHoldCard(change.status)) {
+      const reason = t("cards.statusReason", { status: memberStatusLabel(change.status) });
+      await revokeActiveCardsInTx(tx, { memberId, chapterId, actorId: actor.userId, reason });
     }
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId,
         action: "member.status",
         entityType: "Member",
-        entityId: input.memberId,
+        entityId: memberId,
         before: { status: member.status, statusDate: member.statusDate },
-        after: { status: input.status, statusDate, reason: input.reason },
+        after: { status: change.status, statusDate, reason: change.reason },
       },
       tx,
     );
   });
-  return { fullName: member.fullName, from: member.status, to: input.status };
+  return ok({ fullName: member.fullName, from: member.status, to: change.status });
 }
 
-/** The member's history from the audit log, newest first, with who did it. */
-export async function getMemberHistory(chapterId: string, memberId: string) {
+/** The history of a member of the actor's chapter from the audit log, newest first, with who did it. */
+export async function getMemberHistory(actor: Actor, memberId: string) {
   const rows = await db.auditLog.findMany({
-    where: { entityType: "Member", entityId: memberId, chapterId },
+    where: { entityType: "Member", entityId: memberId, chapterId: actor.chapterId },
     select: { id: true, at: true, action: true, before: true, after: true, actor: { select: { name: true } } },
     orderBy: { at: "desc" },
     take: 100,
@@ -445,77 +485,81 @@ export async function getMemberHistory(chapterId: string, memberId: string) {
   }));
 }
 
-/** A volunteer corrects their own contact details. */
-export async function updateOwnContact(input: {
-  memberId: string;
-  actorId: string;
-  phone: string | null;
-  email: string | null;
-  address: string;
-}): Promise<{ ok: true } | { ok: false; fieldErrors: { email?: string } }> {
-  const current = await db.member.findUniqueOrThrow({
-    where: { id: input.memberId },
+/** A volunteer corrects their own contact details (an account without a member has none). */
+export async function updateOwnContact(
+  actor: Actor,
+  contact: { phone: string | null; email: string | null; address: string },
+): Promise<Outcome> {
+  if (!can(actor, "update:member:own")) return forbidden();
+  const { memberId } = actor;
+  if (!memberId) return notFound();
+  const current = await db.member.findUnique({
+    where: { id: memberId },
     select: { chapterId: true, phone: true, email: true, address: true },
   });
-  if (input.email) {
-    const taken = await db.member.findFirst({ where: { email: input.email, id: { not: input.memberId } }, select: { id: true } });
-    if (taken) return { ok: false, fieldErrors: { email: t("validation.emailTaken") } };
+  if (!current) return notFound();
+  if (contact.email) {
+    const taken = await db.member.findFirst({ where: { email: contact.email, id: { not: memberId } }, select: { id: true } });
+    if (taken) return invalid({ email: t("validation.emailTaken") });
   }
-  const next = { phone: input.phone, email: input.email, address: input.address };
+  const next = { phone: contact.phone, email: contact.email, address: contact.address };
   const { before, after } = changedFields(current, next);
-  if (!Object.keys(after).length) return { ok: true };
+  if (!Object.keys(after).length) return ok();
   await db.$transaction(async (tx) => {
-    await tx.member.update({ where: { id: input.memberId }, data: next });
+    await tx.member.update({ where: { id: memberId }, data: next });
     await recordAudit(
       {
-        actorId: input.actorId,
+        actorId: actor.userId,
         chapterId: current.chapterId,
         action: "member.update",
         entityType: "Member",
-        entityId: input.memberId,
+        entityId: memberId,
         before,
         after,
       },
       tx,
     );
   });
-  return { ok: true };
+  return ok();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Duplicates and merges
 
-// Merging lives in member-merge.server.ts (one rule per relation to Member).
+// Merging lives in merge.server.ts (one rule per relation to Member).
 
-/** Pairs flagged as possible duplicates that the board has not decided on yet. */
-export async function listOpenDuplicateFlags(chapterId: string) {
+/** Pairs flagged as possible duplicates in the actor's chapter that the board has not decided on yet. */
+export async function listOpenDuplicateFlags(actor: Actor) {
   const memberSelect = {
     select: { id: true, fullName: true, memberNumber: true, nik: true, birthDate: true, status: true, village: { select: { name: true } } },
   } as const;
   return db.memberDuplicateFlag.findMany({
-    where: { chapterId, status: "open" },
+    where: { chapterId: actor.chapterId, status: "open" },
     select: { id: true, createdAt: true, member: memberSelect, otherMember: memberSelect },
     orderBy: { createdAt: "asc" },
   });
 }
 
-export async function countOpenDuplicateFlags(chapterId: string) {
-  return db.memberDuplicateFlag.count({ where: { chapterId, status: "open" } });
+/** How many open duplicate flags the actor may resolve (none without the right). */
+export async function countOpenDuplicateFlags(actor: Actor) {
+  if (!can(actor, "update:member:chapter")) return 0;
+  return db.memberDuplicateFlag.count({ where: { chapterId: actor.chapterId, status: "open" } });
 }
 
-/** The board confirms two flagged members are different people. */
-export async function markDistinct(input: { chapterId: string; actorId: string; flagId: string }) {
-  const flag = await db.memberDuplicateFlag.findFirst({ where: { id: input.flagId, chapterId: input.chapterId, status: "open" } });
-  if (!flag) return false;
+/** The board confirms two flagged members are different people; not found when the flag is no longer open. */
+export async function markDistinct(actor: Actor, flagId: string, now: Date = new Date()) {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const flag = await db.memberDuplicateFlag.findFirst({ where: { id: flagId, chapterId: actor.chapterId, status: "open" } });
+  if (!flag) return notFound();
   await db.$transaction(async (tx) => {
     await tx.memberDuplicateFlag.update({
       where: { id: flag.id },
-      data: { status: "distinct", resolvedAt: new Date(), resolvedById: input.actorId },
+      data: { status: "distinct", resolvedAt: now, resolvedById: actor.userId },
     });
     await recordAudit(
       {
-        actorId: input.actorId,
-        chapterId: input.chapterId,
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
         action: "member.duplicate.distinct",
         entityType: "Member",
         entityId: flag.memberId,
@@ -524,23 +568,20 @@ export async function markDistinct(input: { chapterId: string; actorId: string; 
       tx,
     );
   });
-  return true;
+  return ok();
 }
 
 /** Every export of members' personal data (PDF, xlsx, csv, cards) leaves an audit record. */
-export async function recordMemberExport(input: {
-  chapterId: string;
-  actorId: string;
-  format: string;
-  count: number;
-  filters?: MemberFilters;
-}) {
+export async function recordMemberExport(
+  actor: Pick<Actor, "chapterId" | "userId">,
+  input: { format: string; count: number; filters?: MemberFilters },
+) {
   await recordAudit({
-    actorId: input.actorId,
-    chapterId: input.chapterId,
+    actorId: actor.userId,
+    chapterId: actor.chapterId,
     action: "member.export",
     entityType: "Chapter",
-    entityId: input.chapterId,
+    entityId: actor.chapterId,
     after: { format: input.format, count: input.count, filters: input.filters ?? null },
   });
 }

@@ -3,11 +3,13 @@
 // member, drop the rows the kept member already has (unique constraints), or refuse the merge
 // with a reason the board can act on. tests/integration/member-merge.test.ts walks the schema and
 // fails when a relation to Member has no rule, so a table added later cannot be forgotten.
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { conflict, forbidden, notFound, ok, refusable, Refused, type Outcome } from "~/domain/shared/outcome.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { t } from "~/i18n/index";
 import { LEVEL_RANK } from "~/validation/trainings";
-import { revokeActiveCardsInTx } from "./cards.server";
+import { revokeActiveCardsInTx } from "./card-revocation.server";
 import { memberAuditView } from "./members.server";
 import { deletePhotoFileQuietly } from "./photos.server";
 
@@ -20,21 +22,13 @@ type RuleOutcome = { moved: number; dropped: number };
 
 type MergeContext = { tx: Tx; keep: MergeMember; remove: MergeMember; chapterId: string; actorId: string; now: Date };
 
-export type MergeRefusal =
-  { ok: false; reason: "same" | "missing" | "twoAccounts" } | { ok: false; reason: "positions"; position: string; period: string };
-
-export type MergeResult = { ok: true } | MergeRefusal;
-
-class MergeRefused extends Error {
-  constructor(readonly refusal: MergeRefusal) {
-    super(refusal.reason);
-  }
-}
+/** The duplicate (or the member kept) is no longer in the chapter, or both are the same. */
+const missing = () => notFound(t("members.duplicates.mergeMissing"));
 
 /**
  * One rule per relation to Member ("Model.relationField", the side that holds the foreign key),
  * and per plain column holding a member id without a relation ("Model.column").
- * Rules run in this order inside one transaction; a rule may throw MergeRefused.
+ * Rules run in this order inside one transaction; a rule may throw Refused (rolling it back).
  */
 export const MERGE_RULES: Record<string, (ctx: MergeContext) => Promise<RuleOutcome>> = {
   // A login account is one per member: two accounts cannot become one (refused before this).
@@ -81,7 +75,7 @@ export const MERGE_RULES: Record<string, (ctx: MergeContext) => Promise<RuleOutc
         const overlap = h.startDate <= (k.endDate ?? k.period.endDate) && k.startDate <= (h.endDate ?? h.period.endDate);
         if (!overlap) continue;
         if (k.positionId === h.positionId || (k.position.singleHolder && h.position.singleHolder)) {
-          throw new MergeRefused({ ok: false, reason: "positions", position: h.position.title, period: h.period.name });
+          throw new Refused(conflict(t("members.duplicates.mergePositions", { position: h.position.title, period: h.period.name })));
         }
       }
     }
@@ -257,18 +251,18 @@ function loadMember(tx: Tx, chapterId: string, id: string) {
  * nothing changed, when the two cannot be one person as recorded (two login accounts, the same
  * board position at the same time). The audit keeps the duplicate as it was and what moved.
  */
-export async function mergeMembers(input: { chapterId: string; actorId: string; keepId: string; removeId: string }): Promise<MergeResult> {
-  if (input.keepId === input.removeId) return { ok: false, reason: "same" };
+export async function mergeMembers(actor: Actor, keepId: string, removeId: string, now: Date = new Date()): Promise<Outcome> {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  if (keepId === removeId) return missing();
+  const { chapterId } = actor;
+  const actorId = actor.userId;
   let orphanPhoto: string | null = null;
-  try {
-    await db.$transaction(async (tx) => {
-      const [keep, remove] = await Promise.all([
-        loadMember(tx, input.chapterId, input.keepId),
-        loadMember(tx, input.chapterId, input.removeId),
-      ]);
-      if (!keep || !remove) throw new MergeRefused({ ok: false, reason: "missing" });
-      if (keep.user && remove.user) throw new MergeRefused({ ok: false, reason: "twoAccounts" });
-      const ctx: MergeContext = { tx, keep, remove, chapterId: input.chapterId, actorId: input.actorId, now: new Date() };
+  const merged = await refusable(() =>
+    db.$transaction(async (tx) => {
+      const [keep, remove] = await Promise.all([loadMember(tx, chapterId, keepId), loadMember(tx, chapterId, removeId)]);
+      if (!keep || !remove) throw new Refused(missing());
+      if (keep.user && remove.user) throw new Refused(conflict(t("members.duplicates.mergeTwoAccounts")));
+      const ctx: MergeContext = { tx, keep, remove, chapterId, actorId, now };
       const outcome: Record<string, RuleOutcome> = {};
       for (const [relation, rule] of Object.entries(MERGE_RULES)) {
         const result = await rule(ctx);
@@ -288,8 +282,8 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
       const { user: _u, ...removed } = remove;
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId,
+          chapterId,
           action: "member.merge",
           entityType: "Member",
           entityId: keep.id,
@@ -300,8 +294,8 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
       );
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId,
+          chapterId,
           action: "member.merged-into",
           entityType: "Member",
           entityId: remove.id,
@@ -309,12 +303,11 @@ export async function mergeMembers(input: { chapterId: string; actorId: string; 
         },
         tx,
       );
-    });
-  } catch (error) {
-    if (error instanceof MergeRefused) return error.refusal;
-    throw error;
-  }
+      return ok();
+    }),
+  );
+  if (!merged.ok) return merged;
   // The duplicate's photo is not used any more once the kept member has their own.
   if (orphanPhoto) await deletePhotoFileQuietly(orphanPhoto);
-  return { ok: true };
+  return ok();
 }

@@ -5,21 +5,37 @@ import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { can, canAny, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { t, type MessageKey } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
+const PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
 /** The box a stored photo fits inside (3:4 portrait); smaller photos are not enlarged. */
-export const PHOTO_BOX = { width: 600, height: 800 } as const;
+const PHOTO_BOX = { width: 600, height: 800 } as const;
 const JPEG_QUALITY = 82;
 
 /** type: not JPEG/PNG; size: over 2 MB; unreadable: does not decode; missing: no file chosen. */
-export type PhotoError = "type" | "size" | "unreadable" | "missing";
+type PhotoError = "type" | "size" | "unreadable" | "missing";
 export type PhotoUpload = { bytes: Uint8Array; type: string; size: number };
-export type SavePhotoResult = { ok: true; fileName: string } | { ok: false; error: PhotoError | "notFound" | "storage" };
+
+/** Why a photo was refused, in Indonesian: the member page shows it as a toast. */
+const PHOTO_ERROR_MESSAGES: Record<PhotoError | "storage", MessageKey> = {
+  type: "photo.error.type",
+  size: "photo.error.size",
+  unreadable: "photo.error.unreadable",
+  missing: "photo.error.missing",
+  storage: "upload.storageFault",
+};
+
+/** The refusal of a photo that cannot be used (its message under the field "photo"). */
+function photoRefused(error: PhotoError | "storage") {
+  return invalid({ photo: t(PHOTO_ERROR_MESSAGES[error]) });
+}
 
 function photoDir(): string {
   return path.resolve(getEnv().UPLOADS_DIR, "member-photos");
@@ -31,7 +47,7 @@ function photoPath(fileName: string): string {
 }
 
 /** Checks what can be checked without decoding: presence, declared type, size. */
-export function checkPhotoUpload(file: PhotoUpload | null): PhotoError | null {
+function checkPhotoUpload(file: PhotoUpload | null): PhotoError | null {
   if (!file || file.size === 0 || file.bytes.length === 0) return "missing";
   if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) return "type";
   if (file.size > PHOTO_MAX_BYTES || file.bytes.length > PHOTO_MAX_BYTES) return "size";
@@ -68,34 +84,31 @@ export async function deletePhotoFileQuietly(fileName: string): Promise<void> {
   await deletePhotoFile(fileName).catch(() => undefined);
 }
 
-/** Sets the member's photo (replacing and deleting the old file), audited; bad input is an error result. */
-export async function saveMemberPhoto(input: {
-  memberId: string;
-  chapterId: string;
-  actorId: string;
-  file: PhotoUpload | null;
-}): Promise<SavePhotoResult> {
-  const problem = checkPhotoUpload(input.file);
-  if (problem || !input.file) return { ok: false, error: problem ?? "missing" };
+/** Sets the photo of a member of the actor's chapter (replacing and deleting the old file), audited. */
+export async function saveMemberPhoto(actor: Actor, memberId: string, file: PhotoUpload | null): Promise<Outcome<{ fileName: string }>> {
+  if (!can(actor, "update:member:chapter")) return forbidden();
+  const { chapterId } = actor;
+  const problem = checkPhotoUpload(file);
+  if (problem || !file) return photoRefused(problem ?? "missing");
   const member = await db.member.findFirst({
-    where: { id: input.memberId, chapterId: input.chapterId },
+    where: { id: memberId, chapterId },
     select: { photoFile: true },
   });
-  if (!member) return { ok: false, error: "notFound" };
-  const jpeg = await normalizePhoto(input.file.bytes);
-  if (!jpeg) return { ok: false, error: "unreadable" };
+  if (!member) return notFound();
+  const jpeg = await normalizePhoto(file.bytes);
+  if (!jpeg) return photoRefused("unreadable");
 
-  const fileName = `${input.memberId}-${randomBytes(8).toString("hex")}.jpg`;
+  const fileName = `${memberId}-${randomBytes(8).toString("hex")}.jpg`;
   const saved = await saveWithFiles([{ path: photoPath(fileName), bytes: jpeg }], () =>
     db.$transaction(async (tx) => {
-      await tx.member.update({ where: { id: input.memberId }, data: { photoFile: fileName }, select: { id: true } });
+      await tx.member.update({ where: { id: memberId }, data: { photoFile: fileName }, select: { id: true } });
       await recordAudit(
         {
-          actorId: input.actorId,
-          chapterId: input.chapterId,
+          actorId: actor.userId,
+          chapterId,
           action: "member.photo.update",
           entityType: "Member",
-          entityId: input.memberId,
+          entityId: memberId,
           before: { photoFile: member.photoFile },
           after: { photoFile: fileName },
         },
@@ -103,19 +116,23 @@ export async function saveMemberPhoto(input: {
       );
     }),
   );
-  if (isStorageFault(saved)) return { ok: false, error: "storage" };
+  if (isStorageFault(saved)) return photoRefused("storage");
   if (member.photoFile) await deletePhotoFile(member.photoFile);
-  return { ok: true, fileName };
+  return ok({ fileName });
 }
 
-/** The stored photo (JPEG bytes) of a member of the chapter, or null. */
-export async function readMemberPhoto(chapterId: string, memberId: string): Promise<Buffer | null> {
-  const member = await db.member.findFirst({ where: { id: memberId, chapterId }, select: { photoFile: true } });
-  return member?.photoFile ? readPhotoFile(member.photoFile) : null;
+/** The stored photo (JPEG bytes) of a member of the actor's chapter: for the board, and for the member themselves. */
+export async function readMemberPhoto(actor: Actor, memberId: string): Promise<Outcome<{ photo: Buffer }>> {
+  if (!canAny(actor, ["read:member:chapter", "read:member:own"])) return forbidden();
+  const isOwnPhoto = actor.memberId === memberId && can(actor, "read:member:own");
+  if (!isOwnPhoto && !can(actor, "read:member:chapter")) return forbidden();
+  const member = await db.member.findFirst({ where: { id: memberId, chapterId: actor.chapterId }, select: { photoFile: true } });
+  const photo = member?.photoFile ? await readPhotoFile(member.photoFile) : null;
+  return photo ? ok({ photo }) : notFound();
 }
 
 /** Reads a stored photo by its file name (never outside the photo folder); null when missing. */
-export async function readPhotoFile(fileName: string): Promise<Buffer | null> {
+async function readPhotoFile(fileName: string): Promise<Buffer | null> {
   try {
     return await readFile(photoPath(fileName));
   } catch {

@@ -108,7 +108,7 @@ export async function programmeFormChoices(chapterId: string, timeZone: string) 
       },
       orderBy: { name: "asc" },
     }),
-    listChapterVillages(chapterId),
+    listChapterVillages({ chapterId }),
     listPpksCategories(chapterId),
     db.member.findMany({
       where: { chapterId, status: "aktif" },
