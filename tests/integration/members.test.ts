@@ -3,6 +3,7 @@ import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain
 import { listVillages } from "~/domain/chapters/regions.server";
 import { MEMBERS_PAGE_SIZE } from "~/validation/members";
 import { buildChapter, buildMember, seededRandom } from "../factories";
+import { actorWith } from "../support/actors";
 
 let chapterId: string;
 let otherChapterId: string;
@@ -25,37 +26,37 @@ beforeAll(async () => {
 
 describe("countMembersByStatus", () => {
   it("counts each status of the chapter only", async () => {
-    const counts = await countMembersByStatus(chapterId);
+    const counts = await countMembersByStatus(actorWith({ chapterId }));
     expect(counts).toMatchObject({ total: 61, aktif: 31, calon: 10, nonaktif: 10, meninggal: 10, mengundurkan_diri: 0, diberhentikan: 0 });
-    expect((await countMembersByStatus(otherChapterId)).total).toBe(5);
+    expect((await countMembersByStatus(actorWith({ chapterId: otherChapterId }))).total).toBe(5);
   });
 });
 
 describe("listMembers", () => {
   it("pages by 50, sorted by name, within the chapter", async () => {
-    const first = await listMembers({ chapterId, page: 1 });
+    const first = await listMembers(actorWith({ chapterId }), { page: 1 });
     expect(first.total).toBe(61);
     expect(first.pages).toBe(2);
     expect(first.members).toHaveLength(MEMBERS_PAGE_SIZE);
-    const second = await listMembers({ chapterId, page: 2 });
+    const second = await listMembers(actorWith({ chapterId }), { page: 2 });
     expect(second.members).toHaveLength(11);
     const names = [...first.members, ...second.members].map((m) => m.fullName);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it("searches by name without leaking other chapters", async () => {
-    const result = await listMembers({ chapterId, search: "zainab" });
+    const result = await listMembers(actorWith({ chapterId }), { search: "zainab" });
     expect(result.members.map((m) => m.fullName)).toEqual(["Zainab Kurniasih"]);
   });
 
   it("treats nonsense page numbers as the first page", async () => {
-    expect((await listMembers({ chapterId, page: -3 })).page).toBe(1);
+    expect((await listMembers(actorWith({ chapterId }), { page: -3 })).page).toBe(1);
   });
 });
 
 describe("listMembersForPrint", () => {
   it("gives every member with kelurahan and kecamatan", async () => {
-    const members = await listMembersForPrint(chapterId);
+    const members = await listMembersForPrint(actorWith({ chapterId }));
     expect(members).toHaveLength(61);
     expect(members[0]!.village.parent?.name).toMatch(/^Pontianak /);
   });
