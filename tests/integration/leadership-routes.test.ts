@@ -8,27 +8,21 @@ import { loader as structureLoader } from "~/routes/leadership.$id.structure[.]p
 import { loader as indexLoader } from "~/routes/leadership._index";
 import { action as newAction, loader as newLoader } from "~/routes/leadership.new";
 import { action as positionsAction } from "~/routes/leadership.positions";
-import { action as loginAction } from "~/routes/login";
 import { loader as newMemberLoader } from "~/routes/members.new";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
+import type { PositionKind } from "~/validation/leadership";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { cookiesFrom, dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 const VILLAGE = "61.71.01.1002";
 let chapterId: string;
 let periodId: string;
 const cookies: Record<string, string> = {};
 const members: Record<string, string> = {};
-
-async function signIn(email: string) {
-  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
-  expect(response.status).toBe(302);
-  return cookiesFrom(response);
-}
 
 async function toastOf(response: Response) {
   const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
@@ -50,7 +44,7 @@ beforeAll(async () => {
   for (const who of ["ketua", "bendahara", "calon", "dinsos"]) cookies[who] = await signIn(`${who}@ldr.test`);
 });
 
-async function positionId(kind: string) {
+async function positionId(kind: PositionKind) {
   return (await db.boardPosition.findFirstOrThrow({ where: { chapterId, kind }, select: { id: true } })).id;
 }
 

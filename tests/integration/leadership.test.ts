@@ -6,27 +6,22 @@
 // what a live session sees; "simulated" tests put their periods in 2031+ and pass `now`.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSession, getSessionUser } from "~/domain/accounts/accounts.server";
+import { addHolding, endHolding, replaceHolding } from "~/domain/leadership/holdings.server";
+import { memberPositionHistory } from "~/domain/leadership/leadership.server";
 import {
   activatePeriod,
-  addHolding,
   archivePastPeriod,
   createPeriod,
-  createPosition,
-  endHolding,
   endPeriodEarly,
-  ensureDefaultPositions,
   getActivePeriod,
   getPeriod,
-  listChapterDistricts,
   listPeriods,
-  memberPositionHistory,
   periodHistory,
-  replaceHolding,
-  setPositionActive,
   updatePeriod,
-  type FieldErrors,
-  type Outcome,
-} from "~/domain/leadership/leadership.server";
+} from "~/domain/leadership/periods.server";
+import { createPosition, ensureDefaultPositions, listChapterDistricts, setPositionActive } from "~/domain/leadership/positions.server";
+import { conflict, invalid, notFound } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n";
 import { changeMemberStatus } from "~/domain/members/members.server";
 import { loader as newMemberLoader } from "~/routes/members.new";
 import { action as loginAction } from "~/routes/login";
@@ -45,6 +40,9 @@ import {
 } from "~/validation/leadership";
 import type { MemberStatus } from "~/validation/members";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
+import { actorWith } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
+import { wib } from "../support/timeline";
 import { cookiesFrom, getRequest, postForm, run, statusOf } from "../support/requests";
 
 const TZ = "Asia/Jakarta";
@@ -56,10 +54,9 @@ const LONG_SESSION_HOURS = 24 * 365 * 40;
 
 const iso = (date: Date) => toDateInput(date);
 const day = (value: string) => parseCalendarDate(value)!;
-/** A moment given as a wall-clock time in Jakarta (WIB, UTC+7). */
-const wib = (date: string, time = "09:00") => new Date(`${date}T${time}:00+07:00`);
-
 let actorId: string;
+/** The administrator acting in a chapter (the account lives in the home chapter: audits name it). */
+const adminIn = (chapterId: string) => actorWith({ chapterId, role: "admin", userId: actorId });
 
 beforeAll(async () => {
   const home = await buildChapter({ code: "LDA", name: "IPSM Pusat Uji" });
@@ -68,16 +65,6 @@ beforeAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function ok<T>(result: Outcome<T>): { ok: true } & T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result;
-}
-
-function refused<T>(result: Outcome<T>): FieldErrors {
-  if (result.ok || !("fieldErrors" in result)) throw new Error(`expected field errors, got ${JSON.stringify(result)}`);
-  return result.fieldErrors;
-}
 
 async function newChapter() {
   const chapter = await buildChapter();
@@ -107,34 +94,29 @@ function holdingData(positionId: string, memberId: string, startDate: string, en
 }
 
 async function newPeriod(chapterId: string, startDate: string, endDate: string, name?: string) {
-  return ok(await createPeriod({ chapterId, actorId, data: periodData(startDate, endDate, name) })).id;
+  return expectOk(await createPeriod(adminIn(chapterId), periodData(startDate, endDate, name))).id;
 }
 
 function appointRaw(chapterId: string, periodId: string, positionId: string, memberId: string, startDate: string, endDate = "") {
-  return addHolding({ chapterId, actorId, periodId, data: holdingData(positionId, memberId, startDate, endDate) });
+  return addHolding(adminIn(chapterId), periodId, holdingData(positionId, memberId, startDate, endDate));
 }
 
 async function appoint(chapterId: string, periodId: string, kind: PositionKind, memberId: string, startDate: string, endDate = "") {
-  return ok(await appointRaw(chapterId, periodId, await positionOf(chapterId, kind), memberId, startDate, endDate)).id;
+  return expectOk(await appointRaw(chapterId, periodId, await positionOf(chapterId, kind), memberId, startDate, endDate)).id;
 }
 
 async function activate(chapterId: string, periodId: string, now: Date) {
-  const result = await activatePeriod({ chapterId, actorId, periodId, timeZone: TZ, now });
+  const result = await activatePeriod(adminIn(chapterId), periodId, now);
   expect(result.ok).toBe(true);
   return result;
 }
 
 function replace(chapterId: string, holdingId: string, memberId: string, startDate: string, extra: Record<string, string> = {}) {
-  return replaceHolding({
-    chapterId,
-    actorId,
-    holdingId,
-    data: replaceHoldingSchema.parse({ memberId, startDate, endReason: "paw", ...extra }),
-  });
+  return replaceHolding(adminIn(chapterId), holdingId, replaceHoldingSchema.parse({ memberId, startDate, endReason: "paw", ...extra }));
 }
 
 function end(chapterId: string, holdingId: string, endDate: string, endReason = "mengundurkan_diri") {
-  return endHolding({ chapterId, actorId, holdingId, data: endHoldingSchema.parse({ endDate, endReason }) });
+  return endHolding(adminIn(chapterId), holdingId, endHoldingSchema.parse({ endDate, endReason }));
 }
 
 async function holding(id: string) {
@@ -193,12 +175,14 @@ describe("periods: drafts, dates that never overlap", () => {
     const periodId = await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode 2031-2035");
     const stored = await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } });
     expect(stored).toMatchObject({ status: "draft", startDate: day("2031-01-01"), endDate: day("2035-12-31"), activatedAt: null });
-    expect((await listPeriods(chapterId)).map((p) => [p.name, p.status, p.holdingCount])).toEqual([["Periode 2031-2035", "draft", 0]]);
-    const history = await periodHistory(chapterId, periodId);
+    expect((await listPeriods(adminIn(chapterId))).map((p) => [p.name, p.status, p.holdingCount])).toEqual([
+      ["Periode 2031-2035", "draft", 0],
+    ]);
+    const history = await periodHistory(adminIn(chapterId), periodId);
     expect(history.map((h) => h.action)).toEqual(["leadership.period.create"]);
     expect(history[0]!.actor?.name).toBe("Admin Kepengurusan");
     expect(parsed(history[0]!.after)).toMatchObject({ name: "Periode 2031-2035", status: "draft" });
-    expect(await getActivePeriod(chapterId)).toBeNull();
+    expect(await getActivePeriod(adminIn(chapterId))).toBeNull();
   });
 
   it("refuses to create a period sharing even one day with another, on startDate, naming it", async () => {
@@ -207,14 +191,14 @@ describe("periods: drafts, dates that never overlap", () => {
     const message =
       "Tanggal ini bertumpang tindih dengan Periode 2031-2035 (1 Januari 2031 s.d. 31 Desember 2035). Periode kepengurusan tidak boleh bertumpang tindih.";
 
-    const lastDayShared = await createPeriod({ chapterId, actorId, data: periodData("2035-12-31", "2040-12-30") });
-    expect(refused(lastDayShared)).toEqual({ startDate: message });
-    const firstDayShared = await createPeriod({ chapterId, actorId, data: periodData("2026-01-01", "2031-01-01") });
-    expect(refused(firstDayShared)).toEqual({ startDate: message });
-    const enclosing = await createPeriod({ chapterId, actorId, data: periodData("2029-01-01", "2040-01-01") });
-    expect(refused(enclosing)).toEqual({ startDate: message });
-    const inside = await createPeriod({ chapterId, actorId, data: periodData("2032-01-01", "2033-01-01") });
-    expect(refused(inside)).toEqual({ startDate: message });
+    const lastDayShared = await createPeriod(adminIn(chapterId), periodData("2035-12-31", "2040-12-30"));
+    expect(expectInvalid(lastDayShared)).toEqual({ startDate: message });
+    const firstDayShared = await createPeriod(adminIn(chapterId), periodData("2026-01-01", "2031-01-01"));
+    expect(expectInvalid(firstDayShared)).toEqual({ startDate: message });
+    const enclosing = await createPeriod(adminIn(chapterId), periodData("2029-01-01", "2040-01-01"));
+    expect(expectInvalid(enclosing)).toEqual({ startDate: message });
+    const inside = await createPeriod(adminIn(chapterId), periodData("2032-01-01", "2033-01-01"));
+    expect(expectInvalid(inside)).toEqual({ startDate: message });
 
     // the day after it ends is free, and another chapter's dates never conflict
     await newPeriod(chapterId, "2036-01-01", "2040-12-31");
@@ -229,98 +213,79 @@ describe("periods: drafts, dates that never overlap", () => {
     await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode 2031-2035");
     const next = await newPeriod(chapterId, "2036-01-01", "2040-12-31", "Periode 2036-2040");
 
-    const overlapping = await updatePeriod({
-      chapterId,
-      actorId,
-      periodId: next,
-      data: periodData("2035-06-01", "2040-12-31", "Periode 2036-2040"),
-    });
-    expect(refused(overlapping).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode 2031-2035 \(1 Januari 2031/);
+    const overlapping = await updatePeriod(adminIn(chapterId), next, periodData("2035-06-01", "2040-12-31", "Periode 2036-2040"));
+    expect(expectInvalid(overlapping).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode 2031-2035 \(1 Januari 2031/);
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).toMatchObject({ startDate: day("2036-01-01") });
 
     // moving within its own dates never counts as overlapping itself
-    const corrected = await updatePeriod({
-      chapterId,
-      actorId,
-      periodId: next,
-      data: periodData("2036-02-01", "2041-01-31", "Periode 2036-2041"),
-    });
-    expect(ok(corrected).id).toBe(next);
+    const corrected = await updatePeriod(adminIn(chapterId), next, periodData("2036-02-01", "2041-01-31", "Periode 2036-2041"));
+    expect(expectOk(corrected).id).toBe(next);
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).toMatchObject({
       name: "Periode 2036-2041",
       startDate: day("2036-02-01"),
       endDate: day("2041-01-31"),
       status: "draft",
     });
-    const [entry] = await periodHistory(chapterId, next);
+    const [entry] = await periodHistory(adminIn(chapterId), next);
     expect(entry!.action).toBe("leadership.period.update");
     expect(parsed(entry!.before)).toMatchObject({ name: "Periode 2036-2040" });
     expect(parsed(entry!.after)).toMatchObject({ name: "Periode 2036-2041" });
 
     const elsewhere = await newChapter();
-    expect(await updatePeriod({ chapterId: elsewhere, actorId, periodId: next, data: periodData("2050-01-01", "2051-01-01") })).toEqual({
-      ok: false,
-      notFound: true,
-    });
+    expectRefusal(await updatePeriod(adminIn(elsewhere), next, periodData("2050-01-01", "2051-01-01")), "notFound");
   });
 
   it("refuses new dates that would leave a holding outside the period", async () => {
     const { chapterId, periodId } = await draftBoard();
     await appoint(chapterId, periodId, "ketua", await member(chapterId, "Ahmad Ketua"), "2031-01-01", "2034-12-31");
     const message = "Ada jabatan yang tercatat di luar tanggal ini. Sesuaikan jabatan tersebut terlebih dahulu.";
-    const laterStart = await updatePeriod({ chapterId, actorId, periodId, data: periodData("2031-02-01", "2035-12-31") });
-    expect(refused(laterStart)).toEqual({ startDate: message });
-    const earlierEnd = await updatePeriod({ chapterId, actorId, periodId, data: periodData("2031-01-01", "2034-06-30") });
-    expect(refused(earlierEnd)).toEqual({ startDate: message });
+    const laterStart = await updatePeriod(adminIn(chapterId), periodId, periodData("2031-02-01", "2035-12-31"));
+    expect(expectInvalid(laterStart)).toEqual({ startDate: message });
+    const earlierEnd = await updatePeriod(adminIn(chapterId), periodId, periodData("2031-01-01", "2034-06-30"));
+    expect(expectInvalid(earlierEnd)).toEqual({ startDate: message });
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({
       startDate: day("2031-01-01"),
       endDate: day("2035-12-31"),
     });
     // still holding every position: fine
-    ok(await updatePeriod({ chapterId, actorId, periodId, data: periodData("2030-07-01", "2034-12-31") }));
+    expectOk(await updatePeriod(adminIn(chapterId), periodId, periodData("2030-07-01", "2034-12-31")));
   });
 });
 
 describe("activating, archiving and ending periods", () => {
   it("refuses a period not started yet (Jakarta's date), without a Ketua that day, or not a draft", async () => {
     const { chapterId, periodId } = await draftBoard();
-    const call = (now: Date) => activatePeriod({ chapterId, actorId, periodId, timeZone: TZ, now });
+    const call = (now: Date) => activatePeriod(adminIn(chapterId), periodId, now);
 
     // 2031-01-01 00:30 WIB is still 2030-12-31 in UTC, and already the first day in Jakarta
-    expect(await call(wib("2030-12-31", "23:59"))).toEqual({ ok: false, error: "notStarted" });
-    expect(await call(wib("2031-01-15"))).toEqual({ ok: false, error: "noKetua" });
+    expect(await call(wib("2030-12-31", "23:59"))).toEqual(conflict(t("leadership.error.notStarted")));
+    expect(await call(wib("2031-01-15"))).toEqual(conflict(t("leadership.error.noKetua")));
 
     await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Siti Sekretaris"), "2031-01-01");
     const ketua = await member(chapterId, "Ahmad Ketua");
     await appoint(chapterId, periodId, "ketua", ketua, "2031-02-01");
-    expect(await call(wib("2031-01-31", "23:59"))).toEqual({ ok: false, error: "noKetua" });
+    expect(await call(wib("2031-01-31", "23:59"))).toEqual(conflict(t("leadership.error.noKetua")));
     // a Ketua who is no longer an active member would hold no rights: not a Ketua
     await db.member.update({ where: { id: ketua }, data: { status: "nonaktif" } });
-    expect(await call(wib("2031-02-01", "00:30"))).toEqual({ ok: false, error: "noKetua" });
+    expect(await call(wib("2031-02-01", "00:30"))).toEqual(conflict(t("leadership.error.noKetua")));
     await db.member.update({ where: { id: ketua }, data: { status: "aktif" } });
 
     const activatedAt = wib("2031-02-01", "00:30");
     expect(await call(activatedAt)).toEqual({ ok: true, name: "Periode 2031-2035", previous: null });
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).toMatchObject({ status: "active", activatedAt });
-    expect(await getActivePeriod(chapterId)).toMatchObject({ id: periodId });
-    expect(await call(wib("2031-03-01"))).toEqual({ ok: false, error: "notDraft" });
-    expect((await periodHistory(chapterId, periodId))[0]!.action).toBe("leadership.period.activate");
+    expect(await getActivePeriod(adminIn(chapterId))).toMatchObject({ id: periodId });
+    expect(await call(wib("2031-03-01"))).toEqual(conflict(t("leadership.error.notDraft")));
+    expect((await periodHistory(adminIn(chapterId), periodId))[0]!.action).toBe("leadership.period.activate");
 
     const elsewhere = await newChapter();
-    expect(await activatePeriod({ chapterId: elsewhere, actorId, periodId, timeZone: TZ, now: wib("2031-03-01") })).toEqual({
-      ok: false,
-      error: "notFound",
-    });
+    expect(await activatePeriod(adminIn(elsewhere), periodId, wib("2031-03-01"))).toEqual(notFound(t("leadership.error.notFound")));
   });
 
   it("refuses to activate a draft that is already over", async () => {
     const chapterId = await newChapter();
     const past = await newPeriod(chapterId, "2020-01-01", "2024-12-31");
     await appoint(chapterId, past, "ketua", await member(chapterId, "Ketua Lama"), "2020-01-01");
-    expect(await activatePeriod({ chapterId, actorId, periodId: past, timeZone: TZ, now: wib("2025-01-01", "00:01") })).toEqual({
-      ok: false,
-      error: "alreadyOver",
-    });
+    expect(await activatePeriod(adminIn(chapterId), past, wib("2025-01-01", "00:01"))).toEqual(conflict(t("leadership.error.alreadyOver")));
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: past } })).status).toBe("draft");
   });
 
@@ -333,7 +298,7 @@ describe("activating, archiving and ending periods", () => {
     await appoint(chapterId, second, "ketua", await member(chapterId, "Ketua Kedua"), "2033-01-01");
 
     const switchedAt = wib("2033-01-01", "10:00");
-    expect(await activatePeriod({ chapterId, actorId, periodId: second, timeZone: TZ, now: switchedAt })).toEqual({
+    expect(await activatePeriod(adminIn(chapterId), second, switchedAt)).toEqual({
       ok: true,
       name: "Periode Kedua",
       previous: "Periode Pertama",
@@ -341,35 +306,35 @@ describe("activating, archiving and ending periods", () => {
     const periods = await db.leadershipPeriod.findMany({ where: { chapterId }, select: { id: true, status: true, endedAt: true } });
     expect(periods.filter((p) => p.status === "active").map((p) => p.id)).toEqual([second]);
     expect(periods.find((p) => p.id === first)).toMatchObject({ status: "ended", endedAt: switchedAt });
-    expect((await getActivePeriod(chapterId))?.id).toBe(second);
+    expect((await getActivePeriod(adminIn(chapterId)))?.id).toBe(second);
 
-    const ended = (await periodHistory(chapterId, first)).find((h) => h.action === "leadership.period.end");
+    const ended = (await periodHistory(adminIn(chapterId), first)).find((h) => h.action === "leadership.period.end");
     // it had already run its course: its dates stay as they were
     expect(parsed(ended!.after)).toEqual({ status: "ended", succeededBy: second, endDate: "2032-12-31T00:00:00.000Z" });
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: first } })).endDate).toEqual(day("2032-12-31"));
-    const activated = (await periodHistory(chapterId, second)).find((h) => h.action === "leadership.period.activate");
+    const activated = (await periodHistory(adminIn(chapterId), second)).find((h) => h.action === "leadership.period.activate");
     expect(parsed(activated!.after)).toEqual({ status: "active", previousPeriodId: first });
   });
 
   it("a draft may be prepared over the active term's tail, only as its successor; other overlaps stay refused", async () => {
     const chapterId = await newChapter();
     const active = await newPeriod(chapterId, "2031-01-01", "2035-12-31", "Periode Berjalan");
-    const refusedDraft = await createPeriod({ chapterId, actorId, data: periodData("2034-01-01", "2038-12-31") });
-    expect(refused(refusedDraft).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berjalan/); // both drafts
+    const refusedDraft = await createPeriod(adminIn(chapterId), periodData("2034-01-01", "2038-12-31"));
+    expect(expectInvalid(refusedDraft).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berjalan/); // both drafts
     await appoint(chapterId, active, "ketua", await member(chapterId, "Ketua Berjalan"), "2031-01-01");
     await activate(chapterId, active, wib("2031-01-01"));
 
     // starting later than the active term: the next board, prepared while the current one serves
     const next = await newPeriod(chapterId, "2034-01-01", "2038-12-31", "Periode Berikut");
     // starting on the active term's first day (or before) is not a successor
-    const sameStart = await createPeriod({ chapterId, actorId, data: periodData("2031-01-01", "2031-12-31") });
-    expect(refused(sameStart).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berjalan/);
+    const sameStart = await createPeriod(adminIn(chapterId), periodData("2031-01-01", "2031-12-31"));
+    expect(expectInvalid(sameStart).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berjalan/);
     // a second draft over the first draft is refused
-    const overDraft = await createPeriod({ chapterId, actorId, data: periodData("2036-01-01", "2039-12-31") });
-    expect(refused(overDraft).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berikut/);
+    const overDraft = await createPeriod(adminIn(chapterId), periodData("2036-01-01", "2039-12-31"));
+    expect(expectInvalid(overDraft).startDate).toMatch(/^Tanggal ini bertumpang tindih dengan Periode Berikut/);
     expect(await db.leadershipPeriod.count({ where: { chapterId } })).toBe(2);
     // the active term may still be corrected while its successor waits
-    ok(await updatePeriod({ chapterId, actorId, periodId: active, data: periodData("2031-01-01", "2035-06-30", "Periode Berjalan") }));
+    expectOk(await updatePeriod(adminIn(chapterId), active, periodData("2031-01-01", "2035-06-30", "Periode Berjalan")));
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).status).toBe("draft");
   });
 
@@ -391,10 +356,7 @@ describe("activating, archiving and ending periods", () => {
     const next = await newPeriod(chapterId, "2034-01-01", "2038-12-31", "Periode Baru");
     await appoint(chapterId, next, "ketua", await member(chapterId, "Ketua Baru"), "2034-01-01");
     const switchAt = wib("2034-01-01", "10:00");
-    expect(await activatePeriod({ chapterId, actorId, periodId: next, timeZone: TZ, now: switchAt })).toEqual({
-      ok: false,
-      error: "holdingsAfterEnd",
-    });
+    expect(await activatePeriod(adminIn(chapterId), next, switchAt)).toEqual(conflict(t("leadership.error.holdingsAfterEnd")));
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: current } })).toMatchObject({
       status: "active",
       endDate: day("2035-12-31"),
@@ -403,7 +365,7 @@ describe("activating, archiving and ending periods", () => {
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: next } })).status).toBe("draft");
 
     await db.positionHolding.delete({ where: { id: lateWakil } });
-    expect(await activatePeriod({ chapterId, actorId, periodId: next, timeZone: TZ, now: switchAt })).toEqual({
+    expect(await activatePeriod(adminIn(chapterId), next, switchAt)).toEqual({
       ok: true,
       name: "Periode Baru",
       previous: "Periode Lama",
@@ -415,7 +377,7 @@ describe("activating, archiving and ending periods", () => {
     });
     expect((await holding(oldKetua)).endDate).toEqual(day("2033-12-31"));
     expect((await holding(shortBendahara)).endDate).toEqual(day("2032-12-31"));
-    const ended = (await periodHistory(chapterId, current)).find((h) => h.action === "leadership.period.end");
+    const ended = (await periodHistory(adminIn(chapterId), current)).find((h) => h.action === "leadership.period.end");
     expect(parsed(ended!.after)).toEqual({ status: "ended", succeededBy: next, endDate: "2033-12-31T00:00:00.000Z" });
     // recorded terms no longer overlap
     const terms = await db.leadershipPeriod.findMany({
@@ -435,39 +397,31 @@ describe("activating, archiving and ending periods", () => {
     await activate(chapterId, active, wib("2031-01-01"));
     const next = await newPeriod(chapterId, "2034-01-01", "2038-12-31", "Periode Berikut");
 
-    const result = await endPeriodEarly({
-      chapterId,
-      actorId,
-      periodId: active,
-      endDate: "2034-02-28",
-      note: "Muslub",
-      timeZone: TZ,
-      now: wib("2034-03-01"),
-    });
+    const result = await endPeriodEarly(adminIn(chapterId), active, { endDate: "2034-02-28", note: "Muslub" }, wib("2034-03-01"));
     if (result.ok) {
       const ended = await db.leadershipPeriod.findUniqueOrThrow({ where: { id: active } });
       expect(ended.endDate < day("2034-01-01")).toBe(true);
     }
-    ok(await updatePeriod({ chapterId, actorId, periodId: next, data: periodData("2034-01-01", "2038-12-31", "Periode Berikut") }));
+    expectOk(await updatePeriod(adminIn(chapterId), next, periodData("2034-01-01", "2038-12-31", "Periode Berikut")));
   });
 
   it("archives only a draft that lies wholly in the past", async () => {
     const chapterId = await newChapter();
     const past = await newPeriod(chapterId, "2020-01-01", "2024-12-31");
-    const archive = (periodId: string, now: Date) => archivePastPeriod({ chapterId, actorId, periodId, timeZone: TZ, now });
+    const archive = (periodId: string, now: Date) => archivePastPeriod(adminIn(chapterId), periodId, now);
 
-    expect(await archive(past, wib("2024-12-31", "23:59"))).toEqual({ ok: false, error: "notOver" });
+    expect(await archive(past, wib("2024-12-31", "23:59"))).toEqual(conflict(t("leadership.error.notOver")));
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: past } })).status).toBe("draft");
     const archivedAt = wib("2025-01-01", "00:00");
     expect(await archive(past, archivedAt)).toEqual({ ok: true });
     expect(await db.leadershipPeriod.findUniqueOrThrow({ where: { id: past } })).toMatchObject({ status: "ended", endedAt: archivedAt });
-    expect((await periodHistory(chapterId, past))[0]!.action).toBe("leadership.period.archive");
-    expect(await archive(past, wib("2026-01-01"))).toEqual({ ok: false, error: "notDraft" });
+    expect((await periodHistory(adminIn(chapterId), past))[0]!.action).toBe("leadership.period.archive");
+    expect(await archive(past, wib("2026-01-01"))).toEqual(conflict(t("leadership.error.notDraft")));
 
     const running = await newPeriod(chapterId, "2031-01-01", "2035-12-31");
     await appoint(chapterId, running, "ketua", await member(chapterId, "Ketua Kini"), "2031-01-01");
     await activate(chapterId, running, wib("2031-01-01"));
-    expect(await archive(running, wib("2040-01-01"))).toEqual({ ok: false, error: "notDraft" });
+    expect(await archive(running, wib("2040-01-01"))).toEqual(conflict(t("leadership.error.notDraft")));
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: running } })).status).toBe("active");
   });
 
@@ -492,13 +446,17 @@ describe("activating, archiving and ending periods", () => {
     );
     const wakil = await appoint(chapterId, periodId, "wakil_ketua", await member(chapterId, "Wakil Baru"), "2032-01-01");
     const endEarly = (endDate: string, now: Date) =>
-      endPeriodEarly({ chapterId, actorId, periodId, endDate, note: "Musyawarah luar biasa", timeZone: TZ, now });
+      endPeriodEarly(adminIn(chapterId), periodId, { endDate: endDate, note: "Musyawarah luar biasa" }, now);
 
-    expect(await endEarly("2032-06-30", wib("2031-06-01"))).toEqual({ ok: false, error: "notActive" });
+    expect(await endEarly("2032-06-30", wib("2031-06-01"))).toEqual(
+      conflict(t("leadership.error.notActive"), { endDate: t("leadership.error.notActive") }),
+    );
     await activate(chapterId, periodId, wib("2031-01-01"));
-    expect(await endEarly("2036-01-01", wib("2031-06-01"))).toEqual({ ok: false, error: "endOutside" });
-    expect(await endEarly("2030-12-31", wib("2031-06-01"))).toEqual({ ok: false, error: "endOutside" });
-    expect(await endEarly("2031-12-31", wib("2031-06-01"))).toEqual({ ok: false, error: "holdingsAfterEnd" });
+    expect(await endEarly("2036-01-01", wib("2031-06-01"))).toEqual(invalid({ endDate: t("leadership.error.endOutside") }));
+    expect(await endEarly("2030-12-31", wib("2031-06-01"))).toEqual(invalid({ endDate: t("leadership.error.endOutside") }));
+    expect(await endEarly("2031-12-31", wib("2031-06-01"))).toEqual(
+      conflict(t("leadership.error.holdingsAfterEnd"), { endDate: t("leadership.error.holdingsAfterEnd") }),
+    );
     expect((await holding(ketua)).endDate).toBeNull();
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).endDate).toEqual(day("2035-12-31"));
 
@@ -523,8 +481,8 @@ describe("activating, archiving and ending periods", () => {
     });
     expect((await holding(ketua)).endDate).toEqual(day("2032-03-31"));
     expect((await holding(bendahara)).endDate).toEqual(day("2031-06-30"));
-    expect(await getActivePeriod(chapterId)).toBeNull();
-    const [entry] = await periodHistory(chapterId, periodId);
+    expect(await getActivePeriod(adminIn(chapterId))).toBeNull();
+    const [entry] = await periodHistory(adminIn(chapterId), periodId);
     expect(entry!.action).toBe("leadership.period.end");
     expect(parsed(entry!.after)).toMatchObject({ status: "ended", note: "Musyawarah luar biasa" });
   });
@@ -541,20 +499,20 @@ describe("who may hold a position, and when", () => {
     const candidate = await member(chapterId, "Calon Anggota", "calon");
     const foreign = await member(await newChapter(), "Anggota Tetangga");
 
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, inactive, "2031-01-01"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, ketuaId, inactive, "2031-01-01"))).toEqual({
       memberId: "Rudi Nonaktif bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
     });
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, candidate, "2031-01-01")).memberId).toMatch(
+    expect(expectInvalid(await appointRaw(chapterId, periodId, ketuaId, candidate, "2031-01-01")).memberId).toMatch(
       /^Calon Anggota bukan anggota aktif/,
     );
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, foreign, "2031-01-01"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, ketuaId, foreign, "2031-01-01"))).toEqual({
       memberId: "Pemegang jabatan harus anggota cabang ini.",
     });
     expect(await db.positionHolding.count({ where: { periodId } })).toBe(0);
     expect(await db.auditLog.count({ where: { entityId: periodId, action: "leadership.holding.create" } })).toBe(0);
 
     const holdingId = await appoint(chapterId, periodId, "ketua", await member(chapterId, "Ahmad Aktif"), "2031-01-01");
-    const [entry] = await periodHistory(chapterId, periodId);
+    const [entry] = await periodHistory(adminIn(chapterId), periodId);
     expect(entry!.action).toBe("leadership.holding.create");
     expect(parsed(entry!.after)).toMatchObject({ holdingId, position: "Ketua", member: "Ahmad Aktif" });
   });
@@ -565,25 +523,25 @@ describe("who may hold a position, and when", () => {
     const memberId = await member(chapterId, "Budi Wakil");
     const outside = "Tanggal harus di dalam masa bakti periode (1 Januari 2031 s.d. 31 Desember 2035).";
 
-    expect(refused(await appointRaw(chapterId, periodId, positionId, memberId, "2030-12-31"))).toEqual({ startDate: outside });
-    expect(refused(await appointRaw(chapterId, periodId, positionId, memberId, "2036-01-02"))).toEqual({ startDate: outside });
-    expect(refused(await appointRaw(chapterId, periodId, positionId, memberId, "2031-01-01", "2036-01-01"))).toEqual({ endDate: outside });
+    expect(expectInvalid(await appointRaw(chapterId, periodId, positionId, memberId, "2030-12-31"))).toEqual({ startDate: outside });
+    expect(expectInvalid(await appointRaw(chapterId, periodId, positionId, memberId, "2036-01-02"))).toEqual({ startDate: outside });
+    expect(expectInvalid(await appointRaw(chapterId, periodId, positionId, memberId, "2031-01-01", "2036-01-01"))).toEqual({
+      endDate: outside,
+    });
 
     // the form refuses an end before the start; the domain does too when the form is bypassed
     const form = holdingFormSchema.safeParse({ positionId, memberId, startDate: "2032-05-01", endDate: "2032-04-30" });
     expect(form.success).toBe(false);
     expect(form.error?.issues.map((i) => i.path.join("."))).toEqual(["endDate"]);
-    const bypassed = await addHolding({
-      chapterId,
-      actorId,
-      periodId,
-      data: { ...holdingData(positionId, memberId, "2032-05-01"), endDate: "2032-04-30" },
+    const bypassed = await addHolding(adminIn(chapterId), periodId, {
+      ...holdingData(positionId, memberId, "2032-05-01"),
+      endDate: "2032-04-30",
     });
-    expect(refused(bypassed)).toEqual({ endDate: "Tanggal berakhir tidak boleh sebelum tanggal mulai." });
+    expect(expectInvalid(bypassed)).toEqual({ endDate: "Tanggal berakhir tidak boleh sebelum tanggal mulai." });
     expect(await db.positionHolding.count({ where: { periodId } })).toBe(0);
 
     // the whole period, both ends inclusive
-    const whole = ok(await appointRaw(chapterId, periodId, positionId, memberId, "2031-01-01", "2035-12-31")).id;
+    const whole = expectOk(await appointRaw(chapterId, periodId, positionId, memberId, "2031-01-01", "2035-12-31")).id;
     expect(await holding(whole)).toMatchObject({ startDate: day("2031-01-01"), endDate: day("2035-12-31") });
 
     // a position hidden from new appointments
@@ -591,8 +549,8 @@ describe("who may hold a position, and when", () => {
       where: { chapterId, title: "Koordinator Bidang Humas" },
       select: { id: true },
     });
-    await setPositionActive({ chapterId, actorId, positionId: humas.id, active: false });
-    expect(refused(await appointRaw(chapterId, periodId, humas.id, memberId, "2031-01-01"))).toEqual({
+    await setPositionActive(adminIn(chapterId), humas.id, false);
+    expect(expectInvalid(await appointRaw(chapterId, periodId, humas.id, memberId, "2031-01-01"))).toEqual({
       positionId: "Pilih jabatan dari daftar.",
     });
   });
@@ -603,11 +561,13 @@ describe("who may hold a position, and when", () => {
     await appoint(chapterId, periodId, "ketua", await member(chapterId, "Ahmad Pertama"), "2031-01-01", "2032-12-31");
     const second = await member(chapterId, "Budi Kedua");
 
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, second, "2032-06-01"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, ketuaId, second, "2032-06-01"))).toEqual({
       memberId: "Jabatan Ketua sudah dipegang Ahmad Pertama pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
     });
     // sharing only the last day is already a second Ketua
-    expect(refused(await appointRaw(chapterId, periodId, ketuaId, second, "2032-12-31")).memberId).toMatch(/sudah dipegang Ahmad Pertama/);
+    expect(expectInvalid(await appointRaw(chapterId, periodId, ketuaId, second, "2032-12-31")).memberId).toMatch(
+      /sudah dipegang Ahmad Pertama/,
+    );
     // an earlier term that ends before the first holder starts is not possible here, so: after
     const successor = await appoint(chapterId, periodId, "ketua", second, "2033-01-01");
     expect(await holding(successor)).toMatchObject({ startDate: day("2033-01-01"), endDate: null });
@@ -615,7 +575,7 @@ describe("who may hold a position, and when", () => {
     // an open holding runs to the period's end: nobody else holds Sekretaris on its last day
     const sekretarisId = await positionOf(chapterId, "sekretaris");
     await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Siti Sekretaris"), "2031-01-01");
-    expect(refused(await appointRaw(chapterId, periodId, sekretarisId, await member(chapterId, "Dewi Lain"), "2035-12-31"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, sekretarisId, await member(chapterId, "Dewi Lain"), "2035-12-31"))).toEqual({
       memberId:
         "Jabatan Sekretaris sudah dipegang Siti Sekretaris pada tanggal tersebut. Gunakan pergantian antarwaktu (PAW) untuk menggantinya.",
     });
@@ -628,7 +588,7 @@ describe("who may hold a position, and when", () => {
     const a = await member(chapterId, "Agus Anggota");
     await appoint(chapterId, periodId, "anggota_pengurus", a, "2031-01-01");
     await appoint(chapterId, periodId, "anggota_pengurus", await member(chapterId, "Rina Anggota"), "2031-01-01");
-    expect(refused(await appointRaw(chapterId, periodId, anggotaId, a, "2033-01-01"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, anggotaId, a, "2033-01-01"))).toEqual({
       memberId: "Agus Anggota sudah memegang jabatan Anggota Pengurus pada tanggal tersebut.",
     });
     expect(await db.positionHolding.count({ where: { periodId, positionId: anggotaId } })).toBe(2);
@@ -640,14 +600,14 @@ describe("who may hold a position, and when", () => {
     const a = await member(chapterId, "Hendra Rangkap");
     const ketua = await appoint(chapterId, periodId, "ketua", a, "2031-01-01", "2032-12-31");
 
-    expect(refused(await appointRaw(chapterId, periodId, bendaharaId, a, "2032-01-01"))).toEqual({
+    expect(expectInvalid(await appointRaw(chapterId, periodId, bendaharaId, a, "2032-01-01"))).toEqual({
       memberId:
         "Hendra Rangkap sudah menjabat Ketua. Seorang anggota tidak boleh merangkap dua jabatan inti (Ketua, Sekretaris, Bendahara) sekaligus.",
     });
-    expect(refused(await appointRaw(chapterId, periodId, await positionOf(chapterId, "sekretaris"), a, "2031-01-01")).memberId).toMatch(
-      /^Hendra Rangkap sudah menjabat Ketua\./,
-    );
-    const bendahara = ok(await appointRaw(chapterId, periodId, bendaharaId, a, "2033-01-01")).id;
+    expect(
+      expectInvalid(await appointRaw(chapterId, periodId, await positionOf(chapterId, "sekretaris"), a, "2031-01-01")).memberId,
+    ).toMatch(/^Hendra Rangkap sudah menjabat Ketua\./);
+    const bendahara = expectOk(await appointRaw(chapterId, periodId, bendaharaId, a, "2033-01-01")).id;
     // a position that is not single-holder may be held beside a core one
     const koordinator = await appoint(chapterId, periodId, "koordinator_bidang", a, "2031-02-01");
 
@@ -670,13 +630,13 @@ describe("who may hold a position, and when", () => {
       "2034-12-31",
     );
 
-    expect(refused(await end(chapterId, holdingId, "2031-02-28"))).toEqual({
+    expect(expectInvalid(await end(chapterId, holdingId, "2031-02-28"))).toEqual({
       endDate: "Tanggal berakhir tidak boleh sebelum tanggal mulai.",
     });
-    expect(refused(await end(chapterId, holdingId, "2035-01-01"))).toEqual({
+    expect(expectInvalid(await end(chapterId, holdingId, "2035-01-01"))).toEqual({
       endDate: "Hari terakhir tidak boleh setelah 31 Desember 2034.",
     });
-    expect(await end(await newChapter(), holdingId, "2032-01-01")).toEqual({ ok: false, notFound: true });
+    expectRefusal(await end(await newChapter(), holdingId, "2032-01-01"), "notFound");
     expect((await holding(holdingId)).endDate).toEqual(day("2034-12-31"));
 
     expect(await end(chapterId, holdingId, "2031-03-01", "meninggal")).toEqual({
@@ -686,7 +646,7 @@ describe("who may hold a position, and when", () => {
       positionTitle: "Bendahara",
     });
     expect(await holding(holdingId)).toMatchObject({ endDate: day("2031-03-01"), endReason: "meninggal" });
-    const [entry] = await periodHistory(chapterId, periodId);
+    const [entry] = await periodHistory(adminIn(chapterId), periodId);
     expect(entry!.action).toBe("leadership.holding.end");
     expect(parsed(entry!.after)).toMatchObject({ holdingId, endReason: "meninggal" });
   });
@@ -699,7 +659,7 @@ describe("mid-term replacement (PAW)", () => {
     const newMember = await member(chapterId, "Dewi Pengganti");
     const oldId = await appoint(chapterId, periodId, "sekretaris", oldMember, "2031-01-01");
 
-    const result = ok(
+    const result = expectOk(
       await replace(chapterId, oldId, newMember, "2033-03-15", { skNumber: "SK-PAW/01", skDate: "2033-03-01", endNote: "Pindah tugas" }),
     );
     expect(result.periodId).toBe(periodId);
@@ -712,8 +672,8 @@ describe("mid-term replacement (PAW)", () => {
       skNumber: "SK-PAW/01",
     });
 
-    const period = await getPeriod(chapterId, periodId);
-    expect(period!.holdings.map((h) => [h.member.fullName, iso(h.startDate), h.endDate && iso(h.endDate), h.replacesId])).toEqual([
+    const { period } = expectOk(await getPeriod(adminIn(chapterId), periodId));
+    expect(period.holdings.map((h) => [h.member.fullName, iso(h.startDate), h.endDate && iso(h.endDate), h.replacesId])).toEqual([
       ["Siti Lama", "2031-01-01", "2033-03-14", null],
       ["Dewi Pengganti", "2033-03-15", null, oldId],
     ]);
@@ -724,7 +684,7 @@ describe("mid-term replacement (PAW)", () => {
       { id: result.id, position: "Sekretaris", startDate: day("2033-03-15"), endDate: day("2035-12-31"), skNumber: "SK-PAW/01" },
     ]);
 
-    const [entry] = await periodHistory(chapterId, periodId);
+    const [entry] = await periodHistory(adminIn(chapterId), periodId);
     expect(entry!.action).toBe("leadership.holding.replace");
     expect(parsed(entry!.before)).toMatchObject({ holdingId: oldId, member: "Siti Lama", endDate: null });
     expect(parsed(entry!.after)).toMatchObject({
@@ -736,7 +696,7 @@ describe("mid-term replacement (PAW)", () => {
   it("the replacement holds until the old holding would have ended", async () => {
     const { chapterId, periodId } = await draftBoard();
     const oldId = await appoint(chapterId, periodId, "bendahara", await member(chapterId, "Bendahara Lama"), "2031-01-01", "2034-12-31");
-    const created = ok(await replace(chapterId, oldId, await member(chapterId, "Bendahara Baru"), "2032-01-01"));
+    const created = expectOk(await replace(chapterId, oldId, await member(chapterId, "Bendahara Baru"), "2032-01-01"));
     expect(await holding(created.id)).toMatchObject({ startDate: day("2032-01-01"), endDate: day("2034-12-31") });
     expect((await holding(oldId)).endDate).toEqual(day("2031-12-31"));
   });
@@ -748,20 +708,20 @@ describe("mid-term replacement (PAW)", () => {
     const other = await member(chapterId, "Calon Pengganti");
     const tooEarly = "Pengganti harus mulai setelah 1 Juni 2031 (tanggal mulai pemegang lama).";
 
-    expect(refused(await replace(chapterId, oldId, other, "2031-06-01"))).toEqual({ startDate: tooEarly });
-    expect(refused(await replace(chapterId, oldId, other, "2031-05-31"))).toEqual({ startDate: tooEarly });
-    expect(refused(await replace(chapterId, oldId, other, "2035-01-01"))).toEqual({
+    expect(expectInvalid(await replace(chapterId, oldId, other, "2031-06-01"))).toEqual({ startDate: tooEarly });
+    expect(expectInvalid(await replace(chapterId, oldId, other, "2031-05-31"))).toEqual({ startDate: tooEarly });
+    expect(expectInvalid(await replace(chapterId, oldId, other, "2035-01-01"))).toEqual({
       startDate: "Jabatan ini sudah berakhir pada 31 Desember 2034; pengganti tidak dapat mulai setelahnya.",
     });
-    expect(refused(await replace(chapterId, oldId, oldMember, "2032-01-01"))).toEqual({
+    expect(expectInvalid(await replace(chapterId, oldId, oldMember, "2032-01-01"))).toEqual({
       memberId: "Pilih anggota lain sebagai pengganti.",
     });
-    expect(await replace(await newChapter(), oldId, other, "2032-01-01")).toEqual({ ok: false, notFound: true });
+    expectRefusal(await replace(await newChapter(), oldId, other, "2032-01-01"), "notFound");
 
     expect(await holding(oldId)).toMatchObject({ endDate: day("2034-12-31"), endReason: null });
     expect(await db.positionHolding.count({ where: { periodId } })).toBe(1);
     // the day after the old start is the earliest possible
-    ok(await replace(chapterId, oldId, other, "2031-06-02"));
+    expectOk(await replace(chapterId, oldId, other, "2031-06-02"));
     expect((await holding(oldId)).endDate).toEqual(day("2031-06-01"));
   });
 
@@ -773,13 +733,13 @@ describe("mid-term replacement (PAW)", () => {
     const inactive = await member(chapterId, "Yusuf Nonaktif", "nonaktif");
     const foreign = await member(await newChapter(), "Orang Luar");
 
-    expect(refused(await replace(chapterId, oldId, inactive, "2032-01-01"))).toEqual({
+    expect(expectInvalid(await replace(chapterId, oldId, inactive, "2032-01-01"))).toEqual({
       memberId: "Yusuf Nonaktif bukan anggota aktif. Jabatan hanya dapat dipegang anggota berstatus aktif.",
     });
-    expect(refused(await replace(chapterId, oldId, foreign, "2032-01-01"))).toEqual({
+    expect(expectInvalid(await replace(chapterId, oldId, foreign, "2032-01-01"))).toEqual({
       memberId: "Pemegang jabatan harus anggota cabang ini.",
     });
-    expect(refused(await replace(chapterId, oldId, sekretaris, "2032-01-01")).memberId).toMatch(
+    expect(expectInvalid(await replace(chapterId, oldId, sekretaris, "2032-01-01")).memberId).toMatch(
       /^Sekretaris Menjabat sudah menjabat Sekretaris\./,
     );
 
@@ -793,16 +753,16 @@ describe("mid-term replacement (PAW)", () => {
   it("refuses (with a field error, not a crash) to replace a holding that was already replaced", async () => {
     const { chapterId, periodId } = await draftBoard();
     const firstId = await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Sekretaris Satu"), "2031-01-01");
-    ok(await replace(chapterId, firstId, await member(chapterId, "Sekretaris Dua"), "2033-01-01"));
+    expectOk(await replace(chapterId, firstId, await member(chapterId, "Sekretaris Dua"), "2033-01-01"));
     const again = await replace(chapterId, firstId, await member(chapterId, "Sekretaris Tiga"), "2032-01-01");
     expect(again.ok).toBe(false);
-    expect(Object.keys(refused(again))).toEqual(["startDate"]);
+    expect(Object.keys(expectInvalid(again))).toEqual(["startDate"]);
   });
 
   it("a failed second replacement of an already replaced holding leaves the history as it was", async () => {
     const { chapterId, periodId } = await draftBoard();
     const firstId = await appoint(chapterId, periodId, "sekretaris", await member(chapterId, "Sekretaris Satu"), "2031-01-01");
-    const second = ok(await replace(chapterId, firstId, await member(chapterId, "Sekretaris Dua"), "2033-01-01"));
+    const second = expectOk(await replace(chapterId, firstId, await member(chapterId, "Sekretaris Dua"), "2033-01-01"));
     const third = await member(chapterId, "Sekretaris Tiga");
 
     const again = await replace(chapterId, firstId, third, "2032-01-01").then(
@@ -833,7 +793,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const account = await db.user.findUniqueOrThrow({ where: { id: sek.id } });
 
     const holdingRow = await db.positionHolding.findFirstOrThrow({ where: { memberId: sek.memberId }, select: { id: true } });
-    ok(await end(chapterId, holdingRow.id, iso(YESTERDAY)));
+    expectOk(await end(chapterId, holdingRow.id, iso(YESTERDAY)));
 
     const after = await current(sessionId);
     expect(after.positions).toEqual([]);
@@ -850,7 +810,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const sek = await buildBoardUser({ chapterId, kind: "sekretaris" });
     const sessionId = await sessionOf(sek.id);
     const holdingRow = await db.positionHolding.findFirstOrThrow({ where: { memberId: sek.memberId }, select: { id: true } });
-    ok(await end(chapterId, holdingRow.id, iso(TODAY)));
+    expectOk(await end(chapterId, holdingRow.id, iso(TODAY)));
     expect(await permissionsOf(sessionId, NOW)).toContain("create:member:chapter");
     const tomorrow = new Date(`${iso(addDays(TODAY, 1))}T00:00:00+07:00`);
     expect(await permissionsOf(sessionId, new Date(tomorrow.getTime() - 1000))).toContain("create:member:chapter");
@@ -866,7 +826,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
     expect(await permissionsOf(successor.sessionId)).not.toContain("create:member:chapter");
 
     const holdingRow = await db.positionHolding.findFirstOrThrow({ where: { memberId: old.memberId }, select: { id: true } });
-    const created = ok(await replace(chapterId, holdingRow.id, successor.memberId, iso(TODAY)));
+    const created = expectOk(await replace(chapterId, holdingRow.id, successor.memberId, iso(TODAY)));
     expect((await holding(holdingRow.id)).endDate).toEqual(YESTERDAY);
     expect((await holding(created.id)).startDate).toEqual(TODAY);
 
@@ -884,17 +844,9 @@ describe("rights follow the positions held, recomputed on every request", () => 
     expect(await permissionsOf(ketuaSession)).toContain("submit:report:chapter");
     expect(await permissionsOf(sekSession)).toContain("create:member:chapter");
 
-    const result = await endPeriodEarly({
-      chapterId,
-      actorId,
-      periodId: sek.periodId,
-      endDate: iso(YESTERDAY),
-      note: "SK dicabut",
-      timeZone: TZ,
-      now: NOW,
-    });
+    const result = await endPeriodEarly(adminIn(chapterId), sek.periodId, { endDate: iso(YESTERDAY), note: "SK dicabut" }, NOW);
     expect(result).toEqual({ ok: true, ended: true });
-    expect(await getActivePeriod(chapterId)).toBeNull();
+    expect(await getActivePeriod(adminIn(chapterId))).toBeNull();
     expect(await permissionsOf(ketuaSession)).not.toContain("submit:report:chapter");
     expect(await permissionsOf(sekSession)).not.toContain("create:member:chapter");
     expect((await current(sekSession)).positions).toEqual([]);
@@ -904,15 +856,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const chapterId = await newChapter();
     const sek = await buildBoardUser({ chapterId, kind: "sekretaris" });
     const sessionId = await sessionOf(sek.id);
-    const result = await endPeriodEarly({
-      chapterId,
-      actorId,
-      periodId: sek.periodId,
-      endDate: iso(TODAY),
-      note: "Akhir",
-      timeZone: TZ,
-      now: NOW,
-    });
+    const result = await endPeriodEarly(adminIn(chapterId), sek.periodId, { endDate: iso(TODAY), note: "Akhir" }, NOW);
     expect(result).toEqual({ ok: true, ended: false });
     expect(await permissionsOf(sessionId, NOW)).toContain("create:member:chapter");
     expect(await permissionsOf(sessionId, new Date(`${iso(addDays(TODAY, 1))}T00:00:00+07:00`))).not.toContain("create:member:chapter");
@@ -942,17 +886,10 @@ describe("rights follow the positions held, recomputed on every request", () => 
     await appoint(chapterId, first, "sekretaris", oldSek.memberId, "2031-01-01");
     await activate(chapterId, first, wib("2031-01-01"));
     // a musyawarah ends the term on 30 June 2032; the next board takes over the day after
-    expect(
-      await endPeriodEarly({
-        chapterId,
-        actorId,
-        periodId: first,
-        endDate: "2032-06-30",
-        note: "Muslub",
-        timeZone: TZ,
-        now: wib("2032-06-30"),
-      }),
-    ).toEqual({ ok: true, ended: false });
+    expect(await endPeriodEarly(adminIn(chapterId), first, { endDate: "2032-06-30", note: "Muslub" }, wib("2032-06-30"))).toEqual({
+      ok: true,
+      ended: false,
+    });
     const second = await newPeriod(chapterId, "2032-07-01", "2037-06-30", "Periode Baru");
     await appoint(chapterId, second, "ketua", await member(chapterId, "Ketua Baru"), "2032-07-01");
     const newSek = await memberWithSession(chapterId, "Sekretaris Baru");
@@ -963,7 +900,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
 
     const switchAt = wib("2032-07-01", "08:00");
     expect(await permissionsOf(newSek.sessionId, switchAt)).not.toContain("create:member:chapter"); // still a draft
-    expect(await activatePeriod({ chapterId, actorId, periodId: second, timeZone: TZ, now: switchAt })).toMatchObject({
+    expect(await activatePeriod(adminIn(chapterId), second, switchAt)).toMatchObject({
       ok: true,
       previous: "Periode Lama",
     });
@@ -1005,34 +942,32 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const districts = await listChapterDistricts(chapterId);
     expect(districts).toContainEqual({ code: "61.71.05", name: "Pontianak Kota" });
 
-    const outside = await createPosition({
-      chapterId,
-      actorId,
-      data: positionFormSchema.parse({
+    const outside = await createPosition(
+      adminIn(chapterId),
+      positionFormSchema.parse({
         title: "Koordinator Kecamatan Sungai Raya",
         kind: "koordinator_kecamatan",
         districtCode: "61.12.01",
       }),
-    });
-    expect(Object.keys(refused(outside))).toEqual(["districtCode"]);
+    );
+    expect(Object.keys(expectInvalid(outside))).toEqual(["districtCode"]);
 
-    const positionId = ok(
-      await createPosition({
-        chapterId,
-        actorId,
-        data: positionFormSchema.parse({
+    const positionId = expectOk(
+      await createPosition(
+        adminIn(chapterId),
+        positionFormSchema.parse({
           title: "Koordinator Kecamatan Pontianak Kota",
           kind: "koordinator_kecamatan",
           districtCode: "61.71.05",
         }),
-      }),
+      ),
     ).id;
     expect(await db.boardPosition.findUniqueOrThrow({ where: { id: positionId } })).toMatchObject({
       districtCode: "61.71.05",
       kind: "koordinator_kecamatan",
     });
     const korcam = await memberWithSession(chapterId, "Fajar Korcam");
-    ok(await appointRaw(chapterId, periodId, positionId, korcam.memberId, iso(addDays(TODAY, -10))));
+    expectOk(await appointRaw(chapterId, periodId, positionId, korcam.memberId, iso(addDays(TODAY, -10))));
 
     const user = await current(korcam.sessionId);
     expect(user.districtCodes).toEqual(["61.71.05"]);
@@ -1052,10 +987,7 @@ describe("rights follow the positions held, recomputed on every request", () => 
     const sessionId = await sessionOf(sek.id);
     expect(await permissionsOf(sessionId)).toContain("create:member:chapter");
 
-    const changed = await changeMemberStatus({
-      chapterId,
-      actorId,
-      memberId: sek.memberId,
+    const changed = await changeMemberStatus(adminIn(chapterId), sek.memberId, {
       status: "nonaktif",
       effectiveDate: iso(TODAY),
       reason: "Tidak aktif lagi",
@@ -1110,7 +1042,7 @@ describe("through the routes", () => {
 
     expect(statusOf(await run(newMemberLoader, getRequest("/members/new", cookie)))).toBe(200);
     const holdingRow = await db.positionHolding.findFirstOrThrow({ where: { memberId: sek.memberId }, select: { id: true } });
-    ok(await end(chapterId, holdingRow.id, iso(YESTERDAY)));
+    expectOk(await end(chapterId, holdingRow.id, iso(YESTERDAY)));
     expect(statusOf(await run(newMemberLoader, getRequest("/members/new", cookie)))).toBe(403);
   });
 });
