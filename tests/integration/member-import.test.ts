@@ -2,18 +2,10 @@
 // against a real SQLite database; routes called with real Requests for each role.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  buildTemplateXlsx,
-  checkImport,
-  commitImport,
-  getImport,
-  getImportProgress,
-  IMPORT_MAX_ROWS,
-  parseMemberFile,
-  readMemberFile,
-  TEMPLATE_COLUMNS,
-  type CheckedImportRow,
-} from "~/domain/members/import.server";
+import { checkImport, commitImport, getImport, getImportProgress, memberImportTemplate } from "~/domain/members/import-commit.server";
+import { IMPORT_MAX_ROWS, parseMemberFile, readMemberFile, TEMPLATE_COLUMNS } from "~/domain/members/import-file.server";
+import type { CheckedImportRow } from "~/domain/members/import-parse.server";
+import type { Actor } from "~/domain/shared/actor.server";
 import { buildMemberExport } from "~/domain/members/export.server";
 import { action as loginAction } from "~/routes/login";
 import { action as uploadAction, loader as uploadLoader } from "~/routes/members.import._index";
@@ -22,12 +14,16 @@ import { action as streamAction, loader as progressLoader } from "~/routes/membe
 import { loader as csvLoader } from "~/routes/members.export[.]csv";
 import { loader as xlsxLoader } from "~/routes/members.export[.]xlsx";
 import { loader as templateLoader } from "~/routes/members.template[.]xlsx";
+import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
+import { actorOfUser, actorWith } from "../support/actors";
+import { expectOk, expectRefusal } from "../support/outcomes";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 let chapterId: string;
 let boardId: string;
+let board: Actor;
 let existingId: string;
 let unchangedId: string;
 let budiId: string;
@@ -54,7 +50,7 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 async function dryRun(fileName: string, bytes: Uint8Array) {
   const { rows, info } = await readMemberFile({ fileName, bytes });
-  return checkImport({ chapterId, actorId: boardId, fileName, rows, info, source: bytes });
+  return expectOk(await checkImport(board, { fileName, rows, info, source: bytes }));
 }
 
 async function storedRows(importId: string): Promise<Map<number, CheckedImportRow>> {
@@ -75,7 +71,8 @@ function upload(cookie: string, name: string, bytes: Uint8Array, intent = "check
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "IMP", name: "IPSM Kota Impor", regionCode: "61.71" })).id;
-  boardId = (await buildBoardUser({ chapterId, email: "board@import.test" })).id;
+  board = await actorOfUser(await buildBoardUser({ chapterId, email: "board@import.test" }));
+  boardId = board.userId;
   existingId = (await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Sudah Ada", sex: "L", birthDate: utc(1980, 1, 1) }))
     .id;
   await db.member.update({ where: { id: existingId }, data: { nik: "6171010101800001", address: "Alamat Lama" } });
@@ -95,7 +92,7 @@ beforeAll(async () => {
 describe("reading files", () => {
   it("gives a template with Indonesian headers, text columns, an example and instructions, and reads it back", async () => {
     const template = new ExcelJS.Workbook();
-    await template.xlsx.load(new Uint8Array(await buildTemplateXlsx()).slice().buffer);
+    await template.xlsx.load(new Uint8Array(expectOk(await memberImportTemplate(board)).bytes).slice().buffer);
     expect(template.worksheets.map((s) => s.name)).toEqual(["Anggota", "Petunjuk"]);
     const sheet = template.getWorksheet("Anggota")!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER);
@@ -138,7 +135,7 @@ describe("reading files", () => {
     const filled = new Uint8Array(await template.xlsx.writeBuffer());
     const rows = await parseMemberFile({ fileName: "templat-terisi.xlsx", bytes: filled });
     expect(rows.map((r) => r.rowNumber)).toEqual([2, 3]);
-    const { importId, counts } = await checkImport({ chapterId, actorId: boardId, fileName: "templat-terisi.xlsx", rows });
+    const { importId, counts } = expectOk(await checkImport(board, { fileName: "templat-terisi.xlsx", rows }));
     expect(counts).toEqual({ create: 2, update: 0, unchanged: 0, reject: 0, total: 2 });
     const stored = await storedRows(importId);
     expect(stored.get(3)!.data).toMatchObject({ birthDate: "1988-03-02", phone: "+6281355551212", villageCode: "61.71.05.1004" });
@@ -183,7 +180,7 @@ describe("reading files", () => {
         },
       },
     ]);
-    const { importId, counts } = await checkImport({ chapterId, actorId: boardId, fileName: "anggota.csv", rows });
+    const { importId, counts } = expectOk(await checkImport(board, { fileName: "anggota.csv", rows }));
     expect(counts.create).toBe(1);
     expect((await storedRows(importId)).get(2)!.data).toMatchObject({ sex: "L", phone: "+6281234567890", villageCode: "61.71.01.1006" });
   });
@@ -204,7 +201,9 @@ describe("reading files", () => {
       "Paling banyak 20.000 baris sekali impor; berkas ini berisi 20.001 baris. Bagi berkas menjadi beberapa bagian.",
     );
     const rows = Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, i) => ({ rowNumber: i + 2, cells: { fullName: "Budi" } }));
-    await expect(checkImport({ chapterId, actorId: boardId, fileName: "a.csv", rows })).rejects.toThrow(/Paling banyak 20\.000 baris/);
+    expect(expectRefusal(await checkImport(board, { fileName: "a.csv", rows }), "invalid").formError).toMatch(
+      /Paling banyak 20\.000 baris/,
+    );
   });
 });
 
@@ -383,18 +382,14 @@ describe("the dry run", () => {
     ]);
 
     // The page's view: counts, rows without their personal data.
-    const view = (await getImport(chapterId, importId))!;
+    const { detail: view } = expectOk(await getImport(board, importId));
     expect(view.counts).toEqual(counts);
     expect(view.rows).toHaveLength(13);
     expect(JSON.stringify(view.rows)).not.toContain("6171015708900003");
-    expect(await getImport("another-chapter", importId)).toBeNull();
+    expectRefusal(await getImport(actorWith({ chapterId: "another-chapter", kinds: ["sekretaris"] }), importId), "notFound");
 
     // A rejected row blocks everything: nothing is written.
-    expect(await commitImport({ chapterId, actorId: boardId, importId })).toMatchObject({
-      ok: false,
-      reason: "rejected",
-      message: expect.stringContaining("perbaiki berkas lalu unggah ulang"),
-    });
+    expect(expectRefusal(await commitImport(board, importId), "conflict").message).toContain("perbaiki berkas lalu unggah ulang");
     expect(await db.member.count({ where: { chapterId } })).toBe(before);
     expect((await db.member.findUniqueOrThrow({ where: { id: existingId } })).address).toBe("Alamat Lama");
     expect(await db.auditLog.count({ where: { action: "member.import", chapterId } })).toBe(0);
@@ -429,7 +424,9 @@ describe("the dry run", () => {
         },
       },
     ];
-    const { importId } = await checkImport({ chapterId: provinceChapter, actorId: boardId, fileName: "a.csv", rows });
+    const { importId } = expectOk(
+      await checkImport(actorWith({ chapterId: provinceChapter, userId: boardId, kinds: ["sekretaris"] }), { fileName: "a.csv", rows }),
+    );
     const stored = await storedRows(importId);
     expect(stored.get(2)!.reasons).toEqual(['Ada lebih dari satu kelurahan/desa bernama "Durian"; isi juga kolom Kecamatan.']);
     expect(stored.get(3)!.data!.villageCode).toBe("61.12.03.2007");
@@ -478,7 +475,7 @@ describe("the commit", () => {
 
     expect((await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { source: true } })).source).not.toBeNull();
     const onProgress = vi.fn();
-    expect(await commitImport({ chapterId, actorId: boardId, importId, onProgress })).toEqual({
+    expect(await commitImport(board, importId, { onProgress })).toEqual({
       ok: true,
       created: 3,
       updated: 1,
@@ -486,8 +483,8 @@ describe("the commit", () => {
     });
     expect(onProgress).toHaveBeenCalledWith(0, 4);
     expect(onProgress).toHaveBeenLastCalledWith(4, 4);
-    expect(getImportProgress(chapterId, importId)).toEqual({ done: 4, total: 4, finished: true, error: null });
-    expect(getImportProgress("another-chapter", importId)).toBeNull();
+    expect(getImportProgress(board, importId)).toEqual({ done: 4, total: 4, finished: true, error: null });
+    expect(getImportProgress(actorWith({ chapterId: "another-chapter", kinds: ["sekretaris"] }), importId)).toBeNull();
 
     const created = await db.member.findMany({
       where: { chapterId, nik: { in: ["6171014506920001", "6171024506920002", "6171021003850003"] } },
@@ -526,8 +523,8 @@ describe("the commit", () => {
     expect(flags.every((f) => f.memberId < f.otherMemberId)).toBe(true);
     expect(flags.some((f) => f.memberId === budiId || f.otherMemberId === budiId)).toBe(true);
 
-    expect(await commitImport({ chapterId, actorId: boardId, importId })).toMatchObject({ ok: false, reason: "committed" });
-    expect((await getImport(chapterId, importId))!.status).toBe("committed");
+    expect(expectRefusal(await commitImport(board, importId), "conflict").message).toBe(t("import.refused.committed"));
+    expect(expectOk(await getImport(board, importId)).detail.status).toBe("committed");
     // The uploaded file is not kept once its rows are in the registry.
     expect((await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { source: true } })).source).toBeNull();
   });
@@ -557,10 +554,10 @@ describe("the commit", () => {
     // Someone registers Hendra by hand in the meantime.
     const hendra = await buildMember({ chapterId, villageCode: "61.71.04.1001", fullName: "Hendra Manual" });
     await db.member.update({ where: { id: hendra.id }, data: { nik: "6171041505940001" } });
-    const result = await commitImport({ chapterId, actorId: boardId, importId });
-    expect(result).toMatchObject({ ok: false, reason: "conflict", rows: ["2"], message: expect.stringContaining("baris 2") });
+    const result = await commitImport(board, importId);
+    expect(expectRefusal(result, "conflict").message).toBe(t("import.refused.conflict", { rows: "2" }));
     expect(await db.member.count({ where: { chapterId, nik: "6171044405940002" } })).toBe(0);
-    expect((await getImport(chapterId, importId))!.status).toBe("checked");
+    expect(expectOk(await getImport(board, importId)).detail.status).toBe("checked");
   });
 });
 
@@ -686,7 +683,7 @@ describe("exports", () => {
     const exportsBefore = await db.auditLog.count({ where: { action: "member.export", chapterId } });
     const response = (await run(csvLoader, getRequest("/members/export.csv?q=Rina", cookies.board))) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="anggota-imp-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="?anggota-imp-\d{4}-\d{2}-\d{2}\.csv"?/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder()
