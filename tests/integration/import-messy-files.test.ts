@@ -5,24 +5,22 @@
 // against a real SQLite database. Nothing here is stored as a member: it is all dry run.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  ALL_SHEETS,
-  checkImport,
-  readMemberFile,
-  TEMPLATE_COLUMNS,
-  type CheckedImportRow,
-  type ImportColumnKey,
-  type ImportFileInfo,
-} from "~/domain/members/import.server";
+import { checkImport } from "~/domain/members/import-commit.server";
+import { readMemberFile, TEMPLATE_COLUMNS, type ImportColumnKey, type ImportFileInfo } from "~/domain/members/import-file.server";
+import type { CheckedImportRow } from "~/domain/members/import-parse.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import { ALL_SHEETS } from "~/validation/member-import";
 import { action as loginAction } from "~/routes/login";
 import { action as uploadAction } from "~/routes/members.import._index";
 import { action as resultAction, loader as resultLoader } from "~/routes/members.import.$id";
 import { db } from "~/utils/db.server";
 import { buildBoardUser, buildChapter } from "../factories";
+import { actorOfUser } from "../support/actors";
+import { expectOk } from "../support/outcomes";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
 let chapterId: string;
-let boardId: string;
+let board: Actor;
 let cookie: string;
 
 type Cell = string | number | Date | null;
@@ -611,8 +609,7 @@ beforeAll(async () => {
       regionCode: "61.71",
     })
   ).id;
-  const board = await buildBoardUser({ chapterId, email: "board@messy.test" });
-  boardId = board.id;
+  board = await actorOfUser(await buildBoardUser({ chapterId, email: "board@messy.test" }));
   cookie = cookiesFrom(
     (await run(
       loginAction,
@@ -633,14 +630,7 @@ describe("messy files", () => {
     });
     if (c.info) expect(info).toMatchObject(c.info);
     if (!c.info?.nikColumnRounded) expect(info.nikColumnRounded).toBeUndefined();
-    const { importId } = await checkImport({
-      chapterId,
-      actorId: boardId,
-      fileName: file.fileName,
-      rows,
-      info,
-      source: file.bytes,
-    });
+    const { importId } = expectOk(await checkImport(board, { fileName: file.fileName, rows, info, source: file.bytes }));
     const record = await db.memberImport.findUniqueOrThrow({
       where: { id: importId },
       select: { rows: true },
