@@ -12,8 +12,6 @@ export const POSITION_KINDS = Object.values(PositionKind);
 /** Positions of these kinds always have one holder at a time. */
 export const SINGLE_HOLDER_KINDS: readonly PositionKind[] = ["ketua", "sekretaris", "bendahara"];
 
-export const PERIOD_STATUSES = Object.values(PeriodStatus);
-
 export const HOLDING_END_REASONS = Object.values(HoldingEndReason);
 
 /** The positions a new chapter starts with (the chapter can add more). */
@@ -159,8 +157,3 @@ export const positionFormSchema = z
   });
 export type PositionFormInput = z.input<typeof positionFormSchema>;
 export type PositionFormData = z.output<typeof positionFormSchema>;
-
-/** "Periode 2026-2031" from the years of the dates. */
-export function suggestedPeriodName(startDate: Date, endDate: Date): string {
-  return `Periode ${startDate.getUTCFullYear()}-${endDate.getUTCFullYear()}`;
-}

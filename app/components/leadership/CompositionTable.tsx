@@ -2,7 +2,7 @@ import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort } from "~/utils/format";
 
-export type CompositionRow = {
+type CompositionRow = {
   id: string;
   startDate: string | Date;
   position: { title: string };

@@ -8,7 +8,7 @@ import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 
 export type MemberChoice = { id: string; fullName: string; memberNumber: string | null };
-export type PositionChoice = { id: string; title: string };
+type PositionChoice = { id: string; title: string };
 
 /** The options of a select of active members: "Name (member number)". */
 export function MemberOptions({ members }: { members: MemberChoice[] }) {

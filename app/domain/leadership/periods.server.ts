@@ -358,7 +358,7 @@ export function compositionDay(period: { startDate: Date; endDate: Date }, today
   return today;
 }
 
-export type PeriodView = NonNullable<Awaited<ReturnType<typeof readPeriod>>>;
+type PeriodView = NonNullable<Awaited<ReturnType<typeof readPeriod>>>;
 
 /** Whether the actor may change periods and holdings (the pages' buttons follow this). */
 function canManage(actor: Actor) {
