@@ -8,9 +8,13 @@ import { ensureActivityCatalogue, listActivityTypes } from "~/domain/catalogues/
 import { MERGE_RULES, mergeMembers } from "~/domain/members/merge.server";
 import { action as loginAction } from "~/routes/login";
 import { action as duplicatesAction } from "~/routes/members.duplicates";
+import type { Actor } from "~/domain/shared/actor.server";
+import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { actorOfUser } from "../support/actors";
+import { expectRefusal } from "../support/outcomes";
 import { cookiesFrom, getRequest, postForm, run } from "../support/requests";
 
 /** A reference to a member: a relation (key "Model.relationField") or a plain id column ("Model.column"). */
@@ -59,6 +63,7 @@ async function referencesTo(memberId: string) {
 let chapterId: string;
 let board: Awaited<ReturnType<typeof buildBoardUser>>;
 let boardCookie: string;
+let registrar: Actor;
 let serial = 0;
 const V = "61.71.01.1003";
 
@@ -92,6 +97,7 @@ beforeAll(async () => {
   chapterId = (await buildChapter({ code: "MRG" })).id;
   await ensureActivityCatalogue(chapterId);
   board = await buildBoardUser({ chapterId, email: "sekretaris@merge.test" });
+  registrar = await actorOfUser(board);
   const login = (await run(loginAction, postForm("/login", { email: "sekretaris@merge.test", password: "password-123" }))) as Response;
   boardCookie = cookiesFrom(login);
 });
@@ -229,7 +235,7 @@ describe("merging a duplicate referenced from every relation", () => {
         .map(([r]) => r),
     ).toEqual([]);
 
-    expect(await mergeMembers({ chapterId, actorId: board.id, keepId: keep.id, removeId: dup.id })).toEqual({ ok: true });
+    expect(await mergeMembers(registrar, keep.id, dup.id)).toEqual({ ok: true });
 
     expect(await db.member.findUnique({ where: { id: dup.id } })).toBeNull();
     const after = await referencesTo(dup.id);
@@ -287,12 +293,9 @@ describe("refusing a merge", () => {
     }
     const authored = await activity(dup.id);
 
-    expect(await mergeMembers({ chapterId, actorId: board.id, keepId: keep.id, removeId: dup.id })).toEqual({
-      ok: false,
-      reason: "positions",
-      position: position.title,
-      period: period.name,
-    });
+    expect(expectRefusal(await mergeMembers(registrar, keep.id, dup.id), "conflict").message).toBe(
+      t("members.duplicates.mergePositions", { position: position.title, period: period.name }),
+    );
     expect(await db.member.count({ where: { id: dup.id } })).toBe(1);
     expect((await db.activity.findUniqueOrThrow({ where: { id: authored.id } })).memberId).toBe(dup.id);
 
@@ -311,7 +314,7 @@ describe("refusing a merge", () => {
   it("answers a merge of a member already merged away with a message, not an error", async () => {
     const keep = await buildMember({ chapterId, villageCode: V });
     const gone = await buildMember({ chapterId, villageCode: V });
-    expect(await mergeMembers({ chapterId, actorId: board.id, keepId: keep.id, removeId: gone.id })).toEqual({ ok: true });
+    expect(await mergeMembers(registrar, keep.id, gone.id)).toEqual({ ok: true });
     const response = (await run(
       duplicatesAction,
       postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: gone.id }, boardCookie),

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   changeMemberStatus,
   createMember,
+  existingMemberOf,
   getMemberHistory,
   listMembers,
   listOpenDuplicateFlags,
@@ -15,15 +16,20 @@ import { action as memberAction, loader as memberLoader } from "~/routes/members
 import { loader as membersLoader } from "~/routes/members._index";
 import { loader as editLoader } from "~/routes/members.$id.edit";
 import { action as profileAction, loader as profileLoader } from "~/routes/profile";
+import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
 import { memberFormSchema, type MemberFormData } from "~/validation/members";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
+import { actorOfUser } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import type { Actor } from "~/domain/shared/actor.server";
 import { action as loginAction } from "~/routes/login";
 
 let chapterId: string;
 let otherChapterId: string;
 let boardId: string;
+let registrar: Actor;
 const cookies: Record<string, string> = {};
 
 const baseForm = {
@@ -48,7 +54,8 @@ async function signIn(email: string) {
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "PTK", regionCode: "61.71" })).id;
   otherChapterId = (await buildChapter({ code: "KKR", name: "IPSM Kabupaten Kubu Raya", regionCode: "61.12" })).id;
-  boardId = (await buildBoardUser({ chapterId, email: "sekretaris@reg.test", name: "Sekretaris Uji" })).id;
+  registrar = await actorOfUser(await buildBoardUser({ chapterId, email: "sekretaris@reg.test", name: "Sekretaris Uji" }));
+  boardId = registrar.userId;
   const own = await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Relawan Sendiri" });
   await buildUser({ chapterId, role: "volunteer", email: "relawan@reg.test", memberId: own.id });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@reg.test" });
@@ -57,40 +64,31 @@ beforeAll(async () => {
 
 describe("adding members", () => {
   it("stores the member with the next number in the chapter's pattern, phone in E.164, and audits it", async () => {
-    const result = await createMember({ chapterId, actorId: boardId, data: form() });
+    const result = await createMember(registrar, form());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.memberNumber).toMatch(/^PTK-2026-\d{4}$/);
     const member = await db.member.findUniqueOrThrow({ where: { id: result.memberId } });
     expect(member.phone).toBe("+6281234567890");
     expect(member.status).toBe("calon");
-    const history = await getMemberHistory(chapterId, result.memberId);
+    const history = await getMemberHistory(registrar, result.memberId);
     expect(history[0]).toMatchObject({ action: "member.create", actorName: "Sekretaris Uji" });
     expect(JSON.stringify(history[0]!.after)).not.toContain("6171015708900003");
   });
 
   it("refuses an NIK already in the chapter, pointing at the existing member", async () => {
-    const result = await createMember({ chapterId, actorId: boardId, data: form({ fullName: "Orang Lain" }) });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.fieldErrors.nik).toBe("NIK ini sudah terdaftar atas nama Siti Aminah.");
-    expect(result.existingMember?.fullName).toBe("Siti Aminah");
+    const result = await createMember(registrar, form({ fullName: "Orang Lain" }));
+    expect(expectInvalid(result).nik).toBe("NIK ini sudah terdaftar atas nama Siti Aminah.");
+    expect(existingMemberOf(expectRefusal(result, "invalid"))?.fullName).toBe("Siti Aminah");
   });
 
   it("refuses an NIK whose region part is not a kecamatan, a kelurahan outside the chapter, a taken email", async () => {
-    await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171011708900009", sex: "L", fullName: "Budi", email: "budi@contoh.id" }),
-    });
-    const bad = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "9999011708900001", sex: "L", villageCode: "61.12.01.2001", email: "budi@contoh.id" }),
-    });
-    expect(bad.ok).toBe(false);
-    if (bad.ok) return;
-    expect(bad.fieldErrors).toEqual({
+    await createMember(registrar, form({ nik: "6171011708900009", sex: "L", fullName: "Budi", email: "budi@contoh.id" }));
+    const bad = await createMember(
+      registrar,
+      form({ nik: "9999011708900001", sex: "L", villageCode: "61.12.01.2001", email: "budi@contoh.id" }),
+    );
+    expect(expectInvalid(bad)).toEqual({
       nik: "Kode wilayah pada NIK (6 angka pertama) bukan kode kecamatan yang terdaftar.",
       villageCode: "Kelurahan/desa ini tidak berada di wilayah IPSM Anda.",
       email: "Email ini sudah dipakai anggota lain.",
@@ -98,23 +96,11 @@ describe("adding members", () => {
   });
 
   it("never reuses a number, even after a merge removes a member", async () => {
-    const a = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171011212850001", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }),
-    });
-    const b = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171011212850002", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }),
-    });
+    const a = await createMember(registrar, form({ nik: "6171011212850001", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }));
+    const b = await createMember(registrar, form({ nik: "6171011212850002", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Satu" }));
     if (!a.ok || !b.ok) throw new Error("setup");
-    await mergeMembers({ chapterId, actorId: boardId, keepId: a.memberId, removeId: b.memberId });
-    const c = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171011212850003", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Tiga" }),
-    });
+    await mergeMembers(registrar, a.memberId, b.memberId);
+    const c = await createMember(registrar, form({ nik: "6171011212850003", sex: "L", birthDate: "1985-12-12", fullName: "Ahmad Tiga" }));
     if (!c.ok) throw new Error("setup");
     const serial = (n: string | null) => Number(n!.slice(-4));
     expect(serial(c.memberNumber)).toBe(serial(b.memberNumber) + 1);
@@ -123,45 +109,41 @@ describe("adding members", () => {
 
 describe("near duplicates and merging", () => {
   it("flags the same name and birth date for the board, who can call them distinct", async () => {
-    const first = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171010303800001", sex: "L", birthDate: "1980-03-03", fullName: "Joko Widodo" }),
-    });
-    const second = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171020303800002", sex: "L", birthDate: "1980-03-03", fullName: "joko widodo " }),
-    });
+    const first = await createMember(
+      registrar,
+      form({ nik: "6171010303800001", sex: "L", birthDate: "1980-03-03", fullName: "Joko Widodo" }),
+    );
+    const second = await createMember(
+      registrar,
+      form({ nik: "6171020303800002", sex: "L", birthDate: "1980-03-03", fullName: "joko widodo " }),
+    );
     if (!first.ok || !second.ok) throw new Error("setup");
     expect(second.possibleDuplicates.map((d) => d.id)).toEqual([first.memberId]);
-    const flags = await listOpenDuplicateFlags(chapterId);
+    const flags = await listOpenDuplicateFlags(registrar);
     const flag = flags.find((f) => [f.member.id, f.otherMember.id].includes(second.memberId))!;
     expect(flag).toBeDefined();
-    expect(await markDistinct({ chapterId, actorId: boardId, flagId: flag.id })).toBe(true);
-    expect((await listOpenDuplicateFlags(chapterId)).some((f) => f.id === flag.id)).toBe(false);
+    expectOk(await markDistinct(registrar, flag.id));
+    expect((await listOpenDuplicateFlags(registrar)).some((f) => f.id === flag.id)).toBe(false);
   });
 
   it("merges: the account and the cards move to the member kept, the duplicate goes, all audited", async () => {
-    const keep = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171010404810001", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono" }),
-    });
-    const dup = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171010404810002", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono", phone: "" }),
-    });
+    const keep = await createMember(
+      registrar,
+      form({ nik: "6171010404810001", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono" }),
+    );
+    const dup = await createMember(
+      registrar,
+      form({ nik: "6171010404810002", sex: "L", birthDate: "1981-04-04", fullName: "Rudi Hartono", phone: "" }),
+    );
     if (!keep.ok || !dup.ok) throw new Error("setup");
     const account = await buildUser({ chapterId, role: "volunteer", memberId: dup.memberId });
     await db.memberCard.create({ data: { memberId: dup.memberId, code: "merge-test-card", validUntil: new Date("2031-01-01") } });
 
-    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: keep.memberId, removeId: dup.memberId })).toEqual({ ok: true });
+    expect(await mergeMembers(registrar, keep.memberId, dup.memberId)).toEqual({ ok: true });
     expect(await db.member.findUnique({ where: { id: dup.memberId } })).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: account.id } })).memberId).toBe(keep.memberId);
     expect((await db.memberCard.findUniqueOrThrow({ where: { code: "merge-test-card" } })).memberId).toBe(keep.memberId);
-    const history = await getMemberHistory(chapterId, keep.memberId);
+    const history = await getMemberHistory(registrar, keep.memberId);
     expect(history.some((h) => h.action === "member.merge")).toBe(true);
   });
 
@@ -207,7 +189,7 @@ describe("near duplicates and merging", () => {
       data: { chapterId, memberId: dup.id, title: "Sertifikat", number: "MERGE-1", issuer: "LSP", issuedOn: on },
     });
 
-    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id })).toEqual({ ok: true });
+    expect(await mergeMembers(registrar, keep.id, dup.id)).toEqual({ ok: true });
     const participations = await db.trainingParticipant.findMany({ where: { memberId: keep.id }, select: { eventId: true, result: true } });
     expect(participations).toHaveLength(2);
     expect(participations.find((p) => p.eventId === shared.id)?.result).toBe("lulus");
@@ -223,38 +205,26 @@ describe("near duplicates and merging", () => {
     const b = await buildMember({ chapterId, villageCode: "61.71.01.1003" });
     await buildUser({ chapterId, role: "volunteer", memberId: a.id });
     await buildUser({ chapterId, role: "volunteer", memberId: b.id });
-    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: a.id, removeId: b.id })).toEqual({ ok: false, reason: "twoAccounts" });
+    expect(expectRefusal(await mergeMembers(registrar, a.id, b.id), "conflict").message).toBe(t("members.duplicates.mergeTwoAccounts"));
     const foreign = await buildMember({ chapterId: otherChapterId, villageCode: "61.12.01.2001" });
-    expect(await mergeMembers({ chapterId, actorId: boardId, keepId: a.id, removeId: foreign.id })).toEqual({
-      ok: false,
-      reason: "missing",
-    });
+    expect(expectRefusal(await mergeMembers(registrar, a.id, foreign.id), "notFound").message).toBe(t("members.duplicates.mergeMissing"));
   });
 });
 
 describe("editing and status changes", () => {
   it("audits only what changed, and keeps status changes with date and reason", async () => {
-    const created = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo" }),
-    });
+    const created = await createMember(
+      registrar,
+      form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo" }),
+    );
     if (!created.ok) throw new Error("setup");
-    await updateMember({
-      chapterId,
-      actorId: boardId,
-      memberId: created.memberId,
-      data: form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo", address: "Jl. Baru 1" }),
-    });
-    await changeMemberStatus({
-      chapterId,
-      actorId: boardId,
-      memberId: created.memberId,
-      status: "nonaktif",
-      effectiveDate: "2026-06-01",
-      reason: "Pindah domisili",
-    });
-    const [status, update] = await getMemberHistory(chapterId, created.memberId);
+    await updateMember(
+      registrar,
+      created.memberId,
+      form({ nik: "6171010505820001", sex: "L", birthDate: "1982-05-05", fullName: "Eko Prasetyo", address: "Jl. Baru 1" }),
+    );
+    await changeMemberStatus(registrar, created.memberId, { status: "nonaktif", effectiveDate: "2026-06-01", reason: "Pindah domisili" });
+    const [status, update] = await getMemberHistory(registrar, created.memberId);
     expect(status).toMatchObject({
       action: "member.status",
       before: { status: "calon" },
@@ -273,31 +243,27 @@ describe("editing and status changes", () => {
   it("cannot touch a member of another chapter", async () => {
     const foreign = await buildMember({ chapterId: otherChapterId, villageCode: "61.12.01.2001" });
     expect(
-      await changeMemberStatus({
-        chapterId,
-        actorId: boardId,
-        memberId: foreign.id,
-        status: "aktif",
-        effectiveDate: "2026-01-01",
-        reason: "x",
-      }),
-    ).toBeNull();
-    expect(await updateMember({ chapterId, actorId: boardId, memberId: foreign.id, data: form() })).toBeNull();
+      expectRefusal(
+        await changeMemberStatus(registrar, foreign.id, { status: "aktif", effectiveDate: "2026-01-01", reason: "x" }),
+        "notFound",
+      ),
+    ).toBeTruthy();
+    expectRefusal(await updateMember(registrar, foreign.id, form()), "notFound");
   });
 });
 
 describe("the list", () => {
   it("searches by name, NIK, number and phone, and filters by status and kecamatan", async () => {
     const search = async (q: string) =>
-      (await listMembers({ chapterId, filters: { search: q, sort: "name", direction: "asc" } })).members.map((m) => m.fullName);
+      (await listMembers(registrar, { filters: { search: q, sort: "name", direction: "asc" } })).members.map((m) => m.fullName);
     expect(await search("siti")).toContain("Siti Aminah");
     expect(await search("6171015708900003")).toEqual(["Siti Aminah"]);
     expect(await search("0812 3456 7890")).toContain("Siti Aminah");
     const numbered = await db.member.findFirstOrThrow({ where: { fullName: "Siti Aminah" }, select: { memberNumber: true } });
     expect(await search(numbered.memberNumber!)).toEqual(["Siti Aminah"]);
-    const nonaktif = await listMembers({ chapterId, filters: { status: "nonaktif", sort: "name", direction: "asc" } });
+    const nonaktif = await listMembers(registrar, { filters: { status: "nonaktif", sort: "name", direction: "asc" } });
     expect(nonaktif.members.every((m) => m.status === "nonaktif")).toBe(true);
-    const kec02 = await listMembers({ chapterId, filters: { districtCode: "61.71.02", sort: "name", direction: "asc" } });
+    const kec02 = await listMembers(registrar, { filters: { districtCode: "61.71.02", sort: "name", direction: "asc" } });
     expect(kec02.members.every((m) => m.village.code.startsWith("61.71.02."))).toBe(true);
   });
 });
@@ -418,11 +384,10 @@ describe("member number settings", () => {
       postForm("/members/settings", { memberNumberPattern: "IPSM/{KODE}/{NOMOR:5}", cardValidityYears: "3" }, cookies.sekretaris),
     );
     expect(statusOf(ok)).toBe(302);
-    const created = await createMember({
-      chapterId,
-      actorId: boardId,
-      data: form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }),
-    });
+    const created = await createMember(
+      registrar,
+      form({ nik: "6171010606830001", sex: "L", birthDate: "1983-06-06", fullName: "Pola Baru" }),
+    );
     expect(created.ok && created.memberNumber).toMatch(/^IPSM\/PTK\/\d{5}$/);
     expect(
       statusOf(
@@ -439,21 +404,14 @@ describe("cards follow the membership", () => {
   it("revokes a member's card when they leave, and issues none to someone who left", async () => {
     const { issueCard, ensureActiveCards, verifyCardCode } = await import("~/domain/members/cards.server");
     const member = await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Akan Keluar", status: "aktif" });
-    const card = await issueCard({ memberId: member.id, chapterId, actorId: boardId });
+    const { card } = expectOk(await issueCard(registrar, member.id));
     expect((await verifyCardCode(card!.code))?.state).toBe("valid");
-    await changeMemberStatus({
-      chapterId,
-      actorId: boardId,
-      memberId: member.id,
-      status: "mengundurkan_diri",
-      effectiveDate: "2026-07-01",
-      reason: "Pindah kota",
-    });
+    await changeMemberStatus(registrar, member.id, { status: "mengundurkan_diri", effectiveDate: "2026-07-01", reason: "Pindah kota" });
     expect((await verifyCardCode(card!.code))?.state).toBe("revoked");
     const revoked = await db.memberCard.findUniqueOrThrow({ where: { id: card!.id } });
     expect(revoked.revokedReason).toBe("Status anggota berubah menjadi Mengundurkan diri");
-    expect(await issueCard({ memberId: member.id, chapterId, actorId: boardId })).toBeNull();
-    expect(await ensureActiveCards({ memberIds: [member.id], chapterId, actorId: boardId })).toEqual([]);
+    expectRefusal(await issueCard(registrar, member.id), "conflict");
+    expect(expectOk(await ensureActiveCards(registrar, [member.id])).cards).toEqual([]);
   });
 
   it("leaves one valid card after a merge", async () => {
@@ -470,9 +428,9 @@ describe("cards follow the membership", () => {
       fullName: "Kartu Ganda",
       birthDate: new Date(Date.UTC(1975, 1, 2)),
     });
-    await issueCard({ memberId: keep.id, chapterId, actorId: boardId });
-    await issueCard({ memberId: dup.id, chapterId, actorId: boardId });
-    await mergeMembers({ chapterId, actorId: boardId, keepId: keep.id, removeId: dup.id });
+    await issueCard(registrar, keep.id);
+    await issueCard(registrar, dup.id);
+    await mergeMembers(registrar, keep.id, dup.id);
     const cards = await db.memberCard.findMany({ where: { memberId: keep.id } });
     expect(cards).toHaveLength(2);
     expect(cards.filter((c) => c.revokedAt === null)).toHaveLength(1);
