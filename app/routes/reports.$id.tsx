@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import { createCorrection, deleteDraft, getReport, reportActorOf, reviewReport, submitReport } from "~/domain/reports/reports.server";
+import { createCorrection, deleteDraft, getReport, reportRights, reviewReport, submitReport } from "~/domain/reports/reports.server";
+import type { Refusal } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
 import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requireAnyPermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, invalidForm, refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { reviewSchema } from "~/validation/reports";
 import { readFormData } from "~/utils/request-form.server";
 
@@ -24,68 +24,50 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // a submitted report shows its frozen figures, number, hashes and verification page. The Ketua
 // submits; the board drafts corrections; the Dinas Sosial receives or returns.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireAnyPermission(request, ["read:report:chapter", "receive:report:chapter"]);
-  const report = await getReport(reportActorOf(user), params.id ?? "");
-  if (!report) notFound();
-  return {
-    report,
-    timeZone: user.chapter.timeZone,
-    canSubmit: hasPermission(user.permissions, "submit:report:chapter"),
-    canCreate: hasPermission(user.permissions, "create:report:chapter"),
-    canReview: hasPermission(user.permissions, "receive:report:chapter"),
-  };
+  const actor = await requireActor(request, ["read:report:chapter", "receive:report:chapter"]);
+  const { report } = unwrap(await getReport(actor, params.id ?? ""));
+  return { report, timeZone: actor.timeZone, ...reportRights(actor) };
+}
+
+/** A refused button: its sentence as a toast on the report's page; without one, the error page. */
+async function refusedToast(back: string, refusal: Refusal) {
+  const message = refusal.refusal === "invalid" ? refusal.formError : refusal.message;
+  if (refusal.refusal === "notFound" || !message) throw refusalResponse(refusal);
+  return redirectWithToastText(back, "error", message);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireAnyPermission(request, ["create:report:chapter", "submit:report:chapter", "receive:report:chapter"]);
-  const actor = reportActorOf(user);
+  const actor = await requireActor(request, ["create:report:chapter", "submit:report:chapter", "receive:report:chapter"]);
   const id = params.id ?? "";
   const back = `/reports/${id}`;
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
-  // Drafting, sending, deleting and correcting are the board's; the Dinas Sosial only answers.
-  if (["submit", "delete", "correct"].includes(intent) && !hasPermission(user.permissions, "create:report:chapter"))
-    throw new Response("Forbidden", { status: 403 });
   if (intent === "submit") {
     const result = await submitReport(actor, id);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      if (result.error === "forbidden") return redirectWithToast(back, "error", "reports.detail.onlyKetua");
-      if (result.error === "storageFault") return redirectWithToast(back, "error", "documents.storageFault");
-      if (result.error === "alreadySubmitted")
-        return redirectWithToast(back, "error", "reports.error.overlaps", { number: result.number ?? "", period: result.period ?? "" });
-      return redirectWithToast(back, "error", "reports.detail.notSubmitted");
-    }
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
   }
   if (intent === "delete") {
-    if (!(await deleteDraft(actor, id))) notFound();
+    unwrap(await deleteDraft(actor, id));
     return redirectWithToast("/reports", "success", "reports.detail.deleted");
   }
   if (intent === "correct") {
     const result = await createCorrection(actor, id);
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return redirectWithToast(back, "error", "reports.error.notCorrectable");
-    }
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(`/reports/${result.id}`, "success", "reports.detail.correctionCreated");
   }
   if (intent === "receive" || intent === "return") {
     let note: string | null = null;
     if (intent === "return") {
       const parsed = parseForm(reviewSchema, form);
-      if (!parsed.success) return data({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
+      if (!parsed.success) return invalidForm(parsed, { intent });
       note = parsed.data.note;
     }
     const result = await reviewReport(actor, id, intent === "receive" ? "received" : "returned", note);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-      return redirectWithToast(back, "error", "reports.detail.notSubmitted");
-    }
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", intent === "receive" ? "reports.detail.received" : "reports.detail.returned");
   }
-  throw new Response("Bad Request", { status: 400 });
+  badRequest();
 }
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -1,19 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { BarChart } from "~/components/BarChart";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { createReport, listReports, receivedSummary, reportActorOf } from "~/domain/reports/reports.server";
+import { createReport, listReports, receivedSummary, reportRights } from "~/domain/reports/reports.server";
+import { can } from "~/domain/shared/actor.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
 import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { requireAnyPermission, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { REPORT_PERIOD_KINDS, reportPeriodSchema } from "~/validation/reports";
 import { readFormData } from "~/utils/request-form.server";
@@ -25,30 +25,25 @@ const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", 
 // /reports: the board's reports (and the form for a new draft); for the Dinas Sosial, the reports
 // submitted by the chapters of its area and a summary across them. Volunteers get 403.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireAnyPermission(request, ["read:report:chapter", "receive:report:chapter"]);
-  const actor = reportActorOf(user);
-  const dinsos = !hasPermission(user.permissions, "read:report:chapter");
-  const today = calendarToday(user.chapter.timeZone);
+  const actor = await requireActor(request, ["read:report:chapter", "receive:report:chapter"]);
+  const dinsos = !can(actor, "read:report:chapter");
+  const today = calendarToday(actor.timeZone);
   // By default the form offers last month.
   const lastMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   return {
     reports: await listReports(actor),
     summary: dinsos ? await receivedSummary(actor) : null,
-    canCreate: hasPermission(user.permissions, "create:report:chapter"),
+    canCreate: reportRights(actor).canCreate,
     defaults: { year: String(lastMonth.getUTCFullYear()), month: String(lastMonth.getUTCMonth() + 1) },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "create:report:chapter");
+  const actor = await requireActor(request, "create:report:chapter");
   const parsed = parseForm(reportPeriodSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await createReport(reportActorOf(user), parsed.data);
-  if (!result.ok)
-    return data(
-      { success: false as const, fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values },
-      { status: 400 },
-    );
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await createReport(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast(`/reports/${result.id}`, "success", "reports.form.created");
 }
 
@@ -65,9 +60,9 @@ function NewReportForm({ defaults }: { defaults: Record<string, string> }) {
   return (
     <Form method="post" noValidate className="card" aria-label={t("reports.list.new")}>
       <h2>{t("reports.list.new")}</h2>
-      {errors.form ? (
+      {(actionData?.formError ?? errors.form) ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {actionData?.formError ?? errors.form}
         </p>
       ) : null}
       <div className="field">

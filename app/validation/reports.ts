@@ -5,10 +5,10 @@ import { t } from "~/i18n";
 import { formatCalendarDateLong } from "~/utils/format";
 import { calendarDate, parseCalendarDate, text } from "./fields";
 
-export const REPORT_PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;
-export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
-export const REPORT_STATUSES = ["draft", "submitted", "received", "returned", "superseded"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { ReportPeriodKind, ReportStatus } from "~/generated/prisma/enums";
+export { ReportPeriodKind, ReportStatus };
+export const REPORT_PERIOD_KINDS = Object.values(ReportPeriodKind);
+export const REPORT_STATUSES = Object.values(ReportStatus);
 
 const MONTHS = [
   "Januari",

@@ -12,9 +12,10 @@ import { beforeAll, bench, describe } from "vitest";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { reportFigures } from "~/domain/reports/figures.server";
-import { createReport, reportFile, type ReportActor } from "~/domain/reports/reports.server";
+import { createReport, reportFile } from "~/domain/reports/reports.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import { actorWith } from "../support/actors";
 import { db } from "~/utils/db.server";
-import { permissionsFor } from "~/utils/permissions";
 import { buildBoardUser, buildChapter, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";
 
 const ROWS = Number(process.env.REPORT_BENCH_ROWS ?? 200_000);
@@ -23,7 +24,7 @@ const YEAR = 2025;
 
 let chapterId = "";
 let file = "";
-let actor: ReportActor;
+let actor: Actor;
 let reportId = "";
 const start = calendarDate(YEAR, 1, 1);
 const end = calendarDate(YEAR, 12, 31);
@@ -116,7 +117,7 @@ beforeAll(async () => {
   });
   const members = (await db.member.findMany({ where: { chapterId }, select: { id: true }, orderBy: { id: "asc" } })).map((m) => m.id);
   const ketua = await buildBoardUser({ chapterId, kind: "ketua", email: "ketua@laporan.bench" });
-  actor = { userId: ketua.id, chapterId, timeZone: "Asia/Jakarta", permissions: permissionsFor("volunteer", ["ketua"]) };
+  actor = actorWith({ userId: ketua.id, chapterId, kinds: ["ketua"], timeZone: "Asia/Jakarta" });
   const types = (await listActivityTypes(chapterId)).map((t) => t.id);
   const categories = (await listPpksCategories(chapterId)).map((c) => c.id);
   file = process.env.DATABASE_URL!.replace(/^file:/, "");
@@ -157,7 +158,7 @@ describe(`yearly report, ${VOLUNTEERS.toLocaleString("id-ID")} volunteers and ${
     "draft PDF: figures and rendering",
     async () => {
       const pdf = await reportFile(actor, reportId, "pdf");
-      if (!pdf) throw new Error("no PDF");
+      if (!pdf.ok) throw new Error("no PDF");
     },
     { iterations: 3, time: 0 },
   );

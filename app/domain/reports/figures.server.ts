@@ -4,8 +4,8 @@
 // in memory (npm run bench). No resident data: people are counted by category, sex and place.
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { hasPermission } from "~/utils/permissions";
 import { NATIONAL_PPKS } from "~/validation/activities";
+import type { PositionKind } from "~/validation/leadership";
 import { trainingHours } from "~/domain/trainings/record.server";
 
 /** SQLite keeps Prisma's DateTime as ISO text; calendar dates are UTC midnight. */
@@ -26,7 +26,7 @@ export async function reportChapterIds(chapterId: string, includeSubChapters: bo
 export type ReportScope = { chapterId: string; includeSubChapters: boolean; start: Date; end: Date };
 
 /** The serving holder of a position kind today in the chapter's active period (signature blocks). */
-export async function servingHolder(chapterId: string, kind: string, today: Date) {
+export async function servingHolder(chapterId: string, kind: PositionKind, today: Date) {
   const holding = await db.positionHolding.findFirst({
     where: {
       position: { chapterId, kind },
@@ -360,8 +360,3 @@ export type ReportFigures = Awaited<ReturnType<typeof reportFigures>>;
 
 // Kept for reports that must say which national list the categories come from.
 export const PPKS_SOURCE = `Permensos 08/2012 (${NATIONAL_PPKS.length} kategori)`;
-
-/** Whether a user may read the chapter's reports (board) or receive them (Dinas Sosial). */
-export function readsReports(permissions: Parameters<typeof hasPermission>[0]) {
-  return hasPermission(permissions, "read:report:chapter") || hasPermission(permissions, "receive:report:chapter");
-}

@@ -19,30 +19,32 @@ import { calendarToday, isoCalendarDate } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatCalendarDateLong } from "~/utils/format";
-import { hasPermission, type Permission } from "~/utils/permissions";
-import { areaName, periodLabel, type ReportPeriod } from "~/validation/reports";
-import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { areaName, periodLabel, type ReportPeriod, type ReportStatus } from "~/validation/reports";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
-import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
 import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
 import { contributionReportXlsx } from "./xlsx.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type ReportActor = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
+const readsBoard = (actor: Actor) => can(actor, "read:report:chapter");
+const receives = (actor: Actor) => can(actor, "receive:report:chapter");
 
-export function reportActorOf(user: Pick<CurrentUser, "id" | "chapter" | "permissions">): ReportActor {
-  return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
+/** What the report pages offer the actor: drafting and correcting, sending (the Ketua), answering (the Dinas Sosial). */
+export function reportRights(actor: Actor) {
+  return {
+    canSubmit: can(actor, "submit:report:chapter"),
+    canCreate: can(actor, "create:report:chapter"),
+    canReview: receives(actor),
+  };
 }
 
-const readsBoard = (actor: ReportActor) => hasPermission(actor.permissions, "read:report:chapter");
-const receives = (actor: ReportActor) => hasPermission(actor.permissions, "receive:report:chapter");
-
 /** The reports an actor may see: the chapter's own for the board; the submitted ones of its area for the Dinas Sosial. */
-async function visibleReports(actor: ReportActor): Promise<Prisma.ReportWhereInput> {
+async function visibleReports(actor: Actor): Promise<Prisma.ReportWhereInput> {
   if (readsBoard(actor)) return { chapterId: actor.chapterId };
   if (receives(actor)) return { chapterId: { in: await reportChapterIds(actor.chapterId, true) }, status: { not: "draft" } };
   return { id: "" };
@@ -64,7 +66,7 @@ const listSelect = {
   createdAt: true,
 } satisfies Prisma.ReportSelect;
 
-export async function listReports(actor: ReportActor) {
+export async function listReports(actor: Actor) {
   const rows = await db.report.findMany({
     where: await visibleReports(actor),
     select: { ...listSelect, chapterId: true, figures: true },
@@ -80,7 +82,7 @@ export async function listReports(actor: ReportActor) {
 }
 
 /** Statuses of a report in force: sent and not answered, or received. A returned report blocks too (it is corrected, not replaced). */
-const IN_FORCE = ["submitted", "received", "returned"];
+const IN_FORCE: ReportStatus[] = ["submitted", "received", "returned"];
 
 /**
  * Whether a report in force no longer matches the verified activities of its period: an activity
@@ -90,7 +92,7 @@ const IN_FORCE = ["submitted", "received", "returned"];
  * unreadable reports are never flagged.
  */
 export async function reportDrift(report: {
-  status: string;
+  status: ReportStatus;
   chapterId: string;
   includeSubChapters: boolean;
   periodStart: Date;
@@ -106,7 +108,7 @@ export async function reportDrift(report: {
     return null;
   }
   const chapterIds = await reportChapterIds(report.chapterId, report.includeSubChapters);
-  const where = { chapterId: { in: chapterIds }, status: "verified", date: { gte: report.periodStart, lte: report.periodEnd } };
+  const where = { chapterId: { in: chapterIds }, status: "verified" as const, date: { gte: report.periodStart, lte: report.periodEnd } };
   const [verified, changed] = await Promise.all([
     db.activity.count({ where }),
     db.activity.count({ where: { ...where, updatedAt: { gt: report.submittedAt } } }),
@@ -114,8 +116,6 @@ export async function reportDrift(report: {
   if (verified === frozen && changed === 0) return null;
   return { frozen, verified, changed };
 }
-
-type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors };
 
 /**
  * A report in force of the chapter whose period shares at least one day with this one (a report
@@ -140,13 +140,12 @@ const clashMessage = (r: { number: string | null; periodKind: string; periodStar
   t("reports.error.overlaps", { number: r.number ?? "", period: periodLabel(r.periodKind, r.periodStart, r.periodEnd) });
 
 /** Drafts a report for a period that has ended. */
-export async function createReport(actor: ReportActor, period: ReportPeriod, now = new Date()): Promise<Outcome> {
-  if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
+export async function createReport(actor: Actor, period: ReportPeriod, now = new Date()): Promise<Outcome<{ id: string }>> {
+  if (!can(actor, "create:report:chapter")) return forbidden();
   const today = calendarToday(actor.timeZone, now);
-  if (period.end > today)
-    return { ok: false, fieldErrors: { end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) } };
+  if (period.end > today) return invalid({ end: t("reports.error.notEnded", { date: formatCalendarDateLong(period.end) }) });
   const existing = await inForce(db, actor.chapterId, period.start, period.end);
-  if (existing) return { ok: false, fieldErrors: { form: clashMessage(existing) } };
+  if (existing) return conflict(clashMessage(existing));
   const report = await db.report.create({
     data: {
       chapterId: actor.chapterId,
@@ -166,12 +165,12 @@ export async function createReport(actor: ReportActor, period: ReportPeriod, now
     entityId: report.id,
     after: { kind: period.kind, start: period.start, end: period.end },
   });
-  return { ok: true, id: report.id };
+  return ok({ id: report.id });
 }
 
 /** A corrected version of a submitted report: a new draft of the same period that refers to it. */
-export async function createCorrection(actor: ReportActor, reportId: string): Promise<Outcome | { ok: false; notFound: true }> {
-  if (!hasPermission(actor.permissions, "create:report:chapter")) return { ok: false, fieldErrors: { form: t("reports.error.forbidden") } };
+export async function createCorrection(actor: Actor, reportId: string): Promise<Outcome<{ id: string }>> {
+  if (!can(actor, "create:report:chapter")) return forbidden();
   const source = await db.report.findFirst({
     where: { id: reportId, chapterId: actor.chapterId },
     select: {
@@ -184,10 +183,9 @@ export async function createCorrection(actor: ReportActor, reportId: string): Pr
       supersededBy: { select: { id: true } },
     },
   });
-  if (!source) return { ok: false, notFound: true };
-  if (!["submitted", "received", "returned"].includes(source.status))
-    return { ok: false, fieldErrors: { form: t("reports.error.notCorrectable") } };
-  if (source.supersededBy) return { ok: true, id: source.supersededBy.id };
+  if (!source) return notFound();
+  if (!IN_FORCE.includes(source.status)) return conflict(t("reports.error.notCorrectable"));
+  if (source.supersededBy) return ok({ id: source.supersededBy.id });
   const report = await db.report.create({
     data: {
       chapterId: actor.chapterId,
@@ -208,11 +206,12 @@ export async function createCorrection(actor: ReportActor, reportId: string): Pr
     entityId: report.id,
     after: { supersedes: source.id },
   });
-  return { ok: true, id: report.id };
+  return ok({ id: report.id });
 }
 
-export async function deleteDraft(actor: ReportActor, reportId: string) {
-  if (!hasPermission(actor.permissions, "create:report:chapter")) return false;
+/** Deletes a draft of the chapter; anything else (sent, another chapter's, gone) is not found. */
+export async function deleteDraft(actor: Actor, reportId: string): Promise<Outcome> {
+  if (!can(actor, "create:report:chapter")) return forbidden();
   const deleted = await db.report.deleteMany({ where: { id: reportId, chapterId: actor.chapterId, status: "draft" } });
   if (deleted.count)
     await recordAudit({
@@ -222,7 +221,7 @@ export async function deleteDraft(actor: ReportActor, reportId: string) {
       entityType: "Report",
       entityId: reportId,
     });
-  return deleted.count > 0;
+  return deleted.count > 0 ? ok() : notFound();
 }
 
 const detailSelect = {
@@ -241,9 +240,9 @@ const detailSelect = {
 } satisfies Prisma.ReportSelect;
 
 /** One report with its figures (live for a draft, frozen once submitted), if the actor may see it. */
-export async function getReport(actor: ReportActor, reportId: string) {
+export async function getReport(actor: Actor, reportId: string) {
   const report = await db.report.findFirst({ where: { AND: [await visibleReports(actor), { id: reportId }] }, select: detailSelect });
-  if (!report) return null;
+  if (!report) return notFound();
   const { figures: stored, pdfFile, xlsxFile, ...rest } = report;
   const figures: ReadFigures = stored
     ? readPayload(stored).payload.figures
@@ -255,22 +254,24 @@ export async function getReport(actor: ReportActor, reportId: string) {
       });
   const outdated = await reportDrift(report);
   const submittedDay = report.submittedAt ? isoCalendarDate(report.submittedAt, report.chapter.timeZone) : null;
-  return {
-    ...rest,
-    hasFiles: Boolean(pdfFile && xlsxFile),
-    figures,
-    outdated,
-    submittedDay,
-    periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
-  };
+  return ok({
+    report: {
+      ...rest,
+      hasFiles: Boolean(pdfFile && xlsxFile),
+      figures,
+      outdated,
+      submittedDay,
+      periodLabel: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+    },
+  });
 }
-export type ReportDetail = NonNullable<Awaited<ReturnType<typeof getReport>>>;
+export type ReportDetail = Extract<Awaited<ReturnType<typeof getReport>>, { ok: true }>["report"];
 
 /** Everything the PDF and the xlsx need, for a draft (no number, no QR) or a submitted report. */
 async function documentData(
   report: {
     chapterId: string;
-    periodKind: string;
+    periodKind: ReportPeriod["kind"];
     periodStart: Date;
     periodEnd: Date;
     supersedes: { number: string | null; submittedAt: Date | null } | null;
@@ -313,17 +314,19 @@ async function documentData(
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-export type SubmitOutcome =
-  | { ok: true; number: string }
-  | { ok: false; error: "forbidden" | "notFound" | "notDraft" | "alreadySubmitted" | "storageFault"; number?: string; period?: string };
+const notDraft = () => conflict(t("reports.detail.notSubmitted"));
+const alreadySubmitted = (existing: { number: string | null; periodKind: ReportPeriod["kind"]; periodStart: Date; periodEnd: Date }) =>
+  conflict(clashMessage(existing));
 
 /**
  * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
  * the xlsx (stored with the PDF's own hash) and the verification code, all or nothing. A
  * correction marks the report it replaces as superseded.
  */
-export async function submitReport(actor: ReportActor, reportId: string, now = new Date()): Promise<SubmitOutcome> {
-  if (!hasPermission(actor.permissions, "submit:report:chapter")) return { ok: false, error: "forbidden" };
+export async function submitReport(actor: Actor, reportId: string, now = new Date()): Promise<Outcome<{ number: string }>> {
+  // the board drafts; of the board, only the Ketua sends
+  if (!can(actor, "create:report:chapter")) return forbidden();
+  if (!can(actor, "submit:report:chapter")) return forbidden(t("reports.detail.onlyKetua"));
   const report = await db.report.findFirst({
     where: { id: reportId, chapterId: actor.chapterId },
     select: {
@@ -339,16 +342,10 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
       chapter: { select: { code: true } },
     },
   });
-  if (!report) return { ok: false, error: "notFound" };
-  if (report.status !== "draft") return { ok: false, error: "notDraft" };
+  if (!report) return notFound();
+  if (report.status !== "draft") return notDraft();
   const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
-  if (existing)
-    return {
-      ok: false,
-      error: "alreadySubmitted",
-      number: existing.number ?? "",
-      period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
-    };
+  if (existing) return alreadySubmitted(existing);
   const figures = await reportFigures({
     chapterId: report.chapterId,
     includeSubChapters: report.includeSubChapters,
@@ -363,15 +360,9 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
         // Checked again inside the transaction (transactions run one at a time): a double click
         // or two drafts of one period sent together give one report in force and one number.
         const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
-        if (current.status !== "draft") return { ok: false as const, error: "notDraft" as const };
+        if (current.status !== "draft") return notDraft();
         const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
-        if (existing)
-          return {
-            ok: false as const,
-            error: "alreadySubmitted" as const,
-            number: existing.number ?? "",
-            period: periodLabel(existing.periodKind, existing.periodStart, existing.periodEnd),
-          };
+        if (existing) return alreadySubmitted(existing);
         const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
         const verifyCode = `L${randomBytes(12).toString("base64url")}`;
         const payload = payloadOf(
@@ -422,40 +413,40 @@ export async function submitReport(actor: ReportActor, reportId: string, now = n
           },
           tx,
         );
-        return { ok: true as const, number };
+        return ok({ number });
       },
       { timeout: 120_000 },
     );
   } catch (error) {
     for (const file of written) await removeDocument("reports", file);
     // Nothing was saved (the transaction rolled back, the number is not used): say so.
-    if (error instanceof DocumentStorageFault) return { ok: false as const, error: "storageFault" as const };
+    if (error instanceof DocumentStorageFault) return conflict(t("documents.storageFault"));
     throw error;
   }
 }
 
 /** The Dinas Sosial receives a submitted report, or returns it with a note. */
 export async function reviewReport(
-  actor: ReportActor,
+  actor: Actor,
   reportId: string,
   decision: "received" | "returned",
   note: string | null,
   now = new Date(),
-) {
-  if (!receives(actor)) return { ok: false as const, error: "forbidden" as const };
+): Promise<Outcome> {
+  if (!receives(actor)) return forbidden();
   const report = await db.report.findFirst({
     where: { AND: [await visibleReports(actor), { id: reportId }] },
     select: { id: true, status: true, chapterId: true },
   });
-  if (!report) return { ok: false as const, error: "notFound" as const };
-  if (report.status !== "submitted") return { ok: false as const, error: "notSubmitted" as const };
+  if (!report) return notFound();
+  if (report.status !== "submitted") return notDraft();
   return db.$transaction(async (tx) => {
     // Only a report still waiting for an answer changes (two answers at once: the first wins).
     const changed = await tx.report.updateMany({
       where: { id: report.id, status: "submitted" },
       data: { status: decision, reviewedAt: now, reviewedById: actor.userId, reviewNote: note },
     });
-    if (changed.count === 0) return { ok: false as const, error: "notSubmitted" as const };
+    if (changed.count === 0) return notDraft();
     await recordAudit(
       {
         actorId: actor.userId,
@@ -467,12 +458,17 @@ export async function reviewReport(
       },
       tx,
     );
-    return { ok: true as const };
+    return ok();
   });
 }
 
 /** The report's PDF or xlsx: the stored one once submitted, made fresh (marked as a draft) before. */
-export async function reportFile(actor: ReportActor, reportId: string, kind: "pdf" | "xlsx", now = new Date()) {
+export async function reportFile(
+  actor: Actor,
+  reportId: string,
+  kind: "pdf" | "xlsx",
+  now = new Date(),
+): Promise<Outcome<{ bytes: Uint8Array; name: string }>> {
   const report = await db.report.findFirst({
     where: { AND: [await visibleReports(actor), { id: reportId }] },
     select: {
@@ -490,12 +486,12 @@ export async function reportFile(actor: ReportActor, reportId: string, kind: "pd
       chapter: { select: { code: true } },
     },
   });
-  if (!report) return null;
+  if (!report) return notFound();
   const name = `laporan-kontribusi-${report.chapter.code.toLowerCase()}-${report.periodStart.toISOString().slice(0, 10)}${report.status === "draft" ? "-draf" : ""}.${kind}`;
   const stored = kind === "pdf" ? report.pdfFile : report.xlsxFile;
   if (report.status !== "draft") {
     const bytes = stored ? await readDocument("reports", stored) : null;
-    return bytes ? { bytes, name } : null;
+    return bytes ? ok({ bytes, name }) : notFound();
   }
   const figures = await reportFigures({
     chapterId: report.chapterId,
@@ -504,7 +500,7 @@ export async function reportFile(actor: ReportActor, reportId: string, kind: "pd
     end: report.periodEnd,
   });
   const data = await documentData(report, figures, null, calendarToday(actor.timeZone, now));
-  return { bytes: kind === "pdf" ? await renderContributionReportPdf(data) : await contributionReportXlsx(data), name };
+  return ok({ bytes: kind === "pdf" ? await renderContributionReportPdf(data) : await contributionReportXlsx(data), name });
 }
 
 /** What /verify/<code> shows of a report: enough to check a printed or digital copy, no figures beyond the totals. */
@@ -552,7 +548,7 @@ export async function verifyReportCode(code: string) {
  * days are already covered by a counted report (the same chapter's overlapping period, sent before
  * the overlap rule, or a chapter above it that included its sub-chapters) is listed, not counted.
  */
-export async function receivedSummary(actor: ReportActor) {
+export async function receivedSummary(actor: Actor) {
   const rows = await db.report.findMany({
     where: { AND: [await visibleReports(actor), { status: "received" }] },
     select: {
@@ -639,7 +635,7 @@ export async function receivedSummary(actor: ReportActor) {
 }
 
 /** How many reports of its area wait for the Dinas Sosial's answer (submitted, not yet received or returned). */
-export async function countAwaitingReview(actor: ReportActor) {
+export async function countAwaitingReview(actor: Actor) {
   if (!receives(actor)) return 0;
   return db.report.count({ where: { AND: [await visibleReports(actor), { status: "submitted" }] } });
 }

@@ -8,7 +8,6 @@ export const reportPages = {
   "reports.error.endBeforeStart": "Tanggal akhir tidak boleh sebelum tanggal awal.",
   "reports.error.tooLong": "Periode laporan paling panjang satu tahun.",
   "reports.error.note": "Tuliskan catatan yang jelas (paling sedikit 5 karakter).",
-  "reports.error.forbidden": "Anda tidak berwenang membuat laporan.",
   "reports.error.notEnded": "Periode ini belum berakhir (sampai {date}). Laporan dibuat setelah periodenya selesai.",
   "reports.error.overlaps":
     "Periode ini bertumpang tindih dengan laporan {number} ({period}) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.",
