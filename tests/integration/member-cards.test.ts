@@ -12,6 +12,10 @@ vi.hoisted(() => {
 
 import { ensureActiveCards, getCardsForMember, issueCard, revokeCard, verifyCardCode } from "~/domain/members/cards.server";
 import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/members/photos.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import { t } from "~/i18n";
+import { actorOfUser, actorWith } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
 import { action as cardAction } from "~/routes/members.$id.card";
 import { loader as cardPdfLoader } from "~/routes/members.$id.card[.]pdf";
 import { action as photoAction } from "~/routes/members.$id.photo";
@@ -32,6 +36,8 @@ const CODE_PATTERN = /^[A-Za-z0-9_-]{22,}$/;
 let chapterId: string;
 let otherChapterId: string;
 let boardId: string;
+let board: Actor;
+let boardElsewhere: Actor;
 let memberId: string;
 let otherMemberId: string;
 const cookies = { board: "", volunteer: "", dinsos: "" };
@@ -66,7 +72,9 @@ async function activeCardOf(id: string) {
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "CRD", name: "IPSM Kota Kartu", letterheadSubtitle: "KOTA KARTU" })).id;
   otherChapterId = (await buildChapter({ code: "OTH", name: "IPSM Kabupaten Lain" })).id;
-  boardId = (await buildBoardUser({ chapterId, email: "board@cards.test" })).id;
+  board = await actorOfUser(await buildBoardUser({ chapterId, email: "board@cards.test" }));
+  boardId = board.userId;
+  boardElsewhere = actorWith({ chapterId: otherChapterId, userId: boardId, kinds: ["sekretaris"] });
   memberId = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Hasanah Kartu", status: "aktif" })).id;
   otherMemberId = (await buildMember({ chapterId, villageCode: "61.71.01.1003", fullName: "Anggota Lain", status: "aktif" })).id;
   await buildUser({ chapterId, role: "volunteer", email: "volunteer@cards.test", memberId });
@@ -77,12 +85,12 @@ beforeAll(async () => {
 describe("issuing and revoking cards", () => {
   it("issues an unguessable code, valid for the chapter's number of years", async () => {
     const now = new Date("2026-02-01T03:00:00Z");
-    const card = await issueCard({ memberId, chapterId, actorId: boardId, now });
+    const card = expectOk(await issueCard(board, memberId, now)).card;
     expect(card?.code).toMatch(CODE_PATTERN);
     expect(card?.validUntil.toISOString()).toBe("2031-02-01T03:00:00.000Z");
 
     await db.chapter.update({ where: { id: chapterId }, data: { cardValidityYears: 3 } });
-    const shorter = await issueCard({ memberId: otherMemberId, chapterId, actorId: boardId, now });
+    const shorter = expectOk(await issueCard(board, otherMemberId, now)).card;
     expect(shorter?.validUntil.toISOString()).toBe("2029-02-01T03:00:00.000Z");
     await db.chapter.update({ where: { id: chapterId }, data: { cardValidityYears: 5 } });
 
@@ -91,10 +99,10 @@ describe("issuing and revoking cards", () => {
   });
 
   it("revokes the still-valid card when a new one is issued", async () => {
-    const first = await issueCard({ memberId, chapterId, actorId: boardId });
-    const second = await issueCard({ memberId, chapterId, actorId: boardId });
+    const first = expectOk(await issueCard(board, memberId)).card;
+    const second = expectOk(await issueCard(board, memberId)).card;
     expect(second?.code).not.toBe(first?.code);
-    const cards = await getCardsForMember(chapterId, memberId);
+    const cards = await getCardsForMember(board, memberId);
     expect(cards[0]?.id).toBe(second?.id);
     expect(cards.find((c) => c.id === first?.id)).toMatchObject({ revokedReason: "Diganti kartu baru" });
     expect(cards.filter((c) => c.revokedAt === null)).toHaveLength(1);
@@ -102,30 +110,30 @@ describe("issuing and revoking cards", () => {
   });
 
   it("issues nothing for a member of another chapter, and revokes only the chapter's cards", async () => {
-    expect(await issueCard({ memberId, chapterId: otherChapterId, actorId: boardId })).toBeNull();
-    expect(await getCardsForMember(otherChapterId, memberId)).toEqual([]);
+    expectRefusal(await issueCard(boardElsewhere, memberId), "notFound");
+    expect(await getCardsForMember(boardElsewhere, memberId)).toEqual([]);
     const card = await activeCardOf(memberId);
-    expect(await revokeCard({ cardId: card!.id, chapterId: otherChapterId, actorId: boardId, reason: "x" })).toBe(false);
-    expect(await revokeCard({ cardId: card!.id, chapterId, memberId: otherMemberId, actorId: boardId, reason: "x" })).toBe(false);
+    expectRefusal(await revokeCard(boardElsewhere, { cardId: card!.id, reason: "x" }), "notFound");
+    expectRefusal(await revokeCard(board, { cardId: card!.id, memberId: otherMemberId, reason: "x" }), "notFound");
     expect((await activeCardOf(memberId))?.id).toBe(card!.id);
   });
 
   it("gives each member one active card for batch printing, reusing valid ones", async () => {
     const third = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Tanpa Kartu" })).id;
-    const cards = await ensureActiveCards({ memberIds: [third, memberId, otherMemberId, "unknown"], chapterId, actorId: boardId });
+    const cards = expectOk(await ensureActiveCards(board, [third, memberId, otherMemberId, "unknown"])).cards;
     expect(cards.map((c) => c.fullName)).toEqual(["Tanpa Kartu", "Hasanah Kartu", "Anggota Lain"]);
     expect(cards[0]).toMatchObject({ id: third, membershipType: "biasa", photoFile: null });
     expect(cards[0]?.code).toMatch(CODE_PATTERN);
-    const again = await ensureActiveCards({ memberIds: [third, memberId, otherMemberId], chapterId, actorId: boardId });
+    const again = expectOk(await ensureActiveCards(board, [third, memberId, otherMemberId])).cards;
     expect(again.map((c) => c.code)).toEqual(cards.map((c) => c.code));
-    expect(await ensureActiveCards({ memberIds: [memberId], chapterId: otherChapterId, actorId: boardId })).toEqual([]);
+    expect(expectOk(await ensureActiveCards(boardElsewhere, [memberId])).cards).toEqual([]);
   });
 });
 
 describe("the public verification page", () => {
   it("says the card is valid, for whom and which chapter, and nothing personal", async () => {
     const member = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { nik: true, address: true, phone: true } });
-    const [card] = await ensureActiveCards({ memberIds: [memberId], chapterId, actorId: boardId });
+    const [card] = expectOk(await ensureActiveCards(board, [memberId])).cards;
     const result = await run(verifyLoader, getRequest(`/verify/${card!.code}`), { code: card!.code });
     expect(statusOf(result)).toBe(200);
     const shown = dataOf<{ kind: string; card: Record<string, unknown> }>(result);
@@ -153,15 +161,15 @@ describe("the public verification page", () => {
 
   it("tells revoked and expired cards apart, and still shows a card of a member who left", async () => {
     const leaver = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Sudah Keluar", status: "aktif" })).id;
-    const expired = await issueCard({ memberId: leaver, chapterId, actorId: boardId, now: new Date("2015-01-10T02:00:00Z") });
+    const expired = expectOk(await issueCard(board, leaver, new Date("2015-01-10T02:00:00Z"))).card;
     const expiredCheck = dataOf<{ card: Record<string, unknown> }>(await run(verifyLoader, getRequest("/"), { code: expired!.code })).card;
     expect(expiredCheck).toMatchObject({ state: "expired", memberName: "Sudah Keluar", memberStatus: "aktif" });
 
-    const valid = await issueCard({ memberId: leaver, chapterId, actorId: boardId });
+    const valid = expectOk(await issueCard(board, leaver)).card;
     // A status set without the registry's status change (which revokes cards) still shows on the page.
     await db.member.update({ where: { id: leaver }, data: { status: "mengundurkan_diri" } });
     expect(await verifyCardCode(valid!.code)).toMatchObject({ state: "valid", memberStatus: "mengundurkan_diri" });
-    expect(await revokeCard({ cardId: valid!.id, chapterId, actorId: boardId, reason: "Kartu hilang" })).toBe(true);
+    expectOk(await revokeCard(board, { cardId: valid!.id, reason: "Kartu hilang" }));
     const revoked = await verifyCardCode(valid!.code);
     expect(revoked).toMatchObject({ state: "revoked", memberName: "Sudah Keluar" });
     expect(revoked?.revokedAt).toBeInstanceOf(Date);
@@ -274,7 +282,7 @@ describe("card photos", () => {
     expect(await toastOf(saved)).toBe("Foto tersimpan.");
     const first = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { photoFile: true } });
     expect(first.photoFile).toMatch(new RegExp(`^${memberId}-[0-9a-f]+\\.jpg$`));
-    expect(await sharp((await readMemberPhoto(chapterId, memberId))!).metadata()).toMatchObject({
+    expect(await sharp(expectOk(await readMemberPhoto(board, memberId)).photo).metadata()).toMatchObject({
       format: "jpeg",
       width: 600,
       height: 800,
@@ -286,7 +294,7 @@ describe("card photos", () => {
       .toBuffer();
     expect((await sharp(withExif).metadata()).exif).toBeDefined();
     expect((await upload(withExif, "image/jpeg")).status).toBe(302);
-    const stored = await sharp((await readMemberPhoto(chapterId, memberId))!).metadata();
+    const stored = await sharp(expectOk(await readMemberPhoto(board, memberId)).photo).metadata();
     expect(stored).toMatchObject({ format: "jpeg", width: 300, height: 200 });
     expect(stored.exif).toBeUndefined();
     const files = await readdir(path.join(process.env.UPLOADS_DIR ?? "", "member-photos"));
@@ -296,22 +304,18 @@ describe("card photos", () => {
   });
 
   it("refuses a wrong type, an unreadable file and one over 2 MB, with a reason", async () => {
-    const base = { memberId, chapterId, actorId: boardId };
     const file = (bytes: Uint8Array, type: string) => ({ bytes, type, size: bytes.length });
-    expect(await saveMemberPhoto({ ...base, file: file(await png(10, 10), "image/gif") })).toEqual({ ok: false, error: "type" });
-    expect(await saveMemberPhoto({ ...base, file: file(new TextEncoder().encode("bukan gambar"), "image/png") })).toEqual({
-      ok: false,
-      error: "unreadable",
+    expect(expectInvalid(await saveMemberPhoto(board, memberId, file(await png(10, 10), "image/gif")))).toEqual({
+      photo: t("photo.error.type"),
     });
-    expect(await saveMemberPhoto({ ...base, file: file(new Uint8Array(PHOTO_MAX_BYTES + 1), "image/jpeg") })).toEqual({
-      ok: false,
-      error: "size",
+    expect(expectInvalid(await saveMemberPhoto(board, memberId, file(new TextEncoder().encode("bukan gambar"), "image/png")))).toEqual({
+      photo: t("photo.error.unreadable"),
     });
-    expect(await saveMemberPhoto({ ...base, file: null })).toEqual({ ok: false, error: "missing" });
-    expect(await saveMemberPhoto({ ...base, chapterId: otherChapterId, file: file(await png(10, 10), "image/png") })).toEqual({
-      ok: false,
-      error: "notFound",
+    expect(expectInvalid(await saveMemberPhoto(board, memberId, file(new Uint8Array(PHOTO_MAX_BYTES + 1), "image/jpeg")))).toEqual({
+      photo: t("photo.error.size"),
     });
+    expect(expectInvalid(await saveMemberPhoto(board, memberId, null))).toEqual({ photo: t("photo.error.missing") });
+    expectRefusal(await saveMemberPhoto(boardElsewhere, memberId, file(await png(10, 10), "image/png")), "notFound");
 
     expect(await toastOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe(
       "Berkas foto tidak dapat dibaca. Coba foto lain.",
@@ -402,25 +406,18 @@ describe("a candidate's card (decision 012: issued, says CALON ANGGOTA, ends wit
 
   it("ends the candidate card when the candidate becomes a member; printing then issues a member card", async () => {
     const calon = (await buildMember({ chapterId, villageCode: VILLAGE, fullName: "Calon Kedua", status: "calon" })).id;
-    const candidateCard = await issueCard({ memberId: calon, chapterId, actorId: boardId });
+    const candidateCard = expectOk(await issueCard(board, calon)).card;
     expect(candidateCard?.candidate).toBe(true);
     const { changeMemberStatus } = await import("~/domain/members/members.server");
-    await changeMemberStatus({
-      chapterId,
-      actorId: boardId,
-      memberId: calon,
-      status: "aktif",
-      effectiveDate: "2026-02-01",
-      reason: "Lulus bimtek dasar",
-    });
+    await changeMemberStatus(board, calon, { status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek dasar" });
 
     expect(await verifyCardCode(candidateCard!.code)).toMatchObject({ state: "ended", candidate: true, memberStatus: "aktif" });
-    expect((await getCardsForMember(chapterId, calon))[0]).toMatchObject({ id: candidateCard!.id, state: "ended" });
+    expect((await getCardsForMember(board, calon))[0]).toMatchObject({ id: candidateCard!.id, state: "ended" });
 
     const { text } = await pdfOf(await run(cardPdfLoader, getRequest(`/members/${calon}/card.pdf`, cookies.board), { id: calon }));
     expect(text).not.toContain("CALON ANGGOTA");
     expect(text).toContain("Berlaku s.d.");
-    const cards = await getCardsForMember(chapterId, calon);
+    const cards = await getCardsForMember(board, calon);
     expect(cards).toHaveLength(2);
     expect(cards[0]).toMatchObject({ candidate: false, state: "valid" });
     expect(cards[1]).toMatchObject({ id: candidateCard!.id, state: "revoked", revokedReason: "Diganti kartu baru" });
