@@ -2,6 +2,7 @@
 // Read the results as ratios between the cases of one run (machines are noisy), e.g. the last
 // page against the first, or 500 members against 50.
 import { beforeAll, bench, describe } from "vitest";
+import { actorWith } from "../support/actors";
 import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members/members.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
@@ -44,22 +45,22 @@ beforeAll(async () => {
 
 describe(`member list of a chapter with ${SIZE} members`, () => {
   bench("first page", async () => {
-    await listMembers({ chapterId: bigChapter, page: 1 });
+    await listMembers(actorWith({ chapterId: bigChapter }), { page: 1 });
   });
   bench("last page", async () => {
-    await listMembers({ chapterId: bigChapter, page: Math.ceil(SIZE / 50) });
+    await listMembers(actorWith({ chapterId: bigChapter }), { page: Math.ceil(SIZE / 50) });
   });
   bench("name search", async () => {
-    await listMembers({ chapterId: bigChapter, search: "siti" });
+    await listMembers(actorWith({ chapterId: bigChapter }), { search: "siti" });
   });
   bench("counts by status", async () => {
-    await countMembersByStatus(bigChapter);
+    await countMembersByStatus(actorWith({ chapterId: bigChapter }));
   });
 });
 
 describe("member list PDF", () => {
   const render = async (chapterId: string, limit: number) => {
-    const [chapter, members] = await Promise.all([getChapterLetterhead(chapterId), listMembersForPrint(chapterId)]);
+    const [chapter, members] = await Promise.all([getChapterLetterhead(chapterId), listMembersForPrint({ chapterId })]);
     await renderMemberListPdf({ chapter, members: members.slice(0, limit), generatedAt: new Date() });
   };
   bench("30 members", () => render(smallChapter, 30), { iterations: 5, time: 0 });
