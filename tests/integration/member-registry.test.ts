@@ -28,7 +28,6 @@ import { action as loginAction } from "~/routes/login";
 
 let chapterId: string;
 let otherChapterId: string;
-let boardId: string;
 let registrar: Actor;
 const cookies: Record<string, string> = {};
 
@@ -55,7 +54,6 @@ beforeAll(async () => {
   chapterId = (await buildChapter({ code: "PTK", regionCode: "61.71" })).id;
   otherChapterId = (await buildChapter({ code: "KKR", name: "IPSM Kabupaten Kubu Raya", regionCode: "61.12" })).id;
   registrar = await actorOfUser(await buildBoardUser({ chapterId, email: "sekretaris@reg.test", name: "Sekretaris Uji" }));
-  boardId = registrar.userId;
   const own = await buildMember({ chapterId, villageCode: "61.71.01.1002", fullName: "Relawan Sendiri" });
   await buildUser({ chapterId, role: "volunteer", email: "relawan@reg.test", memberId: own.id });
   await buildUser({ chapterId, role: "dinsos", email: "dinsos@reg.test" });
