@@ -273,7 +273,7 @@ describe("hostile input to every route", () => {
   for (const who of ["board", "volunteer"] as const) {
     it(`no loader answers 5xx to hostile URLs (${who})`, async () => {
       const failures: Failure[] = [];
-      cookies[who] = await signIn(users[who]);
+      cookies[who] = await signIn(users[who], DEMO_PASSWORD);
       for (const { key, file } of routeFiles) {
         const mod = await modules[key]!();
         if (!mod.loader) continue;
@@ -295,7 +295,7 @@ describe("hostile input to every route", () => {
   for (const who of ["volunteer", "board"] as const) {
     it(`no action answers 5xx to hostile bodies (${who})`, async () => {
       const failures: Failure[] = [];
-      cookies[who] = await signIn(users[who]);
+      cookies[who] = await signIn(users[who], DEMO_PASSWORD);
       for (const route of routeFiles) await hostileActions(failures, who, route);
       console.info(`actions as ${who}:`, Object.fromEntries(tally));
       tally.clear();
