@@ -20,7 +20,7 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { logActivity, returnActivities, verifyActivities, type ActivityActor } from "~/domain/activities/activities.server";
+import { logActivity, returnActivities, verifyActivities } from "~/domain/activities/activities.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { updateActivitySettings } from "~/domain/activities/settings.server";
 import { reportFigures } from "~/domain/reports/figures.server";
@@ -36,8 +36,8 @@ import {
   reviewReport,
   submitReport,
   verifyReportCode,
-  type ReportActor,
 } from "~/domain/reports/reports.server";
+import type { Actor } from "~/domain/shared/actor.server";
 import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/activities/follow-ups.server";
 import { action as loginAction } from "~/routes/login";
 import { action as reportsAction, loader as reportsLoader } from "~/routes/reports._index";
@@ -47,11 +47,13 @@ import { loader as xlsxLoader } from "~/routes/reports.$id[.]xlsx";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
-import { permissionsFor, type Role } from "~/utils/permissions";
+import type { Role } from "~/utils/permissions";
 import { activityFormSchema, type AidEntry, type ReachEntry } from "~/validation/activities";
 import type { PositionKind } from "~/validation/leadership";
 import { reportPeriodSchema } from "~/validation/reports";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { actorWith } from "../support/actors";
+import { expectOk } from "../support/outcomes";
 import { pdfText } from "../support/pdf-text";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
@@ -85,15 +87,15 @@ function id(name: string): string {
 let LANSIA: string;
 let DISABILITAS: string;
 let FAKIR: string;
-let ketua: ReportActor;
-let sekretaris: ReportActor;
-let wakil: ActivityActor;
+let ketua: Actor;
+let sekretaris: Actor;
+let wakil: Actor;
 
-function reportActor(userId: string, chapter: string, kinds: PositionKind[], role: Role = "volunteer"): ReportActor {
-  return { userId, chapterId: chapter, timeZone: TZ, permissions: permissionsFor(role, kinds) };
+function reportActor(userId: string, chapter: string, kinds: PositionKind[], role: Role = "volunteer"): Actor {
+  return actorWith({ userId, chapterId: chapter, kinds, role, timeZone: TZ });
 }
-function activityActor(userId: string, memberId: string | null, chapter: string, kinds: PositionKind[] = []): ActivityActor {
-  return { userId, memberId, chapterId: chapter, timeZone: TZ, permissions: permissionsFor("volunteer", kinds), districtCodes: [] };
+function activityActor(userId: string, memberId: string | null, chapter: string, kinds: PositionKind[] = []): Actor {
+  return actorWith({ userId, memberId, chapterId: chapter, kinds, timeZone: TZ });
 }
 
 function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
@@ -120,7 +122,7 @@ type LogInput = {
 };
 
 /** Logs an activity through the activity flow (submitted unless said otherwise). */
-async function log(actor: ActivityActor, input: LogInput) {
+async function log(actor: Actor, input: LogInput) {
   const types = await listActivityTypes(actor.chapterId);
   const data = activityFormSchema.parse({
     idempotencyKey: key(),
@@ -808,7 +810,7 @@ describe("no resident data in the figures, the PDF or the xlsx", () => {
   });
 
   it("the figures (as JSON) carry none of it", async () => {
-    const report = await getReport(sekretaris, reports.draft);
+    const report = expectOk(await getReport(sekretaris, reports.draft)).report;
     expect(report?.status).toBe("draft");
     const json = JSON.stringify(report!.figures);
     expect(json).toContain("Budi Santoso"); // volunteers by name and number are fine
@@ -816,7 +818,7 @@ describe("no resident data in the figures, the PDF or the xlsx", () => {
   });
 
   it("the draft PDF, parsed to text, carries none of it and shows the figures, marked as a draft", async () => {
-    const file = await reportFile(sekretaris, reports.draft, "pdf", NOW);
+    const file = expectOk(await reportFile(sekretaris, reports.draft, "pdf", NOW));
     expect(file?.name).toBe("laporan-kontribusi-lkr-2026-10-01-draf.pdf");
     const { text, pages } = await pdfText(new Uint8Array(file!.bytes));
     expectNoResidentData(text, "draft PDF");
@@ -830,7 +832,7 @@ describe("no resident data in the figures, the PDF or the xlsx", () => {
   });
 
   it("the draft xlsx carries none of it and has the same figures", async () => {
-    const file = await reportFile(sekretaris, reports.draft, "xlsx", NOW);
+    const file = expectOk(await reportFile(sekretaris, reports.draft, "xlsx", NOW));
     expect(file?.name).toBe("laporan-kontribusi-lkr-2026-10-01-draf.xlsx");
     const { workbook, text } = await xlsxText(new Uint8Array(file!.bytes));
     expectNoResidentData(text, "draft xlsx");
@@ -854,8 +856,8 @@ describe("submission freezes the report", () => {
     submittedAt: Date | null;
     submittedById: string | null;
   };
-  let pdf: Buffer;
-  let xlsx: Buffer;
+  let pdf: Uint8Array;
+  let xlsx: Uint8Array;
   const select = {
     status: true,
     number: true,
@@ -872,8 +874,8 @@ describe("submission freezes the report", () => {
     live = await reportFigures({ chapterId: cityId, includeSubChapters: true, start: OCT_1, end: OCT_31 });
     expect(await submitReport(ketua, reports.first, NOW)).toEqual({ ok: true, number: NUMBER_1 });
     row = await db.report.findUniqueOrThrow({ where: { id: reports.first }, select });
-    pdf = (await reportFile(ketua, reports.first, "pdf", NOW))!.bytes;
-    xlsx = (await reportFile(ketua, reports.first, "xlsx", NOW))!.bytes;
+    pdf = expectOk(await reportFile(ketua, reports.first, "pdf", NOW))!.bytes;
+    xlsx = expectOk(await reportFile(ketua, reports.first, "xlsx", NOW))!.bytes;
   });
 
   it("numbers the letter (serial / IPSM-code / roman month of submission / year) and stores the figures, hashes and code", async () => {
@@ -961,18 +963,18 @@ describe("submission freezes the report", () => {
     expect(await verifyActivities(wakil, [id("waiting")], NOW)).toEqual({ ok: true, verified: 1, skipped: 0 });
     await db.member.update({ where: { id: id("Budi Santoso") }, data: { fullName: "Budi Santoso Saputra" } });
 
-    const report = await getReport(ketua, reports.first);
+    const report = expectOk(await getReport(ketua, reports.first)).report;
     expect(report?.figures).toEqual(live);
     expect(report).toMatchObject({ number: NUMBER_1, contentHash: row.contentHash, pdfHash: row.pdfHash, hasFiles: true });
     expect(await db.report.findUniqueOrThrow({ where: { id: reports.first }, select })).toEqual(row);
-    const againPdf = await reportFile(ketua, reports.first, "pdf", new Date());
+    const againPdf = expectOk(await reportFile(ketua, reports.first, "pdf", new Date()));
     expect(againPdf?.name).toBe("laporan-kontribusi-lkr-2026-10-01.pdf");
     expect(Buffer.compare(againPdf!.bytes, pdf)).toBe(0);
     expect(sha256(againPdf!.bytes)).toBe(row.pdfHash);
-    expect(Buffer.compare((await reportFile(ketua, reports.first, "xlsx", new Date()))!.bytes, xlsx)).toBe(0);
+    expect(Buffer.compare(expectOk(await reportFile(ketua, reports.first, "xlsx", new Date()))!.bytes, xlsx)).toBe(0);
 
     // The draft of the same period counts the newly verified activity (Budi, 240 minutes, 50 people).
-    const draft = (await getReport(sekretaris, reports.draft))!.figures;
+    const draft = expectOk(await getReport(sekretaris, reports.draft)).report!.figures;
     expect({
       count: draft.activities.count,
       field: draft.hours.field,
@@ -995,18 +997,17 @@ describe("submission freezes the report", () => {
   });
 
   it("refuses a second submission of the report, another draft of the same period, and a new draft for it", async () => {
-    expect(await submitReport(ketua, reports.first, NOW)).toEqual({ ok: false, error: "notDraft" });
-    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({
+    expect(await submitReport(ketua, reports.first, NOW)).toEqual({
       ok: false,
-      error: "alreadySubmitted",
-      number: NUMBER_1,
-      period: "Oktober 2026",
+      refusal: "conflict",
+      message: "Laporan ini sudah ditanggapi.",
     });
+    const overlap = `Periode ini bertumpang tindih dengan laporan ${NUMBER_1} (Oktober 2026) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.`;
+    expect(await submitReport(ketua, reports.draft, NOW)).toEqual({ ok: false, refusal: "conflict", message: overlap });
     expect(await createReport(sekretaris, reportPeriodSchema.parse(MONTH_FORM), NOW)).toEqual({
       ok: false,
-      fieldErrors: {
-        form: `Periode ini bertumpang tindih dengan laporan ${NUMBER_1} (Oktober 2026) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.`,
-      },
+      refusal: "conflict",
+      message: `Periode ini bertumpang tindih dengan laporan ${NUMBER_1} (Oktober 2026) yang sudah dikirim, sehingga kegiatannya akan terhitung dua kali. Pilih periode lain, atau buka laporan itu dan buat versi koreksi.`,
     });
     expect((await db.report.findUniqueOrThrow({ where: { id: reports.draft }, select: { status: true } })).status).toBe("draft");
     // no serial was spent on the refusals
@@ -1014,7 +1015,7 @@ describe("submission freezes the report", () => {
       await db.letterCounter.findUniqueOrThrow({ where: { chapterId_year: { chapterId: cityId, year: 2026 } }, select: { next: true } }),
     ).toEqual({ next: 2 });
     // a submitted report is not a draft to delete
-    expect(await deleteDraft(ketua, reports.first)).toBe(false);
+    expect(await deleteDraft(ketua, reports.first)).toEqual({ ok: false, refusal: "notFound" });
   });
 
   it("a correction is a draft that refers to the report; submitting it supersedes the first with a new number", async () => {
@@ -1023,7 +1024,7 @@ describe("submission freezes the report", () => {
     reports.correction = correction.id;
     // asking again opens the same correction
     expect(await createCorrection(ketua, reports.first)).toEqual({ ok: true, id: reports.correction });
-    expect(await getReport(ketua, reports.correction)).toMatchObject({
+    expect(expectOk(await getReport(ketua, reports.correction)).report).toMatchObject({
       status: "draft",
       number: null,
       supersedes: { id: reports.first, number: NUMBER_1 },
@@ -1039,7 +1040,7 @@ describe("submission freezes the report", () => {
       number: NUMBER_1,
       contentHash: row.contentHash,
     });
-    const corrected = await getReport(ketua, reports.correction);
+    const corrected = expectOk(await getReport(ketua, reports.correction)).report;
     expect(corrected).toMatchObject({ status: "submitted", number: NUMBER_2, supersedes: { number: NUMBER_1 } });
     expect(corrected!.figures).toMatchObject({
       activities: { count: 7 },
@@ -1050,14 +1051,15 @@ describe("submission freezes the report", () => {
       followUps: { opened: 4, closed: 2 },
       hoursByMonth: [{ month: "2026-10", hours: 13, activities: 7 }],
     });
-    const { text } = await pdfText(new Uint8Array((await reportFile(ketua, reports.correction, "pdf", NOW))!.bytes));
+    const { text } = await pdfText(new Uint8Array(expectOk(await reportFile(ketua, reports.correction, "pdf", NOW))!.bytes));
     expect(text).toContain(`Nomor : ${NUMBER_2}`);
     expect(text).toContain(`Laporan ini merupakan perbaikan dan menggantikan laporan Nomor ${NUMBER_1} tanggal 26 November 2026.`);
     expect(text).toContain("melaksanakan 7 kegiatan yang telah diverifikasi, dengan 49 jam kerja relawan, dan menjangkau 77 orang.");
     // a superseded report cannot be corrected again
     expect(await createCorrection(sekretaris, reports.first)).toEqual({
       ok: false,
-      fieldErrors: { form: "Hanya laporan yang sudah dikirim yang dapat dikoreksi." },
+      refusal: "conflict",
+      message: "Hanya laporan yang sudah dikirim yang dapat dikoreksi.",
     });
   });
 
@@ -1110,7 +1112,7 @@ describe("the verification page", () => {
       },
     });
     // the printed copy's hash is the stored one
-    const { text } = await pdfText(new Uint8Array((await reportFile(ketua, reports.correction, "pdf"))!.bytes));
+    const { text } = await pdfText(new Uint8Array(expectOk(await reportFile(ketua, reports.correction, "pdf"))!.bytes));
     expect(text).toContain(`Periksa keaslian: http://localhost:3000/verify/${code}`);
     expect(text).toContain(`Kode isi: ${stored.contentHash.slice(0, 16)}`);
   });
@@ -1283,7 +1285,8 @@ describe("who may do what, through the routes", () => {
     const pdf = (await file("dinsos@lkr.test", reports.correction, "pdf")) as Response;
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(pdf.headers.get("Content-Disposition")).toBe('inline; filename="laporan-kontribusi-lkr-2026-10-01.pdf"');
+    // RFC 6266 by the shared fileResponse: a plain ASCII name needs no quotes
+    expect(pdf.headers.get("Content-Disposition")).toBe("inline; filename=laporan-kontribusi-lkr-2026-10-01.pdf");
     expect(sha256(new Uint8Array(await pdf.arrayBuffer()))).toBe(stored.pdfHash);
     const xlsx = (await file("dinsos@lkr.test", reports.correction, "xlsx")) as Response;
     expect(xlsx.status).toBe(200);
@@ -1341,7 +1344,7 @@ describe("who may do what, through the routes", () => {
     const note = "Jam pelatihan mohon dirinci per kegiatan.";
     const returned = (await act("dinsos@lkr.test", reports.correction, { intent: "return", note })) as Response;
     expect(await toastOf(returned)).toBe("Laporan dikembalikan ke pengurus.");
-    expect(await getReport(ketua, reports.correction)).toMatchObject({
+    expect(expectOk(await getReport(ketua, reports.correction)).report).toMatchObject({
       status: "returned",
       reviewNote: note,
       reviewedBy: { name: "Dinas Sosial Kota Pontianak" },
@@ -1351,7 +1354,7 @@ describe("who may do what, through the routes", () => {
   it("another city's Dinas Sosial cannot answer for this area, and the board cannot answer at all", async () => {
     expect(statusOf(await act("dinsos@lks.test", other.sub, { intent: "receive" }))).toBe(404);
     expect(statusOf(await act("ketua@lkr.test", reports.correction, { intent: "receive" }))).toBe(403);
-    expect(await reviewReport(ketua, other.sub, "received", null, NOW)).toEqual({ ok: false, error: "forbidden" });
+    expect(await reviewReport(ketua, other.sub, "received", null, NOW)).toEqual({ ok: false, refusal: "forbidden" });
     expect(await status(other.sub)).toBe("submitted");
   });
 
@@ -1366,7 +1369,7 @@ describe("who may do what, through the routes", () => {
     expect([oct.hours.total, sept.hours.total, sub.hours.total]).toEqual([49, 9, 1.25]);
     expect([oct.people.total, sept.people.total, sub.people.total]).toEqual([77, 5, 6]);
 
-    const dinsos: ReportActor = { userId: dinsosUserId, chapterId: cityId, timeZone: TZ, permissions: permissionsFor("dinsos") };
+    const dinsos = reportActor(dinsosUserId, cityId, [], "dinsos");
     const summary = await receivedSummary(dinsos);
     // October (corrected) was returned and the sub-chapter's report waits for an answer: only September is counted
     expect(summary.reports.map((r) => [r.number, r.status, r.hours, r.activities, r.people, r.counted])).toEqual([
@@ -1392,12 +1395,12 @@ describe("who may do what, through the routes", () => {
     // the same summary on the Dinas Sosial's /reports page
     expect((await listed("dinsos@lkr.test")).summary).toEqual(summary);
     // Singkawang's Dinas Sosial sees only Singkawang: Eko's 180 minutes and 11 people
-    const singkawangDinsos: ReportActor = {
-      userId: (await db.user.findUniqueOrThrow({ where: { email: "dinsos@lks.test" }, select: { id: true } })).id,
-      chapterId: otherId,
-      timeZone: TZ,
-      permissions: permissionsFor("dinsos"),
-    };
+    const singkawangDinsos = reportActor(
+      (await db.user.findUniqueOrThrow({ where: { email: "dinsos@lks.test" }, select: { id: true } })).id,
+      otherId,
+      [],
+      "dinsos",
+    );
     expect((await receivedSummary(singkawangDinsos)).totals).toEqual({ hours: 0, activities: 0, people: 0 });
     expect(await reviewReport(singkawangDinsos, other.city, "received", null, NOW)).toEqual({ ok: true });
     const singkawang = await receivedSummary(singkawangDinsos);
@@ -1456,10 +1459,12 @@ describe("bad input", () => {
     const before = await db.report.count();
     expect(await createReport(ketua, reportPeriodSchema.parse({ kind: "month", year: "2026", month: "11" }), NOW)).toEqual({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { end: "Periode ini belum berakhir (sampai 30 November 2026). Laporan dibuat setelah periodenya selesai." },
     });
     expect(await createReport(ketua, reportPeriodSchema.parse({ kind: "year", year: "2026" }), NOW)).toMatchObject({
       ok: false,
+      refusal: "invalid",
       fieldErrors: { end: expect.stringContaining("31 Desember 2026") },
     });
     // the real clock: January of next year has not ended
@@ -1483,7 +1488,7 @@ describe("bad input", () => {
       ),
     ).toEqual({
       ok: false,
-      fieldErrors: { form: "Anda tidak berwenang membuat laporan." },
+      refusal: "forbidden",
     });
   });
 });
@@ -1495,7 +1500,7 @@ describe("submitting twice at the same moment", () => {
     const draft = ok(await createReport(otherKetua(), reportPeriodSchema.parse({ kind: "month", year: "2026", month: "8" }), NOW)).id;
     const results = await Promise.all([submitReport(otherKetua(), draft, NOW), submitReport(otherKetua(), draft, NOW)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "notDraft" }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, refusal: "conflict", message: "Laporan ini sudah ditanggapi." }]);
   });
 
   it("two drafts of one period submitted at the same moment leave one report in force", async () => {
