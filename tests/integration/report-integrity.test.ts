@@ -17,7 +17,7 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { logActivity, reopenActivity, verifyActivities, type ActivityActor } from "~/domain/activities/activities.server";
+import { logActivity, reopenActivity, verifyActivities } from "~/domain/activities/activities.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { changeMemberStatus } from "~/domain/members/members.server";
 import { reportFigures } from "~/domain/reports/figures.server";
@@ -32,15 +32,15 @@ import {
   reviewReport,
   submitReport,
   verifyReportCode,
-  type ReportActor,
 } from "~/domain/reports/reports.server";
+import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { permissionsFor } from "~/utils/permissions";
 import { formatReportHours } from "~/utils/report-hours";
 import { activityFormSchema } from "~/validation/activities";
 import type { PositionKind } from "~/validation/leadership";
 import { reportPeriodSchema } from "~/validation/reports";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import type { Actor } from "~/domain/shared/actor.server";
 import { actorWith } from "../support/actors";
 import { expectOk } from "../support/outcomes";
 import { pdfText } from "../support/pdf-text";
@@ -55,25 +55,17 @@ const OCTOBER = { kind: "month", year: "2026", month: "10", includeSubChapters: 
 const QUARTER_3 = { kind: "quarter", year: "2026", quarter: "3", includeSubChapters: "on" };
 
 let chapterId: string;
-let ketua: ReportActor;
-let dinsos: ReportActor;
-let wakil: ActivityActor;
-let budi: ActivityActor;
+let ketua: Actor;
+let dinsos: Actor;
+let wakil: Actor;
+let budi: Actor;
 const ids: Record<string, string> = {};
 
-function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
-}
-const reportActor = (userId: string, kinds: PositionKind[], role: "volunteer" | "dinsos" = "volunteer"): ReportActor => ({
-  userId,
-  chapterId,
-  timeZone: TZ,
-  permissions: permissionsFor(role, kinds),
-});
+const reportActor = (userId: string, kinds: PositionKind[], role: "volunteer" | "dinsos" = "volunteer"): Actor =>
+  actorWith({ userId, chapterId, kinds, role, timeZone: TZ });
 
 let serial = 0;
-async function log(actor: ActivityActor, date: string, minutes: number, people: number) {
+async function log(actor: Actor, date: string, minutes: number, people: number) {
   const types = await listActivityTypes(chapterId);
   const categories = await listPpksCategories(chapterId);
   const data = activityFormSchema.parse({
@@ -86,7 +78,7 @@ async function log(actor: ActivityActor, date: string, minutes: number, people: 
     narrative: "Kunjungan rumah dan pendataan.",
   });
   const reach = [{ categoryId: categories.find((c) => c.number === 8)!.id, sex: "P" as const, ageBand: null, count: people }];
-  return ok(
+  return expectOk(
     await logActivity(actor, { data, reach, aid: [], coVolunteerIds: [], followUp: null, followUpUpdate: null, submit: true }, LOGGED),
   ).id;
 }
@@ -108,14 +100,7 @@ beforeAll(async () => {
   const w = await buildBoardUser({ chapterId, kind: "wakil_ketua", name: "Yuliana Gunawan", email: "wakil@rin.test" });
   ketua = reportActor(k.id, ["ketua"]);
   ids.ketuaUser = k.id;
-  wakil = {
-    userId: w.id,
-    memberId: w.memberId,
-    chapterId,
-    timeZone: TZ,
-    permissions: permissionsFor("volunteer", ["wakil_ketua"]),
-    districtCodes: [],
-  };
+  wakil = actorWith({ userId: w.id, memberId: w.memberId, chapterId, kinds: ["wakil_ketua"], timeZone: TZ });
   dinsos = reportActor(
     (await buildUser({ chapterId, role: "dinsos", email: "dinsos@rin.test", name: "Dinas Sosial Kota Pontianak" })).id,
     [],
@@ -123,7 +108,7 @@ beforeAll(async () => {
   );
   const m = await buildMember({ chapterId, villageCode: LAUT, fullName: "Budi Santoso", sex: "L", joinDate: calendarDate(2020, 3, 1) });
   const u = await buildUser({ chapterId, role: "volunteer", memberId: m.id, email: "budi@rin.test" });
-  budi = { userId: u.id, memberId: m.id, chapterId, timeZone: TZ, permissions: permissionsFor("volunteer", []), districtCodes: [] };
+  budi = actorWith({ userId: u.id, memberId: m.id, chapterId, timeZone: TZ });
   // September: 60 + 20 minutes (1,333... hours), October: 45 minutes
   ids.sep1 = await log(budi, "2026-09-10", 60, 3);
   ids.sep2 = await log(budi, "2026-09-20", 20, 2);
@@ -187,33 +172,32 @@ describe("members are counted as of the period's last day", () => {
 
 describe("report periods of a chapter never overlap", () => {
   it("refuses a draft, or the submission of one, whose period shares a day with a report in force, naming it; a correction is allowed", async () => {
-    const september = ok(await createReport(ketua, reportPeriodSchema.parse(SEPTEMBER), NOW)).id;
+    const september = expectOk(await createReport(ketua, reportPeriodSchema.parse(SEPTEMBER), NOW)).id;
     // a quarter drafted while September was still a draft
-    const quarter = ok(await createReport(ketua, reportPeriodSchema.parse(QUARTER_3), NOW)).id;
-    const sent = ok(await submitReport(ketua, september, NOW));
+    const quarter = expectOk(await createReport(ketua, reportPeriodSchema.parse(QUARTER_3), NOW)).id;
+    const sent = expectOk(await submitReport(ketua, september, NOW));
     ids.september = september;
     ids.septemberNumber = sent.number;
     const named = `Periode ini bertumpang tindih dengan laporan ${sent.number} (September 2026) yang sudah dikirim`;
 
     expect(await submitReport(ketua, quarter, NOW)).toEqual({
       ok: false,
-      error: "alreadySubmitted",
-      number: sent.number,
-      period: "September 2026",
+      refusal: "conflict",
+      message: expect.stringContaining(named),
     });
     const refusedQuarter = await createReport(ketua, reportPeriodSchema.parse(QUARTER_3), NOW);
     expect(refusedQuarter.ok).toBe(false);
-    expect(!refusedQuarter.ok && "fieldErrors" in refusedQuarter ? refusedQuarter.fieldErrors.form : "").toContain(named);
+    expect(!refusedQuarter.ok && refusedQuarter.refusal === "conflict" ? refusedQuarter.message : "").toContain(named);
     const custom = await createReport(
       ketua,
       reportPeriodSchema.parse({ kind: "custom", start: "2026-09-30", end: "2026-10-15", includeSubChapters: "on" }),
       NOW,
     );
-    expect(!custom.ok && "fieldErrors" in custom ? custom.fieldErrors.form : "").toContain(named);
+    expect(!custom.ok && custom.refusal === "conflict" ? custom.message : "").toContain(named);
     // the next month does not overlap
-    ids.october = ok(await createReport(ketua, reportPeriodSchema.parse(OCTOBER), NOW)).id;
+    ids.october = expectOk(await createReport(ketua, reportPeriodSchema.parse(OCTOBER), NOW)).id;
     // a correction of September supersedes it, so it may be submitted
-    const correction = ok(await createCorrection(ketua, september)).id;
+    const correction = expectOk(await createCorrection(ketua, september)).id;
     expect((await submitReport(ketua, correction, NOW)).ok).toBe(true);
     expect((await db.report.findUniqueOrThrow({ where: { id: september }, select: { status: true } })).status).toBe("superseded");
     ids.septemberCorrection = correction;
@@ -226,7 +210,7 @@ describe("the Dinas Sosial's summary", () => {
   it("counts only received reports, says so, and never counts an activity twice", async () => {
     // the corrected September report is sent, not yet received: nothing counted
     expect((await receivedSummary(dinsos)).totals).toEqual({ hours: 0, activities: 0, people: 0 });
-    expect(ok(await reviewReport(dinsos, ids.septemberCorrection!, "received", null, NOW)));
+    expect(expectOk(await reviewReport(dinsos, ids.septemberCorrection!, "received", null, NOW)));
     const september = await receivedSummary(dinsos);
     expect(september.totals).toEqual({ hours: 80 / 60, activities: 2, people: 5 });
     // a third-quarter report received before the overlap rule (stored as the old, unversioned payload)
@@ -264,15 +248,15 @@ describe("the Dinas Sosial's summary", () => {
 describe("a report in force that no longer matches its activities", () => {
   it("is flagged on the report and in the list once a verified activity of its period is reopened, and not before", async () => {
     const id = ids.septemberCorrection!;
-    expect((await getReport(ketua, id))!.outdated).toBeNull();
+    expect(expectOk(await getReport(ketua, id)).report.outdated).toBeNull();
     expect((await listReports(ketua)).find((r) => r.id === id)!.outdated).toBeNull();
     expect(await reopenActivity(wakil, ids.sep2!, "Jumlah orang belum sesuai.")).toEqual({ ok: true });
-    expect((await getReport(ketua, id))!.outdated).toEqual({ frozen: 2, verified: 1, changed: 0 });
+    expect(expectOk(await getReport(ketua, id)).report.outdated).toEqual({ frozen: 2, verified: 1, changed: 0 });
     expect((await listReports(ketua)).find((r) => r.id === id)!.outdated).toEqual({ frozen: 2, verified: 1, changed: 0 });
-    expect((await getReport(dinsos, id))!.outdated).not.toBeNull();
+    expect(expectOk(await getReport(dinsos, id)).report.outdated).not.toBeNull();
     // October is untouched; the superseded first September report and drafts are never flagged
-    expect((await getReport(ketua, ids.october!))!.outdated).toBeNull();
-    expect((await getReport(ketua, ids.september!))!.outdated).toBeNull();
+    expect(expectOk(await getReport(ketua, ids.october!)).report.outdated).toBeNull();
+    expect(expectOk(await getReport(ketua, ids.september!)).report.outdated).toBeNull();
   });
 });
 
@@ -316,25 +300,25 @@ describe("frozen payloads are versioned and read by schema", () => {
   it("an old, unversioned report still shows on its page, on /verify and in the summary", async () => {
     const old = await db.report.findFirstOrThrow({ where: { chapterId, number: "099/IPSM-RIN/X/2026" }, select: { id: true } });
     await db.report.update({ where: { id: old.id }, data: { verifyCode: "Lold-report-code1" } });
-    expect((await getReport(dinsos, old.id))!.figures.activities.count).toBe(2);
+    expect(expectOk(await getReport(dinsos, old.id)).report.figures.activities.count).toBe(2);
     expect((await verifyReportCode("Lold-report-code1"))!.totals).toEqual({ activities: 2, hours: 80 / 60, people: 5 });
   });
 });
 
 describe("hours and dates read the same everywhere", () => {
   it("September's 1 h 20 min is 1,3 jam on the page, in the PDF and in the xlsx; every total cell of the type table is filled", async () => {
-    const report = (await getReport(ketua, ids.october!))!;
+    const report = expectOk(await getReport(ketua, ids.october!)).report;
     expect(report.figures.hours.field).toBe(0.75);
     // the superseded September figures: 80 minutes
-    const frozen = (await getReport(ketua, ids.septemberCorrection!))!.figures;
+    const frozen = expectOk(await getReport(ketua, ids.septemberCorrection!)).report.figures;
     expect(formatReportHours(frozen.hours.field)).toBe("1,3");
-    const { text } = await pdfText(new Uint8Array((await reportFile(ketua, ids.septemberCorrection!, "pdf"))!.bytes));
+    const { text } = await pdfText(new Uint8Array(expectOk(await reportFile(ketua, ids.septemberCorrection!, "pdf")).bytes));
     expect(text).toContain("1,3 jam");
     expect(text).not.toContain("1,33");
     // the type table's totals row: activities and hours
     expect(text).toContain("Jumlah 2 1,3");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await reportFile(ketua, ids.septemberCorrection!, "xlsx"))!.bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(expectOk(await reportFile(ketua, ids.septemberCorrection!, "xlsx")).bytes as unknown as ArrayBuffer);
     const values: unknown[] = [];
     workbook.worksheets[0]!.eachRow((row) => values.push(row.getCell(2).value));
     expect(values).toContain(1.3);
@@ -343,18 +327,18 @@ describe("hours and dates read the same everywhere", () => {
 
   it("a report sent at 00:53 WIB on 3 December is of 3 December in the list, on its page, in its PDF and xlsx", async () => {
     const sentAt = new Date("2026-12-03T00:53:00+07:00");
-    const id = ok(await createCorrection(ketua, ids.october!)).id;
-    ok(await submitReport(ketua, id, sentAt));
+    const id = expectOk(await createCorrection(ketua, ids.october!)).id;
+    expectOk(await submitReport(ketua, id, sentAt));
     expect((await listReports(ketua)).find((r) => r.id === id)!.submittedDay).toBe("2026-12-03");
-    expect((await getReport(ketua, id))!.submittedDay).toBe("2026-12-03");
-    const { text } = await pdfText(new Uint8Array((await reportFile(ketua, id, "pdf"))!.bytes));
+    expect(expectOk(await getReport(ketua, id)).report.submittedDay).toBe("2026-12-03");
+    const { text } = await pdfText(new Uint8Array(expectOk(await reportFile(ketua, id, "pdf")).bytes));
     expect(text).toContain("Pontianak, 3 Desember 2026");
     expect(text).not.toContain("2 Desember 2026");
     expect(
       (await verifyReportCode((await db.report.findUniqueOrThrow({ where: { id }, select: { verifyCode: true } })).verifyCode!))!.timeZone,
     ).toBe(TZ);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await reportFile(ketua, id, "xlsx"))!.bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(expectOk(await reportFile(ketua, id, "xlsx")).bytes as unknown as ArrayBuffer);
     const dates: Date[] = [];
     workbook.worksheets[0]!.eachRow((row) => {
       const v = row.getCell(2).value;
@@ -366,7 +350,7 @@ describe("hours and dates read the same everywhere", () => {
 
 describe("a storage fault while submitting", () => {
   it("saves nothing, uses no letter number and says so; the next try succeeds", async () => {
-    const november = ok(
+    const november = expectOk(
       await createReport(
         ketua,
         reportPeriodSchema.parse({ kind: "custom", start: "2026-11-01", end: "2026-11-30", includeSubChapters: "on" }),
@@ -378,7 +362,11 @@ describe("a storage fault while submitting", () => {
     await rm(UPLOADS, { recursive: true, force: true });
     await writeFile(UPLOADS, "not a folder");
     try {
-      expect(await submitReport(ketua, november, NOW)).toEqual({ ok: false, error: "storageFault" });
+      expect(await submitReport(ketua, november, NOW)).toMatchObject({
+        ok: false,
+        refusal: "conflict",
+        message: t("documents.storageFault"),
+      });
     } finally {
       await rm(UPLOADS, { force: true });
     }
