@@ -14,8 +14,8 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { isStorageFault, removeFiles, saveWithFiles } from "~/utils/uploads.server";
 
-export const CHAPTER_LEVELS = ["kabkota", "kecamatan", "kelurahan"] as const;
-export type ChapterLevel = (typeof CHAPTER_LEVELS)[number];
+export type { ChapterLevel } from "~/generated/prisma/enums";
+import type { ChapterLevel } from "~/generated/prisma/enums";
 
 export type ChapterInput = {
   name: string;
