@@ -11,23 +11,17 @@ import { action as positionsAction } from "~/routes/leadership.positions";
 import { loader as newMemberLoader } from "~/routes/members.new";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
-import { popToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import type { PositionKind } from "~/validation/leadership";
 import { buildBoardUser, buildChapter, buildMember, buildUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf, toastMessageOf } from "../support/requests";
 
 const VILLAGE = "61.71.01.1002";
 let chapterId: string;
 let periodId: string;
 const cookies: Record<string, string> = {};
 const members: Record<string, string> = {};
-
-async function toastOf(response: Response) {
-  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
-  return toast?.message;
-}
 
 const today = () => calendarToday("Asia/Jakarta");
 
@@ -139,7 +133,7 @@ describe("appointing through the page", () => {
       { id: periodId },
     )) as Response;
     expect(response.status).toBe(302);
-    expect(await toastOf(response)).toBe("Calon Sekretaris ditetapkan sebagai Sekretaris.");
+    expect(await toastMessageOf(response)).toBe("Calon Sekretaris ditetapkan sebagai Sekretaris.");
     // Same session, next request: the position's rights are there.
     expect(statusOf(await run(newMemberLoader, getRequest("/members/new", cookies.calon)))).toBe(200);
 
@@ -154,7 +148,7 @@ describe("appointing through the page", () => {
       { id: periodId, holdingId: holding.id },
     )) as Response;
     expect(ended.status).toBe(302);
-    expect(await toastOf(ended)).toBe("Jabatan Sekretaris Calon Sekretaris diakhiri.");
+    expect(await toastMessageOf(ended)).toBe("Jabatan Sekretaris Calon Sekretaris diakhiri.");
     expect(statusOf(await run(newMemberLoader, getRequest("/members/new", cookies.calon)))).toBe(403);
 
     const audit = await db.auditLog.findMany({ where: { entityType: "LeadershipPeriod", entityId: periodId }, select: { action: true } });
@@ -192,7 +186,7 @@ describe("periods through the page", () => {
     const response = (await run(periodAction, postForm(`/leadership/${draftId}`, { intent: "activate" }, cookies.ketua), {
       id: draftId,
     })) as Response;
-    expect(await toastOf(response)).toBe("Tetapkan Ketua periode ini (anggota aktif) terlebih dahulu.");
+    expect(await toastMessageOf(response)).toBe("Tetapkan Ketua periode ini (anggota aktif) terlebih dahulu.");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("draft");
     expect((await db.leadershipPeriod.findUniqueOrThrow({ where: { id: periodId } })).status).toBe("active");
   });
@@ -208,13 +202,13 @@ describe("the SK scan and the susunan pengurus", () => {
   it("stores a PDF scan, refuses what is not a PDF or an image whatever it claims to be", async () => {
     const fake = new TextEncoder().encode("MZ this is not a pdf");
     const refused = (await run(skAction, upload(cookies.ketua!, fake, "sk.pdf", "application/pdf"), { id: periodId })) as Response;
-    expect(await toastOf(refused)).toBe("Berkas harus berupa PDF, JPG atau PNG.");
+    expect(await toastMessageOf(refused)).toBe("Berkas harus berupa PDF, JPG atau PNG.");
     expect(statusOf(await run(skLoader, getRequest(`/leadership/${periodId}/sk`, cookies.ketua), { id: periodId }))).toBe(404);
 
     const pdf = new TextEncoder().encode("%PDF-1.4\n% scan\n");
     expect(statusOf(await run(skAction, upload(cookies.bendahara!, pdf, "sk.pdf", "application/pdf"), { id: periodId }))).toBe(403);
     const saved = (await run(skAction, upload(cookies.ketua!, pdf, "sk.pdf", "application/pdf"), { id: periodId })) as Response;
-    expect(await toastOf(saved)).toBe("Pindaian SK disimpan.");
+    expect(await toastMessageOf(saved)).toBe("Pindaian SK disimpan.");
     const download = (await run(skLoader, getRequest(`/leadership/${periodId}/sk`, cookies.dinsos), { id: periodId })) as Response;
     expect(download.headers.get("Content-Type")).toBe("application/pdf");
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);

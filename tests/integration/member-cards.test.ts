@@ -9,7 +9,6 @@ vi.hoisted(() => {
   // Photos go to a scratch folder; the env module reads UPLOADS_DIR on first use.
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-photos-${process.pid}-${Date.now()}`;
 });
-
 import { ensureActiveCards, getCardsForMember, issueCard, revokeCard, verifyCardCode } from "~/domain/members/cards.server";
 import { PHOTO_MAX_BYTES, readMemberPhoto, saveMemberPhoto } from "~/domain/members/photos.server";
 import type { Actor } from "~/domain/shared/actor.server";
@@ -22,13 +21,11 @@ import { action as photoAction } from "~/routes/members.$id.photo";
 import { loader as photoLoader } from "~/routes/members.$id.photo[.]jpg";
 import { loader as cardsPdfLoader } from "~/routes/members.cards[.]pdf";
 import { loader as memberListLoader } from "~/routes/members[.]pdf";
-import { action as loginAction } from "~/routes/login";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
-import { popToast } from "~/utils/session.server";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf, toastMessageOf } from "../support/requests";
 
 const VILLAGE = "61.71.01.1002";
 const CODE_PATTERN = /^[A-Za-z0-9_-]{22,}$/;
@@ -41,16 +38,6 @@ let boardElsewhere: Actor;
 let memberId: string;
 let otherMemberId: string;
 const cookies = { board: "", volunteer: "", dinsos: "" };
-
-async function signIn(email: string) {
-  return cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
-}
-
-/** The toast a redirect carries, as the next page would show it. */
-async function toastOf(response: Response): Promise<string | undefined> {
-  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
-  return toast?.message;
-}
 
 function multipart(url: string, cookie: string, file: { bytes: Uint8Array; type: string; name: string }) {
   const form = new FormData();
@@ -249,17 +236,17 @@ describe("issuing and revoking from the member page", () => {
     expect(statusOf(await post({ intent: "issue" }, cookies.dinsos))).toBe(403);
     const issued = await post({ intent: "issue" }, cookies.board);
     expect(issued.headers.get("Location")).toBe(`/members/${memberId}`);
-    expect(await toastOf(issued)).toBe("Kartu anggota baru diterbitkan.");
+    expect(await toastMessageOf(issued)).toBe("Kartu anggota baru diterbitkan.");
     const active = await activeCardOf(memberId);
 
     const noReason = await post({ intent: "revoke", cardId: active!.id, reason: "  " }, cookies.board);
     expect(noReason.headers.get("Location")).toBe(`/members/${memberId}`);
-    expect(await toastOf(noReason)).toBe("Tulis alasan pencabutan kartu.");
+    expect(await toastMessageOf(noReason)).toBe("Tulis alasan pencabutan kartu.");
     expect((await activeCardOf(memberId))?.id).toBe(active!.id);
 
     expect(statusOf(await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board, otherMemberId))).toBe(404);
     const revoked = await post({ intent: "revoke", cardId: active!.id, reason: "Hilang" }, cookies.board);
-    expect(await toastOf(revoked)).toBe("Kartu anggota dicabut.");
+    expect(await toastMessageOf(revoked)).toBe("Kartu anggota dicabut.");
     expect(await db.memberCard.findUniqueOrThrow({ where: { id: active!.id }, select: { revokedReason: true } })).toEqual({
       revokedReason: "Hilang",
     });
@@ -279,7 +266,7 @@ describe("card photos", () => {
   it("accepts a PNG, stores it within 600x800 as JPEG without metadata, and replaces the old file", async () => {
     const saved = await upload(await png(1200, 1600), "image/png");
     expect(saved.status).toBe(302);
-    expect(await toastOf(saved)).toBe("Foto tersimpan.");
+    expect(await toastMessageOf(saved)).toBe("Foto tersimpan.");
     const first = await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { photoFile: true } });
     expect(first.photoFile).toMatch(new RegExp(`^${memberId}-[0-9a-f]+\\.jpg$`));
     expect(await sharp(expectOk(await readMemberPhoto(board, memberId)).photo).metadata()).toMatchObject({
@@ -317,13 +304,13 @@ describe("card photos", () => {
     expect(expectInvalid(await saveMemberPhoto(board, memberId, null))).toEqual({ photo: t("photo.error.missing") });
     expectRefusal(await saveMemberPhoto(boardElsewhere, memberId, file(await png(10, 10), "image/png")), "notFound");
 
-    expect(await toastOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe(
+    expect(await toastMessageOf(await upload(new TextEncoder().encode("bukan gambar"), "image/png"))).toBe(
       "Berkas foto tidak dapat dibaca. Coba foto lain.",
     );
-    expect(await toastOf(await upload(new TextEncoder().encode("%PDF-1.4"), "application/pdf"))).toBe("Foto harus JPG atau PNG.");
+    expect(await toastMessageOf(await upload(new TextEncoder().encode("%PDF-1.4"), "application/pdf"))).toBe("Foto harus JPG atau PNG.");
     const tooBig = await upload(new Uint8Array(3 * 1024 * 1024), "image/jpeg");
     expect(tooBig.status).toBe(302);
-    expect(await toastOf(tooBig)).toBe("Ukuran foto paling besar 2 MB.");
+    expect(await toastMessageOf(tooBig)).toBe("Ukuran foto paling besar 2 MB.");
     expect(statusOf(await upload(await png(10, 10), "image/png", cookies.volunteer))).toBe(403);
     expect(await db.auditLog.count({ where: { action: "member.photo.update", entityId: memberId } })).toBe(2);
   });
@@ -458,7 +445,7 @@ describe("the chapter's logo and the Ketua's signature", () => {
     for (const { file, message } of cases) {
       const response = (await run(chapterAction, imageUpload(adminCookie, "logo", file))) as Response;
       expect(response.headers.get("Location")).toBe("/chapter");
-      const toast = await toastOf(response);
+      const toast = await toastMessageOf(response);
       if (typeof message === "string") expect(toast).toBe(message);
       else expect(toast).toMatch(message);
     }
@@ -469,10 +456,10 @@ describe("the chapter's logo and the Ketua's signature", () => {
     const { action: chapterAction } = await import("~/routes/chapter");
     const signature = { bytes: await png(600, 200), type: "image/png", name: "ttd.png" };
     const refused = (await run(chapterAction, imageUpload(adminCookie, "signature", signature))) as Response;
-    expect(await toastOf(refused)).toMatch(/belum ada Ketua/);
+    expect(await toastMessageOf(refused)).toMatch(/belum ada Ketua/);
     ketuaMemberId = (await buildBoardUser({ chapterId, kind: "ketua", email: "ketua@cards.test", name: "Rahmat Ketua Kartu" })).memberId;
     const saved = (await run(chapterAction, imageUpload(adminCookie, "signature", signature))) as Response;
-    expect(await toastOf(saved)).toBe("Tanda tangan Ketua tersimpan.");
+    expect(await toastMessageOf(saved)).toBe("Tanda tangan Ketua tersimpan.");
     const stored = await db.chapter.findUniqueOrThrow({
       where: { id: chapterId },
       select: { signatureFile: true, signatureMemberId: true },
@@ -498,7 +485,7 @@ describe("the chapter's logo and the Ketua's signature", () => {
         name: "logo.jpg",
       }),
     )) as Response;
-    expect(await toastOf(upload)).toBe("Logo tersimpan.");
+    expect(await toastMessageOf(upload)).toBe("Logo tersimpan.");
     // stored re-encoded as PNG, within 600 x 600
     const logoFile = (await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { logoFile: true } })).logoFile!;
     const stored = await sharp(path.join(process.env.UPLOADS_DIR!, "chapter-images", logoFile)).metadata();

@@ -7,7 +7,6 @@ import { IMPORT_MAX_ROWS, parseMemberFile, readMemberFile, TEMPLATE_COLUMNS } fr
 import type { CheckedImportRow } from "~/domain/members/import-parse.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import { buildMemberExport } from "~/domain/members/export.server";
-import { action as loginAction } from "~/routes/login";
 import { action as uploadAction, loader as uploadLoader } from "~/routes/members.import._index";
 import { action as resultAction, loader as resultLoader } from "~/routes/members.import.$id";
 import { action as streamAction, loader as progressLoader } from "~/routes/members.import.$id.progress";
@@ -19,7 +18,7 @@ import { db } from "~/utils/db.server";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { actorOfUser, actorWith } from "../support/actors";
 import { expectOk, expectRefusal } from "../support/outcomes";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 let chapterId: string;
 let boardId: string;
@@ -56,10 +55,6 @@ async function dryRun(fileName: string, bytes: Uint8Array) {
 async function storedRows(importId: string): Promise<Map<number, CheckedImportRow>> {
   const record = await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { rows: true } });
   return new Map((JSON.parse(record.rows) as CheckedImportRow[]).map((r) => [r.rowNumber, r]));
-}
-
-async function signIn(email: string) {
-  return cookiesFrom((await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response);
 }
 
 function upload(cookie: string, name: string, bytes: Uint8Array, intent = "check") {

@@ -11,11 +11,10 @@ import { action as duplicatesAction } from "~/routes/members.duplicates";
 import type { Actor } from "~/domain/shared/actor.server";
 import { t } from "~/i18n";
 import { db } from "~/utils/db.server";
-import { popToast } from "~/utils/session.server";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
 import { actorOfUser } from "../support/actors";
 import { expectRefusal } from "../support/outcomes";
-import { cookiesFrom, getRequest, postForm, run } from "../support/requests";
+import { cookiesFrom, postForm, run, toastMessageOf } from "../support/requests";
 
 /** A reference to a member: a relation (key "Model.relationField") or a plain id column ("Model.column"). */
 type Relation = { model: string; field: string; fk: string };
@@ -86,11 +85,6 @@ async function activity(memberId: string, coVolunteers: string[] = []) {
     },
     select: { id: true },
   });
-}
-
-async function toastOf(response: Response) {
-  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
-  return toast?.message;
 }
 
 beforeAll(async () => {
@@ -306,7 +300,7 @@ describe("refusing a merge", () => {
     )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/members/duplicates");
-    expect(await toastOf(response)).toBe(
+    expect(await toastMessageOf(response)).toBe(
       `Keduanya tercatat memegang jabatan ${position.title} (${period.name}) pada waktu yang sama. Perbaiki data kepengurusan terlebih dahulu, lalu gabungkan.`,
     );
   });
@@ -320,13 +314,15 @@ describe("refusing a merge", () => {
       postForm("/members/duplicates", { intent: "merge", keepId: keep.id, removeId: gone.id }, boardCookie),
     )) as Response;
     expect(response.status).toBe(302);
-    expect(await toastOf(response)).toBe("Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.");
+    expect(await toastMessageOf(response)).toBe("Data anggota ini sudah tidak ada (mungkin sudah digabungkan). Muat ulang halaman.");
     // Marking a pair that was already decided says so, rather than claiming it was done.
     const decided = (await run(
       duplicatesAction,
       postForm("/members/duplicates", { intent: "distinct", flagId: "sudah-diputuskan" }, boardCookie),
     )) as Response;
     expect(decided.status).toBe(302);
-    expect(await toastOf(decided)).toBe("Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.");
+    expect(await toastMessageOf(decided)).toBe(
+      "Pasangan ini sudah diputuskan sebelumnya (digabung atau dinyatakan berbeda). Muat ulang halaman.",
+    );
   });
 });

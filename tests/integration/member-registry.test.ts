@@ -22,9 +22,8 @@ import { memberFormSchema, type MemberFormData } from "~/validation/members";
 import { buildChapter, buildMember, buildUser, buildBoardUser } from "../factories";
 import { actorOfUser } from "../support/actors";
 import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 import type { Actor } from "~/domain/shared/actor.server";
-import { action as loginAction } from "~/routes/login";
 
 let chapterId: string;
 let otherChapterId: string;
@@ -44,11 +43,6 @@ const baseForm = {
   membershipType: "biasa",
 };
 const form = (overrides: Partial<typeof baseForm> = {}): MemberFormData => memberFormSchema.parse({ ...baseForm, ...overrides });
-
-async function signIn(email: string) {
-  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
-  return cookiesFrom(response);
-}
 
 beforeAll(async () => {
   chapterId = (await buildChapter({ code: "PTK", regionCode: "61.71" })).id;

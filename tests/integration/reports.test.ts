@@ -19,7 +19,6 @@ const UPLOADS = vi.hoisted(() => {
   process.env.UPLOADS_DIR = dir;
   return dir;
 });
-
 import { logActivity, returnActivities, verifyActivities } from "~/domain/activities/activities.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { updateActivitySettings } from "~/domain/activities/settings.server";
@@ -39,14 +38,12 @@ import {
 } from "~/domain/reports/reports.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import type { FollowUpUpdateEntry, OpenedFollowUp } from "~/domain/activities/follow-ups.server";
-import { action as loginAction } from "~/routes/login";
 import { action as reportsAction, loader as reportsLoader } from "~/routes/reports._index";
 import { action as reportAction, loader as reportLoader } from "~/routes/reports.$id";
 import { loader as pdfLoader } from "~/routes/reports.$id[.]pdf";
 import { loader as xlsxLoader } from "~/routes/reports.$id[.]xlsx";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
-import { popToast } from "~/utils/session.server";
 import type { Role } from "~/utils/permissions";
 import { activityFormSchema, type AidEntry, type ReachEntry } from "~/validation/activities";
 import type { PositionKind } from "~/validation/leadership";
@@ -55,7 +52,7 @@ import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } fr
 import { actorWith } from "../support/actors";
 import { expectOk } from "../support/outcomes";
 import { pdfText } from "../support/pdf-text";
-import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
+import { dataOf, getRequest, postForm, run, signIn, statusOf, toastMessageOf } from "../support/requests";
 
 const TZ = "Asia/Jakarta";
 const NOW = new Date("2026-11-26T10:00:00+07:00");
@@ -489,18 +486,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the checks
-
-async function signIn(email: string) {
-  const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
-  expect(response.status).toBe(302);
-  return cookiesFrom(response);
-}
-
-/** The toast a redirect carries, as the next page would show it. */
-async function toastOf(response: Response): Promise<string | undefined> {
-  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
-  return toast?.message;
-}
 
 /** Every cell of every sheet of a workbook, as text, one line per row. */
 async function xlsxText(bytes: Uint8Array) {
@@ -1207,7 +1192,7 @@ describe("who may do what, through the routes", () => {
     expect(created.status).toBe(302);
     const location = created.headers.get("Location") ?? "";
     expect(location).toMatch(/^\/reports\/\w+$/);
-    expect(await toastOf(created)).toBe("Draf laporan dibuat.");
+    expect(await toastMessageOf(created)).toBe("Draf laporan dibuat.");
     september = location.split("/").pop()!;
     expect(
       await db.report.findUniqueOrThrow({
@@ -1235,7 +1220,7 @@ describe("who may do what, through the routes", () => {
     const refused = (await act("sekretaris@lkr.test", september, { intent: "submit" })) as Response;
     expect(refused.status).toBe(302);
     expect(refused.headers.get("Location")).toBe(`/reports/${september}`);
-    expect(await toastOf(refused)).toBe("Hanya Ketua yang dapat mengirim laporan.");
+    expect(await toastMessageOf(refused)).toBe("Hanya Ketua yang dapat mengirim laporan.");
     expect(await status(september)).toBe("draft");
   });
 
@@ -1249,14 +1234,14 @@ describe("who may do what, through the routes", () => {
     expect(row).toMatchObject({ status: "submitted", submittedById: id("ketuaUser") });
     // the real clock's month and year
     expect(row.number).toMatch(/^\d{3}\/IPSM-LKR\/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\/\d{4}$/);
-    expect(await toastOf(submitted)).toBe(`Laporan ${row.number} dikirim ke Dinas Sosial.`);
+    expect(await toastMessageOf(submitted)).toBe(`Laporan ${row.number} dikirim ke Dinas Sosial.`);
   });
 
   it("the board deletes a draft, never a submitted report", async () => {
     const draft = ok(await createReport(sekretaris, reportPeriodSchema.parse({ kind: "month", year: "2026", month: "8" }), NOW)).id;
     const deleted = (await act("sekretaris@lkr.test", draft, { intent: "delete" })) as Response;
     expect(deleted.headers.get("Location")).toBe("/reports");
-    expect(await toastOf(deleted)).toBe("Draf laporan dihapus.");
+    expect(await toastMessageOf(deleted)).toBe("Draf laporan dihapus.");
     expect(await db.report.count({ where: { id: draft } })).toBe(0);
     expect(statusOf(await act("sekretaris@lkr.test", september, { intent: "delete" }))).toBe(404);
     expect(await status(september)).toBe("submitted");
@@ -1314,7 +1299,7 @@ describe("who may do what, through the routes", () => {
   it("the Dinas Sosial marks a report received; a second answer is refused", async () => {
     const received = (await act("dinsos@lkr.test", september, { intent: "receive" })) as Response;
     expect(received.headers.get("Location")).toBe(`/reports/${september}`);
-    expect(await toastOf(received)).toBe("Laporan ditandai diterima.");
+    expect(await toastMessageOf(received)).toBe("Laporan ditandai diterima.");
     const row = await db.report.findUniqueOrThrow({
       where: { id: september },
       select: { status: true, reviewedById: true, reviewedAt: true, reviewNote: true },
@@ -1323,7 +1308,7 @@ describe("who may do what, through the routes", () => {
     const answers: Record<string, string>[] = [{ intent: "receive" }, { intent: "return", note: "Mohon dilengkapi rincian pelatihan." }];
     for (const fields of answers) {
       const again = (await act("dinsos@lkr.test", september, fields)) as Response;
-      expect(await toastOf(again)).toBe("Laporan ini sudah ditanggapi.");
+      expect(await toastMessageOf(again)).toBe("Laporan ini sudah ditanggapi.");
     }
     expect(
       await db.report.findUniqueOrThrow({
@@ -1343,7 +1328,7 @@ describe("who may do what, through the routes", () => {
 
     const note = "Jam pelatihan mohon dirinci per kegiatan.";
     const returned = (await act("dinsos@lkr.test", reports.correction, { intent: "return", note })) as Response;
-    expect(await toastOf(returned)).toBe("Laporan dikembalikan ke pengurus.");
+    expect(await toastMessageOf(returned)).toBe("Laporan dikembalikan ke pengurus.");
     expect(expectOk(await getReport(ketua, reports.correction)).report).toMatchObject({
       status: "returned",
       reviewNote: note,

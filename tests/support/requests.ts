@@ -76,3 +76,15 @@ export async function signIn(email: string, password = "password-123"): Promise<
   if (!(response instanceof Response) || response.status !== 302) throw new Error(`sign-in of ${email} failed: ${statusOf(response)}`);
   return cookiesFrom(response);
 }
+
+/** The toast a redirect carries, as the next page would show it. */
+export async function toastOf(response: Response) {
+  const { popToast } = await import("~/utils/session.server");
+  const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
+  return toast;
+}
+
+/** The message of the toast a redirect carries. */
+export async function toastMessageOf(response: Response): Promise<string | undefined> {
+  return (await toastOf(response))?.message;
+}
