@@ -17,29 +17,62 @@ import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
 import { calendarDateOf } from "~/validation/fields";
 import type { MoneyEntryData, MoneyKind } from "~/validation/programmes";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
-import type { ProgrammeActor } from "./programmes.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  ok,
+  refusable,
+  Refused,
+  type FieldErrors,
+  type Outcome,
+} from "~/domain/shared/outcome.server";
+import { findProgramme } from "./programmes.server";
 
 type Tx = Prisma.TransactionClient;
 
-const approves = (actor: Pick<ProgrammeActor, "permissions">) => hasPermission(actor.permissions, "approve:programme-finance:chapter");
+const approves = (actor: Pick<Actor, "permissions">) => can(actor, "approve:programme-finance:chapter");
 
 /** Whether the actor may record money for the programme: Ketua, Bendahara, or its coordinator. */
-export function mayRecordMoney(actor: ProgrammeActor, programme: { coordinatorId: string }) {
-  return (
-    hasPermission(actor.permissions, "update:programme-finance:chapter") ||
-    (actor.memberId !== null && actor.memberId === programme.coordinatorId)
-  );
+export function mayRecordMoney(actor: Actor, programme: { coordinatorId: string }) {
+  return can(actor, "update:programme-finance:chapter") || (actor.memberId !== null && actor.memberId === programme.coordinatorId);
 }
 
 /** Whether the actor may see the programme's money: those who record it and the board's readers of finance. */
-export function maySeeMoney(actor: ProgrammeActor, programme: { coordinatorId: string }) {
-  return mayRecordMoney(actor, programme) || hasPermission(actor.permissions, "read:programme:chapter");
+export function maySeeMoney(actor: Actor, programme: { coordinatorId: string }) {
+  return mayRecordMoney(actor, programme) || can(actor, "read:programme:chapter");
+}
+
+/**
+ * The programme's money page: its ledger (oldest first) and totals, for those who may see the
+ * money; whether the actor records money and approves entries.
+ */
+export async function programmeLedger(actor: Actor, programmeId: string) {
+  const programme = await findProgramme(actor, programmeId);
+  if (!programme) return notFound();
+  if (!maySeeMoney(actor, programme)) return forbidden();
+  const [entries, totals] = await Promise.all([listMoneyEntries(programme.id), moneyTotals(programme.id, programme.budget)]);
+  return ok({
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      partners: programme.partners.map((p) => ({ id: p.partnerId, name: p.partner.name })),
+    },
+    entries: entries.map(({ receiptFile, reversals, ...e }) => ({
+      ...e,
+      hasReceipt: Boolean(receiptFile),
+      reversed: reversals.some((r) => r.status !== "rejected"),
+    })),
+    totals,
+    canRecord: mayRecordMoney(actor, programme),
+    canApprove: approves(actor),
+  });
 }
 
 /** Approved totals of a programme, in SQL: received, spent, remaining budget and cash at hand; pending amounts apart. */
@@ -103,25 +136,21 @@ async function threshold(tx: Tx, chapterId: string) {
 }
 
 /** Approved at once for the Ketua and for amounts up to the threshold; otherwise waiting for the Ketua. */
-async function initialStatus(tx: Tx, actor: ProgrammeActor, amount: number) {
+async function initialStatus(tx: Tx, actor: Actor, amount: number) {
   if (approves(actor)) return "approved";
   return Math.abs(amount) > (await threshold(tx, actor.chapterId)) ? "pending" : "approved";
 }
 
-export type MoneyOutcome =
-  { ok: true; id: string; status: string; repeated: boolean } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
-
 /** Records an entry (with its receipt scan, if any). The same idempotency key again returns the first. */
 export async function recordMoneyEntry(
-  actor: ProgrammeActor,
+  actor: Actor,
   programmeId: string,
   data: MoneyEntryData,
   receipt: DocumentUpload | null = null,
   now = new Date(),
-): Promise<MoneyOutcome> {
+): Promise<Outcome<{ id: string; status: string; repeated: boolean }>> {
   const checkedReceipt = receipt ? checkDocument(receipt) : null;
-  if (checkedReceipt && "error" in checkedReceipt)
-    return { ok: false, fieldErrors: { receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) } };
+  if (checkedReceipt && "error" in checkedReceipt) return invalid({ receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) });
   // The receipt is written first and the entry saved with it, or neither (uploads.server.ts).
   const receiptFile =
     checkedReceipt && receipt && !("error" in checkedReceipt)
@@ -143,15 +172,15 @@ export async function recordMoneyEntry(
               partners: { select: { partnerId: true, agreement: { select: { number: true, startDate: true, endDate: true } } } },
             },
           });
-          if (!programme) return { ok: false as const, notFound: true as const };
-          if (!mayRecordMoney(actor, programme)) throw new Refused({ form: t("programmes.error.moneyForbidden") });
+          if (!programme) return notFound();
+          if (!mayRecordMoney(actor, programme)) return forbidden(t("programmes.error.moneyForbidden"));
           const repeated = await tx.moneyEntry.findUnique({
             where: { idempotencyKey: data.idempotencyKey },
             select: { id: true, status: true, programmeId: true },
           });
           if (repeated) {
-            if (repeated.programmeId !== programmeId) throw new Refused({ form: t("activities.error.duplicateKey") });
-            return { ok: true as const, id: repeated.id, status: repeated.status, repeated: true };
+            if (repeated.programmeId !== programmeId) return conflict(t("activities.error.duplicateKey"));
+            return ok({ id: repeated.id, status: repeated.status, repeated: true });
           }
           const errors: FieldErrors = {};
           const date = calendarDateOf(data.date);
@@ -183,7 +212,7 @@ export async function recordMoneyEntry(
               errors.overBudgetReason = t("programmes.error.overBudget", { remaining: formatRupiah(programme.budget - committed) });
             }
           }
-          if (Object.keys(errors).length) throw new Refused(errors);
+          if (Object.keys(errors).length) throw new Refused(invalid(errors));
           const status = await initialStatus(tx, actor, data.amount);
           const entry = await tx.moneyEntry.create({
             data: {
@@ -224,31 +253,31 @@ export async function recordMoneyEntry(
             },
             tx,
           );
-          return { ok: true as const, id: entry.id, status, repeated: false };
+          return ok({ id: entry.id, status, repeated: false });
         }),
       ),
     (result) => result.ok && !result.repeated,
   );
-  if (isStorageFault(outcome)) return { ok: false, fieldErrors: { receipt: t("upload.storageFault") } };
+  if (isStorageFault(outcome)) return invalid({ receipt: t("upload.storageFault") });
   return outcome;
 }
 
 /** The Ketua approves or rejects a pending entry (a rejection needs a note). */
 export async function decideMoneyEntry(
-  actor: ProgrammeActor,
+  actor: Actor,
   entryId: string,
   decision: "approve" | "reject",
   note: string | null,
   now = new Date(),
-) {
-  if (!approves(actor)) return { ok: false as const, error: "forbidden" as const };
+): Promise<Outcome<{ status: string }>> {
+  if (!approves(actor)) return forbidden();
   return db.$transaction(async (tx) => {
     const entry = await tx.moneyEntry.findFirst({
       where: { id: entryId, programme: { chapterId: actor.chapterId } },
       select: { id: true, status: true, recordedById: true },
     });
-    if (!entry) return { ok: false as const, error: "notFound" as const };
-    if (entry.status !== "pending") return { ok: false as const, error: "notPending" as const };
+    if (!entry) return notFound();
+    if (entry.status !== "pending") return conflict(t("programmes.money.notPending"));
     const status = decision === "approve" ? "approved" : "rejected";
     await tx.moneyEntry.update({
       where: { id: entry.id },
@@ -266,7 +295,7 @@ export async function decideMoneyEntry(
       },
       tx,
     );
-    return { ok: true as const, status };
+    return ok({ status });
   });
 }
 
@@ -275,7 +304,13 @@ export async function decideMoneyEntry(
  * (today by default), with the reason; it follows the same approval rule. An entry has at most one
  * reversal that is pending or approved (a rejected one leaves it open to another).
  */
-export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, reason: string, idempotencyKey: string, now = new Date()) {
+export async function reverseMoneyEntry(
+  actor: Actor,
+  entryId: string,
+  reason: string,
+  idempotencyKey: string,
+  now = new Date(),
+): Promise<Outcome<{ id: string }>> {
   return db.$transaction(async (tx) => {
     const entry = await tx.moneyEntry.findFirst({
       where: { id: entryId, programme: { chapterId: actor.chapterId } },
@@ -292,16 +327,13 @@ export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, 
         reversals: { select: { status: true } },
       },
     });
-    if (!entry) return { ok: false as const, error: "notFound" as const };
-    if (!mayRecordMoney(actor, entry.programme)) return { ok: false as const, error: "forbidden" as const };
+    if (!entry) return notFound();
+    if (!mayRecordMoney(actor, entry.programme)) return forbidden(t("programmes.error.moneyForbidden"));
     const repeated = await tx.moneyEntry.findUnique({ where: { idempotencyKey }, select: { id: true, reversesId: true } });
-    if (repeated)
-      return repeated.reversesId === entry.id
-        ? { ok: true as const, id: repeated.id }
-        : { ok: false as const, error: "duplicateKey" as const };
-    if (entry.status !== "approved" || entry.reversesId) return { ok: false as const, error: "notReversible" as const };
+    if (repeated) return repeated.reversesId === entry.id ? ok({ id: repeated.id }) : conflict(t("activities.error.duplicateKey"));
+    if (entry.status !== "approved" || entry.reversesId) return conflict(t("programmes.money.notReversible"));
     // A rejected reversal does not count: the entry can be corrected again.
-    if (entry.reversals.some((r) => r.status !== "rejected")) return { ok: false as const, error: "alreadyReversed" as const };
+    if (entry.reversals.some((r) => r.status !== "rejected")) return conflict(t("programmes.money.notReversible"));
     const today = calendarToday(actor.timeZone, now);
     // A correction after the programme has ended is dated on its last day, inside its period.
     const date = today > entry.programme.endDate ? entry.programme.endDate : today;
@@ -334,28 +366,31 @@ export async function reverseMoneyEntry(actor: ProgrammeActor, entryId: string, 
       },
       tx,
     );
-    return { ok: true as const, id: correction.id };
+    return ok({ id: correction.id });
   });
 }
 
 /** A money entry's receipt scan, for those who may see the programme's money. */
-export async function readReceipt(actor: ProgrammeActor, entryId: string) {
+export async function readReceipt(actor: Actor, entryId: string): Promise<Outcome<{ bytes: Buffer; type: string; name: string }>> {
   const entry = await db.moneyEntry.findFirst({
     where: { id: entryId, programme: { chapterId: actor.chapterId } },
     select: { receiptFile: true, receiptFileType: true, programme: { select: { coordinatorId: true } } },
   });
-  if (!entry?.receiptFile || !entry.receiptFileType || !maySeeMoney(actor, entry.programme)) return null;
+  if (!entry?.receiptFile || !entry.receiptFileType || !maySeeMoney(actor, entry.programme)) return notFound();
   const bytes = await readDocument("receipts", entry.receiptFile);
-  return bytes ? { bytes, type: entry.receiptFileType, name: `kwitansi-${entryId}.${entry.receiptFile.split(".").pop()}` } : null;
+  return bytes ? ok({ bytes, type: entry.receiptFileType, name: `kwitansi-${entryId}.${entry.receiptFile.split(".").pop()}` }) : notFound();
 }
 
-/** The chapter's approval threshold (whole rupiah). */
-export async function getFinanceSettings(chapterId: string) {
-  return db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { financeApprovalThreshold: true } });
+/** The chapter's approval threshold (whole rupiah), for the Ketua who sets it. */
+export async function getFinanceSettings(actor: Actor): Promise<Outcome<{ settings: { financeApprovalThreshold: number } }>> {
+  if (!approves(actor)) return forbidden();
+  const settings = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { financeApprovalThreshold: true } });
+  return ok({ settings });
 }
 
-export async function updateFinanceSettings(actor: ProgrammeActor, financeApprovalThreshold: number) {
-  if (!approves(actor)) return false;
+/** The Ketua sets the amount above which entries wait for approval. */
+export async function updateFinanceSettings(actor: Actor, financeApprovalThreshold: number): Promise<Outcome> {
+  if (!approves(actor)) return forbidden();
   await db.$transaction(async (tx) => {
     const before = await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { financeApprovalThreshold: true } });
     await tx.chapter.update({ where: { id: actor.chapterId }, data: { financeApprovalThreshold } });
@@ -372,5 +407,5 @@ export async function updateFinanceSettings(actor: ProgrammeActor, financeApprov
       tx,
     );
   });
-  return true;
+  return ok();
 }

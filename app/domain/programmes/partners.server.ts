@@ -9,14 +9,18 @@ import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { calendarDateOf } from "~/validation/fields";
 import type { AgreementData, ContactData, PartnerData } from "~/validation/programmes";
 import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
-import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 
-type Actor = { userId: string; chapterId: string };
+/** Partners are the board's: those who read all programmes see them, those who record programmes change them. */
+const readsPartners = (actor: Actor) => can(actor, "read:programme:chapter");
+const managesPartners = (actor: Actor) => can(actor, "update:programme:chapter");
 
-/** The chapter's partners with their number of programmes and latest agreement's end. */
-export async function listPartners(chapterId: string) {
+/** The chapter's partners with their number of programmes and latest agreement (and its state today), for the board. */
+export async function listPartners(actor: Actor, now = new Date()) {
+  if (!readsPartners(actor)) return forbidden();
   const rows = await db.partner.findMany({
-    where: { chapterId },
+    where: { chapterId: actor.chapterId },
     select: {
       id: true,
       name: true,
@@ -28,12 +32,18 @@ export async function listPartners(chapterId: string) {
     },
     orderBy: [{ status: "asc" }, { name: "asc" }],
   });
-  return rows.map(({ agreements, ...r }) => ({ ...r, latestAgreement: agreements[0] ?? null }));
+  const partners = rows.map(({ agreements, ...r }) => {
+    const latestAgreement = agreements[0] ?? null;
+    return { ...r, latestAgreement, agreementState: latestAgreement ? agreementState(latestAgreement, actor.timeZone, now) : null };
+  });
+  return ok({ partners, canEdit: managesPartners(actor) });
 }
 
-export async function getPartner(chapterId: string, partnerId: string) {
-  return db.partner.findFirst({
-    where: { id: partnerId, chapterId },
+/** A partner with its contact people, agreements (and their state today) and programmes, for the board. */
+export async function getPartner(actor: Actor, partnerId: string, now = new Date()) {
+  if (!readsPartners(actor)) return forbidden();
+  const partner = await db.partner.findFirst({
+    where: { id: partnerId, chapterId: actor.chapterId },
     select: {
       id: true,
       name: true,
@@ -50,22 +60,33 @@ export async function getPartner(chapterId: string, partnerId: string) {
       programmes: { select: { committed: true, programme: { select: { id: true, name: true, startDate: true, endDate: true } } } },
     },
   });
+  if (!partner) return notFound();
+  return ok({
+    partner: {
+      ...partner,
+      agreements: partner.agreements.map(({ file, ...a }) => ({
+        ...a,
+        hasScan: Boolean(file),
+        state: agreementState(a, actor.timeZone, now),
+      })),
+    },
+    canEdit: managesPartners(actor),
+  });
 }
-export type PartnerDetail = NonNullable<Awaited<ReturnType<typeof getPartner>>>;
 
-type PartnerOutcome = { ok: true; id: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; notFound: true };
-
-export async function savePartner(actor: Actor, data: PartnerData, partnerId?: string): Promise<PartnerOutcome> {
+/** Records a new partner, or changes one (names are unique in the chapter, whatever the capitals). */
+export async function savePartner(actor: Actor, data: PartnerData, partnerId?: string): Promise<Outcome<{ id: string }>> {
+  if (!managesPartners(actor)) return forbidden(t("programmes.error.forbidden"));
   return db.$transaction(async (tx) => {
     const before = partnerId ? await tx.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId } }) : null;
-    if (partnerId && !before) return { ok: false as const, notFound: true as const };
+    if (partnerId && !before) return notFound();
     // Names are compared without regard to capitals ("pt borneo" is "PT Borneo").
     const others = await tx.partner.findMany({
       where: { chapterId: actor.chapterId, ...(partnerId ? { id: { not: partnerId } } : {}) },
       select: { name: true },
     });
     const duplicate = others.some((o) => o.name.toLocaleLowerCase("id") === data.name.toLocaleLowerCase("id"));
-    if (duplicate) return { ok: false as const, fieldErrors: { name: t("programmes.error.partnerTaken") } };
+    if (duplicate) return invalid({ name: t("programmes.error.partnerTaken") });
     const saved = partnerId
       ? await tx.partner.update({ where: { id: partnerId }, data, select: { id: true } })
       : await tx.partner.create({ data: { chapterId: actor.chapterId, ...data }, select: { id: true } });
@@ -81,14 +102,16 @@ export async function savePartner(actor: Actor, data: PartnerData, partnerId?: s
       },
       tx,
     );
-    return { ok: true as const, id: saved.id };
+    return ok({ id: saved.id });
   });
 }
 
-export async function addContact(actor: Actor, partnerId: string, data: ContactData) {
+/** Adds a contact person to a partner. */
+export async function addContact(actor: Actor, partnerId: string, data: ContactData): Promise<Outcome<{ id: string }>> {
+  if (!managesPartners(actor)) return forbidden(t("programmes.error.forbidden"));
   return db.$transaction(async (tx) => {
     const partner = await tx.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId }, select: { id: true } });
-    if (!partner) return null;
+    if (!partner) return notFound();
     const contact = await tx.partnerContact.create({ data: { partnerId, ...data }, select: { id: true } });
     await recordAudit(
       {
@@ -101,17 +124,19 @@ export async function addContact(actor: Actor, partnerId: string, data: ContactD
       },
       tx,
     );
-    return contact.id;
+    return ok({ id: contact.id });
   });
 }
 
-export async function removeContact(actor: Actor, partnerId: string, contactId: string) {
+/** Removes a contact person of a partner. */
+export async function removeContact(actor: Actor, partnerId: string, contactId: string): Promise<Outcome> {
+  if (!managesPartners(actor)) return forbidden(t("programmes.error.forbidden"));
   return db.$transaction(async (tx) => {
     const contact = await tx.partnerContact.findFirst({
       where: { id: contactId, partnerId, partner: { chapterId: actor.chapterId } },
       select: { id: true, name: true },
     });
-    if (!contact) return false;
+    if (!contact) return notFound();
     await tx.partnerContact.delete({ where: { id: contact.id } });
     await recordAudit(
       {
@@ -124,7 +149,7 @@ export async function removeContact(actor: Actor, partnerId: string, contactId: 
       },
       tx,
     );
-    return true;
+    return ok();
   });
 }
 
@@ -134,13 +159,14 @@ export async function addAgreement(
   partnerId: string,
   data: AgreementData,
   scan: DocumentUpload | null,
-): Promise<PartnerOutcome> {
+): Promise<Outcome<{ id: string }>> {
+  if (!managesPartners(actor)) return forbidden(t("programmes.error.forbidden"));
   const checked = scan ? checkDocument(scan) : null;
-  if (checked && "error" in checked) return { ok: false, fieldErrors: { file: t(`programmes.error.receipt.${checked.error}`) } };
+  if (checked && "error" in checked) return invalid({ file: t(`programmes.error.receipt.${checked.error}`) });
   const partner = await db.partner.findFirst({ where: { id: partnerId, chapterId: actor.chapterId }, select: { id: true } });
-  if (!partner) return { ok: false, notFound: true };
+  if (!partner) return notFound();
   const duplicate = await db.partnerAgreement.findFirst({ where: { partnerId, number: data.number }, select: { id: true } });
-  if (duplicate) return { ok: false, fieldErrors: { number: t("programmes.error.agreementTaken") } };
+  if (duplicate) return invalid({ number: t("programmes.error.agreementTaken") });
   const file = checked && scan && !("error" in checked) ? planDocument("agreements", partnerId, scan.bytes, checked.extension) : null;
   const fileName = file?.fileName ?? null;
   const saved = await saveWithFiles(file ? [file] : [], () =>
@@ -169,23 +195,29 @@ export async function addAgreement(
         },
         tx,
       );
-      return { ok: true as const, id: agreement.id };
+      return ok({ id: agreement.id });
     }),
   );
-  if (isStorageFault(saved)) return { ok: false, fieldErrors: { file: t("upload.storageFault") } };
+  if (isStorageFault(saved)) return invalid({ file: t("upload.storageFault") });
   return saved;
 }
 
-export async function readAgreementScan(chapterId: string, partnerId: string, agreementId: string) {
+/** An agreement's scan, for the board. */
+export async function readAgreementScan(
+  actor: Actor,
+  partnerId: string,
+  agreementId: string,
+): Promise<Outcome<{ bytes: Buffer; type: string; name: string }>> {
+  if (!readsPartners(actor)) return forbidden();
   const agreement = await db.partnerAgreement.findFirst({
-    where: { id: agreementId, partnerId, partner: { chapterId } },
+    where: { id: agreementId, partnerId, partner: { chapterId: actor.chapterId } },
     select: { number: true, file: true, fileType: true },
   });
-  if (!agreement?.file || !agreement.fileType) return null;
+  if (!agreement?.file || !agreement.fileType) return notFound();
   const bytes = await readDocument("agreements", agreement.file);
   return bytes
-    ? { bytes, type: agreement.fileType, name: `${agreement.number.replace(/[^\w.-]+/g, "-")}.${agreement.file.split(".").pop()}` }
-    : null;
+    ? ok({ bytes, type: agreement.fileType, name: `${agreement.number.replace(/[^\w.-]+/g, "-")}.${agreement.file.split(".").pop()}` })
+    : notFound();
 }
 
 /** Whether an agreement is in force on a day (start and end inclusive). */

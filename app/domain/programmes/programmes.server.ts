@@ -14,44 +14,31 @@ import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
-import { hasPermission, type Permission } from "~/utils/permissions";
 import { inRegion } from "~/utils/regions";
 import { calendarDateOf } from "~/validation/fields";
 import { programmePhase, type ProgrammeSubmission } from "~/validation/programmes";
-import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { currentBoardMembers } from "~/domain/leadership/leadership.server";
 import { listChapterVillages } from "~/domain/members/members.server";
-import { refusable, Refused, type FieldErrors } from "~/domain/shared/legacy-outcome.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, refusable, Refused, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
 
 type Tx = Prisma.TransactionClient;
 
-/** Who is acting, as the programme rules need it. */
-export type ProgrammeActor = {
-  userId: string;
-  memberId: string | null;
-  chapterId: string;
-  timeZone: string;
-  permissions: readonly Permission[];
-};
+export const readsAllProgrammes = (actor: Pick<Actor, "permissions">) => can(actor, "read:programme:chapter");
+export const managesProgrammes = (actor: Pick<Actor, "permissions">) => can(actor, "update:programme:chapter");
 
-export function programmeActorOf(user: Pick<CurrentUser, "id" | "memberId" | "chapter" | "permissions">): ProgrammeActor {
+/** What the programme pages offer the actor: the board's view, recording programmes, the approval threshold. */
+export function programmeRights(actor: Actor) {
   return {
-    userId: user.id,
-    memberId: user.memberId,
-    chapterId: user.chapter.id,
-    timeZone: user.chapter.timeZone,
-    permissions: user.permissions,
+    board: readsAllProgrammes(actor),
+    canManage: managesProgrammes(actor),
+    canSetThreshold: can(actor, "approve:programme-finance:chapter"),
   };
 }
 
-export const readsAllProgrammes = (actor: Pick<ProgrammeActor, "permissions">) =>
-  hasPermission(actor.permissions, "read:programme:chapter");
-export const managesProgrammes = (actor: Pick<ProgrammeActor, "permissions">) =>
-  hasPermission(actor.permissions, "update:programme:chapter");
-
 /** The programmes an actor may see: all of the chapter for the board, else those they work on. */
-function visibleProgrammes(actor: ProgrammeActor): Prisma.ProgrammeWhereInput {
+function visibleProgrammes(actor: Actor): Prisma.ProgrammeWhereInput {
   if (readsAllProgrammes(actor)) return { chapterId: actor.chapterId };
   if (!actor.memberId) return { id: "" };
   return { chapterId: actor.chapterId, OR: [{ coordinatorId: actor.memberId }, { volunteers: { some: { memberId: actor.memberId } } }] };
@@ -61,7 +48,7 @@ function visibleProgrammes(actor: ProgrammeActor): Prisma.ProgrammeWhereInput {
 // Listing and choices
 
 /** The programmes an actor may see, newest first, with their phase today and (for the board) money totals. */
-export async function listProgrammes(actor: ProgrammeActor, now = new Date()) {
+export async function listProgrammes(actor: Actor, now = new Date()) {
   const today = calendarToday(actor.timeZone, now);
   const rows = await db.programme.findMany({
     where: visibleProgrammes(actor),
@@ -97,7 +84,7 @@ async function spendingByProgramme(ids: string[]) {
 }
 
 /** What the programme form offers: partners with their agreements, kelurahan, categories, members, board members. */
-export async function programmeFormChoices(chapterId: string, timeZone: string) {
+async function formChoices(chapterId: string, timeZone: string) {
   const [partners, villages, categories, members, board] = await Promise.all([
     db.partner.findMany({
       where: { chapterId, status: "aktif" },
@@ -120,6 +107,24 @@ export async function programmeFormChoices(chapterId: string, timeZone: string) 
   ]);
   return { partners, villages, categories, members, board };
 }
+export type ProgrammeFormChoices = Awaited<ReturnType<typeof formChoices>>;
+
+/** The new programme form's choices, for those who record programmes. */
+export async function programmeFormChoices(actor: Actor): Promise<Outcome<{ choices: ProgrammeFormChoices }>> {
+  if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
+  return ok({ choices: await formChoices(actor.chapterId, actor.timeZone) });
+}
+
+/** A programme with the form's choices, to edit it. */
+export async function programmeEditForm(
+  actor: Actor,
+  programmeId: string,
+): Promise<Outcome<{ programme: ProgrammeDetail; choices: ProgrammeFormChoices }>> {
+  if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
+  const programme = await findProgramme(actor, programmeId);
+  if (!programme) return notFound();
+  return ok({ programme, choices: await formChoices(actor.chapterId, actor.timeZone) });
+}
 
 /** Every programme of the chapter by name (for filters). */
 export async function listProgrammeNames(chapterId: string) {
@@ -127,9 +132,9 @@ export async function listProgrammeNames(chapterId: string) {
 }
 
 /** Running programmes an activity can be logged under: those the actor works on (all for the board). */
-export async function programmeChoicesForActivity(actor: ProgrammeActor, now = new Date()) {
+export async function programmeChoicesForActivity(actor: Actor, now = new Date()) {
   const today = calendarToday(actor.timeZone, now);
-  const board = hasPermission(actor.permissions, "verify:activity:chapter") || readsAllProgrammes(actor);
+  const board = can(actor, "verify:activity:chapter") || readsAllProgrammes(actor);
   return db.programme.findMany({
     where: {
       ...(board ? { chapterId: actor.chapterId } : visibleProgrammes(actor)),
@@ -146,8 +151,8 @@ export async function programmeChoicesForActivity(actor: ProgrammeActor, now = n
  * Checks an activity's programme: one the volunteer works on (any for the board), and the
  * activity's date inside the programme's period. Used by the activity rules.
  */
-export async function checkActivityProgramme(tx: Tx, actor: ProgrammeActor, programmeId: string, date: Date): Promise<string | null> {
-  const board = hasPermission(actor.permissions, "verify:activity:chapter") || readsAllProgrammes(actor);
+export async function checkActivityProgramme(tx: Tx, actor: Actor, programmeId: string, date: Date): Promise<string | null> {
+  const board = can(actor, "verify:activity:chapter") || readsAllProgrammes(actor);
   const programme = await tx.programme.findFirst({
     where: { AND: [board ? { chapterId: actor.chapterId } : visibleProgrammes(actor), { id: programmeId }] },
     select: { startDate: true, endDate: true },
@@ -165,7 +170,7 @@ export async function checkActivityProgramme(tx: Tx, actor: ProgrammeActor, prog
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSubmission, programmeId?: string) {
+async function checkProgramme(tx: Tx, actor: Actor, input: ProgrammeSubmission, programmeId?: string) {
   const errors: FieldErrors = {};
   const { data } = input;
   const start = calendarDateOf(data.startDate);
@@ -231,7 +236,7 @@ async function checkProgramme(tx: Tx, actor: ProgrammeActor, input: ProgrammeSub
     const outside = await tx.moneyEntry.count({ where: { programmeId, OR: [{ date: { lt: start } }, { date: { gt: end } }] } });
     if (outside) errors.startDate = t("programmes.error.entriesOutside", { count: outside });
   }
-  if (Object.keys(errors).length) throw new Refused(errors);
+  if (Object.keys(errors).length) throw new Refused(invalid(errors));
   return { start, end };
 }
 
@@ -258,8 +263,8 @@ function auditView(input: ProgrammeSubmission) {
   };
 }
 
-export async function createProgramme(actor: ProgrammeActor, input: ProgrammeSubmission) {
-  if (!managesProgrammes(actor)) return { ok: false as const, fieldErrors: { form: t("programmes.error.forbidden") } as FieldErrors };
+export async function createProgramme(actor: Actor, input: ProgrammeSubmission): Promise<Outcome<{ id: string }>> {
+  if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
   return refusable(() =>
     db.$transaction(async (tx) => {
       const { start, end } = await checkProgramme(tx, actor, input);
@@ -289,20 +294,20 @@ export async function createProgramme(actor: ProgrammeActor, input: ProgrammeSub
         },
         tx,
       );
-      return { ok: true as const, id: programme.id };
+      return ok({ id: programme.id });
     }),
   );
 }
 
-export async function updateProgramme(actor: ProgrammeActor, programmeId: string, input: ProgrammeSubmission) {
-  if (!managesProgrammes(actor)) return { ok: false as const, fieldErrors: { form: t("programmes.error.forbidden") } as FieldErrors };
+export async function updateProgramme(actor: Actor, programmeId: string, input: ProgrammeSubmission): Promise<Outcome<{ id: string }>> {
+  if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
   return refusable(() =>
     db.$transaction(async (tx) => {
       const existing = await tx.programme.findFirst({
         where: { id: programmeId, chapterId: actor.chapterId },
         select: { id: true, name: true, budget: true, startDate: true, endDate: true, coordinatorId: true },
       });
-      if (!existing) return { ok: false as const, notFound: true as const };
+      if (!existing) return notFound();
       const { start, end } = await checkProgramme(tx, actor, input, programmeId);
       const { data } = input;
       await tx.programme.update({
@@ -330,7 +335,7 @@ export async function updateProgramme(actor: ProgrammeActor, programmeId: string
         },
         tx,
       );
-      return { ok: true as const, id: programmeId };
+      return ok({ id: programmeId });
     }),
   );
 }
@@ -339,7 +344,13 @@ export async function updateProgramme(actor: ProgrammeActor, programmeId: string
 // Reading one programme
 
 /** One programme for its page, if the actor may see it; partners' contacts are never included. */
-export async function getProgramme(actor: ProgrammeActor, programmeId: string) {
+export async function getProgramme(actor: Actor, programmeId: string): Promise<Outcome<{ programme: ProgrammeDetail }>> {
+  const programme = await findProgramme(actor, programmeId);
+  return programme ? ok({ programme }) : notFound();
+}
+
+/** The programme if the actor may see it (null otherwise). */
+export async function findProgramme(actor: Actor, programmeId: string) {
   const programme = await db.programme.findFirst({
     where: { AND: [visibleProgrammes(actor), { id: programmeId }] },
     select: {
@@ -381,7 +392,7 @@ export async function getProgramme(actor: ProgrammeActor, programmeId: string) {
       .map(({ photoId, activityId }) => ({ photoId, activityId })),
   };
 }
-export type ProgrammeDetail = NonNullable<Awaited<ReturnType<typeof getProgramme>>>;
+export type ProgrammeDetail = NonNullable<Awaited<ReturnType<typeof findProgramme>>>;
 
 /**
  * What volunteers did under the programme, from its verified activities (SQL aggregates): people
@@ -491,36 +502,43 @@ export async function programmeActuals(programmeId: string) {
 }
 export type ProgrammeActuals = Awaited<ReturnType<typeof programmeActuals>>;
 
-/** Photos of the programme's verified activities, newest first, for the coordinator to choose from. */
-export async function programmePhotoChoices(programmeId: string, take = 60) {
-  return db.activityPhoto.findMany({
+/** Whether the actor coordinates the programme or manages programmes (may choose photos). */
+export function mayCurate(actor: Actor, programme: { coordinatorId: string }) {
+  return managesProgrammes(actor) || (actor.memberId !== null && actor.memberId === programme.coordinatorId);
+}
+
+/**
+ * The photos of the programme's verified activities, newest first, for the coordinator (or the
+ * board) to choose from, with those chosen now.
+ */
+export async function programmePhotoChoices(actor: Actor, programmeId: string, take = 60) {
+  const programme = await findProgramme(actor, programmeId);
+  if (!programme) return notFound();
+  if (!mayCurate(actor, programme)) return forbidden();
+  const photos = await db.activityPhoto.findMany({
     where: { activity: { programmeId, status: "verified" } },
     select: { id: true, activityId: true, activity: { select: { date: true, village: { select: { name: true } } } } },
     orderBy: { activity: { date: "desc" } },
     take,
   });
-}
-
-/** Whether the actor coordinates the programme or manages programmes (may choose photos). */
-export function mayCurate(actor: ProgrammeActor, programme: { coordinatorId: string }) {
-  return managesProgrammes(actor) || (actor.memberId !== null && actor.memberId === programme.coordinatorId);
+  return ok({ programme: { id: programme.id, name: programme.name }, chosen: programme.photos.map((p) => p.photoId), photos });
 }
 
 /** The coordinator (or the board) chooses the report's photos among the programme's verified activities'. */
-export async function setProgrammePhotos(actor: ProgrammeActor, programmeId: string, photoIds: string[], max: number) {
+export async function setProgrammePhotos(actor: Actor, programmeId: string, photoIds: string[], max: number): Promise<Outcome> {
   const programme = await db.programme.findFirst({
     where: { id: programmeId, chapterId: actor.chapterId },
     select: { coordinatorId: true },
   });
-  if (!programme) return { ok: false as const, error: "notFound" as const };
-  if (!mayCurate(actor, programme)) return { ok: false as const, error: "forbidden" as const };
+  if (!programme) return notFound();
+  if (!mayCurate(actor, programme)) return forbidden();
   const ids = [...new Set(photoIds)];
-  if (ids.length > max) return { ok: false as const, error: "tooMany" as const };
+  if (ids.length > max) return invalid({}, t("programmes.photos.tooMany", { max }));
   const photos = await db.activityPhoto.findMany({
     where: { id: { in: ids }, activity: { programmeId, status: "verified" } },
     select: { id: true, activityId: true },
   });
-  if (photos.length !== ids.length) return { ok: false as const, error: "unknown" as const };
+  if (photos.length !== ids.length) return invalid({}, t("programmes.photos.unknown"));
   await db.$transaction(async (tx) => {
     await tx.programmePhoto.deleteMany({ where: { programmeId } });
     if (photos.length)
@@ -537,5 +555,5 @@ export async function setProgrammePhotos(actor: ProgrammeActor, programmeId: str
       tx,
     );
   });
-  return { ok: true as const };
+  return ok();
 }

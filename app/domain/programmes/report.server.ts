@@ -8,14 +8,19 @@ import { programmePhase, agreementKindLabel } from "~/validation/programmes";
 import { readActivityPhoto } from "~/domain/activities/photos.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { listMoneyEntries, maySeeMoney, moneyTotals, receivedByPartner } from "./money.server";
-import { getProgramme, programmeActuals, type ProgrammeActor } from "./programmes.server";
+import { findProgramme, programmeActuals } from "./programmes.server";
 import { servingHolder } from "~/domain/reports/figures.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import { forbidden, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { renderProgrammeReportPdf } from "~/documents/pdf/render.server";
+import { programmeReportFileName, programmeReportXlsx } from "~/documents/xlsx/programme-report";
 
-/** Everything the programme report shows (PDF and xlsx read the same figures), or null when not visible. */
-export async function programmeReport(actor: ProgrammeActor, programmeId: string, now = new Date()) {
-  const programme = await getProgramme(actor, programmeId);
+/** Everything the programme report shows (PDF and xlsx read the same figures), for those who may see the money. */
+export async function programmeReport(actor: Actor, programmeId: string, now = new Date()) {
+  const programme = await findProgramme(actor, programmeId);
+  if (!programme) return notFound();
   // The report shows the money: the board and the coordinator only, never an assigned volunteer.
-  if (!programme || !maySeeMoney(actor, programme)) return null;
+  if (!maySeeMoney(actor, programme)) return forbidden();
   const today = calendarToday(actor.timeZone, now);
   const [letterhead, totals, entries, received, actuals, ketua, bendahara] = await Promise.all([
     getChapterLetterhead(actor.chapterId),
@@ -49,49 +54,65 @@ export async function programmeReport(actor: ProgrammeActor, programmeId: string
       }),
     )
   ).filter((p) => p !== null);
-  return {
-    letterhead,
-    printedOn: today,
-    programme: {
-      name: programme.name,
-      goal: programme.goal,
-      startDate: programme.startDate,
-      endDate: programme.endDate,
-      phase: programmePhase(programme, today),
-      fundingSource: programme.fundingSource,
-      coordinator: programme.coordinator.fullName,
-      villages: programme.villages.map((v) => v.village.name),
-    },
-    partners: programme.partners.map((p) => ({
-      name: p.partner.name,
-      agreement: p.agreement ? `${agreementKindLabel(p.agreement.kind)} ${p.agreement.number}` : null,
-      committed: p.committed,
-      received: received.get(p.partnerId) ?? 0,
-    })),
-    ownFundsReceived: received.get(null) ?? 0,
-    totals,
-    entries: entries
-      .filter((e) => e.status === "approved")
-      .map((e) => ({
-        date: e.date,
-        kind: e.kind,
-        purpose: e.purpose,
-        amount: e.amount,
-        partner: e.partner?.name ?? null,
-        hasReceipt: Boolean(e.receiptFile),
+  return ok({
+    report: {
+      letterhead,
+      printedOn: today,
+      programme: {
+        name: programme.name,
+        goal: programme.goal,
+        startDate: programme.startDate,
+        endDate: programme.endDate,
+        phase: programmePhase(programme, today),
+        fundingSource: programme.fundingSource,
+        coordinator: programme.coordinator.fullName,
+        villages: programme.villages.map((v) => v.village.name),
+      },
+      partners: programme.partners.map((p) => ({
+        name: p.partner.name,
+        agreement: p.agreement ? `${agreementKindLabel(p.agreement.kind)} ${p.agreement.number}` : null,
+        committed: p.committed,
+        received: received.get(p.partnerId) ?? 0,
       })),
-    beneficiaries,
-    byVillage: actuals.byVillage,
-    volunteers: actuals.volunteers,
-    activities: actuals.activities,
-    people: actuals.people,
-    households: actuals.households,
-    volunteerHours: actuals.volunteerHours,
-    waiting: actuals.waiting,
-    outsideTarget: actuals.outsideTarget,
-    unassigned: actuals.unassigned,
-    photos,
-    signatures: { ketua, bendahara },
-  };
+      ownFundsReceived: received.get(null) ?? 0,
+      totals,
+      entries: entries
+        .filter((e) => e.status === "approved")
+        .map((e) => ({
+          date: e.date,
+          kind: e.kind,
+          purpose: e.purpose,
+          amount: e.amount,
+          partner: e.partner?.name ?? null,
+          hasReceipt: Boolean(e.receiptFile),
+        })),
+      beneficiaries,
+      byVillage: actuals.byVillage,
+      volunteers: actuals.volunteers,
+      activities: actuals.activities,
+      people: actuals.people,
+      households: actuals.households,
+      volunteerHours: actuals.volunteerHours,
+      waiting: actuals.waiting,
+      outsideTarget: actuals.outsideTarget,
+      unassigned: actuals.unassigned,
+      photos,
+      signatures: { ketua, bendahara },
+    },
+  });
 }
-export type ProgrammeReportData = NonNullable<Awaited<ReturnType<typeof programmeReport>>>;
+export type ProgrammeReportData = Extract<Awaited<ReturnType<typeof programmeReport>>, { ok: true }>["report"];
+
+/** The programme report as a PDF or a spreadsheet, with its file name. */
+export async function programmeReportFile(
+  actor: Actor,
+  programmeId: string,
+  kind: "pdf" | "xlsx",
+  now = new Date(),
+): Promise<Outcome<{ bytes: Buffer; name: string }>> {
+  const outcome = await programmeReport(actor, programmeId, now);
+  if (!outcome.ok) return outcome;
+  const { report } = outcome;
+  const bytes = kind === "pdf" ? await renderProgrammeReportPdf(report) : await programmeReportXlsx(report);
+  return ok({ bytes, name: programmeReportFileName(report.programme.name, kind) });
+}
