@@ -4,14 +4,12 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgressBar } from "~/components/ProgressBar";
-import { maySeeMoney, moneyTotals, receivedByPartner } from "~/domain/programmes/money.server";
-import { getProgramme, managesProgrammes, mayCurate, programmeActorOf, programmeActuals } from "~/domain/programmes/programmes.server";
+import { programmeOverview } from "~/domain/programmes/overview.server";
 import { t } from "~/i18n";
-import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong, formatHours, formatNumber, formatRupiah } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { programmePhase, agreementKindLabel } from "~/validation/programmes";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -22,35 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // /programmes/:id: the programme, its targets against what verified activities reached, its
 // volunteers and hours; for the board and the coordinator also the money and the report.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:own");
-  const actor = programmeActorOf(user);
-  const programme = await getProgramme(actor, params.id ?? "");
-  if (!programme) notFound();
-  const money = maySeeMoney(actor, programme);
-  const [actuals, totals, received] = await Promise.all([
-    programmeActuals(programme.id),
-    money ? moneyTotals(programme.id, programme.budget) : null,
-    money ? receivedByPartner(programme.id) : null,
-  ]);
-  const works = programme.coordinatorId === user.memberId || programme.volunteers.some((v) => v.member.id === user.memberId);
-  return {
-    programme: {
-      ...programme,
-      budget: money ? programme.budget : null,
-      partners: programme.partners.map((p) => ({
-        ...p,
-        committed: money ? p.committed : null,
-        received: received?.get(p.partnerId) ?? null,
-      })),
-    },
-    phase: programmePhase(programme, calendarToday(user.chapter.timeZone)),
-    actuals,
-    totals,
-    money,
-    canEdit: managesProgrammes(actor),
-    canCurate: mayCurate(actor, programme),
-    canLog: works && hasPermission(user.permissions, "create:activity:own"),
-  };
+  const actor = await requireActor(request, "read:programme:own");
+  return unwrap(await programmeOverview(actor, params.id ?? ""));
 }
 
 export default function ProgrammePage() {

@@ -1,14 +1,14 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgrammeForm } from "~/components/programmes/ProgrammeForm";
-import { getProgramme, programmeActorOf, programmeFormChoices, updateProgramme } from "~/domain/programmes/programmes.server";
+import { programmeEditForm, updateProgramme } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import { parseProgrammeSubmission } from "~/validation/programmes";
@@ -16,9 +16,8 @@ import { parseProgrammeSubmission } from "~/validation/programmes";
 export const meta: MetaFunction = () => [{ title: `${t("programmes.form.edit")} · ${t("app.name")}` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
-  const programme = await getProgramme(programmeActorOf(user), params.id ?? "");
-  if (!programme) notFound();
+  const actor = await requireActor(request, "update:programme:chapter");
+  const { programme, choices } = unwrap(await programmeEditForm(actor, params.id ?? ""));
   const defaults: Record<string, string> = {
     name: programme.name,
     goal: programme.goal,
@@ -41,24 +40,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: programme.name,
     defaults,
     selected: { villages: programme.villages.map((v) => v.villageCode), volunteers: programme.volunteers.map((v) => v.member.id) },
-    choices: await programmeFormChoices(user.chapter.id, user.chapter.timeZone),
+    choices,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
+  const actor = await requireActor(request, "update:programme:chapter");
   const form = await readFormData(request);
-  const keep = {
-    values: formValues(form),
-    selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) },
-  };
+  const values = formValues(form);
+  const selected = { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) };
   const parsed = parseProgrammeSubmission(form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
-  const result = await updateProgramme(programmeActorOf(user), params.id ?? "", parsed);
-  if (!result.ok) {
-    if ("notFound" in result) notFound();
-    return data({ fieldErrors: result.fieldErrors as Record<string, string>, ...keep }, { status: 400 });
-  }
+  if (!parsed.ok) return invalidForm({ fieldErrors: parsed.fieldErrors, values }, { selected });
+  const result = await updateProgramme(actor, params.id ?? "", parsed);
+  if (!result.ok) return formRefusal(result, { values, selected });
   return redirectWithToast(`/programmes/${result.id}`, "success", "programmes.form.updated", { name: parsed.data.name });
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
 import { FormField } from "~/components/FormField";
@@ -7,59 +6,30 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
-import {
-  decideMoneyEntry,
-  listMoneyEntries,
-  mayRecordMoney,
-  maySeeMoney,
-  moneyTotals,
-  recordMoneyEntry,
-  reverseMoneyEntry,
-} from "~/domain/programmes/money.server";
-import { getProgramme, programmeActorOf } from "~/domain/programmes/programmes.server";
+import type { Refusal } from "~/domain/shared/outcome.server";
+import { decideMoneyEntry, programmeLedger, recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
 import { MONEY_KINDS, moneyEntrySchema, moneyReasonSchema } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.money.title")} · ${t("app.name")}` }];
 
-async function loadProgramme(request: Request, id: string) {
-  const user = await requirePermission(request, "read:programme:own");
-  const actor = programmeActorOf(user);
-  const programme = await getProgramme(actor, id);
-  if (!programme) notFound();
-  if (!maySeeMoney(actor, programme)) throw new Response("Forbidden", { status: 403 });
-  return { user, actor, programme };
-}
-
 // /programmes/:id/money: the programme's ledger. The Ketua, the Bendahara and the coordinator
 // record money received and spent (with a receipt scan); the Ketua approves or rejects entries
 // waiting above the threshold; an approved entry is undone only by a correcting entry.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, actor, programme } = await loadProgramme(request, params.id ?? "");
-  const [entries, totals] = await Promise.all([listMoneyEntries(programme.id), moneyTotals(programme.id, programme.budget)]);
+  const actor = await requireActor(request, "read:programme:own");
+  const ledger = unwrap(await programmeLedger(actor, params.id ?? ""));
   return {
-    programme: {
-      id: programme.id,
-      name: programme.name,
-      partners: programme.partners.map((p) => ({ id: p.partnerId, name: p.partner.name })),
-    },
-    entries: entries.map(({ receiptFile, reversals, ...e }) => ({
-      ...e,
-      hasReceipt: Boolean(receiptFile),
-      reversed: reversals.some((r) => r.status !== "rejected"),
-    })),
-    totals,
-    canRecord: mayRecordMoney(actor, programme),
-    canApprove: hasPermission(user.permissions, "approve:programme-finance:chapter"),
-    defaults: { idempotencyKey: randomUUID(), date: toDateInput(calendarToday(user.chapter.timeZone)), kind: "spending" } as Record<
+    ...ledger,
+    defaults: { idempotencyKey: randomUUID(), date: toDateInput(calendarToday(actor.timeZone)), kind: "spending" } as Record<
       string,
       string
     >,
@@ -67,28 +37,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { intent: string; entryId?: string; fieldErrors: Record<string, string | undefined>; values: Record<string, string> };
+/** A decision or a correction the entry's state refuses: its sentence as a toast on the ledger. */
+function refusedToast(back: string, refusal: Refusal) {
+  if (refusal.refusal !== "conflict") throw refusalResponse(refusal);
+  return redirectWithToastText(back, "error", refusal.message);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, programme } = await loadProgramme(request, params.id ?? "");
-  const back = `/programmes/${programme.id}/money`;
+  const actor = await requireActor(request, "read:programme:own");
+  const programmeId = params.id ?? "";
+  const back = `/programmes/${programmeId}/money`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
   if (form === "tooBig")
-    return data<ActionResult>(
-      { intent: "record", fieldErrors: { receipt: t("programmes.error.receipt.size") }, values: {} },
-      { status: 400 },
-    );
+    return invalidForm({ fieldErrors: { receipt: t("programmes.error.receipt.size") }, values: {} }, { intent: "record" });
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   if (intent === "record") {
     const parsed = parseForm(moneyEntrySchema, form);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    if (!parsed.success) return invalidForm(parsed, { intent });
     const receipt = await fileField(form, "receipt");
-    const result = await recordMoneyEntry(actor, programme.id, parsed.data, receipt);
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
-    }
+    const result = await recordMoneyEntry(actor, programmeId, parsed.data, receipt);
+    if (!result.ok) return formRefusal(result, { values, intent });
     return redirectWithToast(
       back,
       "success",
@@ -100,43 +69,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let note: string | null = null;
     if (intent === "reject") {
       const parsed = parseForm(moneyReasonSchema, form);
-      if (!parsed.success) return data<ActionResult>({ intent, entryId, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+      if (!parsed.success) return invalidForm(parsed, { intent, entryId });
       note = parsed.data.reason;
     }
     const result = await decideMoneyEntry(actor, entryId, intent, note);
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-      return redirectWithToast(back, "error", "programmes.money.notPending");
-    }
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", intent === "approve" ? "programmes.money.approved" : "programmes.money.rejected");
   }
   if (intent === "reverse") {
     const parsed = parseForm(moneyReasonSchema, form);
-    if (!parsed.success) return data<ActionResult>({ intent, entryId, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    if (!parsed.success) return invalidForm(parsed, { intent, entryId });
     const result = await reverseMoneyEntry(actor, entryId, parsed.data.reason, String(form.get("idempotencyKey") ?? randomUUID()));
-    if (!result.ok) {
-      if (result.error === "notFound") notFound();
-      if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-      return redirectWithToast(
-        back,
-        "error",
-        result.error === "duplicateKey" ? "activities.error.duplicateKey" : "programmes.money.notReversible",
-      );
-    }
+    if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", "programmes.money.reversed");
   }
-  throw new Response("Bad Request", { status: 400 });
+  return badRequest();
 }
 
 export default function ProgrammeMoneyPage() {
   const { programme, entries, totals, canRecord, canApprove, defaults, reverseKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const recordErrors = result?.intent === "record" ? result.fieldErrors : {};
+  const recorded = result?.intent === "record" ? result : undefined;
+  const recordErrors: Record<string, string | undefined> = recorded?.fieldErrors ?? {};
   const values = result?.intent === "record" ? { ...defaults, ...result.values } : defaults;
   const errorFor = (intent: string, entryId: string) =>
-    result?.intent === intent && result.entryId === entryId ? result.fieldErrors.reason : undefined;
+    result?.intent === intent && "entryId" in result && result.entryId === entryId ? result.fieldErrors.reason : undefined;
   return (
     <>
       <PageHeader
@@ -172,9 +130,9 @@ export default function ProgrammeMoneyPage() {
           >
             <input type="hidden" name="intent" value="record" />
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
-            {recordErrors.form ? (
+            {recorded?.formError ? (
               <p className="form-error" role="alert">
-                {recordErrors.form}
+                {recorded.formError}
               </p>
             ) : null}
             <div className="field">

@@ -3,17 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import {
-  getProgramme,
-  mayCurate,
-  programmeActorOf,
-  programmePhotoChoices,
-  setProgrammePhotos,
-} from "~/domain/programmes/programmes.server";
+import { programmePhotoChoices, setProgrammePhotos } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
-import { notFound, requirePermission } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { refusalResponse, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { MAX_REPORT_PHOTOS } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.photos.choose")} · ${t("app.name")}` }];
@@ -21,32 +16,20 @@ export const meta: MetaFunction = () => [{ title: `${t("programmes.photos.choose
 // /programmes/:id/photos: the coordinator (or the board) picks up to six photos of the
 // programme's verified activities for its report.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:own");
-  const actor = programmeActorOf(user);
-  const programme = await getProgramme(actor, params.id ?? "");
-  if (!programme) notFound();
-  if (!mayCurate(actor, programme)) throw new Response("Forbidden", { status: 403 });
-  return {
-    programme: { id: programme.id, name: programme.name },
-    chosen: programme.photos.map((p) => p.photoId),
-    photos: await programmePhotoChoices(programme.id),
-  };
+  const actor = await requireActor(request, "read:programme:own");
+  const { programme, chosen, photos } = unwrap(await programmePhotoChoices(actor, params.id ?? ""));
+  return { programme, chosen, photos };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:own");
+  const actor = await requireActor(request, "read:programme:own");
   const id = params.id ?? "";
   const form = await readFormData(request);
-  const result = await setProgrammePhotos(programmeActorOf(user), id, form.getAll("photo").map(String), MAX_REPORT_PHOTOS);
+  const result = await setProgrammePhotos(actor, id, form.getAll("photo").map(String), MAX_REPORT_PHOTOS);
   if (!result.ok) {
-    if (result.error === "notFound") notFound();
-    if (result.error === "forbidden") throw new Response("Forbidden", { status: 403 });
-    return redirectWithToast(
-      `/programmes/${id}/photos`,
-      "error",
-      result.error === "tooMany" ? "programmes.photos.tooMany" : "programmes.photos.unknown",
-      { max: MAX_REPORT_PHOTOS },
-    );
+    // a choice the rules refuse (too many, not of this programme) comes back as a toast on the page
+    if (result.refusal !== "invalid" || !result.formError) throw refusalResponse(result);
+    return redirectWithToastText(`/programmes/${id}/photos`, "error", result.formError);
   }
   return redirectWithToast(`/programmes/${id}`, "success", "programmes.photos.saved");
 }

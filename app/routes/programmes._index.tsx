@@ -2,25 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { listProgrammes, managesProgrammes, programmeActorOf, readsAllProgrammes } from "~/domain/programmes/programmes.server";
+import { listProgrammes, programmeRights } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { requireActor } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.title")} · ${t("app.name")}` }];
 
 // /programmes: the board sees every programme with its budget and realisation; a volunteer sees
 // the programmes they are assigned to (or coordinate), without money.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:own");
-  const actor = programmeActorOf(user);
-  return {
-    programmes: await listProgrammes(actor),
-    board: readsAllProgrammes(actor),
-    canManage: managesProgrammes(actor),
-    canSetThreshold: hasPermission(user.permissions, "approve:programme-finance:chapter"),
-  };
+  const actor = await requireActor(request, "read:programme:own");
+  return { programmes: await listProgrammes(actor), ...programmeRights(actor) };
 }
 
 export default function ProgrammesPage() {

@@ -1,15 +1,15 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ProgrammeForm } from "~/components/programmes/ProgrammeForm";
-import { createProgramme, programmeActorOf, programmeFormChoices } from "~/domain/programmes/programmes.server";
+import { createProgramme, programmeFormChoices } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { toDateInput } from "~/validation/fields";
 import { parseProgrammeSubmission } from "~/validation/programmes";
@@ -17,25 +17,23 @@ import { parseProgrammeSubmission } from "~/validation/programmes";
 export const meta: MetaFunction = () => [{ title: `${t("programmes.form.new")} · ${t("app.name")}` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
-  const choices = await programmeFormChoices(user.chapter.id, user.chapter.timeZone);
+  const actor = await requireActor(request, "update:programme:chapter");
+  const { choices } = unwrap(await programmeFormChoices(actor));
   return {
     choices,
-    defaults: { startDate: toDateInput(calendarToday(user.chapter.timeZone)), fundingSource: "csr" } as Record<string, string>,
+    defaults: { startDate: toDateInput(calendarToday(actor.timeZone)), fundingSource: "csr" } as Record<string, string>,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
+  const actor = await requireActor(request, "update:programme:chapter");
   const form = await readFormData(request);
-  const keep = {
-    values: formValues(form),
-    selected: { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) },
-  };
+  const values = formValues(form);
+  const selected = { villages: form.getAll("villages").map(String), volunteers: form.getAll("volunteers").map(String) };
   const parsed = parseProgrammeSubmission(form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, ...keep }, { status: 400 });
-  const result = await createProgramme(programmeActorOf(user), parsed);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors as Record<string, string>, ...keep }, { status: 400 });
+  if (!parsed.ok) return invalidForm({ fieldErrors: parsed.fieldErrors, values }, { selected });
+  const result = await createProgramme(actor, parsed);
+  if (!result.ok) return formRefusal(result, { values, selected });
   return redirectWithToast(`/programmes/${result.id}`, "success", "programmes.form.created", { name: parsed.data.name });
 }
 

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { documentResponse } from "~/domain/shared/scans.server";
 import { readAgreementScan } from "~/domain/programmes/partners.server";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { fileResponse } from "~/utils/file-response.server";
+import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { fileRoute } from "~/utils/resource-errors.server";
 
 // GET /programmes/partners/:id/agreements/:agreementId: the agreement's scan (board only).
 async function load({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:chapter");
-  const scan = await readAgreementScan(user.chapter.id, params.id ?? "", params.agreementId ?? "");
-  if (!scan) notFound();
-  return documentResponse(scan.bytes, scan.type, scan.name);
+  const actor = await requireActor(request, "read:programme:chapter");
+  const { bytes, type, name } = unwrap(await readAgreementScan(actor, params.id ?? "", params.agreementId ?? ""));
+  return fileResponse(bytes, { type, fileName: name, disposition: "inline" });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

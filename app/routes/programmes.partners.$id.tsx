@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PartnerForm } from "~/components/programmes/PartnerForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
-import { addAgreement, addContact, agreementState, getPartner, removeContact, savePartner } from "~/domain/programmes/partners.server";
+import { addAgreement, addContact, getPartner, removeContact, savePartner } from "~/domain/programmes/partners.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { notFound, requirePermission } from "~/utils/permissions.server";
+import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { formatPhone } from "~/validation/members";
@@ -23,73 +22,53 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // /programmes/partners/:id: a partner, its contact people and agreements (board only).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:chapter");
-  const partner = await getPartner(user.chapter.id, params.id ?? "");
-  if (!partner) notFound();
-  return {
-    partner: {
-      ...partner,
-      agreements: partner.agreements.map(({ file, ...a }) => ({
-        ...a,
-        hasScan: Boolean(file),
-        state: agreementState(a, user.chapter.timeZone),
-      })),
-    },
-    canEdit: hasPermission(user.permissions, "update:programme:chapter"),
-  };
+  const actor = await requireActor(request, "read:programme:chapter");
+  const { partner, canEdit } = unwrap(await getPartner(actor, params.id ?? ""));
+  return { partner, canEdit };
 }
 
-type ActionResult = { intent: string; fieldErrors: Record<string, string | undefined>; values: Record<string, string> };
+type ActionResult = FormRefusalData<{ intent: string }>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
-  const actor = { userId: user.id, chapterId: user.chapter.id };
+  const actor = await requireActor(request, "update:programme:chapter");
   const partnerId = params.id ?? "";
   const back = `/programmes/partners/${partnerId}`;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
   if (form === "tooBig")
-    return data<ActionResult>(
-      { intent: "agreement", fieldErrors: { file: t("programmes.error.receipt.size") }, values: {} },
-      { status: 400 },
-    );
+    return invalidForm({ fieldErrors: { file: t("programmes.error.receipt.size") }, values: {} }, { intent: "agreement" });
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   if (intent === "partner") {
     const parsed = parseForm(partnerSchema, form);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    if (!parsed.success) return invalidForm(parsed, { intent });
     const result = await savePartner(actor, parsed.data, partnerId);
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
-    }
+    if (!result.ok) return formRefusal(result, { values, intent });
     return redirectWithToast(back, "success", "programmes.partners.saved");
   }
   if (intent === "contact") {
     const parsed = parseForm(contactSchema, form);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
-    if (!(await addContact(actor, partnerId, parsed.data))) notFound();
+    if (!parsed.success) return invalidForm(parsed, { intent });
+    const result = await addContact(actor, partnerId, parsed.data);
+    if (!result.ok) return formRefusal(result, { values, intent });
     return redirectWithToast(back, "success", "programmes.partners.contactAdded");
   }
   if (intent === "contact.remove") {
-    if (!(await removeContact(actor, partnerId, String(form.get("contactId") ?? "")))) notFound();
+    unwrap(await removeContact(actor, partnerId, String(form.get("contactId") ?? "")));
     return redirectWithToast(back, "success", "programmes.partners.contactRemoved");
   }
   if (intent === "agreement") {
     const parsed = parseForm(agreementSchema, form);
-    if (!parsed.success) return data<ActionResult>({ intent, fieldErrors: parsed.fieldErrors, values }, { status: 400 });
+    if (!parsed.success) return invalidForm(parsed, { intent });
     const result = await addAgreement(actor, partnerId, parsed.data, await fileField(form, "file"));
-    if (!result.ok) {
-      if ("notFound" in result) notFound();
-      return data<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
-    }
+    if (!result.ok) return formRefusal(result, { values, intent });
     return redirectWithToast(back, "success", "programmes.partners.agreementAdded");
   }
-  throw new Response("Bad Request", { status: 400 });
+  return badRequest();
 }
 
 export default function PartnerPage() {
   const { partner: p, canEdit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result: ActionResult | undefined = useActionData<typeof action>();
   const mine = (intent: string) => (result?.intent === intent ? result : undefined);
   const contact = mine("contact");
   const agreement = mine("agreement");

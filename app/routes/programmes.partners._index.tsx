@@ -1,16 +1,15 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { PartnerForm } from "~/components/programmes/PartnerForm";
-import { agreementState, listPartners, savePartner } from "~/domain/programmes/partners.server";
+import { listPartners, savePartner } from "~/domain/programmes/partners.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { hasPermission } from "~/utils/permissions";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
@@ -18,27 +17,17 @@ export const meta: MetaFunction = () => [{ title: `${t("programmes.partners.titl
 
 // /programmes/partners: the chapter's CSR partners (the board only; volunteers get 403).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:programme:chapter");
-  const partners = await listPartners(user.chapter.id);
-  return {
-    partners: partners.map((p) => ({
-      ...p,
-      agreementState: p.latestAgreement ? agreementState(p.latestAgreement, user.chapter.timeZone) : null,
-    })),
-    canEdit: hasPermission(user.permissions, "update:programme:chapter"),
-  };
+  const actor = await requireActor(request, "read:programme:chapter");
+  const { partners, canEdit } = unwrap(await listPartners(actor));
+  return { partners, canEdit };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "update:programme:chapter");
+  const actor = await requireActor(request, "update:programme:chapter");
   const parsed = parseForm(partnerSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  const result = await savePartner({ userId: user.id, chapterId: user.chapter.id }, parsed.data);
-  if (!result.ok)
-    return data(
-      { success: false as const, fieldErrors: "fieldErrors" in result ? result.fieldErrors : {}, values: parsed.values },
-      { status: 400 },
-    );
+  if (!parsed.success) return invalidForm(parsed);
+  const result = await savePartner(actor, parsed.data);
+  if (!result.ok) return formRefusal(result, { values: parsed.values });
   return redirectWithToast(`/programmes/partners/${result.id}`, "success", "programmes.partners.created", { name: parsed.data.name });
 }
 

@@ -1,16 +1,15 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getFinanceSettings, updateFinanceSettings } from "~/domain/programmes/money.server";
-import { programmeActorOf } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatRupiah } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { invalidForm, unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { financeSettingsSchema } from "~/validation/programmes";
 
@@ -18,15 +17,16 @@ export const meta: MetaFunction = () => [{ title: `${t("programmes.settings.titl
 
 // /programmes/settings: the amount above which money entries wait for the Ketua (Ketua only).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "approve:programme-finance:chapter");
-  return { settings: await getFinanceSettings(user.chapter.id) };
+  const actor = await requireActor(request, "approve:programme-finance:chapter");
+  const { settings } = unwrap(await getFinanceSettings(actor));
+  return { settings };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "approve:programme-finance:chapter");
+  const actor = await requireActor(request, "approve:programme-finance:chapter");
   const parsed = parseForm(financeSettingsSchema, await readFormData(request));
-  if (!parsed.success) return data(parsed, { status: 400 });
-  await updateFinanceSettings(programmeActorOf(user), parsed.data.financeApprovalThreshold);
+  if (!parsed.success) return invalidForm(parsed);
+  unwrap(await updateFinanceSettings(actor, parsed.data.financeApprovalThreshold));
   return redirectWithToast("/programmes/settings", "success", "programmes.settings.saved", {
     amount: formatRupiah(parsed.data.financeApprovalThreshold),
   });
