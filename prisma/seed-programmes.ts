@@ -6,7 +6,8 @@
 // of the right kind and dates are logged under the programmes. Dates are relative to the load day.
 import { savePartner, addAgreement, addContact } from "~/domain/programmes/partners.server";
 import { recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
-import { createProgramme, type ProgrammeActor } from "~/domain/programmes/programmes.server";
+import { createProgramme } from "~/domain/programmes/programmes.server";
+import type { Actor } from "~/domain/shared/actor.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { permissionsFor } from "~/utils/permissions";
@@ -36,17 +37,21 @@ export async function seedProgrammes(input: {
   const { chapterId } = input;
   const today = calendarToday(TZ);
   const day = (offset: number) => toDateInput(addDays(today, offset));
-  const actor = (userId: string, memberId: string, kind: "ketua" | "bendahara"): ProgrammeActor => ({
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { code: true } });
+  const actor = (userId: string, memberId: string, kind: "ketua" | "bendahara"): Actor => ({
     userId,
+    role: "volunteer",
     memberId,
     chapterId,
+    chapterCode: chapter.code,
     timeZone: TZ,
     permissions: permissionsFor("volunteer", [kind]),
+    districtCodes: [],
   });
   const bendaharaMember = await db.user.findUniqueOrThrow({ where: { id: input.users.bendahara }, select: { memberId: true } });
   const ketua = actor(input.users.ketua, input.members.ketua, "ketua");
   const bendahara = actor(input.users.bendahara, bendaharaMember.memberId!, "bendahara");
-  const board = { userId: input.users.ketua, chapterId };
+  const board = ketua;
 
   // Partners, their people and agreements.
   const bank = must(
@@ -75,15 +80,21 @@ export async function seedProgrammes(input: {
     ),
     "partner energy",
   ).id;
-  await addContact(
-    board,
-    bank,
-    contactSchema.parse({ name: "Rina Marlina", position: "Kepala Divisi CSR", phone: "081256781234", email: "csr@bks.example.id" }),
+  must(
+    await addContact(
+      board,
+      bank,
+      contactSchema.parse({ name: "Rina Marlina", position: "Kepala Divisi CSR", phone: "081256781234", email: "csr@bks.example.id" }),
+    ),
+    "bank contact",
   );
-  await addContact(
-    board,
-    energy,
-    contactSchema.parse({ name: "Hendra Gunawan", position: "Manajer TJSL", phone: "082155512345", email: "tjsl@ben.example.id" }),
+  must(
+    await addContact(
+      board,
+      energy,
+      contactSchema.parse({ name: "Hendra Gunawan", position: "Manajer TJSL", phone: "082155512345", email: "tjsl@ben.example.id" }),
+    ),
+    "energy contact",
   );
   const bankPks = must(
     await addAgreement(
@@ -206,7 +217,7 @@ export async function seedProgrammes(input: {
 
   // Money: received and spent, one entry waiting for the Ketua, one mistake reversed.
   let serial = 0;
-  const money = async (who: ProgrammeActor, programmeId: string, fields: Record<string, string>) =>
+  const money = async (who: Actor, programmeId: string, fields: Record<string, string>) =>
     must(
       await recordMoneyEntry(who, programmeId, moneyEntrySchema.parse({ idempotencyKey: `demo-money-${++serial}`, ...fields })),
       `money ${serial}`,
@@ -231,7 +242,10 @@ export async function seedProgrammes(input: {
     amount: "2.400.000",
     purpose: "Transport pendamping (salah catat)",
   });
-  await reverseMoneyEntry(bendahara, mistake.id, "Dobel catat dengan kuitansi transport bulan lalu", "demo-money-reversal-1");
+  must(
+    await reverseMoneyEntry(bendahara, mistake.id, "Dobel catat dengan kuitansi transport bulan lalu", "demo-money-reversal-1"),
+    "reversal",
+  );
   await money(bendahara, stimulus, {
     kind: "spending",
     date: day(-10),
