@@ -1,4 +1,4 @@
-// Demo data for a fresh portal: the Kalimantan Barat regions, IPSM Kota Pontianak with a
+// Demo data for a fresh portal: every region of Indonesia, IPSM Kota Pontianak with a
 // kecamatan sub-chapter, 124 members across its kelurahan (one person registered twice), its past
 // and active boards, and the demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
@@ -14,7 +14,7 @@ import { addExternalTraining, saveParticipantCertificate } from "~/domain/traini
 import { listCourses } from "~/domain/trainings/courses.server";
 import { addParticipants, createEvent, recordResults } from "~/domain/trainings/events.server";
 import { addDays, calendarToday } from "~/utils/dates";
-import { importProvinceRegions, listVillages } from "~/domain/chapters/regions.server";
+import { listVillages, loadRegions } from "~/domain/chapters/regions.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
@@ -28,10 +28,10 @@ import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { certificateFormSchema, eventFormSchema, externalTrainingSchema, type ResultRow } from "~/validation/trainings";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
 import { seedProgrammes } from "./seed-programmes";
+import { seedVillageNames } from "./seed-regions";
 import { seedReports } from "./seed-reports";
 
 export const DEMO_PASSWORD = "demo-ipsm-2026";
-const DEMO_PROVINCE = "61"; // Kalimantan Barat
 const DEMO_CITY = "61.71"; // Kota Pontianak
 
 async function seedDemo() {
@@ -100,6 +100,7 @@ async function seedDemo() {
   // One person registered twice (two NIK typed differently), for the board to resolve in
   // "Kemungkinan duplikat": added through the registry, which flags it.
   const adminUserId = users[0]!.id;
+  await seedVillageNames(adminUserId);
   const secretaryUserId = users[2]!.id;
   const active = members.filter((m) => m.status === "aktif");
   await seedLeadership({
@@ -595,17 +596,18 @@ async function seedLeadership(input: {
 }
 
 export async function seed() {
-  const regions = await importProvinceRegions(DEMO_PROVINCE);
+  const load = await loadRegions();
+  const regions = `${load.total} (${load.inserted} added, ${load.updated} updated, ${(load.milliseconds / 1000).toFixed(1)} s)`;
   if (!getEnv().SEED_DEMO_DATA) {
-    console.log(`Regions: ${regions} loaded. Demo data: skipped (SEED_DEMO_DATA=false).`);
+    console.log(`Regions: ${regions}. Demo data: skipped (SEED_DEMO_DATA=false).`);
     return;
   }
   if ((await db.chapter.count()) > 0) {
-    console.log(`Regions: ${regions} loaded. Demo data: the database already has data, left as it is.`);
+    console.log(`Regions: ${regions}. Demo data: the database already has data, left as it is.`);
     return;
   }
   const result = await seedDemo();
-  console.log(`Regions: ${regions} loaded. Demo data: ${result.members} members, ${result.accounts} accounts.`);
+  console.log(`Regions: ${regions}. Demo data: ${result.members} members, ${result.accounts} accounts.`);
 }
 
 // Run when called as a script (tsx prisma/seed.ts), not when imported by tests.

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Brings the database up to date: applies the migrations and, when the database is empty and
-// SEED_DEMO_DATA is not "false", loads the demo data. With --reset it deletes the database first.
+// Brings the database up to date: applies the migrations, loads every region of Indonesia (all of
+// them the first time, a few seconds; later only the official names that changed) and, when the
+// database is empty and SEED_DEMO_DATA is not "false", loads the demo data. With --reset it
+// deletes the database first.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";

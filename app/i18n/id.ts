@@ -14,6 +14,7 @@ import { programmeReport } from "./id/programme-report";
 import { programmes } from "./id/programmes";
 import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
+import { regions } from "./id/regions";
 import { trainings } from "./id/trainings";
 
 export const parts = {
@@ -31,6 +32,7 @@ export const parts = {
   certificates,
   audit,
   chapter,
+  regions,
 } as const;
 
 export const id = {
@@ -48,6 +50,7 @@ export const id = {
   ...certificates,
   ...audit,
   ...chapter,
+  ...regions,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,5 +1,6 @@
 // Integration suite, once per run: build a base database by applying the committed migrations
-// with Prisma's own CLI (as production does) and loading the Kalimantan Barat regions.
+// with Prisma's own CLI (as production does) and loading every region of Indonesia (a few
+// seconds, once: each test file copies this file).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -12,10 +13,7 @@ export default async function setup() {
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env, stdio: "pipe" });
   execFileSync(
     path.resolve("node_modules/.bin/tsx"),
-    [
-      "-e",
-      'import("./app/domain/chapters/regions.server.ts").then(async (m) => { await m.importProvinceRegions("61"); process.exit(0); })',
-    ],
+    ["-e", 'import("./app/domain/chapters/region-load.server.ts").then(async (m) => { await m.loadRegions(); process.exit(0); })'],
     { env, stdio: "pipe" },
   );
   // Fold the WAL back into the file so that a plain copy is complete.

@@ -1,67 +1,219 @@
-// Kemendagri administrative regions (province > kab/kota > kecamatan > desa/kelurahan),
-// loaded from the maintained idn-area-data package, never typed by hand.
-import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
-import { db } from "~/utils/db.server";
+// Kemendagri administrative regions (province > kab/kota > kecamatan > desa/kelurahan): finding
+// them (pickers, setup), listing a chapter's kelurahan, and the display names a chapter's board
+// sets where the data source runs words together. Loading: ./region-load.server.
+import { canAny, type Actor } from "~/domain/shared/actor.server";
+import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { t } from "~/i18n";
+import { recordAudit } from "~/utils/audit.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { foldName, inRegion, regionSearchKey } from "~/utils/regions";
+import type { VillageName } from "~/validation/regions";
+import type { RegionLevel } from "./region-load.server";
 
-export const REGION_LEVELS = ["province", "regency", "district", "village"] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-type RegionRow = { code: string; name: string; level: RegionLevel; parentCode: string | null };
-
-/** "KABUPATEN ACEH SELATAN" -> "Kabupaten Aceh Selatan"; keeps the package's mixed-case names. */
-function tidyName(name: string): string {
-  if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-/**
- * Loads one province with every kab/kota, kecamatan and desa/kelurahan under it. Idempotent:
- * existing codes are updated, new ones added. Returns the number of regions written.
- */
-export async function importProvinceRegions(provinceCode: string): Promise<number> {
-  const [provinces, regencies, districts, villages] = await Promise.all([getProvinces(), getRegencies(), getDistricts(), getVillages()]);
-  const province = provinces.find((p) => p.code === provinceCode);
-  if (!province) throw new Error(`Unknown province code: ${provinceCode}`);
-
-  const under = (code: string) => code.startsWith(`${provinceCode}.`);
-  const rows: RegionRow[] = [
-    { code: province.code, name: tidyName(province.name), level: "province", parentCode: null },
-    ...regencies
-      .filter((r) => under(r.code))
-      .map((r) => ({ code: r.code, name: tidyName(r.name), level: "regency" as const, parentCode: r.province_code })),
-    ...districts
-      .filter((d) => under(d.code))
-      .map((d) => ({ code: d.code, name: tidyName(d.name), level: "district" as const, parentCode: d.regency_code })),
-    ...villages
-      .filter((v) => under(v.code))
-      .map((v) => ({ code: v.code, name: tidyName(v.name), level: "village" as const, parentCode: v.district_code })),
-  ];
-
-  const existing = new Set(
-    (await db.region.findMany({ where: { code: { in: rows.map((r) => r.code) } }, select: { code: true } })).map((r) => r.code),
-  );
-  const fresh = rows.filter((r) => !existing.has(r.code));
-  const known = rows.filter((r) => existing.has(r.code));
-  await db.$transaction(async (tx) => {
-    // Parents come before children in `rows`, so one ordered insert keeps the foreign keys happy.
-    if (fresh.length) await tx.region.createMany({ data: fresh });
-    for (const r of known) {
-      await tx.region.update({ where: { code: r.code }, data: { name: r.name, parentCode: r.parentCode } });
-    }
-  });
-  return rows.length;
-}
+export { loadRegions, REGION_LEVELS, type RegionLevel, type RegionLoad } from "./region-load.server";
 
 /** "61.71.01.1001" -> "kelurahan"; "61.71.01.2001" -> "desa" (Kemendagri convention). */
 export function villageKind(code: string): "kelurahan" | "desa" {
   return code.split(".")[3]?.startsWith("1") ? "kelurahan" : "desa";
 }
 
+/** The codes under a region, as an index range on the primary key ("61.71." up to "61.71/"). */
+function underCode(code: string): Prisma.StringFilter {
+  return { gte: `${code}.`, lt: `${code}/` };
+}
+
 /** The desa/kelurahan under a kab/kota or kecamatan, with their kecamatan, by name. */
-export async function listVillages(underCode: string) {
+export async function listVillages(underRegion: string) {
   return db.region.findMany({
-    where: { level: "village", code: { startsWith: `${underCode}.` } },
+    where: { level: "village", code: underCode(underRegion) },
     select: { code: true, name: true, parent: { select: { code: true, name: true } } },
     orderBy: [{ parentCode: "asc" }, { name: "asc" }],
   });
+}
+
+const parentSelect = { code: true, name: true, level: true } as const;
+const foundSelect = {
+  code: true,
+  name: true,
+  officialName: true,
+  level: true,
+  parent: { select: { ...parentSelect, parent: { select: { ...parentSelect, parent: { select: parentSelect } } } } },
+} satisfies Prisma.RegionSelect;
+type FoundRow = Prisma.RegionGetPayload<{ select: typeof foundSelect }>;
+
+export type FoundRegion = {
+  code: string;
+  name: string;
+  officialName: string;
+  level: RegionLevel;
+  /** the regions above it, nearest first: kecamatan, kab/kota, province */
+  parents: { code: string; name: string; level: RegionLevel }[];
+};
+
+function levelOf(level: string): RegionLevel {
+  return level === "province" || level === "regency" || level === "district" ? level : "village";
+}
+
+function foundRegion(row: FoundRow): FoundRegion {
+  const chain = [row.parent, row.parent?.parent, row.parent?.parent?.parent];
+  const parents = chain.flatMap((p) => (p ? [{ code: p.code, name: p.name, level: levelOf(p.level) }] : []));
+  return { code: row.code, name: row.name, officialName: row.officialName, level: levelOf(row.level), parents };
+}
+
+export type RegionSearch = {
+  /** what was typed: spaces, hyphens, dots and capitals do not matter ("darat-sekip" finds "Darat Sekip") */
+  q: string;
+  level?: RegionLevel;
+  /** only regions under this code (a province, kab/kota or kecamatan) */
+  under?: string;
+  /** at most this many (default 20, at most 50) */
+  limit?: number;
+};
+
+/**
+ * Regions whose display or official name contains what was typed (folded), names that start
+ * with it first, each with the names above it for display. Public reference data: no actor (the
+ * first-run setup searches before anyone has an account). An empty query lists the first
+ * regions under `under` by name, or nothing without it.
+ */
+export async function searchRegions({ q, level, under, limit = 20 }: RegionSearch): Promise<FoundRegion[]> {
+  const take = Math.min(Math.max(1, Math.trunc(limit) || 20), 50);
+  const key = foldName(q);
+  const where: Prisma.RegionWhereInput = { ...(level ? { level } : {}), ...(under ? { code: underCode(under) } : {}) };
+  if (key === "") {
+    if (!under) return [];
+    const rows = await db.region.findMany({ where, select: foundSelect, orderBy: [{ name: "asc" }], take });
+    return rows.map(foundRegion);
+  }
+  const starting = await db.region.findMany({
+    where: { ...where, searchKey: { startsWith: key } },
+    select: foundSelect,
+    orderBy: [{ name: "asc" }],
+    take,
+  });
+  const rest =
+    starting.length < take
+      ? await db.region.findMany({
+          where: { AND: [where, { searchKey: { contains: key } }, { code: { notIn: starting.map((r) => r.code) } }] },
+          select: foundSelect,
+          orderBy: [{ name: "asc" }],
+          take: take - starting.length,
+        })
+      : [];
+  return [...starting, ...rest].map(foundRegion);
+}
+
+/** Who may set kelurahan display names: the administrator, and the boards with chapter settings. */
+function mayRename(actor: Actor): boolean {
+  return canAny(actor, ["manage:chapter:any", "update:chapter:chapter"]);
+}
+
+async function chapterArea(actor: Actor) {
+  return db.chapter.findUnique({
+    where: { id: actor.chapterId },
+    select: { id: true, name: true, regionCode: true, region: { select: { name: true } } },
+  });
+}
+
+export type AreaVillage = {
+  code: string;
+  name: string;
+  officialName: string;
+  renamed: boolean;
+  district: { code: string; name: string } | null;
+};
+
+/**
+ * The kelurahan/desa of the actor's chapter's area with their shown and official names, by
+ * kecamatan and name, narrowed by what was typed (folded, as search does).
+ */
+export async function listAreaVillages(
+  actor: Actor,
+  query: { q?: string } = {},
+): Promise<Outcome<{ area: { code: string; name: string; chapterName: string }; villages: AreaVillage[] }>> {
+  if (!mayRename(actor)) return forbidden();
+  const chapter = await chapterArea(actor);
+  if (!chapter) return notFound();
+  const key = foldName(query.q ?? "");
+  const codes = chapter.regionCode.split(".").length === 4 ? { equals: chapter.regionCode } : underCode(chapter.regionCode);
+  const rows = await db.region.findMany({
+    where: { level: "village", code: codes, ...(key ? { searchKey: { contains: key } } : {}) },
+    select: { code: true, name: true, officialName: true, parent: { select: { code: true, name: true } } },
+    orderBy: [{ parentCode: "asc" }, { code: "asc" }],
+  });
+  return ok({
+    area: { code: chapter.regionCode, name: chapter.region.name, chapterName: chapter.name },
+    villages: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      officialName: r.officialName,
+      renamed: r.officialName !== "" && r.name !== r.officialName,
+      district: r.parent,
+    })),
+  });
+}
+
+/** A kelurahan/desa of the actor's chapter's area, or the refusal. */
+async function areaVillage(actor: Actor, code: string) {
+  if (!mayRename(actor)) return forbidden();
+  const chapter = await chapterArea(actor);
+  if (!chapter) return notFound();
+  const village = await db.region.findFirst({ where: { code, level: "village" }, select: { code: true, name: true, officialName: true } });
+  if (!village) return notFound();
+  if (!inRegion(village.code, chapter.regionCode)) return notFound(t("regions.error.notInArea"));
+  return ok({ chapter, village });
+}
+
+async function setShownName(
+  actor: Actor,
+  chapterId: string,
+  village: { code: string; name: string; officialName: string },
+  name: string,
+  action: string,
+) {
+  // A region loaded before official names were kept shows the official spelling.
+  const officialName = village.officialName || village.name;
+  await db.$transaction(async (tx) => {
+    await tx.region.update({
+      where: { code: village.code },
+      data: { name, officialName, searchKey: regionSearchKey(name, officialName) },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId,
+        action,
+        entityType: "Region",
+        entityId: village.code,
+        before: { name: village.name },
+        after: { name },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Sets the name a kelurahan/desa of the chapter's area is shown by (pages, PDFs, exports);
+ * the official name stays for search and for reloads. Audited with the name before and after.
+ */
+export async function renameVillage(actor: Actor, input: VillageName): Promise<Outcome<{ name: string; changed: boolean }>> {
+  const found = await areaVillage(actor, input.code);
+  if (!found.ok) return found;
+  const { chapter, village } = found;
+  if (input.name.trim() === "") return invalid({ name: t("regions.error.nameShort") });
+  if (input.name === village.name) return ok({ name: village.name, changed: false });
+  await setShownName(actor, chapter.id, village, input.name, "region.rename");
+  return ok({ name: input.name, changed: true });
+}
+
+/** Shows a kelurahan/desa by its official name again; audited. */
+export async function resetVillageName(actor: Actor, code: string): Promise<Outcome<{ name: string; changed: boolean }>> {
+  const found = await areaVillage(actor, code);
+  if (!found.ok) return found;
+  const { chapter, village } = found;
+  const official = village.officialName || village.name;
+  if (village.name === official) return ok({ name: official, changed: false });
+  await setShownName(actor, chapter.id, village, official, "region.reset");
+  return ok({ name: official, changed: true });
 }

@@ -1,0 +1,27 @@
+// Regions (Kemendagri): the kelurahan/desa names a chapter's board may set for display.
+export const regions = {
+  "regions.villages.title": "Nama kelurahan/desa",
+  "regions.villages.intro":
+    'Nama kelurahan/desa di wilayah {area} seperti tertulis di data Kemendagri. Sebagian nama tertulis digabung (misalnya "Daratsekip"); tulis nama yang biasa dipakai warga. Nama ini dipakai di semua halaman, PDF dan unduhan.',
+  "regions.villages.search": "Cari kelurahan/desa",
+  "regions.villages.searchHint": "Spasi, tanda hubung, titik dan huruf besar/kecil tidak berpengaruh.",
+  "regions.villages.searchButton": "Cari",
+  "regions.villages.count": "{count} kelurahan/desa",
+  "regions.villages.none": "Tidak ada kelurahan/desa yang cocok.",
+  "regions.villages.district": "Kecamatan {name}",
+  "regions.villages.official": "Nama resmi: {name}",
+  "regions.villages.renamed": "Diubah",
+  "regions.villages.nameLabel": "Nama yang ditampilkan untuk {official}",
+  "regions.villages.save": "Simpan",
+  "regions.villages.reset": "Kembalikan ke nama resmi",
+  "regions.villages.saved": "Nama {name} disimpan.",
+  "regions.villages.wasReset": "Nama dikembalikan ke nama resmi: {name}.",
+  "regions.villages.unchanged": "Nama tidak berubah.",
+  "regions.error.code": "Kode kelurahan/desa tidak dikenal.",
+  "regions.error.nameShort": "Nama paling sedikit 2 huruf.",
+  "regions.error.nameChars": "Nama hanya boleh berisi huruf, angka, spasi, titik, tanda hubung, garis miring, kurung dan apostrof.",
+  "regions.error.notInArea": "Kelurahan/desa ini tidak berada di wilayah IPSM Anda.",
+  "audit.entity.Region": "Wilayah",
+  "audit.action.region.rename": "Nama kelurahan/desa diubah",
+  "audit.action.region.reset": "Nama kelurahan/desa dikembalikan ke nama resmi",
+} as const;
