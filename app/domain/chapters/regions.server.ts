@@ -85,22 +85,31 @@ export async function searchRegions({ q, level, under, limit = 20 }: RegionSearc
     const rows = await db.region.findMany({ where, select: foundSelect, orderBy: [{ name: "asc" }], take });
     return rows.map(foundRegion);
   }
-  const starting = await db.region.findMany({
-    where: { ...where, searchKey: { startsWith: key } },
-    select: foundSelect,
-    orderBy: [{ name: "asc" }],
+  // Raw SQL for the match: instr() over the folded keys, names that start with the text first.
+  // With a parent, `+level` keeps SQLite on the primary key's range (a few hundred rows);
+  // without, on the (level, searchKey) index (a scan of ~84,000 short keys, ~10 ms).
+  const conditions = ['instr("searchKey", ?) > 0'];
+  const params: (string | number)[] = [key];
+  if (level) {
+    conditions.push(under ? '+"level" = ?' : '"level" = ?');
+    params.push(level);
+  }
+  if (under) {
+    conditions.push('"code" >= ? AND "code" < ?');
+    params.push(`${under}.`, `${under}/`);
+  }
+  const matches = await db.$queryRawUnsafe<{ code: string }[]>(
+    `SELECT "code" FROM "Region" WHERE ${conditions.join(" AND ")} ORDER BY instr("searchKey", ?) = 1 DESC, "name", "code" LIMIT ?`,
+    ...params,
+    key,
     take,
+  );
+  const codes = matches.map((m) => m.code);
+  const rows = new Map((await db.region.findMany({ where: { code: { in: codes } }, select: foundSelect })).map((row) => [row.code, row]));
+  return codes.flatMap((code) => {
+    const row = rows.get(code);
+    return row ? [foundRegion(row)] : [];
   });
-  const rest =
-    starting.length < take
-      ? await db.region.findMany({
-          where: { AND: [where, { searchKey: { contains: key } }, { code: { notIn: starting.map((r) => r.code) } }] },
-          select: foundSelect,
-          orderBy: [{ name: "asc" }],
-          take: take - starting.length,
-        })
-      : [];
-  return [...starting, ...rest].map(foundRegion);
 }
 
 /** Who may set kelurahan display names: the administrator, and the boards with chapter settings. */
