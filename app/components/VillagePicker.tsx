@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from "react";
 import { forwardRef, useId, useMemo, useState } from "react";
 import { t } from "~/i18n";
+import { foldName } from "~/utils/regions";
 
 export type VillageOption = { code: string; name: string; parent: { code: string; name: string } | null };
 
@@ -23,12 +24,12 @@ export const VillagePicker = forwardRef<HTMLSelectElement, Props>(function Villa
   const id = useId();
   const [query, setQuery] = useState("");
   const groups = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase("id-ID");
+    // Folded as the server's search is: "darat-sekip" and "Darat Sekip" find "Daratsekip".
+    const q = foldName(query);
     const byDistrict = new Map<string, { name: string; villages: VillageOption[] }>();
     for (const v of villages) {
       const district = v.parent ?? { code: "", name: "" };
-      const matches =
-        !q || v.name.toLocaleLowerCase("id-ID").includes(q) || district.name.toLocaleLowerCase("id-ID").includes(q) || v.code === selected;
+      const matches = !q || foldName(v.name).includes(q) || foldName(district.name).includes(q) || v.code === selected;
       if (!matches) continue;
       const group = byDistrict.get(district.code) ?? { name: district.name, villages: [] };
       group.villages.push(v);
