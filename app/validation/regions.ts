@@ -9,10 +9,10 @@ export const REGION_NAME_MAX = 80;
 
 export const villageNameSchema = z.object({
   code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, t("regions.error.code")),
-  name: text({ max: REGION_NAME_MAX, min: 2, minMessage: t("regions.error.nameShort") }).regex(
-    /^[\p{L}\p{N}][\p{L}\p{N} .'()/-]*$/u,
-    t("regions.error.nameChars"),
-  ),
+  name: text({ max: REGION_NAME_MAX, min: 2, minMessage: t("regions.error.nameShort") })
+    // "Darat   Sekip" is stored as "Darat Sekip": one space between words.
+    .overwrite((v) => v.replace(/\s+/g, " "))
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} .'()/-]*$/u, t("regions.error.nameChars")),
 });
 export type VillageNameInput = z.input<typeof villageNameSchema>;
 export type VillageName = z.output<typeof villageNameSchema>;

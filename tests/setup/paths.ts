@@ -8,3 +8,5 @@ import path from "node:path";
 export const TMP_DIR = path.resolve(process.env.TEST_TMP_DIR ?? path.join("tests", ".tmp"));
 /** The migrated database with the regions loaded, copied for every integration test file. */
 export const BASE_DB = path.join(TMP_DIR, "base.db");
+/** What loading every region into the base database took (RegionLoad as JSON). */
+export const REGION_LOAD_FILE = path.join(TMP_DIR, "region-load.json");
