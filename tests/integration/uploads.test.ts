@@ -23,6 +23,7 @@ import { savePartner } from "~/domain/programmes/partners.server";
 import { db } from "~/utils/db.server";
 import { popToast } from "~/utils/session.server";
 import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
+import { actorOfUser } from "../support/actors";
 import { cookiesFrom, dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
 
 const ORIGIN = "http://localhost:3000";
@@ -73,10 +74,14 @@ beforeAll(async () => {
   await buildBoardUser({ chapterId, kind: "sekretaris", email: "sekretaris@upload.test" });
   cookie = await signIn("ketua@upload.test");
   secretaryCookie = await signIn("sekretaris@upload.test");
-  const partner = await savePartner(
-    { userId: ketua.id, chapterId },
-    { name: "PT Khatulistiwa Jaya", kind: "perusahaan", sector: null, address: null, status: "aktif", notes: null },
-  );
+  const partner = await savePartner(await actorOfUser(ketua), {
+    name: "PT Khatulistiwa Jaya",
+    kind: "perusahaan",
+    sector: null,
+    address: null,
+    status: "aktif",
+    notes: null,
+  });
   if (!partner.ok) throw new Error("setup");
   partnerId = partner.id;
 });
