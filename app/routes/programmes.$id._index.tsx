@@ -76,7 +76,7 @@ export default function ProgrammePage() {
                 ))}
               </ul>
             ) : (
-              t(`programmes.source.${p.fundingSource}` as "programmes.source.apbd")
+              t(`programmes.source.${p.fundingSource}`)
             )}
           </dd>
           <dt>{t("programmes.field.villages")}</dt>

@@ -218,7 +218,7 @@ export default function ProgrammeMoneyPage() {
                   <tr key={e.id} data-testid={`entry-${e.id}`}>
                     <td>{formatCalendarDateShort(e.date)}</td>
                     <td>
-                      {t(`programmes.money.kind.${e.kind}` as "programmes.money.kind.spending")}
+                      {t(`programmes.money.kind.${e.kind}`)}
                       {e.partner ? <small className="muted"> · {e.partner.name}</small> : null}
                     </td>
                     <td>
@@ -237,7 +237,7 @@ export default function ProgrammeMoneyPage() {
                     </td>
                     <td className="num">{formatRupiah(e.amount)}</td>
                     <td>
-                      {t(`programmes.money.status.${e.status}` as "programmes.money.status.approved")}
+                      {t(`programmes.money.status.${e.status}`)}
                       {e.decisionNote ? <small className="muted"> · {e.decisionNote}</small> : null}
                       {e.reversed ? <small className="muted"> · {t("programmes.money.reversedNote")}</small> : null}
                       {canApprove && e.status === "pending" ? (

@@ -75,9 +75,7 @@ export default function ProgrammesPage() {
                       {formatCalendarDateShort(p.startDate)} – {formatCalendarDateShort(p.endDate)}
                     </td>
                     <td>
-                      {p.partners.length
-                        ? p.partners.map((x) => x.partner.name).join(", ")
-                        : t(`programmes.source.${p.fundingSource}` as "programmes.source.apbd")}
+                      {p.partners.length ? p.partners.map((x) => x.partner.name).join(", ") : t(`programmes.source.${p.fundingSource}`)}
                     </td>
                     <td>{t(`programmes.phase.${p.phase}`)}</td>
                     {board ? (

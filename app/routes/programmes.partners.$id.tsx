@@ -76,7 +76,7 @@ export default function PartnerPage() {
     <>
       <PageHeader
         title={p.name}
-        intro={`${t(`programmes.partnerKind.${p.kind}` as "programmes.partnerKind.perusahaan")}${p.sector ? ` · ${p.sector}` : ""} · ${t(`programmes.partnerStatus.${p.status}` as "programmes.partnerStatus.aktif")}`}
+        intro={`${t(`programmes.partnerKind.${p.kind}`)}${p.sector ? ` · ${p.sector}` : ""} · ${t(`programmes.partnerStatus.${p.status}`)}`}
         actions={<Link to="/programmes/partners">{t("programmes.partners.title")}</Link>}
       />
       <section className="card">

@@ -63,7 +63,7 @@ export default function PartnersPage() {
                       <Link to={`/programmes/partners/${p.id}`}>{p.name}</Link>
                       {p.sector ? <small className="muted"> · {p.sector}</small> : null}
                     </td>
-                    <td>{t(`programmes.partnerKind.${p.kind}` as "programmes.partnerKind.perusahaan")}</td>
+                    <td>{t(`programmes.partnerKind.${p.kind}`)}</td>
                     <td>
                       {p.latestAgreement ? (
                         <>
@@ -77,7 +77,7 @@ export default function PartnersPage() {
                       )}
                     </td>
                     <td className="num">{p._count.programmes}</td>
-                    <td>{t(`programmes.partnerStatus.${p.status}` as "programmes.partnerStatus.aktif")}</td>
+                    <td>{t(`programmes.partnerStatus.${p.status}`)}</td>
                   </tr>
                 ))}
               </tbody>

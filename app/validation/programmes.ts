@@ -9,15 +9,13 @@ import { FUNDING_SOURCES } from "./activities";
 import { calendarDate, optionalText, parseCalendarDate, readRupiah, requiredText, rupiahAmount, rupiahAmountOrZero, text } from "./fields";
 import { memberFormSchema } from "./members";
 
-export const PARTNER_KINDS = ["perusahaan", "bumn", "bumd", "yayasan", "instansi", "lainnya"] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
-export const PARTNER_STATUSES = ["aktif", "nonaktif"] as const;
-export const AGREEMENT_KINDS = ["mou", "pks"] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-export const MONEY_KINDS = ["disbursement", "spending"] as const;
-export type MoneyKind = (typeof MONEY_KINDS)[number];
-export const MONEY_STATUSES = ["pending", "approved", "rejected"] as const;
-export type MoneyStatus = (typeof MONEY_STATUSES)[number];
+import { AgreementKind, MoneyKind, MoneyStatus, PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
+export { AgreementKind, MoneyKind, MoneyStatus, PartnerKind, PartnerStatus };
+export const PARTNER_KINDS = Object.values(PartnerKind);
+export const PARTNER_STATUSES = Object.values(PartnerStatus);
+export const AGREEMENT_KINDS = Object.values(AgreementKind);
+export const MONEY_KINDS = Object.values(MoneyKind);
+export const MONEY_STATUSES = Object.values(MoneyStatus);
 /** Programme status is derived from its dates: planned, running, finished. */
 export const PROGRAMME_PHASES = ["rencana", "berjalan", "selesai"] as const;
 export type ProgrammePhase = (typeof PROGRAMME_PHASES)[number];

@@ -47,6 +47,7 @@ import { db } from "~/utils/db.server";
 import type { Role } from "~/utils/permissions";
 import { activityFormSchema, type AidEntry, type ReachEntry } from "~/validation/activities";
 import type { PositionKind } from "~/validation/leadership";
+import type { MoneyKind, MoneyStatus } from "~/validation/programmes";
 import { reportPeriodSchema } from "~/validation/reports";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
 import { actorWith } from "../support/actors";
@@ -460,7 +461,7 @@ beforeAll(async () => {
     50_000_000,
   );
   await programme("Bakti Sosial Ramadan", calendarDate(2026, 3, 1), calendarDate(2026, 3, 31), 10_000_000);
-  const money = (kind: string, date: Date, amount: number, status = "approved") =>
+  const money = (kind: MoneyKind, date: Date, amount: number, status: MoneyStatus = "approved") =>
     db.moneyEntry.create({
       data: {
         programmeId: running.id,

@@ -18,7 +18,7 @@ import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
 import { calendarDateOf } from "~/validation/fields";
-import type { MoneyEntryData, MoneyKind } from "~/validation/programmes";
+import type { MoneyEntryData, MoneyKind, MoneyStatus } from "~/validation/programmes";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { checkDocument, planDocument, readDocument, type DocumentUpload } from "~/domain/shared/scans.server";
 import { can, type Actor } from "~/domain/shared/actor.server";
@@ -78,7 +78,7 @@ export async function programmeLedger(actor: Actor, programmeId: string) {
 /** Approved totals of a programme, in SQL: received, spent, remaining budget and cash at hand; pending amounts apart. */
 export async function moneyTotals(programmeId: string, budget: number, tx: Tx | typeof db = db) {
   const sums = await tx.moneyEntry.groupBy({ by: ["kind", "status"], where: { programmeId }, _sum: { amount: true }, _count: true });
-  const sum = (kind: MoneyKind, status: string) => sums.find((s) => s.kind === kind && s.status === status)?._sum.amount ?? 0;
+  const sum = (kind: MoneyKind, status: MoneyStatus) => sums.find((s) => s.kind === kind && s.status === status)?._sum.amount ?? 0;
   const received = sum("disbursement", "approved");
   const spent = sum("spending", "approved");
   return {
@@ -136,7 +136,7 @@ async function threshold(tx: Tx, chapterId: string) {
 }
 
 /** Approved at once for the Ketua and for amounts up to the threshold; otherwise waiting for the Ketua. */
-async function initialStatus(tx: Tx, actor: Actor, amount: number) {
+async function initialStatus(tx: Tx, actor: Actor, amount: number): Promise<MoneyStatus> {
   if (approves(actor)) return "approved";
   return Math.abs(amount) > (await threshold(tx, actor.chapterId)) ? "pending" : "approved";
 }
@@ -148,7 +148,7 @@ export async function recordMoneyEntry(
   data: MoneyEntryData,
   receipt: DocumentUpload | null = null,
   now = new Date(),
-): Promise<Outcome<{ id: string; status: string; repeated: boolean }>> {
+): Promise<Outcome<{ id: string; status: MoneyStatus; repeated: boolean }>> {
   const checkedReceipt = receipt ? checkDocument(receipt) : null;
   if (checkedReceipt && "error" in checkedReceipt) return invalid({ receipt: t(`programmes.error.receipt.${checkedReceipt.error}`) });
   // The receipt is written first and the entry saved with it, or neither (uploads.server.ts).
@@ -269,7 +269,7 @@ export async function decideMoneyEntry(
   decision: "approve" | "reject",
   note: string | null,
   now = new Date(),
-): Promise<Outcome<{ status: string }>> {
+): Promise<Outcome<{ status: MoneyStatus }>> {
   if (!approves(actor)) return forbidden();
   return db.$transaction(async (tx) => {
     const entry = await tx.moneyEntry.findFirst({
