@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
-import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
+import { MoneyEntryForm } from "~/components/programmes/MoneyEntryForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
 import type { Refusal } from "~/domain/shared/outcome.server";
 import { decideMoneyEntry, programmeLedger, recordMoneyEntry, reverseMoneyEntry } from "~/domain/programmes/money.server";
@@ -17,7 +17,7 @@ import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
-import { MONEY_KINDS, moneyEntrySchema, moneyReasonSchema } from "~/validation/programmes";
+import { moneyEntrySchema, moneyReasonSchema } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.money.title")} · ${t("app.name")}` }];
 
@@ -121,80 +121,14 @@ export default function ProgrammeMoneyPage() {
       {canRecord ? (
         <section className="card">
           <h2>{t("programmes.money.record")}</h2>
-          <Form
-            method="post"
-            encType="multipart/form-data"
-            noValidate
-            aria-label={t("programmes.money.record")}
+          <MoneyEntryForm
             key={values.idempotencyKey}
-          >
-            <input type="hidden" name="intent" value="record" />
-            <input type="hidden" name="idempotencyKey" value={values.idempotencyKey} />
-            {recorded?.formError ? (
-              <p className="form-error" role="alert">
-                {recorded.formError}
-              </p>
-            ) : null}
-            <div className="field">
-              <label htmlFor="kind">{t("programmes.money.kind")}</label>
-              <select id="kind" name="kind" defaultValue={values.kind}>
-                {MONEY_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`programmes.money.kind.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <FormField label={t("programmes.money.date")} name="date" type="date" defaultValue={values.date} error={recordErrors.date} />
-            <FormField
-              label={t("programmes.money.amount")}
-              name="amount"
-              inputMode="numeric"
-              placeholder="1.250.000"
-              defaultValue={values.amount ?? ""}
-              error={recordErrors.amount}
-            />
-            <FormField
-              label={t("programmes.money.purpose")}
-              name="purpose"
-              defaultValue={values.purpose ?? ""}
-              error={recordErrors.purpose}
-            />
-            {programme.partners.length ? (
-              <div className="field">
-                <label htmlFor="partnerId">{t("programmes.money.partner")}</label>
-                <select id="partnerId" name="partnerId" defaultValue={values.partnerId ?? ""}>
-                  <option value="">{t("programmes.money.ownFunds")}</option>
-                  {programme.partners.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-                {recordErrors.partnerId ? (
-                  <p className="field__error" role="alert">
-                    {recordErrors.partnerId}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-            <FormField
-              label={t("programmes.money.overBudgetReason")}
-              name="overBudgetReason"
-              defaultValue={values.overBudgetReason ?? ""}
-              error={recordErrors.overBudgetReason}
-            />
-            <FormField
-              label={t("programmes.money.receipt")}
-              name="receipt"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png"
-              error={recordErrors.receipt}
-            />
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t("programmes.money.save")}
-            </button>
-          </Form>
+            defaults={values}
+            partners={programme.partners}
+            fieldErrors={recordErrors}
+            formError={recorded?.formError}
+            busy={busy}
+          />
         </section>
       ) : null}
       <section className="card">

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
+import { AgreementForm } from "~/components/programmes/AgreementForm";
+import { ContactForm } from "~/components/programmes/ContactForm";
 import { PartnerForm } from "~/components/programmes/PartnerForm";
 import { DOCUMENT_MAX_BYTES } from "~/domain/shared/scans.server";
 import { addAgreement, addContact, getPartner, removeContact, savePartner } from "~/domain/programmes/partners.server";
@@ -14,7 +15,7 @@ import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { formatPhone } from "~/validation/members";
-import { AGREEMENT_KINDS, agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";
+import { agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` },
@@ -128,41 +129,7 @@ export default function PartnerPage() {
             ))}
           </ul>
         )}
-        {canEdit ? (
-          <Form method="post" noValidate aria-label={t("programmes.partners.addContact")}>
-            <h3>{t("programmes.partners.addContact")}</h3>
-            <input type="hidden" name="intent" value="contact" />
-            <FormField
-              label={t("programmes.partners.contactName")}
-              name="name"
-              defaultValue={contact?.values.name ?? ""}
-              error={contact?.fieldErrors.name}
-            />
-            <FormField
-              label={t("programmes.partners.contactPosition")}
-              name="position"
-              defaultValue={contact?.values.position ?? ""}
-              error={contact?.fieldErrors.position}
-            />
-            <FormField
-              label={t("programmes.partners.contactPhone")}
-              name="phone"
-              inputMode="tel"
-              defaultValue={contact?.values.phone ?? ""}
-              error={contact?.fieldErrors.phone}
-            />
-            <FormField
-              label={t("programmes.partners.contactEmail")}
-              name="email"
-              type="email"
-              defaultValue={contact?.values.email ?? ""}
-              error={contact?.fieldErrors.email}
-            />
-            <button type="submit" className="button">
-              {t("programmes.partners.addContact")}
-            </button>
-          </Form>
-        ) : null}
+        {canEdit ? <ContactForm key={contact ? "refused" : "new"} defaults={contact?.values} fieldErrors={contact?.fieldErrors} /> : null}
       </section>
       <section className="card">
         <h2>{t("programmes.partners.agreements")}</h2>
@@ -193,59 +160,7 @@ export default function PartnerPage() {
           </ul>
         )}
         {canEdit ? (
-          <Form method="post" encType="multipart/form-data" noValidate aria-label={t("programmes.partners.addAgreement")}>
-            <h3>{t("programmes.partners.addAgreement")}</h3>
-            <input type="hidden" name="intent" value="agreement" />
-            <div className="field">
-              <label htmlFor="agreement-kind">{t("programmes.partners.agreementKind")}</label>
-              <select id="agreement-kind" name="kind" defaultValue={agreement?.values.kind ?? "pks"}>
-                {AGREEMENT_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {agreementKindLabel(kind)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <FormField
-              label={t("programmes.partners.agreementNumber")}
-              name="number"
-              defaultValue={agreement?.values.number ?? ""}
-              error={agreement?.fieldErrors.number}
-            />
-            <FormField
-              label={t("programmes.partners.signedOn")}
-              name="signedOn"
-              type="date"
-              defaultValue={agreement?.values.signedOn ?? ""}
-              error={agreement?.fieldErrors.signedOn}
-            />
-            <div className="field-row">
-              <FormField
-                label={t("programmes.field.startDate")}
-                name="startDate"
-                type="date"
-                defaultValue={agreement?.values.startDate ?? ""}
-                error={agreement?.fieldErrors.startDate}
-              />
-              <FormField
-                label={t("programmes.field.endDate")}
-                name="endDate"
-                type="date"
-                defaultValue={agreement?.values.endDate ?? ""}
-                error={agreement?.fieldErrors.endDate}
-              />
-            </div>
-            <FormField
-              label={t("programmes.partners.scanFile")}
-              name="file"
-              type="file"
-              accept="application/pdf,image/jpeg,image/png"
-              error={agreement?.fieldErrors.file}
-            />
-            <button type="submit" className="button">
-              {t("programmes.partners.addAgreement")}
-            </button>
-          </Form>
+          <AgreementForm key={agreement ? "refused" : "new"} defaults={agreement?.values} fieldErrors={agreement?.fieldErrors} />
         ) : null}
       </section>
       {canEdit ? (

@@ -1,9 +1,9 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormField } from "~/components/FormField";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
+import { FinanceSettingsForm } from "~/components/programmes/FinanceSettingsForm";
 import { getFinanceSettings, updateFinanceSettings } from "~/domain/programmes/money.server";
 import { t } from "~/i18n";
 import { formatRupiah } from "~/utils/format";
@@ -38,19 +38,11 @@ export default function FinanceSettingsPage() {
   return (
     <>
       <PageHeader title={t("programmes.settings.title")} intro={t("programmes.settings.intro")} />
-      <Form method="post" noValidate className="card">
-        <FormField
-          label={t("programmes.settings.threshold")}
-          name="financeApprovalThreshold"
-          inputMode="numeric"
-          defaultValue={actionData?.values.financeApprovalThreshold ?? String(settings.financeApprovalThreshold)}
-          error={actionData?.fieldErrors.financeApprovalThreshold}
-        />
-        <p className="muted">{t("programmes.settings.thresholdHelp", { amount: formatRupiah(settings.financeApprovalThreshold) })}</p>
-        <button type="submit" className="button button--primary">
-          {t("programmes.settings.save")}
-        </button>
-      </Form>
+      <FinanceSettingsForm
+        threshold={settings.financeApprovalThreshold}
+        defaults={actionData?.values ?? { financeApprovalThreshold: String(settings.financeApprovalThreshold) }}
+        fieldErrors={actionData?.fieldErrors}
+      />
     </>
   );
 }
