@@ -18,7 +18,7 @@ export function PartnerForm({
   submitLabel: string;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<PartnerInput, unknown, PartnerData>({
-    resolver: zodResolver(partnerSchema) as never,
+    resolver: zodResolver(partnerSchema),
     defaultValues: { kind: "perusahaan", status: "aktif", ...defaults },
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);
