@@ -167,7 +167,7 @@ export const financeSettingsSchema = z.object({
 });
 
 /** "MoU" or "PKS", as the documents write them. */
-export function agreementKindLabel(kind: string): string {
+export function agreementKindLabel(kind: AgreementKind): string {
   return kind === "mou" ? "MoU" : kind.toUpperCase();
 }
 

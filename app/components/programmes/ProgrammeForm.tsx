@@ -5,14 +5,20 @@ import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { FUNDING_SOURCES } from "~/validation/activities";
-import { MAX_PROGRAMME_PARTNERS, programmeSchema, type ProgrammeFormData, agreementKindLabel } from "~/validation/programmes";
+import {
+  MAX_PROGRAMME_PARTNERS,
+  programmeSchema,
+  type AgreementKind,
+  type ProgrammeFormData,
+  agreementKindLabel,
+} from "~/validation/programmes";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import type { VillageOption } from "../VillagePicker";
 
 type Input = Record<string, string>;
 export type ProgrammeFormChoices = {
-  partners: { id: string; name: string; agreements: { id: string; kind: string; number: string; endDate: string | Date }[] }[];
+  partners: { id: string; name: string; agreements: { id: string; kind: AgreementKind; number: string; endDate: string | Date }[] }[];
   villages: VillageOption[];
   categories: { id: string; number: number | null; name: string }[];
   members: { id: string; fullName: string; memberNumber: string | null }[];

@@ -107,10 +107,10 @@ async function formChoices(chapterId: string, timeZone: string) {
   ]);
   return { partners, villages, categories, members, board };
 }
-export type ProgrammeFormChoices = Awaited<ReturnType<typeof formChoices>>;
+export type ProgrammeChoices = Awaited<ReturnType<typeof formChoices>>;
 
 /** The new programme form's choices, for those who record programmes. */
-export async function programmeFormChoices(actor: Actor): Promise<Outcome<{ choices: ProgrammeFormChoices }>> {
+export async function programmeFormChoices(actor: Actor): Promise<Outcome<{ choices: ProgrammeChoices }>> {
   if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
   return ok({ choices: await formChoices(actor.chapterId, actor.timeZone) });
 }
@@ -119,7 +119,7 @@ export async function programmeFormChoices(actor: Actor): Promise<Outcome<{ choi
 export async function programmeEditForm(
   actor: Actor,
   programmeId: string,
-): Promise<Outcome<{ programme: ProgrammeDetail; choices: ProgrammeFormChoices }>> {
+): Promise<Outcome<{ programme: ProgrammeDetail; choices: ProgrammeChoices }>> {
   if (!managesProgrammes(actor)) return forbidden(t("programmes.error.forbidden"));
   const programme = await findProgramme(actor, programmeId);
   if (!programme) return notFound();
