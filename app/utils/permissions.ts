@@ -44,6 +44,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     "read:dashboard:any",
     "manage:chapter:any",
+    "update:chapter:any",
     "read:member:any",
     "read:member-nik:any",
     "create:member:any",
@@ -100,6 +101,7 @@ const BOARD_BASE: readonly Permission[] = [
 const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
   ketua: [
     ...BOARD_BASE,
+    "update:chapter:chapter",
     "export:member:chapter",
     "update:leadership:chapter",
     "verify:activity:chapter",
@@ -125,6 +127,7 @@ const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
   ],
   sekretaris: [
     ...BOARD_BASE,
+    "update:chapter:chapter",
     "read:member-nik:chapter",
     "create:member:chapter",
     "update:member:chapter",

@@ -68,6 +68,7 @@ export function actorWith(input: {
   userId?: string;
   districtCodes?: string[];
   timeZone?: string;
+  regionCode?: string | null;
 }): Actor {
   const role = input.role ?? "volunteer";
   return {
@@ -79,5 +80,6 @@ export function actorWith(input: {
     timeZone: input.timeZone ?? PLACES.TZ,
     permissions: permissionsFor(role, input.kinds ?? []),
     districtCodes: input.districtCodes ?? [],
+    regionCode: input.regionCode ?? null,
   };
 }

@@ -111,6 +111,8 @@ export type CurrentUser = {
   /** kecamatan the user coordinates (Koordinator Kecamatan): the scope of "district" rights */
   districtCodes: string[];
   permissions: Permission[];
+  /** a Dinas Sosial login's region (a kab/kota or a province): the reports it sees */
+  regionCode: string | null;
 };
 
 const chapterSelect = { id: true, name: true, code: true, timeZone: true } as const;
@@ -133,6 +135,7 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
           role: true,
           active: true,
           memberId: true,
+          regionCode: true,
           chapter: { select: chapterSelect },
         },
       },

@@ -7,7 +7,7 @@
 // - a submitted report is superseded only by a corrected version that refers to it; one period
 //   of a chapter has one report in force;
 // - the Dinas Sosial (`receive:report`) sees the reports submitted by the chapters of its area
-//   (its chapter and those under it), downloads them, and receives or returns them with a note;
+//   (the chapters inside the login's region, or its chapter and those under it), downloads them, and receives or returns them with a note;
 // - /verify/<code> tells anyone the number, period, chapter, hashes and submission date.
 import { createHash, randomBytes } from "node:crypto";
 import QRCode from "qrcode";
@@ -43,11 +43,25 @@ export function reportRights(actor: Actor) {
   };
 }
 
-/** The reports an actor may see: the chapter's own for the board; the submitted ones of its area for the Dinas Sosial. */
+/**
+ * The reports an actor may see: the chapter's own for the board; the submitted ones of its area
+ * for the Dinas Sosial: of the chapters whose region lies in the login's region (a kab/kota or a
+ * province) when it is bound to one, else of its chapter and those under it.
+ */
 async function visibleReports(actor: Actor): Promise<Prisma.ReportWhereInput> {
   if (readsBoard(actor)) return { chapterId: actor.chapterId };
-  if (receives(actor)) return { chapterId: { in: await reportChapterIds(actor.chapterId, true) }, status: { not: "draft" } };
-  return { id: "" };
+  if (!receives(actor)) return { id: "" };
+  const chapterIds = actor.regionCode ? await chapterIdsInRegion(actor.regionCode) : await reportChapterIds(actor.chapterId, true);
+  return { chapterId: { in: chapterIds }, status: { not: "draft" } };
+}
+
+/** The chapters whose region is the area or lies inside it. */
+async function chapterIdsInRegion(areaCode: string) {
+  const chapters = await db.chapter.findMany({
+    where: { OR: [{ regionCode: areaCode }, { regionCode: { startsWith: `${areaCode}.` } }] },
+    select: { id: true },
+  });
+  return chapters.map((c) => c.id);
 }
 
 const listSelect = {

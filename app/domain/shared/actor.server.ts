@@ -20,10 +20,14 @@ export type Actor = {
   permissions: readonly Permission[];
   /** the kecamatan a Koordinator Kecamatan coordinates: the scope of "district" rights */
   districtCodes: readonly string[];
+  /** a Dinas Sosial login's region (a kab/kota or a province): the reports it sees; null otherwise */
+  regionCode?: string | null;
 };
 
 /** The actor behind the signed-in user. */
-export function actorOf(user: Pick<CurrentUser, "id" | "role" | "memberId" | "chapter" | "permissions" | "districtCodes">): Actor {
+export function actorOf(
+  user: Pick<CurrentUser, "id" | "role" | "memberId" | "chapter" | "permissions" | "districtCodes"> & { regionCode?: string | null },
+): Actor {
   return {
     userId: user.id,
     role: user.role,
@@ -33,6 +37,7 @@ export function actorOf(user: Pick<CurrentUser, "id" | "role" | "memberId" | "ch
     timeZone: user.chapter.timeZone,
     permissions: user.permissions,
     districtCodes: user.districtCodes,
+    regionCode: user.regionCode ?? null,
   };
 }
 
