@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { DOCUMENT_MAX_BYTES, documentResponse, type DocumentError } from "~/domain/shared/scans.server";
+import { DOCUMENT_MAX_BYTES, type DocumentError } from "~/domain/shared/scans.server";
 import { readSkScan, saveSkScan } from "~/domain/leadership/sk.server";
 import type { MessageKey } from "~/i18n";
+import { fileResponse } from "~/utils/file-response.server";
 import { unwrap } from "~/utils/outcome.server";
 import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
@@ -19,7 +20,7 @@ const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
 async function load({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:leadership:chapter");
   const scan = unwrap(await readSkScan(actor, params.id ?? ""));
-  return documentResponse(scan.bytes, scan.type, scan.name);
+  return fileResponse(scan.bytes, { type: scan.type, fileName: scan.name, disposition: "inline" });
 }
 
 // A refusal or a missing file answers with the Indonesian error page, never a bare "Not Found".

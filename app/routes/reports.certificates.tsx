@@ -1,22 +1,17 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { SelectField } from "~/components/SelectField";
-import {
-  certificateActorOf,
-  certificateMemberChoices,
-  issueServiceCertificate,
-  listCertificates,
-} from "~/domain/reports/service-certificates.server";
+import { certificateMemberChoices, issueServiceCertificate, listCertificates } from "~/domain/reports/service-certificates.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { requirePermission } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { certificateIssueSchema } from "~/validation/reports";
@@ -27,36 +22,36 @@ export const meta: MetaFunction = () => [{ title: `${t("certificates.title")} ·
 // service (Surat Keterangan Relawan PSM) for an ended period, and downloads those already issued.
 // Volunteers and the Dinas Sosial get 403.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "create:report:chapter");
-  const today = calendarToday(user.chapter.timeZone);
+  const actor = await requireActor(request, "create:report:chapter");
+  const today = calendarToday(actor.timeZone);
   // By default the form offers last month.
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
-  const [members, certificates] = await Promise.all([certificateMemberChoices(user.chapter.id), listCertificates(user.chapter.id)]);
+  const [members, certificates] = await Promise.all([certificateMemberChoices(actor), listCertificates(actor)]);
   return {
     members,
     certificates,
-    timeZone: user.chapter.timeZone,
+    timeZone: actor.timeZone,
     today: toDateInput(today),
     defaults: { memberId: "", start: toDateInput(start), end: toDateInput(end) },
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "create:report:chapter");
+  const actor = await requireActor(request, "create:report:chapter");
   const parsed = parseForm(certificateIssueSchema, await readFormData(request));
-  if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const result = await issueServiceCertificate(certificateActorOf(user), {
+  if (!parsed.success) return invalidForm(parsed, { issued: null });
+  const result = await issueServiceCertificate(actor, {
     memberId: parsed.data.memberId,
     start: calendarDateOf(parsed.data.start),
     end: calendarDateOf(parsed.data.end),
     replaces: parsed.data.replaces || undefined,
   });
-  if (!result.ok)
-    return data(
-      { fieldErrors: result.fieldErrors as Record<string, string>, values: parsed.values, issued: result.issued ?? null },
-      { status: 400 },
-    );
+  if (!result.ok) {
+    // "already issued": the page offers to issue it again, confirmed against the latest one
+    const issued: { id: string; number: string } | null = result.refusal === "invalid" ? (result.issued ?? null) : null;
+    return formRefusal(result, { values: parsed.values, issued });
+  }
   return redirectWithToast("/reports/certificates", "success", "certificates.form.issued", { number: result.number });
 }
 
@@ -66,14 +61,14 @@ function IssueForm() {
   const navigation = useNavigation();
   const values: Record<string, string | undefined> = { ...defaults, ...(actionData?.values ?? {}) };
   const errors = (actionData?.fieldErrors ?? {}) as Record<string, string | undefined>;
-  const issued = actionData && "issued" in actionData ? (actionData.issued as { id: string; number: string } | null) : null;
+  const issued = actionData?.issued ?? null;
   return (
     <Form method="post" noValidate className="card" aria-label={t("certificates.form.title")}>
       <h2>{t("certificates.form.title")}</h2>
       <p className="muted">{t("certificates.form.note")}</p>
-      {errors.form ? (
+      {actionData?.formError ? (
         <p className="form-error" role="alert">
-          {errors.form}
+          {actionData.formError}
         </p>
       ) : null}
       <SelectField label={t("certificates.form.member")} name="memberId" defaultValue={values.memberId ?? ""} error={errors.memberId}>

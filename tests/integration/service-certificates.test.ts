@@ -30,22 +30,22 @@ import {
   listOwnCertificates,
   memberServiceFigures,
   verifyCertificateCode,
-  type CertificateActor,
 } from "~/domain/reports/service-certificates.server";
 import { renderServiceCertificatePdf } from "~/documents/pdf/render.server";
+import type { Actor } from "~/domain/shared/actor.server";
+import type { ActivityStatus } from "~/generated/prisma/enums";
 import { loader as downloadLoader } from "~/routes/certificates.$id[.]pdf";
 import { action as loginAction } from "~/routes/login";
 import { loader as profileLoader } from "~/routes/profile";
 import { action as issueAction, loader as issueLoader } from "~/routes/reports.certificates";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
-import { permissionsFor, type Role } from "~/utils/permissions";
-import type { PositionKind } from "~/validation/leadership";
 import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { actorOfUser } from "../support/actors";
+import { expectInvalid, expectOk, expectRefusal } from "../support/outcomes";
 import { pdfText } from "../support/pdf-text";
 import { cookiesFrom, dataOf, getRequest, postForm, run, statusOf } from "../support/requests";
 
-const TZ = "Asia/Jakarta";
 const NOW = new Date("2026-11-26T10:00:00+07:00");
 const V1002 = "61.71.01.1002"; // Benuamelayu Laut, Pontianak Selatan
 const OCT_1 = calendarDate(2026, 10, 1);
@@ -67,7 +67,9 @@ const MSG = {
 
 let chapterId: string;
 let otherChapterId: string;
-let ketua: CertificateActor;
+let ketua: Actor;
+let budiActor: Actor;
+let dinsos: Actor;
 let ketuaUserId: string;
 const members: Record<"budi" | "maria" | "andi" | "dewi" | "outsider", { id: string; memberNumber: string | null; nik: string }> =
   {} as never;
@@ -75,14 +77,8 @@ let typeNames: string[];
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-function actorOf(userId: string, kinds: PositionKind[], role: Role = "volunteer", chapter = () => chapterId): CertificateActor {
-  return { userId, chapterId: chapter(), timeZone: TZ, permissions: permissionsFor(role, kinds) };
-}
-
-function ok<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
-}
+/** The message for the whole form of an invalid outcome. */
+const formError = (outcome: { ok: boolean }) => expectRefusal(outcome, "invalid").formError;
 
 async function signIn(email: string) {
   const response = (await run(loginAction, postForm("/login", { email, password: "password-123" }))) as Response;
@@ -98,7 +94,7 @@ async function activity(input: {
   minutes: number;
   type: number;
   people: number;
-  status: string;
+  status: ActivityStatus;
   coVolunteers?: string[];
 }) {
   const types = await listActivityTypes(chapterId);
@@ -141,9 +137,9 @@ beforeAll(async () => {
   });
   const k = await buildBoardUser({ chapterId, kind: "ketua", name: "Rahmat Hidayat", email: "ketua@skr.test" });
   ketuaUserId = k.id;
-  ketua = actorOf(k.id, ["ketua"]);
+  ketua = await actorOfUser(k);
   await buildBoardUser({ chapterId, kind: "sekretaris", name: "Siti Rohani", email: "sekretaris@skr.test" });
-  await buildUser({ chapterId, role: "dinsos", email: "dinsos@skr.test" });
+  dinsos = await actorOfUser(await buildUser({ chapterId, role: "dinsos", email: "dinsos@skr.test" }));
 
   const build = async (name: string, chapter = chapterId) => {
     const m = await buildMember({ chapterId: chapter, villageCode: V1002, fullName: name, phone: "+6281234500001" });
@@ -154,7 +150,7 @@ beforeAll(async () => {
   members.andi = await build("Andi Saputra");
   members.dewi = await build("Dewi Lestari");
   members.outsider = await build("Eko Prasetyo", otherChapterId);
-  await buildUser({ chapterId, role: "volunteer", memberId: members.budi.id, email: "budi@skr.test" });
+  budiActor = await actorOfUser(await buildUser({ chapterId, role: "volunteer", memberId: members.budi.id, email: "budi@skr.test" }));
   await buildUser({ chapterId, role: "volunteer", memberId: members.maria.id, email: "maria@skr.test" });
   const otherKetua = await buildBoardUser({ chapterId: otherChapterId, kind: "ketua", email: "ketua@skx.test" });
   expect(otherKetua.id).toBeTruthy();
@@ -268,21 +264,20 @@ describe("issuing", () => {
   let row: { figures: string; contentHash: string; verifyCode: string; pdfFile: string };
 
   beforeAll(async () => {
-    budiCertificate = ok(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_31 }, NOW));
+    budiCertificate = expectOk(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_31 }, NOW));
     row = await db.serviceCertificate.findUniqueOrThrow({
       where: { id: budiCertificate.id },
       select: { figures: true, contentHash: true, verifyCode: true, pdfFile: true },
     });
-    const file = await certificateFile({ chapter: { id: chapterId }, memberId: null, permissions: ketua.permissions }, budiCertificate.id);
-    bytes = file!.bytes;
+    bytes = Buffer.from(expectOk(await certificateFile(ketua, budiCertificate.id)).bytes);
   });
 
   it("numbers letters per chapter and year: serial / IPSM-code / roman month / year", async () => {
     expect(budiCertificate.number).toBe("001/IPSM-SKR/XI/2026");
-    const maria = ok(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31 }, NOW));
+    const maria = expectOk(await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31 }, NOW));
     expect(maria.number).toBe("002/IPSM-SKR/XI/2026");
     // A new year starts again at 001; the chapter's letters share one serial (reports too).
-    const january = ok(
+    const january = expectOk(
       await issueServiceCertificate(
         ketua,
         { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: maria.id },
@@ -384,8 +379,9 @@ describe("issuing", () => {
     await db.member.update({ where: { id: members.budi.id }, data: { fullName: "Budi Santoso Wijaya" } });
     await db.activityType.updateMany({ where: { chapterId, name: typeNames[0] }, data: { name: "Jenis yang diganti namanya" } });
     try {
-      const again = await certificateFile({ chapter: { id: chapterId }, memberId: members.budi.id, permissions: [] }, budiCertificate.id);
-      expect(Buffer.compare(again!.bytes, bytes)).toBe(0);
+      // the member's own download: the same bytes
+      const again = expectOk(await certificateFile(budiActor, budiCertificate.id));
+      expect(Buffer.compare(again.bytes, bytes)).toBe(0);
       const after = await db.serviceCertificate.findUniqueOrThrow({
         where: { id: budiCertificate.id },
         select: { figures: true, contentHash: true },
@@ -434,7 +430,7 @@ describe("issuing", () => {
       select: { id: true },
     });
     const later = new Date("2027-01-05T09:00:00+07:00");
-    const certificate = ok(
+    const certificate = expectOk(
       await issueServiceCertificate(ketua, { memberId: members.maria.id, start: OCT_1, end: OCT_31, replaces: latest.id }, later),
     );
     const stored = await db.serviceCertificate.findUniqueOrThrow({
@@ -449,7 +445,7 @@ describe("issuing", () => {
   });
 
   it("lists the chapter's certificates and the member's own", async () => {
-    const list = await listCertificates(chapterId);
+    const list = await listCertificates(ketua);
     expect(list.find((c) => c.id === budiCertificate.id)).toMatchObject({
       number: "001/IPSM-SKR/XI/2026",
       member: { fullName: "Budi Santoso", memberNumber: members.budi.memberNumber },
@@ -459,7 +455,10 @@ describe("issuing", () => {
       issuedBy: { name: "Rahmat Hidayat" },
     });
     expect((await listOwnCertificates(members.budi.id)).map((c) => c.number)).toEqual(["001/IPSM-SKR/XI/2026"]);
-    expect(await listCertificates(otherChapterId)).toEqual([]);
+    const otherKetua = await actorOfUser(await db.user.findUniqueOrThrow({ where: { email: "ketua@skx.test" } }));
+    expect(await listCertificates(otherKetua)).toEqual([]);
+    // not a volunteer's list
+    expect(await listCertificates(budiActor)).toEqual([]);
   });
 });
 
@@ -467,10 +466,10 @@ describe("refusals", () => {
   const issue = (fields: { memberId: string; start: Date; end: Date }, actor = ketua) => issueServiceCertificate(actor, fields, NOW);
 
   it("refuse the same member and period twice unless confirmed against the latest; two confirmations at once give one", async () => {
-    const first = ok(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15 }, NOW));
+    const first = expectOk(await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15 }, NOW));
     const twice = await issueServiceCertificate(ketua, { memberId: members.budi.id, start: OCT_1, end: OCT_15 }, NOW);
     expect(twice).toMatchObject({ ok: false, issued: { id: first.id, number: first.number } });
-    expect(twice.ok ? "" : twice.fieldErrors.form).toContain(`sudah diterbitkan: Nomor ${first.number}`);
+    expect(formError(twice)).toContain(`sudah diterbitkan: Nomor ${first.number}`);
     const count = () => db.serviceCertificate.count({ where: { memberId: members.budi.id, periodStart: OCT_1, periodEnd: OCT_15 } });
     expect(await count()).toBe(1);
     const later = new Date(NOW.getTime() + 60_000);
@@ -482,56 +481,41 @@ describe("refusals", () => {
   });
 
   it("refuse a period that has not ended, is too long or ends before it starts", async () => {
-    expect(await issue({ memberId: members.budi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 27) })).toEqual({
-      ok: false,
-      fieldErrors: { end: MSG.notEnded },
+    expect(
+      expectInvalid(await issue({ memberId: members.budi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 27) })),
+    ).toEqual({
+      end: MSG.notEnded,
     });
-    expect(await issue({ memberId: members.budi.id, start: calendarDate(2025, 1, 1), end: calendarDate(2026, 1, 2) })).toEqual({
-      ok: false,
-      fieldErrors: { end: MSG.tooLong },
+    expect(
+      expectInvalid(await issue({ memberId: members.budi.id, start: calendarDate(2025, 1, 1), end: calendarDate(2026, 1, 2) })),
+    ).toEqual({
+      end: MSG.tooLong,
     });
-    expect(await issue({ memberId: members.budi.id, start: OCT_31, end: OCT_1 })).toEqual({
-      ok: false,
-      fieldErrors: { end: MSG.endBeforeStart },
-    });
+    expect(expectInvalid(await issue({ memberId: members.budi.id, start: OCT_31, end: OCT_1 }))).toEqual({ end: MSG.endBeforeStart });
     // 367 days is too long (above); a period ending today, and a leap year of 366 days, pass those
     // checks (Andi has nothing to show).
-    expect(await issue({ memberId: members.andi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 26) })).toEqual({
-      ok: false,
-      fieldErrors: { form: MSG.noActivity("Andi Saputra", "1 November 2026 s.d. 26 November 2026") },
-    });
-    expect(await issue({ memberId: members.andi.id, start: calendarDate(2024, 1, 1), end: calendarDate(2024, 12, 31) })).toMatchObject({
-      fieldErrors: { form: expect.any(String) },
-    });
+    expect(formError(await issue({ memberId: members.andi.id, start: calendarDate(2026, 11, 1), end: calendarDate(2026, 11, 26) }))).toBe(
+      MSG.noActivity("Andi Saputra", "1 November 2026 s.d. 26 November 2026"),
+    );
+    expect(formError(await issue({ memberId: members.andi.id, start: calendarDate(2024, 1, 1), end: calendarDate(2024, 12, 31) }))).toBe(
+      MSG.noActivity("Andi Saputra", "1 Januari 2024 s.d. 31 Desember 2024"),
+    );
   });
 
   it("refuse a member without verified activity in the period, and one of another chapter", async () => {
-    expect(await issue({ memberId: members.andi.id, start: OCT_1, end: OCT_31 })).toEqual({
-      ok: false,
-      fieldErrors: { form: MSG.noActivity("Andi Saputra", OCTOBER) },
-    });
+    expect(formError(await issue({ memberId: members.andi.id, start: OCT_1, end: OCT_31 }))).toBe(MSG.noActivity("Andi Saputra", OCTOBER));
     // Dewi's only activity still waits for verification.
-    expect(await issue({ memberId: members.dewi.id, start: OCT_1, end: OCT_31 })).toEqual({
-      ok: false,
-      fieldErrors: { form: MSG.noActivity("Dewi Lestari", OCTOBER) },
-    });
-    expect(await issue({ memberId: members.outsider.id, start: OCT_1, end: OCT_31 })).toEqual({
-      ok: false,
-      fieldErrors: { memberId: MSG.member },
-    });
-    expect(await issue({ memberId: "tidak-ada", start: OCT_1, end: OCT_31 })).toEqual({ ok: false, fieldErrors: { memberId: MSG.member } });
+    expect(formError(await issue({ memberId: members.dewi.id, start: OCT_1, end: OCT_31 }))).toBe(MSG.noActivity("Dewi Lestari", OCTOBER));
+    expect(expectInvalid(await issue({ memberId: members.outsider.id, start: OCT_1, end: OCT_31 }))).toEqual({ memberId: MSG.member });
+    expect(expectInvalid(await issue({ memberId: "tidak-ada", start: OCT_1, end: OCT_31 }))).toEqual({ memberId: MSG.member });
   });
 
   it("refuse the Dinas Sosial and a volunteer", async () => {
-    const dinsos = await db.user.findUniqueOrThrow({ where: { email: "dinsos@skr.test" }, select: { id: true } });
-    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(dinsos.id, [], "dinsos"))).toEqual({
-      ok: false,
-      fieldErrors: { form: MSG.forbidden },
-    });
-    expect(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actorOf(ketuaUserId, []))).toEqual({
-      ok: false,
-      fieldErrors: { form: MSG.forbidden },
-    });
+    for (const actor of [dinsos, budiActor]) {
+      expect(expectRefusal(await issue({ memberId: members.budi.id, start: OCT_1, end: OCT_31 }, actor), "forbidden").message).toBe(
+        MSG.forbidden,
+      );
+    }
   });
 
   it("leave no file and no used number behind when issuing fails", async () => {
@@ -599,17 +583,18 @@ describe("the routes", () => {
       select: { id: true, number: true },
     });
     expect(dataOf(twice)).toEqual({
-      fieldErrors: { form: MSG.alreadyIssued("Budi Santoso", existing.number) },
+      fieldErrors: {},
+      formError: MSG.alreadyIssued("Budi Santoso", existing.number),
       values: fields,
       issued: existing,
     });
     const issued = (await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie))) as Response;
     expect(issued.status).toBe(302);
     // the same confirmation again (a second click) is refused: the latest is now the new one
-    const again = dataOf<{ fieldErrors: Record<string, string> }>(
+    const again = dataOf<{ formError: string }>(
       await run(issueAction, postForm("/reports/certificates", { ...fields, replaces: existing.id }, cookie)),
     );
-    expect(again.fieldErrors.form).toMatch(/^Surat keterangan ini baru saja diterbitkan ulang: Nomor \d{3}\/IPSM-SKR\//);
+    expect(again.formError).toMatch(/^Surat keterangan ini baru saja diterbitkan ulang: Nomor \d{3}\/IPSM-SKR\//);
     expect(issued.headers.get("Location")).toBe("/reports/certificates");
     const after = dataOf<{ certificates: { member: { fullName: string }; number: string; issuedBy: { name: string } }[] }>(
       await run(issueLoader, getRequest("/reports/certificates", cookie)),

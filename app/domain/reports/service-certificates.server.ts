@@ -28,22 +28,15 @@ import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { formatCalendarDateLong, formatDateLong } from "~/utils/format";
-import { hasPermission, type Permission } from "~/utils/permissions";
-import type { CurrentUser } from "~/domain/accounts/accounts.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { conflict, forbidden, invalid, notFound, ok, type Invalid, type Outcome } from "~/domain/shared/outcome.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
-import type { FieldErrors } from "~/domain/shared/legacy-outcome.server";
 import { servingHolder } from "./figures.server";
 
 /** The longest period a certificate covers, in calendar days (both ends included). */
 export const CERTIFICATE_MAX_DAYS = 366;
-
-export type CertificateActor = { userId: string; chapterId: string; timeZone: string; permissions: readonly Permission[] };
-
-export function certificateActorOf(user: Pick<CurrentUser, "id" | "chapter" | "permissions">): CertificateActor {
-  return { userId: user.id, chapterId: user.chapter.id, timeZone: user.chapter.timeZone, permissions: user.permissions };
-}
 
 export type { ServiceCertificateFigures };
 
@@ -99,10 +92,8 @@ export type IssueInput = {
   /** the latest certificate of the same member and period, when the board confirms issuing it again */
   replaces?: string;
 };
-export type IssueOutcome =
-  | { ok: true; id: string; number: string }
-  /** `issued`: the latest certificate already issued for the member and period, to confirm a reissue against */
-  | { ok: false; fieldErrors: FieldErrors; issued?: { id: string; number: string } };
+/** `issued` (on a refusal): the latest certificate already issued for the member and period, to confirm a reissue against. */
+export type IssueOutcome = Outcome<{ id: string; number: string }, { issued?: { id: string; number: string } }>;
 
 /**
  * A member's certificate for a period is issued once; issuing it again (after late verifications)
@@ -114,7 +105,7 @@ async function alreadyIssued(
   input: IssueInput,
   name: string,
   timeZone: string,
-): Promise<IssueOutcome | null> {
+): Promise<Invalid<{ issued: { id: string; number: string } }> | null> {
   const earlier = await tx.serviceCertificate.findMany({
     where: { memberId: input.memberId, periodStart: input.start, periodEnd: input.end },
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
@@ -125,19 +116,17 @@ async function alreadyIssued(
   const issued = { id: latest.id, number: latest.number };
   // confirmed against an older one of the same member and period: someone issued it again meanwhile
   if (earlier.some((c) => c.id === input.replaces))
-    return { ok: false, fieldErrors: { form: t("certificates.error.reissuedMeanwhile", { number: latest.number }) }, issued };
-  return {
-    ok: false,
-    fieldErrors: {
-      form: t("certificates.error.alreadyIssued", {
-        name,
-        period: certificatePeriodLabel(input.start, input.end),
-        number: latest.number,
-        date: formatDateLong(latest.issuedAt, timeZone),
-      }),
-    },
-    issued,
-  };
+    return invalid({}, t("certificates.error.reissuedMeanwhile", { number: latest.number }), { issued });
+  return invalid(
+    {},
+    t("certificates.error.alreadyIssued", {
+      name,
+      period: certificatePeriodLabel(input.start, input.end),
+      number: latest.number,
+      date: formatDateLong(latest.issuedAt, timeZone),
+    }),
+    { issued },
+  );
 }
 
 /**
@@ -145,32 +134,27 @@ async function alreadyIssued(
  * number, the frozen figures and their hash, the verification code and the stored PDF, all or
  * nothing (the file is removed again when the transaction fails).
  */
-export async function issueServiceCertificate(actor: CertificateActor, input: IssueInput, now = new Date()): Promise<IssueOutcome> {
-  if (!hasPermission(actor.permissions, "create:report:chapter"))
-    return { ok: false, fieldErrors: { form: t("certificates.error.forbidden") } };
+export async function issueServiceCertificate(actor: Actor, input: IssueInput, now = new Date()): Promise<IssueOutcome> {
+  if (!can(actor, "create:report:chapter")) return forbidden(t("certificates.error.forbidden"));
   const member = input.memberId
     ? await db.member.findFirst({
         where: { id: input.memberId, chapterId: actor.chapterId },
         select: { id: true, fullName: true, memberNumber: true, chapter: { select: { code: true } } },
       })
     : null;
-  if (!member) return { ok: false, fieldErrors: { memberId: t("certificates.error.member") } };
+  if (!member) return invalid({ memberId: t("certificates.error.member") });
   const { start, end } = input;
-  if (end < start) return { ok: false, fieldErrors: { end: t("certificates.error.endBeforeStart") } };
-  if ((end.getTime() - start.getTime()) / DAY_MS + 1 > CERTIFICATE_MAX_DAYS)
-    return { ok: false, fieldErrors: { end: t("certificates.error.tooLong") } };
+  if (end < start) return invalid({ end: t("certificates.error.endBeforeStart") });
+  if ((end.getTime() - start.getTime()) / DAY_MS + 1 > CERTIFICATE_MAX_DAYS) return invalid({ end: t("certificates.error.tooLong") });
   const today = calendarToday(actor.timeZone, now);
-  if (end > today) return { ok: false, fieldErrors: { end: t("certificates.error.notEnded", { date: formatCalendarDateLong(today) }) } };
+  if (end > today) return invalid({ end: t("certificates.error.notEnded", { date: formatCalendarDateLong(today) }) });
 
   const issuedBefore = await alreadyIssued(db, input, member.fullName, actor.timeZone);
   if (issuedBefore) return issuedBefore;
 
   const figures = await memberServiceFigures(member.id, start, end);
   if (figures.activities === 0) {
-    return {
-      ok: false,
-      fieldErrors: { form: t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }) },
-    };
+    return invalid({}, t("certificates.error.noActivity", { name: member.fullName, period: certificatePeriodLabel(start, end) }));
   }
   const [letterhead, ketua] = await Promise.all([getChapterLetterhead(actor.chapterId), servingHolder(actor.chapterId, "ketua", today)]);
 
@@ -241,23 +225,24 @@ export async function issueServiceCertificate(actor: CertificateActor, input: Is
           },
           tx,
         );
-        return { ok: true as const, id: certificate.id, number };
+        return ok({ id: certificate.id, number });
       },
       { timeout: 120_000 },
     );
   } catch (error) {
     for (const file of written) await removeDocument("reports", file);
-    if (error instanceof DocumentStorageFault) return { ok: false, fieldErrors: { form: t("documents.storageFault") } };
+    if (error instanceof DocumentStorageFault) return conflict(t("documents.storageFault"));
     throw error;
   }
 }
 
 const figuresOf = (stored: string) => (JSON.parse(stored) as StoredPayload).figures;
 
-/** The chapter's issued certificates, newest first (the board's list). */
-export async function listCertificates(chapterId: string) {
+/** The actor's chapter's issued certificates, newest first (the board's list); none for anyone else. */
+export async function listCertificates(actor: Actor) {
+  if (!can(actor, "read:report:chapter")) return [];
   const rows = await db.serviceCertificate.findMany({
-    where: { chapterId },
+    where: { chapterId: actor.chapterId },
     select: {
       id: true,
       number: true,
@@ -286,10 +271,10 @@ export async function listOwnCertificates(memberId: string) {
   return rows.map((row) => ({ ...row, periodLabel: certificatePeriodLabel(row.periodStart, row.periodEnd) }));
 }
 
-/** The chapter's active members, for the form's select. */
-export async function certificateMemberChoices(chapterId: string) {
+/** The actor's chapter's active members, for the form's select. */
+export async function certificateMemberChoices(actor: Actor) {
   return db.member.findMany({
-    where: { chapterId, status: "aktif" },
+    where: { chapterId: actor.chapterId, status: "aktif" },
     select: { id: true, fullName: true, memberNumber: true },
     orderBy: { fullName: "asc" },
   });
@@ -297,26 +282,24 @@ export async function certificateMemberChoices(chapterId: string) {
 
 /**
  * The stored PDF of a certificate, exactly as issued: for the board of its chapter
- * (`read:report:chapter`) or for the member it was issued to; null for anyone else.
+ * (`read:report:chapter`) or for the member it was issued to. An actor with neither right is
+ * forbidden; someone else's certificate is not found.
  */
-export async function certificateFile(
-  user: { chapter: { id: string }; memberId: string | null; permissions: readonly Permission[] },
-  id: string,
-) {
-  const board = hasPermission(user.permissions, "read:report:chapter");
+export async function certificateFile(actor: Actor, id: string): Promise<Outcome<{ bytes: Uint8Array; name: string }>> {
   const access: Prisma.ServiceCertificateWhereInput[] = [];
-  if (board) access.push({ chapterId: user.chapter.id });
-  if (user.memberId) access.push({ memberId: user.memberId });
-  if (!access.length || !id) return null;
+  if (can(actor, "read:report:chapter")) access.push({ chapterId: actor.chapterId });
+  if (actor.memberId) access.push({ memberId: actor.memberId });
+  if (!access.length) return forbidden();
+  if (!id) return notFound();
   const certificate = await db.serviceCertificate.findFirst({
     where: { id, OR: access },
     select: { pdfFile: true, periodStart: true, member: { select: { memberNumber: true, id: true } } },
   });
-  if (!certificate) return null;
+  if (!certificate) return notFound();
   const bytes = await readDocument("reports", certificate.pdfFile);
-  if (!bytes) return null;
+  if (!bytes) return notFound();
   const who = (certificate.member.memberNumber ?? certificate.member.id).toLowerCase().replace(/[^a-z0-9-]+/g, "-");
-  return { bytes, name: `surat-keterangan-relawan-${who}-${isoDate(certificate.periodStart)}.pdf` };
+  return ok({ bytes, name: `surat-keterangan-relawan-${who}-${isoDate(certificate.periodStart)}.pdf` });
 }
 
 /** What /verify/<code> shows of a certificate: no NIK, address or phone. */

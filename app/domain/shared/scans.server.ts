@@ -89,15 +89,3 @@ export async function readDocument(folder: DocumentFolder, fileName: string): Pr
     return null;
   }
 }
-
-/** Headers for sending a stored document to the browser. */
-export function documentResponse(bytes: Buffer, type: string, name: string) {
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": type,
-      "Content-Disposition": `inline; filename="${encodeURIComponent(name)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
