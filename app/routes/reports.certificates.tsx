@@ -1,6 +1,8 @@
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
@@ -9,12 +11,12 @@ import { certificateMemberChoices, issueServiceCertificate, listCertificates } f
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { formRefusal, invalidForm } from "~/utils/outcome.server";
 import { requireActor } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/session.server";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
-import { certificateIssueSchema } from "~/validation/reports";
+import { certificateIssueSchema, type CertificateIssueData, type CertificateIssueInput } from "~/validation/reports";
 
 export const meta: MetaFunction = () => [{ title: `${t("certificates.title")} · ${t("app.name")}` }];
 
@@ -59,11 +61,18 @@ function IssueForm() {
   const { members, defaults, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values: Record<string, string | undefined> = { ...defaults, ...(actionData?.values ?? {}) };
-  const errors = (actionData?.fieldErrors ?? {}) as Record<string, string | undefined>;
+  // checked in the browser with the server's schema; the server's messages show beside their fields too
+  const { register, handleSubmit, setError, formState } = useForm<CertificateIssueInput, unknown, CertificateIssueData>({
+    resolver: zodResolver(certificateIssueSchema),
+    defaultValues: { ...defaults, ...(actionData?.values ?? {}) },
+  });
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const { errors } = formState;
   const issued = actionData?.issued ?? null;
+  const submitting = navigation.state === "submitting";
   return (
-    <Form method="post" noValidate className="card" aria-label={t("certificates.form.title")}>
+    <Form method="post" noValidate className="card" aria-label={t("certificates.form.title")} onSubmit={onSubmit}>
       <h2>{t("certificates.form.title")}</h2>
       <p className="muted">{t("certificates.form.note")}</p>
       {actionData?.formError ? (
@@ -71,7 +80,7 @@ function IssueForm() {
           {actionData.formError}
         </p>
       ) : null}
-      <SelectField label={t("certificates.form.member")} name="memberId" defaultValue={values.memberId ?? ""} error={errors.memberId}>
+      <SelectField label={t("certificates.form.member")} error={errors.memberId?.message} {...register("memberId")}>
         <option value="">{t("certificates.form.memberPlaceholder")}</option>
         {members.map((m) => (
           <option key={m.id} value={m.id}>
@@ -80,23 +89,16 @@ function IssueForm() {
         ))}
       </SelectField>
       <div className="field-row">
-        <FormField
-          label={t("certificates.form.start")}
-          name="start"
-          type="date"
-          max={today}
-          defaultValue={values.start}
-          error={errors.start}
-        />
-        <FormField label={t("certificates.form.end")} name="end" type="date" max={today} defaultValue={values.end} error={errors.end} />
+        <FormField label={t("certificates.form.start")} type="date" max={today} error={errors.start?.message} {...register("start")} />
+        <FormField label={t("certificates.form.end")} type="date" max={today} error={errors.end?.message} {...register("end")} />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+        <button type="submit" className="button button--primary" disabled={submitting}>
           {t("certificates.form.submit")}
         </button>
         {/* after "already issued": the same form, confirmed against the certificate it names */}
         {issued ? (
-          <button type="submit" name="replaces" value={issued.id} className="button" disabled={navigation.state === "submitting"}>
+          <button type="submit" name="replaces" value={issued.id} className="button" disabled={submitting}>
             {t("certificates.form.reissue")}
           </button>
         ) : null}

@@ -122,3 +122,5 @@ export const certificateIssueSchema = z.object({
   /** the certificate of the same member and period that this one is issued again for, when the board confirms it */
   replaces: z.string().trim().optional(),
 });
+export type CertificateIssueInput = z.input<typeof certificateIssueSchema>;
+export type CertificateIssueData = z.output<typeof certificateIssueSchema>;
