@@ -5,6 +5,7 @@ import { activities } from "./id/activities";
 import { audit } from "./id/audit";
 import { cards } from "./id/cards";
 import { chapter } from "./id/chapter";
+import { chapters } from "./id/chapters";
 import { certificates } from "./id/certificates";
 import { common } from "./id/common";
 import { memberImport } from "./id/import";
@@ -32,6 +33,7 @@ export const parts = {
   certificates,
   audit,
   chapter,
+  chapters,
   regions,
 } as const;
 
@@ -50,6 +52,7 @@ export const id = {
   ...certificates,
   ...audit,
   ...chapter,
+  ...chapters,
   ...regions,
 } as const;
 

@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/reports", label: "nav.reports", anyOf: ["read:report:chapter", "receive:report:chapter"] },
   { to: "/audit", label: "nav.audit", anyOf: ["read:audit:chapter"] },
   { to: "/chapter", label: "nav.chapter", anyOf: ["manage:chapter:any"] },
+  { to: "/chapters", label: "nav.chapters", anyOf: ["manage:chapter:any"] },
+  { to: "/chapter/profile", label: "nav.chapterProfile", anyOf: ["update:chapter:chapter"] },
   { to: "/profile", label: "nav.profile", anyOf: ["update:member:own"] },
 ];
 

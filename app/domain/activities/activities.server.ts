@@ -35,6 +35,7 @@ import {
   type Outcome,
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
+import { refuseIfClosed } from "~/domain/chapters/closed.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -189,6 +190,8 @@ export async function logActivity(
 ): Promise<Outcome<{ id: string; repeated: boolean }>> {
   if (!can(actor, "create:activity:own")) return forbidden();
   if (!actor.memberId) return invalid({}, t("activities.error.noMember"));
+  const closed = await refuseIfClosed(actor.chapterId);
+  if (closed) return closed;
   const memberId = actor.memberId;
   // The photos are written first and recorded in the activity's transaction: when the uploads
   // folder cannot take them nothing is saved (the form comes back; a retry with the same key

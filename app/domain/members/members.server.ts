@@ -11,6 +11,7 @@ import { t } from "~/i18n/index";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
 import { revokeActiveCardsInTx } from "./card-revocation.server";
+import { refuseIfClosed } from "~/domain/chapters/closed.server";
 import {
   formatMemberNumber,
   MEMBERS_PAGE_SIZE,
@@ -338,6 +339,8 @@ async function flagDuplicates(tx: Tx, chapterId: string, memberId: string, other
 export async function createMember(actor: Actor, data: MemberFormData, status: MemberStatus = "calon"): Promise<MemberWriteOutcome> {
   if (!can(actor, "create:member:chapter")) return forbidden();
   const { chapterId } = actor;
+  const closed = await refuseIfClosed(chapterId);
+  if (closed) return closed;
   const { fieldErrors, existingMember } = await checkAgainstRegistry(chapterId, data);
   if (Object.keys(fieldErrors).length) return invalid(fieldErrors, undefined, { existingMember });
   const values = memberData(data);

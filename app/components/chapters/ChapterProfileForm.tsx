@@ -1,0 +1,45 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { t } from "~/i18n";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { chapterProfileSchema } from "~/validation/chapters";
+import type { z } from "~/validation/zod";
+import { FormField } from "../FormField";
+
+/** The board's own chapter profile: letterhead, contacts and letter code, checked in the browser with the server's schema. */
+export function ChapterProfileForm({
+  defaults,
+  fieldErrors,
+}: {
+  defaults: Record<string, string>;
+  fieldErrors?: Record<string, string | undefined>;
+}) {
+  const { register, handleSubmit, setError, formState } = useForm<
+    z.input<typeof chapterProfileSchema>,
+    unknown,
+    z.output<typeof chapterProfileSchema>
+  >({ resolver: zodResolver(chapterProfileSchema), defaultValues: defaults });
+  useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const { errors } = formState;
+  return (
+    <Form method="post" noValidate className="card" onSubmit={onSubmit}>
+      <FormField
+        label={t("chapters.form.letterheadSubtitle")}
+        error={errors.letterheadSubtitle?.message}
+        {...register("letterheadSubtitle")}
+      />
+      <FormField label={t("chapters.form.letterPlace")} error={errors.letterPlace?.message} {...register("letterPlace")} />
+      <FormField label={t("chapters.form.address")} error={errors.address?.message} {...register("address")} />
+      <FormField label={t("chapters.form.phone")} type="tel" error={errors.phone?.message} {...register("phone")} />
+      <FormField label={t("chapters.form.email")} type="email" error={errors.email?.message} {...register("email")} />
+      <FormField label={t("chapters.form.website")} error={errors.website?.message} {...register("website")} />
+      <FormField label={t("chapters.form.code")} autoCapitalize="characters" error={errors.code?.message} {...register("code")} />
+      <p className="muted">{t("chapterProfile.codeHelp")}</p>
+      <button type="submit" className="button button--primary">
+        {t("chapters.form.save")}
+      </button>
+    </Form>
+  );
+}
