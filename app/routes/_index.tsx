@@ -42,6 +42,11 @@ export default function Dashboard() {
         <Stat label={t("dashboard.members.candidates")} value={counts.calon} testId="stat-members-candidates" />
         <Stat label={t("dashboard.members.inactive")} value={inactive} testId="stat-members-inactive" />
       </section>
+      {d.isProvince ? (
+        <p className="notice">
+          <Link to="/province">{t("province.link")}</Link>
+        </p>
+      ) : null}
 
       {d.ownMembership !== undefined ? (
         <section className="card">

@@ -8,6 +8,7 @@ import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, ok } from "~/domain/shared/outcome.server";
 import { expiryCounts } from "~/domain/trainings/certificates.server";
 import { db } from "~/utils/db.server";
+import { isProvinceChapter } from "./province.server";
 
 /** The actor's dashboard: who they are, their chapter's figures, and the tasks their rights give them. */
 export async function getDashboard(actor: Actor, now = new Date()) {
@@ -25,12 +26,14 @@ export async function getDashboard(actor: Actor, now = new Date()) {
       : Promise.resolve(null),
     countAwaitingReview(actor),
   ]);
+  const isProvince = await isProvinceChapter(actor);
   return ok({
     userName: person.name,
     chapterName: chapter.name,
     timeZone: actor.timeZone,
     canExportMembers: can(actor, "export:member:chapter"),
     isDinsos: actor.role === "dinsos",
+    isProvince,
     reportsAwaiting,
     memberCounts,
     openDuplicates,
