@@ -1,6 +1,7 @@
-// Demo data for a fresh portal: every region of Indonesia, IPSM Kota Pontianak with a
-// kecamatan sub-chapter, 124 members across its kelurahan (one person registered twice), its past
-// and active boards, and the demo accounts (README).
+// Demo data for a fresh portal: every region of Indonesia, IPSM Provinsi Kalimantan Barat above
+// IPSM Kota Pontianak and IPSM Kota Singkawang (seed-province.ts); Pontianak with a kecamatan
+// sub-chapter, 124 members across its kelurahan (one person registered twice), its past and
+// active boards, and the demo accounts (README).
 // Idempotent: regions are refreshed; the rest is loaded only when the database has no chapter.
 import { activatePeriod, archivePastPeriod, createPeriod } from "~/domain/leadership/periods.server";
 import { addHolding, replaceHolding } from "~/domain/leadership/holdings.server";
@@ -27,6 +28,7 @@ import {
 import { memberFormSchema, type MemberStatus } from "~/validation/members";
 import { certificateFormSchema, eventFormSchema, externalTrainingSchema, type ResultRow } from "~/validation/trainings";
 import { buildChapter, buildMember, buildUser, calendarDate, seededRandom } from "../tests/factories";
+import { buildProvinceChapter, seedProvince } from "./seed-province";
 import { seedProgrammes } from "./seed-programmes";
 import { seedVillageNames } from "./seed-regions";
 import { seedReports } from "./seed-reports";
@@ -36,7 +38,8 @@ const DEMO_CITY = "61.71"; // Kota Pontianak
 
 async function seedDemo() {
   const random = seededRandom(2026);
-  const city = await buildChapter({ code: "PTK", name: "IPSM Kota Pontianak", regionCode: DEMO_CITY });
+  const province = await buildProvinceChapter();
+  const city = await buildChapter({ code: "PTK", name: "IPSM Kota Pontianak", regionCode: DEMO_CITY, parentId: province.id });
   await buildChapter({
     code: "PTK-PK",
     name: "IPSM Kecamatan Pontianak Kota",
@@ -147,7 +150,8 @@ async function seedDemo() {
     const result = await createMember(secretary, memberFormSchema.parse({ ...twice, nik, villageCode }), "aktif");
     if (!result.ok) throw new Error(`Demo duplicate refused: ${JSON.stringify(result)}`);
   }
-  return { members: members.length + named.length + 2, accounts: accounts.length };
+  const provinceDemo = await seedProvince({ provinceId: province.id, adminUserId, password: DEMO_PASSWORD });
+  return { members: members.length + named.length + 2 + provinceDemo.members, accounts: accounts.length + provinceDemo.accounts };
 }
 
 /**
