@@ -313,7 +313,7 @@ describe("the board's own chapter profile", () => {
 
 type Tree = { province: string; cityA: string; kecA: string; cityB: string; other: string };
 let tree: Tree;
-let figuresActor: Actor;
+let figuresActor: TestActor;
 
 /** A verified (or not) activity of a chapter on a day, reaching people (L) of one category. */
 async function activity(
