@@ -15,12 +15,10 @@ import {
   listOwnActivities,
   logActivity,
   ownTotals,
-  reopenActivity,
-  returnActivities,
   updateActivity,
   verificationQueue,
-  verifyActivities,
 } from "~/domain/activities/activities.server";
+import { reopenActivity, returnActivities, verifyActivities } from "~/domain/activities/verification.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { addDays } from "~/utils/dates";
 import { db } from "~/utils/db.server";

@@ -13,7 +13,8 @@
 import { parse as parseDisposition } from "content-disposition";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityFormChoices, getActivity, verifyActivities } from "~/domain/activities/activities.server";
+import { activityFormChoices, getActivity } from "~/domain/activities/activities.server";
+import { verifyActivities } from "~/domain/activities/verification.server";
 import { activitiesXlsx } from "~/domain/activities/export.server";
 import { followUpChoices, getFollowUp, listFollowUps, revealCaseIdentifier } from "~/domain/activities/follow-ups.server";
 import { getActivitySettings, updateActivitySettings } from "~/domain/activities/settings.server";

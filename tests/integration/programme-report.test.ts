@@ -19,7 +19,8 @@ const UPLOADS = vi.hoisted(() => {
 });
 
 import { parse as parseDisposition } from "content-disposition";
-import { logActivity, verifyActivities } from "~/domain/activities/activities.server";
+import { logActivity } from "~/domain/activities/activities.server";
+import { verifyActivities } from "~/domain/activities/verification.server";
 import { storePhotos } from "~/domain/activities/photos.server";
 import { reverseMoneyEntry } from "~/domain/programmes/money.server";
 import { programmeReportXlsx } from "~/domain/programmes/report-xlsx.server";

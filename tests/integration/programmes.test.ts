@@ -25,7 +25,8 @@ vi.hoisted(() => {
   process.env.UPLOADS_DIR = `${process.env.TMPDIR ?? "/tmp"}/ipsm-programmes-${process.pid}-${Date.now()}`;
 });
 
-import { logActivity, reopenActivity, verifyActivities } from "~/domain/activities/activities.server";
+import { logActivity } from "~/domain/activities/activities.server";
+import { reopenActivity, verifyActivities } from "~/domain/activities/verification.server";
 import {
   addAgreement,
   addContact,

@@ -17,7 +17,8 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
-import { logActivity, reopenActivity, verifyActivities } from "~/domain/activities/activities.server";
+import { logActivity } from "~/domain/activities/activities.server";
+import { reopenActivity, verifyActivities } from "~/domain/activities/verification.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { changeMemberStatus } from "~/domain/members/members.server";
 import { reportFigures } from "~/domain/reports/figures.server";

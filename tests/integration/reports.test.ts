@@ -19,7 +19,8 @@ const UPLOADS = vi.hoisted(() => {
   process.env.UPLOADS_DIR = dir;
   return dir;
 });
-import { logActivity, returnActivities, verifyActivities } from "~/domain/activities/activities.server";
+import { logActivity } from "~/domain/activities/activities.server";
+import { returnActivities, verifyActivities } from "~/domain/activities/verification.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { updateActivitySettings } from "~/domain/activities/settings.server";
 import { reportFigures } from "~/domain/reports/figures.server";

@@ -4,9 +4,8 @@
 // - no date in the future, none older than the chapter's closing days (except for the board),
 //   duration 5 minutes to 24 hours, a kelurahan of the chapter's area, counts whole and >= 0;
 // - a volunteer edits their own activity while it is a draft or returned;
-// - coordinators verify or return submitted activities in their scope (the chapter, or the
-//   kecamatan of a Koordinator Kecamatan), never their own; a verified activity is locked until
-//   the board reopens it; every edit, resubmission, verification, return and reopening is audited;
+// - a verified activity is locked until the board reopens it (verification.server.ts: who
+//   verifies, returns and reopens); every edit and resubmission is audited;
 // - an activity and its evidence photos are saved together or not at all.
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
@@ -36,10 +35,9 @@ import {
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
+import { coversDistrict, isBoard, verifiable } from "./verification.server";
 
 type Tx = Prisma.TransactionClient;
-
-const isBoard = (actor: Actor) => can(actor, "verify:activity:chapter");
 
 // ---------------------------------------------------------------------------------------------
 // Form choices
@@ -380,115 +378,6 @@ export async function activityPhotoFor(actor: Actor, activityId: string, photoId
   if (!activity || !canSeeActivity(actor, { ...activity, volunteerIds: activity.volunteers.map((v) => v.memberId) })) return notFound();
   const photo = await readActivityPhoto(actor.chapterId, activityId, photoId);
   return photo ? ok({ photo }) : notFound();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Verification
-
-/** Whether the actor may verify activities of this kecamatan (not whether it is their own). */
-function coversDistrict(actor: Actor, districtCode: string) {
-  return isBoard(actor) || (can(actor, "verify:activity:district") && actor.districtCodes.includes(districtCode));
-}
-
-/** The where-clause of the activities a verifier may act on: their scope, never their own. */
-function verifiable(actor: Actor): Prisma.ActivityWhereInput {
-  return {
-    chapterId: actor.chapterId,
-    ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
-    ...(actor.memberId ? { memberId: { not: actor.memberId }, volunteers: { none: { memberId: actor.memberId } } } : {}),
-  };
-}
-
-/** How many of the activities were verified (or returned), and how many were skipped (outside the scope, not submitted). */
-export type VerifyOutcome = Outcome<{ verified: number; skipped: number }>;
-
-/** Verifies submitted activities in the actor's scope (several at once); the rest are skipped. */
-export async function verifyActivities(actor: Actor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
-  if (!can(actor, "verify:activity:district")) return forbidden();
-  return db.$transaction(async (tx) => {
-    const ids = [...new Set(activityIds)];
-    const targets = await tx.activity.findMany({
-      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
-      select: { id: true },
-    });
-    for (const target of targets) {
-      await tx.activity.update({
-        where: { id: target.id },
-        data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null },
-      });
-      await recordAudit(
-        {
-          actorId: actor.userId,
-          chapterId: actor.chapterId,
-          action: "activity.verify",
-          entityType: "Activity",
-          entityId: target.id,
-          before: { status: "submitted" },
-          after: { status: "verified" },
-        },
-        tx,
-      );
-    }
-    return ok({ verified: targets.length, skipped: ids.length - targets.length });
-  });
-}
-
-/** Returns submitted activities to their authors with a reason (several at once). */
-export async function returnActivities(actor: Actor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
-  if (!can(actor, "verify:activity:district")) return forbidden();
-  return db.$transaction(async (tx) => {
-    const ids = [...new Set(activityIds)];
-    const targets = await tx.activity.findMany({
-      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
-      select: { id: true },
-    });
-    for (const target of targets) {
-      await tx.activity.update({ where: { id: target.id }, data: { status: "returned", returnReason: reason } });
-      await recordAudit(
-        {
-          actorId: actor.userId,
-          chapterId: actor.chapterId,
-          action: "activity.return",
-          entityType: "Activity",
-          entityId: target.id,
-          before: { status: "submitted" },
-          after: { status: "returned", reason },
-        },
-        tx,
-      );
-    }
-    return ok({ verified: targets.length, skipped: ids.length - targets.length });
-  });
-}
-
-/** The board reopens a verified activity (returned to its author with the reason), audited. */
-export async function reopenActivity(actor: Actor, activityId: string, reason: string): Promise<Outcome> {
-  if (!isBoard(actor)) return forbidden();
-  return db.$transaction(async (tx) => {
-    const activity = await tx.activity.findFirst({
-      where: { id: activityId, chapterId: actor.chapterId },
-      select: { id: true, status: true },
-    });
-    if (!activity) return notFound();
-    if (activity.status !== "verified") return conflict(t("activities.error.notVerified"));
-    await tx.activity.update({
-      where: { id: activity.id },
-      data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null },
-    });
-    await recordAudit(
-      {
-        actorId: actor.userId,
-        chapterId: actor.chapterId,
-        action: "activity.reopen",
-        entityType: "Activity",
-        entityId: activity.id,
-        before: { status: "verified" },
-        after: { status: "returned", reason },
-      },
-      tx,
-    );
-    return ok();
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+// Verifying activities: coordinators verify or return submitted activities in their scope (the
+// chapter for the board, the kecamatan of a Koordinator Kecamatan), never their own or one they
+// took part in; a verified activity is locked until the board reopens it. Every verification,
+// return and reopening is audited.
+import { t } from "~/i18n/index";
+import { recordAudit } from "~/utils/audit.server";
+import { db, type Prisma } from "~/utils/db.server";
+import { can, type Actor } from "~/domain/shared/actor.server";
+import { conflict, forbidden, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+
+/** Whether the actor verifies for the whole chapter (the board), not only a kecamatan. */
+export const isBoard = (actor: Actor) => can(actor, "verify:activity:chapter");
+
+/** Whether the actor may verify activities of this kecamatan (not whether it is their own). */
+export function coversDistrict(actor: Actor, districtCode: string) {
+  return isBoard(actor) || (can(actor, "verify:activity:district") && actor.districtCodes.includes(districtCode));
+}
+
+/** The where-clause of the activities a verifier may act on: their scope, never their own. */
+export function verifiable(actor: Actor): Prisma.ActivityWhereInput {
+  return {
+    chapterId: actor.chapterId,
+    ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
+    ...(actor.memberId ? { memberId: { not: actor.memberId }, volunteers: { none: { memberId: actor.memberId } } } : {}),
+  };
+}
+
+/** How many of the activities were verified (or returned), and how many were skipped (outside the scope, not submitted). */
+export type VerifyOutcome = Outcome<{ verified: number; skipped: number }>;
+
+/** Verifies submitted activities in the actor's scope (several at once); the rest are skipped. */
+export async function verifyActivities(actor: Actor, activityIds: string[], now = new Date()): Promise<VerifyOutcome> {
+  if (!can(actor, "verify:activity:district")) return forbidden();
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
+    for (const target of targets) {
+      await tx.activity.update({
+        where: { id: target.id },
+        data: { status: "verified", verifiedAt: now, verifiedById: actor.userId, returnReason: null },
+      });
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.verify",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "verified" },
+        },
+        tx,
+      );
+    }
+    return ok({ verified: targets.length, skipped: ids.length - targets.length });
+  });
+}
+
+/** Returns submitted activities to their authors with a reason (several at once). */
+export async function returnActivities(actor: Actor, activityIds: string[], reason: string): Promise<VerifyOutcome> {
+  if (!can(actor, "verify:activity:district")) return forbidden();
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(activityIds)];
+    const targets = await tx.activity.findMany({
+      where: { ...verifiable(actor), id: { in: ids }, status: "submitted" },
+      select: { id: true },
+    });
+    for (const target of targets) {
+      await tx.activity.update({ where: { id: target.id }, data: { status: "returned", returnReason: reason } });
+      await recordAudit(
+        {
+          actorId: actor.userId,
+          chapterId: actor.chapterId,
+          action: "activity.return",
+          entityType: "Activity",
+          entityId: target.id,
+          before: { status: "submitted" },
+          after: { status: "returned", reason },
+        },
+        tx,
+      );
+    }
+    return ok({ verified: targets.length, skipped: ids.length - targets.length });
+  });
+}
+
+/** The board reopens a verified activity (returned to its author with the reason), audited. */
+export async function reopenActivity(actor: Actor, activityId: string, reason: string): Promise<Outcome> {
+  if (!isBoard(actor)) return forbidden();
+  return db.$transaction(async (tx) => {
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, chapterId: actor.chapterId },
+      select: { id: true, status: true },
+    });
+    if (!activity) return notFound();
+    if (activity.status !== "verified") return conflict(t("activities.error.notVerified"));
+    await tx.activity.update({
+      where: { id: activity.id },
+      data: { status: "returned", returnReason: reason, verifiedAt: null, verifiedById: null },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "activity.reopen",
+        entityType: "Activity",
+        entityId: activity.id,
+        before: { status: "verified" },
+        after: { status: "returned", reason },
+      },
+      tx,
+    );
+    return ok();
+  });
+}
