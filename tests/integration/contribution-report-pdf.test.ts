@@ -11,7 +11,7 @@ import QRCode from "qrcode";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getChapterLetterhead, type ChapterLetterhead } from "~/domain/chapters/chapters.server";
 import type { ReportFigures } from "~/domain/reports/figures.server";
-import { contributionReportXlsx } from "~/domain/reports/xlsx.server";
+import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
 import { t } from "~/i18n";
 import type { ContributionReportPdfData } from "~/documents/pdf/contribution-report-data";
 import { CONTRIBUTION_REPORT_SECTIONS, DISTRICTS_PER_TABLE, evenGroups } from "~/documents/pdf/ContributionReportDocument";

@@ -23,7 +23,7 @@ import { logActivity } from "~/domain/activities/activities.server";
 import { verifyActivities } from "~/domain/activities/verification.server";
 import { storePhotos } from "~/domain/activities/photos.server";
 import { reverseMoneyEntry } from "~/domain/programmes/money.server";
-import { programmeReportXlsx } from "~/domain/programmes/report-xlsx.server";
+import { programmeReportXlsx } from "~/documents/xlsx/programme-report";
 import { programmeReport, type ProgrammeReportData } from "~/domain/programmes/report.server";
 import { createProgramme, programmeActuals, setProgrammePhotos } from "~/domain/programmes/programmes.server";
 import type { Actor } from "~/domain/shared/actor.server";

@@ -27,7 +27,7 @@ import { DocumentStorageFault, readDocument, removeDocument, storeDocument } fro
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
 import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
 import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
-import { contributionReportXlsx } from "./xlsx.server";
+import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
 
 type Tx = Prisma.TransactionClient;
 
