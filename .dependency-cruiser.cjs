@@ -26,6 +26,14 @@ module.exports = {
       to: { path: "^app/domain/" },
     },
     {
+      name: "validation-stays-at-the-bottom",
+      severity: "error",
+      comment:
+        "Schemas run in the browser and the server alike; they build on zod, the messages and the generated enums only (formatting lives in app/utils/format.ts, which may use them).",
+      from: { path: "^app/validation/" },
+      to: { path: "^app/(utils|documents|components|routes)/" },
+    },
+    {
       name: "domain-never-imports-the-ui",
       severity: "error",
       from: { path: "^app/domain/" },
@@ -43,6 +51,10 @@ module.exports = {
     exclude: { path: "^app/generated/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".tsx", ".js"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".tsx", ".js"],
+    },
   },
 };

@@ -103,3 +103,28 @@ export function romanMonth(month: number): string {
   if (!roman) throw new RangeError(`Month out of range: ${month}`);
   return roman;
 }
+
+const MONTH_NAMES = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+] as const;
+const QUARTER_NUMERALS = ["I", "II", "III", "IV"] as const;
+
+/** The period in words: "Maret 2026", "Triwulan I 2026", "Tahun 2026", "1 Maret 2026 – 15 April 2026". */
+export function periodLabel(kind: string, start: Date, end: Date): string {
+  const year = start.getUTCFullYear();
+  if (kind === "month") return `${MONTH_NAMES[start.getUTCMonth()]} ${year}`;
+  if (kind === "quarter") return `Triwulan ${QUARTER_NUMERALS[Math.floor(start.getUTCMonth() / 3)]} ${year}`;
+  if (kind === "year") return `Tahun ${year}`;
+  return `${formatCalendarDateLong(start)} – ${formatCalendarDateLong(end)}`;
+}

@@ -2,29 +2,12 @@
 // year, or custom dates) and its words, and the Dinas Sosial's note when it returns a report.
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
-import { formatCalendarDateLong } from "~/utils/format";
 import { calendarDate, parseCalendarDate, text } from "./fields";
 
 import { ReportPeriodKind, ReportStatus } from "~/generated/prisma/enums";
 export { ReportPeriodKind, ReportStatus };
 export const REPORT_PERIOD_KINDS = Object.values(ReportPeriodKind);
 export const REPORT_STATUSES = Object.values(ReportStatus);
-
-const MONTHS = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-] as const;
-const QUARTERS = ["I", "II", "III", "IV"] as const;
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0));
@@ -91,15 +74,6 @@ export const reportPeriodSchema = z
   });
 export type ReportPeriodInput = z.input<typeof reportPeriodSchema>;
 export type ReportPeriod = z.output<typeof reportPeriodSchema>;
-
-/** The period in words: "Maret 2026", "Triwulan I 2026", "Tahun 2026", "1 Maret 2026 – 15 April 2026". */
-export function periodLabel(kind: string, start: Date, end: Date): string {
-  const year = start.getUTCFullYear();
-  if (kind === "month") return `${MONTHS[start.getUTCMonth()]} ${year}`;
-  if (kind === "quarter") return `Triwulan ${QUARTERS[Math.floor(start.getUTCMonth() / 3)]} ${year}`;
-  if (kind === "year") return `Tahun ${year}`;
-  return `${formatCalendarDateLong(start)} – ${formatCalendarDateLong(end)}`;
-}
 
 /** The Dinas Sosial returns a report with a note the board can act on. */
 export const reviewSchema = z.object({
