@@ -19,3 +19,19 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+/** The shortest password the portal accepts anywhere a person chooses one (setup, invitation, reset, profile). */
+export const PASSWORD_MIN = 10;
+
+/** A new password as every form that sets one takes it: 10 to 200 characters, not only spaces. */
+export const newPasswordField = z
+  .string({ error: t("validation.passwordRequired") })
+  .min(PASSWORD_MIN, t("validation.passwordTooShort", { min: PASSWORD_MIN }))
+  .max(200, t("validation.tooLong", { max: 200 }))
+  .refine((v) => v.trim().length > 0, t("validation.passwordRequired"));
+
+/** A new password typed twice (`password`, `confirm`): the two must match. */
+export const newPasswordSchema = z
+  .object({ password: newPasswordField, confirm: z.string({ error: t("validation.passwordRequired") }) })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: t("validation.passwordMismatch") });
+export type NewPasswordData = z.output<typeof newPasswordSchema>;

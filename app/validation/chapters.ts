@@ -4,6 +4,7 @@
 // level, inside the parent's) are checked by the domain.
 import { ChapterLevel } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
+import { newPasswordField, PASSWORD_MIN } from "./auth";
 import { memberFormSchema } from "~/validation/members";
 import { optionalText, requiredText } from "~/validation/fields";
 import { z } from "~/validation/zod";
@@ -54,7 +55,7 @@ export const chapterFormSchema = chapterProfileSchema.extend({
 });
 export type ChapterFormData = z.output<typeof chapterFormSchema>;
 
-export const DINSOS_PASSWORD_MIN = 10;
+export const DINSOS_PASSWORD_MIN = PASSWORD_MIN;
 
 /** A Dinas Sosial login bound to a province or a kab/kota. */
 export const dinsosLoginSchema = z.object({
@@ -70,9 +71,6 @@ export const dinsosLoginSchema = z.object({
     .trim()
     .regex(/^\d{2}(\.\d{2})?$/, t("chapters.dinsos.error.region")),
   /** the first password, given to the officer by the administrator (changed later in /profile) */
-  password: z
-    .string({ error: t("validation.passwordRequired") })
-    .min(DINSOS_PASSWORD_MIN, t("chapters.dinsos.error.password", { min: DINSOS_PASSWORD_MIN }))
-    .max(200, t("validation.tooLong", { max: 200 })),
+  password: newPasswordField,
 });
 export type DinsosLoginData = z.output<typeof dinsosLoginSchema>;

@@ -94,7 +94,6 @@ export const chapters = {
   "chapters.dinsos.error.region": "Pilih provinsi atau kabupaten/kota.",
   "chapters.dinsos.error.noChapter": "Belum ada IPSM di wilayah ini.",
   "chapters.dinsos.error.emailTaken": "Email ini sudah dipakai akun lain.",
-  "chapters.dinsos.error.password": "Kata sandi paling sedikit {min} karakter.",
   "province.title": "Ringkasan provinsi",
   "province.intro":
     "Angka {chapter} termasuk semua IPSM bawahannya (kabupaten/kota dan di bawahnya). Kegiatan dan orang terjangkau dihitung dari kegiatan yang sudah diverifikasi.",

@@ -40,6 +40,8 @@ export const common = {
   "validation.dateRange": "Tanggal harus antara {min} dan {max}.",
   "validation.birthDateRange": "Tanggal lahir paling awal {min} (usia paling tinggi {years} tahun).",
   "validation.passwordRequired": "Masukkan kata sandi.",
+  "validation.passwordTooShort": "Kata sandi paling sedikit {min} karakter.",
+  "validation.passwordMismatch": "Kedua kata sandi tidak sama. Ketik ulang kata sandi baru.",
 
   "dashboard.title": "Dasbor",
   "dashboard.greeting": "Halo, {name}",
