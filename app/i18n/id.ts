@@ -2,6 +2,7 @@
 // `{name}` marks a value filled in by t(). Kept in one part per area so that areas can grow
 // side by side; the keys stay unique across parts (a test checks it).
 import { activities } from "./id/activities";
+import { accounts } from "./id/accounts";
 import { audit } from "./id/audit";
 import { cards } from "./id/cards";
 import { chapter } from "./id/chapter";
@@ -35,6 +36,7 @@ export const parts = {
   chapter,
   chapters,
   regions,
+  accounts,
 } as const;
 
 export const id = {
@@ -54,6 +56,7 @@ export const id = {
   ...chapter,
   ...chapters,
   ...regions,
+  ...accounts,
 } as const;
 
 export type MessageKey = keyof typeof id;

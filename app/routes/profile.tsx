@@ -9,43 +9,69 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { getOwnMembership, updateOwnContact } from "~/domain/members/members.server";
 import { listOwnCertificates } from "~/domain/reports/service-certificates.server";
+import { changeOwnPassword, endOtherSessions, listOwnSessions } from "~/domain/accounts/own-account.server";
+import { can } from "~/domain/shared/actor.server";
+import { PasswordChangeForm } from "~/components/accounts/PasswordChangeForm";
+import { passwordChangeSchema } from "~/validation/accounts";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatDateShort } from "~/utils/format";
+import { formatCalendarDateLong, formatDateShort, formatTime } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
 import { notFound, requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { currentSessionId, redirectWithToast } from "~/utils/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
 import { mayHoldCard } from "~/validation/member-cards";
 
 export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
 
+// /profile: every signed-in user's own login (password, sessions); a member's contact details
+// and certificates too. POST intent=contact (the default) | password | end-sessions.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, "update:member:own");
-  const member = await getOwnMembership(actor);
+  const actor = await requireActor(request);
+  const member = can(actor, "update:member:own") ? await getOwnMembership(actor) : null;
   const certificates = actor.memberId ? await listOwnCertificates(actor.memberId) : [];
-  return { member, certificates, timeZone: actor.timeZone };
+  const sessions = await listOwnSessions(actor, await currentSessionId(request));
+  return { member, certificates, sessions, timeZone: actor.timeZone };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request, "update:member:own");
-  // An account without a member (an administrator) has no contact details to correct.
-  if (!actor.memberId) notFound();
-  const parsed = parseForm(profileFormSchema, await readFormData(request));
-  if (!parsed.success) return invalidForm(parsed);
+  const actor = await requireActor(request);
+  const form = await readFormData(request);
+  const intent = String(form.get("intent") ?? "contact");
+  if (intent === "password") {
+    const parsed = parseForm(passwordChangeSchema, form);
+    // Passwords are never sent back to the page.
+    if (!parsed.success) return invalidForm({ ...parsed, values: {} }, { intent });
+    const result = await changeOwnPassword(actor, parsed.data, await currentSessionId(request));
+    if (!result.ok) return formRefusal(result, { values: {}, intent });
+    return result.endedSessions > 0
+      ? redirectWithToast("/profile", "success", "account.password.doneEnded", { count: result.endedSessions })
+      : redirectWithToast("/profile", "success", "account.password.done");
+  }
+  if (intent === "end-sessions") {
+    const { ended } = unwrap(await endOtherSessions(actor, await currentSessionId(request)));
+    return redirectWithToast("/profile", "success", "account.sessions.ended", { count: ended });
+  }
+  if (intent !== "contact") return badRequest();
+  // An account without a member (an administrator, a Dinas Sosial officer) has no contact details to correct.
+  if (!actor.memberId || !can(actor, "update:member:own")) notFound();
+  const parsed = parseForm(profileFormSchema, form);
+  if (!parsed.success) return invalidForm(parsed, { intent });
   const result = await updateOwnContact(actor, parsed.data);
-  if (!result.ok) return formRefusal(result, { values: parsed.values });
+  if (!result.ok) return formRefusal(result, { values: parsed.values, intent });
   return redirectWithToast("/profile", "success", "profile.done");
 }
 
 type ProfileInput = z.input<typeof profileFormSchema>;
 
 export default function ProfilePage() {
-  const { member, certificates, timeZone } = useLoaderData<typeof loader>();
+  const { member, certificates, sessions, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const defaults: ProfileInput = actionData?.values
-    ? { address: "", ...actionData.values }
+  const contactData = actionData?.intent === "contact" ? actionData : undefined;
+  const passwordData = actionData?.intent === "password" ? actionData : undefined;
+  const defaults: ProfileInput = contactData?.values
+    ? { address: "", ...contactData.values }
     : {
         phone: formatPhone(member?.phone),
         email: member?.email ?? "",
@@ -55,14 +81,47 @@ export default function ProfilePage() {
     resolver: zodResolver(profileFormSchema),
     defaultValues: defaults,
   });
-  useServerFieldErrors(actionData?.fieldErrors, setError);
+  useServerFieldErrors(contactData?.fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;
+  const account = (
+    <>
+      <section className="card" aria-labelledby="password-change">
+        <h2 id="password-change">{t("account.password.title")}</h2>
+        <p className="muted">{t("account.password.intro")}</p>
+        <PasswordChangeForm fieldErrors={passwordData?.fieldErrors} formError={passwordData?.formError} />
+      </section>
+      <section className="card" aria-labelledby="own-sessions">
+        <h2 id="own-sessions">{t("account.sessions.title")}</h2>
+        <p className="muted">{t("account.sessions.intro")}</p>
+        <ul className="plain-list" data-testid="own-sessions">
+          {sessions.map((s) => (
+            <li key={`${s.createdAt}`}>
+              {t("account.sessions.started", { date: `${formatDateShort(s.createdAt, timeZone)} ${formatTime(s.createdAt, timeZone)}` })}
+              {" · "}
+              <small className="muted">{t("account.sessions.expires", { date: formatDateShort(s.expiresAt, timeZone) })}</small>
+              {s.current ? <strong> · {t("account.sessions.current")}</strong> : null}
+            </li>
+          ))}
+        </ul>
+        {sessions.some((s) => !s.current) ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="end-sessions" className="button button--ghost">
+              {t("account.sessions.endOthers")}
+            </button>
+          </Form>
+        ) : (
+          <p className="muted">{t("account.sessions.none")}</p>
+        )}
+      </section>
+    </>
+  );
   if (!member) {
     return (
       <>
         <PageHeader title={t("profile.title")} />
         <p className="notice">{t("profile.noMember")}</p>
+        {account}
       </>
     );
   }
@@ -119,6 +178,7 @@ export default function ProfilePage() {
       </section>
       <section className="card">
         <Form method="post" noValidate onSubmit={onSubmit}>
+          <input type="hidden" name="intent" value="contact" />
           <FormField label={t("members.field.phone")} type="tel" inputMode="tel" error={errors.phone?.message} {...register("phone")} />
           <FormField label={t("members.field.email")} type="email" error={errors.email?.message} {...register("email")} />
           <FormField label={t("members.field.address")} error={errors.address?.message} {...register("address")} />
@@ -127,6 +187,7 @@ export default function ProfilePage() {
           </button>
         </Form>
       </section>
+      {account}
     </>
   );
 }

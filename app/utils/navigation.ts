@@ -17,7 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/chapter", label: "nav.chapter", anyOf: ["manage:chapter:any"] },
   { to: "/chapters", label: "nav.chapters", anyOf: ["manage:chapter:any"] },
   { to: "/chapter/profile", label: "nav.chapterProfile", anyOf: ["update:chapter:chapter"] },
-  { to: "/profile", label: "nav.profile", anyOf: ["update:member:own"] },
+  { to: "/accounts", label: "nav.accounts", anyOf: ["manage:user:chapter"] },
+  { to: "/profile", label: "nav.profile", anyOf: ["read:dashboard:own"] },
 ];
 
 export function navigationFor(permissions: readonly Permission[]): NavItem[] {

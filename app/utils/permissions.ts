@@ -140,6 +140,7 @@ const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
     "read:report:chapter",
     "create:report:chapter",
     "read:audit:chapter",
+    "manage:user:chapter",
   ],
   wakil_sekretaris: [
     ...BOARD_BASE,

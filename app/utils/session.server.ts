@@ -34,6 +34,11 @@ async function getCookieSession(request: Request) {
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
+/** The id of the request's server-side session (to tell "this device" from the user's other sessions), or null. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return (await getCookieSession(request)).get("sessionId") ?? null;
+}
+
 /** The signed-in user, or null. */
 export async function getUser(request: Request): Promise<CurrentUser | null> {
   const session = await getCookieSession(request);

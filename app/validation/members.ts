@@ -9,6 +9,12 @@ export { parseCalendarDate, toDateInput } from "./fields";
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };
 export const MEMBER_STATUSES = Object.values(MemberStatus);
+
+/** Candidates and active members may hold a login; leaving the association (the other statuses) ends it. */
+export const LOGIN_HOLDER_STATUSES: readonly MemberStatus[] = ["calon", "aktif"];
+export function mayHoldLogin(status: MemberStatus): boolean {
+  return LOGIN_HOLDER_STATUSES.includes(status);
+}
 export const SEXES = Object.values(Sex);
 export const MEMBERSHIP_TYPES = Object.values(MembershipType);
 

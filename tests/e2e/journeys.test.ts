@@ -50,18 +50,33 @@ describe("each demo role logs in and sees its dashboard", () => {
         "Laporan",
         "Log audit",
         "Pengaturan IPSM",
+        "Daftar IPSM",
+        "Profil IPSM",
+        "Akun login",
         "Profil saya",
       ],
     },
     {
       email: "ketua@demo.ipsm.id",
       name: "Hj. Rosnani Abdullah",
-      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"],
+      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil IPSM", "Profil saya"],
     },
     {
       email: "sekretaris@demo.ipsm.id",
       name: "Muhammad Rizal Pratama",
-      menu: ["Dasbor", "Anggota", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Laporan", "Log audit", "Profil saya"],
+      menu: [
+        "Dasbor",
+        "Anggota",
+        "Kepengurusan",
+        "Pelatihan",
+        "Kegiatan",
+        "Program",
+        "Laporan",
+        "Log audit",
+        "Profil IPSM",
+        "Akun login",
+        "Profil saya",
+      ],
     },
     {
       email: "relawan@demo.ipsm.id",
@@ -78,7 +93,7 @@ describe("each demo role logs in and sees its dashboard", () => {
       name: "Syarif Hamid Alkadrie",
       menu: ["Dasbor", "Kepengurusan", "Pelatihan", "Kegiatan", "Program", "Profil saya"],
     },
-    { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", menu: ["Dasbor", "Kepengurusan", "Laporan"] },
+    { email: "dinsos@demo.ipsm.id", name: "Staf Dinas Sosial Kota Pontianak", menu: ["Dasbor", "Kepengurusan", "Laporan", "Profil saya"] },
   ];
   for (const c of cases) {
     it(`${c.email}`, async () => {

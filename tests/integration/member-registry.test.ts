@@ -358,7 +358,11 @@ describe("routes", () => {
       postForm("/profile", { phone: "", email: "budi@contoh.id", address: "Jl. Merdeka 2" }, cookies.relawan),
     );
     expect(statusOf(taken)).toBe(400);
-    expect(statusOf(await run(profileLoader, getRequest("/profile", cookies.dinsos)))).toBe(403);
+    // A Dinas Sosial officer has no member: the profile shows only their own password and sessions.
+    expect(dataOf<{ member: unknown }>(await run(profileLoader, getRequest("/profile", cookies.dinsos))).member).toBeNull();
+    expect(statusOf(await run(profileAction, postForm("/profile", { phone: "", email: "", address: "Jl. Dinas" }, cookies.dinsos)))).toBe(
+      404,
+    );
   });
 });
 

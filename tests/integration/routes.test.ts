@@ -120,7 +120,8 @@ describe("menu", () => {
   it("shows each role only what it may use", async () => {
     const navOf = async (cookie?: string) =>
       dataOf<{ user: { nav: { to: string }[] } }>(await run(rootLoader, getRequest("/", cookie))).user.nav.map((n) => n.to);
-    // the Sekretaris holds read:audit: the audit log is in the board's menu
+    // the Sekretaris holds read:audit, update:chapter and manage:user: the audit log, the chapter's
+    // profile and the chapter's logins are in the board's menu
     expect(await navOf(cookies.board)).toEqual([
       "/",
       "/members",
@@ -130,10 +131,12 @@ describe("menu", () => {
       "/programmes",
       "/reports",
       "/audit",
+      "/chapter/profile",
+      "/accounts",
       "/profile",
     ]);
     expect(await navOf(cookies.volunteer)).toEqual(["/", "/leadership", "/trainings", "/activities", "/programmes", "/profile"]);
-    expect(await navOf(cookies.dinsos)).toEqual(["/", "/leadership", "/reports"]);
+    expect(await navOf(cookies.dinsos)).toEqual(["/", "/leadership", "/reports", "/profile"]);
   });
 });
 

@@ -86,9 +86,14 @@ export async function verifyLogin(input: { email: string; password: string; clie
   return { ok: true, userId: user.id, name: user.name };
 }
 
-/** Starts a server-side session; clears expired sessions and stale login counters on the way. */
+/**
+ * Starts a server-side session (a sign-in: the login form, or a link that sets a password) and
+ * notes the time as the user's last sign-in; clears expired sessions and stale login counters on
+ * the way.
+ */
 export async function createSession(userId: string, ttlHours: number, now = new Date()) {
   await purgeStaleAuthRecords(now);
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
   return db.session.create({
     data: { userId, expiresAt: new Date(now.getTime() + ttlHours * 3_600_000) },
     select: { id: true, expiresAt: true },

@@ -11,12 +11,14 @@ import { t } from "~/i18n/index";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
 import { revokeActiveCardsInTx } from "./card-revocation.server";
+import { deactivateLoginOfMemberInTx } from "~/domain/accounts/deactivation.server";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
 import {
   formatMemberNumber,
   MEMBERS_PAGE_SIZE,
   MemberStatus,
   nikDistrictCode,
+  mayHoldLogin,
   parseCalendarDate,
   type MemberFilters,
   type MemberFormData,
@@ -453,6 +455,10 @@ export async function changeMemberStatus(
     if (!mayHoldCard(change.status)) {
       const reason = t("cards.statusReason", { status: memberStatusLabel(change.status) });
       await revokeActiveCardsInTx(tx, { memberId, chapterId, actorId: actor.userId, reason });
+    }
+    if (!mayHoldLogin(change.status)) {
+      const reason = t("accounts.statusReason", { status: memberStatusLabel(change.status) });
+      await deactivateLoginOfMemberInTx(tx, { memberId, chapterId, actorId: actor.userId, reason });
     }
     await recordAudit(
       {
