@@ -5,10 +5,13 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./utils/env.server";
+import { announceSetupCode } from "./domain/setup/setup.server";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
 // here with a clear message.
 getEnv();
+// First run: print the one-time setup code in the log as the server starts (nothing when set up).
+void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
 
 const ABORT_DELAY = 5_000;
 

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/AppShell";
@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { ToastMessage } from "~/components/ToastMessage";
 import { t } from "~/i18n";
 import { chaptersToSwitch } from "~/domain/chapters/chapters.server";
+import { isInstalled } from "~/domain/setup/setup.server";
 import { actorOf } from "~/domain/shared/actor.server";
 import { getPublicEnv } from "~/utils/env.server";
 import { navigationFor } from "~/utils/navigation";
@@ -18,6 +19,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // First run: until the portal is set up, every page leads to the setup page.
+  if (!(await isInstalled()) && new URL(request.url).pathname !== "/setup") throw redirect("/setup");
   const user = await getUser(request);
   const { toast, headers } = await popToast(request);
   return data(

@@ -16,6 +16,7 @@ import { listCourses } from "~/domain/trainings/courses.server";
 import { addParticipants, createEvent, recordResults } from "~/domain/trainings/events.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { listVillages, loadRegions } from "~/domain/chapters/regions.server";
+import { markInstalled } from "~/domain/setup/setup.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import {
@@ -611,6 +612,8 @@ export async function seed() {
     return;
   }
   const result = await seedDemo();
+  // The demo is an installed portal: no first-run setup page.
+  await markInstalled("demo");
   console.log(`Regions: ${regions}. Demo data: ${result.members} members, ${result.accounts} accounts.`);
 }
 

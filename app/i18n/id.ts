@@ -17,6 +17,7 @@ import { programmes } from "./id/programmes";
 import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
 import { regions } from "./id/regions";
+import { setup } from "./id/setup";
 import { trainings } from "./id/trainings";
 
 export const parts = {
@@ -37,6 +38,7 @@ export const parts = {
   chapters,
   regions,
   accounts,
+  setup,
 } as const;
 
 export const id = {
@@ -57,6 +59,7 @@ export const id = {
   ...chapters,
   ...regions,
   ...accounts,
+  ...setup,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useFetcher } from "@remix-run/react";
-import { useState } from "react";
+import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
@@ -9,11 +8,11 @@ import { CHAPTER_LEVELS, chapterFormSchema, REGION_LEVEL_OF } from "~/validation
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+import { RegionSearch } from "./RegionSearch";
 
 export type ParentChoice = { id: string; name: string; level: string; regionCode: string; regionName: string; depth: number };
-type FoundRegion = { code: string; name: string; parents: { name: string }[] };
 
-const ZONE_NAMES: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
+export const ZONE_NAMES: Record<string, string> = { "Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT" };
 
 /**
  * The administrator's chapter form (checked in the browser with the server's schema): level,
@@ -43,16 +42,7 @@ export function ChapterForm({
   const parentId = watch("parentId");
   const regionCode = watch("regionCode") ?? "";
   const parent = parents.find((p) => p.id === parentId);
-  const [query, setQuery] = useState("");
-  const search = useFetcher<{ regions: FoundRegion[] }>();
   const regionLevel = CHAPTER_LEVELS.includes(level as never) ? REGION_LEVEL_OF[level as keyof typeof REGION_LEVEL_OF] : undefined;
-  const find = (q: string) => {
-    setQuery(q);
-    if (q.trim().length < 2) return;
-    const params = new URLSearchParams({ q, limit: "10", ...(regionLevel ? { level: regionLevel } : {}) });
-    if (parent) params.set("under", parent.regionCode);
-    search.load(`/regions/search?${params}`);
-  };
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
       {formError ? (
@@ -75,31 +65,11 @@ export function ChapterForm({
           </option>
         ))}
       </SelectField>
-      <div className="field">
-        <label htmlFor="region-search">{t("chapters.form.regionSearch")}</label>
-        <input id="region-search" type="search" value={query} onChange={(e) => find(e.target.value)} aria-describedby="region-help" />
-        <small id="region-help" className="muted">
-          {t("chapters.form.regionHelp")}
-        </small>
-        {query.trim().length >= 2 && search.data?.regions.length ? (
-          <ul className="region-results" data-testid="region-results">
-            {search.data.regions.map((r) => (
-              <li key={r.code}>
-                <button
-                  type="button"
-                  className="button button--ghost"
-                  onClick={() => {
-                    setValue("regionCode", r.code, { shouldValidate: true });
-                    setQuery(r.name);
-                  }}
-                >
-                  {[r.name, ...r.parents.map((p) => p.name)].join(", ")} ({r.code})
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <RegionSearch
+        level={regionLevel}
+        under={parent?.regionCode}
+        onPick={(code) => setValue("regionCode", code, { shouldValidate: true })}
+      />
       <FormField label={t("chapters.form.region")} inputMode="decimal" error={errors.regionCode?.message} {...register("regionCode")} />
       {/^\d{2}/.test(regionCode) ? (
         <p className="muted">{t("chapters.form.timeZone", { zone: ZONE_NAMES[timeZoneOfRegion(regionCode)] ?? "" })}</p>

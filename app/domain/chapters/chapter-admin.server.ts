@@ -10,7 +10,7 @@
 //   chapter takes no new members or activities (closed.server.ts) and no new sub-chapters;
 // - every change is audited.
 import { can, type Actor } from "~/domain/shared/actor.server";
-import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
+import { conflict, forbidden, invalid, notFound, ok, type Outcome, type Refusal } from "~/domain/shared/outcome.server";
 import type { ChapterLevel } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
 import { recordAudit } from "~/utils/audit.server";
@@ -187,28 +187,31 @@ function chapterValues(data: ChapterFormData) {
   };
 }
 
-/** Creates a chapter (administrator); the time zone follows the region; audited. */
-export async function createChapterFor(actor: Actor, data: ChapterFormData): Promise<Outcome<{ id: string }>> {
-  if (!manages(actor)) return forbidden();
+/** Why a new chapter cannot be made as given (its region, parent, code), or null: for the administrator's form and the first-run setup. */
+export async function newChapterRefusal(data: ChapterFormData): Promise<Refusal | null> {
   const errors = await checkPlace(data, null);
   if (Object.keys(errors).length) return invalid(errors);
   if (await codeTaken(data.code, null)) return codeConflict();
+  return null;
+}
+
+/** Writes a checked new chapter (the time zone follows the region) and its audit entry, inside the caller's transaction. */
+export async function insertChapterInTx(tx: Prisma.TransactionClient, data: ChapterFormData, actorId: string | null) {
   const values = chapterValues(data);
-  const chapter = await db.$transaction(async (tx) => {
-    const created = await tx.chapter.create({ data: values, select: { id: true } });
-    await recordAudit(
-      {
-        actorId: actor.userId,
-        chapterId: created.id,
-        action: "chapter.create",
-        entityType: "Chapter",
-        entityId: created.id,
-        after: values,
-      },
-      tx,
-    );
-    return created;
-  });
+  const created = await tx.chapter.create({ data: values, select: { id: true } });
+  await recordAudit(
+    { actorId, chapterId: created.id, action: "chapter.create", entityType: "Chapter", entityId: created.id, after: values },
+    tx,
+  );
+  return created;
+}
+
+/** Creates a chapter (administrator); the time zone follows the region; audited. */
+export async function createChapterFor(actor: Actor, data: ChapterFormData): Promise<Outcome<{ id: string }>> {
+  if (!manages(actor)) return forbidden();
+  const refusal = await newChapterRefusal(data);
+  if (refusal) return refusal;
+  const chapter = await db.$transaction((tx) => insertChapterInTx(tx, data, actor.userId));
   return ok({ id: chapter.id });
 }
 
