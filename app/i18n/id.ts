@@ -3,6 +3,7 @@
 // side by side; the keys stay unique across parts (a test checks it).
 import { activities } from "./id/activities";
 import { accounts } from "./id/accounts";
+import { accountLinks } from "./id/account-links";
 import { audit } from "./id/audit";
 import { cards } from "./id/cards";
 import { chapter } from "./id/chapter";
@@ -39,6 +40,7 @@ export const parts = {
   regions,
   accounts,
   setup,
+  accountLinks,
 } as const;
 
 export const id = {
@@ -60,6 +62,7 @@ export const id = {
   ...regions,
   ...accounts,
   ...setup,
+  ...accountLinks,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -102,7 +102,7 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, training, timeZone, today } =
+  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, canManageLogin, training, timeZone, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -120,6 +120,11 @@ export default function MemberPage() {
             {canEdit ? (
               <Link className="button" to={`/members/${member.id}/edit`}>
                 {t("members.edit")}
+              </Link>
+            ) : null}
+            {canManageLogin ? (
+              <Link className="button" to={`/members/${member.id}/login`}>
+                {t("links.title")}
               </Link>
             ) : null}
           </>

@@ -2,6 +2,9 @@ import { z } from "~/validation/zod";
 
 // Every environment variable the app reads, checked once at start-up. (server.mjs itself reads
 // PORT, HOST and TRUST_PROXY.) .env.example lists them all with their meaning.
+/** `NAME=` in .env (as .env.example leaves optional settings) means the setting is not used. */
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/portal.db"),
@@ -21,11 +24,22 @@ const envSchema = z.object({
   UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   /** the address people reach the portal at, for links printed on cards and reports (QR codes) */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** outgoing mail, e.g. smtp://user:password@mail.example.id:587 (smtps:// for TLS); without it no mail is sent */
+  SMTP_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^smtps?$/ }).optional()),
+  /** the sender of the portal's mail, e.g. "Portal IPSM <noreply@ipsm-kota.or.id>" */
+  MAIL_FROM: z.preprocess(emptyAsUnset, z.string().min(3).optional()),
   SEED_DEMO_DATA: z
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
 });
+
+/** The mail settings as they are now (read on each use, so a test can point them at its own SMTP server). */
+export function mailSettings(source: Record<string, string | undefined> = process.env): { url: string; from: string } | null {
+  const parsed = envSchema.pick({ SMTP_URL: true, MAIL_FROM: true }).safeParse(source);
+  if (!parsed.success || !parsed.data.SMTP_URL || !parsed.data.MAIL_FROM) return null;
+  return { url: parsed.data.SMTP_URL, from: parsed.data.MAIL_FROM };
+}
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
 

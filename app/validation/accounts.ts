@@ -62,3 +62,26 @@ export const passwordChangeSchema = z
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: t("validation.passwordMismatch") })
   .refine((v) => v.password !== v.current, { path: ["password"], message: t("accounts.error.samePassword") });
 export type PasswordChangeData = z.output<typeof passwordChangeSchema>;
+
+/** The board's login-link form on a member's page: an email to use instead of the member's (optional). */
+export const loginLinkSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, t("validation.tooLong", { max: 254 }))
+    .refine((v) => v === "" || z.email().safeParse(v).success, t("validation.email"))
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+
+/** /forgot-password: the email of the login. */
+export const forgotPasswordSchema = z.object({
+  email: z
+    .string({ error: t("validation.required") })
+    .trim()
+    .min(1, t("validation.required"))
+    .toLowerCase()
+    .max(254, t("validation.tooLong", { max: 254 }))
+    .refine((v) => z.email().safeParse(v).success, t("validation.email")),
+});

@@ -190,6 +190,8 @@ export function memberPageRights(actor: Actor, member: { status: MemberStatus })
     // The card link shows only where it works: a member who may hold a card, a user who may print it.
     canPrintCard: mayHoldCard(member.status) && can(actor, "export:member:chapter"),
     canSeeTrainings: can(actor, "read:training:chapter"),
+    // The Sekretaris and the administrator give the member a login (/members/:id/login).
+    canManageLogin: can(actor, "manage:user:chapter"),
   };
 }
 

@@ -1,0 +1,48 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { FormField } from "~/components/FormField";
+import { t } from "~/i18n";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { newPasswordSchema, PASSWORD_MIN } from "~/validation/auth";
+import type { z } from "~/validation/zod";
+
+type Input = z.input<typeof newPasswordSchema>;
+
+/** A new password typed twice, through an invitation or a reset link: checked in the browser with the server's schema. */
+export function SetPasswordForm({ fieldErrors, formError }: { fieldErrors?: Record<string, string>; formError?: string }) {
+  const { register, handleSubmit, setError, formState } = useForm<Input, unknown, z.output<typeof newPasswordSchema>>({
+    resolver: zodResolver(newPasswordSchema),
+    defaultValues: { password: "", confirm: "" },
+  });
+  useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const { errors } = formState;
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} className="card">
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <FormField
+        label={t("links.password")}
+        type="password"
+        autoComplete="new-password"
+        placeholder={t("links.passwordHint", { min: PASSWORD_MIN })}
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <FormField
+        label={t("links.confirm")}
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirm?.message}
+        {...register("confirm")}
+      />
+      <button type="submit" className="button button--primary button--block">
+        {t("links.submit")}
+      </button>
+    </Form>
+  );
+}
