@@ -30,7 +30,8 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
 
 /** Runs server.mjs with the environment given; resolves with its address and a stop function. */
 export async function startServer(env: Record<string, string>) {
-  const port = await freePort();
+  // A caller that needs the address before the start (PUBLIC_URL in the links it mails) picks the port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   let log = "";
   const server = spawn("node", ["server.mjs"], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },

@@ -48,15 +48,19 @@ export async function startSmtpServer() {
         return Promise.resolve(already);
       }
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no mail to ${to} within ${timeoutMs} ms`)), timeoutMs);
-        waiting.push({
+        const waiter = {
           to: address,
-          resolve: (mail) => {
+          resolve: (mail: ReceivedMail) => {
             clearTimeout(timer);
             received.splice(received.indexOf(mail), 1);
             resolve(mail);
           },
-        });
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          reject(new Error(`no mail to ${to} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiting.push(waiter);
       });
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
