@@ -4,6 +4,7 @@
 import { activities } from "./id/activities";
 import { accounts } from "./id/accounts";
 import { accountLinks } from "./id/account-links";
+import { applications } from "./id/applications";
 import { audit } from "./id/audit";
 import { cards } from "./id/cards";
 import { chapter } from "./id/chapter";
@@ -41,6 +42,7 @@ export const parts = {
   accounts,
   setup,
   accountLinks,
+  applications,
 } as const;
 
 export const id = {
@@ -63,6 +65,7 @@ export const id = {
   ...accounts,
   ...setup,
   ...accountLinks,
+  ...applications,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -97,6 +97,9 @@ export default function LoginPage() {
       <p>
         <Link to="/forgot-password">{t("forgot.link")}</Link>
       </p>
+      <p>
+        <Link to="/apply">{t("apply.title")}</Link> · <Link to="/privacy">{t("privacy.title")}</Link>
+      </p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { countWaitingApplications } from "~/domain/members/applications.server";
 import { parsePage } from "~/validation/fields";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -24,17 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseMemberFilters(url.searchParams);
   const page = parsePage(url.searchParams.get("page"));
-  const [result, villages, duplicates] = await Promise.all([
+  const [result, villages, duplicates, applications] = await Promise.all([
     listMembers(actor, { page, filters }),
     listChapterVillages(actor),
     // The duplicates page is only for those who may resolve them: no link that cannot work (0 for the others).
     countOpenDuplicateFlags(actor),
+    countWaitingApplications(actor),
   ]);
   const districts = [...new Map(villages.map((v) => [v.parent?.code ?? "", v.parent?.name ?? ""])).entries()]
     .filter(([code]) => code)
     .map(([code, name]) => ({ code, name }));
   return {
     chapterName: result.chapterName,
+    applications,
     filters,
     districts,
     villages: villages.filter((v) => !filters.districtCode || v.parent?.code === filters.districtCode),
@@ -73,6 +76,11 @@ export default function MembersPage() {
             {d.can.create ? (
               <Link className="button button--primary" to="/members/new">
                 {t("members.add")}
+              </Link>
+            ) : null}
+            {d.applications > 0 ? (
+              <Link className="button" to="/members/applications">
+                {t("applications.link", { count: d.applications })}
               </Link>
             ) : null}
             {d.can.export || d.can.import || d.can.create ? (

@@ -245,7 +245,7 @@ export function existingMemberOf(refusal: Refusal<{ existingMember?: ExistingMem
 }
 
 /** Rules that need the database: region of the NIK, kelurahan in the chapter's area, unique NIK and email. */
-async function checkAgainstRegistry(
+export async function checkAgainstRegistry(
   chapterId: string,
   data: MemberFormData,
   selfId?: string,
