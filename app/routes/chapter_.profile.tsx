@@ -46,7 +46,15 @@ export default function ChapterProfilePage() {
   };
   return (
     <>
-      <PageHeader title={t("chapterProfile.title")} intro={t("chapterProfile.intro", { chapter: chapter.name })} />
+      <PageHeader
+        title={t("chapterProfile.title")}
+        intro={t("chapterProfile.intro", { chapter: chapter.name })}
+        actions={
+          <Link className="button" to="/chapter/villages">
+            {t("regions.villages.title")}
+          </Link>
+        }
+      />
       <ChapterProfileForm defaults={actionData?.values ?? defaults} fieldErrors={actionData?.fieldErrors} />
       <p className="muted">
         {t("chapterProfile.threshold", { amount: formatRupiah(chapter.financeApprovalThreshold) })}{" "}
