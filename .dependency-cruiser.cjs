@@ -1,6 +1,7 @@
 // The import graph the architecture promises (docs/decisions/016, 017), checked by `npm run lint`:
 // no circles; documents, components and validation never import the domain; the domain never
-// imports routes or components; routes never import the database.
+// imports routes or components; routes never import the database; app/http (requests and
+// responses) sits between routes and the domain.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -21,8 +22,8 @@ module.exports = {
     {
       name: "plain-layers-never-import-the-domain",
       severity: "error",
-      comment: "Documents, components and validation take plain data and define their own input types.",
-      from: { path: "^app/(documents|components|validation)/" },
+      comment: "Documents, components and validation take plain data and define their own input types; utils sit below the domain.",
+      from: { path: "^app/(documents|components|validation|utils|i18n)/" },
       to: { path: "^app/domain/" },
     },
     {
@@ -32,6 +33,14 @@ module.exports = {
         "Schemas run in the browser and the server alike; they build on zod, the messages and the generated enums only (formatting lives in app/utils/format.ts, which may use them).",
       from: { path: "^app/validation/" },
       to: { path: "^app/(utils|documents|components|routes)/" },
+    },
+    {
+      name: "http-layer-sits-above-the-domain",
+      severity: "error",
+      comment:
+        "app/http turns requests into actors and outcomes into responses (sessions, sign-in, file downloads): routes use it; the domain, documents, components, validation and utils never do.",
+      from: { path: "^app/(domain|documents|components|validation|utils|i18n)/" },
+      to: { path: "^app/http/" },
     },
     {
       name: "domain-never-imports-the-ui",

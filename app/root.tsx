@@ -11,7 +11,7 @@ import { isInstalled } from "~/domain/setup/setup.server";
 import { actorOf } from "~/domain/shared/actor.server";
 import { getPublicEnv } from "~/utils/env.server";
 import { navigationFor } from "~/utils/navigation";
-import { getUser, popToast } from "~/utils/session.server";
+import { getUser, popToast } from "~/http/session.server";
 import appStyles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];

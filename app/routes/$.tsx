@@ -1,5 +1,5 @@
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
-import { notFound } from "~/utils/permissions.server";
+import { notFound } from "~/http/permissions.server";
 
 // Any URL no other route claims: a 404 page in the portal's frame.
 export async function loader() {

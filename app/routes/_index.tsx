@@ -7,8 +7,8 @@ import { getDashboard } from "~/domain/dashboard/dashboard.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatMonth, formatNumber } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { MEMBER_STATUSES } from "~/validation/members";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${t("app.name")}` }];

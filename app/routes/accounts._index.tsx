@@ -9,9 +9,9 @@ import { t } from "~/i18n";
 import { roleLabel } from "~/i18n/labels";
 import { formatDateShort, formatNumber } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { ACCOUNT_STATES, accountActionSchema, accountFiltersQuery, parseAccountFilters } from "~/validation/accounts";
 import { ROLES } from "~/utils/permissions";
 

@@ -7,9 +7,9 @@ import { activityForEdit, activityFormChoices, updateActivity } from "~/domain/a
 import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/photos.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileFields, readMultipart } from "~/utils/uploads.server";
 import { parseActivitySubmission } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";

@@ -19,7 +19,7 @@ import { listProgrammeNames } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 import { calendarToday } from "~/utils/dates";
 import { ACTIVITY_STATUSES, parseBoardFilters } from "~/validation/activities";
 import { parsePage } from "~/validation/fields";

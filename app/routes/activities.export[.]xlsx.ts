@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readingScope } from "~/domain/activities/activities.server";
 import { activitiesXlsx } from "~/domain/activities/export.server";
 import { calendarToday } from "~/utils/dates";
-import { fileResponse } from "~/utils/file-response.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 import { parseBoardFilters } from "~/validation/activities";
 
 // GET /activities/export.xlsx?<the list's filters>: the board's filtered list as a spreadsheet; a

@@ -6,8 +6,8 @@ import { getFollowUp, revealCaseIdentifier } from "~/domain/activities/follow-up
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];
 

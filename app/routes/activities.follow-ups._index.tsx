@@ -6,7 +6,7 @@ import { Pager } from "~/components/Pager";
 import { listFollowUps } from "~/domain/activities/follow-ups.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 import { FOLLOW_UP_FILTERS, parseFollowUpFilter, type FollowUpFilter } from "~/validation/activities";
 import { parsePage } from "~/validation/fields";
 

@@ -9,9 +9,9 @@ import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/pho
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileFields, readMultipart } from "~/utils/uploads.server";
 import { parseActivitySubmission } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";

@@ -8,9 +8,9 @@ import { getActivitySettings, updateActivitySettings } from "~/domain/activities
 import { addCatalogueEntry, setCatalogueEntryActive, type CatalogueKind } from "~/domain/catalogues/catalogues.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { activitySettingsSchema, catalogueNameSchema } from "~/validation/activities";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.settings.title")} · ${t("app.name")}` }];

@@ -8,9 +8,9 @@ import { verificationQueue } from "~/domain/activities/activities.server";
 import { returnActivities, verifyActivities } from "~/domain/activities/verification.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { returnSchema } from "~/validation/activities";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.verify.title")} · ${t("app.name")}` }];

@@ -5,9 +5,9 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { applicationForm, submitApplication } from "~/domain/members/applications.server";
 import { t } from "~/i18n";
-import { clientAddress } from "~/utils/auth.server";
+import { clientAddress } from "~/http/auth.server";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { readFormData } from "~/utils/request-form.server";
 import { applicationSchema } from "~/validation/applications";
 

@@ -6,8 +6,8 @@ import { Pager } from "~/components/Pager";
 import { auditActionOptions, auditActors, listAuditLog } from "~/domain/audit/audit-log.server";
 import { t } from "~/i18n";
 import { formatNumber } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { auditFiltersQuery, parseAuditFilters, parseAuditPage } from "~/validation/audit";
 
 export const meta: MetaFunction = () => [{ title: `${t("audit.title")} · ${t("app.name")}` }];

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAuditLog } from "~/domain/audit/audit-log.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 import { parseAuditFilters } from "~/validation/audit";
 
 // GET /audit/export.xlsx?<the page's filters>: the chapter's filtered audit log as a spreadsheet

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { certificateFile } from "~/domain/reports/service-certificates.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /certificates/:id.pdf: a certificate of service exactly as issued (the stored file), for
 // the board of its chapter (`read:report:chapter`) or the volunteer it was issued to. An account

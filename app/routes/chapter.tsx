@@ -11,9 +11,9 @@ import {
 } from "~/domain/chapters/chapters.server";
 import type { Refusal } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
-import { refusalResponse, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText, switchChapter } from "~/utils/session.server";
+import { refusalResponse, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText, switchChapter } from "~/http/session.server";
 import { readMultipart } from "~/utils/uploads.server";
 import { safeRedirect } from "~/validation/auth";
 

@@ -8,9 +8,9 @@ import { getChapterProfile, updateChapterProfile } from "~/domain/chapters/chapt
 import { t } from "~/i18n";
 import { formatRupiah } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { chapterProfileSchema } from "~/validation/chapters";
 
 export const meta: MetaFunction = () => [{ title: `${t("chapterProfile.title")} · ${t("app.name")}` }];

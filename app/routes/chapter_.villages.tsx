@@ -9,10 +9,10 @@ import { listAreaVillages, renameVillage, resetVillageName, type AreaVillage } f
 import { t } from "~/i18n";
 import type { Permission } from "~/utils/permissions";
 import { parseForm, useServerFieldErrors, useValidatedSubmit, type FormValues } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { redirectWithToast } from "~/http/session.server";
 import { REGION_NAME_MAX, villageNameSchema, type VillageName, type VillageNameInput } from "~/validation/regions";
 
 export const meta: MetaFunction = () => [{ title: `${t("regions.villages.title")} · ${t("app.name")}` }];

@@ -7,9 +7,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { chapterEditForm, updateChapterFor } from "~/domain/chapters/chapter-admin.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { chapterFormSchema } from "~/validation/chapters";
 
 export const meta: MetaFunction = () => [{ title: `${t("chapters.title")} · ${t("app.name")}` }];

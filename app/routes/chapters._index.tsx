@@ -6,9 +6,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { closeChapter, listChapterTree, reopenChapter } from "~/domain/chapters/chapter-admin.server";
 import { t } from "~/i18n";
 import { formatDateShort, formatNumber } from "~/utils/format";
-import { badRequest, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { badRequest, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("chapters.title")} · ${t("app.name")}` }];
 

@@ -10,9 +10,9 @@ import { SelectField } from "~/components/SelectField";
 import { createDinsosLogin, listDinsosLogins } from "~/domain/chapters/chapter-admin.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { DINSOS_PASSWORD_MIN, dinsosLoginSchema } from "~/validation/chapters";
 import type { z } from "~/validation/zod";
 

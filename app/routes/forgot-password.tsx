@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { requestPasswordReset } from "~/domain/accounts/links.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { invalidForm } from "~/utils/outcome.server";
+import { invalidForm } from "~/http/outcome.server";
 import { readFormData } from "~/utils/request-form.server";
 import { forgotPasswordSchema } from "~/validation/accounts";
 import type { z } from "~/validation/zod";

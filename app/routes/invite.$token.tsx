@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { LinkPasswordPage } from "~/components/accounts/LinkPasswordPage";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
-import { linkPageAction, linkPageLoader } from "~/utils/account-link-route.server";
+import { linkPageAction, linkPageLoader } from "~/http/account-link-route.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("invite.title")} · ${t("app.name")}` }];
 

@@ -27,9 +27,9 @@ import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { toDateInput } from "~/validation/fields";
 import { endPeriodSchema, holdingFormSchema, type EndPeriodInput } from "~/validation/leadership";
 

@@ -7,9 +7,9 @@ import { PeriodForm } from "~/components/leadership/PeriodForm";
 import { getPeriod, updatePeriod } from "~/domain/leadership/periods.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { toDateInput } from "~/validation/fields";
 import { periodFormSchema } from "~/validation/leadership";
 

@@ -11,9 +11,9 @@ import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { notFound, requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { notFound, requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { toDateInput } from "~/validation/fields";
 import { endHoldingSchema, replaceHoldingSchema } from "~/validation/leadership";
 

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DOCUMENT_MAX_BYTES, type DocumentError } from "~/domain/shared/scans.server";
 import { readSkScan, saveSkScan } from "~/domain/leadership/sk.server";
 import type { MessageKey } from "~/i18n";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 const SK_ERRORS: Record<DocumentError | "storage", MessageKey> = {
   missing: "leadership.sk.error.missing",

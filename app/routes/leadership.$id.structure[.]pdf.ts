@@ -3,10 +3,10 @@ import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { boardComposition } from "~/domain/leadership/periods.server";
 import { t } from "~/i18n";
 import { renderBoardStructurePdf } from "~/documents/pdf/render.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /leadership/:id/structure.pdf: the susunan pengurus of a period, for the Dinas Sosial and for printing.
 async function load({ request, params }: LoaderFunctionArgs) {

@@ -9,8 +9,8 @@ import { t } from "~/i18n";
 import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.title")} · ${t("app.name")}` }];
 

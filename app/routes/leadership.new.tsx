@@ -7,9 +7,9 @@ import { PeriodForm } from "~/components/leadership/PeriodForm";
 import { createPeriod } from "~/domain/leadership/periods.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { periodFormSchema } from "~/validation/leadership";
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.new.title")} · ${t("app.name")}` }];

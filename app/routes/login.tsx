@@ -8,9 +8,9 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
 import { useValidatedSubmit } from "~/utils/forms";
-import { clientAddress, createAuthenticator, LoginError, loginRefused } from "~/utils/auth.server";
+import { clientAddress, createAuthenticator, LoginError, loginRefused } from "~/http/auth.server";
 import { readFormData } from "~/utils/request-form.server";
-import { getUser, startUserSession } from "~/utils/session.server";
+import { getUser, startUserSession } from "~/http/session.server";
 import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} · ${t("app.name")}` }];

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { endUserSession } from "~/utils/session.server";
+import { endUserSession } from "~/http/session.server";
 
 // POST /logout from the menu; GET /logout (a typed URL or a link) ends the session too.
 export async function action({ request }: ActionFunctionArgs) {

@@ -12,9 +12,9 @@ import { t, type MessageKey } from "~/i18n";
 import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatTime, maskNik } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
 import { calendarToday } from "~/utils/dates";
 

@@ -2,9 +2,9 @@ import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { issueCard, revokeCard } from "~/domain/members/cards.server";
 import { parseForm } from "~/utils/forms";
-import { refusalResponse } from "~/utils/outcome.server";
-import { notFound, requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { refusalResponse } from "~/http/outcome.server";
+import { notFound, requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { cardActionSchema } from "~/validation/member-cards";
 
 // POST /members/:id/card (from the card panel of the member page): intent=issue issues a new

@@ -4,10 +4,10 @@ import { memberCardToPrint, recordCardExport } from "~/domain/members/cards.serv
 import { attachPhotos } from "~/domain/members/photos.server";
 import { renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /members/:id/card.pdf: one member's card on one A4 page (issued on the spot when the
 // member has no valid card). The board prints anyone's; a volunteer only their own.

@@ -8,9 +8,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { existingMemberOf, getMember, listChapterVillages, revealNik, updateMember } from "~/domain/members/members.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { formatPhone, memberFormSchema, toDateInput } from "~/validation/members";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.edit")} · ${t("app.name")}` }];

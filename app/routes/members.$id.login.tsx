@@ -9,8 +9,8 @@ import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatDateShort, formatTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
 import { loginLinkSchema } from "~/validation/accounts";
 

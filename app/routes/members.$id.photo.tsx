@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { PHOTO_MAX_BYTES, saveMemberPhoto, type PhotoUpload } from "~/domain/members/photos.server";
-import { refusalResponse } from "~/utils/outcome.server";
-import { notFound, requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { refusalResponse } from "~/http/outcome.server";
+import { notFound, requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { readMultipart } from "~/utils/uploads.server";
 
 /** Reads the multipart body in memory; a part over 2 MB (+ margin) is refused as too big. */

@@ -15,9 +15,9 @@ import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";
 import { formValues, parseForm, useServerFieldErrors, useValidatedSubmit, type FormValues } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import {
   COMPETENCY_LEVELS,

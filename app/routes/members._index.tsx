@@ -8,7 +8,7 @@ import { countOpenDuplicateFlags, listChapterVillages, listMembers, memberListRi
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatNumber, maskNik } from "~/utils/format";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 import {
   MEMBER_STATUSES,
   MEMBERSHIP_TYPES,

@@ -6,10 +6,10 @@ import { decideApplication, listApplications } from "~/domain/members/applicatio
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatDateShort } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { badRequest, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { badRequest, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { applicationDecisionSchema } from "~/validation/applications";
 import { formatPhone } from "~/validation/members";
 

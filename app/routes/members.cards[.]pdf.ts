@@ -5,11 +5,11 @@ import { attachPhotos } from "~/domain/members/photos.server";
 import { t } from "~/i18n";
 import { renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
 import { getEnv } from "~/utils/env.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { badRequest, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { fileResponse } from "~/http/file-response.server";
+import { badRequest, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 const FILTER_PARAMS = ["q", "status", "kecamatan", "kelurahan", "jenis"];
 

@@ -8,9 +8,9 @@ import { listOpenDuplicateFlags, markDistinct } from "~/domain/members/members.s
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, maskNik } from "~/utils/format";
-import { badRequest, refusalResponse } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { badRequest, refusalResponse } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.duplicates.title")} · ${t("app.name")}` }];
 

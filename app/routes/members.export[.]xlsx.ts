@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildMemberExport } from "~/domain/members/export.server";
 import { mayExportWholeNik } from "~/domain/members/members.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { requireActor } from "~/utils/permissions.server";
+import { fileResponse } from "~/http/file-response.server";
+import { requireActor } from "~/http/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /members/export.xlsx[?filters][&nik=1]: the filtered member list, audited. NIK is masked
 // unless the user may see it whole AND asks for it with nik=1.

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Refusal } from "~/domain/shared/outcome.server";
 import { commitImport, getImportProgress } from "~/domain/members/import-commit.server";
 import { t } from "~/i18n";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 
 // GET  /members/import/:id/progress: how far a running commit has come, as JSON (for polling,
 //   e.g. from another tab).

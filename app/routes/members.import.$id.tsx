@@ -10,9 +10,9 @@ import type { ImportOutcome, ImportRowView } from "~/domain/members/import-parse
 import { t, type MessageKey } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 import { ALL_SHEETS } from "~/validation/member-import";
-import { formRefusal, refusalResponse, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { formRefusal, refusalResponse, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import type { ImportStreamEvent } from "./members.import.$id.progress";
 
 // GET /members/import/:id: the dry run's result: what was read of the file (sheet, other sheets,

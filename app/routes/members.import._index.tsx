@@ -5,8 +5,8 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { checkImportFile, IMPORT_MAX_FILE_BYTES } from "~/domain/members/import-commit.server";
 import { t } from "~/i18n";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 
 // GET /members/import: the upload form. POST (intent=check): reads the file, runs the dry run
 // and shows its result at /members/import/:id. Nothing is saved to the registry here.

@@ -8,9 +8,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { createMember, existingMemberOf, listChapterVillages } from "~/domain/members/members.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { memberFormSchema, toDateInput } from "~/validation/members";
 import { calendarToday } from "~/utils/dates";
 

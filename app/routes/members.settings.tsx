@@ -9,9 +9,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { getMemberSettings, updateMemberSettings } from "~/domain/chapters/chapters.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
 import { calendarToday } from "~/utils/dates";
 

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { listMembersForPrint, recordMemberExport } from "~/domain/members/members.server";
 import { renderMemberListPdf } from "~/documents/pdf/render.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { requireActor } from "~/utils/permissions.server";
+import { fileResponse } from "~/http/file-response.server";
+import { requireActor } from "~/http/permissions.server";
 import { parseMemberFilters } from "~/validation/members";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /members.pdf[?filters]: the chapter's member list on its letterhead (board and administrator).
 async function load({ request }: LoaderFunctionArgs) {

@@ -17,9 +17,9 @@ import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateShort, formatTime } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { notFound, requireActor } from "~/utils/permissions.server";
-import { currentSessionId, redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { notFound, requireActor } from "~/http/permissions.server";
+import { currentSessionId, redirectWithToast } from "~/http/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
 import { mayHoldCard } from "~/validation/member-cards";
 

@@ -7,8 +7,8 @@ import { ProgressBar } from "~/components/ProgressBar";
 import { programmeOverview } from "~/domain/programmes/overview.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatHours, formatNumber, formatRupiah } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -7,9 +7,9 @@ import { ProgrammeForm } from "~/components/programmes/ProgrammeForm";
 import { programmeEditForm, updateProgramme } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { toDateInput } from "~/validation/fields";
 import { parseProgrammeSubmission } from "~/validation/programmes";
 

@@ -6,9 +6,9 @@ import { PageHeader } from "~/components/PageHeader";
 import { programmePhotoChoices, setProgrammePhotos } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
-import { refusalResponse, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { refusalResponse, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { MAX_REPORT_PHOTOS } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.photos.choose")} · ${t("app.name")}` }];

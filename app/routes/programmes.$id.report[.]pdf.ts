@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { programmeReportFile } from "~/domain/programmes/report.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /programmes/:id/report.pdf: the programme report for the partner and the Dinas Sosial.
 // It shows the money, so only those who may see the programme's money get it (not its volunteers).

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { listProgrammes, programmeRights } from "~/domain/programmes/programmes.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.title")} · ${t("app.name")}` }];
 

@@ -8,9 +8,9 @@ import { createProgramme, programmeFormChoices } from "~/domain/programmes/progr
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { toDateInput } from "~/validation/fields";
 import { parseProgrammeSubmission } from "~/validation/programmes";
 

@@ -10,9 +10,9 @@ import { addAgreement, addContact, getPartner, removeContact, savePartner } from
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatRupiah } from "~/utils/format";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { formatPhone } from "~/validation/members";
 import { agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";

@@ -8,9 +8,9 @@ import { listPartners, savePartner } from "~/domain/programmes/partners.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { partnerSchema, agreementKindLabel } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.partners.title")} · ${t("app.name")}` }];

@@ -8,9 +8,9 @@ import { getFinanceSettings, updateFinanceSettings } from "~/domain/programmes/m
 import { t } from "~/i18n";
 import { formatRupiah } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
-import { invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { financeSettingsSchema } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.settings.title")} · ${t("app.name")}` }];

@@ -5,8 +5,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { provinceOverview, type ChapterFigures } from "~/domain/dashboard/province.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatMonth, formatNumber } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("province.title")} · ${t("app.name")}` }];
 

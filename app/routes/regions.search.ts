@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { searchRegions } from "~/domain/chapters/regions.server";
-import { requireActor } from "~/utils/permissions.server";
+import { requireActor } from "~/http/permissions.server";
 import { regionSearchSchema } from "~/validation/regions";
 
 // GET /regions/search?q=darat%20sekip&level=village&under=61.71&limit=20: regions for a picker,

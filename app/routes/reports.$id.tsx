@@ -10,9 +10,9 @@ import { t } from "~/i18n";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
 import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
-import { badRequest, invalidForm, refusalResponse, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast, redirectWithToastText } from "~/utils/session.server";
+import { badRequest, invalidForm, refusalResponse, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { reviewSchema } from "~/validation/reports";
 import { readFormData } from "~/utils/request-form.server";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportFile } from "~/domain/reports/reports.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /reports/:id.xlsx: the stored file of a submitted report (as it was sent), or a fresh one
 // marked as a draft, for the board and for the Dinas Sosial of the chapter's area.

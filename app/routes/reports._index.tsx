@@ -12,9 +12,9 @@ import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
 import { formatReportHours, reportHours } from "~/utils/report-hours";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { REPORT_PERIOD_KINDS, reportPeriodSchema } from "~/validation/reports";
 import { readFormData } from "~/utils/request-form.server";
 

@@ -12,9 +12,9 @@ import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { certificateIssueSchema, type CertificateIssueData, type CertificateIssueInput } from "~/validation/reports";
 

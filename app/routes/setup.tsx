@@ -7,9 +7,9 @@ import { completeSetup, isInstalled } from "~/domain/setup/setup.server";
 import { notFound } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
-import { formRefusal, invalidForm, refusalResponse } from "~/utils/outcome.server";
+import { formRefusal, invalidForm, refusalResponse } from "~/http/outcome.server";
 import { readFormData } from "~/utils/request-form.server";
-import { startUserSession } from "~/utils/session.server";
+import { startUserSession } from "~/http/session.server";
 import { setupFormSchema } from "~/validation/setup";
 
 export const meta: MetaFunction = () => [{ title: `${t("setup.title")} · ${t("app.name")}` }];

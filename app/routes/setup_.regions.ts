@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { searchRegions } from "~/domain/chapters/regions.server";
 import { isInstalled } from "~/domain/setup/setup.server";
 import { notFound } from "~/domain/shared/outcome.server";
-import { refusalResponse } from "~/utils/outcome.server";
+import { refusalResponse } from "~/http/outcome.server";
 import { regionSearchSchema } from "~/validation/regions";
 
 // GET /setup/regions?q=&level=&limit=: the region picker of the first-run setup page, before

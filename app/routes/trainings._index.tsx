@@ -8,8 +8,8 @@ import { listEvents } from "~/domain/trainings/events.server";
 import { countMembersWithoutBasicBimtek, memberTrainingRecord, membersWithoutBasicBimtek } from "~/domain/trainings/record.server";
 import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
-import { requireActor } from "~/utils/permissions.server";
-import { unwrap } from "~/utils/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { unwrap } from "~/http/outcome.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.title")} · ${t("app.name")}` }];
 

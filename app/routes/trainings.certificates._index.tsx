@@ -5,8 +5,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { expiringCertificates } from "~/domain/trainings/certificates.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { EXPIRY_WINDOW_DAYS } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.expiry.title")} · ${t("app.name")}` }];

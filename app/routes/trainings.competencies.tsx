@@ -10,9 +10,9 @@ import { createCompetency, listCompetencies } from "~/domain/trainings/courses.s
 import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import type { z } from "~/validation/zod";
 import { competencyFormSchema, type CompetencyFormInput } from "~/validation/trainings";
 

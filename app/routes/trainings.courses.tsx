@@ -12,9 +12,9 @@ import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { courseKindLabel, levelLabel, organiserLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import {
   COMPETENCY_LEVELS,
   COURSE_KINDS,

@@ -11,9 +11,9 @@ import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";
 import { formValues, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { ATTENDANCE, parseResultRows, participantsFormSchema, RESULTS } from "~/validation/trainings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

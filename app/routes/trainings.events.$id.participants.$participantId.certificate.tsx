@@ -10,9 +10,9 @@ import { participantForCertificate, saveParticipantCertificate } from "~/domain/
 import { t } from "~/i18n";
 import { organiserLabel } from "~/i18n/labels";
 import { formValues, parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
 import { certificateFormSchema, type CertificateFormData, type CertificateFormInput } from "~/validation/trainings";

@@ -11,9 +11,9 @@ import { createEvent, newEventForm } from "~/domain/trainings/events.server";
 import { t } from "~/i18n";
 import { courseKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { redirectWithToast } from "~/utils/session.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { redirectWithToast } from "~/http/session.server";
 import { eventFormSchema, type EventFormData, type EventFormInput } from "~/validation/trainings";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.event.new")} · ${t("app.name")}` }];

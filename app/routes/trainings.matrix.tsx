@@ -6,8 +6,8 @@ import { listChapterDistricts } from "~/domain/leadership/positions.server";
 import { competencyMatrix } from "~/domain/trainings/competencies.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
 import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.matrix.title")} · ${t("app.name")}` }];

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { competencyMatrixXlsx } from "~/domain/trainings/competencies.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { unwrap } from "~/utils/outcome.server";
-import { requireActor } from "~/utils/permissions.server";
-import { fileRoute } from "~/utils/resource-errors.server";
+import { fileResponse } from "~/http/file-response.server";
+import { unwrap } from "~/http/outcome.server";
+import { requireActor } from "~/http/permissions.server";
+import { fileRoute } from "~/http/resource-errors.server";
 
 // GET /trainings/matrix.xlsx[?kecamatan=61.71.01]: the competency matrix as a spreadsheet.
 async function load({ request }: LoaderFunctionArgs) {

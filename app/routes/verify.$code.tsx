@@ -7,7 +7,7 @@ import { memberStatusLabel } from "~/i18n/labels";
 import { verifyReportCode } from "~/domain/reports/reports.server";
 import { verifyCertificateCode, type CertificateCheck } from "~/domain/reports/service-certificates.server";
 import { formatDateLong, formatHours, formatNumber } from "~/utils/format";
-import { notFound } from "~/utils/permissions.server";
+import { notFound } from "~/http/permissions.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("verify.title")} · ${t("app.name")}` }, { name: "robots", content: "noindex" }];
 

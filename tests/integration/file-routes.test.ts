@@ -169,8 +169,8 @@ describe("routes that send files", () => {
 describe("a refusal with a sentence", () => {
   it("reaches the Indonesian error page of a file route, conflicts with their own page", async () => {
     const { conflict, forbidden } = await import("~/domain/shared/outcome.server");
-    const { unwrap } = await import("~/utils/outcome.server");
-    const { fileRoute } = await import("~/utils/resource-errors.server");
+    const { unwrap } = await import("~/http/outcome.server");
+    const { fileRoute } = await import("~/http/resource-errors.server");
     const sentence = "Laporan ini sudah diajukan dan tidak dapat diubah lagi.";
     const taken = await fileRoute(async () => unwrap(conflict(sentence)))({} as LoaderFunctionArgs);
     expect(taken.status).toBe(409);

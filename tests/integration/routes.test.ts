@@ -222,7 +222,7 @@ describe("administrator's chapter", () => {
 
 describe("requireActor", () => {
   it("sends a visitor without a session to the login page, and back afterwards", async () => {
-    const { requireActor } = await import("~/utils/permissions.server");
+    const { requireActor } = await import("~/http/permissions.server");
     const thrown = await requireActor(getRequest("/members?page=2")).catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
@@ -230,7 +230,7 @@ describe("requireActor", () => {
   });
 
   it("refuses a signed-in user without the page's permission with 403", async () => {
-    const { requireActor } = await import("~/utils/permissions.server");
+    const { requireActor } = await import("~/http/permissions.server");
     const thrown = await requireActor(getRequest("/members", cookies.volunteer), "read:member:chapter").catch((error: unknown) => error);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(403);
@@ -239,7 +239,7 @@ describe("requireActor", () => {
   });
 
   it("builds the actor: who, the chapter and its time zone, and the permissions of the positions held today", async () => {
-    const { requireActor } = await import("~/utils/permissions.server");
+    const { requireActor } = await import("~/http/permissions.server");
     const { db } = await import("~/utils/db.server");
     const chapter = await db.chapter.findUniqueOrThrow({ where: { code: "RT" }, select: { id: true, timeZone: true } });
     const board = await db.user.findUniqueOrThrow({ where: { email: users.board }, select: { id: true, memberId: true } });

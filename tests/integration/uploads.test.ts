@@ -21,7 +21,7 @@ import { action as eventCertificateAction } from "~/routes/trainings.events.$id.
 import { action as partnerAction, loader as partnerLoader } from "~/routes/programmes.partners.$id";
 import { savePartner } from "~/domain/programmes/partners.server";
 import { db } from "~/utils/db.server";
-import { popToast } from "~/utils/session.server";
+import { popToast } from "~/http/session.server";
 import { buildBoardUser, buildChapter, buildMember, calendarDate } from "../factories";
 import { actorOfUser } from "../support/actors";
 import { cookiesFrom, dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";

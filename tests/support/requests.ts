@@ -79,7 +79,7 @@ export async function signIn(email: string, password = "password-123"): Promise<
 
 /** The toast a redirect carries, as the next page would show it. */
 export async function toastOf(response: Response) {
-  const { popToast } = await import("~/utils/session.server");
+  const { popToast } = await import("~/http/session.server");
   const { toast } = await popToast(getRequest("/", cookiesFrom(response)));
   return toast;
 }

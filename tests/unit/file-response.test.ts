@@ -1,10 +1,10 @@
-// fileResponse (app/utils/file-response.server.ts), the one way a download leaves the portal: its
+// fileResponse (app/http/file-response.server.ts), the one way a download leaves the portal: its
 // content type by kind, a Content-Disposition that the `content-disposition` parser reads back to
 // the very Indonesian file name (spaces, apostrophes, accents, quotes), the cache policy and no
 // sniffing.
 import { parse } from "content-disposition";
 import { describe, expect, it } from "vitest";
-import { FILE_TYPES, fileResponse } from "~/utils/file-response.server";
+import { FILE_TYPES, fileResponse } from "~/http/file-response.server";
 
 const savedName = (response: Response) => parse(response.headers.get("Content-Disposition")!).parameters.filename;
 const dispositionType = (response: Response) => parse(response.headers.get("Content-Disposition")!).type;

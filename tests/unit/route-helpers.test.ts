@@ -1,4 +1,4 @@
-// The one place where a domain outcome becomes an HTTP answer (~/utils/outcome.server,
+// The one place where a domain outcome becomes an HTTP answer (~/http/outcome.server,
 // docs/decisions/016): forbidden 403, not found 404, invalid 400 with the form's messages and
 // what was typed, conflict 409 with its sentence as the form's message; the Indonesian sentences
 // pass through untouched. (requireActor, which needs a session, is covered in
@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { conflict, forbidden, invalid, notFound, ok } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
-import { badRequest, formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { dataOf, statusOf } from "../support/requests";
 
 const SENTENCE = "Laporan ini sudah diajukan dan tidak dapat diubah lagi.";

@@ -1,4 +1,4 @@
-// Routes are thin (docs/decisions/016): they map domain outcomes through ~/utils/outcome.server
+// Routes are thin (docs/decisions/016): they map domain outcomes through ~/http/outcome.server
 // and never write a status code by hand, and they never reach the database themselves. This test
 // reads every file in app/routes and names the file and line of each breach.
 import { readdirSync, readFileSync } from "node:fs";
@@ -57,8 +57,8 @@ describe("the route shape check", () => {
     const source = `
 import { data } from "@remix-run/node";
 import { getThing } from "~/domain/things/things.server";
-import { fileResponse } from "~/utils/file-response.server";
-import { formRefusal, invalidForm, unwrap } from "~/utils/outcome.server";
+import { fileResponse } from "~/http/file-response.server";
+import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 export async function loader({ request }) {
   const actor = await requireActor(request, "read:thing:chapter");
   const { thing } = unwrap(await getThing(actor));

@@ -1,5 +1,5 @@
 // Who is acting: built once per request from the signed-in user (`requireActor` in
-// ~/utils/permissions.server) and passed as the first argument of every domain call that acts
+// ~/http/permissions.server) and passed as the first argument of every domain call that acts
 // for someone. The domain checks rights on it where the rule lives (docs/decisions/016).
 import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { hasAnyPermission, hasPermission, type Permission, type Role } from "~/utils/permissions";

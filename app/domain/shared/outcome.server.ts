@@ -1,5 +1,5 @@
 // What every domain call answers with: success with its value, or one of four refusals. Routes
-// never map these by hand: `~/utils/outcome.server` turns a refusal into the response (403 and
+// never map these by hand: `~/http/outcome.server` turns a refusal into the response (403 and
 // 404 as the Indonesian error page; 400 and 409 as the form's messages). docs/decisions/016.
 //
 // - forbidden: the actor may not do this (the rule lives in the domain function).

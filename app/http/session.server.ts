@@ -3,7 +3,7 @@ import { createSession, deleteSession, getSessionUser, type CurrentUser } from "
 import { switchSessionChapter } from "~/domain/chapters/chapters.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import { notFound } from "~/domain/shared/outcome.server";
-import { getEnv } from "./env.server";
+import { getEnv } from "~/utils/env.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 
 // The session cookie is signed, httpOnly, SameSite=Lax and expires with the server-side

@@ -4,7 +4,7 @@ import { actorOf, type Actor } from "~/domain/shared/actor.server";
 import * as outcome from "~/domain/shared/outcome.server";
 import { refusalResponse } from "./outcome.server";
 import { getUser } from "./session.server";
-import { hasAnyPermission, hasPermission, type Permission } from "./permissions";
+import { hasAnyPermission, hasPermission, type Permission } from "~/utils/permissions";
 
 export type { Actor, CurrentUser };
 

@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { openLink, redeemLink } from "~/domain/accounts/links.server";
 import type { AccountTokenKind } from "~/generated/prisma/enums";
 import { newPasswordSchema } from "~/validation/auth";
-import { parseForm } from "./forms";
+import { parseForm } from "~/utils/forms";
 import { formRefusal, invalidForm } from "./outcome.server";
-import { readFormData } from "./request-form.server";
+import { readFormData } from "~/utils/request-form.server";
 import { startUserSession } from "./session.server";
 
 /** The page: the person the link is for, or why it cannot be used (shown on the page itself, with whom to ask). */

@@ -11,7 +11,7 @@
 import { data } from "@remix-run/node";
 import type { FieldErrors, Refusal } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
-import type { FormValues } from "./forms";
+import type { FormValues } from "~/utils/forms";
 
 const STATUS = { forbidden: 403, notFound: 404, invalid: 400, conflict: 409 } as const;
 
