@@ -26,6 +26,7 @@ import { loader as newMemberLoader } from "~/routes/members.new";
 import { action as loginAction } from "~/routes/login";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { getSessionUser } from "~/domain/accounts/accounts.server";
 import { hasPermission } from "~/utils/permissions";
 import { parseCalendarDate, toDateInput } from "~/validation/fields";
 import { holdingFormSchema, positionFormSchema } from "~/validation/leadership";
@@ -902,10 +903,9 @@ describe("rights follow the positions held, recomputed on every request", () => 
       reason: "Tidak aktif lagi",
     });
     expect(changed).toMatchObject({ from: "aktif", to: "nonaktif" });
-    const after = await current(sessionId);
-    expect(after.positions).toEqual([]);
-    expect(after.permissions).not.toContain("create:member:chapter");
-    expect(after.permissions).not.toContain("read:dashboard:chapter");
+    // A member who leaves loses the login itself (issue 16): the session ends with the rights.
+    expect(await getSessionUser(sessionId)).toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: sek.id }, select: { active: true } })).toEqual({ active: false });
   });
 
   it("each core position gives its own rights: Ketua submits reports, Bendahara handles money, not the registry", async () => {
