@@ -29,7 +29,7 @@ async function fillActivity(type: string) {
   await page.getByLabel("atau lama kegiatan (menit)").fill("60");
   await page.getByLabel("Jenis kegiatan").selectOption({ label: type });
   await page.getByLabel("Cari kelurahan atau kecamatan").fill("benuamelayu");
-  await page.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Benuamelayu Laut" });
+  await page.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Benua Melayu Laut" });
 }
 
 describe("a follow-up from referral to closing", () => {

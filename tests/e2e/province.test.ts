@@ -1,7 +1,7 @@
 // Chapters on a phone (360 px): the administrator sees the chapter tree (the province above its
 // two city chapters), switches to IPSM Provinsi Kalimantan Barat and reads the province roll-up,
-// which says that its figures include the sub-chapters and names the chapter that has not sent
-// last month's report (Kota Pontianak: the demo leaves it for the board to send).
+// which says that its figures include the sub-chapters and lists who has not sent last month's
+// report (never Kota Singkawang, whose demo report is sent).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, logIn, phoneContext } from "../support/browser";
@@ -52,9 +52,11 @@ describe("the province tier", () => {
     expect(await members.locator("tbody tr").count()).toBe(3);
     await members.getByText("IPSM Kota Singkawang").waitFor();
     await members.getByText("Jumlah").waitFor();
-    const missing = page.getByTestId("province-missing");
-    await missing.getByText("IPSM Kota Pontianak").waitFor();
-    expect(await missing.getByText("IPSM Kota Singkawang").count()).toBe(0);
+    // Last month's report: Singkawang's demo report is sent, so it is never listed as missing.
+    // Pontianak's is listed until the reports browser test (which may run first) sends it; the
+    // exact list is checked against the database in tests/integration/chapters.test.ts.
+    await page.getByRole("heading", { level: 2, name: /^Belum mengirim laporan / }).waitFor();
+    expect(await page.getByTestId("province-missing").getByText("IPSM Kota Singkawang").count()).toBe(0);
     expect(await noSideways()).toBeLessThanOrEqual(0);
   });
 });
