@@ -1,10 +1,11 @@
 // A real IPSM from an empty database (issue 16), on phones (360 px), against its own production
 // server started here with SEED_DEMO_DATA=false and mail going to a real SMTP server in this
 // process: every page leads to /setup; the administrator sets up the portal with the code from the
-// server's log (the chapter's time zone follows its region), registers a member and gives her a
-// login by invitation link (also mailed); the member sets her password on her own phone; later she
-// resets a forgotten password through the mailed link; deactivated from /accounts, she cannot sign
-// in any more.
+// server's log (the chapter's time zone follows its region), registers the Sekretaris, appoints
+// her in the first board and invites her (link shown, WhatsApp, mail); she sets her password on
+// her own phone, registers and invites a volunteer, who sets his password and logs an activity;
+// he resets a forgotten password through the mailed link; deactivated by the Sekretaris from
+// /accounts, he cannot sign in any more.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,56 @@ let admin: BrowserContext;
 let page: Page;
 
 const ADMIN = { name: "Hj. Rosnani Abdullah", email: "admin@ipsm-pontianak.or.id", password: "sandi-admin-pontianak-2026" };
-const MEMBER = { name: "Nurul Hidayah", email: "nurul.hidayah@contoh.id" };
+const KETUA = "Syarif Hamid";
+const SEKRETARIS = { name: "Nurul Hidayah", email: "nurul.hidayah@contoh.id", password: "sandi-nurul-2026" };
+const RELAWAN = { name: "Budi Santoso", email: "budi.santoso@contoh.id", password: "sandi-budi-2026" };
+const invitations = new Map<string, string>();
+let sekretaris: Page;
+let relawan: Page;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Registers an active member through the member form. */
+async function registerMember(p: Page, m: { name: string; nik: string; birth: string; sex: "L" | "P"; phone: string; email: string }) {
+  await p.goto("/members/new");
+  await heading(p, "Tambah anggota");
+  for (const [label, value] of Object.entries({
+    "Nama lengkap": m.name,
+    NIK: m.nik,
+    "Tanggal lahir": m.birth,
+    "Nomor HP": m.phone,
+    ...(m.email ? { "Email (tidak wajib)": m.email } : {}),
+    Alamat: "Gg. Purnama 2 No. 7",
+  }))
+    await p.getByLabel(label, { exact: true }).fill(value);
+  await p.getByLabel("Jenis kelamin").selectOption(m.sex);
+  await p.getByLabel("Cari kelurahan atau kecamatan").fill("akcaya");
+  await p.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Akcaya" });
+  await p.getByLabel("Status", { exact: true }).selectOption("aktif");
+  await p.getByRole("button", { name: "Simpan anggota" }).click();
+  await heading(p, m.name);
+}
+
+/** Makes a member's invitation from their page; the link shown, with its WhatsApp link and the mail sent. */
+async function invite(p: Page, name: string, email: string, whatsapp: string) {
+  await p.goto(`/members?q=${encodeURIComponent(name)}`);
+  await p.getByRole("link", { name, exact: true }).click();
+  await heading(p, name);
+  await p.getByRole("link", { name: "Akses login" }).click();
+  await heading(p, "Akses login");
+  await p.getByTestId("login-state").getByText("Belum punya login.").waitFor();
+  expect(await p.getByLabel("Email untuk login").inputValue()).toBe(email);
+  await p.getByRole("button", { name: "Buat tautan undangan" }).click();
+  await p.getByText("Tautan undangan dibuat. Berlaku 7 hari, hanya sekali pakai.").waitFor();
+  const link = await p.getByTestId("login-link").inputValue();
+  expect(link).toMatch(new RegExp(`^${server.baseURL}/invite/`));
+  const href = await p.getByRole("link", { name: "Kirim lewat WhatsApp" }).getAttribute("href");
+  expect(href).toMatch(new RegExp(`^https://wa\\.me/${whatsapp}\\?text=`));
+  expect(new URL(href!).searchParams.get("text")).toContain(`Halo ${name}`);
+  await p.getByText(`Tautan juga sudah dikirim ke email ${email}.`).waitFor();
+  expect(await noSideways(p)).toBeLessThanOrEqual(0);
+  return link;
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "ipsm-first-run-"));
@@ -98,59 +148,69 @@ describe("a new IPSM starts its portal", () => {
     expect(again?.status()).toBe(404);
   });
 
-  it("registers a member and gives her a login by invitation link, also mailed", async () => {
-    await page.goto("/members/new");
-    await heading(page, "Tambah anggota");
-    for (const [label, value] of Object.entries({
-      "Nama lengkap": MEMBER.name,
-      NIK: "6171016203930007",
-      "Tanggal lahir": "1993-03-22",
-      "Nomor HP": "0857 1234 5678",
-      "Email (tidak wajib)": MEMBER.email,
-      Alamat: "Gg. Purnama 2 No. 7",
-    }))
-      await page.getByLabel(label, { exact: true }).fill(value);
-    await page.getByLabel("Jenis kelamin").selectOption("P");
-    await page.getByLabel("Cari kelurahan atau kecamatan").fill("akcaya");
-    await page.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Akcaya" });
-    await page.getByRole("button", { name: "Simpan anggota" }).click();
-    await heading(page, MEMBER.name);
+  it("registers the Sekretaris, appoints her in the first board and gives her a login by invitation link, also mailed", async () => {
+    await registerMember(page, { name: KETUA, nik: "6171010907750002", birth: "1975-07-09", sex: "L", phone: "0813 4444 5555", email: "" });
+    await registerMember(page, {
+      name: SEKRETARIS.name,
+      nik: "6171016203930007",
+      birth: "1993-03-22",
+      sex: "P",
+      phone: "0857 1234 5678",
+      email: SEKRETARIS.email,
+    });
 
-    await page.getByRole("link", { name: "Akses login" }).click();
-    await heading(page, "Akses login");
-    await page.getByTestId("login-state").getByText("Belum punya login.").waitFor();
-    expect(await page.getByLabel("Email untuk login").inputValue()).toBe(MEMBER.email);
-    await page.getByRole("button", { name: "Buat tautan undangan" }).click();
-    await page.getByText("Tautan undangan dibuat. Berlaku 7 hari, hanya sekali pakai.").waitFor();
-    const link = await page.getByTestId("login-link").inputValue();
-    expect(link).toMatch(new RegExp(`^${server.baseURL}/invite/`));
-    const whatsapp = await page.getByRole("link", { name: "Kirim lewat WhatsApp" }).getAttribute("href");
-    expect(whatsapp).toMatch(/^https:\/\/wa\.me\/6285712345678\?text=/);
-    await page.getByText(`Tautan juga sudah dikirim ke email ${MEMBER.email}.`).waitFor();
-    expect(await noSideways(page)).toBeLessThanOrEqual(0);
+    // The first board: a period with its decree, the Sekretaris appointed, the period activated.
+    const today = new Date();
+    const year = today.getUTCFullYear();
+    const periodName = `Periode ${year}-${year + 5}`;
+    await page.goto("/leadership");
+    await page.getByRole("link", { name: "Tambah periode" }).click();
+    await page.getByLabel("Nama periode").fill(periodName);
+    await page.getByLabel("Tanggal mulai").fill(isoDay(today));
+    await page.getByLabel("Tanggal berakhir").fill(`${year + 5}-01-01`);
+    await page.getByLabel("Nomor SK").fill(`400.9/12/DINSOS/${year}`);
+    await page.getByLabel("Tanggal SK").fill(isoDay(today));
+    await page.getByLabel("Diterbitkan oleh").fill("Wali Kota Pontianak");
+    await page.getByRole("button", { name: "Simpan periode" }).click();
+    await heading(page, periodName);
+    const appoint = async (position: string, name: string) => {
+      const form = page.getByRole("form", { name: "Tetapkan pemegang jabatan" });
+      await form.getByLabel("Jabatan", { exact: true }).selectOption({ label: position });
+      const option = await form.getByLabel("Anggota", { exact: true }).locator("option", { hasText: name }).getAttribute("value");
+      await form.getByLabel("Anggota", { exact: true }).selectOption(option!);
+      await form.getByRole("button", { name: "Tetapkan" }).click();
+      await page.getByText(`${name} ditetapkan sebagai ${position}.`).waitFor();
+    };
+    await appoint("Ketua", KETUA);
+    await appoint("Sekretaris", SEKRETARIS.name);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Aktifkan periode" }).click();
+    await page.getByText(`${periodName} kini aktif.`).waitFor();
 
-    const mail = await smtp.mailTo(MEMBER.email);
+    const link = await invite(page, SEKRETARIS.name, SEKRETARIS.email, "6285712345678");
+    const mail = await smtp.mailTo(SEKRETARIS.email);
     expect(mail.subject).toBe("Undangan Portal IPSM Kota Pontianak");
     expect(linkIn(mail.text)).toBe(link);
+    // Only the one invitation was mailed.
+    expect(await smtp.mailTo(SEKRETARIS.email, 200).catch(() => null)).toBeNull();
+    invitations.set(SEKRETARIS.email, link);
   });
 
-  it("lets the member set her password on her own phone; a used link says so", async () => {
-    // Only the one invitation was mailed.
-    expect(await smtp.mailTo(MEMBER.email, 200).catch(() => null)).toBeNull();
-    const link = await page.getByTestId("login-link").inputValue();
-    const phone = await phoneContext(browser, server.baseURL);
-    const own = await phone.newPage();
-    await own.goto(link);
-    await heading(own, "Buat kata sandi");
-    await own.getByLabel("Kata sandi baru", { exact: true }).fill("pendek");
-    await own.getByLabel("Ulangi kata sandi baru").fill("pendek");
-    await own.getByRole("button", { name: "Simpan dan masuk" }).click();
-    await own.getByText("Kata sandi paling sedikit 10 karakter.").waitFor();
-    await own.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-nurul-2026");
-    await own.getByLabel("Ulangi kata sandi baru").fill("sandi-nurul-2026");
-    await own.getByRole("button", { name: "Simpan dan masuk" }).click();
-    await heading(own, `Halo, ${MEMBER.name}`);
-    await phone.close();
+  it("lets the Sekretaris set her password on her own phone and administer logins; a used link says so", async () => {
+    const link = invitations.get(SEKRETARIS.email)!;
+    sekretaris = await (await phoneContext(browser, server.baseURL)).newPage();
+    await sekretaris.goto(link);
+    await heading(sekretaris, "Buat kata sandi");
+    await sekretaris.getByLabel("Kata sandi baru", { exact: true }).fill("pendek");
+    await sekretaris.getByLabel("Ulangi kata sandi baru").fill("pendek");
+    await sekretaris.getByRole("button", { name: "Simpan dan masuk" }).click();
+    await sekretaris.getByText("Kata sandi paling sedikit 10 karakter.").waitFor();
+    await sekretaris.getByLabel("Kata sandi baru", { exact: true }).fill(SEKRETARIS.password);
+    await sekretaris.getByLabel("Ulangi kata sandi baru").fill(SEKRETARIS.password);
+    await sekretaris.getByRole("button", { name: "Simpan dan masuk" }).click();
+    await heading(sekretaris, `Halo, ${SEKRETARIS.name}`);
+    await sekretaris.goto("/accounts");
+    await heading(sekretaris, "Akun login");
 
     const later = await phoneContext(browser, server.baseURL);
     const again = await later.newPage();
@@ -159,42 +219,71 @@ describe("a new IPSM starts its portal", () => {
     await later.close();
   });
 
-  it("resets a forgotten password through the mailed link", async () => {
+  it("lets the Sekretaris register and invite a volunteer, who sets a password and logs an activity", async () => {
+    await registerMember(sekretaris, {
+      name: RELAWAN.name,
+      nik: "6171011205880003",
+      birth: "1988-05-12",
+      sex: "L",
+      phone: "0812 2222 3333",
+      email: RELAWAN.email,
+    });
+    const link = await invite(sekretaris, RELAWAN.name, RELAWAN.email, "6281222223333");
+    expect(linkIn((await smtp.mailTo(RELAWAN.email)).text)).toBe(link);
+
+    relawan = await (await phoneContext(browser, server.baseURL)).newPage();
+    await relawan.goto(link);
+    await relawan.getByLabel("Kata sandi baru", { exact: true }).fill(RELAWAN.password);
+    await relawan.getByLabel("Ulangi kata sandi baru").fill(RELAWAN.password);
+    await relawan.getByRole("button", { name: "Simpan dan masuk" }).click();
+    await heading(relawan, `Halo, ${RELAWAN.name}`);
+
+    await relawan.goto("/activities/new");
+    await heading(relawan, "Catat kegiatan");
+    await relawan.getByLabel("atau lama kegiatan (menit)").fill("60");
+    await relawan.getByLabel("Jenis kegiatan").selectOption({ label: "Kunjungan rumah / validasi data PPKS" });
+    await relawan.getByLabel("Cari kelurahan atau kecamatan").fill("akcaya");
+    await relawan.getByLabel("Kelurahan/desa", { exact: true }).selectOption({ label: "Akcaya" });
+    await relawan.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await relawan.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
+    expect(await noSideways(relawan)).toBeLessThanOrEqual(0);
+  });
+
+  it("resets the volunteer's forgotten password through the mailed link, ending his other session", async () => {
     const phone = await phoneContext(browser, server.baseURL);
     const own = await phone.newPage();
     await own.goto("/login");
     await own.getByRole("link", { name: "Lupa kata sandi?" }).click();
     await heading(own, "Lupa kata sandi");
-    await own.getByLabel("Email").fill(MEMBER.email.toUpperCase());
+    await own.getByLabel("Email").fill(RELAWAN.email.toUpperCase());
     await own.getByRole("button", { name: "Kirim tautan" }).click();
     await own.getByTestId("forgot-sent").waitFor();
-    const mail = await smtp.mailTo(MEMBER.email);
+    const mail = await smtp.mailTo(RELAWAN.email);
     expect(mail.subject).toBe("Atur ulang kata sandi Portal IPSM Kota Pontianak");
     await own.goto(linkIn(mail.text));
     await heading(own, "Kata sandi baru");
-    await own.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-nurul-2026");
-    await own.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-nurul-2026");
+    await own.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-budi-2026");
+    await own.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-budi-2026");
     await own.getByRole("button", { name: "Simpan dan masuk" }).click();
-    await heading(own, `Halo, ${MEMBER.name}`);
+    await heading(own, `Halo, ${RELAWAN.name}`);
     await phone.close();
+    // The phone that logged the activity was signed out by the reset.
+    await relawan.goto("/activities");
+    expect(new URL(relawan.url()).pathname).toBe("/login");
   });
 
-  it("deactivates her login from /accounts; she cannot sign in any more", async () => {
-    await page.goto("/accounts");
-    await heading(page, "Akun login");
-    const card = page.locator(`[data-email="${MEMBER.email}"]`);
+  it("lets the Sekretaris deactivate the volunteer's login from /accounts; he cannot sign in any more", async () => {
+    await sekretaris.goto("/accounts");
+    const card = sekretaris.locator(`[data-email="${RELAWAN.email}"]`);
     await card.getByText("Aktif", { exact: true }).waitFor();
     await card.getByLabel("Alasan menonaktifkan").fill("Pindah ke luar kota");
-    page.once("dialog", (dialog) => void dialog.accept());
+    sekretaris.once("dialog", (dialog) => void dialog.accept());
     await card.getByRole("button", { name: "Nonaktifkan" }).click();
-    await page.getByText(`Login ${MEMBER.name} dinonaktifkan. Semua sesinya sudah berakhir.`).waitFor();
-    await page.locator(`[data-email="${MEMBER.email}"][data-state="nonaktif"]`).waitFor();
-    expect(await noSideways(page)).toBeLessThanOrEqual(0);
+    await sekretaris.getByText(`Login ${RELAWAN.name} dinonaktifkan. Semua sesinya sudah berakhir.`).waitFor();
+    await sekretaris.locator(`[data-email="${RELAWAN.email}"][data-state="nonaktif"]`).waitFor();
+    expect(await noSideways(sekretaris)).toBeLessThanOrEqual(0);
 
-    const phone = await phoneContext(browser, server.baseURL);
-    const own = await phone.newPage();
-    await logIn(own, MEMBER.email, "sandi-baru-nurul-2026");
-    await own.getByText("Akun ini dinonaktifkan. Hubungi pengurus IPSM.").waitFor();
-    await phone.close();
+    await logIn(relawan, RELAWAN.email, "sandi-baru-budi-2026");
+    await relawan.getByText("Akun ini dinonaktifkan. Hubungi pengurus IPSM.").waitFor();
   });
 });
