@@ -2,9 +2,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { PASSWORD_MIN } from "~/validation/auth";
 import { passwordChangeSchema } from "~/validation/accounts";
 import type { z } from "~/validation/zod";
 
@@ -34,21 +34,7 @@ export function PasswordChangeForm({ fieldErrors, formError }: { fieldErrors?: R
         error={errors.current?.message}
         {...register("current")}
       />
-      <FormField
-        label={t("account.password.new")}
-        type="password"
-        autoComplete="new-password"
-        placeholder={t("account.password.newHint", { min: PASSWORD_MIN })}
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <FormField
-        label={t("account.password.confirm")}
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirm?.message}
-        {...register("confirm")}
-      />
+      <NewPasswordFields field={(name) => register(name)} error={(name) => errors[name]?.message} />
       <button type="submit" className="button button--primary">
         {t("account.password.submit")}
       </button>

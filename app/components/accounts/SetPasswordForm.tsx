@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
-import { FormField } from "~/components/FormField";
+import { NewPasswordFields } from "./NewPasswordFields";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { newPasswordSchema, PASSWORD_MIN } from "~/validation/auth";
+import { newPasswordSchema } from "~/validation/auth";
 import type { z } from "~/validation/zod";
 
 type Input = z.input<typeof newPasswordSchema>;
@@ -25,21 +25,7 @@ export function SetPasswordForm({ fieldErrors, formError }: { fieldErrors?: Reco
           {formError}
         </p>
       ) : null}
-      <FormField
-        label={t("links.password")}
-        type="password"
-        autoComplete="new-password"
-        placeholder={t("links.passwordHint", { min: PASSWORD_MIN })}
-        error={errors.password?.message}
-        {...register("password")}
-      />
-      <FormField
-        label={t("links.confirm")}
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirm?.message}
-        {...register("confirm")}
-      />
+      <NewPasswordFields field={(name) => register(name)} error={(name) => errors[name]?.message} />
       <button type="submit" className="button button--primary button--block">
         {t("links.submit")}
       </button>

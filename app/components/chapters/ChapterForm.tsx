@@ -7,6 +7,7 @@ import { timeZoneOfRegion } from "~/utils/regions";
 import { CHAPTER_LEVELS, chapterFormSchema, REGION_LEVEL_OF } from "~/validation/chapters";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
+import { ChapterLetterheadFields } from "./ChapterLetterheadFields";
 import { SelectField } from "../SelectField";
 import { RegionSearch } from "./RegionSearch";
 
@@ -76,16 +77,7 @@ export function ChapterForm({
       ) : null}
       <FormField label={t("chapters.form.name")} error={errors.name?.message} {...register("name")} />
       <FormField label={t("chapters.form.code")} autoCapitalize="characters" error={errors.code?.message} {...register("code")} />
-      <FormField
-        label={t("chapters.form.letterheadSubtitle")}
-        error={errors.letterheadSubtitle?.message}
-        {...register("letterheadSubtitle")}
-      />
-      <FormField label={t("chapters.form.letterPlace")} error={errors.letterPlace?.message} {...register("letterPlace")} />
-      <FormField label={t("chapters.form.address")} error={errors.address?.message} {...register("address")} />
-      <FormField label={t("chapters.form.phone")} type="tel" error={errors.phone?.message} {...register("phone")} />
-      <FormField label={t("chapters.form.email")} type="email" error={errors.email?.message} {...register("email")} />
-      <FormField label={t("chapters.form.website")} error={errors.website?.message} {...register("website")} />
+      <ChapterLetterheadFields field={(name) => register(name)} error={(name) => errors[name]?.message} />
       <button type="submit" className="button button--primary">
         {t("chapters.form.save")}
       </button>

@@ -6,6 +6,7 @@ import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { chapterProfileSchema } from "~/validation/chapters";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
+import { ChapterLetterheadFields } from "./ChapterLetterheadFields";
 
 /** The board's own chapter profile: letterhead, contacts and letter code, checked in the browser with the server's schema. */
 export function ChapterProfileForm({
@@ -25,16 +26,7 @@ export function ChapterProfileForm({
   const { errors } = formState;
   return (
     <Form method="post" noValidate className="card" onSubmit={onSubmit}>
-      <FormField
-        label={t("chapters.form.letterheadSubtitle")}
-        error={errors.letterheadSubtitle?.message}
-        {...register("letterheadSubtitle")}
-      />
-      <FormField label={t("chapters.form.letterPlace")} error={errors.letterPlace?.message} {...register("letterPlace")} />
-      <FormField label={t("chapters.form.address")} error={errors.address?.message} {...register("address")} />
-      <FormField label={t("chapters.form.phone")} type="tel" error={errors.phone?.message} {...register("phone")} />
-      <FormField label={t("chapters.form.email")} type="email" error={errors.email?.message} {...register("email")} />
-      <FormField label={t("chapters.form.website")} error={errors.website?.message} {...register("website")} />
+      <ChapterLetterheadFields field={(name) => register(name)} error={(name) => errors[name]?.message} />
       <FormField label={t("chapters.form.code")} autoCapitalize="characters" error={errors.code?.message} {...register("code")} />
       <p className="muted">{t("chapterProfile.codeHelp")}</p>
       <button type="submit" className="button button--primary">

@@ -11,6 +11,7 @@ import type { z } from "~/validation/zod";
 import { RegionSearch } from "../chapters/RegionSearch";
 import { ZONE_NAMES } from "../chapters/ChapterForm";
 import { FormField } from "../FormField";
+import { ChapterLetterheadFields } from "../chapters/ChapterLetterheadFields";
 import { SelectField } from "../SelectField";
 
 type Input = z.input<typeof setupFormSchema>;
@@ -100,16 +101,7 @@ export function SetupForm({
       ) : null}
       <FormField label={t("chapters.form.name")} error={errors.name?.message} {...register("name")} />
       <FormField label={t("chapters.form.code")} autoCapitalize="characters" error={errors.code?.message} {...register("code")} />
-      <FormField
-        label={t("chapters.form.letterheadSubtitle")}
-        error={errors.letterheadSubtitle?.message}
-        {...register("letterheadSubtitle")}
-      />
-      <FormField label={t("chapters.form.letterPlace")} error={errors.letterPlace?.message} {...register("letterPlace")} />
-      <FormField label={t("chapters.form.address")} error={errors.address?.message} {...register("address")} />
-      <FormField label={t("chapters.form.phone")} type="tel" error={errors.phone?.message} {...register("phone")} />
-      <FormField label={t("chapters.form.email")} type="email" error={errors.email?.message} {...register("email")} />
-      <FormField label={t("chapters.form.website")} error={errors.website?.message} {...register("website")} />
+      <ChapterLetterheadFields field={(name) => register(name)} error={(name) => errors[name]?.message} />
       <button type="submit" className="button button--primary">
         {t("setup.submit")}
       </button>
