@@ -12,14 +12,21 @@ export class LoginError extends Error {
     readonly email: string,
     readonly status: 400 | 401 | 403 | 429,
     readonly fieldErrors: Partial<Record<"email" | "password", string>> = {},
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
 
-/** The login form's answer to a refused login: its status (400, 401, 403, 429), the message, the typed email and the field messages. */
+/** The login form's answer to a refused login: its status (400, 401, 403, 429 with Retry-After), the message, the typed email and the field messages. */
 export function loginRefused(error: LoginError) {
-  return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status });
+  const headers: HeadersInit = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status, headers });
+}
+
+/** A wait in words: "45 detik", "2 menit". */
+function waitInWords(seconds: number) {
+  return seconds < 60 ? t("login.wait.seconds", { n: seconds }) : t("login.wait.minutes", { n: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -44,8 +51,9 @@ export function createAuthenticator(address: string) {
       }
       const result = await verifyLogin({ ...submission.data, clientAddress: address });
       if (result.ok) return { userId: result.userId, name: result.name };
-      if (result.reason === "locked") {
-        throw new LoginError(t("login.locked", { minutes: result.retryAfterMinutes }), typedEmail, 429);
+      if (result.reason === "throttled") {
+        const wait = waitInWords(result.retryAfterSeconds);
+        throw new LoginError(t("login.throttled", { wait }), typedEmail, 429, {}, result.retryAfterSeconds);
       }
       if (result.reason === "inactive") throw new LoginError(t("login.inactive"), typedEmail, 403);
       throw new LoginError(t("login.failed"), typedEmail, 401);

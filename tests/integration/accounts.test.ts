@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession, getSessionUser, LOGIN_LIMITS, purgeStaleAuthRecords, verifyLogin } from "~/domain/accounts/accounts.server";
+import { createSession, getSessionUser, purgeStaleAuthRecords, verifyLogin } from "~/domain/accounts/accounts.server";
+import { addressBucket, THROTTLE } from "~/domain/accounts/login-throttle.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, buildUser } from "../factories";
 
@@ -38,53 +39,76 @@ describe("verifyLogin", () => {
     expect(result).toEqual({ ok: false, reason: "inactive" });
   });
 
-  it("locks an account after repeated failures, even for the right password, until the lock ends", async () => {
+  it("slows a guesser down progressively without ever holding back the owner at another address", async () => {
     await buildUser({ chapterId, role: "volunteer", email: "target@test.ipsm.id" });
     const start = new Date("2026-03-01T02:00:00Z");
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
-      const address = `10.1.0.${i}`; // different addresses: the account counter alone locks
-      const r = await verifyLogin({ email: "target@test.ipsm.id", password: "bad", clientAddress: address, now: start });
-      expect(r).toEqual({ ok: false, reason: "invalid" });
-    }
-    const locked = await verifyLogin({
-      email: "target@test.ipsm.id",
-      password: "password-123",
-      clientAddress: "10.1.1.1",
-      now: new Date(start.getTime() + minutes(1)),
+    const guess = (at: Date, password = "bad", clientAddress = "10.1.0.1") =>
+      verifyLogin({ email: "target@test.ipsm.id", password, clientAddress, now: at });
+    // free attempts, then each further failure imposes the next wait
+    for (let i = 0; i < THROTTLE.freeAttempts; i++) expect(await guess(start)).toEqual({ ok: false, reason: "invalid" });
+    expect(await guess(start)).toEqual({ ok: false, reason: "invalid" });
+    expect(await guess(start)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: THROTTLE.delaysSeconds[0] });
+    // even the right password waits at the guessing address...
+    expect(await guess(new Date(start.getTime() + 10_000), "password-123")).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: THROTTLE.delaysSeconds[0] - 10,
     });
-    expect(locked).toEqual({ ok: false, reason: "locked", retryAfterMinutes: LOGIN_LIMITS.lockMinutes - 1 });
-
-    const after = await verifyLogin({
-      email: "target@test.ipsm.id",
-      password: "password-123",
-      clientAddress: "10.1.1.1",
-      now: new Date(start.getTime() + minutes(LOGIN_LIMITS.lockMinutes + 1)),
-    });
-    expect(after.ok).toBe(true);
+    // ...but the owner at another address signs in at once, as does anyone on another account from the guessing address
+    expect((await guess(start, "password-123", "10.1.1.1")).ok).toBe(true);
+    await buildUser({ chapterId, role: "volunteer", email: "colleague@test.ipsm.id" });
+    expect(
+      (await verifyLogin({ email: "colleague@test.ipsm.id", password: "password-123", clientAddress: "10.1.0.1", now: start })).ok,
+    ).toBe(true);
+    // after the wait the next guess is checked, and the wait after it is longer
+    const later = new Date(start.getTime() + THROTTLE.delaysSeconds[0] * 1000);
+    expect(await guess(later)).toEqual({ ok: false, reason: "invalid" });
+    expect(await guess(later)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: THROTTLE.delaysSeconds[1] });
   });
 
-  it("forgets failures older than the window", async () => {
+  it("counts and checks atomically: 40 parallel guesses get only the free attempts and one more checked", async () => {
+    await buildUser({ chapterId, role: "volunteer", email: "raced@test.ipsm.id" });
+    const now = new Date("2026-03-04T02:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => verifyLogin({ email: "raced@test.ipsm.id", password: "bad", clientAddress: "10.4.0.1", now })),
+    );
+    expect(results.filter((r) => r.ok === false && r.reason === "invalid")).toHaveLength(THROTTLE.freeAttempts + 1);
+    expect(results.filter((r) => r.ok === false && r.reason === "throttled")).toHaveLength(40 - THROTTLE.freeAttempts - 1);
+  });
+
+  it("forgets failures older than the window, and a right password clears the count", async () => {
     await buildUser({ chapterId, role: "volunteer", email: "slow@test.ipsm.id" });
     const start = new Date("2026-03-02T02:00:00Z");
-    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) {
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    for (let i = 0; i < THROTTLE.freeAttempts + 1; i++) {
       await verifyLogin({ email: "slow@test.ipsm.id", password: "bad", clientAddress: "10.2.0.1", now: start });
     }
-    const later = new Date(start.getTime() + minutes(LOGIN_LIMITS.windowMinutes + 1));
-    await verifyLogin({ email: "slow@test.ipsm.id", password: "bad", clientAddress: "10.2.0.1", now: later });
-    const ok = await verifyLogin({ email: "slow@test.ipsm.id", password: "password-123", clientAddress: "10.2.0.1", now: later });
-    expect(ok.ok).toBe(true);
+    const later = at(minutes(THROTTLE.windowMinutes + 1));
+    expect(await verifyLogin({ email: "slow@test.ipsm.id", password: "bad", clientAddress: "10.2.0.1", now: later })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect((await verifyLogin({ email: "slow@test.ipsm.id", password: "password-123", clientAddress: "10.2.0.1", now: later })).ok).toBe(
+      true,
+    );
+    expect(await db.loginThrottle.count({ where: { key: { contains: "slow@test.ipsm.id" } } })).toBe(0);
   });
 
-  it("locks a client address that tries many accounts", async () => {
+  it("many guesses from one office address never lock out the others behind it", async () => {
     const now = new Date("2026-03-03T02:00:00Z");
-    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
-      await verifyLogin({ email: `guess${i}@test.ipsm.id`, password: "x", clientAddress: "10.9.9.9", now });
+    for (let i = 0; i < 50; i++) {
+      await verifyLogin({ email: `guess${i % 10}@test.ipsm.id`, password: "x", clientAddress: "10.9.9.9", now });
     }
     await buildUser({ chapterId, role: "volunteer", email: "innocent@test.ipsm.id" });
-    const fromThatAddress = await verifyLogin({ email: "innocent@test.ipsm.id", password: "password-123", clientAddress: "10.9.9.9", now });
-    expect(fromThatAddress.ok).toBe(false);
-    const fromElsewhere = await verifyLogin({ email: "innocent@test.ipsm.id", password: "password-123", clientAddress: "10.9.9.10", now });
-    expect(fromElsewhere.ok).toBe(true);
+    expect((await verifyLogin({ email: "innocent@test.ipsm.id", password: "password-123", clientAddress: "10.9.9.9", now })).ok).toBe(true);
+  });
+
+  it("treats an IPv6 client by its /64 network", () => {
+    expect(addressBucket("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:0db8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
+    expect(addressBucket("2001:db8::5")).toBe("2001:db8:0:0::/64");
+    expect(addressBucket("::ffff:10.0.0.7")).toBe("10.0.0.7");
+    expect(addressBucket("10.0.0.7")).toBe("10.0.0.7");
   });
 });
 
@@ -119,16 +143,16 @@ describe("sessions", () => {
     const live = await createSession(user.id, 12);
     await db.loginThrottle.createMany({
       data: [
-        { key: "ip:old", failures: 2, firstFailureAt: past },
-        { key: "ip:locked", failures: 20, firstFailureAt: past, lockedUntil: new Date(Date.now() + minutes(5)) },
-        { key: "ip:recent", failures: 1, firstFailureAt: new Date() },
+        { key: "login:old", failures: 2, firstFailureAt: past },
+        { key: "login:locked", failures: 20, firstFailureAt: past, lockedUntil: new Date(Date.now() + minutes(5)) },
+        { key: "login:recent", failures: 1, firstFailureAt: new Date() },
       ],
     });
     await purgeStaleAuthRecords();
     expect(await db.session.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
-    const keys = (await db.loginThrottle.findMany({ where: { key: { startsWith: "ip:" } }, select: { key: true } })).map((r) => r.key);
-    expect(keys).toEqual(expect.arrayContaining(["ip:locked", "ip:recent"]));
-    expect(keys).not.toContain("ip:old");
+    const keys = (await db.loginThrottle.findMany({ where: { key: { startsWith: "login:" } }, select: { key: true } })).map((r) => r.key);
+    expect(keys).toEqual(expect.arrayContaining(["login:locked", "login:recent"]));
+    expect(keys).not.toContain("login:old");
   });
 });

@@ -64,6 +64,35 @@ describe("login and logout", () => {
       postForm("/login?redirectTo=%2F%2Fevil.example", { email: users.board, password: PASSWORD }),
     )) as Response;
     expect(evil.headers.get("Location")).toBe("/");
+    // what the browser normalises away: a tab, a newline, a backslash between the slashes
+    for (const trick of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5Cevil.example", "%2F..%2F%2Fevil.example"]) {
+      const response = (await run(
+        loginAction,
+        postForm(`/login?redirectTo=${trick}`, { email: users.board, password: PASSWORD }),
+      )) as Response;
+      expect(response.status, trick).toBe(302);
+      expect(response.headers.get("Location"), trick).toBe("/");
+    }
+    // a newline inside a local path is dropped, not a server error
+    const newline = (await run(
+      loginAction,
+      postForm("/login?redirectTo=%2Fmembers%0D%0Ax", { email: users.board, password: PASSWORD }),
+    )) as Response;
+    expect(newline.headers.get("Location")).toBe("/membersx");
+    // a signed-in visitor of the login page is sent on the same way
+    const signedIn = (await run(loginLoader, getRequest("/login?redirectTo=%2F%09%2Fevil.example", cookies.board))) as Response;
+    expect(signedIn.headers.get("Location")).toBe("/");
+  });
+
+  it("answers a guesser with 429, a wait and Retry-After; the owner elsewhere still signs in", async () => {
+    const guess = (address: string, password = "salah") =>
+      run(loginAction, postForm("/login", { email: users.volunteer, password }), {}, { clientAddress: address });
+    for (let i = 0; i < 4; i++) expect(statusOf(await guess("192.0.2.50"))).toBe(401);
+    const throttled = (await guess("192.0.2.50", PASSWORD)) as Response;
+    expect(statusOf(throttled)).toBe(429);
+    expect(dataOf(throttled)).toMatchObject({ formError: expect.stringMatching(/Coba lagi dalam 30 detik/) });
+    expect(new Headers((throttled as unknown as { init: ResponseInit }).init.headers).get("Retry-After")).toBe("30");
+    expect(statusOf(await guess("192.0.2.51", PASSWORD))).toBe(302);
   });
 
   it("refuses a wrong password in Indonesian and keeps the email typed", async () => {

@@ -7,7 +7,7 @@ import { NAV_ITEMS } from "~/utils/navigation";
 
 describe("the Indonesian catalogue", () => {
   it("fills in placeholders", () => {
-    expect(t("login.locked", { minutes: 15 })).toBe("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.");
+    expect(t("login.wait.minutes", { n: 15 })).toBe("15 menit");
     expect(t("pdf.page", { page: 2, pages: 3 })).toBe("Halaman 2 dari 3");
   });
 

@@ -5,77 +5,33 @@ import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.ser
 import { permissionsFor, type Permission, type Role } from "~/utils/permissions";
 import { activePositionsOf, type HeldPosition } from "~/domain/leadership/leadership.server";
 import { recordAudit } from "~/utils/audit.server";
-
-/** Failed logins allowed per account, and per client address, within the window. */
-export const LOGIN_LIMITS = {
-  windowMinutes: 15,
-  lockMinutes: 15,
-  perAccount: 5,
-  perAddress: 20,
-} as const;
+import { clearAttempts, purgeStaleThrottles, takeAttempt } from "./login-throttle.server";
 
 export type LoginResult =
   | { ok: true; userId: string; name: string }
   | { ok: false; reason: "invalid" | "inactive" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
-
-const accountKey = (email: string) => `email:${email.toLowerCase()}`;
-const addressKey = (address: string) => `ip:${address}`;
-
-async function lockedUntil(keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db.loginThrottle.findMany({
-    where: { key: { in: keys }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  const times = rows.map((r) => r.lockedUntil!.getTime());
-  return times.length ? new Date(Math.max(...times)) : null;
-}
-
-async function recordFailure(key: string, limit: number, now: Date) {
-  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
-  const existing = await db.loginThrottle.findUnique({ where: { key } });
-  const fresh = !existing || existing.firstFailureAt < windowStart;
-  const failures = fresh ? 1 : existing.failures + 1;
-  const lock = failures >= limit ? new Date(now.getTime() + LOGIN_LIMITS.lockMinutes * 60_000) : null;
-  await db.loginThrottle.upsert({
-    where: { key },
-    create: { key, failures, firstFailureAt: now, lockedUntil: lock },
-    update: {
-      failures,
-      firstFailureAt: fresh ? now : existing.firstFailureAt,
-      lockedUntil: lock ?? (fresh ? null : existing.lockedUntil),
-    },
-  });
-}
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks an email and password. Refuses while the account or the client address is locked
- * after repeated failures; a success clears the account's counter.
+ * Checks an email and password. While this account and address pair must wait after repeated
+ * failures the password is not even checked; the owner from another address is unaffected. A
+ * correct password clears the pair's counter.
  */
 export async function verifyLogin(input: { email: string; password: string; clientAddress: string; now?: Date }): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  const keys = [accountKey(email), addressKey(input.clientAddress)];
-
-  const locked = await lockedUntil(keys, now);
-  if (locked) {
-    return { ok: false, reason: "locked", retryAfterMinutes: Math.ceil((locked.getTime() - now.getTime()) / 60_000) };
-  }
+  const attempt = await takeAttempt(email, input.clientAddress, now);
+  if (!attempt.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, passwordHash: true, active: true, chapterId: true },
   });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
+  if (!user || !valid) return { ok: false, reason: "invalid" };
 
-  if (!user || !valid) {
-    await recordFailure(accountKey(email), LOGIN_LIMITS.perAccount, now);
-    await recordFailure(addressKey(input.clientAddress), LOGIN_LIMITS.perAddress, now);
-    return { ok: false, reason: "invalid" };
-  }
+  await clearAttempts(attempt.key);
   if (!user.active) return { ok: false, reason: "inactive" };
-
-  await db.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
   await recordAudit({
     actorId: user.id,
     chapterId: user.chapterId,
@@ -192,11 +148,8 @@ export async function createUser(input: {
 
 /** Removes sessions past their expiry and login counters that no longer lock or count. */
 export async function purgeStaleAuthRecords(now = new Date()) {
-  const windowStart = new Date(now.getTime() - LOGIN_LIMITS.windowMinutes * 60_000);
   const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
-  await db.loginThrottle.deleteMany({
-    where: { firstFailureAt: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-  });
+  await purgeStaleThrottles(now);
   return sessions.count;
 }
 
