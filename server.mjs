@@ -1,8 +1,10 @@
 // The production web server: Express serving the built assets and the Remix app.
 // `npm start` runs it after building and preparing the database (scripts/start.mjs).
+import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import helmet from "helmet";
 
 // Importing the build checks the environment (app/utils/env.server.ts): without SESSION_SECRET
 // in production the server stops here with a clear message.
@@ -19,13 +21,62 @@ app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY=true so that login throttling sees the real address.
 app.set("trust proxy", process.env.TRUST_PROXY === "true");
 app.use(compression());
+// Security headers (docs/decisions/022), set by helmet. Scripts run only from the portal itself
+// or with this response's nonce (Remix's inline scripts carry it); styles allow inline
+// attributes (React's style props); nothing may frame the portal or post a form elsewhere.
 app.use((_req, res, next) => {
-  res.set({
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-  });
+  res.locals.cspNonce = randomBytes(16).toString("base64");
   next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only where the portal is served over https (below): on a plain-http LAN install it would lock browsers out.
+    strictTransportSecurity: false,
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+app.use((req, res, next) => {
+  if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // The activity form asks for the location; nothing else may use a device sensor. (Photos come
+  // from a file input with `capture`, which needs no camera permission.)
+  res.set(
+    "Permissions-Policy",
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()",
+  );
+  next();
+});
+// Cross-site writes (docs/decisions/022): a POST another site sent gets the app's own 403 before
+// Remix runs (Remix's built-in check of document POSTs would answer 500).
+const { crossSiteRefusal } = build.entry.module;
+app.use(async (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const refusal = crossSiteRefusal(
+    new Request(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`, { method: req.method, headers }),
+  );
+  if (!refusal) return next();
+  res
+    .status(refusal.status)
+    .type("text/plain; charset=utf-8")
+    .send(await refusal.text());
 });
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
@@ -34,7 +85,7 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
   }),
 );
 

@@ -6,12 +6,16 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./utils/env.server";
 import { announceSetupCode } from "./domain/setup/setup.server";
+import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
 // here with a clear message.
 getEnv();
 // First run: print the one-time setup code in the log as the server starts (nothing when set up).
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
+
+// The production server (server.mjs) refuses cross-site writes with this before Remix runs.
+export { crossSiteRefusal } from "./utils/cross-site.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -20,12 +24,20 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // the Content-Security-Policy nonce server.mjs chose for this response (none under `remix vite:dev`)
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceProvider value={nonce ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       [callback]() {
         shellRendered = true;
         const body = new PassThrough();

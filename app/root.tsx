@@ -12,6 +12,7 @@ import { actorOf } from "~/domain/shared/actor.server";
 import { getPublicEnv } from "~/utils/env.server";
 import { navigationFor } from "~/utils/navigation";
 import { getUser, popToast } from "~/http/session.server";
+import { useNonce } from "~/utils/nonce-provider";
 import appStyles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
@@ -49,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type RootLoaderData = typeof loader;
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="id">
       <head>
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

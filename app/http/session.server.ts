@@ -4,6 +4,7 @@ import { switchSessionChapter } from "~/domain/chapters/chapters.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import { notFound } from "~/domain/shared/outcome.server";
 import { getEnv } from "~/utils/env.server";
+import { refuseCrossSiteWrite } from "~/utils/cross-site.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
 
 // The session cookie is signed, httpOnly, SameSite=Lax and expires with the server-side
@@ -30,7 +31,9 @@ const toastStorage = createCookieSessionStorage<Record<string, never>, { toast: 
   cookie: { name: "ipsm_toast", httpOnly: true, sameSite: "lax", path: "/", secure, secrets: [env.SESSION_SECRET] },
 });
 
+/** The session cookie: the one place a request's ambient authority is read, so a cross-site write is refused here (docs/decisions/022). */
 async function getCookieSession(request: Request) {
+  refuseCrossSiteWrite(request);
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 

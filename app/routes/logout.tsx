@@ -1,11 +1,37 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { endUserSession } from "~/http/session.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
+import { t } from "~/i18n";
+import { endUserSession, getUser } from "~/http/session.server";
 
-// POST /logout from the menu; GET /logout (a typed URL or a link) ends the session too.
+export const meta: MetaFunction = () => [{ title: `${t("logout.title")} · ${t("app.name")}` }];
+
+// Signing out changes state, so only a POST (the menu's button, or this page's) does it; a GET of
+// /logout (a typed URL, or a link or image on another site) only asks (docs/decisions/022).
 export async function action({ request }: ActionFunctionArgs) {
   return endUserSession(request);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return endUserSession(request);
+  if (!(await getUser(request))) throw redirect("/login");
+  return null;
+}
+
+export default function LogoutPage() {
+  return (
+    <section className="login">
+      <h1>{t("logout.title")}</h1>
+      <p>{t("logout.confirm")}</p>
+      <Form method="post" action="/logout">
+        <button type="submit" className="button button--primary button--block">
+          {t("nav.logout")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

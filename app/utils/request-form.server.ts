@@ -2,6 +2,7 @@
 // form, no body at all, a multipart body cut short or without its boundary); reading it must
 // answer 400 with an Indonesian message, not fail as a 500.
 import { t } from "~/i18n";
+import { refuseCrossSiteWrite } from "./cross-site.server";
 
 /** The 400 answer to a body that is not a form. */
 export function unreadableFormResponse(): Response {
@@ -9,10 +10,12 @@ export function unreadableFormResponse(): Response {
 }
 
 /**
- * The posted form (urlencoded or multipart). A body that cannot be read as one throws a 400
- * Response (shown by the route's error boundary); other errors are passed on.
+ * The posted form (urlencoded or multipart). A form posted by another site throws a 403; a body
+ * that cannot be read as one throws a 400 Response (shown by the route's error boundary); other
+ * errors are passed on.
  */
 export async function readFormData(request: Request): Promise<FormData> {
+  refuseCrossSiteWrite(request);
   try {
     return await request.formData();
   } catch (error) {

@@ -3,6 +3,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { refuseCrossSiteWrite } from "./cross-site.server";
 import { readFormData, unreadableFormResponse } from "./request-form.server";
 
 /**
@@ -10,6 +11,7 @@ import { readFormData, unreadableFormResponse } from "./request-form.server";
  * form posted without a file (url-encoded: a page's other forms share the action) is read as is.
  */
 export async function readMultipart(request: Request, maxPartBytes: number): Promise<FormData | "tooBig"> {
+  refuseCrossSiteWrite(request);
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^multipart\/form-data\s*;\s*boundary=/i.test(type)) return readFormData(request);
   try {

@@ -32,6 +32,8 @@ export const common = {
   "login.inactive": "Akun ini dinonaktifkan. Hubungi pengurus IPSM.",
   "login.welcome": "Selamat datang, {name}.",
   "logout.done": "Anda telah keluar.",
+  "logout.title": "Keluar dari Portal IPSM",
+  "logout.confirm": "Tekan tombol di bawah untuk keluar dari akun Anda di perangkat ini.",
 
   "validation.required": "Wajib diisi.",
   "validation.email": "Masukkan alamat email yang benar, misalnya nama@contoh.id.",
@@ -96,6 +98,7 @@ export const common = {
 
   "error.title": "Terjadi kesalahan",
   "error.400": "Permintaan tidak dapat diproses.",
+  "error.crossSite": "Permintaan ini datang dari situs lain, jadi ditolak. Buka Portal IPSM langsung, lalu ulangi.",
   "error.formBody": "Isian formulir tidak terbaca. Muat ulang halaman, lalu kirim formulir lagi.",
   "error.403.title": "Akses ditolak",
   "error.403": "Anda tidak memiliki izin untuk membuka halaman ini.",
