@@ -1,6 +1,7 @@
 // The two pages that set a password through a single-use link (/invite/:token and
 // /reset-password/:token) answer alike; only the kind of link differs.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { openLink, redeemLink } from "~/domain/accounts/links.server";
 import type { AccountTokenKind } from "~/generated/prisma/enums";
 import { newPasswordSchema } from "~/validation/auth";
@@ -9,12 +10,14 @@ import { formRefusal, invalidForm } from "./outcome.server";
 import { readFormData } from "~/utils/request-form.server";
 import { startUserSession } from "./session.server";
 
-/** The page: the person the link is for, or why it cannot be used (shown on the page itself, with whom to ask). */
+/**
+ * The page: the person the link is for, or why it cannot be used (shown on the page itself, with
+ * whom to ask, and answered 404 like every other refusal of a record that cannot be had).
+ */
 export async function linkPageLoader(kind: AccountTokenKind, { params }: LoaderFunctionArgs) {
   const opened = await openLink(kind, params.token ?? "");
-  return opened.ok
-    ? { usable: true as const, name: opened.name, email: opened.email }
-    : { usable: false as const, problem: opened.refusal === "conflict" ? opened.message : "" };
+  if (opened.ok) return data({ usable: true as const, name: opened.name, email: opened.email });
+  return data({ usable: false as const, problem: opened.refusal === "conflict" ? opened.message : "" }, { status: 404 });
 }
 
 /** Sets the password (never sent back to the page) and signs the person in. */

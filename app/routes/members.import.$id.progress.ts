@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Refusal } from "~/domain/shared/outcome.server";
-import { commitImport, getImportProgress } from "~/domain/members/import-commit.server";
+import { commitImport, pollImportProgress } from "~/domain/members/import-commit.server";
+import { unwrap } from "~/http/outcome.server";
 import { t } from "~/i18n";
 import { requireActor } from "~/http/permissions.server";
 
@@ -24,8 +25,9 @@ function refusalMessage(refusal: Refusal): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "import:member:chapter");
-  const progress = getImportProgress(actor, params.id ?? "");
-  return Response.json(progress ?? { done: 0, total: 0, finished: false, error: null }, { headers: { "Cache-Control": "no-store" } });
+  const progress = unwrap(await pollImportProgress(actor, params.id ?? ""));
+  const { ok: _ok, ...body } = progress;
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

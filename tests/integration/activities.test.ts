@@ -533,7 +533,7 @@ describe("logActivity", () => {
     const user = await buildUser({ chapterId: ctx.id, role: "volunteer" });
     const before = await countsOf(ctx.id);
     const result = await logFor(ctx, await actorOfUser(user));
-    expect(result).toEqual({ ok: false, refusal: "invalid", fieldErrors: {}, formError: MSG.noMember });
+    expect(result).toEqual({ ok: false, refusal: "forbidden", message: MSG.noMember });
     expect(await countsOf(ctx.id)).toEqual(before);
   });
 

@@ -1618,10 +1618,11 @@ describe("through the routes", () => {
     const other = await newChapter();
     foreign = await volunteer(other.id);
     partnerId = await newPartner(ketua, "PT Mitra Rute");
+    const pks = await newAgreement(ketua, partnerId, "77/PKS/RUTE/2026", "2026-01-01", "2031-12-31");
     programmeId = await newProgramme(
       ketua,
       { coordinatorId: ketua.memberId!, startDate: "2026-01-01", endDate: "2031-12-31", budget: "50.000.000" },
-      { partners: [{ partnerId, committed: 30_000_000, agreementId: null }], volunteerIds: [assigned.memberId!] },
+      { partners: [{ partnerId, committed: 30_000_000, agreementId: pks }], volunteerIds: [assigned.memberId!] },
     );
     await recorded(ketua, programmeId, { kind: "disbursement", amount: "10.000.000", date: DAY, purpose: "Pencairan", partnerId });
     const people = { ketua, bendahara, wakil, assigned, unassigned, foreign };
@@ -1658,14 +1659,24 @@ describe("through the routes", () => {
     expect(page.money).toBe(false);
     expect(page.totals).toBeNull();
     expect(page.programme.budget).toBeNull();
-    expect(page.programme.partners).toEqual([expect.objectContaining({ committed: null, received: null })]);
+    // who funds it, by name only: no agreement, no amounts (docs/permissions.md)
+    expect(page.programme.partners).toEqual([
+      expect.objectContaining({ partner: { name: "PT Mitra Rute" }, agreement: null, agreementId: null, committed: null, received: null }),
+    ]);
+    expect(JSON.stringify(page)).not.toContain("77/PKS/RUTE/2026");
 
     const board = dataOf<{
       programme: { budget: number | null; partners: { committed: number | null; received: number | null }[] };
       totals: { received: number } | null;
     }>(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.bendahara), { id: programmeId }));
     expect(board.programme.budget).toBe(50_000_000);
-    expect(board.programme.partners).toEqual([expect.objectContaining({ committed: 30_000_000, received: 10_000_000 })]);
+    expect(board.programme.partners).toEqual([
+      expect.objectContaining({
+        committed: 30_000_000,
+        received: 10_000_000,
+        agreement: expect.objectContaining({ number: "77/PKS/RUTE/2026" }),
+      }),
+    ]);
     expect(board.totals?.received).toBe(10_000_000);
 
     expect(statusOf(await run(programmeLoader, getRequest(`/programmes/${programmeId}`, cookies.unassigned), { id: programmeId }))).toBe(

@@ -146,8 +146,11 @@ describe("results through the page", () => {
 });
 
 describe("the training record PDF and the matrix spreadsheet", () => {
-  it("gives a volunteer their own record only, whatever member they ask for", async () => {
-    const response = (await run(recordPdfLoader, getRequest(`/trainings/record.pdf?member=${members.other}`, cookies.relawan))) as Response;
+  it("gives a volunteer their own record only, and refuses when they name another member", async () => {
+    const refused = (await run(recordPdfLoader, getRequest(`/trainings/record.pdf?member=${members.other}`, cookies.relawan))) as Response;
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("Content-Type")).not.toBe("application/pdf");
+    const response = (await run(recordPdfLoader, getRequest("/trainings/record.pdf", cookies.relawan))) as Response;
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const { text } = await pdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain("RINGKASAN RIWAYAT PELATIHAN");

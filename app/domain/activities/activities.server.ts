@@ -187,7 +187,7 @@ export async function logActivity(
   now = new Date(),
 ): Promise<Outcome<{ id: string; repeated: boolean }>> {
   if (!can(actor, "create:activity:own")) return forbidden();
-  if (!actor.memberId) return invalid({}, t("activities.error.noMember"));
+  if (!actor.memberId) return forbidden(t("activities.error.noMember"));
   const closed = await refuseIfClosed(actor.chapterId);
   if (closed) return closed;
   const memberId = actor.memberId;

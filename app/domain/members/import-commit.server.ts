@@ -227,6 +227,19 @@ type ImportProgress = { chapterId: string; done: number; total: number; finished
 /** importId -> how far its commit has come. Entries are dropped 10 minutes after the end. */
 const progressRegistry = new Map<string, ImportProgress>();
 
+/**
+ * The progress of an import of the actor's chapter for polling: the running (or last) commit's,
+ * nothing done yet for an import not committed in this server's life, and not found for an
+ * import that is not the chapter's (or an actor who may not import).
+ */
+export async function pollImportProgress(actor: Actor, importId: string) {
+  if (!can(actor, "import:member:chapter")) return forbidden();
+  const running = getImportProgress(actor, importId);
+  if (running) return ok(running);
+  const known = await db.memberImport.findFirst({ where: { id: importId, chapterId: actor.chapterId }, select: { id: true } });
+  return known ? ok({ done: 0, total: 0, finished: false, error: null }) : notFound();
+}
+
 /** The progress of an import of the actor's chapter, or null when none is known (or the actor may not import). */
 export function getImportProgress(actor: Actor, importId: string) {
   if (!can(actor, "import:member:chapter")) return null;

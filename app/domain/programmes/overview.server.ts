@@ -1,6 +1,8 @@
 // A programme's page: the programme, its targets against what verified activities reached, its
-// volunteers and hours; the money (budget, what each partner committed and gave, totals) only for
-// those who may see it (the board, the Bendahara, the coordinator), never for its volunteers.
+// volunteers and hours; the money and the paperwork (budget, each partner's agreement, what it
+// committed and gave, totals) only for those who may see it (the board, the Bendahara, the
+// coordinator), never for its volunteers: they see who funds the programme by name only
+// (docs/permissions.md).
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { notFound, ok } from "~/domain/shared/outcome.server";
 import { calendarToday } from "~/utils/dates";
@@ -27,6 +29,8 @@ export async function programmeOverview(actor: Actor, programmeId: string, now =
       budget: money ? programme.budget : null,
       partners: programme.partners.map((p) => ({
         ...p,
+        agreementId: money ? p.agreementId : null,
+        agreement: money ? p.agreement : null,
         committed: money ? p.committed : null,
         received: received?.get(p.partnerId) ?? null,
       })),

@@ -150,7 +150,10 @@ export async function trainingRecordPdf(
   askedMemberId: string | null,
   now = new Date(),
 ): Promise<Outcome<{ bytes: Buffer; fileName: string }>> {
-  const memberId = askedMemberId && can(actor, "read:training:chapter") ? askedMemberId : actor.memberId;
+  // Only the board may ask for another member's record: a member naming someone else is refused,
+  // never quietly given their own.
+  if (askedMemberId && askedMemberId !== actor.memberId && !can(actor, "read:training:chapter")) return forbidden();
+  const memberId = askedMemberId || actor.memberId;
   if (!memberId) return notFound();
   const found = await memberTrainingRecord(actor, memberId, now);
   if (!found.ok) return found;
