@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./utils/env.server";
 import { announceSetupCode } from "./domain/setup/setup.server";
+import { startRetentionSchedule } from "./domain/retention/retention.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
@@ -13,6 +14,8 @@ import { NonceProvider } from "./utils/nonce-provider";
 getEnv();
 // First run: print the one-time setup code in the log as the server starts (nothing when set up).
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
+// Retention (docs/privacy.md): once at start and every night, what is no longer kept is erased.
+if (process.env.NODE_ENV !== "test") startRetentionSchedule();
 
 // The production server (server.mjs) refuses cross-site writes with this before Remix runs.
 export { crossSiteRefusal } from "./utils/cross-site.server";

@@ -19,10 +19,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles 
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
+const CONSENT_FREE_PATHS = ["/consent", "/privacy", "/logout", "/login", "/profile/second-factor"];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // First run: until the portal is set up, every page leads to the setup page.
   if (!(await isInstalled()) && new URL(request.url).pathname !== "/setup") throw redirect("/setup");
   const user = await getUser(request);
+  // A member who has not agreed to the current privacy notice is asked first (docs/privacy.md);
+  // the notice itself, the consent page, signing out and the second factor stay reachable.
+  const url = new URL(request.url);
+  if (user?.consentNeeded && !CONSENT_FREE_PATHS.some((p) => url.pathname === p || url.pathname.startsWith(`${p}/`))) {
+    throw redirect(`/consent?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
   const { toast, headers } = await popToast(request);
   return data(
     {

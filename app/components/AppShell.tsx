@@ -46,6 +46,9 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       <main id="main" className="app-main">
         {children}
       </main>
+      <footer className="app-footer">
+        <Link to="/privacy">{t("privacy.footer")}</Link>
+      </footer>
     </>
   );
 }

@@ -14,6 +14,8 @@ import { common } from "./id/common";
 import { memberImport } from "./id/import";
 import { leadership } from "./id/leadership";
 import { members } from "./id/members";
+import { ownData } from "./id/own-data";
+import { privacy } from "./id/privacy";
 import { programmeReport } from "./id/programme-report";
 import { programmes } from "./id/programmes";
 import { reports } from "./id/reports";
@@ -24,6 +26,7 @@ import { trainings } from "./id/trainings";
 
 export const parts = {
   common,
+  privacy,
   members,
   cards,
   memberImport,
@@ -43,10 +46,12 @@ export const parts = {
   setup,
   accountLinks,
   applications,
+  ownData,
 } as const;
 
 export const id = {
   ...common,
+  ...privacy,
   ...members,
   ...cards,
   ...memberImport,
@@ -66,6 +71,7 @@ export const id = {
   ...setup,
   ...accountLinks,
   ...applications,
+  ...ownData,
 } as const;
 
 export type MessageKey = keyof typeof id;

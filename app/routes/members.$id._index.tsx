@@ -7,7 +7,10 @@ import { PageHeader } from "~/components/PageHeader";
 import { StatusChangeForm } from "~/components/StatusChangeForm";
 import { memberPositionHistory } from "~/domain/leadership/leadership.server";
 import { changeMemberStatus, getMember, getMemberHistory, memberPageRights, revealNik } from "~/domain/members/members.server";
+import { anonymisationOffer, anonymiseMember, privacyFacts } from "~/domain/members/privacy.server";
 import { memberTrainingRecord } from "~/domain/trainings/record.server";
+import { AnonymiseMemberForm } from "~/components/members/AnonymiseMemberForm";
+import { anonymiseSchema } from "~/validation/privacy";
 import { t, type MessageKey } from "~/i18n";
 import { holdingEndReasonLabel, memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatTime, maskNik } from "~/utils/format";
@@ -46,15 +49,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             : null,
         )
       : null,
+    privacy: privacyFacts(member),
+    anonymise: await anonymisationOffer(actor, member),
     timeZone: actor.timeZone,
     // The chapter's today (after midnight WIB the UTC date is still yesterday).
     today: toDateInput(calendarToday(actor.timeZone)),
   };
 }
 
+// POST intent=status (the default): a status change; intent=anonymise: erase a departed member's
+// identity on request (docs/privacy.md).
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:member:chapter");
-  const parsed = parseForm(statusChangeSchema, await readFormData(request));
+  const form = await readFormData(request);
+  if (form.get("intent") === "anonymise") {
+    const parsed = parseForm(anonymiseSchema, form);
+    if (!parsed.success) return invalidForm(parsed, { intent: "anonymise" as const });
+    const done = await anonymiseMember(actor, params.id ?? "", parsed.data);
+    if (!done.ok) return formRefusal(done, { values: parsed.values, intent: "anonymise" as const });
+    return redirectWithToast(`/members/${params.id}`, "success", "privacy.anonymise.done");
+  }
+  const parsed = parseForm(statusChangeSchema, form);
   if (!parsed.success) return invalidForm(parsed);
   const changed = await changeMemberStatus(actor, params.id ?? "", parsed.data);
   if (!changed.ok) return formRefusal(changed, { values: parsed.values });
@@ -75,6 +90,8 @@ const HISTORY_ACTIONS = new Set([
   "member.card.revoke",
   "member.card.export",
   "member.photo.update",
+  "member.consent",
+  "member.anonymise",
 ]);
 
 function historyLabel(action: string) {
@@ -102,8 +119,21 @@ function historyDetail(before: Record<string, unknown> | null, after: Record<str
 }
 
 export default function MemberPage() {
-  const { member, history, positions, canSeeNik, canEdit, canPrintCard, canSeeTrainings, canManageLogin, training, timeZone, today } =
-    useLoaderData<typeof loader>();
+  const {
+    member,
+    history,
+    positions,
+    canSeeNik,
+    canEdit,
+    canPrintCard,
+    canSeeTrainings,
+    canManageLogin,
+    training,
+    privacy,
+    anonymise,
+    timeZone,
+    today,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -174,6 +204,17 @@ export default function MemberPage() {
           </dd>
           <dt>{t("members.show.basicBimtek")}</dt>
           <dd>{member.basicBimtekDate ? formatCalendarDateLong(member.basicBimtekDate) : "–"}</dd>
+          <dt>{t("privacy.consent.label")}</dt>
+          <dd data-testid="member-consent">
+            {privacy.anonymisedAt
+              ? t("privacy.anonymise.badge", { date: formatDateLong(privacy.anonymisedAt, timeZone) })
+              : privacy.consentAt && privacy.consentVersion
+                ? t(privacy.consentCurrent ? "privacy.consent.given" : "privacy.consent.outdated", {
+                    date: formatDateLong(privacy.consentAt, timeZone),
+                    version: privacy.consentVersion,
+                  })
+                : t("privacy.consent.none")}
+          </dd>
         </dl>
       </section>
 
@@ -228,8 +269,22 @@ export default function MemberPage() {
       {canEdit ? (
         <section className="card">
           <h2>{t("members.status.title")}</h2>
-          <StatusChangeForm current={member.status} today={today} fieldErrors={actionData?.fieldErrors} />
+          <StatusChangeForm
+            current={member.status}
+            today={today}
+            fieldErrors={actionData && "intent" in actionData ? undefined : actionData?.fieldErrors}
+          />
         </section>
+      ) : null}
+
+      {anonymise && !privacy.anonymisedAt ? (
+        <AnonymiseMemberForm
+          blocked={anonymise.blocked}
+          fieldErrors={actionData && "intent" in actionData ? actionData.fieldErrors : undefined}
+          formError={
+            actionData && "intent" in actionData && "formError" in actionData ? (actionData.formError as string | undefined) : undefined
+          }
+        />
       ) : null}
 
       <section className="card">

@@ -6,7 +6,10 @@ import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { getMemberSettings, updateMemberSettings } from "~/domain/chapters/chapters.server";
+import { getMemberSettings, getRetentionSettings, updateMemberSettings, updateRetentionSettings } from "~/domain/chapters/chapters.server";
+import { can } from "~/domain/shared/actor.server";
+import { RetentionSettingsForm } from "~/components/members/RetentionSettingsForm";
+import { retentionSchema } from "~/validation/privacy";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
@@ -20,12 +23,22 @@ export const meta: MetaFunction = () => [{ title: `${t("members.settings.title")
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "update:member:chapter");
   const { settings } = unwrap(await getMemberSettings(actor));
-  return { settings, year: calendarToday(actor.timeZone).getUTCFullYear() };
+  const retention = can(actor, "erase:member:chapter") ? unwrap(await getRetentionSettings(actor)).settings : null;
+  return { settings, retention, year: calendarToday(actor.timeZone).getUTCFullYear() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "update:member:chapter");
-  const parsed = parseForm(memberSettingsSchema, await readFormData(request));
+  const form = await readFormData(request);
+  // intent=retention: the retention periods (docs/privacy.md); otherwise the member numbers and cards
+  if (form.get("intent") === "retention") {
+    const parsed = parseForm(retentionSchema, form);
+    if (!parsed.success) return invalidForm(parsed, { intent: "retention" as const });
+    const result = await updateRetentionSettings(actor, parsed.data);
+    if (!result.ok) return formRefusal(result, { values: parsed.values, intent: "retention" as const });
+    return redirectWithToast("/members/settings", "success", "privacy.retention.settings.saved");
+  }
+  const parsed = parseForm(memberSettingsSchema, form);
   if (!parsed.success) return invalidForm(parsed);
   const result = await updateMemberSettings(actor, parsed.data);
   if (!result.ok) return formRefusal(result, { values: parsed.values });
@@ -33,8 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MemberSettingsPage() {
-  const { settings, year } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { settings, retention, year } = useLoaderData<typeof loader>();
+  const allActionData = useActionData<typeof action>();
+  const retentionData = allActionData && "intent" in allActionData ? allActionData : undefined;
+  const actionData = allActionData && !("intent" in allActionData) ? allActionData : undefined;
   const { register, handleSubmit, setError, watch, formState } = useForm<MemberSettingsInput>({
     resolver: zodResolver(memberSettingsSchema),
     defaultValues: actionData?.values ?? {
@@ -69,6 +84,7 @@ export default function MemberSettingsPage() {
           {t("members.settings.submit")}
         </button>
       </Form>
+      {retention ? <RetentionSettingsForm settings={retention} fieldErrors={retentionData?.fieldErrors} /> : null}
     </>
   );
 }

@@ -122,6 +122,7 @@ export default function ProfilePage() {
         <PageHeader title={t("profile.title")} />
         <p className="notice">{t("profile.noMember")}</p>
         {account}
+        <OwnDataCard />
       </>
     );
   }
@@ -188,7 +189,26 @@ export default function ProfilePage() {
         </Form>
       </section>
       {account}
+      <OwnDataCard />
     </>
+  );
+}
+
+/** "Unduh data saya": everything the portal holds about the user, as JSON or Excel (UU 27/2022, issue 17). */
+function OwnDataCard() {
+  return (
+    <section className="card" aria-labelledby="own-data">
+      <h2 id="own-data">{t("ownData.title")}</h2>
+      <p className="muted">{t("ownData.intro")}</p>
+      <div className="button-row">
+        <a className="button" href="/profile/data.json" download>
+          {t("ownData.json")}
+        </a>
+        <a className="button" href="/profile/data.xlsx" download>
+          {t("ownData.xlsx")}
+        </a>
+      </div>
+    </section>
   );
 }
 

@@ -35,7 +35,19 @@ export const ENTITIES = [
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-export const ACTIONS = ["read", "create", "update", "import", "export", "verify", "approve", "submit", "receive", "manage"] as const;
+export const ACTIONS = [
+  "read",
+  "create",
+  "update",
+  "import",
+  "export",
+  "verify",
+  "approve",
+  "submit",
+  "receive",
+  "manage",
+  "erase",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export type Permission = `${Action}:${Entity}:${Access}`;
@@ -49,6 +61,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:member-nik:any",
     "create:member:any",
     "update:member:any",
+    "erase:member:any",
     "import:member:any",
     "export:member:any",
     "read:leadership:any",
@@ -131,6 +144,7 @@ const POSITION_PERMISSIONS: Record<PositionKind, readonly Permission[]> = {
     "read:member-nik:chapter",
     "create:member:chapter",
     "update:member:chapter",
+    "erase:member:chapter",
     "import:member:chapter",
     "export:member:chapter",
     "update:leadership:chapter",

@@ -210,6 +210,13 @@ describe("a new IPSM starts its portal", () => {
     await sekretaris.getByLabel("Kata sandi baru", { exact: true }).fill(SEKRETARIS.password);
     await sekretaris.getByLabel("Ulangi kata sandi baru").fill(SEKRETARIS.password);
     await sekretaris.getByRole("button", { name: "Simpan dan masuk" }).click();
+    // registered by the administrator, she agrees to the privacy notice at her first page
+    await heading(sekretaris, "Persetujuan pemberitahuan privasi");
+    await sekretaris.getByRole("button", { name: "Setuju dan lanjutkan" }).click();
+    await sekretaris.getByText("Centang persetujuan untuk melanjutkan.").waitFor();
+    await sekretaris.getByLabel("Saya sudah membaca pemberitahuan privasi", { exact: false }).check();
+    expect(await noSideways(sekretaris)).toBeLessThanOrEqual(0);
+    await sekretaris.getByRole("button", { name: "Setuju dan lanjutkan" }).click();
     await heading(sekretaris, `Halo, ${SEKRETARIS.name}`);
     await sekretaris.goto("/accounts");
     await heading(sekretaris, "Akun login");
@@ -247,6 +254,9 @@ describe("a new IPSM starts its portal", () => {
     await relawan.getByLabel("Kata sandi baru", { exact: true }).fill(RELAWAN.password);
     await relawan.getByLabel("Ulangi kata sandi baru").fill(RELAWAN.password);
     await relawan.getByRole("button", { name: "Simpan dan masuk" }).click();
+    await heading(relawan, "Persetujuan pemberitahuan privasi");
+    await relawan.getByLabel("Saya sudah membaca pemberitahuan privasi", { exact: false }).check();
+    await relawan.getByRole("button", { name: "Setuju dan lanjutkan" }).click();
     await heading(relawan, `Halo, ${RELAWAN.name}`);
 
     await relawan.goto("/activities/new");

@@ -1,5 +1,6 @@
 // Factories for tests and for the demo seed: they build valid, realistic records.
 // Deterministic when given a seeded random source, so the demo data is the same on every machine.
+import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
 import { createChapter, type ChapterInput } from "~/domain/chapters/chapters.server";
 import { ensureDefaultPositions } from "~/domain/leadership/positions.server";
 import { reserveMemberNumbers } from "~/domain/members/members.server";
@@ -140,6 +141,8 @@ export async function buildMember(input: {
   joinDate?: Date;
   phone?: string | null;
   random?: Random;
+  /** whether the member has agreed to the current privacy notice (default: yes, on joining) */
+  consented?: boolean;
 }) {
   const random = input.random ?? defaultRandom;
   const sex = input.sex ?? random.pick(["L", "P"] as const);
@@ -164,6 +167,7 @@ export async function buildMember(input: {
         status,
         statusDate: joinDate,
         joinDate,
+        ...(input.consented === false ? {} : { consentAt: joinDate, consentVersion: PRIVACY_NOTICE_VERSION }),
       },
       select: { id: true, fullName: true, nik: true, status: true, chapterId: true, memberNumber: true },
     });

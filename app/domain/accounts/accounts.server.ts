@@ -5,6 +5,7 @@ import { getDummyHash, hashPassword, verifyPassword } from "~/utils/password.ser
 import { permissionsFor, type Permission, type Role } from "~/utils/permissions";
 import { activePositionsOf, type HeldPosition } from "~/domain/leadership/leadership.server";
 import { recordAudit } from "~/utils/audit.server";
+import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
 import { clearAttempts, purgeStaleThrottles, takeAttempt } from "./login-throttle.server";
 
 export type LoginResult =
@@ -74,6 +75,8 @@ export type CurrentUser = {
   permissions: Permission[];
   /** a Dinas Sosial login's region (a kab/kota or a province): the reports it sees */
   regionCode: string | null;
+  /** a member who has not yet agreed to the current version of the privacy notice */
+  consentNeeded: boolean;
 };
 
 const chapterSelect = { id: true, name: true, code: true, timeZone: true } as const;
@@ -98,12 +101,13 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
           memberId: true,
           regionCode: true,
           chapter: { select: chapterSelect },
+          member: { select: { consentVersion: true } },
         },
       },
     },
   });
   if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const { active: _active, ...user } = session.user;
+  const { active: _active, member, ...user } = session.user;
   const role = user.role;
   const chapter =
     role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
@@ -114,6 +118,8 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
   const positions = user.memberId ? await activePositionsOf(user.memberId, user.chapter.timeZone, now) : [];
   return {
     ...user,
+    // a member who has not agreed to the current privacy notice is asked at the next page (docs/privacy.md)
+    consentNeeded: member !== null && member.consentVersion !== PRIVACY_NOTICE_VERSION,
     chapter,
     role,
     positions,

@@ -294,3 +294,13 @@ export async function redeemLink(
   if (!result) return conflict(`${t("links.error.used")} ${t("links.askAny")}`);
   return ok({ userId: result.id, name: result.name });
 }
+
+/** How long a used or expired link is kept, so that opening it says "already used / expired" rather than "unknown". */
+const SPENT_LINK_DAYS = 7;
+
+/** Deletes invitation and reset links used or expired more than a week ago (docs/privacy.md). */
+export async function purgeSpentLinks(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - SPENT_LINK_DAYS * 86_400_000);
+  const { count } = await db.accountToken.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] } });
+  return count;
+}

@@ -266,3 +266,47 @@ export async function revealCaseIdentifier(actor: Actor, followUpId: string): Pr
   });
   return ok({ caseIdentifier: row.caseIdentifier });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retention (docs/privacy.md)
+
+function monthsBefore(now: Date, months: number): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  return cutoff;
+}
+
+/**
+ * Erases the residents' NIK/KK of follow-ups closed longer ago than their chapter's retention
+ * period (by the closing activity's date); the follow-up itself, its institution and description
+ * stay. One audit entry per chapter says how many were erased.
+ */
+export async function eraseExpiredCaseIdentifiers(now = new Date()): Promise<number> {
+  const chapters = await db.chapter.findMany({ select: { id: true, caseIdentifierRetentionMonths: true } });
+  let total = 0;
+  for (const chapter of chapters) {
+    const cutoff = monthsBefore(now, chapter.caseIdentifierRetentionMonths);
+    const erased = await db.$transaction(async (tx) => {
+      const { count } = await tx.followUp.updateMany({
+        where: { chapterId: chapter.id, status: "selesai", caseIdentifier: { not: null }, closedBy: { date: { lt: cutoff } } },
+        data: { caseIdentifier: null, caseIdentifierErasedAt: now },
+      });
+      if (count) {
+        await recordAudit(
+          {
+            actorId: null,
+            chapterId: chapter.id,
+            action: "followup.caseIdentifier.erase",
+            entityType: "Chapter",
+            entityId: chapter.id,
+            after: { count, closedBefore: cutoff, retentionMonths: chapter.caseIdentifierRetentionMonths },
+          },
+          tx,
+        );
+      }
+      return count;
+    });
+    total += erased;
+  }
+  return total;
+}

@@ -98,6 +98,44 @@ export async function updateMemberSettings(
   return ok();
 }
 
+/** The chapter's retention periods (docs/privacy.md), for those who may erase members' data. */
+export async function getRetentionSettings(actor: Actor) {
+  if (!can(actor, "erase:member:chapter")) return forbidden();
+  const settings = await db.chapter.findUniqueOrThrow({
+    where: { id: actor.chapterId },
+    select: { memberRetentionMonths: true, caseIdentifierRetentionMonths: true },
+  });
+  return ok({ settings });
+}
+
+/** Sets the chapter's retention periods; audited. */
+export async function updateRetentionSettings(
+  actor: Actor,
+  input: { memberRetentionMonths: number; caseIdentifierRetentionMonths: number },
+): Promise<Outcome> {
+  if (!can(actor, "erase:member:chapter")) return forbidden();
+  await db.$transaction(async (tx) => {
+    const before = await tx.chapter.findUniqueOrThrow({
+      where: { id: actor.chapterId },
+      select: { memberRetentionMonths: true, caseIdentifierRetentionMonths: true },
+    });
+    await tx.chapter.update({ where: { id: actor.chapterId }, data: input, select: { id: true } });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "chapter.retention",
+        entityType: "Chapter",
+        entityId: actor.chapterId,
+        before,
+        after: input,
+      },
+      tx,
+    );
+  });
+  return ok();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Switching chapters (administrators)
 

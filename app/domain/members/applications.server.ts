@@ -17,6 +17,7 @@ import { can, type Actor } from "~/domain/shared/actor.server";
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import type { ApplicationData } from "~/validation/applications";
 import { parseCalendarDate, toDateInput } from "~/validation/fields";
+import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
 import { checkAgainstRegistry, createMember, listChapterVillages } from "./members.server";
 
 /** Applications one client address may send per hour. */
@@ -93,6 +94,7 @@ export async function submitApplication(
         villageCode: data.villageCode,
         motivation: data.motivation,
         consentAt: now,
+        consentVersion: PRIVACY_NOTICE_VERSION,
       },
       select: { id: true },
     });
@@ -103,7 +105,13 @@ export async function submitApplication(
         action: "application.create",
         entityType: "MemberApplication",
         entityId: created.id,
-        after: { fullName: data.fullName, nik: maskNik(data.nik), villageCode: data.villageCode, consentAt: now },
+        after: {
+          fullName: data.fullName,
+          nik: maskNik(data.nik),
+          villageCode: data.villageCode,
+          consentAt: now,
+          consentVersion: PRIVACY_NOTICE_VERSION,
+        },
       },
       tx,
     );
@@ -182,6 +190,14 @@ export async function decideApplication(
     memberId = created.memberId;
   }
   await db.$transaction(async (tx) => {
+    // the consent given with the application carries over to the member (date and notice version)
+    if (memberId && application.consentVersion) {
+      await tx.member.update({
+        where: { id: memberId },
+        data: { consentAt: application.consentAt, consentVersion: application.consentVersion },
+        select: { id: true },
+      });
+    }
     await tx.memberApplication.delete({ where: { id: application.id } });
     await recordAudit(
       {
@@ -202,4 +218,30 @@ export async function decideApplication(
 export async function countWaitingApplications(actor: Actor): Promise<number> {
   if (!can(actor, "create:member:chapter")) return 0;
   return db.memberApplication.count({ where: { chapterId: actor.chapterId } });
+}
+
+/** Days an application waits for a decision before it is deleted unanswered (docs/privacy.md). */
+export const UNDECIDED_APPLICATION_DAYS = 180;
+
+/** Deletes applications nobody decided on within UNDECIDED_APPLICATION_DAYS; audited per chapter. */
+export async function purgeUndecidedApplications(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - UNDECIDED_APPLICATION_DAYS * 86_400_000);
+  const stale = await db.memberApplication.groupBy({ by: ["chapterId"], where: { createdAt: { lt: before } }, _count: true });
+  for (const group of stale) {
+    await db.$transaction(async (tx) => {
+      await tx.memberApplication.deleteMany({ where: { chapterId: group.chapterId, createdAt: { lt: before } } });
+      await recordAudit(
+        {
+          actorId: null,
+          chapterId: group.chapterId,
+          action: "application.expire",
+          entityType: "Chapter",
+          entityId: group.chapterId,
+          after: { count: group._count, createdBefore: before },
+        },
+        tx,
+      );
+    });
+  }
+  return stale.reduce((sum, g) => sum + g._count, 0);
 }

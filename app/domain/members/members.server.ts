@@ -173,6 +173,9 @@ function findMember(chapterId: string, memberId: string) {
       skPsmDate: true,
       basicBimtekDate: true,
       photoFile: true,
+      consentAt: true,
+      consentVersion: true,
+      anonymisedAt: true,
       createdAt: true,
       cards: {
         select: { id: true, code: true, issuedAt: true, validUntil: true, revokedAt: true, revokedReason: true, candidate: true },

@@ -30,12 +30,4 @@ export const applications = {
   "applications.declineConfirm": "Tolak pendaftaran {name}? Datanya dihapus.",
   "applications.accepted": "{name} dicatat sebagai anggota calon.",
   "applications.declined": "Pendaftaran {name} ditolak dan datanya dihapus.",
-  "privacy.title": "Pemberitahuan privasi",
-  "privacy.body1":
-    "Portal ini dikelola oleh IPSM (Ikatan Pekerja Sosial Masyarakat) untuk mencatat anggota, kegiatan, dan laporan kepada Dinas Sosial, sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi.",
-  "privacy.body2":
-    "Yang kami simpan dari pendaftar: nama, NIK, jenis kelamin, tanggal lahir, alamat, kelurahan, nomor HP, email (bila diisi), dan alasan mendaftar. Data ini hanya dipakai untuk memeriksa dan mencatat keanggotaan, dan hanya dilihat pengurus IPSM yang mengelola anggota.",
-  "privacy.body3":
-    "Pendaftaran yang ditolak dihapus. Pendaftaran yang diterima menjadi data anggota selama Anda menjadi anggota. Dinas Sosial menerima angka rekapitulasi, bukan nama warga yang didampingi.",
-  "privacy.body4": "Anda berhak meminta salinan, perbaikan, atau penghapusan data Anda. Hubungi sekretariat IPSM di wilayah Anda.",
 } as const;

@@ -80,6 +80,8 @@ export const members = {
   "members.history.action.member.card.revoke": "Kartu anggota dicabut",
   "members.history.action.member.card.export": "Kartu anggota dicetak",
   "members.history.action.member.photo.update": "Foto diperbarui",
+  "members.history.action.member.consent": "Menyetujui pemberitahuan privasi",
+  "members.history.action.member.anonymise": "Identitas dianonimkan atas permintaan",
   "members.history.action.other": "Perubahan lain",
   "members.filter.status": "Status",
   "members.filter.district": "Kecamatan",

@@ -1,0 +1,57 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form } from "@remix-run/react";
+import { useForm } from "react-hook-form";
+import { t } from "~/i18n";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { RETENTION_MONTHS, retentionSchema } from "~/validation/privacy";
+import type { z } from "~/validation/zod";
+import { FormField } from "../FormField";
+
+/** The chapter's retention periods (docs/privacy.md): departed members, and residents' NIK/KK on closed follow-ups. */
+export function RetentionSettingsForm({
+  settings,
+  fieldErrors,
+}: {
+  settings: { memberRetentionMonths: number; caseIdentifierRetentionMonths: number };
+  fieldErrors?: Record<string, string>;
+}) {
+  const { register, handleSubmit, setError, formState } = useForm<z.input<typeof retentionSchema>>({
+    resolver: zodResolver(retentionSchema),
+    defaultValues: {
+      memberRetentionMonths: String(settings.memberRetentionMonths),
+      caseIdentifierRetentionMonths: String(settings.caseIdentifierRetentionMonths),
+    },
+  });
+  useServerFieldErrors(fieldErrors, setError);
+  const onSubmit = useValidatedSubmit(handleSubmit);
+  const { errors } = formState;
+  return (
+    <Form method="post" noValidate className="card" onSubmit={onSubmit} aria-labelledby="retention-title">
+      <h2 id="retention-title">{t("privacy.retention.settings.title")}</h2>
+      <input type="hidden" name="intent" value="retention" />
+      <FormField
+        label={t("privacy.retention.settings.members")}
+        type="number"
+        inputMode="numeric"
+        min={RETENTION_MONTHS.min}
+        max={RETENTION_MONTHS.max}
+        error={errors.memberRetentionMonths?.message}
+        {...register("memberRetentionMonths")}
+      />
+      <p className="muted">{t("privacy.retention.settings.members.hint")}</p>
+      <FormField
+        label={t("privacy.retention.settings.cases")}
+        type="number"
+        inputMode="numeric"
+        min={RETENTION_MONTHS.min}
+        max={RETENTION_MONTHS.max}
+        error={errors.caseIdentifierRetentionMonths?.message}
+        {...register("caseIdentifierRetentionMonths")}
+      />
+      <p className="muted">{t("privacy.retention.settings.cases.hint")}</p>
+      <button type="submit" className="button button--primary">
+        {t("members.settings.submit")}
+      </button>
+    </Form>
+  );
+}
