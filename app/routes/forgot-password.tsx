@@ -8,7 +8,8 @@ import { PageHeader } from "~/components/PageHeader";
 import { requestPasswordReset } from "~/domain/accounts/links.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { invalidForm } from "~/http/outcome.server";
+import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { clientAddress } from "~/http/auth.server";
 import { readFormData } from "~/utils/request-form.server";
 import { forgotPasswordSchema } from "~/validation/accounts";
 import type { z } from "~/validation/zod";
@@ -17,10 +18,11 @@ export const meta: MetaFunction = () => [{ title: `${t("forgot.title")} · ${t("
 
 // /forgot-password: a reset link by email (1 hour). The answer is the same whether the email
 // belongs to a login or not, so the page tells nobody who has an account.
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordSchema, await readFormData(request));
   if (!parsed.success) return invalidForm(parsed);
-  await requestPasswordReset(parsed.data.email);
+  const asked = await requestPasswordReset(parsed.data.email, clientAddress(request, context as { clientAddress?: string }));
+  if (!asked.ok) return formRefusal(asked, { values: parsed.values });
   return { sent: true as const, fieldErrors: {}, values: {} as Record<string, string> };
 }
 
@@ -42,6 +44,11 @@ export default function ForgotPasswordPage() {
         </p>
       ) : (
         <Form method="post" noValidate onSubmit={onSubmit} className="card">
+          {actionData && "formError" in actionData && actionData.formError ? (
+            <p className="form-error" role="alert">
+              {actionData.formError}
+            </p>
+          ) : null}
           <FormField
             label={t("login.email")}
             type="email"

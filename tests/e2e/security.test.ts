@@ -74,6 +74,8 @@ describe("headers", () => {
     expect(first.headers.get("strict-transport-security")).toBeNull();
     expect(first.headers.get("x-frame-options")).toBe("DENY");
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    // pages carry personal data: a shared computer's browser keeps none of them
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
   });
 
   it("sends HSTS when the portal is reached over https (through a proxy that says so)", async () => {

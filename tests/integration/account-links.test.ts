@@ -8,6 +8,7 @@ import { makeLoginLink, memberLoginState, openLink, redeemLink, whatsappNumber }
 import { changeMemberStatus } from "~/domain/members/members.server";
 import { t } from "~/i18n";
 import { action as forgotAction } from "~/routes/forgot-password";
+import { RESETS_PER_HOUR } from "~/domain/accounts/links.server";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/invite.$token";
 import { action as loginAction } from "~/routes/login";
 import { action as memberLoginAction, loader as memberLoginLoader } from "~/routes/members.$id.login";
@@ -213,6 +214,22 @@ describe("forgotten passwords", () => {
     expect(statusOf(await run(profileLoader, getRequest("/profile", cookiesFrom(done as Response))))).toBe(200);
     expect(statusOf(await run(loginAction, postForm("/login", { email: relawan.email, password: relawan.password })))).toBe(401);
     expect(await db.auditLog.count({ where: { action: "user.reset", entityId: relawan.userId } })).toBe(1);
+  });
+
+  it("limits reset requests per email and address, and per address, each hour, known email or not", async () => {
+    const relawan = await volunteer(chapterId, { fullName: "Dewi Lestari" });
+    const ask = (email: string, address: string) =>
+      run(forgotAction, postForm("/forgot-password", { email }), {}, { clientAddress: address });
+    for (let i = 0; i < RESETS_PER_HOUR.perEmail; i++) expect(statusOf(await ask(relawan.email, "198.51.100.7"))).toBe(200);
+    const refused = await ask(relawan.email, "198.51.100.7");
+    expect(statusOf(refused)).toBe(409);
+    expect(dataOf(refused)).toMatchObject({ formError: expect.stringMatching(/^Terlalu banyak permintaan tautan/) });
+    // an unknown email is limited the same way (the answer tells nobody who has a login)
+    for (let i = 0; i < RESETS_PER_HOUR.perEmail; i++) await ask("siapa@contoh.id", "198.51.100.8");
+    expect(statusOf(await ask("siapa@contoh.id", "198.51.100.8"))).toBe(409);
+    // the owner on another network still gets a link
+    expect(statusOf(await ask(relawan.email, "203.0.113.9"))).toBe(200);
+    expect(await db.accountToken.count({ where: { userId: relawan.userId, kind: "reset" } })).toBe(RESETS_PER_HOUR.perEmail + 1);
   });
 
   it("sends nothing to a deactivated login, and the board's reset link works for a login in use", async () => {

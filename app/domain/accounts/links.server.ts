@@ -16,6 +16,10 @@ import { canAny, type Actor } from "~/domain/shared/actor.server";
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import type { AccountTokenKind } from "~/generated/prisma/enums";
 import { mayHoldLogin } from "~/validation/members";
+import { addressBucket, takeHourlySlot } from "./login-throttle.server";
+
+/** Reset links one may ask for in an hour: per email and address, and per address. */
+export const RESETS_PER_HOUR = { perEmail: 3, perAddress: 10 } as const;
 
 const HOUR = 3_600_000;
 /** How long each kind of link works. */
@@ -200,13 +204,20 @@ export async function makeLoginLink(
  * (1 hour) is emailed. The caller answers the same in every case; the mail is sent after the
  * answer so that timing tells nothing either.
  */
-export async function requestPasswordReset(emailTyped: string): Promise<void> {
+export async function requestPasswordReset(emailTyped: string, clientAddress: string, now = new Date()): Promise<Outcome> {
   const email = emailTyped.trim().toLowerCase();
+  // Nobody fills an inbox with reset mails: a few per address and email, and per address, each
+  // hour; the answer is the same whether the email has a login or not.
+  const address = addressBucket(clientAddress);
+  const allowed =
+    (await takeHourlySlot(`reset:${email}|${address}`, RESETS_PER_HOUR.perEmail, now)) &&
+    (await takeHourlySlot(`reset-ip:${address}`, RESETS_PER_HOUR.perAddress, now));
+  if (!allowed) return conflict(t("forgot.tooMany"));
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, active: true, chapterId: true, chapter: { select: { name: true } } },
   });
-  if (!user?.active) return;
+  if (!user?.active) return ok();
   const { token } = await db.$transaction(async (tx) => {
     const issued = await issueToken(tx, { userId: user.id, kind: "reset", createdById: null, lifetime: LINK_LIFETIME.reset });
     await recordAudit(
@@ -226,6 +237,7 @@ export async function requestPasswordReset(emailTyped: string): Promise<void> {
     to: email,
     ...linkMail("reset", { name: user.name, chapter: user.chapter.name, url: linkUrl("reset", token), hours: 1 }),
   });
+  return ok();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -76,6 +76,26 @@ export async function clearAttempts(key: string) {
   await db.loginThrottle.deleteMany({ where: { key } });
 }
 
+/**
+ * Counts one use of an hourly allowance (a public form: an application, a reset link) under this
+ * key; false, counting nothing, when the allowance is used up. Count and check are one
+ * transaction.
+ */
+export async function takeHourlySlot(key: string, perHour: number, now: Date): Promise<boolean> {
+  const hourAgo = now.getTime() - 60 * 60_000;
+  return db.$transaction(async (tx) => {
+    const row = await tx.loginThrottle.findUnique({ where: { key } });
+    const fresh = !row || row.firstFailureAt.getTime() <= hourAgo;
+    if (!fresh && row.failures >= perHour) return false;
+    await tx.loginThrottle.upsert({
+      where: { key },
+      create: { key, failures: 1, firstFailureAt: now },
+      update: fresh ? { failures: 1, firstFailureAt: now, lockedUntil: null } : { failures: { increment: 1 } },
+    });
+    return true;
+  });
+}
+
 /** Drops counters whose window has passed and whose wait is over (sign-in and application counters alike). */
 export async function purgeStaleThrottles(now: Date) {
   const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);

@@ -18,11 +18,11 @@ import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/doma
 import type { ApplicationData } from "~/validation/applications";
 import { parseCalendarDate, toDateInput } from "~/validation/fields";
 import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
+import { addressBucket, takeHourlySlot } from "~/domain/accounts/login-throttle.server";
 import { checkAgainstRegistry, createMember, listChapterVillages } from "./members.server";
 
 /** Applications one client address may send per hour. */
 export const APPLICATIONS_PER_HOUR = 5;
-const HOUR = 3_600_000;
 
 /** The chapters that take applications (open ones), for /apply. */
 export async function openChapters() {
@@ -47,22 +47,6 @@ export async function applicationForm(code: string) {
   return ok({ chapter: { code: chapter.code, name: chapter.name }, villages: await listChapterVillages({ chapterId: chapter.id }) });
 }
 
-/** Counts this application against the address's hourly allowance; false when it is used up. */
-async function takeSlot(address: string, now: Date): Promise<boolean> {
-  const key = `apply:${address}`;
-  return db.$transaction(async (tx) => {
-    const row = await tx.loginThrottle.findUnique({ where: { key } });
-    const fresh = !row || row.firstFailureAt.getTime() <= now.getTime() - HOUR;
-    if (!fresh && row.failures >= APPLICATIONS_PER_HOUR) return false;
-    await tx.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, firstFailureAt: now },
-      update: fresh ? { failures: 1, firstFailureAt: now, lockedUntil: null } : { failures: { increment: 1 } },
-    });
-    return true;
-  });
-}
-
 /** A prospective member's application to the chapter with this code. */
 export async function submitApplication(
   code: string,
@@ -79,7 +63,8 @@ export async function submitApplication(
   if (existingMember || waiting) fieldErrors.nik = t("applications.error.nikTaken");
   if (fieldErrors.email) delete fieldErrors.email;
   if (Object.keys(fieldErrors).length) return invalid(fieldErrors);
-  if (!(await takeSlot(clientAddress, now))) return conflict(t("applications.error.tooMany", { count: APPLICATIONS_PER_HOUR }));
+  if (!(await takeHourlySlot(`apply:${addressBucket(clientAddress)}`, APPLICATIONS_PER_HOUR, now)))
+    return conflict(t("applications.error.tooMany", { count: APPLICATIONS_PER_HOUR }));
   await db.$transaction(async (tx) => {
     const created = await tx.memberApplication.create({
       data: {

@@ -57,4 +57,5 @@ export const accountLinks = {
   "forgot.submit": "Kirim tautan",
   "forgot.sent":
     "Bila email itu terdaftar dan aktif, tautan untuk membuat kata sandi baru sudah dikirim. Periksa kotak masuk dan folder spam. Tidak menerima email? Minta Sekretaris IPSM membuatkan tautan.",
+  "forgot.tooMany": "Terlalu banyak permintaan tautan dari perangkat ini. Coba lagi dalam satu jam, atau hubungi sekretariat IPSM.",
 } as const;
