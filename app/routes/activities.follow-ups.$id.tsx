@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { getFollowUp, revealCaseIdentifier } from "~/domain/activities/follow-ups.server";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
+import { formatDateLong, formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
 import { unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 
@@ -18,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { followUp, canReveal } = unwrap(await getFollowUp(actor, params.id ?? ""));
   const wantsWhole = new URL(request.url).searchParams.get("nik") === "1";
   const caseIdentifier = canReveal && wantsWhole ? unwrap(await revealCaseIdentifier(actor, followUp.id)).caseIdentifier : null;
-  return { followUp, canReveal, caseIdentifier };
+  return { followUp, canReveal, caseIdentifier, timeZone: actor.timeZone };
 }
 
 export default function FollowUpPage() {
-  const { followUp: f, canReveal, caseIdentifier } = useLoaderData<typeof loader>();
+  const { followUp: f, canReveal, caseIdentifier, timeZone } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -48,6 +48,10 @@ export default function FollowUpPage() {
                 <small className="muted">{t("followUps.detail.revealNote")}</small>
               </>
             ) : null}
+          </p>
+        ) : f.caseIdentifierErasedAt ? (
+          <p data-testid="case-identifier" className="muted">
+            NIK/KK: {t("privacy.caseIdentifier.erased", { date: formatDateLong(f.caseIdentifierErasedAt, timeZone) })}
           </p>
         ) : null}
       </section>

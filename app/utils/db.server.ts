@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { t } from "~/i18n";
 import { getEnv } from "./env.server";
 
 export type { Prisma } from "~/generated/prisma/client";
@@ -48,6 +49,32 @@ async function outsideTransactions<T>(run: () => Promise<T>): Promise<T> {
 
 const base = connection.client;
 
+// When the disk is full, fails or turns read-only, SQLite refuses the write and rolls the
+// transaction back: nothing is half-saved. The person gets a clear Indonesian answer (503, their
+// form is not lost: the browser keeps it on the previous page), the log says what failed.
+const STORAGE_FAILURE =
+  /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|database or disk is full|disk I\/O error|readonly database|unable to open database file|database disk image is malformed/i;
+
+function storageFailure(error: unknown): Response | null {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  if (!STORAGE_FAILURE.test(text)) return null;
+  console.error(`database: a write failed because of the storage (${getEnv().DATABASE_URL}):`, error);
+  return new Response(t("error.storage"), {
+    status: 503,
+    statusText: "Service Unavailable",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** Runs a write; a storage failure becomes the 503 answer, anything else is passed on. */
+async function guardStorage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw storageFailure(error) ?? error;
+  }
+}
+
 type TransactionClient = Parameters<Parameters<typeof base.$transaction>[0]>[0];
 
 /** `db.$transaction(async (tx) => ...)`: one at a time; writes outside it wait for it. */
@@ -58,7 +85,7 @@ async function transaction<R>(fn: (tx: TransactionClient) => Promise<R>, options
   transactionDone = previous.then(() => new Promise<void>((resolve) => (finish = resolve)));
   await previous;
   try {
-    return await insideTransaction.run(true, () => base.$transaction((tx) => fn(tx), options));
+    return await guardStorage(() => insideTransaction.run(true, () => base.$transaction((tx) => fn(tx), options)));
   } finally {
     finish();
   }
@@ -82,7 +109,7 @@ function gateDelegate(delegate: object) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== "function") return value;
       if (!WRITE_METHODS.has(String(prop))) return value.bind(target);
-      return (...args: unknown[]) => outsideTransactions(() => value.apply(target, args));
+      return (...args: unknown[]) => guardStorage(() => outsideTransactions(() => value.apply(target, args)));
     },
   });
 }
@@ -97,7 +124,7 @@ export const db: typeof base = new Proxy(base, {
     const value = Reflect.get(target, prop, receiver);
     if (typeof prop === "string" && RAW_METHODS.has(prop)) {
       const raw = value as (...a: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) => outsideTransactions(() => raw.apply(target, args));
+      return (...args: unknown[]) => guardStorage(() => outsideTransactions(() => raw.apply(target, args)));
     }
     if (typeof prop === "string" && !prop.startsWith("$") && value && typeof value === "object") {
       if (!delegates.has(prop)) delegates.set(prop, gateDelegate(value));

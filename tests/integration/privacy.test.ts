@@ -15,6 +15,7 @@ import { action as consentAction, loader as consentLoader } from "~/routes/conse
 import { action as memberAction, loader as memberLoader } from "~/routes/members.$id._index";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/members.settings";
 import { loader as privacyLoader } from "~/routes/privacy";
+import { loader as followUpLoader } from "~/routes/activities.follow-ups.$id";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
@@ -268,6 +269,12 @@ describe("retention", () => {
     expect(byId.get(recent)!.caseIdentifier).toBe("6171010101010002");
     expect(byId.get(open)!.caseIdentifier).toBe("6171010101010003");
     expect(await db.auditLog.count({ where: { action: "followup.caseIdentifier.erase", chapterId: ctx.id } })).toBe(1);
+    // the follow-up's page says the number was erased, and when
+    const shown = dataOf<{ followUp: { caseIdentifierMasked: string | null; caseIdentifierErasedAt: Date | null } }>(
+      await run(followUpLoader, getRequest(`/activities/follow-ups/${old}`, sekretarisCookie), { id: old }),
+    );
+    expect(shown.followUp.caseIdentifierMasked).toBeNull();
+    expect(shown.followUp.caseIdentifierErasedAt).not.toBeNull();
 
     // a shorter period set by the chapter takes the recent one too; running again changes nothing more
     await db.chapter.update({ where: { id: ctx.id }, data: { caseIdentifierRetentionMonths: 6 } });

@@ -153,6 +153,7 @@ const summarySelect = {
   institution: true,
   description: true,
   caseIdentifier: true,
+  caseIdentifierErasedAt: true,
   createdAt: true,
   openedBy: { select: { id: true, date: true, village: { select: { name: true } }, member: { select: { fullName: true } } } },
   updates: {

@@ -98,6 +98,8 @@ export const common = {
 
   "error.title": "Terjadi kesalahan",
   "error.400": "Permintaan tidak dapat diproses.",
+  "error.storage":
+    "Penyimpanan server sedang bermasalah (penuh atau rusak), jadi data belum tersimpan. Kembali ke halaman sebelumnya: isian Anda masih ada. Coba lagi nanti, dan beri tahu pengurus atau pengelola server.",
   "error.crossSite": "Permintaan ini datang dari situs lain, jadi ditolak. Buka Portal IPSM langsung, lalu ulangi.",
   "error.formBody": "Isian formulir tidak terbaca. Muat ulang halaman, lalu kirim formulir lagi.",
   "error.403.title": "Akses ditolak",
