@@ -8,7 +8,7 @@ import { newPasswordSchema } from "~/validation/auth";
 import { parseForm } from "~/utils/forms";
 import { formRefusal, invalidForm } from "./outcome.server";
 import { readFormData } from "~/utils/request-form.server";
-import { startUserSession } from "./session.server";
+import { signInAfterPassword } from "./second-factor.server";
 
 /**
  * The page: the person the link is for, or why it cannot be used (shown on the page itself, with
@@ -20,11 +20,11 @@ export async function linkPageLoader(kind: AccountTokenKind, { params }: LoaderF
   return data({ usable: false as const, problem: opened.refusal === "conflict" ? opened.message : "" }, { status: 404 });
 }
 
-/** Sets the password (never sent back to the page) and signs the person in. */
+/** Sets the password (never sent back to the page) and signs the person in (after their second factor's code, if they use one). */
 export async function linkPageAction(kind: AccountTokenKind, { request, params }: ActionFunctionArgs) {
   const parsed = parseForm(newPasswordSchema, await readFormData(request));
   if (!parsed.success) return invalidForm({ ...parsed, values: {} });
   const result = await redeemLink(kind, params.token ?? "", parsed.data.password);
   if (!result.ok) return formRefusal(result, { values: {} });
-  return startUserSession(request, result.userId, "/", result.name);
+  return signInAfterPassword(request, { userId: result.userId, name: result.name }, "/");
 }

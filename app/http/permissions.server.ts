@@ -3,12 +3,17 @@ import type { CurrentUser } from "~/domain/accounts/accounts.server";
 import { actorOf, type Actor } from "~/domain/shared/actor.server";
 import * as outcome from "~/domain/shared/outcome.server";
 import { refusalResponse } from "./outcome.server";
+import { requireSecondFactorEnrolment } from "./second-factor.server";
 import { getUser } from "./session.server";
 import { hasAnyPermission, hasPermission, type Permission } from "~/utils/permissions";
 
 export type { Actor, CurrentUser };
 
-/** The signed-in user; anyone else is sent to the login page and brought back afterwards. */
+/**
+ * The signed-in user; anyone else is sent to the login page and brought back afterwards. Someone
+ * the chapter requires to use a second factor, without one yet, is led to turn it on first
+ * (docs/decisions/024).
+ */
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getUser(request);
   if (!user) {
@@ -16,6 +21,7 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
     const back = `${url.pathname}${url.search}`;
     throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
   }
+  await requireSecondFactorEnrolment(request, user);
   return user;
 }
 

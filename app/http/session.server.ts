@@ -56,14 +56,14 @@ export async function switchChapter(request: Request, actor: Actor, chapterId: s
   return sessionId ? switchSessionChapter(actor, sessionId, chapterId) : notFound();
 }
 
-/** Starts a session for the user and redirects, with a welcome toast. */
-export async function startUserSession(request: Request, userId: string, redirectTo: string, welcomeName: string) {
+/** Starts a session for the user and redirects, with a welcome toast (or the one given). */
+export async function startUserSession(request: Request, userId: string, redirectTo: string, welcomeName: string, toast?: Toast) {
   const { id } = await createSession(userId, env.SESSION_TTL_HOURS);
   const session = await getCookieSession(request);
   session.set("sessionId", id);
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionStorage.commitSession(session));
-  headers.append("Set-Cookie", await toastCookie({ kind: "success", message: t("login.welcome", { name: welcomeName }) }));
+  headers.append("Set-Cookie", await toastCookie(toast ?? { kind: "success", message: t("login.welcome", { name: welcomeName }) }));
   return redirect(redirectTo, { headers });
 }
 

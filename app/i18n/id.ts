@@ -20,6 +20,7 @@ import { programmeReport } from "./id/programme-report";
 import { programmes } from "./id/programmes";
 import { reports } from "./id/reports";
 import { reportPages } from "./id/report-pages";
+import { secondFactor } from "./id/second-factor";
 import { regions } from "./id/regions";
 import { setup } from "./id/setup";
 import { trainings } from "./id/trainings";
@@ -47,6 +48,7 @@ export const parts = {
   accountLinks,
   applications,
   ownData,
+  secondFactor,
 } as const;
 
 export const id = {
@@ -72,6 +74,7 @@ export const id = {
   ...accountLinks,
   ...applications,
   ...ownData,
+  ...secondFactor,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -10,7 +10,8 @@ import { t } from "~/i18n";
 import { useValidatedSubmit } from "~/utils/forms";
 import { clientAddress, createAuthenticator, LoginError, loginRefused } from "~/http/auth.server";
 import { readFormData } from "~/utils/request-form.server";
-import { getUser, startUserSession } from "~/http/session.server";
+import { signInAfterPassword } from "~/http/second-factor.server";
+import { getUser } from "~/http/session.server";
 import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} · ${t("app.name")}` }];
@@ -35,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(error instanceof LoginError)) throw error;
     return loginRefused(error);
   }
-  return startUserSession(request, user.userId, redirectTo, user.name);
+  // with a second factor, the code step comes before the session (docs/decisions/024)
+  return signInAfterPassword(request, user, redirectTo);
 }
 
 export default function LoginPage() {

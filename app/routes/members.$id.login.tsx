@@ -5,6 +5,8 @@ import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { makeLoginLink, memberLoginState } from "~/domain/accounts/links.server";
+import { resetMemberSecondFactor } from "~/domain/accounts/second-factor.server";
+import { redirectWithToast } from "~/http/session.server";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatDateShort, formatTime } from "~/utils/format";
@@ -24,9 +26,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...unwrap(await memberLoginState(actor, params.id ?? "")), timeZone: actor.timeZone };
 }
 
+// POST intent=second-factor-reset: the board turns off the second factor of a login whose owner
+// lost the phone and the recovery codes (docs/decisions/024).
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "manage:user:chapter");
-  const parsed = parseForm(loginLinkSchema, await readFormData(request));
+  const form = await readFormData(request);
+  if (form.get("intent") === "second-factor-reset") {
+    const reason = String(form.get("reason") ?? "");
+    const reset = await resetMemberSecondFactor(actor, params.id ?? "", { reason });
+    if (!reset.ok) return formRefusal(reset, { values: { reason } });
+    const { member } = unwrap(await memberLoginState(actor, params.id ?? ""));
+    return redirectWithToast(`/members/${params.id}/login`, "success", "secondFactor.reset.done", { name: member.fullName });
+  }
+  const parsed = parseForm(loginLinkSchema, form);
   if (!parsed.success) return invalidForm(parsed);
   const result = await makeLoginLink(actor, params.id ?? "", parsed.data);
   if (!result.ok) return formRefusal(result, { values: parsed.values });
@@ -118,6 +130,25 @@ export default function MemberLoginPage() {
           </Form>
         )}
       </section>
+      {login.secondFactorSince ? (
+        <section className="card" data-testid="second-factor-reset">
+          <h2>{t("secondFactor.reset.title")}</h2>
+          <p>{t("secondFactor.reset.on", { date: formatDateShort(login.secondFactorSince, timeZone) })}</p>
+          <p className="muted">{t("secondFactor.reset.intro")}</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="second-factor-reset" />
+            <FormField
+              label={t("secondFactor.reset.reasonLabel")}
+              name="reason"
+              defaultValue={actionData && !("link" in actionData) ? (actionData.values.reason ?? "") : ""}
+              error={actionData && !("link" in actionData) ? actionData.fieldErrors.reason : undefined}
+            />
+            <button type="submit" className="button button--danger">
+              {t("secondFactor.reset.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <p>
         <Link to={`/members/${member.id}`}>{t("links.back")}</Link>
       </p>

@@ -12,6 +12,7 @@ import { listOwnCertificates } from "~/domain/reports/service-certificates.serve
 import { changeOwnPassword, endOtherSessions, listOwnSessions } from "~/domain/accounts/own-account.server";
 import { can } from "~/domain/shared/actor.server";
 import { PasswordChangeForm } from "~/components/accounts/PasswordChangeForm";
+import { SecondFactorCard } from "~/components/accounts/SecondFactorForms";
 import { passwordChangeSchema } from "~/validation/accounts";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
@@ -114,6 +115,7 @@ export default function ProfilePage() {
           <p className="muted">{t("account.sessions.none")}</p>
         )}
       </section>
+      <SecondFactorCard />
     </>
   );
   if (!member) {

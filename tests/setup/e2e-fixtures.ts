@@ -1,10 +1,13 @@
 // Browser-suite data beside the demo: a chapter of its own for journeys that change who holds
 // power (a new board), so that they cannot take rights away from the demo accounts the other
 // browser tests use. Run by e2e-server.ts with `tsx`, on the e2e database.
+import { hashRecoveryCode } from "~/domain/accounts/second-factor.server";
 import { ensureDefaultPositions } from "~/domain/leadership/positions.server";
 import { db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
 import type { PositionKind } from "~/validation/leadership";
-import { buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { buildBoardUser, buildChapter, buildMember, buildUser, calendarDate } from "../factories";
+import { E2E_SECOND_FACTOR } from "../support/second-factor";
 
 export const E2E_PASSWORD = "demo-ipsm-2026";
 
@@ -51,6 +54,34 @@ async function main() {
       { periodId: period.id, positionId: await positionId("ketua"), memberId: ketua.id, startDate: period.startDate },
       { periodId: period.id, positionId: await positionId("sekretaris"), memberId: oldSecretary.id, startDate: period.startDate },
     ],
+  });
+
+  // The second factor (tests/e2e/second-factor.test.ts), in a chapter of its own: a Bendahara who
+  // turns it on in the browser, and a Ketua whose second factor is already on (known secret and
+  // recovery codes).
+  const twoStep = await buildChapter({ code: "DLK", name: "IPSM Kota Dua Langkah", letterheadSubtitle: "KOTA DUA LANGKAH" });
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  const enrolling = await buildBoardUser({
+    chapterId: twoStep.id,
+    kind: "bendahara",
+    email: E2E_SECOND_FACTOR.enrolEmail,
+    name: "Bendahara Dua Langkah",
+  });
+  const enrolled = await buildBoardUser({
+    chapterId: twoStep.id,
+    kind: "ketua",
+    email: E2E_SECOND_FACTOR.recoveryEmail,
+    name: "Ketua Dua Langkah",
+  });
+  await db.user.update({ where: { id: enrolling.id }, data: { passwordHash } });
+  await db.user.update({
+    where: { id: enrolled.id },
+    data: {
+      passwordHash,
+      totpSecret: E2E_SECOND_FACTOR.secret,
+      totpEnabledAt: new Date(),
+      recoveryCodes: { create: E2E_SECOND_FACTOR.recoveryCodes.map((code) => ({ codeHash: hashRecoveryCode(code) })) },
+    },
   });
 }
 

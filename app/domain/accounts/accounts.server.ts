@@ -26,7 +26,7 @@ export async function verifyLogin(input: { email: string; password: string; clie
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, passwordHash: true, active: true, chapterId: true },
+    select: { id: true, name: true, passwordHash: true, active: true, chapterId: true, totpEnabledAt: true },
   });
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await getDummyHash()));
   if (!user || !valid) return { ok: false, reason: "invalid" };
@@ -36,7 +36,8 @@ export async function verifyLogin(input: { email: string; password: string; clie
   await recordAudit({
     actorId: user.id,
     chapterId: user.chapterId,
-    action: "auth.login",
+    // with a second factor the sign-in is recorded after the code (docs/decisions/024)
+    action: user.totpEnabledAt ? "auth.login.password" : "auth.login",
     entityType: "User",
     entityId: user.id,
   });

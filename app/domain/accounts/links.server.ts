@@ -91,6 +91,7 @@ export async function memberLoginState(actor: Actor, memberId: string) {
           email: true,
           active: true,
           lastSignInAt: true,
+          totpEnabledAt: true,
           tokens: {
             where: { usedAt: null, expiresAt: { gt: new Date() } },
             select: { kind: true, expiresAt: true },
@@ -105,7 +106,9 @@ export async function memberLoginState(actor: Actor, memberId: string) {
   const state = !user ? "none" : !user.active ? "inactive" : !user.lastSignInAt ? "invited" : "active";
   return ok({
     member: rest,
-    login: user ? { email: user.email, state, pending: user.tokens[0] ?? null } : { email: null, state, pending: null },
+    login: user
+      ? { email: user.email, state, pending: user.tokens[0] ?? null, secondFactorSince: user.totpEnabledAt }
+      : { email: null, state, pending: null, secondFactorSince: null },
     mayHoldLogin: mayHoldLogin(member.status),
   });
 }
