@@ -4,6 +4,7 @@ import { FormStrategy } from "remix-auth-form";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { loginSchema } from "~/validation/auth";
 import { t } from "~/i18n";
+import { waitLabel } from "~/i18n/labels";
 
 /** A refused login, carrying what the form needs to show it again. */
 export class LoginError extends Error {
@@ -22,11 +23,6 @@ export class LoginError extends Error {
 export function loginRefused(error: LoginError) {
   const headers: HeadersInit = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : {};
   return data({ formError: error.message, email: error.email, fieldErrors: error.fieldErrors }, { status: error.status, headers });
-}
-
-/** A wait in words: "45 detik", "2 menit". */
-function waitInWords(seconds: number) {
-  return seconds < 60 ? t("login.wait.seconds", { n: seconds }) : t("login.wait.minutes", { n: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -52,7 +48,7 @@ export function createAuthenticator(address: string) {
       const result = await verifyLogin({ ...submission.data, clientAddress: address });
       if (result.ok) return { userId: result.userId, name: result.name };
       if (result.reason === "throttled") {
-        const wait = waitInWords(result.retryAfterSeconds);
+        const wait = waitLabel(result.retryAfterSeconds);
         throw new LoginError(t("login.throttled", { wait }), typedEmail, 429, {}, result.retryAfterSeconds);
       }
       if (result.reason === "inactive") throw new LoginError(t("login.inactive"), typedEmail, 403);

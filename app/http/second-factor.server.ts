@@ -13,11 +13,11 @@ import {
   pendingSignIn,
   secondFactorEnabled,
   secondFactorEnrolmentDue,
-  waitInWords,
   type SecondStepResult,
 } from "~/domain/accounts/second-factor.server";
 import { actorOf } from "~/domain/shared/actor.server";
 import { t } from "~/i18n";
+import { waitLabel } from "~/i18n/labels";
 import { refuseCrossSiteWrite } from "~/utils/cross-site.server";
 import { getEnv } from "~/utils/env.server";
 import { SECOND_FACTOR_PATH } from "~/validation/second-factor";
@@ -110,7 +110,7 @@ export async function secondStepAnswer(request: Request, result: SecondStepResul
   }
   if (result.reason === "expired") return pendingSignInExpired(redirectTo);
   if (result.reason === "throttled") {
-    const formError = t("secondFactor.login.throttled", { wait: waitInWords(result.retryAfterSeconds) });
+    const formError = t("secondFactor.login.throttled", { wait: waitLabel(result.retryAfterSeconds) });
     return data(
       { intent: field, fieldErrors: {} as Record<string, string>, formError },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },

@@ -48,3 +48,8 @@ export function competencySourceLabel(source: string): string {
 export function activityStatusLabel(status: string): string {
   return t(`activities.status.${status}` as MessageKey);
 }
+
+/** A wait in words, for a throttled sign-in: "45 detik", "2 menit". */
+export function waitLabel(seconds: number): string {
+  return seconds < 60 ? t("login.wait.seconds", { n: seconds }) : t("login.wait.minutes", { n: Math.ceil(seconds / 60) });
+}

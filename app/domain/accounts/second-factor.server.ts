@@ -20,6 +20,7 @@ import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { t } from "~/i18n/index";
+import { waitLabel } from "~/i18n/labels";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
@@ -121,11 +122,6 @@ export async function getSecondFactorStatus(actor: Actor) {
 
 // ---------------------------------------------------------------------------------------------
 // Codes
-
-/** A wait in words: "45 detik", "2 menit". */
-export function waitInWords(seconds: number) {
-  return seconds < 60 ? t("login.wait.seconds", { n: seconds }) : t("login.wait.minutes", { n: Math.ceil(seconds / 60) });
-}
 
 function totpOf(secret: string, email: string) {
   return new TOTP({
@@ -342,7 +338,7 @@ export async function confirmEnrolment(
   if (!user?.active) return notFound();
   if (user.totpEnabledAt) return conflict(t("secondFactor.enrol.already"));
   const attempt = await takeCodeAttempt(user, context.clientAddress, now);
-  if (!attempt.allowed) return conflict(t("secondFactor.login.throttled", { wait: waitInWords(attempt.retryAfterSeconds) }));
+  if (!attempt.allowed) return conflict(t("secondFactor.login.throttled", { wait: waitLabel(attempt.retryAfterSeconds) }));
   const fieldErrors: Record<string, string> = {};
   const passwordRight = await verifyPassword(input.password, user.passwordHash);
   if (!passwordRight) fieldErrors.password = t("secondFactor.error.password");
@@ -392,7 +388,7 @@ async function confirmIdentity(
   now: Date,
 ): Promise<Outcome> {
   const attempt = await takeCodeAttempt(user, context.clientAddress, now);
-  if (!attempt.allowed) return conflict(t("secondFactor.login.throttled", { wait: waitInWords(attempt.retryAfterSeconds) }));
+  if (!attempt.allowed) return conflict(t("secondFactor.login.throttled", { wait: waitLabel(attempt.retryAfterSeconds) }));
   if (looksLikeTotpCode(confirm)) {
     const verdict = await acceptCode(user.id, user.totpSecret, confirm, now);
     if (verdict === "reused") return invalid({ confirm: t("secondFactor.login.usedCode") });
