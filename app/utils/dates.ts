@@ -19,6 +19,13 @@ export function isoCalendarDate(value: Date, timeZone: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** The same moment `months` calendar months later (earlier when negative), in UTC. */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
 /** The calendar date n days later (earlier for negative n). */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);

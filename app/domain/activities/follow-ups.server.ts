@@ -11,6 +11,7 @@
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
+import { addMonths } from "~/utils/dates";
 import { maskNik } from "~/utils/format";
 import type { FollowUpFilter, FollowUpStatus } from "~/validation/activities";
 import { can, type Actor } from "~/domain/shared/actor.server";
@@ -271,12 +272,6 @@ export async function revealCaseIdentifier(actor: Actor, followUpId: string): Pr
 // ---------------------------------------------------------------------------------------------
 // Retention (docs/privacy.md)
 
-function monthsBefore(now: Date, months: number): Date {
-  const cutoff = new Date(now);
-  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-  return cutoff;
-}
-
 /**
  * Erases the residents' NIK/KK of follow-ups closed longer ago than their chapter's retention
  * period (by the closing activity's date); the follow-up itself, its institution and description
@@ -286,7 +281,7 @@ export async function eraseExpiredCaseIdentifiers(now = new Date()): Promise<num
   const chapters = await db.chapter.findMany({ select: { id: true, caseIdentifierRetentionMonths: true } });
   let total = 0;
   for (const chapter of chapters) {
-    const cutoff = monthsBefore(now, chapter.caseIdentifierRetentionMonths);
+    const cutoff = addMonths(now, -chapter.caseIdentifierRetentionMonths);
     const erased = await db.$transaction(async (tx) => {
       const { count } = await tx.followUp.updateMany({
         where: { chapterId: chapter.id, status: "selesai", caseIdentifier: { not: null }, closedBy: { date: { lt: cutoff } } },

@@ -15,6 +15,7 @@ import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/doma
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { addMonths } from "~/utils/dates";
 import { getEnv } from "~/utils/env.server";
 import { formatCalendarDateLong } from "~/utils/format";
 import { hashPassword } from "~/utils/password.server";
@@ -61,12 +62,6 @@ export async function recordConsent(actor: Actor, now = new Date()): Promise<Out
     );
   });
   return ok({ version: PRIVACY_NOTICE_VERSION });
-}
-
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
 }
 
 /** Whether the board may anonymise this member now, and if not, why (in Indonesian). */
