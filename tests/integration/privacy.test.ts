@@ -20,9 +20,9 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
 import { applicationSchema } from "~/validation/applications";
-import { activityChapter, opening, type ActivityChapter } from "../factories/activities";
+import { activityChapter, loggedFor, opening, type ActivityChapter } from "../factories/activities";
 import { buildMember, buildUser, calendarDate } from "../factories";
-import { boardMember, volunteer, type TestActor } from "../support/actors";
+import { actorOfUser, boardMember, volunteer, type TestActor } from "../support/actors";
 import { dataOf, getRequest, postForm, run, signIn, statusOf, toastMessageOf } from "../support/requests";
 import { PLACES } from "../support/timeline";
 
@@ -126,9 +126,11 @@ describe("consent", () => {
 });
 
 describe("anonymising a departed member", () => {
-  async function departed(monthsSinceLeaving: number) {
+  async function departed(monthsSinceLeaving: number, withActivity = false) {
     const member = await buildMember({ chapterId: ctx.id, villageCode: PLACES.V1002, fullName: "Rahmat Hidayat" });
     const user = await buildUser({ chapterId: ctx.id, role: "volunteer", memberId: member.id });
+    // work logged while still a member: it must outlive the anonymisation
+    if (withActivity) await loggedFor(ctx, await actorOfUser(user));
     await db.member.update({
       where: { id: member.id },
       data: {
@@ -167,7 +169,7 @@ describe("anonymising a departed member", () => {
   });
 
   it("erases name, NIK, contact and photo, closes the login, keeps the activities and figures, and audits it", async () => {
-    const { member, user } = await departed(13);
+    const { member, user } = await departed(13, true);
     // their photo on disk, a live session and some history
     const photoDir = path.resolve(getEnv().UPLOADS_DIR, "member-photos");
     await mkdir(photoDir, { recursive: true });
@@ -220,6 +222,7 @@ describe("anonymising a departed member", () => {
     expect(login.name).toBe("Anggota dianonimkan");
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
     await expect(import("node:fs/promises").then((fs) => fs.access(path.join(photoDir, photoName)))).rejects.toThrow();
+    expect(activitiesBefore).toBe(1);
     expect(await db.activity.count({ where: { memberId: member.id } })).toBe(activitiesBefore);
     // the history keeps what happened, not who it was
     const history = await db.auditLog.findMany({ where: { entityId: member.id }, select: { action: true, before: true, after: true } });
