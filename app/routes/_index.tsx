@@ -36,6 +36,11 @@ export default function Dashboard() {
           ) : null
         }
       />
+      {d.canLogActivity ? (
+        <Link to="/activities/new" className="button button--primary button--block button--large" data-testid="log-activity">
+          {t("activities.list.new")}
+        </Link>
+      ) : null}
       <section className="stats" aria-label={t("dashboard.members.byStatus")}>
         <Stat label={t("dashboard.members.total")} value={counts.total} testId="stat-members-total" />
         <Stat label={t("dashboard.members.active")} value={counts.aktif} testId="stat-members-active" />

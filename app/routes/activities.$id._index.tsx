@@ -14,6 +14,7 @@ import { badRequest, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { returnSchema } from "~/validation/activities";
+import { LocationEvidence } from "~/components/activities/LocationEvidence";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:activity:own");
   // the activity (404 when the actor may not see it) and what they may do with it
   const { activity, canEdit, mayVerify, mayReopen } = unwrap(await getActivity(actor, params.id ?? ""));
-  return { activity, canEdit, mayVerify, mayReopen };
+  return { activity, canEdit, mayVerify, mayReopen, timeZone: actor.timeZone };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
-  const { activity: a, canEdit, mayVerify, mayReopen } = useLoaderData<typeof loader>();
+  const { activity: a, canEdit, mayVerify, mayReopen, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const reasonError = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors.reason : undefined);
   const people = a.reach.reduce((sum, r) => sum + r.count, 0);
@@ -98,7 +99,20 @@ export default function ActivityPage() {
             {a.village.name}
             {a.rt ? ` RT ${a.rt}` : ""}
             {a.rw ? ` RW ${a.rw}` : ""}
-            {a.latitude !== null ? <small className="muted"> · {t("activities.detail.location")}</small> : null}
+          </dd>
+          <dt>{t("activities.location.label")}</dt>
+          <dd>
+            {a.latitude !== null && a.longitude !== null ? (
+              <LocationEvidence
+                latitude={a.latitude}
+                longitude={a.longitude}
+                accuracy={a.locationAccuracy}
+                takenAt={a.locatedAt}
+                timeZone={timeZone}
+              />
+            ) : (
+              <span className="muted">{t("activities.location.none")}</span>
+            )}
           </dd>
           <dt>{t("activities.column.people")}</dt>
           <dd>

@@ -119,6 +119,8 @@ export const activityFormSchema = z
     programmeId: z.string().trim().max(64).optional(),
     latitude: z.string().trim().max(30).optional(),
     longitude: z.string().trim().max(30).optional(),
+    locationAccuracy: z.string().trim().max(30).optional(),
+    locatedAt: z.string().trim().max(40).optional(),
   })
   .transform((v, ctx) => {
     let duration: number | null = null;
@@ -147,6 +149,9 @@ export const activityFormSchema = z
     const lng = v.longitude ? Number(v.longitude) : null;
     const located =
       lat !== null && lng !== null && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+    // what the phone said of the fix: its accuracy in metres and when it was taken (kept only with a location)
+    const accuracy = v.locationAccuracy ? Number(v.locationAccuracy) : null;
+    const takenAt = v.locatedAt ? new Date(v.locatedAt) : null;
     return {
       idempotencyKey: v.idempotencyKey,
       date: v.date,
@@ -162,6 +167,8 @@ export const activityFormSchema = z
       programmeId: v.programmeId || null,
       latitude: located ? lat : null,
       longitude: located ? lng : null,
+      locationAccuracy: located && accuracy !== null && Number.isFinite(accuracy) && accuracy >= 0 ? Math.round(accuracy) : null,
+      locatedAt: located && takenAt !== null && Number.isFinite(takenAt.getTime()) ? takenAt : null,
     };
   });
 export type ActivityFormData = z.output<typeof activityFormSchema>;

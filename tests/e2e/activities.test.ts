@@ -37,6 +37,10 @@ describe("an activity from the field to verification", () => {
     const peopleBefore = await countOf("stat-activity-people");
 
     const volunteer = await signedIn("relawan@demo.ipsm.id");
+    // "Catat kegiatan" is one tap from the dashboard, on the first screen of a phone
+    const logButton = volunteer.getByTestId("log-activity");
+    expect((await logButton.boundingBox())!.y).toBeLessThan(740);
+    expect(await logButton.getAttribute("href")).toBe("/activities/new");
     await volunteer.goto("/activities");
     const monthBefore = await volunteer.getByTestId("own-totals").locator(".stat").first().innerText();
     await volunteer.getByRole("link", { name: "Catat kegiatan" }).click();
@@ -52,6 +56,11 @@ describe("an activity from the field to verification", () => {
     await volunteer.getByText("9. Penyandang Disabilitas").click();
     await volunteer.getByLabel("Laki-laki: Penyandang Disabilitas").fill("1");
     await volunteer.getByLabel("Jumlah rumah tangga (KK) yang dijangkau").fill("2");
+    // the phone's location, for the verifier (Tengah, Pontianak Kota)
+    await volunteer.context().grantPermissions(["geolocation"], { origin: baseURL });
+    await volunteer.context().setGeolocation({ latitude: -0.026312, longitude: 109.342503, accuracy: 15 });
+    await volunteer.getByRole("button", { name: "Gunakan lokasi saya" }).click();
+    await volunteer.getByText("Lokasi dari ponsel tersimpan.").waitFor();
     await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
     await volunteer.getByText("Jam selesai harus setelah jam mulai.").waitFor();
     expect(await volunteer.getByLabel("Perempuan: Lanjut Usia Terlantar").inputValue()).toBe("2");
@@ -88,6 +97,14 @@ describe("an activity from the field to verification", () => {
       .first()
       .waitFor();
     await coordinator.goto(activityUrl);
+    // the verifier sees where the phone was, how precisely and when, with a link to the map app
+    const location = coordinator.getByTestId("activity-location");
+    await expect(location.textContent()).resolves.toMatch(
+      /-0\.026312, 109\.342503 · akurasi ± 15 m · diambil \d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}/,
+    );
+    expect(await location.getByRole("link", { name: "Buka di aplikasi peta" }).getAttribute("href")).toBe(
+      "geo:-0.026312,109.342503?q=-0.026312,109.342503",
+    );
     await coordinator.getByLabel("Alasan dikembalikan").fill("Jumlah KK tidak sesuai: tiga KK dikunjungi");
     await coordinator.getByRole("button", { name: "Kembalikan" }).click();
     await coordinator.getByText("1 kegiatan dikembalikan ke relawan.").waitFor();

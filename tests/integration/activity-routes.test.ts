@@ -110,6 +110,36 @@ describe("logging an activity (/activities/new)", () => {
     expect(saved).toMatchObject({ memberId: who.author.memberId, status: "submitted", durationMinutes: 60, districtCode: PLACES.D01 });
   });
 
+  it("keeps where the phone was, how precisely and when, and shows it to the verifier; a nonsense fix is dropped", async () => {
+    const id = await logThroughForm(who.author.cookie, {
+      latitude: "-0.026312",
+      longitude: "109.342503",
+      locationAccuracy: "14.6",
+      locatedAt: "2031-06-02T01:15:00.000Z",
+    });
+    const shown = dataOf<{
+      activity: { latitude: number; longitude: number; locationAccuracy: number; locatedAt: Date };
+      timeZone: string;
+    }>(await run(detailLoader, page(`/activities/${id}`, who.kk01.cookie), { id }));
+    expect(shown.activity).toMatchObject({ latitude: -0.026312, longitude: 109.342503, locationAccuracy: 15 });
+    expect(new Date(shown.activity.locatedAt).toISOString()).toBe("2031-06-02T01:15:00.000Z");
+    expect(shown.timeZone).toBe(PLACES.TZ);
+    // accuracy and time without coordinates, or coordinates off the globe, are not kept
+    const odd = await logThroughForm(who.author.cookie, {
+      latitude: "123",
+      longitude: "109.3",
+      locationAccuracy: "10",
+      locatedAt: "kemarin",
+    });
+    expect(
+      await db.activity.findUniqueOrThrow({ where: { id: odd }, select: { latitude: true, locationAccuracy: true, locatedAt: true } }),
+    ).toEqual({
+      latitude: null,
+      locationAccuracy: null,
+      locatedAt: null,
+    });
+  });
+
   it("answers an invalid form with 400, the Indonesian messages and what was typed, saving nothing", async () => {
     const fields = activityFields({ typeId: "", durationMinutes: "30", narrative: "Catatan yang diketik." });
     const response = await run(newAction, postMultipart("/activities/new", fields, [], who.author.cookie));

@@ -845,6 +845,10 @@ const HEADER = [
   "KK dijangkau",
   "Nilai bantuan (Rp)",
   "Status",
+  "Lintang",
+  "Bujur",
+  "Akurasi lokasi (m)",
+  "Waktu lokasi (WIB)",
 ];
 
 describe("the activity spreadsheet", () => {
@@ -876,7 +880,20 @@ describe("the activity spreadsheet", () => {
     e.e1 = await loggedFor(
       ctx,
       p,
-      { date: "2031-06-02", villageCode: V1002, typeId: typeOf(ctx, 0), durationMinutes: "60", households: "3", rt: "003", rw: "01" },
+      {
+        date: "2031-06-02",
+        villageCode: V1002,
+        typeId: typeOf(ctx, 0),
+        durationMinutes: "60",
+        households: "3",
+        rt: "003",
+        rw: "01",
+        // where the phone said P was (Asia/Jakarta: 08:15 WIB)
+        latitude: "-0.034512",
+        longitude: "109.331245",
+        locationAccuracy: "12.4",
+        locatedAt: "2031-06-02T01:15:00.000Z",
+      },
       {
         reach: [reach(lansia, "L", "lansia", 2), reach(miskin, "P", null, 3)],
         aid: [
@@ -956,6 +973,10 @@ describe("the activity spreadsheet", () => {
       3,
       400_000,
       "Menunggu verifikasi",
+      -0.034512,
+      109.331245,
+      12,
+      "02/06/2031 08.15",
     ]);
     expect(body.map((r) => [r[2], r[3], r[5], r[8], r[9], r[10], r[11], r[12]])).toEqual([
       ["Pontianak Selatan", "Benuamelayu Laut", "Relawan Ekspor Pertama", 60, 5, 3, 400_000, "Menunggu verifikasi"],

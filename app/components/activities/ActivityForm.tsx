@@ -84,6 +84,8 @@ export function ActivityForm({
       (position) => {
         setValue("latitude", position.coords.latitude.toFixed(6));
         setValue("longitude", position.coords.longitude.toFixed(6));
+        setValue("locationAccuracy", String(Math.round(position.coords.accuracy)));
+        setValue("locatedAt", new Date(position.timestamp).toISOString());
         setLocated(t("activities.form.located"));
       },
       () => setLocated(t("activities.form.noLocation")),
@@ -103,6 +105,8 @@ export function ActivityForm({
       <input type="hidden" {...register("idempotencyKey")} />
       <input type="hidden" {...register("latitude")} />
       <input type="hidden" {...register("longitude")} />
+      <input type="hidden" {...register("locationAccuracy")} />
+      <input type="hidden" {...register("locatedAt")} />
       {formError ? (
         <p className="form-error" role="alert">
           {formError}

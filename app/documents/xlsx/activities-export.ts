@@ -4,7 +4,7 @@
 // data is in it.
 import { t, type MessageKey } from "~/i18n/index";
 import { activityStatusLabel } from "~/i18n/labels";
-import { formatCalendarDateShort } from "~/utils/format";
+import { formatCalendarDateShort, formatDateShort, formatTime, zoneAbbreviation } from "~/utils/format";
 import { calendarDateOf } from "~/validation/fields";
 import { streamingWorkbook, type XlsxColumn, type XlsxFact, type XlsxFormat } from "./kit";
 
@@ -20,6 +20,8 @@ export type ActivitiesExportSummary = {
   households: number;
   /** set when more activities matched than the export writes: the rows stop at this many */
   cutAt: number | null;
+  /** the chapter's time zone: when the phone took each location is written in it */
+  timeZone: string;
 };
 
 export type ActivitiesExportRow = {
@@ -41,6 +43,11 @@ export type ActivitiesExportRow = {
   aidValue: number;
   /** status code (draft, submitted, verified, ...) */
   status: string;
+  /** where the phone said the volunteer was, its accuracy in metres and when (null without a fix) */
+  latitude: number | null;
+  longitude: number | null;
+  locationAccuracy: number | null;
+  locatedAt: Date | null;
 };
 
 const COLUMNS: readonly { key: MessageKey; width: number; format?: XlsxFormat }[] = [
@@ -57,6 +64,9 @@ const COLUMNS: readonly { key: MessageKey; width: number; format?: XlsxFormat }[
   { key: "activities.export.households", width: 9 },
   { key: "activities.export.aidValue", width: 16, format: "rupiah" },
   { key: "activities.export.status", width: 20 },
+  { key: "activities.export.latitude", width: 12, format: "coordinate" },
+  { key: "activities.export.longitude", width: 12, format: "coordinate" },
+  { key: "activities.export.accuracy", width: 12, format: "count" },
 ];
 
 /** "Diajukan 2, Terverifikasi 5": the statuses the totals include, with their counts. */
@@ -84,7 +94,11 @@ export async function activitiesExportXlsx(input: {
   ];
   workbook.facts(t("activities.export.summarySheet"), facts, [34, 40]);
 
-  const columns: XlsxColumn[] = COLUMNS.map((c) => ({ header: t(c.key), width: c.width, format: c.format }));
+  const tz = summary.timeZone;
+  const columns: XlsxColumn[] = [
+    ...COLUMNS.map((c) => ({ header: t(c.key), width: c.width, format: c.format })),
+    { header: t("activities.export.locatedAt", { zone: zoneAbbreviation(tz) }), width: 17 },
+  ];
   const sheet = workbook.table(t("activities.export.sheet"), columns);
   for await (const r of input.rows) {
     sheet.add([
@@ -101,6 +115,10 @@ export async function activitiesExportXlsx(input: {
       r.households,
       r.aidValue,
       activityStatusLabel(r.status),
+      r.latitude,
+      r.longitude,
+      r.locationAccuracy,
+      r.locatedAt ? `${formatDateShort(r.locatedAt, tz)} ${formatTime(r.locatedAt, tz)}` : "",
     ]);
   }
   sheet.done();

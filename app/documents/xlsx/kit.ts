@@ -17,6 +17,8 @@ export const XLSX_FORMATS = {
   /** a percentage to two decimals (a programme's realisation and reach against target) */
   percentFine: "0.00%",
   date: "dd/mm/yyyy",
+  /** a latitude or longitude, to six decimals (about 10 cm) */
+  coordinate: "0.000000",
   /** a moment (audit log) */
   dateTime: "dd/mm/yyyy hh:mm",
   /** text that looks like a number and must stay text (NIK, KK, phone, member numbers) */

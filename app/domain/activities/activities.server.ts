@@ -204,6 +204,11 @@ export async function logActivity(
   return saved;
 }
 
+/** Where the phone said the volunteer was, how precisely, and when (all null without a fix). */
+function locationColumns(data: ActivityInput["data"]) {
+  return { latitude: data.latitude, longitude: data.longitude, locationAccuracy: data.locationAccuracy, locatedAt: data.locatedAt };
+}
+
 function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
   return refusable(() =>
     db.$transaction(async (tx) => {
@@ -222,8 +227,7 @@ function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, p
           chapterId: actor.chapterId,
           memberId,
           ...activityColumns(input, date, districtCode),
-          latitude: data.latitude,
-          longitude: data.longitude,
+          ...locationColumns(data),
           status: input.submit ? "submitted" : "draft",
           submittedAt: input.submit ? now : null,
           idempotencyKey: data.idempotencyKey,
@@ -331,7 +335,8 @@ function saveActivityEdit(actor: Actor, activityId: string, input: ActivityInput
         where: { id: activity.id },
         data: {
           ...activityColumns(input, date, districtCode),
-          ...(data.latitude !== null ? { latitude: data.latitude, longitude: data.longitude } : {}),
+          // an edit without a new fix keeps the location taken before
+          ...(data.latitude !== null ? locationColumns(data) : {}),
           ...(input.submit ? { status: "submitted", submittedAt: now } : {}),
         },
       });
@@ -574,6 +579,8 @@ async function findActivity(chapterId: string, activityId: string) {
       rw: true,
       latitude: true,
       longitude: true,
+      locationAccuracy: true,
+      locatedAt: true,
       districtCode: true,
       idempotencyKey: true,
       typeId: true,

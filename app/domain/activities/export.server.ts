@@ -48,6 +48,10 @@ export async function activitiesXlsx(
           people: true,
           households: true,
           status: true,
+          latitude: true,
+          longitude: true,
+          locationAccuracy: true,
+          locatedAt: true,
           type: { select: { name: true } },
           village: { select: { name: true } },
           member: { select: { fullName: true, memberNumber: true } },
@@ -80,6 +84,10 @@ export async function activitiesXlsx(
           households: r.households,
           aidValue: aidValue.get(r.id) ?? 0,
           status: r.status,
+          latitude: r.latitude,
+          longitude: r.longitude,
+          locationAccuracy: r.locationAccuracy,
+          locatedAt: r.locatedAt,
         };
         written += 1;
       }
@@ -97,6 +105,7 @@ export async function activitiesXlsx(
       people: totals.people,
       households: totals.households,
       cutAt: totals.activities > ACTIVITY_EXPORT_MAX_ROWS ? ACTIVITY_EXPORT_MAX_ROWS : null,
+      timeZone: (await db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { timeZone: true } })).timeZone,
     },
     rows: activityRows(),
   });

@@ -32,6 +32,8 @@ export async function getDashboard(actor: Actor, now = new Date()) {
     chapterName: chapter.name,
     timeZone: actor.timeZone,
     canExportMembers: can(actor, "export:member:chapter"),
+    // a member logs their work from the top of the dashboard, one tap away
+    canLogActivity: actor.memberId !== null && can(actor, "create:activity:own"),
     isDinsos: actor.role === "dinsos",
     isProvince,
     reportsAwaiting,
