@@ -58,12 +58,11 @@ export default function VerificationPage() {
               </p>
             ) : null}
             <ActivityTable rows={rows} showVolunteer select="activityIds" />
-            <div className="form-actions">
+            {/* stays at the bottom of the screen while the list scrolls */}
+            <div className="sticky-actions" data-testid="verify-bar">
               <button type="submit" name="intent" value="verify" className="button button--primary">
                 {t("activities.verify.submit")}
               </button>
-            </div>
-            <div className="inline-form">
               <label>
                 {t("activities.verify.reason")}
                 <input name="reason" />

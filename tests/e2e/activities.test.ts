@@ -109,6 +109,15 @@ describe("an activity from the field to verification", () => {
     await coordinator.getByRole("button", { name: "Kembalikan" }).click();
     await coordinator.getByText("1 kegiatan dikembalikan ke relawan.").waitFor();
 
+    // On the phone the volunteer's own list shows it as a card with its status and the reason.
+    await volunteer.goto("/activities");
+    const card = volunteer.getByRole("row").filter({ has: volunteer.locator(`a[href="${activityUrl}"]`) });
+    await expect(card.getByTestId("activity-status").textContent()).resolves.toMatch(/Dikembalikan.*Alasan: Jumlah KK tidak sesuai/);
+    // in view, not off the right edge of a 360 px screen
+    const status = (await card.getByTestId("activity-status").boundingBox())!;
+    expect(status.x + status.width).toBeLessThanOrEqual(360);
+    expect(await volunteer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
     // The volunteer sees why, fixes it and sends it again.
     await volunteer.goto(activityUrl);
     await expect(volunteer.getByTestId("return-reason").textContent()).resolves.toContain("tiga KK dikunjungi");
@@ -117,8 +126,23 @@ describe("an activity from the field to verification", () => {
     await volunteer.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
     await volunteer.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
 
-    // The coordinator verifies it from the queue, ticking it.
+    // The coordinator verifies it from the queue, ticking it. On a phone the queue is a list of
+    // cards (volunteer, date, type, place, people, status all in view), with "select all" and
+    // the verify/return bar kept at the bottom of the screen.
     await coordinator.goto("/activities/verification");
+    expect(await coordinator.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const queueCard = coordinator.getByRole("row").filter({ has: coordinator.locator(`a[href="${activityUrl}"]`) });
+    for (const text of ["Utin Nurhasanah", "Kunjungan rumah / validasi data PPKS", "Tengah", "Menunggu verifikasi"]) {
+      const box = (await queueCard.getByText(text, { exact: false }).first().boundingBox())!;
+      expect(box.x + box.width, text).toBeLessThanOrEqual(360);
+    }
+    const boxes = coordinator.locator('input[name="activityIds"]');
+    await coordinator.getByLabel(/^Pilih semua \(\d+\)$/).check();
+    expect(await boxes.evaluateAll((all) => all.every((b) => (b as HTMLInputElement).checked))).toBe(true);
+    await coordinator.getByLabel(/^Pilih semua \(\d+\)$/).uncheck();
+    expect(await boxes.evaluateAll((all) => all.some((b) => (b as HTMLInputElement).checked))).toBe(false);
+    const bar = await coordinator.getByTestId("verify-bar").boundingBox();
+    expect(bar!.y + bar!.height).toBeLessThanOrEqual(740 + 1);
     await coordinator
       .getByRole("row")
       .filter({ has: coordinator.locator(`a[href="${activityUrl}"]`) })

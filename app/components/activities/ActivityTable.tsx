@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useRef } from "react";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatHours, formatNumber } from "~/utils/format";
@@ -8,18 +9,33 @@ export type ActivityRow = {
   date: string | Date;
   durationMinutes: number;
   status: string;
+  returnReason?: string | null;
   people: number;
   type: { name: string };
   village: { name: string };
   member: { fullName: string };
 };
 
-/** Activities in a table; `select` adds a checkbox per row (bulk verification). */
+/**
+ * Activities in a table that becomes one card per activity on a phone (every column labelled,
+ * none hidden off-screen; a returned activity shows why). `select` adds a checkbox per row and a
+ * "select all" (bulk verification).
+ */
 export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityRow[]; showVolunteer: boolean; select?: string }) {
+  const table = useRef<HTMLTableElement>(null);
   if (rows.length === 0) return <p>{t("activities.list.empty")}</p>;
+  const selectAll = (checked: boolean) => {
+    table.current?.querySelectorAll<HTMLInputElement>(`input[name="${select}"]`).forEach((box) => (box.checked = checked));
+  };
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="activities">
+      {select ? (
+        <label className="checkbox select-all">
+          <input type="checkbox" onChange={(e) => selectAll(e.currentTarget.checked)} />
+          <span>{t("activities.verify.selectAll", { count: rows.length })}</span>
+        </label>
+      ) : null}
+      <table className="table table--cards" data-testid="activities" ref={table}>
         <thead>
           <tr>
             {select ? <th aria-label={t("activities.verify.selected")} /> : null}
@@ -36,7 +52,7 @@ export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityR
           {rows.map((a) => (
             <tr key={a.id}>
               {select ? (
-                <td>
+                <td className="table__select">
                   <input
                     type="checkbox"
                     name={select}
@@ -45,15 +61,22 @@ export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityR
                   />
                 </td>
               ) : null}
-              <td>
+              <td data-label={t("activities.column.date")}>
                 <Link to={`/activities/${a.id}`}>{formatCalendarDateShort(a.date)}</Link>
               </td>
-              <td>{a.type.name}</td>
-              <td>{a.village.name}</td>
-              {showVolunteer ? <td>{a.member.fullName}</td> : null}
-              <td>{formatHours(a.durationMinutes / 60)}</td>
-              <td>{formatNumber(a.people)}</td>
-              <td>{activityStatusLabel(a.status)}</td>
+              <td data-label={t("activities.column.type")}>{a.type.name}</td>
+              <td data-label={t("activities.column.place")}>{a.village.name}</td>
+              {showVolunteer ? <td data-label={t("activities.column.volunteer")}>{a.member.fullName}</td> : null}
+              <td data-label={t("activities.column.hours")}>{formatHours(a.durationMinutes / 60)}</td>
+              <td data-label={t("activities.column.people")}>{formatNumber(a.people)}</td>
+              <td data-label={t("activities.column.status")} data-testid="activity-status">
+                <span>
+                  {activityStatusLabel(a.status)}
+                  {a.status === "returned" && a.returnReason ? (
+                    <small className="table__reason">{t("activities.list.returnReason", { reason: a.returnReason })}</small>
+                  ) : null}
+                </span>
+              </td>
             </tr>
           ))}
         </tbody>

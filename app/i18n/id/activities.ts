@@ -225,6 +225,8 @@ export const activities = {
   "activities.verify.title": "Antrean verifikasi",
   "activities.verify.intro": "Kegiatan yang dikirim relawan di wilayah Anda. Kegiatan Anda sendiri diverifikasi orang lain.",
   "activities.verify.selected": "Kegiatan terpilih",
+  "activities.verify.selectAll": "Pilih semua ({count})",
+  "activities.list.returnReason": "Alasan: {reason}",
   "activities.verify.select": "Pilih {name}",
   "activities.photos.label": "Foto bukti (paling banyak {max}, JPG atau PNG)",
   "activities.photos.preparing": "Menyiapkan foto…",
