@@ -79,7 +79,15 @@ app.use(async (req, res, next) => {
     .send(await refusal.text());
 });
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+app.use(
+  express.static("build/client", {
+    maxAge: "1h",
+    // the service worker and the manifest are checked on every visit, so a new release reaches phones
+    setHeaders: (res, file) => {
+      if (file.endsWith("sw.js") || file.endsWith(".webmanifest")) res.setHeader("Cache-Control", "no-cache");
+    },
+  }),
+);
 app.all(
   "*",
   createRequestHandler({

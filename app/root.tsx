@@ -1,6 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/AppShell";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -13,9 +22,17 @@ import { getPublicEnv } from "~/utils/env.server";
 import { navigationFor } from "~/utils/navigation";
 import { getUser, popToast } from "~/http/session.server";
 import { useNonce } from "~/utils/nonce-provider";
+import { hasPermission } from "~/utils/permissions";
+import { keptOffline } from "~/offline/kept";
+import { useOfflineQueue } from "~/offline/use-offline";
 import appStyles from "~/styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: appStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  // the installable portal (docs/decisions/027): manifest built by vite-plugin-pwa, icons in public/icons
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
+];
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
@@ -36,6 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user
         ? {
+            id: user.id,
+            // whose activities may wait on the phone without signal (app/offline)
+            logsActivities: user.memberId !== null && hasPermission(user.permissions, "create:activity:own"),
             name: user.name,
             email: user.email,
             role: user.role,
@@ -56,6 +76,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootLoaderData = typeof loader;
+
+/** An activity kept on the phone for lack of signal is no reason to ask the server for anything (there is none). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  keptOffline(actionResult) ? false : defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -79,8 +103,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { user, toast } = useLoaderData<typeof loader>();
+  const unsent = useOfflineQueue(user);
   return (
-    <AppShell user={user}>
+    <AppShell user={user} unsent={unsent}>
       <ToastMessage toast={toast} />
       <Outlet />
     </AppShell>

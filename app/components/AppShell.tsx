@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { t, type MessageKey } from "~/i18n";
+import { SignOutForm } from "./SignOutForm";
 import { roleLabel } from "~/i18n/labels";
 import type { Role } from "~/utils/permissions";
 
@@ -15,7 +16,7 @@ export type ShellUser = {
 };
 
 /** The page frame: header with the user's menu (a disclosure on narrow screens) and the content. */
-export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+export function AppShell({ user, unsent = null, children }: { user: ShellUser | null; unsent?: number | null; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -27,6 +28,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
             <span className="brand__name">{t("app.name")}</span>
             {user ? <span className="brand__chapter">{user.chapterName}</span> : null}
           </Link>
+          {unsent ? (
+            <Link to="/activities#unsent" className="unsent-badge" data-testid="unsent-count" reloadDocument>
+              {t("activities.offline.badge", { count: unsent })}
+            </Link>
+          ) : null}
           {user ? (
             <>
               {/* Phones: a disclosure that opens without JavaScript. Wide screens: a bar. */}
@@ -71,11 +77,7 @@ function UserNav({ user }: { user: ShellUser }) {
         <span>{t("nav.signedInAs", { name: user.name })}</span>
         <span className="nav-user__role">{user.positions.length ? user.positions.join(", ") : roleLabel(user.role)}</span>
         {user.chapters ? <ChapterSwitcher current={user.chapterId} chapters={user.chapters} /> : null}
-        <Form method="post" action="/logout">
-          <button type="submit" className="button button--ghost">
-            {t("nav.logout")}
-          </button>
-        </Form>
+        <SignOutForm />
       </div>
     </>
   );

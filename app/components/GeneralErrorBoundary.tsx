@@ -20,6 +20,8 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
+  // The page's data could not be fetched: no signal, not a server fault (docs/decisions/027).
+  if (!isRouteErrorResponse(error) && isNetworkFailure(error)) return <NoSignal />;
 
   const { title, message: general } =
     status === 403
@@ -45,6 +47,32 @@ export function GeneralErrorBoundary() {
         <Link to="/" className="button">
           {t("error.backHome")}
         </Link>
+      </p>
+    </section>
+  );
+}
+
+/** A fetch that never reached the server (no signal, the connection dropped). */
+function isNetworkFailure(error: unknown): boolean {
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return true;
+  return error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
+}
+
+function NoSignal() {
+  return (
+    <section className="error-page" role="alert">
+      <h1>{t("error.offline.title")}</h1>
+      <p>{t("activities.offline.noSignal")}</p>
+      <p className="button-row">
+        <a href="/" className="button">
+          {t("error.backHome")}
+        </a>
+        <a href="/activities/new" className="button">
+          {t("activities.offline.log")}
+        </a>
+        <a href="/activities" className="button">
+          {t("activities.offline.mine")}
+        </a>
       </p>
     </section>
   );

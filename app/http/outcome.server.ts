@@ -73,3 +73,11 @@ export function invalidForm<E extends object = object>(
 export function badRequest(message?: string): never {
   throw textResponse(400, message ?? t("error.400"));
 }
+
+/** A refusal answered in JSON (a script's request, such as the phone sending its kept activities): its status and messages. */
+export function refusalJson(refusal: Refusal): Response {
+  const { ok: _ok, refusal: kind, ...rest } = refusal as Refusal & Record<string, unknown>;
+  const fieldErrors = (rest.fieldErrors as FieldErrors | undefined) ?? {};
+  const formError = (kind === "invalid" ? rest.formError : rest.message) as string | undefined;
+  return Response.json({ ok: false, refusal: kind, fieldErrors, ...(formError ? { formError } : {}) }, { status: STATUS[kind] });
+}

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { Pager } from "~/components/Pager";
+import { UnsentActivities } from "~/components/activities/UnsentActivities";
+import type { RootLoaderData } from "~/root";
 import {
   activityRights,
   listActivities,
@@ -63,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ActivitiesPage() {
   const { own, board, canLog, canManage } = useLoaderData<typeof loader>();
+  const userId = useRouteLoaderData<RootLoaderData>("root")?.user?.id;
   const { search } = useLocation();
   return (
     <>
@@ -87,6 +90,7 @@ export default function ActivitiesPage() {
           </>
         }
       />
+      {canLog && userId ? <UnsentActivities userId={userId} /> : null}
       {own ? (
         <>
           <section className="stats" aria-label={t("activities.list.own")} data-testid="own-totals">

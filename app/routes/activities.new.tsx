@@ -1,20 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import {
+  useActionData,
+  useLoaderData,
+  useRouteLoaderData,
+  useSearchParams,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { useEffect, useMemo, useState } from "react";
 import { randomUUID } from "node:crypto";
 import { ActivityForm } from "~/components/activities/ActivityForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
-import { activityFormChoices, logActivity } from "~/domain/activities/activities.server";
-import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/photos.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
-import { formValues } from "~/utils/forms";
-import { formRefusal, invalidForm } from "~/http/outcome.server";
+import { activityFormChoices } from "~/domain/activities/activities.server";
+import { submitNewActivity } from "~/http/activity-submission.server";
+import { formRefusal } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { fileFields, readMultipart } from "~/utils/uploads.server";
-import { parseActivitySubmission } from "~/validation/activities";
 import { toDateInput } from "~/validation/fields";
+import { keptOffline, type KeptOffline } from "~/offline/kept";
+import type { UnsentActivity } from "~/offline/queue.client";
+import type { RootLoaderData } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.form.title")} · ${t("app.name")}` }];
 
@@ -36,47 +45,131 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "create:activity:own");
-  const form = await readMultipart(request, 2 * ACTIVITY_PHOTO_MAX_BYTES);
-  // too large to read: the form comes back as it was shown (nothing typed can be kept)
-  if (form === "tooBig")
-    return invalidForm(
-      { fieldErrors: { photos: t("activities.photos.error.size") }, values: {} },
-      { coVolunteers: [] as string[], typed: false },
-    );
-  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String), typed: true };
-  const parsed = parseActivitySubmission(form);
-  const photos = await preparePhotos(await fileFields(form, "photos"));
-  if (!parsed.ok || !photos.ok) {
-    const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(photos.ok ? {} : photos.fieldErrors) };
-    return invalidForm({ fieldErrors, values: keep.values }, keep);
-  }
-  // The activity and its photos are saved together (a repeated form keeps the first's photos).
-  const result = await logActivity(actor, { ...parsed, photos: photos.jpegs });
-  if (!result.ok) return formRefusal(result, keep);
-  return redirectWithToast(`/activities/${result.id}`, "success", parsed.submit ? "activities.form.sent" : "activities.form.saved");
+  const result = await submitNewActivity(actor, request);
+  if (!result.ok) return formRefusal(result.refusal, result.keep);
+  return redirectWithToast(`/activities/${result.id}`, "success", result.submitted ? "activities.form.sent" : "activities.form.saved");
 }
 
+/**
+ * In the browser the form goes to the server as usual; when the signal is gone (or the answer is
+ * lost on the way back) the activity is kept on the phone, with its photos and the same
+ * idempotency key, and sent by itself later (app/offline, docs/decisions/027). The offline code
+ * is loaded only when the form is sent, so the form's first load stays small.
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const { sendOrKeep } = await import("~/offline/activity-form.client");
+  return sendOrKeep(request, serverAction);
+}
+
+/** Nothing to ask the server after keeping an activity on the phone: there is no signal. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  keptOffline(actionResult) ? false : defaultShouldRevalidate;
+
 export default function NewActivityPage() {
-  const { defaults, types, categories, villages, volunteers, followUps, programmes, keepCaseIdentifiers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const choices = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action | KeptOffline>();
+  const unsent = useSearchParams()[0].get("unsent");
+  // loaded after the first paint, so that sending without signal needs nothing from the network
+  useEffect(() => void import("~/offline/activity-form.client"), []);
+  if (keptOffline(actionData)) return <KeptOfflineNotice count={actionData.count} />;
+  if (unsent) return <UnsentActivityForm localId={unsent} choices={choices} answer={actionData} />;
+  const refused = actionData && "fieldErrors" in actionData ? actionData : undefined;
   return (
     <>
       <PageHeader title={t("activities.form.title")} />
       <ActivityForm
-        defaults={actionData?.typed ? actionData.values : defaults}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
-        types={types}
-        categories={categories}
-        villages={villages}
-        volunteers={volunteers}
-        selectedVolunteers={actionData?.coVolunteers ?? []}
-        followUps={followUps}
-        programmes={programmes}
-        keepCaseIdentifiers={keepCaseIdentifiers}
+        defaults={refused?.typed ? refused.values : choices.defaults}
+        fieldErrors={refused?.fieldErrors}
+        formError={refused?.formError}
+        {...formChoices(choices)}
+        selectedVolunteers={refused?.coVolunteers ?? []}
       />
     </>
   );
+}
+
+function formChoices({
+  types,
+  categories,
+  villages,
+  volunteers,
+  followUps,
+  programmes,
+  keepCaseIdentifiers,
+}: SerializeFrom<typeof loader>) {
+  return { types, categories, villages, volunteers, followUps, programmes, keepCaseIdentifiers };
+}
+
+/** The activity was kept on the phone: say so plainly, and offer the next step. */
+function KeptOfflineNotice({ count }: { count: number }) {
+  return (
+    <section className="notice notice--warning" role="status" data-testid="kept-offline">
+      <h1>{t("activities.offline.kept.title")}</h1>
+      <p>{t("activities.offline.kept.body")}</p>
+      <p>{t("activities.offline.kept.count", { count })}</p>
+      {/* documents, not Remix data: without signal the phone opens its kept pages */}
+      <p className="button-row">
+        <a href="/activities/new" className="button button--primary">
+          {t("activities.offline.another")}
+        </a>
+        <a href="/activities#unsent" className="button">
+          {t("activities.offline.mine")}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** An activity kept on the phone, opened to change it and send it (or to see why the server refused it). */
+function UnsentActivityForm({ localId, choices, answer }: { localId: string; choices: SerializeFrom<typeof loader>; answer: unknown }) {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const userId = root?.user?.id;
+  const [kept, setKept] = useState<{ item: UnsentActivity | null } | null>(null);
+  useEffect(() => {
+    if (!userId) return;
+    let live = true;
+    void import("~/offline/queue.client").then(async ({ getUnsent }) => {
+      const item = await getUnsent(userId, localId);
+      if (live) setKept({ item });
+    });
+    return () => {
+      live = false;
+    };
+    // read again after each answer: a refused send stores the messages with the activity
+  }, [userId, localId, answer]);
+  const form = useMemo(() => (kept?.item ? formOfUnsent(kept.item) : null), [kept]);
+  if (!kept) return <p className="muted">{t("activities.offline.loading")}</p>;
+  if (!kept.item || !form) return <p className="notice">{t("activities.offline.missing")}</p>;
+  const { item } = kept;
+  return (
+    <>
+      <PageHeader title={t("activities.form.title")} />
+      <p className="notice">{t("activities.offline.editing")}</p>
+      <ActivityForm
+        key={`${item.localId}:${item.tries}:${item.state}`}
+        defaults={form.values}
+        fieldErrors={item.refusal?.fieldErrors}
+        formError={item.refusal?.formError}
+        {...formChoices(choices)}
+        selectedVolunteers={form.coVolunteers}
+        localId={item.localId}
+        keptPhotos={form.photos}
+      />
+    </>
+  );
+}
+
+/** The form's fields as kept: values by name, co-volunteers, photos. */
+function formOfUnsent(item: UnsentActivity) {
+  const values: Record<string, string> = {};
+  const coVolunteers: string[] = [];
+  const photos: File[] = [];
+  for (const [name, value] of item.fields) {
+    if (typeof value !== "string") photos.push(value);
+    else if (name === "coVolunteers") coVolunteers.push(value);
+    else values[name] = value;
+  }
+  return { values, coVolunteers, photos };
 }
 
 export function ErrorBoundary() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { SignOutForm } from "~/components/SignOutForm";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
 import { endUserSession, getUser } from "~/http/session.server";
@@ -23,11 +23,7 @@ export default function LogoutPage() {
     <section className="login">
       <h1>{t("logout.title")}</h1>
       <p>{t("logout.confirm")}</p>
-      <Form method="post" action="/logout">
-        <button type="submit" className="button button--primary button--block">
-          {t("nav.logout")}
-        </button>
-      </Form>
+      <SignOutForm block />
     </section>
   );
 }

@@ -49,6 +49,8 @@ export function ActivityForm({
   programmes = [],
   keepCaseIdentifiers = false,
   storedIdentifier = null,
+  localId,
+  keptPhotos,
 }: {
   defaults: Input;
   fieldErrors?: Record<string, string>;
@@ -67,6 +69,10 @@ export function ActivityForm({
   keepCaseIdentifiers?: boolean;
   /** the masked NIK/KK already kept with this activity's follow-up */
   storedIdentifier?: string | null;
+  /** an activity kept on the phone without signal, opened to change and send it (app/offline) */
+  localId?: string;
+  /** its photos, as kept on the phone */
+  keptPhotos?: File[];
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -103,6 +109,7 @@ export function ActivityForm({
       aria-label={t("activities.form.title")}
     >
       <input type="hidden" {...register("idempotencyKey")} />
+      {localId ? <input type="hidden" name="localId" value={localId} /> : null}
       <input type="hidden" {...register("latitude")} />
       <input type="hidden" {...register("longitude")} />
       <input type="hidden" {...register("locationAccuracy")} />
@@ -263,7 +270,7 @@ export function ActivityForm({
           ) : null}
         </div>
         <FormField label={t("activities.field.narrative")} error={errors.narrative?.message} {...register("narrative")} />
-        <PhotoInput error={fieldErrors?.photos} stored={storedPhotos} />
+        <PhotoInput error={fieldErrors?.photos} stored={storedPhotos} kept={keptPhotos} />
         <details open={Boolean(defaults["followUp.institution"] || fieldErrors?.followUp || fieldErrors?.["followUp.caseIdentifier"])}>
           <summary>{t("activities.form.followUp")}</summary>
           <div className="field">

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { t } from "~/i18n";
 import { MAX_PHOTOS } from "~/validation/activities";
 
@@ -28,9 +28,19 @@ async function compress(file: File): Promise<File> {
  * carries 200 KB better than 5 MB). Without JavaScript the originals are sent and the server
  * shrinks them.
  */
-export function PhotoInput({ error, stored }: { error?: string; stored: number }) {
+export function PhotoInput({ error, stored, kept }: { error?: string; stored: number; kept?: File[] }) {
   const [note, setNote] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const left = MAX_PHOTOS - stored;
+  // an activity kept on the phone opens with its photos already chosen (they are sent with it)
+  useEffect(() => {
+    if (!kept?.length || !input.current || typeof DataTransfer !== "function") return;
+    const transfer = new DataTransfer();
+    kept.slice(0, left).forEach((f) => transfer.items.add(f));
+    input.current.files = transfer.files;
+    const kb = Math.round(kept.reduce((sum, f) => sum + f.size, 0) / 1024);
+    setNote(t("activities.photos.ready", { count: transfer.files.length, kb }));
+  }, [kept, left]);
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const files = [...(input.files ?? [])];
@@ -52,6 +62,7 @@ export function PhotoInput({ error, stored }: { error?: string; stored: number }
     <div className="field">
       <label htmlFor="photos">{t("activities.photos.label", { max: left })}</label>
       <input
+        ref={input}
         id="photos"
         name="photos"
         type="file"

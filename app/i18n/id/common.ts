@@ -97,6 +97,7 @@ export const common = {
   "verify.notFound": "Kode verifikasi ini tidak dikenal. Kartu atau dokumen dengan kode ini tidak terdaftar di Portal IPSM.",
 
   "error.title": "Terjadi kesalahan",
+  "error.offline.title": "Tidak ada sinyal",
   "error.400": "Permintaan tidak dapat diproses.",
   "error.storage":
     "Penyimpanan server sedang bermasalah (penuh atau rusak), jadi data belum tersimpan. Kembali ke halaman sebelumnya: isian Anda masih ada. Coba lagi nanti, dan beri tahu pengurus atau pengelola server.",
