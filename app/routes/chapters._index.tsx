@@ -1,4 +1,5 @@
 import { CardCell } from "~/components/CardCell";
+import type { CSSProperties } from "react";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -68,7 +69,7 @@ export default function ChaptersPage() {
           <tbody>
             {chapters.map((c) => (
               <tr key={c.id} data-code={c.code}>
-                <CardCell label={t("chapters.col.name")} style={{ paddingLeft: `${10 + c.depth * 16}px` }}>
+                <CardCell label={t("chapters.col.name")} className="tree-cell" style={{ "--depth": c.depth } as CSSProperties}>
                   <Link to={`/chapters/${c.id}`}>{c.name}</Link> <span className="muted mono">{c.code}</span>
                 </CardCell>
                 <CardCell label={t("chapters.col.level")}>{t(`chapters.level.${c.level}`)}</CardCell>
