@@ -207,7 +207,7 @@ export default function ActivitiesPage() {
             <br />
             {t("activities.totals.statuses", { statuses: board.statuses })}
           </p>
-          <ActivityTable rows={board.list.rows} showVolunteer />
+          <ActivityTable rows={board.list.rows} showVolunteer showLocation />
           <Pager page={board.list.page} pages={board.list.pageCount} />
         </section>
       ) : null}

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -51,7 +52,7 @@ export default function FollowUpsPage() {
           <p>{t("followUps.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="follow-ups">
+            <table className="table table--cards" data-testid="follow-ups">
               <thead>
                 <tr>
                   <th>{t("followUps.column.opened")}</th>
@@ -63,23 +64,23 @@ export default function FollowUpsPage() {
               <tbody>
                 {list.rows.map((f) => (
                   <tr key={f.id}>
-                    <td>
+                    <CardCell label={t("followUps.column.opened")}>
                       {formatCalendarDateShort(f.openedBy.date)}
                       <br />
                       <small className="muted">{f.openedBy.village.name}</small>
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("followUps.column.institution")}>
                       <Link to={`/activities/follow-ups/${f.id}`}>{f.institution}</Link>
                       <br />
                       <small>
                         {f.description}
                         {f.caseIdentifierMasked ? ` · NIK/KK ${f.caseIdentifierMasked}` : ""}
                       </small>
-                    </td>
-                    <td>{t(`activities.followUp.${f.status}`)}</td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("followUps.column.status")}>{t(`activities.followUp.${f.status}`)}</CardCell>
+                    <CardCell label={t("followUps.column.latest")}>
                       {f.latest ? `${formatCalendarDateShort(f.latest.activity.date)}${f.latest.note ? ` · ${f.latest.note}` : ""}` : "–"}
-                    </td>
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,5 @@
+import { CardCell } from "~/components/CardCell";
+import type { CSSProperties } from "react";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -50,7 +52,7 @@ export default function ChaptersPage() {
         }
       />
       <div className="table-wrap">
-        <table className="table" data-testid="chapter-tree">
+        <table className="table table--cards" data-testid="chapter-tree">
           <thead>
             <tr>
               <th>{t("chapters.col.name")}</th>
@@ -59,25 +61,29 @@ export default function ChaptersPage() {
               <th>{t("chapters.col.parent")}</th>
               <th className="num">{t("chapters.col.members")}</th>
               <th>{t("chapters.col.state")}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t("chapters.col.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {chapters.map((c) => (
               <tr key={c.id} data-code={c.code}>
-                <td style={{ paddingLeft: `${10 + c.depth * 16}px` }}>
+                <CardCell label={t("chapters.col.name")} className="tree-cell" style={{ "--depth": c.depth } as CSSProperties}>
                   <Link to={`/chapters/${c.id}`}>{c.name}</Link> <span className="muted mono">{c.code}</span>
-                </td>
-                <td>{t(`chapters.level.${c.level}`)}</td>
-                <td>
+                </CardCell>
+                <CardCell label={t("chapters.col.level")}>{t(`chapters.level.${c.level}`)}</CardCell>
+                <CardCell label={t("chapters.col.region")}>
                   {c.regionName} <span className="muted mono">{c.regionCode}</span>
-                </td>
-                <td>{c.parentName ?? "-"}</td>
-                <td className="num">
+                </CardCell>
+                <CardCell label={t("chapters.col.parent")}>{c.parentName ?? "-"}</CardCell>
+                <CardCell label={t("chapters.col.members")} className="num">
                   {formatNumber(c.members.total)} ({formatNumber(c.members.active)})
-                </td>
-                <td>{c.closedAt ? t("chapters.state.closed", { date: formatDateShort(c.closedAt) }) : t("chapters.state.open")}</td>
-                <td>
+                </CardCell>
+                <CardCell label={t("chapters.col.state")}>
+                  {c.closedAt ? t("chapters.state.closed", { date: formatDateShort(c.closedAt) }) : t("chapters.state.open")}
+                </CardCell>
+                <CardCell label={t("chapters.col.actions")}>
                   <Form
                     method="post"
                     onSubmit={(e) => {
@@ -89,7 +95,7 @@ export default function ChaptersPage() {
                       {c.closedAt ? t("chapters.reopen") : t("chapters.close")}
                     </button>
                   </Form>
-                </td>
+                </CardCell>
               </tr>
             ))}
           </tbody>

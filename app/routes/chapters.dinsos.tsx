@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -56,7 +57,7 @@ export default function DinsosLoginsPage() {
         <p className="muted">{t("chapters.dinsos.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="dinsos-logins">
+          <table className="table table--cards" data-testid="dinsos-logins">
             <thead>
               <tr>
                 <th>{t("chapters.dinsos.col.name")}</th>
@@ -68,10 +69,14 @@ export default function DinsosLoginsPage() {
             <tbody>
               {logins.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.name}</td>
-                  <td>{l.email}</td>
-                  <td>{l.regionName ?? t("chapters.dinsos.unbound", { chapter: l.chapter.name })}</td>
-                  <td>{l.active ? t("chapters.dinsos.active") : t("chapters.dinsos.inactive")}</td>
+                  <CardCell label={t("chapters.dinsos.col.name")}>{l.name}</CardCell>
+                  <CardCell label={t("chapters.dinsos.col.email")}>{l.email}</CardCell>
+                  <CardCell label={t("chapters.dinsos.col.region")}>
+                    {l.regionName ?? t("chapters.dinsos.unbound", { chapter: l.chapter.name })}
+                  </CardCell>
+                  <CardCell label={t("chapters.dinsos.col.state")}>
+                    {l.active ? t("chapters.dinsos.active") : t("chapters.dinsos.inactive")}
+                  </CardCell>
                 </tr>
               ))}
             </tbody>

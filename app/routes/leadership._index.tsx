@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -81,7 +82,7 @@ export default function LeadershipPage() {
           <p>{t("leadership.periods.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="periods">
+            <table className="table table--cards" data-testid="periods">
               <thead>
                 <tr>
                   <th>{t("leadership.column.period")}</th>
@@ -94,15 +95,15 @@ export default function LeadershipPage() {
               <tbody>
                 {periods.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <CardCell label={t("leadership.column.period")}>
                       <Link to={`/leadership/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("leadership.column.term")}>
                       {t("leadership.term", { start: formatCalendarDateShort(p.startDate), end: formatCalendarDateShort(p.endDate) })}
-                    </td>
-                    <td>{p.skNumber ?? "–"}</td>
-                    <td>{periodStatusLabel(p.status)}</td>
-                    <td>{p.holdingCount}</td>
+                    </CardCell>
+                    <CardCell label={t("leadership.column.sk")}>{p.skNumber ?? "–"}</CardCell>
+                    <CardCell label={t("leadership.column.status")}>{periodStatusLabel(p.status)}</CardCell>
+                    <CardCell label={t("leadership.column.holders")}>{p.holdingCount}</CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -105,7 +106,7 @@ export default function PositionsPage() {
       <PageHeader title={t("leadership.positions.title")} intro={t("leadership.positions.intro")} />
       <section className="card">
         <div className="table-wrap">
-          <table className="table" data-testid="positions">
+          <table className="table table--cards" data-testid="positions">
             <thead>
               <tr>
                 <th>{t("leadership.column.position")}</th>
@@ -118,15 +119,15 @@ export default function PositionsPage() {
             <tbody>
               {positions.map((p) => (
                 <tr key={p.id} className={p.active ? undefined : "muted"}>
-                  <td>
+                  <CardCell label={t("leadership.column.position")}>
                     {p.title}
                     {p.active ? "" : ` (${t("leadership.positions.hidden")})`}
-                  </td>
-                  <td>{positionKindLabel(p.kind)}</td>
-                  <td>{p.bidang ?? p.district?.name ?? "–"}</td>
-                  <td>{p.singleHolder ? t("leadership.yes") : t("leadership.no")}</td>
+                  </CardCell>
+                  <CardCell label={t("leadership.column.kind")}>{positionKindLabel(p.kind)}</CardCell>
+                  <CardCell label={t("leadership.column.scope")}>{p.bidang ?? p.district?.name ?? "–"}</CardCell>
+                  <CardCell label={t("leadership.column.single")}>{p.singleHolder ? t("leadership.yes") : t("leadership.no")}</CardCell>
                   {canManage ? (
-                    <td>
+                    <CardCell label={t("leadership.column.actions")}>
                       {(SINGLE_HOLDER_KINDS as readonly string[]).includes(p.kind) ? null : (
                         <Form method="post">
                           <input type="hidden" name="intent" value="toggle" />
@@ -137,7 +138,7 @@ export default function PositionsPage() {
                           </button>
                         </Form>
                       )}
-                    </td>
+                    </CardCell>
                   ) : null}
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { countWaitingApplications } from "~/domain/members/applications.server";
 import { parsePage } from "~/validation/fields";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -181,7 +182,7 @@ export default function MembersPage() {
         <p className="notice">{t("members.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <SortHeader sort="name" label="members.col.name" />
@@ -195,17 +196,21 @@ export default function MembersPage() {
             <tbody>
               {d.members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <CardCell label={t("members.col.name")}>
                     <Link to={`/members/${m.id}`}>{m.fullName}</Link>
-                  </td>
-                  <td className="mono">{m.memberNumber ?? "–"}</td>
-                  <td className="mono">{m.nikMasked}</td>
-                  <td>
+                  </CardCell>
+                  <CardCell label={t("members.field.memberNumber")} className="mono">
+                    {m.memberNumber ?? "–"}
+                  </CardCell>
+                  <CardCell label={t("members.col.nik")} className="mono">
+                    {m.nikMasked}
+                  </CardCell>
+                  <CardCell label={t("members.col.village")}>
                     {m.village.name}
                     {m.village.parent ? <small className="muted"> · {m.village.parent.name}</small> : null}
-                  </td>
-                  <td>{memberStatusLabel(m.status)}</td>
-                  <td>{formatCalendarDateShort(m.joinDate)}</td>
+                  </CardCell>
+                  <CardCell label={t("members.col.status")}>{memberStatusLabel(m.status)}</CardCell>
+                  <CardCell label={t("members.col.joinDate")}>{formatCalendarDateShort(m.joinDate)}</CardCell>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -253,7 +254,7 @@ export default function ImportResultPage() {
         <p className="muted">{t("import.result.shown", { shown: formatNumber(d.rows.length), total: formatNumber(d.counts.total) })}</p>
       ) : null}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--cards">
           <thead>
             <tr>
               <th scope="col">{t("import.col.row")}</th>
@@ -270,13 +271,17 @@ export default function ImportResultPage() {
                 className={`import-row import-row--${row.outcome}`}
                 data-testid={row.sheet ? `import-row-${row.sheet}-${row.rowNumber}` : `import-row-${row.rowNumber}`}
               >
-                <td>{row.sheet ? t("import.rowInSheet", { row: row.rowNumber, sheet: row.sheet }) : row.rowNumber}</td>
-                <td>{row.fullName}</td>
-                <td className="mono">{row.nikMasked}</td>
-                <td>{t(OUTCOME_LABEL[row.outcome])}</td>
-                <td>
+                <CardCell label={t("import.col.row")}>
+                  {row.sheet ? t("import.rowInSheet", { row: row.rowNumber, sheet: row.sheet }) : row.rowNumber}
+                </CardCell>
+                <CardCell label={t("import.col.name")}>{row.fullName}</CardCell>
+                <CardCell label={t("import.col.nik")} className="mono">
+                  {row.nikMasked}
+                </CardCell>
+                <CardCell label={t("import.col.outcome")}>{t(OUTCOME_LABEL[row.outcome])}</CardCell>
+                <CardCell label={t("import.col.notes")}>
                   <RowNotes row={row} />
-                </td>
+                </CardCell>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/BarChart";
@@ -177,25 +178,31 @@ export default function ProgrammePage() {
         <section className="card">
           <h2>{t("programmes.detail.byVillage")}</h2>
           <div className="table-wrap">
-            <table className="table" data-testid="by-village">
+            <table className="table table--cards" data-testid="by-village">
               <thead>
                 <tr>
                   <th>{t("activities.field.village")}</th>
                   <th className="num">{t("activities.column.people")}</th>
-                  <th className="num">KK</th>
+                  <th className="num">{t("programmes.detail.households")}</th>
                   <th className="num">{t("programmes.detail.activities")}</th>
                 </tr>
               </thead>
               <tbody>
                 {actuals.byVillage.map((v) => (
                   <tr key={v.villageCode}>
-                    <td>
+                    <CardCell label={t("activities.field.village")}>
                       {v.name}
                       {v.inTarget ? null : <span className="muted"> ({t("programmes.detail.notTarget")})</span>}
-                    </td>
-                    <td className="num">{formatNumber(v.people)}</td>
-                    <td className="num">{formatNumber(v.households)}</td>
-                    <td className="num">{formatNumber(v.activities)}</td>
+                    </CardCell>
+                    <CardCell label={t("activities.column.people")} className="num">
+                      {formatNumber(v.people)}
+                    </CardCell>
+                    <CardCell label={t("programmes.detail.households")} className="num">
+                      {formatNumber(v.households)}
+                    </CardCell>
+                    <CardCell label={t("programmes.detail.activities")} className="num">
+                      {formatNumber(v.activities)}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>
@@ -207,7 +214,7 @@ export default function ProgrammePage() {
         <section className="card">
           <h2>{t("programmes.detail.volunteerHours")}</h2>
           <div className="table-wrap">
-            <table className="table" data-testid="volunteer-hours">
+            <table className="table table--cards" data-testid="volunteer-hours">
               <thead>
                 <tr>
                   <th>{t("activities.column.volunteer")}</th>
@@ -218,12 +225,16 @@ export default function ProgrammePage() {
               <tbody>
                 {actuals.volunteers.map((v) => (
                   <tr key={v.memberId}>
-                    <td>
+                    <CardCell label={t("activities.column.volunteer")}>
                       {v.fullName}
                       {v.assigned ? null : <span className="muted"> ({t("programmes.detail.notAssigned")})</span>}
-                    </td>
-                    <td className="num">{formatNumber(v.activities)}</td>
-                    <td className="num">{formatHours(v.hours)}</td>
+                    </CardCell>
+                    <CardCell label={t("programmes.detail.activities")} className="num">
+                      {formatNumber(v.activities)}
+                    </CardCell>
+                    <CardCell label={t("activities.column.hours")} className="num">
+                      {formatHours(v.hours)}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
@@ -137,7 +138,7 @@ export default function ProgrammeMoneyPage() {
           <p>{t("programmes.money.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="ledger">
+            <table className="table table--cards" data-testid="ledger">
               <thead>
                 <tr>
                   <th>{t("programmes.money.date")}</th>
@@ -150,12 +151,12 @@ export default function ProgrammeMoneyPage() {
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} data-testid={`entry-${e.id}`}>
-                    <td>{formatCalendarDateShort(e.date)}</td>
-                    <td>
+                    <CardCell label={t("programmes.money.date")}>{formatCalendarDateShort(e.date)}</CardCell>
+                    <CardCell label={t("programmes.money.kind")}>
                       {t(`programmes.money.kind.${e.kind}`)}
                       {e.partner ? <small className="muted"> · {e.partner.name}</small> : null}
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("programmes.money.purpose")}>
                       {e.purpose}
                       {e.overBudgetReason ? (
                         <small className="muted"> · {t("programmes.money.overBudgetNote", { reason: e.overBudgetReason })}</small>
@@ -168,9 +169,11 @@ export default function ProgrammeMoneyPage() {
                       ) : null}
                       <br />
                       <small className="muted">{t("programmes.money.by", { name: e.recordedBy.name })}</small>
-                    </td>
-                    <td className="num">{formatRupiah(e.amount)}</td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("programmes.money.amount")} className="num">
+                      {formatRupiah(e.amount)}
+                    </CardCell>
+                    <CardCell label={t("programmes.money.status")}>
                       {t(`programmes.money.status.${e.status}`)}
                       {e.decisionNote ? <small className="muted"> · {e.decisionNote}</small> : null}
                       {e.reversed ? <small className="muted"> · {t("programmes.money.reversedNote")}</small> : null}
@@ -208,7 +211,7 @@ export default function ProgrammeMoneyPage() {
                           />
                         </details>
                       ) : null}
-                    </td>
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

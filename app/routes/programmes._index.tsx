@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -48,7 +49,7 @@ export default function ProgrammesPage() {
           <p>{board ? t("programmes.list.empty") : t("programmes.list.emptyVolunteer")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="programmes">
+            <table className="table table--cards" data-testid="programmes">
               <thead>
                 <tr>
                   <th>{t("programmes.column.name")}</th>
@@ -68,23 +69,27 @@ export default function ProgrammesPage() {
               <tbody>
                 {programmes.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <CardCell label={t("programmes.column.name")}>
                       <Link to={`/programmes/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("programmes.column.period")}>
                       {formatCalendarDateShort(p.startDate)} – {formatCalendarDateShort(p.endDate)}
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("programmes.column.partners")}>
                       {p.partners.length ? p.partners.map((x) => x.partner.name).join(", ") : t(`programmes.source.${p.fundingSource}`)}
-                    </td>
-                    <td>{t(`programmes.phase.${p.phase}`)}</td>
+                    </CardCell>
+                    <CardCell label={t("programmes.column.phase")}>{t(`programmes.phase.${p.phase}`)}</CardCell>
                     {board ? (
                       <>
-                        <td className="num">{formatRupiah(p.budget ?? 0)}</td>
-                        <td className="num">{formatRupiah(p.spent ?? 0)}</td>
+                        <CardCell label={t("programmes.column.budget")} className="num">
+                          {formatRupiah(p.budget ?? 0)}
+                        </CardCell>
+                        <CardCell label={t("programmes.column.spent")} className="num">
+                          {formatRupiah(p.spent ?? 0)}
+                        </CardCell>
                       </>
                     ) : (
-                      <td>{p.coordinator.fullName}</td>
+                      <CardCell label={t("programmes.column.coordinator")}>{p.coordinator.fullName}</CardCell>
                     )}
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -46,7 +47,7 @@ export default function PartnersPage() {
           <p>{t("programmes.partners.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="partners">
+            <table className="table table--cards" data-testid="partners">
               <thead>
                 <tr>
                   <th>{t("programmes.partners.name")}</th>
@@ -59,12 +60,12 @@ export default function PartnersPage() {
               <tbody>
                 {partners.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <CardCell label={t("programmes.partners.name")}>
                       <Link to={`/programmes/partners/${p.id}`}>{p.name}</Link>
                       {p.sector ? <small className="muted"> · {p.sector}</small> : null}
-                    </td>
-                    <td>{t(`programmes.partnerKind.${p.kind}`)}</td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("programmes.partners.kind")}>{t(`programmes.partnerKind.${p.kind}`)}</CardCell>
+                    <CardCell label={t("programmes.partners.agreement")}>
                       {p.latestAgreement ? (
                         <>
                           {agreementKindLabel(p.latestAgreement.kind)} {p.latestAgreement.number} ·{" "}
@@ -75,9 +76,11 @@ export default function PartnersPage() {
                       ) : (
                         "–"
                       )}
-                    </td>
-                    <td className="num">{p._count.programmes}</td>
-                    <td>{t(`programmes.partnerStatus.${p.status}`)}</td>
+                    </CardCell>
+                    <CardCell label={t("programmes.title")} className="num">
+                      {p._count.programmes}
+                    </CardCell>
+                    <CardCell label={t("programmes.partners.status")}>{t(`programmes.partnerStatus.${p.status}`)}</CardCell>
                   </tr>
                 ))}
               </tbody>

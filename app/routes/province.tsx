@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -39,7 +40,7 @@ export default function ProvincePage() {
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("province.membersTitle")}</h2>
         <div className="table-wrap">
-          <table className="table" data-testid="province-members">
+          <table className="table table--cards" data-testid="province-members">
             <thead>
               <tr>
                 <th>{t("province.col.chapter")}</th>
@@ -51,10 +52,16 @@ export default function ProvincePage() {
             <tbody>
               {all.map((r) => (
                 <tr key={r.key} data-row={r.key}>
-                  <td>{cell(r, r.name)}</td>
-                  <td className="num">{cell(r, n(r.figures.members.active))}</td>
-                  <td className="num">{cell(r, n(r.figures.members.candidates))}</td>
-                  <td className="num">{cell(r, n(r.figures.members.inactive))}</td>
+                  <CardCell label={t("province.col.chapter")}>{cell(r, r.name)}</CardCell>
+                  <CardCell label={t("province.col.members")} className="num">
+                    {cell(r, n(r.figures.members.active))}
+                  </CardCell>
+                  <CardCell label={t("province.col.candidates")} className="num">
+                    {cell(r, n(r.figures.members.candidates))}
+                  </CardCell>
+                  <CardCell label={t("province.col.inactive")} className="num">
+                    {cell(r, n(r.figures.members.inactive))}
+                  </CardCell>
                 </tr>
               ))}
             </tbody>
@@ -70,7 +77,7 @@ export default function ProvincePage() {
         <section key={period} aria-labelledby={`${period}-title`}>
           <h2 id={`${period}-title`}>{title}</h2>
           <div className="table-wrap">
-            <table className="table" data-testid={`province-${period}`}>
+            <table className="table table--cards" data-testid={`province-${period}`}>
               <thead>
                 <tr>
                   <th>{t("province.col.chapter")}</th>
@@ -83,11 +90,19 @@ export default function ProvincePage() {
               <tbody>
                 {all.map((r) => (
                   <tr key={r.key} data-row={r.key}>
-                    <td>{cell(r, r.name)}</td>
-                    <td className="num">{cell(r, n(r.figures[period].activities))}</td>
-                    <td className="num">{cell(r, n(r.figures[period].people))}</td>
-                    <td className="num">{cell(r, n(r.figures[period].reportsSent))}</td>
-                    <td className="num">{cell(r, n(r.figures[period].reportsReceived))}</td>
+                    <CardCell label={t("province.col.chapter")}>{cell(r, r.name)}</CardCell>
+                    <CardCell label={t("province.col.activities")} className="num">
+                      {cell(r, n(r.figures[period].activities))}
+                    </CardCell>
+                    <CardCell label={t("province.col.people")} className="num">
+                      {cell(r, n(r.figures[period].people))}
+                    </CardCell>
+                    <CardCell label={t("province.col.sent")} className="num">
+                      {cell(r, n(r.figures[period].reportsSent))}
+                    </CardCell>
+                    <CardCell label={t("province.col.received")} className="num">
+                      {cell(r, n(r.figures[period].reportsReceived))}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>
@@ -101,7 +116,7 @@ export default function ProvincePage() {
           <p>{t("province.missing.none", { period: lastMonth })}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="province-missing">
+            <table className="table table--cards" data-testid="province-missing">
               <thead>
                 <tr>
                   <th>{t("province.col.chapter")}</th>
@@ -111,8 +126,10 @@ export default function ProvincePage() {
               <tbody>
                 {d.missing.map((m) => (
                   <tr key={m.id}>
-                    <td>{m.name}</td>
-                    <td>{m.lastSentAt ? formatCalendarDateShort(m.lastSentAt, d.timeZone) : t("province.missing.never")}</td>
+                    <CardCell label={t("province.col.chapter")}>{m.name}</CardCell>
+                    <CardCell label={t("province.missing.lastSent")}>
+                      {m.lastSentAt ? formatCalendarDateShort(m.lastSentAt, d.timeZone) : t("province.missing.never")}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/BarChart";
@@ -254,14 +255,26 @@ export default function ReportPage() {
         <details>
           <summary>{t("reports.detail.volunteers", { count: f.volunteers.length })}</summary>
           <div className="table-wrap">
-            <table className="table" data-testid="report-volunteers">
+            <table className="table table--cards" data-testid="report-volunteers">
+              <thead>
+                <tr>
+                  <th>{t("reports.pdf.column.name")}</th>
+                  <th>{t("reports.pdf.column.memberNumber")}</th>
+                  <th className="num">{t("reports.pdf.column.activities")}</th>
+                  <th className="num">{t("reports.pdf.column.hours")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {f.volunteers.map((v) => (
                   <tr key={`${v.name}-${v.memberNumber}`}>
-                    <td>{v.name}</td>
-                    <td>{v.memberNumber ?? "–"}</td>
-                    <td className="num">{formatNumber(v.activities)}</td>
-                    <td className="num">{formatReportHours(v.hours)}</td>
+                    <CardCell label={t("reports.pdf.column.name")}>{v.name}</CardCell>
+                    <CardCell label={t("reports.pdf.column.memberNumber")}>{v.memberNumber ?? "–"}</CardCell>
+                    <CardCell label={t("reports.pdf.column.activities")} className="num">
+                      {formatNumber(v.activities)}
+                    </CardCell>
+                    <CardCell label={t("reports.pdf.column.hours")} className="num">
+                      {formatReportHours(v.hours)}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

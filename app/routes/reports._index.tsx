@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -143,7 +144,7 @@ export default function ReportsPage() {
           <p>{t("reports.list.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="reports">
+            <table className="table table--cards" data-testid="reports">
               <thead>
                 <tr>
                   <th>{t("reports.list.period")}</th>
@@ -155,12 +156,12 @@ export default function ReportsPage() {
               <tbody>
                 {reports.map((r) => (
                   <tr key={r.id}>
-                    <td>
+                    <CardCell label={t("reports.list.period")}>
                       <Link to={`/reports/${r.id}`}>{r.periodLabel}</Link>
-                    </td>
-                    {summary ? <td>{r.chapter.name}</td> : null}
-                    <td>{r.number ?? "–"}</td>
-                    <td>
+                    </CardCell>
+                    {summary ? <CardCell label={t("reports.list.chapter")}>{r.chapter.name}</CardCell> : null}
+                    <CardCell label={t("reports.list.number")}>{r.number ?? "–"}</CardCell>
+                    <CardCell label={t("reports.list.status")}>
                       {t(`reports.status.${r.status}` as "reports.status.draft")}
                       {r.submittedDay ? <small className="muted"> · {formatCalendarDateShort(r.submittedDay)}</small> : null}
                       {r.outdated ? (
@@ -169,7 +170,7 @@ export default function ReportsPage() {
                           · {t("reports.list.outdated")}
                         </strong>
                       ) : null}
-                    </td>
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

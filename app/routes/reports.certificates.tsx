@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -119,7 +120,7 @@ export default function ServiceCertificatesPage() {
           <p>{t("certificates.list.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="service-certificates">
+            <table className="table table--cards" data-testid="service-certificates">
               <thead>
                 <tr>
                   <th>{t("certificates.list.number")}</th>
@@ -136,23 +137,27 @@ export default function ServiceCertificatesPage() {
               <tbody>
                 {certificates.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.number}</td>
-                    <td>
+                    <CardCell label={t("certificates.list.number")}>{c.number}</CardCell>
+                    <CardCell label={t("certificates.list.member")}>
                       {c.member.fullName}
                       {c.member.memberNumber ? <small className="muted"> · {c.member.memberNumber}</small> : null}
-                    </td>
-                    <td>{c.periodLabel}</td>
-                    <td className="num">{formatHours(c.hours)}</td>
-                    <td className="num">{formatNumber(c.activities)}</td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("certificates.list.period")}>{c.periodLabel}</CardCell>
+                    <CardCell label={t("certificates.list.hours")} className="num">
+                      {formatHours(c.hours)}
+                    </CardCell>
+                    <CardCell label={t("certificates.list.activities")} className="num">
+                      {formatNumber(c.activities)}
+                    </CardCell>
+                    <CardCell label={t("certificates.list.issuedAt")}>
                       {formatDateShort(c.issuedAt, timeZone)}
                       <small className="muted"> {t("certificates.list.issuedBy", { name: c.issuedBy.name })}</small>
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("certificates.list.download")}>
                       <a href={`/certificates/${c.id}.pdf`} aria-label={t("certificates.list.downloadLabel", { number: c.number })}>
                         {t("certificates.list.download")}
                       </a>
-                    </td>
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -23,7 +24,7 @@ function CertificateRows({ rows, testId }: { rows: Row[]; testId: string }) {
   if (rows.length === 0) return <p>{t("trainings.expiry.none")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table table--cards" data-testid={testId}>
         <thead>
           <tr>
             <th>{t("trainings.column.name")}</th>
@@ -36,19 +37,21 @@ function CertificateRows({ rows, testId }: { rows: Row[]; testId: string }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>
+              <CardCell label={t("trainings.column.name")}>
                 <Link to={`/members/${r.member.id}/trainings`}>{r.member.fullName}</Link>
-              </td>
-              <td>{r.title}</td>
-              <td className="mono">{r.number}</td>
-              <td>{r.expiresOn ? formatCalendarDateShort(r.expiresOn) : "–"}</td>
-              <td>
+              </CardCell>
+              <CardCell label={t("trainings.column.certificate")}>{r.title}</CardCell>
+              <CardCell label={t("trainings.column.certNumber")} className="mono">
+                {r.number}
+              </CardCell>
+              <CardCell label={t("trainings.column.expires")}>{r.expiresOn ? formatCalendarDateShort(r.expiresOn) : "–"}</CardCell>
+              <CardCell label={t("trainings.column.daysLeft")}>
                 {r.daysLeft < 0
                   ? t("trainings.expiry.daysAgo", { days: -r.daysLeft })
                   : r.daysLeft === 0
                     ? t("trainings.expiry.today")
                     : t("trainings.expiry.daysLeft", { days: r.daysLeft })}
-              </td>
+              </CardCell>
             </tr>
           ))}
         </tbody>

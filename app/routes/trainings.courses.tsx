@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -124,7 +125,7 @@ export default function CoursesPage() {
       <PageHeader title={t("trainings.course.title")} intro={t("trainings.course.intro")} />
       <section className="card">
         <div className="table-wrap">
-          <table className="table" data-testid="courses">
+          <table className="table table--cards" data-testid="courses">
             <thead>
               <tr>
                 <th>{t("trainings.column.course")}</th>
@@ -138,21 +139,23 @@ export default function CoursesPage() {
             <tbody>
               {courses.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <CardCell label={t("trainings.column.course")}>
                     {c.name}
                     {c.chapterId ? null : <small className="muted"> ({t("trainings.national")})</small>}
-                  </td>
-                  <td>{courseKindLabel(c.kind)}</td>
-                  <td>{organiserLabel(c.organiser)}</td>
-                  <td>{c.hours}</td>
-                  <td>
+                  </CardCell>
+                  <CardCell label={t("trainings.column.kind")}>{courseKindLabel(c.kind)}</CardCell>
+                  <CardCell label={t("trainings.column.organiser")}>{organiserLabel(c.organiser)}</CardCell>
+                  <CardCell label={t("trainings.column.hours")}>{c.hours}</CardCell>
+                  <CardCell label={t("trainings.column.certificate")}>
                     {c.issuesCertificate
                       ? c.certificateValidityYears
                         ? t("trainings.years", { years: c.certificateValidityYears })
                         : t("trainings.noExpiry")
                       : t("trainings.noCertificate")}
-                  </td>
-                  <td>{c.competencies.map((cc) => `${cc.competency.name} (${levelLabel(cc.level)})`).join(", ") || "–"}</td>
+                  </CardCell>
+                  <CardCell label={t("trainings.column.competencies")}>
+                    {c.competencies.map((cc) => `${cc.competency.name} (${levelLabel(cc.level)})`).join(", ") || "–"}
+                  </CardCell>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -155,7 +156,7 @@ export default function EventPage() {
           <Form method="post" aria-label={t("trainings.event.results")}>
             <input type="hidden" name="intent" value="results" />
             <div className="table-wrap">
-              <table className="table" data-testid="participants">
+              <table className="table table--cards" data-testid="participants">
                 <thead>
                   <tr>
                     <th>{t("trainings.column.name")}</th>
@@ -171,13 +172,13 @@ export default function EventPage() {
                     const errorOf = (field: string) => resultErrors[`${p.id}.${field}`];
                     return (
                       <tr key={p.id}>
-                        <td>
+                        <CardCell label={t("trainings.column.name")}>
                           <input type="hidden" name="participant" value={p.id} />
                           {p.member.fullName}
                           <br />
                           <small className="muted">{p.member.memberNumber}</small>
-                        </td>
-                        <td>
+                        </CardCell>
+                        <CardCell label={t("trainings.column.attendance")}>
                           <select
                             name={`attendance.${p.id}`}
                             aria-label={`${t("trainings.column.attendance")} ${p.member.fullName}`}
@@ -190,8 +191,8 @@ export default function EventPage() {
                               </option>
                             ))}
                           </select>
-                        </td>
-                        <td>
+                        </CardCell>
+                        <CardCell label={t("trainings.column.hoursAttended")}>
                           <input
                             name={`hoursAttended.${p.id}`}
                             inputMode="decimal"
@@ -205,8 +206,8 @@ export default function EventPage() {
                             )}
                           />
                           <RowError message={errorOf("hoursAttended")} />
-                        </td>
-                        <td>
+                        </CardCell>
+                        <CardCell label={t("trainings.column.result")}>
                           <select
                             name={`result.${p.id}`}
                             aria-label={`${t("trainings.column.result")} ${p.member.fullName}`}
@@ -220,8 +221,8 @@ export default function EventPage() {
                             ))}
                           </select>
                           <RowError message={errorOf("result")} />
-                        </td>
-                        <td>
+                        </CardCell>
+                        <CardCell label={t("trainings.column.score")}>
                           <input
                             name={`score.${p.id}`}
                             inputMode="decimal"
@@ -230,9 +231,9 @@ export default function EventPage() {
                             defaultValue={value("score", p.id, p.score === null ? "" : String(p.score).replace(".", ","))}
                           />
                           <RowError message={errorOf("score")} />
-                        </td>
+                        </CardCell>
                         {event.course.issuesCertificate ? (
-                          <td>
+                          <CardCell label={t("trainings.event.certificate")}>
                             {p.certificate ? (
                               <>
                                 <span className="mono">{p.certificate.number}</span>
@@ -251,7 +252,7 @@ export default function EventPage() {
                             ) : (
                               "–"
                             )}
-                          </td>
+                          </CardCell>
                         ) : null}
                       </tr>
                     );
@@ -265,7 +266,7 @@ export default function EventPage() {
           </Form>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="participants">
+            <table className="table table--cards" data-testid="participants">
               <thead>
                 <tr>
                   <th>{t("trainings.column.name")}</th>
@@ -277,10 +278,12 @@ export default function EventPage() {
               <tbody>
                 {event.participants.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.member.fullName}</td>
-                    <td>{attendanceLabel(p.attendance)}</td>
-                    <td>{p.hoursAttended === null ? "–" : formatHours(p.hoursAttended)}</td>
-                    <td>{resultLabel(p.result)}</td>
+                    <CardCell label={t("trainings.column.name")}>{p.member.fullName}</CardCell>
+                    <CardCell label={t("trainings.column.attendance")}>{attendanceLabel(p.attendance)}</CardCell>
+                    <CardCell label={t("trainings.column.hoursAttended")}>
+                      {p.hoursAttended === null ? "–" : formatHours(p.hoursAttended)}
+                    </CardCell>
+                    <CardCell label={t("trainings.column.result")}>{resultLabel(p.result)}</CardCell>
                   </tr>
                 ))}
               </tbody>

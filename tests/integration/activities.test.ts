@@ -1086,7 +1086,16 @@ describe("listActivities", () => {
     r.r1 = await loggedFor(
       ctx,
       p,
-      { date: "2031-06-01", villageCode: V1002, typeId: t0, durationMinutes: "60", households: "3" },
+      {
+        date: "2031-06-01",
+        villageCode: V1002,
+        typeId: t0,
+        durationMinutes: "60",
+        households: "3",
+        latitude: "-0.026312",
+        longitude: "109.342503",
+        locationAccuracy: "12.4",
+      },
       { reach: [reach(balita, "L", "anak", 2), reach(lansia, "P", "lansia", 3)] },
     );
     r.r2 = await loggedFor(
@@ -1163,6 +1172,17 @@ describe("listActivities", () => {
       type: { name: ctx.types[1]!.name },
     });
     expect(all.pageCount).toBe(1);
+  });
+
+  it("carries the phone's location (coordinates and accuracy only) for the board's Lokasi column", async () => {
+    const { rows } = await listed({});
+    const located = rows.find((row) => row.id === r.r1)!;
+    expect(located).toMatchObject({ latitude: -0.026312, longitude: 109.342503, locationAccuracy: 12 });
+    expect(located).not.toHaveProperty("locatedAt");
+    expect(rows.find((row) => row.id === r.r2)).toMatchObject({ latitude: null, longitude: null, locationAccuracy: null });
+    // The volunteer's own list does not need it.
+    const own = await listOwnActivities(p, 1);
+    expect(own.rows.find((row) => row.id === r.r1)).not.toHaveProperty("latitude");
   });
 
   it("filters by period (inclusive)", async () => {

@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatHours, formatNumber } from "~/utils/format";
+import { mapLinks } from "~/utils/geo";
 
 export type ActivityRow = {
   id: string;
@@ -14,14 +15,41 @@ export type ActivityRow = {
   type: { name: string };
   village: { name: string };
   member: { fullName: string };
+  /** only on the board's list (`showLocation`) */
+  latitude?: number | null;
+  longitude?: number | null;
+  locationAccuracy?: number | null;
 };
+
+/** The board's compact "Lokasi" cell: the phone's accuracy and a link to the point on OpenStreetMap. */
+function LocationCell({ row }: { row: ActivityRow }) {
+  if (row.latitude == null || row.longitude == null) return <span className="muted">{t("activities.location.noneShort")}</span>;
+  return (
+    <span data-testid="activity-location">
+      {row.locationAccuracy != null ? `${t("activities.location.accuracyShort", { metres: formatNumber(row.locationAccuracy) })} · ` : ""}
+      <a href={mapLinks(row.latitude, row.longitude).web} target="_blank" rel="noreferrer" title={t("activities.location.openWeb")}>
+        {t("activities.location.map")}
+      </a>
+    </span>
+  );
+}
 
 /**
  * Activities in a table that becomes one card per activity on a phone (every column labelled,
  * none hidden off-screen; a returned activity shows why). `select` adds a checkbox per row and a
- * "select all" (bulk verification).
+ * "select all" (bulk verification); `showLocation` the board's "Lokasi" column.
  */
-export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityRow[]; showVolunteer: boolean; select?: string }) {
+export function ActivityTable({
+  rows,
+  showVolunteer,
+  showLocation = false,
+  select,
+}: {
+  rows: ActivityRow[];
+  showVolunteer: boolean;
+  showLocation?: boolean;
+  select?: string;
+}) {
   const table = useRef<HTMLTableElement>(null);
   if (rows.length === 0) return <p>{t("activities.list.empty")}</p>;
   const selectAll = (checked: boolean) => {
@@ -46,6 +74,7 @@ export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityR
             <th>{t("activities.column.hours")}</th>
             <th>{t("activities.column.people")}</th>
             <th>{t("activities.column.status")}</th>
+            {showLocation ? <th>{t("activities.column.location")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -77,6 +106,11 @@ export function ActivityTable({ rows, showVolunteer, select }: { rows: ActivityR
                   ) : null}
                 </span>
               </td>
+              {showLocation ? (
+                <td data-label={t("activities.column.location")}>
+                  <LocationCell row={a} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort } from "~/utils/format";
@@ -14,7 +15,7 @@ export function CompositionTable({ rows, actions }: { rows: CompositionRow[]; ac
   if (rows.length === 0) return <p>{t("leadership.detail.compositionEmpty")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="composition">
+      <table className="table table--cards" data-testid="composition">
         <thead>
           <tr>
             <th>{t("leadership.column.position")}</th>
@@ -27,8 +28,8 @@ export function CompositionTable({ rows, actions }: { rows: CompositionRow[]; ac
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.position.title}</td>
-              <td>
+              <CardCell label={t("leadership.column.position")}>{row.position.title}</CardCell>
+              <CardCell label={t("leadership.column.name")}>
                 {row.member.fullName}
                 {row.member.status && row.member.status !== "aktif" ? (
                   <small className="muted">
@@ -36,10 +37,12 @@ export function CompositionTable({ rows, actions }: { rows: CompositionRow[]; ac
                     ({t("leadership.detail.holderInactive", { status: memberStatusLabel(row.member.status) })})
                   </small>
                 ) : null}
-              </td>
-              <td className="mono">{row.member.memberNumber ?? "–"}</td>
-              <td>{formatCalendarDateShort(row.startDate)}</td>
-              {actions ? <td>{actions(row)}</td> : null}
+              </CardCell>
+              <CardCell label={t("leadership.column.number")} className="mono">
+                {row.member.memberNumber ?? "–"}
+              </CardCell>
+              <CardCell label={t("leadership.column.since")}>{formatCalendarDateShort(row.startDate)}</CardCell>
+              {actions ? <CardCell label={t("leadership.column.actions")}>{actions(row)}</CardCell> : null}
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { t } from "~/i18n";
 import { holdingEndReasonLabel } from "~/i18n/labels";
 import { formatCalendarDateShort } from "~/utils/format";
@@ -29,7 +30,7 @@ export function HoldingHistory({
   const successor = new Map(holdings.filter((h) => h.replacesId).map((h) => [h.replacesId!, h]));
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="holding-history">
+      <table className="table table--cards" data-testid="holding-history">
         <thead>
           <tr>
             <th>{t("leadership.column.position")}</th>
@@ -52,12 +53,14 @@ export function HoldingHistory({
             ].filter(Boolean);
             return (
               <tr key={h.id}>
-                <td>{h.position.title}</td>
-                <td>{h.member.fullName}</td>
-                <td>{formatCalendarDateShort(h.startDate)}</td>
-                <td>{formatCalendarDateShort(h.endDate ?? periodEnd)}</td>
-                <td>{h.skNumber ?? (periodSk ? `${t("leadership.detail.periodSk")} ${periodSk}` : "–")}</td>
-                <td>{notes.join("; ") || "–"}</td>
+                <CardCell label={t("leadership.column.position")}>{h.position.title}</CardCell>
+                <CardCell label={t("leadership.column.name")}>{h.member.fullName}</CardCell>
+                <CardCell label={t("leadership.column.since")}>{formatCalendarDateShort(h.startDate)}</CardCell>
+                <CardCell label={t("leadership.column.until")}>{formatCalendarDateShort(h.endDate ?? periodEnd)}</CardCell>
+                <CardCell label={t("leadership.column.basis")}>
+                  {h.skNumber ?? (periodSk ? `${t("leadership.detail.periodSk")} ${periodSk}` : "–")}
+                </CardCell>
+                <CardCell label={t("leadership.column.note")}>{notes.join("; ") || "–"}</CardCell>
               </tr>
             );
           })}

@@ -1,3 +1,4 @@
+import { CardCell } from "~/components/CardCell";
 import { Link } from "@remix-run/react";
 import { t, type MessageKey } from "~/i18n";
 import { attendanceLabel, competencySourceLabel, courseKindLabel, levelLabel, resultLabel } from "~/i18n/labels";
@@ -53,7 +54,7 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
           <p>{t("trainings.member.noHistory")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="training-history">
+            <table className="table table--cards" data-testid="training-history">
               <thead>
                 <tr>
                   <th>{t("trainings.column.course")}</th>
@@ -66,20 +67,22 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
               <tbody>
                 {record.trainings.map((tr) => (
                   <tr key={tr.key}>
-                    <td>
+                    <CardCell label={t("trainings.column.course")}>
                       {tr.title}
                       <br />
                       <small className="muted">
                         {courseKindLabel(tr.kind)}
                         {tr.external ? ` · ${t("trainings.member.externalMark")}` : ""}
                       </small>
-                    </td>
-                    <td>
+                    </CardCell>
+                    <CardCell label={t("trainings.column.date")}>
                       {t("trainings.dates", { start: formatCalendarDateShort(tr.startDate), end: formatCalendarDateShort(tr.endDate) })}
-                    </td>
-                    <td>{formatHours(tr.hours)}</td>
-                    <td>{tr.external ? "–" : attendanceLabel(tr.attendance)}</td>
-                    <td>{tr.external ? "–" : `${resultLabel(tr.result)}${tr.score !== null ? ` (${formatHours(tr.score)})` : ""}`}</td>
+                    </CardCell>
+                    <CardCell label={t("trainings.column.hours")}>{formatHours(tr.hours)}</CardCell>
+                    <CardCell label={t("trainings.column.attendance")}>{tr.external ? "–" : attendanceLabel(tr.attendance)}</CardCell>
+                    <CardCell label={t("trainings.column.result")}>
+                      {tr.external ? "–" : `${resultLabel(tr.result)}${tr.score !== null ? ` (${formatHours(tr.score)})` : ""}`}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>
@@ -93,7 +96,7 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
           <p>{t("trainings.member.noCertificates")}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="certificates">
+            <table className="table table--cards" data-testid="certificates">
               <thead>
                 <tr>
                   <th>{t("trainings.column.certificate")}</th>
@@ -105,13 +108,17 @@ export function TrainingRecordView({ record }: { record: TrainingRecordData }) {
               <tbody>
                 {record.certificates.map((c) => (
                   <tr key={c.id}>
-                    <td>{c.title}</td>
-                    <td className="mono">{c.number}</td>
-                    <td>
+                    <CardCell label={t("trainings.column.certificate")}>{c.title}</CardCell>
+                    <CardCell label={t("trainings.column.certNumber")} className="mono">
+                      {c.number}
+                    </CardCell>
+                    <CardCell label={t("trainings.column.expires")}>
                       {c.expiresOn ? formatCalendarDateShort(c.expiresOn) : t("trainings.noExpiry")}
                       {c.expired ? <strong> ({t("trainings.dashboard.expired").toLowerCase()})</strong> : null}
-                    </td>
-                    <td>{c.file ? <a href={`/trainings/certificates/${c.id}/file`}>{t("trainings.certificate.download")}</a> : null}</td>
+                    </CardCell>
+                    <CardCell label={t("trainings.certificate.download")}>
+                      {c.file ? <a href={`/trainings/certificates/${c.id}/file`}>{t("trainings.certificate.download")}</a> : null}
+                    </CardCell>
                   </tr>
                 ))}
               </tbody>
@@ -154,7 +161,7 @@ export function EventTable({ events, linked, testId }: { events: EventRow[]; lin
   if (events.length === 0) return <p>{t("trainings.board.none")}</p>;
   return (
     <div className="table-wrap">
-      <table className="table" data-testid={testId}>
+      <table className="table table--cards" data-testid={testId}>
         <thead>
           <tr>
             <th>{t("trainings.column.course")}</th>
@@ -166,10 +173,14 @@ export function EventTable({ events, linked, testId }: { events: EventRow[]; lin
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{linked ? <Link to={`/trainings/events/${e.id}`}>{e.course.name}</Link> : e.course.name}</td>
-              <td>{t("trainings.dates", { start: formatCalendarDateShort(e.startDate), end: formatCalendarDateShort(e.endDate) })}</td>
-              <td>{e.place}</td>
-              <td>{e.participantCount}</td>
+              <CardCell label={t("trainings.column.course")}>
+                {linked ? <Link to={`/trainings/events/${e.id}`}>{e.course.name}</Link> : e.course.name}
+              </CardCell>
+              <CardCell label={t("trainings.column.date")}>
+                {t("trainings.dates", { start: formatCalendarDateShort(e.startDate), end: formatCalendarDateShort(e.endDate) })}
+              </CardCell>
+              <CardCell label={t("trainings.column.place")}>{e.place}</CardCell>
+              <CardCell label={t("trainings.column.participants")}>{e.participantCount}</CardCell>
             </tr>
           ))}
         </tbody>

@@ -403,6 +403,9 @@ const listSelect = {
   _count: { select: { volunteers: true } },
 } as const;
 
+/** The board's list also shows where the phone was (accuracy and a map link), as the xlsx does. */
+const boardListSelect = { ...listSelect, latitude: true, longitude: true, locationAccuracy: true } as const;
+
 /**
  * Activities a member logged or worked on as co-volunteer. The co-volunteered ones are looked up
  * first (few, by index), so that SQLite can use the member index instead of scanning.
@@ -533,7 +536,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
     activityTotals(where),
     db.activity.findMany({
       where,
-      select: listSelect,
+      select: boardListSelect,
       orderBy: [{ date: "desc" }, { createdAt: "desc" }],
       skip: (filters.page - 1) * ACTIVITIES_PAGE_SIZE,
       take: ACTIVITIES_PAGE_SIZE,

@@ -19,6 +19,7 @@ export const chapters = {
   "chapters.col.parent": "Induk",
   "chapters.col.members": "Anggota (aktif)",
   "chapters.col.state": "Status",
+  "chapters.col.actions": "Tindakan",
   "chapters.state.open": "Aktif",
   "chapters.state.closed": "Ditutup sejak {date}",
   "chapters.edit": "Ubah",

@@ -107,6 +107,7 @@ export const programmes = {
   "programmes.detail.reachChart": "Penerima manfaat menurut kategori PPKS",
   "programmes.detail.byVillage": "Penerima manfaat menurut kelurahan",
   "programmes.detail.activities": "Kegiatan",
+  "programmes.detail.households": "KK",
   "programmes.detail.volunteerHours": "Relawan dan jam",
   "programmes.detail.outsideTarget":
     "Di luar kelurahan sasaran: {people} orang ({villages}). Tetap dihitung dalam jumlah, tetapi tidak dalam persentase capaian target.",
