@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityFormChoices, logActivity } from "~/domain/activities/activities.server";
 import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/photos.server";
+import { chosenCoVolunteers, type CoVolunteer } from "~/domain/activities/co-volunteers.server";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formValues } from "~/utils/forms";
@@ -41,9 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form === "tooBig")
     return invalidForm(
       { fieldErrors: { photos: t("activities.photos.error.size") }, values: {} },
-      { coVolunteers: [] as string[], typed: false },
+      { coVolunteers: [] as CoVolunteer[], typed: false },
     );
-  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String), typed: true };
+  const coVolunteers = await chosenCoVolunteers(actor, form.getAll("coVolunteers").map(String));
+  const keep = { values: formValues(form), coVolunteers, typed: true };
   const parsed = parseActivitySubmission(form);
   const photos = await preparePhotos(await fileFields(form, "photos"));
   if (!parsed.ok || !photos.ok) {
@@ -57,7 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewActivityPage() {
-  const { defaults, types, categories, villages, volunteers, followUps, programmes, keepCaseIdentifiers } = useLoaderData<typeof loader>();
+  const { defaults, types, categories, villages, recentVolunteers, followUps, programmes, keepCaseIdentifiers } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -69,8 +72,8 @@ export default function NewActivityPage() {
         types={types}
         categories={categories}
         villages={villages}
-        volunteers={volunteers}
-        selectedVolunteers={actionData?.coVolunteers ?? []}
+        recentVolunteers={recentVolunteers}
+        chosenVolunteers={actionData?.typed ? actionData.coVolunteers : []}
         followUps={followUps}
         programmes={programmes}
         keepCaseIdentifiers={keepCaseIdentifiers}
