@@ -155,8 +155,10 @@ export function CoVolunteerPicker({ chosen: given, recent, error }: { chosen: Co
       ) : null}
       {quick.length ? (
         <div className="co-volunteers__recent">
-          <p className="muted">{t("activities.coVolunteers.recent")}</p>
-          <ul className="chips">
+          <p className="muted" aria-hidden="true">
+            {t("activities.coVolunteers.recent")}
+          </p>
+          <ul className="chips" aria-label={t("activities.coVolunteers.recent")}>
             {quick.map((member) => (
               <li key={member.id}>
                 <button
