@@ -4,12 +4,12 @@
 // key; the server saves an activity once per key.
 import { isRouteErrorResponse } from "@remix-run/react";
 import type { KeptOffline } from "./kept";
+import type { CoVolunteer } from "~/validation/co-volunteers";
 import { signedInUser } from "./offline.client";
 import { countUnsent, deleteUnsent, findByKey, getUnsent, putUnsent, rememberSentKey, wasSent, type FieldEntry } from "./queue.client";
 
 /** How long the form waits for the server before keeping the activity (the request goes on; the key makes a late arrival harmless). */
 const ANSWER_WAIT_MS = 45_000;
-
 
 function newKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -21,6 +21,15 @@ function newKey(): string {
 function chosenText(name: string): string {
   const select = document.querySelector<HTMLSelectElement>(`form select[name="${name}"]`);
   return select?.selectedOptions[0]?.textContent?.trim() ?? "";
+}
+
+/** The co-volunteers chosen in the form's picker, with the names its chips show. */
+function chosenCoVolunteers(): CoVolunteer[] {
+  return Array.from(document.querySelectorAll<HTMLInputElement>('form input[type="hidden"][name="coVolunteers"]'), (input) => ({
+    id: input.value,
+    fullName: input.closest("li")?.querySelector("span")?.textContent?.trim() ?? "",
+    memberNumber: null,
+  }));
 }
 
 class NoAnswer extends Error {}
@@ -86,6 +95,7 @@ async function keep(userId: string, form: FormData, formKey: string, localId: st
       type: chosenText("typeId"),
       village: chosenText("villageCode"),
       photos: fields.filter(([name, value]) => name === "photos" && typeof value !== "string").length,
+      coVolunteers: chosenCoVolunteers(),
     },
     state: "waiting" as const,
     tries: existing?.tries ?? 0,

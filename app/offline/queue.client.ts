@@ -2,6 +2,7 @@
 // through `idb`, one record per activity with the form as it was typed and its photos (as
 // Blobs), always read and written for one signed-in person.
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { CoVolunteer } from "~/validation/co-volunteers";
 
 export type FieldEntry = [name: string, value: string | File];
 
@@ -13,7 +14,7 @@ export type UnsentActivity = {
   savedAt: number;
   fields: FieldEntry[];
   /** what the list shows: the activity date, type and kelurahan as the form named them */
-  summary: { date: string; type: string; village: string; photos: number };
+  summary: { date: string; type: string; village: string; photos: number; coVolunteers?: CoVolunteer[] };
   /** waiting to be sent; refused: the server said why (the volunteer opens it and fixes it) */
   state: "waiting" | "refused";
   refusal?: { formError?: string; fieldErrors: Record<string, string> };

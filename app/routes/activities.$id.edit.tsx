@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { activityForEdit, activityFormChoices, updateActivity } from "~/domain/activities/activities.server";
 import { ACTIVITY_PHOTO_MAX_BYTES, preparePhotos } from "~/domain/activities/photos.server";
+import { chosenCoVolunteers, type CoVolunteer } from "~/domain/activities/co-volunteers.server";
 import { t } from "~/i18n";
 import { formValues } from "~/utils/forms";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
@@ -63,7 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...choices,
     id: activity.id,
     defaults,
-    selected: activity.volunteers.map((v) => v.member.id),
+    chosen: await chosenCoVolunteers(
+      actor,
+      activity.volunteers.map((v) => v.member.id),
+    ),
     returnReason: activity.returnReason,
     storedPhotos: activity.photos.length,
     storedIdentifier: opened?.caseIdentifierMasked ?? null,
@@ -78,9 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form === "tooBig")
     return invalidForm(
       { fieldErrors: { photos: t("activities.photos.error.size") }, values: {} },
-      { coVolunteers: [] as string[], typed: false },
+      { coVolunteers: [] as CoVolunteer[], typed: false },
     );
-  const keep = { values: formValues(form), coVolunteers: form.getAll("coVolunteers").map(String), typed: true };
+  const coVolunteers = await chosenCoVolunteers(actor, form.getAll("coVolunteers").map(String));
+  const keep = { values: formValues(form), coVolunteers, typed: true };
   const parsed = parseActivitySubmission(form);
   const photos = await preparePhotos(await fileFields(form, "photos"), activity.photos.length);
   if (!parsed.ok || !photos.ok) {
@@ -98,8 +103,8 @@ export default function EditActivityPage() {
     types,
     categories,
     villages,
-    volunteers,
-    selected,
+    recentVolunteers,
+    chosen,
     returnReason,
     storedPhotos,
     followUps,
@@ -119,8 +124,8 @@ export default function EditActivityPage() {
         types={types}
         categories={categories}
         villages={villages}
-        volunteers={volunteers}
-        selectedVolunteers={actionData?.coVolunteers ?? selected}
+        recentVolunteers={recentVolunteers}
+        chosenVolunteers={actionData?.typed ? actionData.coVolunteers : chosen}
         storedPhotos={storedPhotos}
         followUps={followUps}
         programmes={programmes}

@@ -16,6 +16,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { activityFormChoices } from "~/domain/activities/activities.server";
+import { chosenCoVolunteers } from "~/domain/activities/co-volunteers.server";
 import { submitNewActivity } from "~/http/activity-submission.server";
 import { formRefusal } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
@@ -46,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "create:activity:own");
   const result = await submitNewActivity(actor, request);
-  if (!result.ok) return formRefusal(result.refusal, result.keep);
+  // a refused form keeps its co-volunteers, with their names for the picker's chips
+  if (!result.ok)
+    return formRefusal(result.refusal, { ...result.keep, coVolunteers: await chosenCoVolunteers(actor, result.keep.coVolunteers) });
   return redirectWithToast(`/activities/${result.id}`, "success", result.submitted ? "activities.form.sent" : "activities.form.saved");
 }
 
@@ -82,7 +85,7 @@ export default function NewActivityPage() {
         fieldErrors={refused?.fieldErrors}
         formError={refused?.formError}
         {...formChoices(choices)}
-        selectedVolunteers={refused?.coVolunteers ?? []}
+        chosenVolunteers={refused?.typed ? refused.coVolunteers : []}
       />
     </>
   );
@@ -92,12 +95,12 @@ function formChoices({
   types,
   categories,
   villages,
-  volunteers,
+  recentVolunteers,
   followUps,
   programmes,
   keepCaseIdentifiers,
 }: SerializeFrom<typeof loader>) {
-  return { types, categories, villages, volunteers, followUps, programmes, keepCaseIdentifiers };
+  return { types, categories, villages, recentVolunteers, followUps, programmes, keepCaseIdentifiers };
 }
 
 /** The activity was kept on the phone: say so plainly, and offer the next step. */
@@ -151,7 +154,7 @@ function UnsentActivityForm({ localId, choices, answer }: { localId: string; cho
         fieldErrors={item.refusal?.fieldErrors}
         formError={item.refusal?.formError}
         {...formChoices(choices)}
-        selectedVolunteers={form.coVolunteers}
+        chosenVolunteers={form.coVolunteers}
         localId={item.localId}
         keptPhotos={form.photos}
       />
@@ -162,14 +165,12 @@ function UnsentActivityForm({ localId, choices, answer }: { localId: string; cho
 /** The form's fields as kept: values by name, co-volunteers, photos. */
 function formOfUnsent(item: UnsentActivity) {
   const values: Record<string, string> = {};
-  const coVolunteers: string[] = [];
   const photos: File[] = [];
   for (const [name, value] of item.fields) {
     if (typeof value !== "string") photos.push(value);
-    else if (name === "coVolunteers") coVolunteers.push(value);
-    else values[name] = value;
+    else if (name !== "coVolunteers") values[name] = value;
   }
-  return { values, coVolunteers, photos };
+  return { values, coVolunteers: item.summary.coVolunteers ?? [], photos };
 }
 
 export function ErrorBoundary() {

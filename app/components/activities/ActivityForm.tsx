@@ -11,6 +11,8 @@ import { FormField } from "../FormField";
 import { PhotoInput } from "./PhotoInput";
 import { SelectField } from "../SelectField";
 import { VillagePicker, type VillageOption } from "../VillagePicker";
+import { CoVolunteerPicker } from "./CoVolunteerPicker";
+import type { CoVolunteer } from "~/validation/co-volunteers";
 
 type Option = { id: string; name: string };
 type Category = { id: string; number: number | null; name: string; forChildren: boolean };
@@ -42,8 +44,8 @@ export function ActivityForm({
   types,
   categories,
   villages,
-  volunteers,
-  selectedVolunteers,
+  chosenVolunteers,
+  recentVolunteers,
   storedPhotos = 0,
   followUps = [],
   programmes = [],
@@ -59,8 +61,10 @@ export function ActivityForm({
   types: Option[];
   categories: Category[];
   villages: VillageOption[];
-  volunteers: { id: string; fullName: string; memberNumber: string | null }[];
-  selectedVolunteers: string[];
+  /** the co-volunteers already chosen (the stored ones, or those a refused form kept) */
+  chosenVolunteers: CoVolunteer[];
+  /** the volunteer's recent co-volunteers, offered as quick chips */
+  recentVolunteers: CoVolunteer[];
   storedPhotos?: number;
   /** open follow-ups this activity may move on */
   followUps?: FollowUpChoice[];
@@ -254,21 +258,7 @@ export function ActivityForm({
       </fieldset>
       <fieldset>
         <legend>{t("activities.form.more")}</legend>
-        <div className="field">
-          <label htmlFor="coVolunteers">{t("activities.field.coVolunteers")}</label>
-          <select id="coVolunteers" name="coVolunteers" multiple size={4} defaultValue={selectedVolunteers}>
-            {volunteers.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.fullName} {v.memberNumber ? `(${v.memberNumber})` : ""}
-              </option>
-            ))}
-          </select>
-          {fieldErrors?.coVolunteers ? (
-            <p className="field__error" role="alert">
-              {fieldErrors.coVolunteers}
-            </p>
-          ) : null}
-        </div>
+        <CoVolunteerPicker chosen={chosenVolunteers} recent={recentVolunteers} error={fieldErrors?.coVolunteers} />
         <FormField label={t("activities.field.narrative")} error={errors.narrative?.message} {...register("narrative")} />
         <PhotoInput error={fieldErrors?.photos} stored={storedPhotos} kept={keptPhotos} />
         <details open={Boolean(defaults["followUp.institution"] || fieldErrors?.followUp || fieldErrors?.["followUp.caseIdentifier"])}>

@@ -36,33 +36,25 @@ import {
 import { reportHours } from "~/utils/report-hours";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
 import { coversDistrict, isBoard, verifiable } from "./verification.server";
+import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
 
 type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------------------------------------
 // Form choices
 
-/** Active members of the chapter who can be added as co-volunteers (the author excluded). */
-async function listCoVolunteerChoices(chapterId: string, exceptMemberId: string | null) {
-  return db.member.findMany({
-    where: { chapterId, status: "aktif", ...(exceptMemberId ? { id: { not: exceptMemberId } } : {}) },
-    select: { id: true, fullName: true, memberNumber: true },
-    orderBy: { fullName: "asc" },
-    take: 2000,
-  });
-}
-
 /**
- * What the activity form offers: types, PPKS categories, the chapter's kelurahan, co-volunteers,
- * the open follow-ups the actor can move on, and whether follow-ups may keep a NIK/KK.
+ * What the activity form offers: types, PPKS categories, the chapter's kelurahan, the actor's
+ * recent co-volunteers (the others are searched: co-volunteers.server.ts), the open follow-ups
+ * the actor can move on, and whether follow-ups may keep a NIK/KK.
  */
 export async function activityFormChoices(actor: Actor, activityId?: string) {
   const { chapterId, memberId } = actor;
-  const [types, categories, villages, volunteers, own, followUps, chapter, programmes] = await Promise.all([
+  const [types, categories, villages, recentVolunteers, own, followUps, chapter, programmes] = await Promise.all([
     listActivityTypes(chapterId),
     listPpksCategories(chapterId),
     listChapterVillages(actor),
-    listCoVolunteerChoices(chapterId, memberId),
+    recentCoVolunteers(actor),
     memberId ? db.member.findUnique({ where: { id: memberId }, select: { villageCode: true } }) : null,
     followUpChoices(actor, activityId),
     db.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { keepCaseIdentifiers: true } }),
@@ -73,7 +65,7 @@ export async function activityFormChoices(actor: Actor, activityId?: string) {
     types,
     categories,
     villages,
-    volunteers,
+    recentVolunteers,
     ownVillageCode: own?.villageCode ?? null,
     followUps,
     keepCaseIdentifiers: chapter.keepCaseIdentifiers,
@@ -131,7 +123,7 @@ async function checkActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Da
   }
   const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
   if (coIds.length) {
-    const found = await tx.member.count({ where: { id: { in: coIds }, chapterId: actor.chapterId, status: "aktif" } });
+    const found = await tx.member.count({ where: { ...coVolunteerWhere(actor.chapterId), id: { in: coIds } } });
     if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
   }
   if (data.programmeId && !errors.date) {
