@@ -58,6 +58,13 @@ async function photo(): Promise<Buffer> {
     .toBuffer();
 }
 
+/** "Keluar" from the phone's menu. */
+async function signOut(page: Page) {
+  await page.locator("summary.menu__toggle").click();
+  await page.locator(".menu__panel").getByRole("button", { name: "Keluar" }).click();
+  await page.getByLabel("Email").waitFor();
+}
+
 /** The newest activity on the volunteer's list: its page shows the note and the photos. */
 async function newestActivity(page: Page) {
   await page.goto("/activities");
@@ -176,10 +183,74 @@ describe("an activity logged without signal", () => {
     await expect(page.getByLabel("Catatan singkat").inputValue()).resolves.toBe("Kegiatan yang ditolak server");
     await expect(page.getByLabel("Tanggal").inputValue()).resolves.toBe(future);
     await page.getByText("Tanggal kegiatan tidak boleh di masa depan.").first().waitFor();
-    // deleted from the phone instead
+    // fixed and sent: it arrives, and leaves the phone
+    const today = await page.evaluate(() => new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Jakarta" }));
+    await page.getByLabel("Tanggal").fill(today);
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    await page.getByText("Kegiatan disimpan sebagai draf.").waitFor();
+    await page.getByText("Kegiatan yang ditolak server").waitFor();
+    await page.goto("/activities");
+    await page.getByTestId("own-totals").waitFor();
+    expect(await page.getByTestId("unsent-list").count()).toBe(0);
+
+    // another kept one is deleted from the phone instead
+    await page.goto("/activities/new");
+    await fillActivity(page, "Kegiatan yang dihapus dari ponsel");
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    await page.getByTestId("kept-offline").waitFor();
+    // the signal returns, but not yet to the queue's address (or it would be sent at once)
+    await context.route("**/activities/sync", (route) => route.abort("internetdisconnected"));
+    await context.setOffline(false);
     await page.goto("/activities");
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByTestId("unsent-list").getByRole("button", { name: "Hapus" }).click();
     await page.getByTestId("unsent-list").waitFor({ state: "detached" });
+  });
+
+  it("belongs to the volunteer who kept it: another person on the phone never sees it, and signing out clears it", async () => {
+    const { context, page } = await phone({ serviceWorkers: "block" });
+    await page.goto("/activities/new");
+    await fillActivity(page, "Kegiatan milik relawan");
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    await page.getByTestId("kept-offline").waitFor();
+    // The session ends without signing out (the phone is handed over); the coordinator signs in on it.
+    await context.clearCookies();
+    await context.setOffline(false);
+    // keep the kept activity from being sent meanwhile: no connection to the queue's address
+    await context.route("**/activities/sync", (route) => route.abort("internetdisconnected"));
+    await logIn(page, "korcam@demo.ipsm.id", "demo-ipsm-2026");
+    await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
+    await page.goto("/activities");
+    await page.getByTestId("own-totals").waitFor();
+    expect(await page.getByTestId("unsent-list").count()).toBe(0);
+    expect(await page.getByTestId("unsent-count").count()).toBe(0);
+    await signOut(page);
+
+    // The volunteer signs in again: their activity is still on the phone.
+    await logIn(page, "relawan@demo.ipsm.id", "demo-ipsm-2026");
+    await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
+    await expect(page.getByTestId("unsent-count").innerText()).resolves.toBe("Belum terkirim: 1");
+    // Signing out asks first, then clears what the phone kept for them.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await signOut(page);
+    expect(asked).toContain("1 kegiatan yang belum terkirim");
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open("ipsm-offline");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction("unsent").objectStore("unsent").count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
   });
 });
