@@ -94,8 +94,13 @@ export async function redirectWithToastText(url: string, kind: Toast["kind"], me
   return redirect(url, { headers: { "Set-Cookie": await toastCookie({ kind, message }) } });
 }
 
+/** Sent by the page script that fills the phone's offline pages (app/offline/offline.client.ts). */
+const OFFLINE_KEEP_HEADER = "X-Ipsm-Offline-Keep";
+
 /** Reads (and consumes) the pending toast; returns the Set-Cookie header that clears it. */
 export async function popToast(request: Request): Promise<{ toast: Toast | null; headers: HeadersInit }> {
+  // the phone keeping its offline pages (app/offline) is not the person reading the page: the message waits for them
+  if (request.headers.get(OFFLINE_KEEP_HEADER)) return { toast: null, headers: {} };
   const session = await toastStorage.getSession(request.headers.get("Cookie"));
   const toast = session.get("toast") ?? null;
   return { toast, headers: toast ? { "Set-Cookie": await toastStorage.commitSession(session) } : {} };

@@ -34,7 +34,8 @@ async function warmPages(): Promise<void> {
   }
   sessionStorage.setItem(WARMED_AT, String(Date.now()));
   for (const page of OFFLINE_PAGES) {
-    await fetch(page, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => undefined);
+    // the header keeps a waiting confirmation message for the page the person opens next (session.server popToast)
+    await fetch(page, { credentials: "same-origin", headers: { Accept: "text/html", "X-Ipsm-Offline-Keep": "1" } }).catch(() => undefined);
   }
 }
 

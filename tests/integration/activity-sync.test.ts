@@ -11,6 +11,7 @@ const UPLOADS = vi.hoisted(() => {
   return dir;
 });
 
+import { loader as rootLoader } from "~/root";
 import { action as newAction } from "~/routes/activities.new";
 import { action as syncAction } from "~/routes/activities.sync";
 import { addDays, calendarToday } from "~/utils/dates";
@@ -18,7 +19,7 @@ import { db } from "~/utils/db.server";
 import { toDateInput } from "~/validation/fields";
 import { activityChapter, nextKey, typeOf, type ActivityChapter } from "../factories/activities";
 import { account, volunteer, type TestActor } from "../support/actors";
-import { postMultipart, run, signIn, statusOf } from "../support/requests";
+import { cookiesFrom, dataOf, getRequest, postMultipart, run, signIn, statusOf } from "../support/requests";
 import { PLACES } from "../support/timeline";
 
 let ctx: ActivityChapter;
@@ -123,5 +124,19 @@ describe("sending a kept activity (/activities/sync)", () => {
 
     const dinsos = await sync(who.dinsos.cookie, fields());
     expect(dinsos.status).toBe(403);
+  });
+});
+
+describe("the phone keeping its offline pages", () => {
+  it("does not take the confirmation waiting for the page the person opens next", async () => {
+    const saved = (await run(newAction, postMultipart("/activities/new", fields(), [], who.author.cookie))) as Response;
+    // the session, with the new confirmation in place of the one signing in left
+    const pairs = new Map([...who.author.cookie.split("; "), ...cookiesFrom(saved).split("; ")].map((pair) => [pair.split("=")[0], pair]));
+    const cookie = [...pairs.values()].join("; ");
+    const keeping = new Request("http://localhost:3000/activities", { headers: { Cookie: cookie, "X-Ipsm-Offline-Keep": "1" } });
+    const kept = dataOf<{ toast: unknown }>(await run(rootLoader, keeping));
+    expect(kept.toast).toBeNull();
+    const shown = dataOf<{ toast: { message: string } | null }>(await run(rootLoader, getRequest("/activities/x", cookie)));
+    expect(shown.toast?.message).toBe("Kegiatan dikirim untuk verifikasi.");
   });
 });
