@@ -1,6 +1,9 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { id as catalogue } from "./app/i18n/id";
+import { catalogueSplit } from "./scripts/lib/catalogue-split";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // `npm run dev` reads the same .env as `npm start` (variables already set win).
@@ -26,6 +29,8 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    // the browser gets the texts of the modules a page loads, not the whole catalogue (docs/decisions/028)
+    catalogueSplit({ catalogue, appDir: path.resolve("app") }),
   ],
   optimizeDeps: {
     // A cold cache re-optimised these mid-load and broke hooks ("Invalid hook call").
