@@ -53,12 +53,17 @@ async function watchForRawCatalogueKeys(context: BrowserContext) {
   await context.exposeBinding("__reportRawCatalogueKey", ({ page }, found: string) => {
     rawKeysSeen.push(`${new URL(page.url()).pathname}: ${found}`);
   });
-  context.on("page", (page) =>
+  // React reports a hydration mismatch with reportError (a page error) or console.error
+  const hydration = (page: Page, text: string) => {
+    const error = /Minified React error #(418|423|425)\b/.exec(text);
+    if (error) rawKeysSeen.push(`${new URL(page.url()).pathname}: hydration mismatch (React error #${error[1]})`);
+  };
+  context.on("page", (page) => {
+    page.on("pageerror", (error) => hydration(page, error.message));
     page.on("console", (message) => {
-      const error = message.type() === "error" && /Minified React error #(418|423|425)\b/.exec(message.text());
-      if (error) rawKeysSeen.push(`${new URL(page.url()).pathname}: hydration mismatch (React error #${error[1]})`);
-    }),
-  );
+      if (message.type() === "error") hydration(page, message.text());
+    });
+  });
   await context.addInitScript(
     ({ keys, prefixes }) => {
       const known = new Set(keys);
