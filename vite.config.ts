@@ -2,6 +2,9 @@ import { vitePlugin as remix, type Preset } from "@remix-run/dev";
 import { RemixVitePWA } from "@vite-pwa/remix";
 import { defineConfig } from "vite";
 import { existsSync } from "node:fs";
+import path from "node:path";
+import { id as catalogue } from "./app/i18n/id";
+import { catalogueSplit } from "./scripts/lib/catalogue-split";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // `npm run dev` reads the same .env as `npm start` (variables already set win).
@@ -37,7 +40,7 @@ export default defineConfig({
       strategies: "injectManifest",
       srcDir: "app/offline",
       filename: "sw.ts",
-      // registered by app/offline/register.client.ts, after the first paint
+      // registered by app/offline/offline.client.ts, after the first paint
       injectRegister: false,
       registerType: "autoUpdate",
       injectManifest: { globPatterns: ["assets/**/*.{js,css}", "offline.html", "icons/*.png"] },
@@ -64,6 +67,8 @@ export default defineConfig({
         ],
       },
     }),
+    // the browser gets the texts of the modules a page loads, not the whole catalogue (docs/decisions/028)
+    catalogueSplit({ catalogue, appDir: path.resolve("app") }),
   ],
   optimizeDeps: {
     // A cold cache re-optimised these mid-load and broke hooks ("Invalid hook call").

@@ -50,6 +50,7 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/e2e-server.ts"],
+          setupFiles: ["tests/setup/e2e-raw-keys.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

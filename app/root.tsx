@@ -65,7 +65,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             chapterId: user.chapter.id,
             // Administrators work in one chapter at a time and may switch.
             chapters: await chaptersToSwitch(actorOf(user)),
-            nav: navigationFor(user.permissions).map(({ to, label }) => ({ to, label })),
+            // translated here: the browser only has the texts its own modules name (docs/decisions/028)
+            nav: navigationFor(user.permissions).map(({ to, label }) => ({ to, label: t(label) })),
           }
         : null,
       toast,

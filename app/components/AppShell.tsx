@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { t, type MessageKey } from "~/i18n";
+import { t } from "~/i18n";
 import { SignOutForm } from "./SignOutForm";
 import { roleLabel } from "~/i18n/labels";
 import type { Role } from "~/utils/permissions";
@@ -12,7 +12,8 @@ export type ShellUser = {
   chapterName: string;
   chapterId: string;
   chapters: { id: string; name: string }[] | null;
-  nav: { to: string; label: MessageKey }[];
+  /** the menu, its labels already in Indonesian (translated by the root loader) */
+  nav: { to: string; label: string }[];
 };
 
 /** The page frame: header with the user's menu (a disclosure on narrow screens) and the content. */
@@ -67,7 +68,7 @@ function UserNav({ user }: { user: ShellUser }) {
           {user.nav.map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
-                {t(item.label)}
+                {item.label}
               </NavLink>
             </li>
           ))}

@@ -1,3 +1,5 @@
+// The whole catalogue on the server. In the browser build, "./id" is the registry of the texts the
+// loaded modules name (scripts/lib/catalogue-split.ts, docs/decisions/028).
 import { id, type MessageKey } from "./id";
 
 export type { MessageKey };

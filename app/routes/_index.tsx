@@ -9,7 +9,7 @@ import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateLong, formatHours, formatMonth, formatNumber } from "~/utils/format";
 import { unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
-import { MEMBER_STATUSES } from "~/validation/members";
+import { MEMBER_STATUSES } from "~/validation/member-codes";
 
 export const meta: MetaFunction = () => [{ title: `${t("dashboard.title")} · ${t("app.name")}` }];
 

@@ -3,7 +3,7 @@
 // Indonesian with the values the person typed.
 import { useSubmit } from "@remix-run/react";
 import { useEffect, type FormEvent } from "react";
-import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from "react-hook-form";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import type { z } from "~/validation/zod";
 
 export type FormValues = Record<string, string>;
@@ -41,12 +41,15 @@ export function useServerFieldErrors<T extends FieldValues>(fieldErrors: Record<
   }, [fieldErrors, setError]);
 }
 
+/** react-hook-form's handleSubmit, or the one of utils/lazy-form (the activity form). */
+type HandleSubmit = (onValid: () => unknown) => (event: FormEvent<HTMLFormElement>) => Promise<unknown>;
+
 /**
  * The onSubmit of a Remix <Form> checked by react-hook-form first: invalid input stays in the
  * browser with its messages; valid input is posted as plain FormData (the server parses it
  * with the same schema, and the form also works without JavaScript).
  */
-export function useValidatedSubmit<T extends FieldValues, R>(handleSubmit: UseFormHandleSubmit<T, R>, action?: string) {
+export function useValidatedSubmit(handleSubmit: HandleSubmit, action?: string) {
   const submit = useSubmit();
   return (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;

@@ -5,6 +5,7 @@
 import { z } from "~/validation/zod";
 import { ActivityStatus, AgeBand, FollowUpStatus, FundingSource, Sex } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
+import { FOLLOW_UP_STATUSES, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, MAX_PHOTOS } from "./activity-codes";
 import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 
 export { parseRupiah };
@@ -12,12 +13,9 @@ export { parseRupiah };
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { ActivityStatus, AgeBand, FollowUpStatus, FundingSource };
 export const ACTIVITY_STATUSES = Object.values(ActivityStatus);
-export const FUNDING_SOURCES = Object.values(FundingSource);
+export { FOLLOW_UP_STATUSES, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, MAX_PHOTOS };
 export const AGE_BANDS = Object.values(AgeBand);
 const SEXES = Object.values(Sex);
-export const FOLLOW_UP_STATUSES = Object.values(FollowUpStatus);
-/** The statuses an activity can move a follow-up on to ("baru" is only the start). */
-export const FOLLOW_UP_UPDATE_STATUSES = FOLLOW_UP_STATUSES.filter((s): s is Exclude<FollowUpStatus, "baru"> => s !== "baru");
 
 /** The follow-up list's filters: the open ones (baru and proses), one status, or all. */
 export const FOLLOW_UP_FILTERS = ["open", ...FOLLOW_UP_STATUSES, "all"] as const;
@@ -29,7 +27,6 @@ const isCode = <T extends string>(codes: readonly T[], value: string | null | un
 
 export const MIN_DURATION_MINUTES = 5;
 export const MAX_DURATION_MINUTES = 24 * 60;
-export const MAX_PHOTOS = 3;
 export const MAX_AID_ROWS = 5;
 export const ACTIVITIES_PAGE_SIZE = 50;
 

@@ -2,13 +2,14 @@
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { MembershipType, MemberStatus, Sex } from "~/generated/prisma/enums";
+import { MEMBER_STATUSES } from "./member-codes";
 import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };
-export const MEMBER_STATUSES = Object.values(MemberStatus);
+export { MEMBER_STATUSES };
 
 /** Candidates and active members may hold a login; leaving the association (the other statuses) ends it. */
 export const LOGIN_HOLDER_STATUSES: readonly MemberStatus[] = ["calon", "aktif"];

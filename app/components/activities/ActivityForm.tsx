@@ -1,12 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import type { Sex } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { activityFormSchema, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, type ActivityFormData } from "~/validation/activities";
+import { useLazyForm } from "~/utils/lazy-form";
+import { FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES } from "~/validation/activity-codes";
 import { FormField } from "../FormField";
 import { PhotoInput } from "./PhotoInput";
 import { SelectField } from "../SelectField";
@@ -24,6 +23,9 @@ export type FollowUpChoice = {
   description: string;
   openedBy: { date: string | Date; village: { name: string } };
 };
+
+/** The form's zod schema (and zod) come after the first paint: they only matter at submit (docs/decisions/028). */
+const loadSchema = () => import("~/validation/activities").then((m) => m.activityFormSchema);
 
 /** Which age band a category's counts are kept under: children's and elderly categories say it. */
 export function reachKey(category: Category, sex: Sex) {
@@ -80,10 +82,7 @@ export function ActivityForm({
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const { register, handleSubmit, setError, setValue, formState } = useForm<Input, unknown, ActivityFormData>({
-    resolver: zodResolver(activityFormSchema) as never,
-    defaultValues: defaults,
-  });
+  const { register, handleSubmit, setError, setValue, formState } = useLazyForm({ schema: loadSchema, defaultValues: defaults });
   useServerFieldErrors(fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const errors = formState.errors as Record<string, { message?: string } | undefined>;

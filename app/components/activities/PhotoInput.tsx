@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { t } from "~/i18n";
-import { MAX_PHOTOS } from "~/validation/activities";
+import { MAX_PHOTOS } from "~/validation/activity-codes";
 
 const MAX_SIDE = 1600;
 const QUALITY = 0.8;
