@@ -6,6 +6,7 @@ import { isRouteErrorResponse } from "@remix-run/react";
 import type { KeptOffline } from "./kept";
 import type { CoVolunteer } from "~/validation/co-volunteers";
 import { signedInUser } from "./offline.client";
+import { SYNC_URL } from "./sync.client";
 import { countUnsent, deleteUnsent, findByKey, getUnsent, putUnsent, rememberSentKey, wasSent, type FieldEntry } from "./queue.client";
 
 /** How long the form waits for the server before keeping the activity (the request goes on; the key makes a late arrival harmless). */
@@ -40,6 +41,9 @@ export async function sendOrKeep(request: Request, serverAction: () => Promise<u
   const key = String(form.get("idempotencyKey") ?? "");
   const localId = String(form.get("localId") ?? "") || null;
   if (!user?.logsActivities) return serverAction();
+  // A form shown from the phone's kept pages may carry the key of an activity already sent from
+  // that page: sent as it is, the server would answer with that earlier activity. A new key.
+  if (!localId && navigator.onLine && key && (await wasSent(key))) return sendWithNewKey(user.id, form);
 
   if (navigator.onLine) {
     let timer: number | undefined;
@@ -68,6 +72,42 @@ export async function sendOrKeep(request: Request, serverAction: () => Promise<u
     }
   }
   return keep(user.id, form, key, localId);
+}
+
+/**
+ * The form under a new key, through the queue's address (the page's own request carries the old
+ * key): saved -> to the activity; refused -> back to the form with the messages, as the form
+ * page answers; no signal -> kept on the phone.
+ */
+async function sendWithNewKey(userId: string, form: FormData): Promise<unknown> {
+  const fresh = newKey();
+  const body = new FormData();
+  for (const [name, value] of form) if (name !== "idempotencyKey" && name !== "localId") body.append(name, value);
+  body.append("idempotencyKey", fresh);
+  let response: Response;
+  try {
+    response = await fetch(SYNC_URL, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    });
+  } catch {
+    return keep(userId, body, fresh, null);
+  }
+  if (response.status === 200 || response.status === 201) {
+    await rememberSentKey(userId, fresh);
+    const { id } = (await response.json()) as { id: string };
+    return new Response(null, { status: 302, headers: { Location: `/activities/${id}` } });
+  }
+  if (response.status === 400 || response.status === 409) {
+    const answer = (await response.json().catch(() => ({}))) as { fieldErrors?: Record<string, string>; formError?: string };
+    const values: Record<string, string> = {};
+    for (const [name, value] of body) if (typeof value === "string" && name !== "coVolunteers") values[name] = value;
+    return { fieldErrors: answer.fieldErrors ?? {}, formError: answer.formError, values, coVolunteers: chosenCoVolunteers(), typed: true };
+  }
+  return keep(userId, body, fresh, null);
 }
 
 async function keep(userId: string, form: FormData, formKey: string, localId: string | null): Promise<KeptOffline> {

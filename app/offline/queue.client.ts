@@ -86,8 +86,19 @@ export async function findByKey(userId: string, key: string): Promise<UnsentActi
   return (await listUnsent(userId)).find((item) => item.idempotencyKey === key) ?? null;
 }
 
+/** Long enough for any page the phone kept to have been seen again online (which gives it a new key). */
+const SENT_KEYS_KEPT_MS = 90 * 86_400_000;
+
 export async function rememberSentKey(userId: string, key: string): Promise<void> {
-  await (await database()).put("sentKeys", { key, userId, at: Date.now() });
+  const db = await database();
+  const tx = db.transaction("sentKeys", "readwrite");
+  await tx.store.put({ key, userId, at: Date.now() });
+  let cursor = await tx.store.openCursor();
+  while (cursor) {
+    if (cursor.value.at < Date.now() - SENT_KEYS_KEPT_MS) await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.done;
 }
 
 export async function wasSent(key: string): Promise<boolean> {

@@ -137,6 +137,26 @@ describe("an activity logged without signal", () => {
     expect(await activitiesThisMonth(reopened)).toBe(before + 1);
   });
 
+  it("from a form the phone kept after its key was used is a new activity, not the earlier one", async () => {
+    const { context, page } = await phone();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 30_000 }).toBe(true);
+    const before = await activitiesThisMonth(page);
+    await page.goto("/activities/new"); // fetched through the service worker, so kept with its key
+    await fillActivity(page, "Kegiatan pertama dari formulir ini");
+    await page.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await page.getByText("Kegiatan dikirim untuk verifikasi.").waitFor();
+    const first = new URL(page.url()).pathname;
+    // The signal is weak: the phone shows the form as it kept it, with the key just used.
+    await context.setOffline(true);
+    await page.goto("/activities/new");
+    await context.setOffline(false);
+    await fillActivity(page, "Kegiatan kedua dari formulir yang tersimpan");
+    await page.getByRole("button", { name: "Kirim untuk verifikasi" }).click();
+    await page.waitForURL((url) => /^\/activities\/\w+$/.test(url.pathname) && url.pathname !== first);
+    await page.getByText("Kegiatan kedua dari formulir yang tersimpan").waitFor();
+    expect(await activitiesThisMonth(page)).toBe(before + 2);
+  });
+
   it("is not saved twice when the connection drops after the server saved it", async () => {
     // Without the service worker, so that the test can cut this one answer on its way back.
     const { context, page } = await phone({ serviceWorkers: "block" });

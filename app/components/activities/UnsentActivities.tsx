@@ -89,7 +89,9 @@ export function UnsentActivities({ userId }: { userId: string }) {
               </span>
             </p>
             {item.state === "refused" && item.refusal ? (
-              <p className="field__error">{item.refusal.formError ?? Object.values(item.refusal.fieldErrors).join(" ")}</p>
+              <p className="field__error">
+                {item.refusal.formError || Object.values(item.refusal.fieldErrors).join(" ") || t("activities.offline.refusedGeneric")}
+              </p>
             ) : item.lastProblem ? (
               <p className="muted">{t(`activities.offline.problem.${item.lastProblem}`)}</p>
             ) : null}

@@ -280,6 +280,7 @@ export const activities = {
   "activities.offline.report.sent": "{count} kegiatan terkirim.",
   "activities.offline.report.refused": "{count} kegiatan ditolak server; buka untuk melihat alasannya.",
   "activities.offline.report.nothing": "Belum terkirim: tidak ada sinyal atau server belum bisa dihubungi. Dicoba lagi nanti.",
+  "activities.offline.refusedGeneric": "Server tidak menerima kegiatan ini dari akun Anda. Tanyakan pengurus, atau hapus dari ponsel.",
   "activities.offline.untitled": "Kegiatan tanpa jenis",
   "activities.offline.missing": "Kegiatan ini tidak ada lagi di ponsel (sudah terkirim atau dihapus).",
   "activities.offline.loading": "Membuka kegiatan yang tersimpan di ponsel…",
