@@ -6,6 +6,8 @@ import { t } from "~/i18n/index";
 import { notify } from "~/domain/notifications/notify.server";
 import { usersOfMembers } from "~/domain/notifications/recipients.server";
 import { formatCalendarDateShort } from "~/utils/format";
+import { getEnv } from "~/utils/env.server";
+import { whatsappLink } from "~/validation/whatsapp";
 import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { can, type Actor } from "~/domain/shared/actor.server";
@@ -152,4 +154,46 @@ export async function reopenActivity(actor: Actor, activityId: string, reason: s
     );
     return ok();
   });
+}
+
+/** A returned activity's ready WhatsApp message to its author, for the verifier who returned it. */
+export type ReturnNotice = { activityId: string; name: string; whatsappUrl: string | null };
+
+/**
+ * The WhatsApp links (wa.me, message with the reason) to the authors of these returned activities,
+ * for a verifier whose scope holds them; a volunteer without a mobile number gets no link.
+ */
+export async function returnNotices(actor: Actor, activityIds: string[]): Promise<ReturnNotice[]> {
+  if (!can(actor, "verify:activity:district") || activityIds.length === 0) return [];
+  const [rows, chapter, by] = await Promise.all([
+    db.activity.findMany({
+      where: { ...verifiable(actor), id: { in: [...new Set(activityIds)].slice(0, 100) }, status: "returned", returnReason: { not: null } },
+      select: {
+        id: true,
+        date: true,
+        returnReason: true,
+        type: { select: { name: true } },
+        member: { select: { fullName: true, phone: true } },
+      },
+    }),
+    db.chapter.findUnique({ where: { id: actor.chapterId }, select: { name: true } }),
+    db.user.findUnique({ where: { id: actor.userId }, select: { name: true } }),
+  ]);
+  const base = getEnv().PUBLIC_URL.replace(/\/$/, "");
+  return rows.map((a) => ({
+    activityId: a.id,
+    name: a.member.fullName,
+    whatsappUrl: whatsappLink(
+      a.member.phone,
+      t("notifications.whatsapp.returned", {
+        name: a.member.fullName,
+        type: a.type.name,
+        date: formatCalendarDateShort(a.date),
+        by: by?.name ?? "",
+        chapter: chapter?.name ?? "",
+        reason: a.returnReason ?? "",
+        url: `${base}/activities/${a.id}`,
+      }),
+    ),
+  }));
 }

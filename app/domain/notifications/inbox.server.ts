@@ -46,6 +46,18 @@ export async function markAllRead(actor: Actor, now = new Date()): Promise<Outco
   return ok({ count });
 }
 
+/** The kinds a person can receive: a Dinas Sosial login hears of reports sent; everyone else of the rest. */
+export function kindsFor(actor: Pick<Actor, "role">): NotificationKind[] {
+  return actor.role === "dinsos" ? ["report_submitted"] : NOTIFICATION_KINDS.filter((kind) => kind !== "report_submitted");
+}
+
+/** The actor's choices for the kinds they can receive, in order, for the form on /profile. */
+export async function preferencesForm(actor: Actor): Promise<{ address: string; kinds: { kind: NotificationKind; email: boolean }[] }> {
+  const all = await notificationPreferences(actor);
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { email: true } });
+  return { address: user?.email ?? "", kinds: kindsFor(actor).map((kind) => ({ kind, email: all[kind] })) };
+}
+
 /** The actor's choice per kind: true = also by email (the default), false = in the portal only. */
 export async function notificationPreferences(actor: Actor): Promise<Record<NotificationKind, boolean>> {
   const rows = await db.notificationPreference.findMany({ where: { userId: actor.userId }, select: { kind: true, email: true } });
