@@ -109,7 +109,7 @@ describe("the pages' guards and forms", () => {
       const id = await loggedFor(ctx, author, { villageCode: PLACES.V1002 });
       await run(
         activityAction,
-        postForm(`/activities/${id}`, { intent: "return", reason: `Alasan ke-${i + 1} cukup panjang.` }, await signIn(kk.email)),
+        postForm(`/activities/${id}`, { intent: "return", reason: `Alasan ke-${i + 1} cukup panjang.` }, cookies.kk),
         { id },
       );
     }
