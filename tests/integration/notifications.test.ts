@@ -19,9 +19,13 @@ import {
 import { runReminders, scheduleDay } from "~/domain/notifications/reminders.server";
 import { db } from "~/utils/db.server";
 import { whatsappLink, whatsappNumber } from "~/validation/whatsapp";
-import { calendarDate } from "../factories";
+import { submitApplication } from "~/domain/members/applications.server";
+import { dinsosUsersFor } from "~/domain/notifications/recipients.server";
+import { reviewReport } from "~/domain/reports/reports.server";
+import { applicationSchema } from "~/validation/applications";
+import { buildChapter, buildUser, calendarDate } from "../factories";
 import { activityChapter, koordinator, loggedFor, type ActivityChapter } from "../factories/activities";
-import { account, boardMember, volunteer, type TestActor } from "../support/actors";
+import { account, actorOfUser, boardMember, volunteer, type TestActor } from "../support/actors";
 import { expectOk, expectRefusal } from "../support/outcomes";
 import { startSmtpServer } from "../support/smtp";
 import { PLACES, wib } from "../support/timeline";
@@ -356,5 +360,95 @@ describe("daily reminders", () => {
     expect(told[0]!.body).toContain("Sertifikat Kompetensi Pendamping Sosial");
     expect(told[0]!.body).toContain("20/05/2031");
     expect(certificate.id).toBeTruthy();
+  });
+});
+
+describe("board and Dinas Sosial events", () => {
+  it("a candidate applied: the Ketua and Sekretaris, with the name and never the NIK", async () => {
+    const chapter = await buildChapter({ code: "NTFA", name: "IPSM Kota Daftar Notifikasi" });
+    const ketua = await boardMember(chapter.id, "ketua");
+    const sekretaris = await boardMember(chapter.id, "sekretaris");
+    const bendahara = await boardMember(chapter.id, "bendahara");
+    const form = applicationSchema.parse({
+      fullName: "Siti Ma'rufah",
+      nik: "3171015708900004",
+      sex: "P",
+      birthDate: "1990-08-17",
+      phone: "0857-1234-5678",
+      email: "",
+      address: "Gg. Purnama 2 No. 7",
+      villageCode: V1002,
+      motivation: "Saya ingin membantu tetangga lansia dan anak-anak di kelurahan saya.",
+      consent: "ya",
+    });
+    expectOk(await submitApplication("NTFA", form, "10.9.9.9"));
+    for (const who of [ketua, sekretaris]) {
+      const notes = await notificationsOf(who.userId);
+      expect(notes).toMatchObject([{ kind: "application_received", link: "/members/applications" }]);
+      expect(notes[0]!.body).toContain("Siti Ma'rufah mendaftar sebagai calon anggota IPSM Kota Daftar Notifikasi");
+      expect(notes[0]!.body).not.toContain("3171015708900004");
+    }
+    expect(await notificationsOf(bendahara.userId)).toEqual([]);
+    expect(await db.outboxMessage.count({ where: { userId: { in: [ketua.userId, sekretaris.userId] } } })).toBe(2);
+  });
+
+  it("the Dinas Sosial received or returned a report: the Ketua and Sekretaris, with its note", async () => {
+    const chapter = await buildChapter({ name: "IPSM Kota Laporan Notifikasi" });
+    const ketua = await boardMember(chapter.id, "ketua");
+    const sekretaris = await boardMember(chapter.id, "sekretaris");
+    const volunteerActor = await volunteer(chapter.id);
+    const dinsosUser = await buildUser({ chapterId: chapter.id, role: "dinsos", name: "Dinas Sosial Kota Pontianak" });
+    await db.user.update({ where: { id: dinsosUser.id }, data: { regionCode: "61.71" } });
+    const dinsos = await actorOfUser(dinsosUser);
+    const report = (number: string, month: number) =>
+      db.report.create({
+        data: {
+          chapterId: chapter.id,
+          periodKind: "month",
+          periodStart: calendarDate(2026, month, 1),
+          periodEnd: calendarDate(2026, month + 1, 0),
+          status: "submitted",
+          number,
+          submittedAt: new Date(),
+          createdById: ketua.userId,
+        },
+      });
+    const first = await report("001/IPSM-PTK/XI/2026", 9);
+    const second = await report("002/IPSM-PTK/XI/2026", 10);
+    expectOk(await reviewReport(dinsos, first.id, "received", null));
+    expectOk(await reviewReport(dinsos, second.id, "returned", "Lampiran foto belum ada."));
+    for (const who of [ketua, sekretaris]) {
+      const notes = await notificationsOf(who.userId);
+      expect(notes.map((n) => [n.title, n.link])).toEqual([
+        ["Laporan diterima Dinas Sosial", `/reports/${first.id}`],
+        ["Laporan dikembalikan Dinas Sosial", `/reports/${second.id}`],
+      ]);
+      expect(notes[0]!.body).toBe(
+        "Laporan 001/IPSM-PTK/XI/2026 (September 2026) telah diterima oleh Dinas Sosial Kota Pontianak. Catatan: -",
+      );
+      expect(notes[1]!.body).toContain("Catatan: Lampiran foto belum ada.");
+    }
+    expect(await notificationsOf(volunteerActor.userId)).toEqual([]);
+  });
+
+  it("the Dinas Sosial logins of the chapter's area (its kab/kota and its province), not another's", async () => {
+    const chapter = await buildChapter({ name: "IPSM Kota Wilayah Notifikasi" });
+    const dinsosFor = async (regionCode: string) => {
+      const user = await buildUser({ chapterId: chapter.id, role: "dinsos" });
+      await db.user.update({ where: { id: user.id }, data: { regionCode } });
+      return user.id;
+    };
+    const city = await dinsosFor("61.71");
+    const province = await dinsosFor("61");
+    const otherCity = await dinsosFor("61.72");
+    const otherProvince = await dinsosFor("62");
+    const prefix = await dinsosFor("61.7");
+    // (other tests' Dinas Sosial logins of Kota Pontianak count too: only this test's are looked at)
+    const mine = [city, province, otherCity, otherProvince, prefix];
+    const ids = (await db.$transaction((tx) => dinsosUsersFor(tx, chapter.id))).filter((id) => mine.includes(id));
+    expect(ids.sort()).toEqual([city, province].sort());
+    expect(ids).not.toContain(otherCity);
+    expect(ids).not.toContain(otherProvince);
+    expect(ids).not.toContain(prefix);
   });
 });
