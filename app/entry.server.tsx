@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { getEnv } from "./utils/env.server";
 import { announceSetupCode } from "./domain/setup/setup.server";
 import { startRetentionSchedule } from "./domain/retention/retention.server";
+import { startDeliveryWorker } from "./domain/notifications/delivery.server";
+import { startReminderSchedule } from "./domain/notifications/reminders.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
@@ -16,6 +18,11 @@ getEnv();
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
 // Retention (docs/privacy.md): once at start and every night, what is no longer kept is erased.
 if (process.env.NODE_ENV !== "test") startRetentionSchedule();
+// Notifications (docs/decisions/029): the outbox's mail worker and the daily reminders.
+if (process.env.NODE_ENV !== "test") {
+  startDeliveryWorker();
+  startReminderSchedule();
+}
 
 // The production server (server.mjs) refuses cross-site writes with this before Remix runs.
 export { crossSiteRefusal } from "./utils/cross-site.server";

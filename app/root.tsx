@@ -17,6 +17,7 @@ import { ToastMessage } from "~/components/ToastMessage";
 import { t } from "~/i18n";
 import { chaptersToSwitch } from "~/domain/chapters/chapters.server";
 import { isInstalled } from "~/domain/setup/setup.server";
+import { unreadCount } from "~/domain/notifications/inbox.server";
 import { actorOf } from "~/domain/shared/actor.server";
 import { getPublicEnv } from "~/utils/env.server";
 import { navigationFor } from "~/utils/navigation";
@@ -67,6 +68,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             chapters: await chaptersToSwitch(actorOf(user)),
             // translated here: the browser only has the texts its own modules name (docs/decisions/028)
             nav: navigationFor(user.permissions).map(({ to, label }) => ({ to, label: t(label) })),
+            // the header's count of unread notifications (one COUNT on an index)
+            unread: await unreadCount(user.id),
           }
         : null,
       toast,

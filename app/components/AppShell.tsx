@@ -14,6 +14,8 @@ export type ShellUser = {
   chapters: { id: string; name: string }[] | null;
   /** the menu, its labels already in Indonesian (translated by the root loader) */
   nav: { to: string; label: string }[];
+  /** unread notifications (docs/decisions/029) */
+  unread?: number;
 };
 
 /** The page frame: header with the user's menu (a disclosure on narrow screens) and the content. */
@@ -32,6 +34,15 @@ export function AppShell({ user, unsent = null, children }: { user: ShellUser | 
           {unsent ? (
             <Link to="/activities#unsent" className="unsent-badge" data-testid="unsent-count" reloadDocument>
               {t("activities.offline.badge", { count: unsent })}
+            </Link>
+          ) : null}
+          {user ? (
+            <Link
+              to="/notifications"
+              className={user.unread ? "notification-badge notification-badge--unread" : "notification-badge"}
+              data-testid="notification-badge"
+            >
+              {user.unread ? t("notifications.badge", { count: user.unread }) : t("notifications.badgeNone")}
             </Link>
           ) : null}
           {user ? (

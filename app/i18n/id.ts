@@ -24,6 +24,7 @@ import { secondFactor } from "./id/second-factor";
 import { regions } from "./id/regions";
 import { setup } from "./id/setup";
 import { trainings } from "./id/trainings";
+import { notifications } from "./id/notifications";
 
 export const parts = {
   common,
@@ -49,6 +50,7 @@ export const parts = {
   applications,
   ownData,
   secondFactor,
+  notifications,
 } as const;
 
 export const id = {
@@ -75,6 +77,7 @@ export const id = {
   ...applications,
   ...ownData,
   ...secondFactor,
+  ...notifications,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -5,7 +5,8 @@ import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
 import { getActivity } from "~/domain/activities/activities.server";
-import { reopenActivity, returnActivities, verifyActivities } from "~/domain/activities/verification.server";
+import { reopenActivity, returnActivities, returnNotices, verifyActivities } from "~/domain/activities/verification.server";
+import { ReturnNotices } from "~/components/notifications/ReturnNotices";
 import { t } from "~/i18n";
 import { activityStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
@@ -22,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:activity:own");
   // the activity (404 when the actor may not see it) and what they may do with it
   const { activity, canEdit, mayVerify, mayReopen } = unwrap(await getActivity(actor, params.id ?? ""));
-  return { activity, canEdit, mayVerify, mayReopen, timeZone: actor.timeZone };
+  // the verifier who returned it gets a ready WhatsApp message to the volunteer (with the reason)
+  const notices = activity.status === "returned" ? await returnNotices(actor, [activity.id]) : [];
+  return { activity, canEdit, mayVerify, mayReopen, notices, timeZone: actor.timeZone };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
-  const { activity: a, canEdit, mayVerify, mayReopen, timeZone } = useLoaderData<typeof loader>();
+  const { activity: a, canEdit, mayVerify, mayReopen, notices, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const reasonError = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors.reason : undefined);
   const people = a.reach.reduce((sum, r) => sum + r.count, 0);
@@ -71,6 +74,7 @@ export default function ActivityPage() {
           {t("activities.detail.returned", { reason: a.returnReason })}
         </p>
       ) : null}
+      <ReturnNotices notices={notices} />
       <section className="card">
         <dl className="facts">
           <dt>{t("activities.column.volunteer")}</dt>

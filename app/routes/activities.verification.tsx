@@ -5,7 +5,8 @@ import { ActivityTable } from "~/components/activities/ActivityTable";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { verificationQueue } from "~/domain/activities/activities.server";
-import { returnActivities, verifyActivities } from "~/domain/activities/verification.server";
+import { returnActivities, returnNotices, verifyActivities } from "~/domain/activities/verification.server";
+import { ReturnNotices } from "~/components/notifications/ReturnNotices";
 import { t } from "~/i18n";
 import { parseForm } from "~/utils/forms";
 import { invalidForm, unwrap } from "~/http/outcome.server";
@@ -17,7 +18,9 @@ export const meta: MetaFunction = () => [{ title: `${t("activities.verify.title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "verify:activity:district");
-  return verificationQueue(actor);
+  // just returned (?returned=id,id): a ready WhatsApp message to each volunteer, with the reason
+  const returned = (new URL(request.url).searchParams.get("returned") ?? "").split(",").filter(Boolean);
+  return { ...(await verificationQueue(actor)), notices: await returnNotices(actor, returned) };
 }
 
 // Verifies or returns the ticked activities at once; those outside the user's scope are skipped.
@@ -30,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(returnSchema, formData);
     if (!parsed.success) return invalidForm({ ...parsed, formError: parsed.fieldErrors.reason });
     const result = unwrap(await returnActivities(actor, ids, parsed.data.reason));
-    return redirectWithToast("/activities/verification", "success", "activities.verify.returned", { count: result.verified });
+    const back = `/activities/verification?returned=${encodeURIComponent(ids.slice(0, 100).join(","))}`;
+    return redirectWithToast(back, "success", "activities.verify.returned", { count: result.verified });
   }
   const result = unwrap(await verifyActivities(actor, ids));
   return result.skipped
@@ -42,11 +46,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VerificationPage() {
-  const { total, rows } = useLoaderData<typeof loader>();
+  const { total, rows, notices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
       <PageHeader title={t("activities.verify.title")} intro={t("activities.verify.intro")} />
+      <ReturnNotices notices={notices} />
       <section className="card">
         {total === 0 ? (
           <p>{t("activities.verify.nothing")}</p>

@@ -23,17 +23,22 @@ import { notFound, requireActor } from "~/http/permissions.server";
 import { currentSessionId, redirectWithToast } from "~/http/session.server";
 import { formatPhone, profileFormSchema } from "~/validation/members";
 import { mayHoldCard } from "~/validation/member-cards";
+import { preferencesForm, saveNotificationPreferences } from "~/domain/notifications/inbox.server";
+import { notificationPrefsSchema } from "~/validation/notifications";
+import { mailConfigured } from "~/utils/mail.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
 
 // /profile: every signed-in user's own login (password, sessions); a member's contact details
-// and certificates too. POST intent=contact (the default) | password | end-sessions.
+// and certificates too; which notifications also come by email. POST intent=contact (the default)
+// | password | end-sessions | notifications.
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const member = can(actor, "update:member:own") ? await getOwnMembership(actor) : null;
   const certificates = actor.memberId ? await listOwnCertificates(actor.memberId) : [];
   const sessions = await listOwnSessions(actor, await currentSessionId(request));
-  return { member, certificates, sessions, timeZone: actor.timeZone };
+  const notifications = { ...(await preferencesForm(actor)), mail: mailConfigured() };
+  return { member, certificates, sessions, timeZone: actor.timeZone, notifications };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,6 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return result.endedSessions > 0
       ? redirectWithToast("/profile", "success", "account.password.doneEnded", { count: result.endedSessions })
       : redirectWithToast("/profile", "success", "account.password.done");
+  }
+  if (intent === "notifications") {
+    const parsed = parseForm(notificationPrefsSchema, form);
+    if (!parsed.success) return invalidForm(parsed, { intent });
+    unwrap(await saveNotificationPreferences(actor, parsed.data));
+    return redirectWithToast("/profile", "success", "notifications.prefs.saved");
   }
   if (intent === "end-sessions") {
     const { ended } = unwrap(await endOtherSessions(actor, await currentSessionId(request)));
@@ -67,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type ProfileInput = z.input<typeof profileFormSchema>;
 
 export default function ProfilePage() {
-  const { member, certificates, sessions, timeZone } = useLoaderData<typeof loader>();
+  const { member, certificates, sessions, timeZone, notifications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const contactData = actionData?.intent === "contact" ? actionData : undefined;
   const passwordData = actionData?.intent === "password" ? actionData : undefined;
@@ -116,6 +127,7 @@ export default function ProfilePage() {
         )}
       </section>
       <SecondFactorCard />
+      <NotificationPrefsCard {...notifications} />
     </>
   );
   if (!member) {
@@ -193,6 +205,32 @@ export default function ProfilePage() {
       {account}
       <OwnDataCard />
     </>
+  );
+}
+
+/** Per kind of notification: in the portal only, or also by email (docs/decisions/029). */
+function NotificationPrefsCard({ address, kinds, mail }: { address: string; kinds: { kind: string; email: boolean }[]; mail: boolean }) {
+  return (
+    <section className="card" aria-labelledby="notification-prefs">
+      <h2 id="notification-prefs">{t("notifications.prefs.title")}</h2>
+      <p className="muted">{t("notifications.prefs.intro", { email: address })}</p>
+      {mail ? null : <p className="notice">{t("notifications.prefs.noMail")}</p>}
+      <Form method="post" data-testid="notification-prefs">
+        <input type="hidden" name="intent" value="notifications" />
+        {kinds.map(({ kind, email }) => (
+          <label key={kind} className="field">
+            <span>{t(`notifications.kind.${kind}` as MessageKey)}</span>
+            <select name={kind} defaultValue={email ? "email" : "portal"}>
+              <option value="portal">{t("notifications.prefs.portal")}</option>
+              <option value="email">{t("notifications.prefs.email")}</option>
+            </select>
+          </label>
+        ))}
+        <button type="submit" className="button">
+          {t("notifications.prefs.save")}
+        </button>
+      </Form>
+    </section>
   );
 }
 

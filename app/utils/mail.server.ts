@@ -18,6 +18,13 @@ export function mailConfigured(): boolean {
   return mailSettings() !== null;
 }
 
+/** Sends one message and throws what the SMTP server (or the connection) answered when it fails. */
+export async function deliverMail(mail: Mail): Promise<void> {
+  const settings = mailSettings();
+  if (!settings) throw new Error("SMTP_URL / MAIL_FROM are not set");
+  await transporterFor(settings.url).sendMail({ from: settings.from, ...mail });
+}
+
 /** Sends one message; true when the SMTP server accepted it, false when mail is not configured or sending failed. */
 export async function sendMail(mail: Mail): Promise<boolean> {
   const settings = mailSettings();

@@ -8,6 +8,8 @@
 //   whose it is;
 // - at most APPLICATIONS_PER_HOUR from one address; the count and the check are one transaction;
 // - every application and decision is audited (the NIK masked).
+import { notify } from "~/domain/notifications/notify.server";
+import { boardUsers } from "~/domain/notifications/recipients.server";
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
@@ -99,6 +101,19 @@ export async function submitApplication(
         },
       },
       tx,
+    );
+    // the Ketua and Sekretaris hear of it (docs/decisions/029); the name only, never the NIK
+    await notify(
+      tx,
+      {
+        kind: "application_received",
+        chapterId: chapter.id,
+        eventKey: `application:${created.id}`,
+        recipients: await boardUsers(tx, chapter.id, ["ketua", "sekretaris"], now),
+        link: "/members/applications",
+        params: { name: data.fullName },
+      },
+      now,
     );
   });
   return ok({ chapterName: chapter.name });

@@ -12,6 +12,8 @@
 // - spending beyond the budget is recorded only with a reason;
 // - totals are sums of the approved entries, computed in SQL;
 // - every entry, decision and reversal is audited.
+import { notify } from "~/domain/notifications/notify.server";
+import { boardUsers } from "~/domain/notifications/recipients.server";
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
@@ -165,6 +167,7 @@ export async function recordMoneyEntry(
             where: { id: programmeId, chapterId: actor.chapterId },
             select: {
               id: true,
+              name: true,
               startDate: true,
               endDate: true,
               budget: true,
@@ -253,6 +256,22 @@ export async function recordMoneyEntry(
             },
             tx,
           );
+          // an entry waiting for approval: the Ketua hears of it (docs/decisions/029)
+          if (status === "pending") {
+            const by = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+            await notify(
+              tx,
+              {
+                kind: "money_awaiting_approval",
+                chapterId: actor.chapterId,
+                eventKey: `money-pending:${entry.id}`,
+                recipients: await boardUsers(tx, actor.chapterId, ["ketua"], now),
+                link: `/programmes/${programmeId}/money`,
+                params: { description: data.purpose, amount: formatRupiah(data.amount), programme: programme.name, by: by?.name ?? "" },
+              },
+              now,
+            );
+          }
           return ok({ id: entry.id, status, repeated: false });
         }),
       ),

@@ -28,6 +28,8 @@ import { nextLetterNumber } from "~/domain/chapters/letters.server";
 import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
 import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
 import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
+import { notify } from "~/domain/notifications/notify.server";
+import { boardUsers, dinsosUsersFor } from "~/domain/notifications/recipients.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -416,6 +418,19 @@ export async function submitReport(actor: Actor, reportId: string, now = new Dat
           },
         });
         if (report.supersedesId) await tx.report.update({ where: { id: report.supersedesId }, data: { status: "superseded" } });
+        // the Dinas Sosial logins of the chapter's area hear of it (docs/decisions/029)
+        await notify(
+          tx,
+          {
+            kind: "report_submitted",
+            chapterId: report.chapterId,
+            eventKey: `report-submitted:${report.id}`,
+            recipients: await dinsosUsersFor(tx, report.chapterId),
+            link: `/reports/${report.id}`,
+            params: { number, period: periodLabel(report.periodKind, report.periodStart, report.periodEnd) },
+          },
+          now,
+        );
         await recordAudit(
           {
             actorId: actor.userId,
@@ -450,7 +465,7 @@ export async function reviewReport(
   if (!receives(actor)) return forbidden();
   const report = await db.report.findFirst({
     where: { AND: [await visibleReports(actor), { id: reportId }] },
-    select: { id: true, status: true, chapterId: true },
+    select: { id: true, status: true, chapterId: true, number: true, periodKind: true, periodStart: true, periodEnd: true },
   });
   if (!report) return notFound();
   if (report.status !== "submitted") return notDraft();
@@ -471,6 +486,27 @@ export async function reviewReport(
         after: { note },
       },
       tx,
+    );
+    // the Ketua and Sekretaris hear the answer, with its note (docs/decisions/029)
+    const office = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+    await notify(
+      tx,
+      {
+        kind: "report_reviewed",
+        chapterId: report.chapterId,
+        eventKey: `report-${decision}:${report.id}`,
+        recipients: await boardUsers(tx, report.chapterId, ["ketua", "sekretaris"], now),
+        link: `/reports/${report.id}`,
+        title: decision === "received" ? "notifications.report_received.title" : "notifications.report_returned.title",
+        body: decision === "received" ? "notifications.report_received.body" : "notifications.report_returned.body",
+        params: {
+          number: report.number ?? "",
+          period: periodLabel(report.periodKind, report.periodStart, report.periodEnd),
+          office: office?.name ?? "",
+          note: note ?? t("notifications.noNote"),
+        },
+      },
+      now,
     );
     return ok();
   });
