@@ -40,9 +40,11 @@ export const notifications = {
     "Sertifikat {name} Anda berlaku sampai {date}. Ajukan perpanjangan atau sertifikasi ulang sebelum tanggal itu.",
   "notifications.training_invitation.title": "Undangan pelatihan",
   "notifications.training_invitation.body":
-    "Anda terdaftar sebagai peserta {event} pada {date}. Hubungi pengurus {chapter} bila berhalangan.",
-  "notifications.service_certificate_ready.title": "Surat keterangan pengabdian siap",
-  "notifications.service_certificate_ready.body": "Surat keterangan pengabdian Anda nomor {number} telah diterbitkan oleh {chapter}.",
+    "Anda terdaftar sebagai peserta {event} pada {date} di {place}. Hubungi pengurus {chapter} bila berhalangan.",
+  "notifications.training_invitation.dates": "{start} s.d. {end}",
+  "notifications.service_certificate_ready.title": "Surat keterangan relawan siap",
+  "notifications.service_certificate_ready.body":
+    "Surat keterangan relawan Anda untuk periode {period} dengan nomor {number} telah diterbitkan oleh {chapter}. Unduh di halaman Profil.",
   "notifications.noNote": "-",
 
   "notifications.mail.greeting": "Yth. {name},",
@@ -60,7 +62,7 @@ export const notifications = {
   "notifications.kind.report_due": "Pengingat laporan bulanan",
   "notifications.kind.certificate_expiring": "Sertifikat kompetensi segera berakhir",
   "notifications.kind.training_invitation": "Undangan pelatihan",
-  "notifications.kind.service_certificate_ready": "Surat keterangan pengabdian siap",
+  "notifications.kind.service_certificate_ready": "Surat keterangan relawan siap",
 
   "notifications.prefs.title": "Pemberitahuan",
   "notifications.prefs.intro": "Semua pemberitahuan tampil di portal. Pilih mana yang juga dikirim ke email {email}.",
