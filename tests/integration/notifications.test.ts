@@ -373,6 +373,59 @@ describe("daily reminders", () => {
   });
 });
 
+describe("daily reminders: the Koordinator's own activities, each chapter's day", () => {
+  const digestOf = async (who: TestActor) => (await notificationsOf(who.userId)).filter((n) => n.kind === "verification_digest");
+
+  it("the Koordinator's digest leaves out the activities they logged or took part in (they cannot verify them); the Ketua's counts them", async () => {
+    const ctx = await activityChapter({ name: "IPSM Kota Pengingat Sendiri" });
+    const kk = await koordinator(ctx.id, D01);
+    const ketua = await boardMember(ctx.id, "ketua");
+    const author = await volunteer(ctx.id, { villageCode: V1002 });
+    const others = await loggedFor(ctx, author, { villageCode: V1002 });
+    const own = await loggedFor(ctx, kk, { villageCode: V1003 });
+    const joined = await loggedFor(ctx, author, { villageCode: V1002 }, { coVolunteerIds: [kk.memberId!] });
+    const at = wib("2027-09-20", "07:00");
+    await db.activity.updateMany({ where: { id: { in: [others, own, joined] } }, data: { submittedAt: wib("2027-09-10") } });
+    await runReminders(at);
+    expect(await digestOf(kk)).toMatchObject([{ title: "1 kegiatan menunggu verifikasi" }]);
+    expect(await digestOf(ketua)).toMatchObject([{ title: "3 kegiatan menunggu verifikasi" }]);
+
+    // a Koordinator whose only waiting activities are their own gets no digest
+    await db.activity.update({ where: { id: others }, data: { status: "verified" } });
+    await runReminders(wib("2027-09-21", "07:00"));
+    expect(await digestOf(kk)).toHaveLength(1);
+    expect(await digestOf(ketua)).toHaveLength(2);
+  });
+
+  it("counts the day in the chapter's time zone (WIT): a run late in the evening WIB is already the next day in Papua", async () => {
+    const papua = await activityChapter({ name: "IPSM Kota Pengingat WIT", timeZone: "Asia/Jayapura" });
+    const java = await activityChapter({ name: "IPSM Kota Pengingat WIB" });
+    await db.chapter.updateMany({ where: { id: { in: [papua.id, java.id] } }, data: { reportDueDay: 10 } });
+    const people = async (ctx: ActivityChapter) => {
+      const kk = await koordinator(ctx.id, D01);
+      const ketua = await boardMember(ctx.id, "ketua");
+      const author = await volunteer(ctx.id, { villageCode: V1002 });
+      const id = await loggedFor(ctx, author, { villageCode: V1002 });
+      await db.activity.update({ where: { id }, data: { submittedAt: wib("2027-10-01") } });
+      return { kk, ketua };
+    };
+    const wit = await people(papua);
+    const wibPeople = await people(java);
+    const dueOf = async (who: TestActor) => (await notificationsOf(who.userId)).filter((n) => n.kind === "report_due");
+
+    // 9 October 2027, 23:30 WIB = 10 October, 01:30 WIT: Papua's report is due, Java's not yet
+    await runReminders(wib("2027-10-09", "23:30"));
+    expect(await dueOf(wit.ketua)).toHaveLength(1);
+    expect(await dueOf(wibPeople.ketua)).toEqual([]);
+    // 10 October, 07:00 WIB: the same day in Papua (no second digest there), a new day in Java
+    await runReminders(wib("2027-10-10", "07:00"));
+    expect(await digestOf(wit.kk)).toHaveLength(1);
+    expect(await digestOf(wibPeople.kk)).toHaveLength(2);
+    expect(await dueOf(wibPeople.ketua)).toHaveLength(1);
+    expect(await dueOf(wit.ketua)).toHaveLength(1);
+  });
+});
+
 describe("board and Dinas Sosial events", () => {
   it("a candidate applied: the Ketua and Sekretaris, with the name and never the NIK", async () => {
     const chapter = await buildChapter({ code: "NTFA", name: "IPSM Kota Daftar Notifikasi" });
