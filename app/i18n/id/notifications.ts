@@ -72,6 +72,22 @@ export const notifications = {
   "notifications.prefs.saved": "Pilihan pemberitahuan disimpan.",
   "notifications.prefs.noMail": "Portal ini belum dapat mengirim email; pilihan email berlaku setelah administrator mengaturnya.",
 
+  "notifications.settings.title": "Pengingat otomatis",
+  "notifications.settings.intro":
+    "Pengingat dikirim setiap pagi lewat portal (dan email bagi yang memilihnya), dihitung menurut zona waktu {chapter}.",
+  "notifications.settings.verificationDays": "Ringkasan verifikasi: kegiatan menunggu lebih dari (hari)",
+  "notifications.settings.verificationDaysHelp":
+    "Koordinator Kecamatan, Ketua, dan Wakil Ketua menerima ringkasan harian kegiatan yang menunggu verifikasi lebih lama dari ini.",
+  "notifications.settings.reportDueDay": "Laporan bulanan: batas pengiriman tanggal",
+  "notifications.settings.reportDueDayHelp":
+    "Mulai tanggal ini, Ketua dan Sekretaris diingatkan bila laporan bulan lalu belum dikirim ke Dinas Sosial.",
+  "notifications.settings.certificateDays": "Sertifikat kompetensi: ingatkan pemegangnya (hari sebelum berakhir)",
+  "notifications.settings.save": "Simpan pengaturan pengingat",
+  "notifications.settings.saved": "Pengaturan pengingat tersimpan.",
+  "notifications.settings.error.verificationDays": "Isi jumlah hari antara {min} dan {max}.",
+  "notifications.settings.error.reportDueDay": "Isi tanggal antara {min} dan {max}.",
+  "notifications.settings.error.certificateDays": "Isi jumlah hari antara {min} dan {max}.",
+
   "notifications.whatsapp.send": "Kirim pemberitahuan lewat WhatsApp",
   "notifications.whatsapp.sendTo": "Kirim pemberitahuan lewat WhatsApp ke {name}",
   "notifications.whatsapp.returned":
