@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { runReminders } from "~/domain/notifications/reminders.server";
 import { loader as rootLoader } from "~/root";
 import { action as chapterProfileAction, loader as chapterProfileLoader } from "~/routes/chapter_.profile";
+import { loader as expiryLoader } from "~/routes/trainings.certificates._index";
+import { calendarToday, addDays } from "~/utils/dates";
 import { action as activityAction, loader as activityLoader } from "~/routes/activities.$id._index";
 import { action as queueAction, loader as queueLoader } from "~/routes/activities.verification";
 import { loader as openLoader } from "~/routes/notifications.$id";
@@ -238,5 +240,50 @@ describe("the chapter's reminder settings on /chapter/profile", () => {
     expect(digest[0]!.body).toContain("lebih dari 7 hari");
     // and the report is not due on the 20th any more (from the 28th)
     expect(await db.notification.count({ where: { chapterId: ctx.id, kind: "report_due" } })).toBe(0);
+  });
+});
+
+describe("WhatsApp reminders for certificates of competence that expire", () => {
+  it("the Sekretaris's page lists one wa.me link per volunteer with a phone, naming each certificate and its expiry date", async () => {
+    const { ctx, author, other, cookies } = await setting();
+    const sekretaris = await boardMember(ctx.id, "sekretaris");
+    const cookie = await signIn(sekretaris.email);
+    await db.member.update({ where: { id: other.memberId! }, data: { phone: null } });
+    const today = calendarToday("Asia/Jakarta");
+    const certificate = (memberId: string, title: string, expiresOn: Date) =>
+      db.certificate.create({
+        data: {
+          chapterId: ctx.id,
+          memberId,
+          title,
+          number: `LSP-${Math.random().toString(36).slice(2, 8)}`,
+          issuer: "LSP Kemensos",
+          issuedOn: addDays(today, -1000),
+          expiresOn,
+        },
+      });
+    const soon = addDays(today, 10);
+    const past = addDays(today, -3);
+    const a = await certificate(author.memberId!, "Sertifikat Pendamping Sosial", soon);
+    const b = await certificate(author.memberId!, "Sertifikat Pendataan DTSEN", past);
+    await certificate(other.memberId!, "Sertifikat Pendamping Sosial", soon);
+    const dmy = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+
+    const page = dataOf<{ reminders: { memberId: string; name: string; whatsappUrl: string | null }[] }>(
+      await run(expiryLoader, getRequest("/trainings/certificates", cookie)),
+    );
+    const byMember = Object.fromEntries(page.reminders.map((r) => [r.memberId, r]));
+    expect(Object.keys(byMember).sort()).toEqual([author.memberId!, other.memberId!].sort());
+    const link = new URL(byMember[author.memberId!]!.whatsappUrl!);
+    expect(link.origin + link.pathname).toBe("https://wa.me/6281234567890");
+    const text = link.searchParams.get("text")!;
+    expect(text).toContain("Yth. Siti Relawan");
+    expect(text).toContain(`Sertifikat Pendamping Sosial nomor ${a.number} berlaku sampai ${dmy(soon)}`);
+    expect(text).toContain(`Sertifikat Pendataan DTSEN nomor ${b.number} sudah berakhir pada ${dmy(past)}`);
+    expect(text).toContain("IPSM Kota Rute Notifikasi");
+    // no phone: no link
+    expect(byMember[other.memberId!]!.whatsappUrl).toBeNull();
+    // the page is the board's
+    expect(statusOf(await run(expiryLoader, getRequest("/trainings/certificates", cookies.author)))).toBe(403);
   });
 });
