@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: `${t("trainings.expiry.title")
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:training:chapter");
-  const { today, expired, expiring } = unwrap(await expiringCertificates(actor));
-  return { today, expired, expiring };
+  const { today, expired, expiring, reminders } = unwrap(await expiringCertificates(actor));
+  return { today, expired, expiring, reminders };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["expired"][number];
@@ -61,7 +61,7 @@ function CertificateRows({ rows, testId }: { rows: Row[]; testId: string }) {
 }
 
 export default function ExpiryPage() {
-  const { today, expired, expiring } = useLoaderData<typeof loader>();
+  const { today, expired, expiring, reminders } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -76,6 +76,25 @@ export default function ExpiryPage() {
         <h2>{t("trainings.expiry.expiring", { days: EXPIRY_WINDOW_DAYS, count: expiring.length })}</h2>
         <CertificateRows rows={expiring} testId="expiring" />
       </section>
+      {reminders.length ? (
+        <section className="card">
+          <h2>{t("trainings.expiry.whatsapp.title")}</h2>
+          <p className="muted">{t("trainings.expiry.whatsapp.intro")}</p>
+          <ul className="plain-list" data-testid="certificate-reminders">
+            {reminders.map((r) => (
+              <li key={r.memberId}>
+                {r.whatsappUrl ? (
+                  <a className="button" href={r.whatsappUrl} target="_blank" rel="noreferrer">
+                    {t("trainings.expiry.whatsapp.send", { name: r.name })}
+                  </a>
+                ) : (
+                  <span className="muted">{t("trainings.expiry.whatsapp.noPhone", { name: r.name })}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

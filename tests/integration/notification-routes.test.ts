@@ -1,9 +1,14 @@
 // The notification pages called with real Requests: /notifications (own list, mark all read),
 // /notifications/:id (marks read, leads to where the person acts; another's is 404), the
 // administrator's /notifications/outbox (403 for the rest), the preferences on /profile, the
-// unread count in the root loader, and the WhatsApp link the Koordinator gets after a return.
+// unread count in the root loader, the WhatsApp link the Koordinator gets after a return, and the
+// chapter's reminder settings on /chapter/profile.
 import { describe, expect, it } from "vitest";
+import { runReminders } from "~/domain/notifications/reminders.server";
 import { loader as rootLoader } from "~/root";
+import { action as chapterProfileAction, loader as chapterProfileLoader } from "~/routes/chapter_.profile";
+import { loader as expiryLoader } from "~/routes/trainings.certificates._index";
+import { calendarToday, addDays } from "~/utils/dates";
 import { action as activityAction, loader as activityLoader } from "~/routes/activities.$id._index";
 import { action as queueAction, loader as queueLoader } from "~/routes/activities.verification";
 import { loader as openLoader } from "~/routes/notifications.$id";
@@ -14,7 +19,7 @@ import { db } from "~/utils/db.server";
 import { activityChapter, koordinator, loggedFor } from "../factories/activities";
 import { account, boardMember, volunteer } from "../support/actors";
 import { dataOf, getRequest, postForm, run, signIn, statusOf } from "../support/requests";
-import { PLACES } from "../support/timeline";
+import { PLACES, wib } from "../support/timeline";
 
 async function setting() {
   const ctx = await activityChapter({ name: "IPSM Kota Rute Notifikasi" });
@@ -137,5 +142,148 @@ describe("the pages' guards and forms", () => {
     expect(
       statusOf(await run(profileAction, postForm("/profile", { intent: "notifications", activity_returned: "sms" }, cookies.author))),
     ).toBe(400);
+  });
+});
+
+describe("the chapter's reminder settings on /chapter/profile", () => {
+  const remindersForm = (values: Record<string, string>, cookie: string) =>
+    postForm("/chapter/profile", { intent: "reminders", ...values }, cookie);
+
+  it("the Sekretaris sets them (validated, audited); a volunteer may not; the reminders use the saved days", async () => {
+    const { ctx, kk, author, cookies } = await setting();
+    const sekretaris = await boardMember(ctx.id, "sekretaris");
+    const cookie = await signIn(sekretaris.email);
+
+    // a volunteer and a Koordinator Kecamatan: 403 on the page and on the form
+    for (const who of ["author", "kk"] as const) {
+      expect(statusOf(await run(chapterProfileLoader, getRequest("/chapter/profile", cookies[who]))), who).toBe(403);
+      expect(
+        statusOf(
+          await run(
+            chapterProfileAction,
+            remindersForm({ verificationReminderDays: "5", reportDueDay: "5", certificateWarningDays: "5" }, cookies[who]),
+          ),
+        ),
+        who,
+      ).toBe(403);
+    }
+
+    const page = dataOf<{ reminders: Record<string, number> }>(await run(chapterProfileLoader, getRequest("/chapter/profile", cookie)));
+    expect(page.reminders).toEqual({ verificationReminderDays: 3, reportDueDay: 10, certificateWarningDays: 30 });
+
+    // out of range or not a number: refused with the message beside each field, the input kept
+    for (const [values, errors] of [
+      [
+        { verificationReminderDays: "0", reportDueDay: "29", certificateWarningDays: "181" },
+        {
+          verificationReminderDays: "Isi jumlah hari antara 1 dan 30.",
+          reportDueDay: "Isi tanggal antara 1 dan 28.",
+          certificateWarningDays: "Isi jumlah hari antara 1 dan 180.",
+        },
+      ],
+      [
+        { verificationReminderDays: "31", reportDueDay: "lima", certificateWarningDays: "-1" },
+        {
+          verificationReminderDays: "Isi jumlah hari antara 1 dan 30.",
+          reportDueDay: "Isi tanggal antara 1 dan 28.",
+          certificateWarningDays: "Isi jumlah hari antara 1 dan 180.",
+        },
+      ],
+      [
+        { verificationReminderDays: "2.5", reportDueDay: "", certificateWarningDays: "60" },
+        { verificationReminderDays: "Isi jumlah hari antara 1 dan 30.", reportDueDay: "Isi tanggal antara 1 dan 28." },
+      ],
+    ] as const) {
+      const refused = await run(chapterProfileAction, remindersForm(values, cookie));
+      expect(statusOf(refused)).toBe(400);
+      const body = dataOf<{ intent: string; fieldErrors: Record<string, string>; values: Record<string, string> }>(refused);
+      expect(body.intent).toBe("reminders");
+      expect(body.fieldErrors).toEqual(errors);
+      expect(body.values).toMatchObject(values);
+    }
+    expect(await db.chapter.findUniqueOrThrow({ where: { id: ctx.id }, select: { verificationReminderDays: true } })).toEqual({
+      verificationReminderDays: 3,
+    });
+
+    const saved = await run(
+      chapterProfileAction,
+      remindersForm({ verificationReminderDays: " 7 ", reportDueDay: "28", certificateWarningDays: "180" }, cookie),
+    );
+    expect(statusOf(saved)).toBe(302);
+    expect(
+      await db.chapter.findUniqueOrThrow({
+        where: { id: ctx.id },
+        select: { verificationReminderDays: true, reportDueDay: true, certificateWarningDays: true },
+      }),
+    ).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 180 });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { chapterId: ctx.id, action: "chapter.reminder-settings" },
+      select: { actorId: true, before: true, after: true },
+    });
+    expect(audit.actorId).toBe(sekretaris.userId);
+    expect(JSON.parse(audit.before!)).toEqual({ verificationReminderDays: 3, reportDueDay: 10, certificateWarningDays: 30 });
+    expect(JSON.parse(audit.after!)).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 180 });
+
+    // the digest now waits 7 days: an activity sent 5 days ago is not in it, one sent 8 days ago is
+    const recent = await loggedFor(ctx, author, { villageCode: PLACES.V1002 });
+    const old = await loggedFor(ctx, author, { villageCode: PLACES.V1002 });
+    const at = wib("2027-05-20", "07:00");
+    await db.activity.update({ where: { id: recent }, data: { submittedAt: wib("2027-05-15") } });
+    await db.activity.update({ where: { id: old }, data: { submittedAt: wib("2027-05-12") } });
+    await runReminders(at);
+    const digest = await db.notification.findMany({
+      where: { userId: kk.userId, kind: "verification_digest" },
+      select: { title: true, body: true },
+    });
+    expect(digest).toHaveLength(1);
+    expect(digest[0]!.title).toBe("1 kegiatan menunggu verifikasi");
+    expect(digest[0]!.body).toContain("lebih dari 7 hari");
+    // and the report is not due on the 20th any more (from the 28th)
+    expect(await db.notification.count({ where: { chapterId: ctx.id, kind: "report_due" } })).toBe(0);
+  });
+});
+
+describe("WhatsApp reminders for certificates of competence that expire", () => {
+  it("the Sekretaris's page lists one wa.me link per volunteer with a phone, naming each certificate and its expiry date", async () => {
+    const { ctx, author, other, cookies } = await setting();
+    const sekretaris = await boardMember(ctx.id, "sekretaris");
+    const cookie = await signIn(sekretaris.email);
+    await db.member.update({ where: { id: other.memberId! }, data: { phone: null } });
+    const today = calendarToday("Asia/Jakarta");
+    const certificate = (memberId: string, title: string, expiresOn: Date) =>
+      db.certificate.create({
+        data: {
+          chapterId: ctx.id,
+          memberId,
+          title,
+          number: `LSP-${Math.random().toString(36).slice(2, 8)}`,
+          issuer: "LSP Kemensos",
+          issuedOn: addDays(today, -1000),
+          expiresOn,
+        },
+      });
+    const soon = addDays(today, 10);
+    const past = addDays(today, -3);
+    const a = await certificate(author.memberId!, "Sertifikat Pendamping Sosial", soon);
+    const b = await certificate(author.memberId!, "Sertifikat Pendataan DTSEN", past);
+    await certificate(other.memberId!, "Sertifikat Pendamping Sosial", soon);
+    const dmy = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+
+    const page = dataOf<{ reminders: { memberId: string; name: string; whatsappUrl: string | null }[] }>(
+      await run(expiryLoader, getRequest("/trainings/certificates", cookie)),
+    );
+    const byMember = Object.fromEntries(page.reminders.map((r) => [r.memberId, r]));
+    expect(Object.keys(byMember).sort()).toEqual([author.memberId!, other.memberId!].sort());
+    const link = new URL(byMember[author.memberId!]!.whatsappUrl!);
+    expect(link.origin + link.pathname).toBe("https://wa.me/6281234567890");
+    const text = link.searchParams.get("text")!;
+    expect(text).toContain("Yth. Siti Relawan");
+    expect(text).toContain(`Sertifikat Pendamping Sosial nomor ${a.number} berlaku sampai ${dmy(soon)}`);
+    expect(text).toContain(`Sertifikat Pendataan DTSEN nomor ${b.number} sudah berakhir pada ${dmy(past)}`);
+    expect(text).toContain("IPSM Kota Rute Notifikasi");
+    // no phone: no link
+    expect(byMember[other.memberId!]!.whatsappUrl).toBeNull();
+    // the page is the board's
+    expect(statusOf(await run(expiryLoader, getRequest("/trainings/certificates", cookies.author)))).toBe(403);
   });
 });

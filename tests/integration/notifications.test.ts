@@ -4,7 +4,12 @@
 // at-most-once delivery across a restart, retries after an SMTP failure, and the daily reminders
 // that never run twice for one day.
 import net from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // Certificates of service store their PDF: in a scratch folder (the env module reads UPLOADS_DIR on first use).
+  process.env.UPLOADS_DIR = `${process.env.TEST_TMP_DIR ?? process.env.TMPDIR ?? "/tmp"}/ipsm-notifications-${process.pid}-${Date.now()}`;
+});
 import { returnActivities, reopenActivity, verifyActivities } from "~/domain/activities/verification.server";
 import { claimDue, deliverDue, markInterrupted } from "~/domain/notifications/delivery.server";
 import {
@@ -21,14 +26,19 @@ import { db } from "~/utils/db.server";
 import { whatsappLink, whatsappNumber } from "~/validation/whatsapp";
 import { submitApplication } from "~/domain/members/applications.server";
 import { dinsosUsersFor } from "~/domain/notifications/recipients.server";
-import { reviewReport } from "~/domain/reports/reports.server";
+import { createReport, reviewReport, submitReport } from "~/domain/reports/reports.server";
+import { issueServiceCertificate } from "~/domain/reports/service-certificates.server";
+import { addParticipants } from "~/domain/trainings/events.server";
+import { reportPeriodSchema } from "~/validation/reports";
 import { applicationSchema } from "~/validation/applications";
 import { buildChapter, buildUser, calendarDate } from "../factories";
 import { activityChapter, koordinator, loggedFor, type ActivityChapter } from "../factories/activities";
+import { newProgramme, programmeChapter, recordedMoney } from "../factories/programmes";
+import { nationalCourseId, trainee, trainingEvent } from "../factories/trainings";
 import { account, actorOfUser, boardMember, volunteer, type TestActor } from "../support/actors";
 import { expectOk, expectRefusal } from "../support/outcomes";
 import { startSmtpServer } from "../support/smtp";
-import { PLACES, wib } from "../support/timeline";
+import { NOW, PLACES, wib } from "../support/timeline";
 
 const { V1002, V1003, D01 } = PLACES;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -363,6 +373,59 @@ describe("daily reminders", () => {
   });
 });
 
+describe("daily reminders: the Koordinator's own activities, each chapter's day", () => {
+  const digestOf = async (who: TestActor) => (await notificationsOf(who.userId)).filter((n) => n.kind === "verification_digest");
+
+  it("the Koordinator's digest leaves out the activities they logged or took part in (they cannot verify them); the Ketua's counts them", async () => {
+    const ctx = await activityChapter({ name: "IPSM Kota Pengingat Sendiri" });
+    const kk = await koordinator(ctx.id, D01);
+    const ketua = await boardMember(ctx.id, "ketua");
+    const author = await volunteer(ctx.id, { villageCode: V1002 });
+    const others = await loggedFor(ctx, author, { villageCode: V1002 });
+    const own = await loggedFor(ctx, kk, { villageCode: V1003 });
+    const joined = await loggedFor(ctx, author, { villageCode: V1002 }, { coVolunteerIds: [kk.memberId!] });
+    const at = wib("2027-09-20", "07:00");
+    await db.activity.updateMany({ where: { id: { in: [others, own, joined] } }, data: { submittedAt: wib("2027-09-10") } });
+    await runReminders(at);
+    expect(await digestOf(kk)).toMatchObject([{ title: "1 kegiatan menunggu verifikasi" }]);
+    expect(await digestOf(ketua)).toMatchObject([{ title: "3 kegiatan menunggu verifikasi" }]);
+
+    // a Koordinator whose only waiting activities are their own gets no digest
+    await db.activity.update({ where: { id: others }, data: { status: "verified" } });
+    await runReminders(wib("2027-09-21", "07:00"));
+    expect(await digestOf(kk)).toHaveLength(1);
+    expect(await digestOf(ketua)).toHaveLength(2);
+  });
+
+  it("counts the day in the chapter's time zone (WIT): a run late in the evening WIB is already the next day in Papua", async () => {
+    const papua = await activityChapter({ name: "IPSM Kota Pengingat WIT", timeZone: "Asia/Jayapura" });
+    const java = await activityChapter({ name: "IPSM Kota Pengingat WIB" });
+    await db.chapter.updateMany({ where: { id: { in: [papua.id, java.id] } }, data: { reportDueDay: 10 } });
+    const people = async (ctx: ActivityChapter) => {
+      const kk = await koordinator(ctx.id, D01);
+      const ketua = await boardMember(ctx.id, "ketua");
+      const author = await volunteer(ctx.id, { villageCode: V1002 });
+      const id = await loggedFor(ctx, author, { villageCode: V1002 });
+      await db.activity.update({ where: { id }, data: { submittedAt: wib("2027-10-01") } });
+      return { kk, ketua };
+    };
+    const wit = await people(papua);
+    const wibPeople = await people(java);
+    const dueOf = async (who: TestActor) => (await notificationsOf(who.userId)).filter((n) => n.kind === "report_due");
+
+    // 9 October 2027, 23:30 WIB = 10 October, 01:30 WIT: Papua's report is due, Java's not yet
+    await runReminders(wib("2027-10-09", "23:30"));
+    expect(await dueOf(wit.ketua)).toHaveLength(1);
+    expect(await dueOf(wibPeople.ketua)).toEqual([]);
+    // 10 October, 07:00 WIB: the same day in Papua (no second digest there), a new day in Java
+    await runReminders(wib("2027-10-10", "07:00"));
+    expect(await digestOf(wit.kk)).toHaveLength(1);
+    expect(await digestOf(wibPeople.kk)).toHaveLength(2);
+    expect(await dueOf(wibPeople.ketua)).toHaveLength(1);
+    expect(await dueOf(wit.ketua)).toHaveLength(1);
+  });
+});
+
 describe("board and Dinas Sosial events", () => {
   it("a candidate applied: the Ketua and Sekretaris, with the name and never the NIK", async () => {
     const chapter = await buildChapter({ code: "NTFA", name: "IPSM Kota Daftar Notifikasi" });
@@ -450,5 +513,135 @@ describe("board and Dinas Sosial events", () => {
     expect(ids).not.toContain(otherCity);
     expect(ids).not.toContain(otherProvince);
     expect(ids).not.toContain(prefix);
+  });
+});
+
+describe("events for a volunteer", () => {
+  it("an invitation to a training event: each member just added who has an account, with the course, dates and place", async () => {
+    const chapter = await activityChapter({ name: "IPSM Kota Pelatihan Notifikasi" });
+    const sekretaris = await boardMember(chapter.id, "sekretaris");
+    const invited = await volunteer(chapter.id, { fullName: "Rina Peserta" });
+    const bystander = await volunteer(chapter.id);
+    const withoutAccount = await trainee(chapter.id, "Calon Tanpa Akun", { status: "calon" });
+    const event = await trainingEvent(sekretaris, await nationalCourseId("Bimbingan Teknis Dasar Pekerja Sosial Masyarakat"), {
+      startDate: "2031-07-01",
+      endDate: "2031-07-03",
+      place: "Aula Dinas Sosial Kota Pontianak",
+    });
+    expect(await addParticipants(sekretaris, event, [invited.memberId!, withoutAccount])).toEqual({ ok: true, added: 2, skipped: 0 });
+    const notes = await notificationsOf(invited.userId);
+    expect(notes).toEqual([
+      {
+        kind: "training_invitation",
+        title: "Undangan pelatihan",
+        body:
+          "Anda terdaftar sebagai peserta Bimbingan Teknis Dasar Pekerja Sosial Masyarakat pada 01/07/2031 s.d. 03/07/2031 " +
+          "di Aula Dinas Sosial Kota Pontianak. Hubungi pengurus IPSM Kota Pelatihan Notifikasi bila berhalangan.",
+        link: "/trainings",
+        readAt: null,
+      },
+    ]);
+    expect(await outboxOf(invited.userId)).toMatchObject([
+      { status: "pending", subject: "Undangan pelatihan · IPSM Kota Pelatihan Notifikasi" },
+    ]);
+    for (const other of [sekretaris, bystander]) expect(await notificationsOf(other.userId)).toEqual([]);
+
+    // adding them again (skipped) invites nobody twice; a member added later is invited alone
+    expect(await addParticipants(sekretaris, event, [invited.memberId!, bystander.memberId!])).toEqual({ ok: true, added: 1, skipped: 1 });
+    expect(await notificationsOf(invited.userId)).toHaveLength(1);
+    expect(await notificationsOf(bystander.userId)).toMatchObject([{ kind: "training_invitation", link: "/trainings" }]);
+    // a one-day event names one date
+    const oneDay = await trainingEvent(sekretaris, await nationalCourseId("Bimbingan Teknis Dasar Pekerja Sosial Masyarakat"), {
+      startDate: "2031-08-05",
+      endDate: "2031-08-05",
+    });
+    expectOk(await addParticipants(sekretaris, oneDay, [invited.memberId!]));
+    expect((await notificationsOf(invited.userId))[1]!.body).toContain("pada 05/08/2031 di ");
+  });
+
+  it("a certificate of service ready: the member it was issued to, with its number and period, leading to their own list", async () => {
+    const ctx = await activityChapter({ name: "IPSM Kota Surat Notifikasi" });
+    const ketua = await boardMember(ctx.id, "ketua");
+    const kk = await koordinator(ctx.id, D01);
+    const holder = await volunteer(ctx.id, { villageCode: V1002, fullName: "Yanti Relawan" });
+    const other = await volunteer(ctx.id, { villageCode: V1003 });
+    const activity = await loggedFor(ctx, holder, { villageCode: V1002, date: "2031-05-20" }, {}, wib("2031-05-20", "18:00"));
+    expectOk(await verifyActivities(kk, [activity], wib("2031-05-21", "09:00")));
+    const before = (await notificationsOf(holder.userId)).length;
+    const { number } = expectOk(
+      await issueServiceCertificate(
+        ketua,
+        { memberId: holder.memberId!, start: calendarDate(2031, 5, 1), end: calendarDate(2031, 5, 31) },
+        NOW,
+      ),
+    );
+    const notes = (await notificationsOf(holder.userId)).slice(before);
+    expect(notes).toEqual([
+      {
+        kind: "service_certificate_ready",
+        title: "Surat keterangan relawan siap",
+        body: `Surat keterangan relawan Anda untuk periode 1 Mei 2031 s.d. 31 Mei 2031 dengan nomor ${number} telah diterbitkan oleh IPSM Kota Surat Notifikasi. Unduh di halaman Profil.`,
+        link: "/profile#own-certificates",
+        readAt: null,
+      },
+    ]);
+    for (const who of [ketua, kk, other])
+      expect((await notificationsOf(who.userId)).filter((n) => n.kind === "service_certificate_ready")).toEqual([]);
+  });
+});
+
+describe("events for the Ketua and the Dinas Sosial", () => {
+  it("a money entry waiting for approval: the Ketua only, with the amount, programme and who recorded it", async () => {
+    const chapter = await programmeChapter({ overrides: { name: "IPSM Kota Keuangan Notifikasi" } });
+    const ketua = await boardMember(chapter.id, "ketua");
+    const sekretaris = await boardMember(chapter.id, "sekretaris");
+    const bendahara = await boardMember(chapter.id, "bendahara", { name: "Hendra Bendahara" });
+    const programmeId = await newProgramme(ketua, {
+      coordinatorId: ketua.memberId!,
+      budget: "100.000.000",
+      name: "Program Lansia Sejahtera",
+    });
+    // at the threshold: approved at once, nobody is told
+    expect((await recordedMoney(bendahara, programmeId, { amount: "5.000.000", date: "2031-06-01" }, NOW)).status).toBe("approved");
+    expect(await notificationsOf(ketua.userId)).toEqual([]);
+    const pending = await recordedMoney(bendahara, programmeId, { amount: "5.000.001", date: "2031-06-02", purpose: "Sewa tenda" }, NOW);
+    expect(pending.status).toBe("pending");
+    const notes = await notificationsOf(ketua.userId);
+    expect(notes).toMatchObject([
+      { kind: "money_awaiting_approval", title: "Transaksi menunggu persetujuan Ketua", link: `/programmes/${programmeId}/money` },
+    ]);
+    expect(notes[0]!.body).toMatch(
+      /^Sewa tenda sebesar Rp\s?5\.000\.001 pada program Program Lansia Sejahtera dicatat oleh Hendra Bendahara/,
+    );
+    for (const who of [sekretaris, bendahara]) expect(await notificationsOf(who.userId)).toEqual([]);
+  });
+
+  it("a chapter sent a report: the Dinas Sosial logins whose area covers it, not the board nor another area's", async () => {
+    const chapter = await buildChapter({ code: "NTFR", name: "IPSM Kota Kirim Notifikasi" });
+    const ketua = await boardMember(chapter.id, "ketua");
+    const sekretaris = await boardMember(chapter.id, "sekretaris");
+    const dinsosFor = async (regionCode: string, name: string) => {
+      const user = await buildUser({ chapterId: chapter.id, role: "dinsos", name });
+      await db.user.update({ where: { id: user.id }, data: { regionCode } });
+      return user.id;
+    };
+    const city = await dinsosFor("61.71", "Dinas Sosial Kota Pontianak");
+    const province = await dinsosFor("61", "Dinas Sosial Provinsi Kalimantan Barat");
+    const elsewhere = await dinsosFor("61.72", "Dinas Sosial Kota Singkawang");
+    const draft = expectOk(await createReport(sekretaris, reportPeriodSchema.parse({ kind: "month", year: "2031", month: "5" }), NOW)).id;
+    const { number } = expectOk(await submitReport(ketua, draft, NOW));
+    for (const id of [city, province]) {
+      const notes = await notificationsOf(id);
+      expect(notes).toEqual([
+        {
+          kind: "report_submitted",
+          title: "Laporan baru dari IPSM Kota Kirim Notifikasi",
+          body: `IPSM Kota Kirim Notifikasi mengirim laporan ${number} (Mei 2031). Periksa lalu terima atau kembalikan.`,
+          link: `/reports/${draft}`,
+          readAt: null,
+        },
+      ]);
+    }
+    for (const id of [elsewhere, ketua.userId, sekretaris.userId]) expect(await notificationsOf(id)).toEqual([]);
   });
 });

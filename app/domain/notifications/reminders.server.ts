@@ -6,6 +6,9 @@
 //   last month is not sent (once per month);
 // - certificates of competence expiring within the chapter's warning days (once per certificate
 //   and expiry date), to their holder.
+// "Which day it is" is each chapter's own (WIB, WITA or WIT): the digest's day, the report's due
+// day and the certificates' window are counted in the chapter's time zone; the schedule itself
+// runs once per day of Asia/Jakarta.
 // A day runs once: a ScheduledRun row (job, day) is claimed before the run and finished after it;
 // a run cut short by a stop is finished at the next start, and every message has an event key
 // (unique per recipient), so nothing is sent twice.
@@ -52,7 +55,7 @@ export async function runReminders(now = new Date()): Promise<ReminderRun> {
   });
   const run: ReminderRun = { ran: true, digests: 0, reportsDue: 0, certificates: 0 };
   for (const chapter of chapters) {
-    run.digests += await verificationDigest(chapter, day, now);
+    run.digests += await verificationDigest(chapter, now);
     run.reportsDue += await reportDue(chapter, now);
     run.certificates += await expiringCertificates(chapter, now);
   }
@@ -68,36 +71,54 @@ type ChapterSettings = {
   certificateWarningDays: number;
 };
 
-/** The daily digest of activities waiting too long, per verifier; returns the notifications written. */
-export async function verificationDigest(chapter: ChapterSettings, day: string, now = new Date()): Promise<number> {
+/** The chapter's own day ("YYYY-MM-DD" in its time zone: WIB, WITA or WIT). */
+export const chapterDay = (timeZone: string, now: Date) => calendarToday(timeZone, now).toISOString().slice(0, 10);
+
+/**
+ * The daily digest of activities waiting too long, per verifier; returns the notifications written.
+ * Each verifier counts what they may verify: their scope (the chapter, or their kecamatan), never
+ * their own activities nor those they took part in (as `verifiable` in the activities domain).
+ * One message per verifier and day of the chapter's time zone.
+ */
+export async function verificationDigest(chapter: ChapterSettings, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - chapter.verificationReminderDays * 86_400_000);
+  const day = chapterDay(chapter.timeZone, now);
   return db.$transaction(async (tx) => {
-    const waiting = await tx.activity.groupBy({
-      by: ["districtCode"],
-      where: { chapterId: chapter.id, status: "submitted", submittedAt: { lte: cutoff } },
-      _count: { _all: true },
-      _min: { submittedAt: true },
-    });
-    if (waiting.length === 0) return 0;
+    const base = { chapterId: chapter.id, status: "submitted", submittedAt: { lte: cutoff } } as const;
+    const waitingDistricts = await tx.activity.groupBy({ by: ["districtCode"], where: base });
+    if (waitingDistricts.length === 0) return 0;
     // what each person verifies: the whole chapter (Ketua, Wakil Ketua) or their kecamatan
     const scope = new Map<string, Set<string> | "chapter">();
     for (const userId of await boardUsers(tx, chapter.id, ["ketua", "wakil_ketua"], now)) scope.set(userId, "chapter");
-    for (const row of waiting) {
-      for (const userId of await boardUsers(tx, chapter.id, ["koordinator_kecamatan"], now, { districtCode: row.districtCode })) {
+    for (const { districtCode } of waitingDistricts) {
+      for (const userId of await boardUsers(tx, chapter.id, ["koordinator_kecamatan"], now, { districtCode })) {
         const current = scope.get(userId);
         if (current === "chapter") continue;
-        scope.set(userId, (current ?? new Set<string>()).add(row.districtCode));
+        scope.set(userId, (current ?? new Set<string>()).add(districtCode));
       }
     }
+    if (scope.size === 0) return 0;
+    const members = new Map(
+      (await tx.user.findMany({ where: { id: { in: [...scope.keys()] } }, select: { id: true, memberId: true } })).map((u) => [
+        u.id,
+        u.memberId,
+      ]),
+    );
     let written = 0;
     for (const [userId, districts] of scope) {
-      const rows = districts === "chapter" ? waiting : waiting.filter((w) => districts.has(w.districtCode));
-      const count = rows.reduce((sum, r) => sum + r._count._all, 0);
+      const memberId = members.get(userId);
+      const waiting = await tx.activity.aggregate({
+        where: {
+          ...base,
+          ...(districts === "chapter" ? {} : { districtCode: { in: [...districts] } }),
+          ...(memberId ? { memberId: { not: memberId }, volunteers: { none: { memberId } } } : {}),
+        },
+        _count: { _all: true },
+        _min: { submittedAt: true },
+      });
+      const count = waiting._count._all;
       if (count === 0) continue;
-      const oldest = rows.reduce<Date | null>(
-        (min, r) => (r._min.submittedAt && (!min || r._min.submittedAt < min) ? r._min.submittedAt : min),
-        null,
-      );
+      const oldest = waiting._min.submittedAt;
       const { notified } = await notify(
         tx,
         {

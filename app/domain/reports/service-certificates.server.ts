@@ -10,7 +10,8 @@
 //   number, after late verifications) only by confirming against the latest one;
 // - issuing takes the letter number, freezes the figures (with the number, the member's name and
 //   number, the chapter's code, the period and the moment of issue) under a content hash, and
-//   stores the PDF, all in one transaction; nothing of an issued certificate changes afterwards;
+//   stores the PDF, and tells the member it is ready (docs/decisions/029), all in one
+//   transaction; nothing of an issued certificate changes afterwards;
 // - the PDF is downloaded by the board of the chapter or by the member themself;
 // - /verify/<code> shows the holder's name and member number, chapter, period, hours,
 //   activities, number, issue date and hash: never NIK, address or phone.
@@ -33,6 +34,8 @@ import { conflict, forbidden, invalid, notFound, ok, type Invalid, type Outcome 
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
+import { notify } from "~/domain/notifications/notify.server";
+import { usersOfMembers } from "~/domain/notifications/recipients.server";
 import { servingHolder } from "./figures.server";
 
 /** The longest period a certificate covers, in calendar days (both ends included). */
@@ -224,6 +227,19 @@ export async function issueServiceCertificate(actor: Actor, input: IssueInput, n
             },
           },
           tx,
+        );
+        // the member hears that it is ready, with a link to their own list on /profile
+        await notify(
+          tx,
+          {
+            kind: "service_certificate_ready",
+            chapterId: actor.chapterId,
+            eventKey: `service-certificate:${certificate.id}`,
+            recipients: await usersOfMembers(tx, [member.id]),
+            link: "/profile#own-certificates",
+            params: { number, period: certificatePeriodLabel(start, end) },
+          },
+          now,
         );
         return ok({ id: certificate.id, number });
       },

@@ -11,6 +11,8 @@ import { db } from "~/utils/db.server";
 import { isStorageFault, saveWithFiles } from "~/utils/uploads.server";
 import { calendarDateOf as date, optionalCalendarDateOf as optionalDate } from "~/validation/fields";
 import { EXPIRY_WINDOW_DAYS, type CertificateFormData, type ExternalTrainingData } from "~/validation/trainings";
+import { formatCalendarDateShort } from "~/utils/format";
+import { whatsappLink } from "~/validation/whatsapp";
 import { grantCompetency } from "./competencies.server";
 import { audit, type Tx } from "./shared.server";
 
@@ -229,12 +231,42 @@ export async function expiringCertificates(actor: Actor, now = new Date(), windo
       number: true,
       title: true,
       expiresOn: true,
-      member: { select: { id: true, fullName: true, memberNumber: true } },
+      member: { select: { id: true, fullName: true, memberNumber: true, phone: true } },
     },
     orderBy: { expiresOn: "asc" },
   });
-  const withDays = rows.map((r) => ({ ...r, daysLeft: Math.round((r.expiresOn!.getTime() - today.getTime()) / 86_400_000) }));
-  return ok({ today, expired: withDays.filter((r) => r.daysLeft < 0), expiring: withDays.filter((r) => r.daysLeft >= 0) });
+  const withDays = rows.map(({ member: { phone: _phone, ...member }, ...r }) => ({
+    ...r,
+    member,
+    daysLeft: Math.round((r.expiresOn!.getTime() - today.getTime()) / 86_400_000),
+  }));
+  // one WhatsApp reminder per volunteer (docs/decisions/029), naming each of their certificates and its expiry
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } });
+  const byMember = new Map<string, { name: string; phone: string | null; lines: string[] }>();
+  for (const r of rows) {
+    const entry = byMember.get(r.member.id) ?? { name: r.member.fullName, phone: r.member.phone, lines: [] };
+    const date = formatCalendarDateShort(r.expiresOn!);
+    entry.lines.push(
+      r.expiresOn! < today
+        ? t("trainings.expiry.whatsapp.expired", { certificate: r.title, number: r.number, date })
+        : t("trainings.expiry.whatsapp.expiring", { certificate: r.title, number: r.number, date }),
+    );
+    byMember.set(r.member.id, entry);
+  }
+  const reminders = [...byMember].map(([memberId, m]) => ({
+    memberId,
+    name: m.name,
+    whatsappUrl: whatsappLink(
+      m.phone,
+      t("trainings.expiry.whatsapp.message", { name: m.name, certificates: m.lines.join("; "), chapter: chapter.name }),
+    ),
+  }));
+  return ok({
+    today,
+    expired: withDays.filter((r) => r.daysLeft < 0),
+    expiring: withDays.filter((r) => r.daysLeft >= 0),
+    reminders,
+  });
 }
 
 /** Counts of the chapter's expired and soon expiring certificates, for the dashboard and the trainings page. */

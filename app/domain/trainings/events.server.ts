@@ -2,13 +2,16 @@
 // candidates, within the capacity), and their attendance and results. Rules kept here:
 // - attendance hours never exceed the event's hours; results only for registered participants;
 // - passing gives the course's competencies (never lowering a level already held);
-// - "upcoming" and "past" are counted from today in the chapter's time zone.
+// - "upcoming" and "past" are counted from today in the chapter's time zone;
+// - the members added to an event are invited (docs/decisions/029) in the same transaction.
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, invalid, notFound, ok, refusable, Refused, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n/index";
 import { calendarToday } from "~/utils/dates";
+import { notify } from "~/domain/notifications/notify.server";
+import { usersOfMembers } from "~/domain/notifications/recipients.server";
 import { db } from "~/utils/db.server";
-import { formatHours } from "~/utils/format";
+import { formatCalendarDateShort, formatHours } from "~/utils/format";
 import { calendarDateOf as date } from "~/validation/fields";
 import type { EventFormData, ResultRow } from "~/validation/trainings";
 import { grantCompetency } from "./competencies.server";
@@ -135,7 +138,15 @@ export async function addParticipants(
     db.$transaction(async (tx) => {
       const event = await tx.trainingEvent.findFirst({
         where: { id: eventId, chapterId: actor.chapterId },
-        select: { id: true, capacity: true, _count: { select: { participants: true } } },
+        select: {
+          id: true,
+          capacity: true,
+          startDate: true,
+          endDate: true,
+          place: true,
+          course: { select: { name: true } },
+          _count: { select: { participants: true } },
+        },
       });
       if (!event) throw new Refused(notFound(t("trainings.error.eventMissing")));
       const ids = [...new Set(memberIds)];
@@ -169,6 +180,24 @@ export async function addParticipants(
         { type: "TrainingEvent", id: event.id },
         { after: { members: fresh.map((m) => m.fullName) } },
       );
+      // the members just added are invited, in the portal (and by email if they wish)
+      const start = formatCalendarDateShort(event.startDate);
+      const end = formatCalendarDateShort(event.endDate);
+      await notify(tx, {
+        kind: "training_invitation",
+        chapterId: actor.chapterId,
+        eventKey: `training-invitation:${event.id}`,
+        recipients: await usersOfMembers(
+          tx,
+          fresh.map((m) => m.id),
+        ),
+        link: "/trainings",
+        params: {
+          event: event.course.name,
+          date: start === end ? start : t("notifications.training_invitation.dates", { start, end }),
+          place: event.place,
+        },
+      });
       return ok({ added: fresh.length, skipped: members.length - fresh.length });
     }),
   );

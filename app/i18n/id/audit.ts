@@ -79,6 +79,7 @@ export const audit = {
   "audit.action.chapter.member-settings": "Pengaturan keanggotaan diubah",
   "audit.action.chapter.finance-settings": "Pengaturan keuangan diubah",
   "audit.action.chapter.activity-settings": "Pengaturan kegiatan diubah",
+  "audit.action.chapter.reminder-settings": "Pengaturan pengingat diubah",
   "audit.action.chapter.images": "Logo atau tanda tangan diubah",
   "audit.action.leadership.period.create": "Periode kepengurusan dibuat",
   "audit.action.leadership.period.update": "Periode kepengurusan diubah",

@@ -40,9 +40,11 @@ export const notifications = {
     "Sertifikat {name} Anda berlaku sampai {date}. Ajukan perpanjangan atau sertifikasi ulang sebelum tanggal itu.",
   "notifications.training_invitation.title": "Undangan pelatihan",
   "notifications.training_invitation.body":
-    "Anda terdaftar sebagai peserta {event} pada {date}. Hubungi pengurus {chapter} bila berhalangan.",
-  "notifications.service_certificate_ready.title": "Surat keterangan pengabdian siap",
-  "notifications.service_certificate_ready.body": "Surat keterangan pengabdian Anda nomor {number} telah diterbitkan oleh {chapter}.",
+    "Anda terdaftar sebagai peserta {event} pada {date} di {place}. Hubungi pengurus {chapter} bila berhalangan.",
+  "notifications.training_invitation.dates": "{start} s.d. {end}",
+  "notifications.service_certificate_ready.title": "Surat keterangan relawan siap",
+  "notifications.service_certificate_ready.body":
+    "Surat keterangan relawan Anda untuk periode {period} dengan nomor {number} telah diterbitkan oleh {chapter}. Unduh di halaman Profil.",
   "notifications.noNote": "-",
 
   "notifications.mail.greeting": "Yth. {name},",
@@ -60,7 +62,7 @@ export const notifications = {
   "notifications.kind.report_due": "Pengingat laporan bulanan",
   "notifications.kind.certificate_expiring": "Sertifikat kompetensi segera berakhir",
   "notifications.kind.training_invitation": "Undangan pelatihan",
-  "notifications.kind.service_certificate_ready": "Surat keterangan pengabdian siap",
+  "notifications.kind.service_certificate_ready": "Surat keterangan relawan siap",
 
   "notifications.prefs.title": "Pemberitahuan",
   "notifications.prefs.intro": "Semua pemberitahuan tampil di portal. Pilih mana yang juga dikirim ke email {email}.",
@@ -69,6 +71,22 @@ export const notifications = {
   "notifications.prefs.save": "Simpan pilihan pemberitahuan",
   "notifications.prefs.saved": "Pilihan pemberitahuan disimpan.",
   "notifications.prefs.noMail": "Portal ini belum dapat mengirim email; pilihan email berlaku setelah administrator mengaturnya.",
+
+  "notifications.settings.title": "Pengingat otomatis",
+  "notifications.settings.intro":
+    "Pengingat dikirim setiap pagi lewat portal (dan email bagi yang memilihnya), dihitung menurut zona waktu {chapter}.",
+  "notifications.settings.verificationDays": "Ringkasan verifikasi: kegiatan menunggu lebih dari (hari)",
+  "notifications.settings.verificationDaysHelp":
+    "Koordinator Kecamatan, Ketua, dan Wakil Ketua menerima ringkasan harian kegiatan yang menunggu verifikasi lebih lama dari ini.",
+  "notifications.settings.reportDueDay": "Laporan bulanan: batas pengiriman tanggal",
+  "notifications.settings.reportDueDayHelp":
+    "Mulai tanggal ini, Ketua dan Sekretaris diingatkan bila laporan bulan lalu belum dikirim ke Dinas Sosial.",
+  "notifications.settings.certificateDays": "Sertifikat kompetensi: ingatkan pemegangnya (hari sebelum berakhir)",
+  "notifications.settings.save": "Simpan pengaturan pengingat",
+  "notifications.settings.saved": "Pengaturan pengingat tersimpan.",
+  "notifications.settings.error.verificationDays": "Isi jumlah hari antara {min} dan {max}.",
+  "notifications.settings.error.reportDueDay": "Isi tanggal antara {min} dan {max}.",
+  "notifications.settings.error.certificateDays": "Isi jumlah hari antara {min} dan {max}.",
 
   "notifications.whatsapp.send": "Kirim pemberitahuan lewat WhatsApp",
   "notifications.whatsapp.sendTo": "Kirim pemberitahuan lewat WhatsApp ke {name}",

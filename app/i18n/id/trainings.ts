@@ -133,6 +133,15 @@ export const trainings = {
   "trainings.expiry.daysAgo": "{days} hari lalu",
   "trainings.expiry.daysLeft": "{days} hari lagi",
   "trainings.expiry.today": "hari ini",
+  "trainings.expiry.whatsapp.title": "Ingatkan lewat WhatsApp",
+  "trainings.expiry.whatsapp.intro":
+    "Satu tautan per relawan: membuka WhatsApp Anda dengan pesan pengingat yang sudah terisi nama sertifikat dan tanggal berakhirnya.",
+  "trainings.expiry.whatsapp.send": "Kirim pengingat sertifikat lewat WhatsApp ke {name}",
+  "trainings.expiry.whatsapp.noPhone": "{name} belum mempunyai nomor HP di data anggota.",
+  "trainings.expiry.whatsapp.expiring": "{certificate} nomor {number} berlaku sampai {date}",
+  "trainings.expiry.whatsapp.expired": "{certificate} nomor {number} sudah berakhir pada {date}",
+  "trainings.expiry.whatsapp.message":
+    "Yth. {name}, sertifikat kompetensi Anda: {certificates}. Mohon ajukan perpanjangan atau sertifikasi ulang. Terima kasih. Salam, pengurus {chapter}.",
   "trainings.dashboard.title": "Sertifikat",
   "trainings.dashboard.expired": "Kedaluwarsa",
   "trainings.dashboard.expiring": "Berakhir ≤ 90 hari",
