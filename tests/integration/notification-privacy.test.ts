@@ -236,7 +236,7 @@ describe("the outbox page", () => {
       });
       const audit = await db.auditLog.findFirstOrThrow({ where: { action: "notification.outbox.retry", entityId: row.id } });
       expect(audit).toMatchObject({ actorId: admin.userId, entityType: "OutboxMessage" });
-      expect(JSON.parse(audit.before!)).toMatchObject({ status: row.status });
+      expect(JSON.parse(audit.before!)).toEqual({ status: row.status, attempts: row.attempts });
     }
     // a second click, a sent one, an erased one, an unknown id
     expectRefusal(await retryOutboxMessage(admin, failed.id), "conflict");

@@ -173,7 +173,7 @@ export async function retryOutboxMessage(actor: Actor, id: string, now = new Dat
   if (!can(actor, "manage:chapter:any")) return forbidden();
   const row = await db.outboxMessage.findUnique({
     where: { id },
-    select: { id: true, status: true, attempts: true, toAddress: true, chapterId: true, kind: true, lastError: true },
+    select: { id: true, status: true, attempts: true, toAddress: true, chapterId: true, kind: true },
   });
   if (!row) return notFound();
   if (!RETRYABLE.includes(row.status) || isErased(row)) return conflict(t("notifications.outbox.retryNotPossible"));
@@ -191,7 +191,8 @@ export async function retryOutboxMessage(actor: Actor, id: string, now = new Dat
         action: "notification.outbox.retry",
         entityType: "OutboxMessage",
         entityId: row.id,
-        before: { status: row.status, attempts: row.attempts, lastError: row.lastError },
+        // not the SMTP error: it often quotes the address, and the audit log is kept for good
+        before: { status: row.status, attempts: row.attempts },
         after: { status: "pending", attempts: 0, kind: row.kind },
       },
       tx,
