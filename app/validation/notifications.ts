@@ -25,7 +25,8 @@ export const notificationPrefsSchema = z
 export const REMINDER_LIMITS = {
   verificationReminderDays: { min: 1, max: 30 },
   reportDueDay: { min: 1, max: 28 },
-  certificateWarningDays: { min: 1, max: 180 },
+  // well under the 6 months a read notification is kept (the reminder's event key must not come back after it is deleted)
+  certificateWarningDays: { min: 1, max: 90 },
 } as const;
 
 /** A whole number in the range, from the form's text; one message for every wrong input. */
@@ -46,3 +47,19 @@ export const reminderSettingsSchema = z.object({
   certificateWarningDays: wholeIn(REMINDER_LIMITS.certificateWarningDays, "notifications.settings.error.certificateDays"),
 });
 export type ReminderSettingsData = z.output<typeof reminderSettingsSchema>;
+
+/** The outbox page's status filter: what needs attention (the default), everything, or one status. */
+export const OUTBOX_FILTERS = ["problems", "all", "pending", "sending", "sent", "failed", "uncertain"] as const;
+export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
+
+/** `?status=` as a filter; anything unknown is the default. */
+export function parseOutboxFilter(value: string | null): OutboxFilter {
+  return (OUTBOX_FILTERS as readonly string[]).includes(value ?? "") ? (value as OutboxFilter) : "problems";
+}
+
+/** "Kirim ulang" on /notifications/outbox: one failed or uncertain email, confirmed with a tick. */
+export const outboxRetrySchema = z.object({
+  intent: z.literal("retry"),
+  id: z.string().trim().min(1),
+  confirm: z.literal("ya", { error: t("notifications.outbox.retryConfirmRequired") }),
+});

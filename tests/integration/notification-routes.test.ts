@@ -174,11 +174,11 @@ describe("the chapter's reminder settings on /chapter/profile", () => {
     // out of range or not a number: refused with the message beside each field, the input kept
     for (const [values, errors] of [
       [
-        { verificationReminderDays: "0", reportDueDay: "29", certificateWarningDays: "181" },
+        { verificationReminderDays: "0", reportDueDay: "29", certificateWarningDays: "91" },
         {
           verificationReminderDays: "Isi jumlah hari antara 1 dan 30.",
           reportDueDay: "Isi tanggal antara 1 dan 28.",
-          certificateWarningDays: "Isi jumlah hari antara 1 dan 180.",
+          certificateWarningDays: "Isi jumlah hari antara 1 dan 90.",
         },
       ],
       [
@@ -186,7 +186,7 @@ describe("the chapter's reminder settings on /chapter/profile", () => {
         {
           verificationReminderDays: "Isi jumlah hari antara 1 dan 30.",
           reportDueDay: "Isi tanggal antara 1 dan 28.",
-          certificateWarningDays: "Isi jumlah hari antara 1 dan 180.",
+          certificateWarningDays: "Isi jumlah hari antara 1 dan 90.",
         },
       ],
       [
@@ -207,7 +207,7 @@ describe("the chapter's reminder settings on /chapter/profile", () => {
 
     const saved = await run(
       chapterProfileAction,
-      remindersForm({ verificationReminderDays: " 7 ", reportDueDay: "28", certificateWarningDays: "180" }, cookie),
+      remindersForm({ verificationReminderDays: " 7 ", reportDueDay: "28", certificateWarningDays: "90" }, cookie),
     );
     expect(statusOf(saved)).toBe(302);
     expect(
@@ -215,14 +215,14 @@ describe("the chapter's reminder settings on /chapter/profile", () => {
         where: { id: ctx.id },
         select: { verificationReminderDays: true, reportDueDay: true, certificateWarningDays: true },
       }),
-    ).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 180 });
+    ).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 90 });
     const audit = await db.auditLog.findFirstOrThrow({
       where: { chapterId: ctx.id, action: "chapter.reminder-settings" },
       select: { actorId: true, before: true, after: true },
     });
     expect(audit.actorId).toBe(sekretaris.userId);
     expect(JSON.parse(audit.before!)).toEqual({ verificationReminderDays: 3, reportDueDay: 10, certificateWarningDays: 30 });
-    expect(JSON.parse(audit.after!)).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 180 });
+    expect(JSON.parse(audit.after!)).toEqual({ verificationReminderDays: 7, reportDueDay: 28, certificateWarningDays: 90 });
 
     // the digest now waits 7 days: an activity sent 5 days ago is not in it, one sent 8 days ago is
     const recent = await loggedFor(ctx, author, { villageCode: PLACES.V1002 });

@@ -217,6 +217,66 @@ describe("the JSON download", () => {
     expect(data.about.leftOut.join(" ")).toContain("NIK/KK warga");
   });
 
+  it("holds their own notifications, notification emails and email choices, never another person's", async () => {
+    // their choice: returned activities in the portal only; another volunteer's notification and email
+    await db.notificationPreference.create({ data: { userId: relawan.userId, kind: "activity_returned", email: false } });
+    await db.notificationPreference.create({ data: { userId: other.userId, kind: "activity_verified", email: false } });
+    await db.notification.create({
+      data: {
+        userId: other.userId,
+        chapterId: ctx.id,
+        kind: "activity_returned",
+        eventKey: "own-data-test:other",
+        title: "Pemberitahuan Budi",
+        body: "Alasan khusus Budi",
+        link: `/activities/${othersOnlyId}`,
+      },
+    });
+    await db.outboxMessage.create({
+      data: {
+        userId: other.userId,
+        chapterId: ctx.id,
+        kind: "activity_returned",
+        eventKey: "own-data-test:other",
+        toAddress: "budi-surel@own-data.test",
+        subject: "Perihal Budi",
+        text: "Alasan khusus Budi",
+        html: "<p>Alasan khusus Budi</p>",
+      },
+    });
+    await db.outboxMessage.create({
+      data: {
+        userId: relawan.userId,
+        chapterId: ctx.id,
+        kind: "activity_returned",
+        eventKey: "own-data-test:own-mail",
+        toAddress: "relawan@own-data.test",
+        subject: "Kegiatan Anda dikembalikan · IPSM",
+        text: RETURN_REASON,
+        html: `<p>${RETURN_REASON}</p>`,
+        status: "sent",
+        sentAt: new Date(),
+      },
+    });
+    const { data } = expectOk(await collectOwnData(relawan, new Date(), "json"));
+    expect(data.account.notifications).toContainEqual(
+      expect.objectContaining({
+        kind: "activity_returned",
+        link: `/activities/${returnedId}`,
+        body: expect.stringContaining(RETURN_REASON),
+      }),
+    );
+    expect(data.account.notificationPreferences).toContainEqual({ kind: "activity_returned", email: false, chosen: true });
+    expect(data.account.notificationPreferences).toContainEqual({ kind: "activity_verified", email: true, chosen: false });
+    expect(data.account.notificationPreferences.some((p) => p.kind === "report_submitted")).toBe(false);
+    expect(data.account.notificationEmails).toContainEqual(
+      expect.objectContaining({ toAddress: "relawan@own-data.test", status: "sent", subject: "Kegiatan Anda dikembalikan · IPSM" }),
+    );
+    const body = JSON.stringify(data);
+    for (const text of ["Pemberitahuan Budi", "Alasan khusus Budi", "budi-surel@own-data.test", "Perihal Budi", "own-data-test:other"])
+      expect(body).not.toContain(text);
+  });
+
   it("lists the audit entries they made or that are about them, and records the download", async () => {
     const before = await db.auditLog.count({ where: { action: "privacy.ownData.export", actorId: relawan.userId } });
     const { data } = expectOk(await collectOwnData(relawan, new Date(), "json"));
@@ -269,6 +329,9 @@ describe("the workbook", () => {
       "Akun",
       "Sesi masuk",
       "Tautan akun",
+      "Pemberitahuan",
+      "Pilihan pemberitahuan",
+      "Email pemberitahuan",
       "Data anggota",
       "Riwayat status",
       "Kartu anggota",
@@ -297,6 +360,9 @@ describe("the workbook", () => {
     expect(sheetText(workbook, "Jabatan")).toContain("Anggota Pengurus");
     expect(sheetText(workbook, "Riwayat status")).toContain(STATUS_REASON);
     expect(sheetText(workbook, "Log audit")).toContain("Data pribadi diunduh pemiliknya");
+    expect(sheetText(workbook, "Pemberitahuan")).toContain(RETURN_REASON);
+    expect(sheetText(workbook, "Pilihan pemberitahuan")).toContain("Kegiatan saya dikembalikan|Tidak|Ya");
+    expect(sheetText(workbook, "Email pemberitahuan")).toContain("relawan@own-data.test|Kegiatan Anda dikembalikan");
     const everything = workbook.worksheets.map((s) => sheetText(workbook, s.name)).join("\n");
     expect(everything).not.toContain(otherNik);
     expect(everything).not.toContain(RESIDENT_NIK);
@@ -311,7 +377,16 @@ describe("the workbook", () => {
   it("has no member sheets for an account without a member", async () => {
     const who = await account(ctx.id, "dinsos", { email: "dinsos-xlsx@own-data.test" });
     const workbook = await readWorkbook(await download(xlsxLoader, "/profile/data.xlsx", await signIn(who.email)));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Tentang berkas ini", "Akun", "Sesi masuk", "Tautan akun", "Log audit"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Tentang berkas ini",
+      "Akun",
+      "Sesi masuk",
+      "Tautan akun",
+      "Pemberitahuan",
+      "Pilihan pemberitahuan",
+      "Email pemberitahuan",
+      "Log audit",
+    ]);
     expect(sheetText(workbook, "Akun")).toContain("Peran|Dinas Sosial");
   });
 });

@@ -83,6 +83,37 @@ async function main() {
       recoveryCodes: { create: E2E_SECOND_FACTOR.recoveryCodes.map((code) => ({ codeHash: hashRecoveryCode(code) })) },
     },
   });
+
+  // The outbox the administrator looks after (tests/e2e/outbox.test.ts): an email that failed and
+  // one a stopped server left uncertain, to the Ketua of the test chapter. The e2e server has no
+  // SMTP settings, so a retried one waits (pending) and is never really sent.
+  const ketuaUser = await db.user.findUniqueOrThrow({ where: { email: "ketua@uji.test" }, select: { id: true } });
+  const mail = (eventKey: string, subject: string) => ({
+    userId: ketuaUser.id,
+    chapterId: chapter.id,
+    kind: "report_due" as const,
+    eventKey,
+    toAddress: "ketua@uji.test",
+    subject,
+    text: subject,
+    html: `<p>${subject}</p>`,
+  });
+  await db.outboxMessage.create({
+    data: {
+      ...mail("e2e-outbox:failed", "Laporan bulanan belum dikirim · IPSM Kota Uji"),
+      status: "failed",
+      attempts: 4,
+      lastError: "ECONNREFUSED",
+    },
+  });
+  await db.outboxMessage.create({
+    data: {
+      ...mail("e2e-outbox:uncertain", "Ringkasan verifikasi · IPSM Kota Uji"),
+      status: "uncertain",
+      attempts: 1,
+      lastError: "Server berhenti saat email ini sedang dikirim; tidak dikirim ulang agar tidak ganda.",
+    },
+  });
 }
 
 main()

@@ -53,6 +53,12 @@ export type OwnAccountData = {
   sessions: { startedAt: Date; expiresAt: Date }[];
   /** invitation and password-reset links made for the account (never the token) */
   accountLinks: { kind: string; createdAt: Date; expiresAt: Date; usedAt: Date | null }[];
+  /** the person's own notifications in the portal (decision 029), newest first */
+  notifications: { kind: string; title: string; body: string; link: string; createdAt: Date; readAt: Date | null }[];
+  /** per kind they can receive: also by email (true) or in the portal only; `chosen` = they set it (else the default) */
+  notificationPreferences: { kind: string; email: boolean; chosen: boolean }[];
+  /** the notification emails written for them: address, subject, delivery (the text is the notification's) */
+  notificationEmails: { kind: string; toAddress: string; subject: string; status: string; createdAt: Date; sentAt: Date | null }[];
 };
 
 export type OwnMemberRecord = {
@@ -205,6 +211,7 @@ export type OwnDataExport = {
   auditLog: { limit: number; truncated: boolean; entries: OwnAuditEntry[] };
 };
 
+const notificationKindLabel = (kind: string) => t(`notifications.kind.${kind}` as MessageKey);
 const yesNo = (value: boolean) => t(value ? "ownData.yes" : "ownData.no");
 const day = (value: CalendarDay | null): Date | null => (value ? calendarCell(value) : null);
 const text = (value: string | null | undefined) => safeText(value);
@@ -262,6 +269,53 @@ export async function ownDataXlsx(data: OwnDataExport): Promise<Buffer> {
       moment(l.createdAt),
       moment(l.expiresAt),
       moment(l.usedAt),
+    ]),
+  );
+
+  addTable(
+    workbook,
+    t("ownData.sheet.notifications"),
+    [
+      col("ownData.col.createdAt", 20),
+      col("ownData.col.kind", 30),
+      col("ownData.col.title", 34),
+      col("ownData.col.text", 60),
+      col("ownData.col.link", 30),
+      col("ownData.col.readAt", 20),
+    ],
+    account.notifications.map((n) => [
+      moment(n.createdAt),
+      notificationKindLabel(n.kind),
+      text(n.title),
+      text(n.body),
+      text(n.link),
+      moment(n.readAt),
+    ]),
+  );
+  addTable(
+    workbook,
+    t("ownData.sheet.notificationPreferences"),
+    [col("ownData.col.kind", 40), col("ownData.col.byEmail", 14), col("ownData.col.chosen", 16)],
+    account.notificationPreferences.map((p) => [notificationKindLabel(p.kind), yesNo(p.email), yesNo(p.chosen)]),
+  );
+  addTable(
+    workbook,
+    t("ownData.sheet.notificationEmails"),
+    [
+      col("ownData.col.createdAt", 20),
+      col("ownData.col.kind", 30),
+      col("ownData.col.email", 30),
+      col("ownData.col.subject", 40),
+      col("ownData.col.status", 16),
+      col("ownData.col.sentAt", 20),
+    ],
+    account.notificationEmails.map((e) => [
+      moment(e.createdAt),
+      notificationKindLabel(e.kind),
+      text(e.toAddress),
+      text(e.subject),
+      t(`notifications.outbox.status.${e.status}` as MessageKey),
+      moment(e.sentAt),
     ]),
   );
 

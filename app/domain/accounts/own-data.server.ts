@@ -7,7 +7,10 @@
 // What is in it, model by model (prisma/schema.prisma):
 // - User: email, name, role, active, chapter, Dinas Sosial region, created/updated, last sign-in,
 //   when the second factor was turned on. Session: start and expiry. AccountToken (made for
-//   them): kind and dates. RecoveryCode: how many are left unused.
+//   them): kind and dates. RecoveryCode: how many are left unused. Notification (their own:
+//   kind, title, text, link, written, read), NotificationPreference (the choice per kind they
+//   can receive, the default marked), OutboxMessage (the emails written for them: address,
+//   subject, status, dates; the text is the notification's, the HTML the same again).
 // - Member: every personal field, the whole NIK included (it is their own), photo presence,
 //   consent to the privacy notice (date and version).
 //   Chapter.signatureMemberId: whether their signature is stored for the cards. MemberCard:
@@ -43,7 +46,9 @@
 // - LoginThrottle: transient counters keyed by the address of whoever tried to sign in.
 // - KK: the portal keeps no KK number for members.
 import { auditActionLabel, auditEntityLabel } from "~/domain/audit/audit-log.server";
+import { kindsFor } from "~/domain/notifications/inbox.server";
 import type { Actor } from "~/domain/shared/actor.server";
+import type { NotificationKind } from "~/generated/prisma/enums";
 import { notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import { ownDataXlsx, type CalendarDay, type OwnDataExport, type OwnMemberData } from "~/documents/xlsx/own-data";
 import { t } from "~/i18n/index";
@@ -88,6 +93,15 @@ export async function collectOwnData(
       sessions: { select: { createdAt: true, expiresAt: true }, orderBy: { createdAt: "desc" } },
       tokens: { select: { kind: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "desc" } },
       _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+      notifications: {
+        select: { kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      },
+      notificationPrefs: { select: { kind: true, email: true } },
+      outboxMessages: {
+        select: { kind: true, toAddress: true, subject: true, status: true, createdAt: true, sentAt: true },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      },
     },
   });
   if (!user) return notFound();
@@ -111,6 +125,7 @@ export async function collectOwnData(
         t("ownData.leftOut.boardWork"),
         t("ownData.leftOut.applications"),
         t("ownData.leftOut.kk"),
+        t("ownData.leftOut.notifications"),
       ],
     },
     account: {
@@ -127,6 +142,9 @@ export async function collectOwnData(
       recoveryCodesUnused: user._count.recoveryCodes,
       sessions: user.sessions.map((s) => ({ startedAt: s.createdAt, expiresAt: s.expiresAt })),
       accountLinks: user.tokens,
+      notifications: user.notifications,
+      notificationPreferences: preferenceRows(actor, user.notificationPrefs),
+      notificationEmails: user.outboxMessages,
     },
     member,
     auditLog,
@@ -156,6 +174,13 @@ export async function ownDataFile(
   const base = t("ownData.fileName", { name: fileSlug(person), date: isoCalendarDate(now, actor.timeZone) });
   const body = format === "json" ? `${JSON.stringify(data, null, 2)}\n` : await ownDataXlsx(data);
   return ok({ body, fileName: `${base}.${format}` });
+}
+
+/** The email choice for every kind the person can receive (and any they set earlier), defaults marked. */
+function preferenceRows(actor: Actor, stored: { kind: NotificationKind; email: boolean }[]) {
+  const chosen = new Map(stored.map((p) => [p.kind, p.email]));
+  const kinds = [...new Set([...kindsFor(actor), ...chosen.keys()])];
+  return kinds.map((kind) => ({ kind, email: chosen.get(kind) ?? true, chosen: chosen.has(kind) }));
 }
 
 /** A name as it goes into a file name: "Utin Nurhasanah" -> "utin-nurhasanah". */

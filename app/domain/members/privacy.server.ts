@@ -5,11 +5,13 @@
 // - erasure: on request, the board anonymises a member who has left, once the chapter's retention
 //   period since they left has passed: name, NIK, birth day and month, address, contact and photo
 //   are removed; activities, hours and figures stay, attributed to "anggota dianonimkan"; the
-//   member's login is closed for good; personal values in the member's audit history are
+//   member's login is closed for good, their notifications, notification emails and email
+//   preferences are deleted; personal values in the member's audit history are
 //   blanked. Reports already sent are frozen documents and stay as they were.
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { deleteNotificationsOfUser } from "~/domain/notifications/housekeeping.server";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n/index";
@@ -156,6 +158,8 @@ export async function anonymiseMember(
       await tx.session.deleteMany({ where: { userId: member.user.id } });
       await tx.accountToken.deleteMany({ where: { userId: member.user.id } });
       await tx.recoveryCode.deleteMany({ where: { userId: member.user.id } });
+      // notifications and emails carry personal text (reasons, names, the address)
+      await deleteNotificationsOfUser(tx, member.user.id);
       await tx.user.update({
         where: { id: member.user.id },
         data: {

@@ -3,19 +3,24 @@
 // - residents' NIK/KK on follow-ups closed longer ago than the chapter's period;
 // - applications nobody decided on within 180 days;
 // - expired login sessions and spent sign-in counters;
-// - invitation and reset links a week after they were used or expired.
+// - invitation and reset links a week after they were used or expired;
+// - notifications (read after 6 months, any after 12) and the content of notification emails
+//   (30 days after sending, 90 after failing), app/domain/notifications/housekeeping.server.ts.
 // Departed members are anonymised by the board on request, not by this job (that needs a reason).
 import { Cron } from "croner";
 import { purgeStaleAuthRecords } from "~/domain/accounts/accounts.server";
 import { purgeSpentLinks } from "~/domain/accounts/links.server";
 import { eraseExpiredCaseIdentifiers } from "~/domain/activities/follow-ups.server";
 import { purgeUndecidedApplications } from "~/domain/members/applications.server";
+import { eraseOldOutboxContent, purgeOldNotifications } from "~/domain/notifications/housekeeping.server";
 
 export type RetentionRun = {
   caseIdentifiers: number;
   applications: number;
   sessions: number;
   links: number;
+  notifications: number;
+  emails: number;
 };
 
 /** One pass of every retention rule; safe to run again (each deletes only what is due). */
@@ -25,6 +30,8 @@ export async function runRetention(now = new Date()): Promise<RetentionRun> {
     applications: await purgeUndecidedApplications(now),
     sessions: await purgeStaleAuthRecords(now),
     links: await purgeSpentLinks(now),
+    notifications: await purgeOldNotifications(now),
+    emails: await eraseOldOutboxContent(now),
   };
 }
 

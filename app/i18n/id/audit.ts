@@ -59,10 +59,12 @@ export const audit = {
   "audit.entity.TrainingEvent": "Kegiatan pelatihan",
   "audit.entity.Certificate": "Sertifikat pelatihan",
   "audit.entity.AuditLog": "Log audit",
+  "audit.entity.OutboxMessage": "Email pemberitahuan",
 
   // Actions
   "audit.action.auth.login": "Masuk ke portal",
   "audit.action.audit.export": "Log audit diunduh",
+  "audit.action.notification.outbox.retry": "Email pemberitahuan dikirim ulang",
   "audit.action.member.create": "Anggota didaftarkan",
   "audit.action.member.update": "Data anggota diubah",
   "audit.action.member.status": "Status anggota diubah",

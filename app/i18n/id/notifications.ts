@@ -97,8 +97,26 @@ export const notifications = {
 
   "notifications.outbox.title": "Kotak keluar email",
   "notifications.outbox.intro":
-    "Email pemberitahuan yang belum terkirim, gagal, atau tidak pasti terkirim (server berhenti saat mengirim).",
-  "notifications.outbox.empty": "Tidak ada email yang menunggu atau gagal.",
+    "Email pemberitahuan yang menunggu, gagal, atau tidak pasti terkirim (server berhenti saat mengirim). Isi email yang terkirim dihapus setelah 30 hari, yang gagal atau tidak pasti setelah 90 hari.",
+  "notifications.outbox.empty": "Tidak ada email dengan status ini.",
+  "notifications.outbox.filter.status": "Status",
+  "notifications.outbox.filter.problems": "Perlu perhatian (menunggu, sedang dikirim, gagal, tidak pasti)",
+  "notifications.outbox.filter.all": "Semua",
+  "notifications.outbox.filter.apply": "Tampilkan",
+  "notifications.outbox.count": "{count} email",
+  "notifications.outbox.sentAt": "Terkirim",
+  "notifications.outbox.chapter": "IPSM",
+  "notifications.outbox.erased": "(isi sudah dihapus sesuai masa simpan)",
+  "notifications.outbox.retry": "Kirim ulang",
+  "notifications.outbox.retryFailed":
+    "Email ini gagal dikirim empat kali. Kirim ulang hanya setelah penyebabnya (alamat, server email) diperbaiki; email akan dicoba lagi hingga empat kali.",
+  "notifications.outbox.retryUncertain":
+    "Server berhenti saat email ini sedang dikirim, jadi email ini MUNGKIN SUDAH DITERIMA. Jika dikirim ulang, penerima dapat menerima dua salinan.",
+  "notifications.outbox.retryConfirm": "Saya mengerti dan tetap ingin mengirim ulang email ini",
+  "notifications.outbox.retryConfirmRequired": "Centang pernyataan untuk mengirim ulang.",
+  "notifications.outbox.retryNotPossible":
+    "Email ini tidak dapat dikirim ulang: hanya email yang gagal atau tidak pasti, dan yang isinya belum dihapus, yang dapat dikirim ulang.",
+  "notifications.outbox.retried": "Email dimasukkan lagi ke antrean dan akan dikirim dalam beberapa saat.",
   "notifications.outbox.to": "Kepada",
   "notifications.outbox.subject": "Perihal",
   "notifications.outbox.status": "Status",

@@ -25,6 +25,8 @@ export const ownData = {
   "ownData.leftOut.audit":
     "Log audit memuat paling banyak {max} catatan terbaru (tindakan, waktu, jenis data), tanpa isi perubahan dan tanpa nama orang lain.",
   "ownData.leftOut.kk": "Portal tidak menyimpan nomor KK anggota.",
+  "ownData.leftOut.notifications":
+    "Pemberitahuan yang sudah dibaca dihapus setelah 6 bulan dan semua pemberitahuan setelah 12 bulan; alamat, perihal, dan isi email pemberitahuan dihapus 30 hari setelah terkirim (90 hari bila gagal), jadi yang lebih lama tidak ada lagi.",
   "ownData.leftOut.applications": "Formulir pendaftaran dihapus setelah pengurus memutuskan; yang tersisa hanya catatan di log audit.",
   "ownData.leftOut.boardWork":
     "Pekerjaan Anda sebagai pengurus (data anggota lain, keuangan program, laporan) hanya tampil sebagai catatan log audit.",
@@ -52,6 +54,9 @@ export const ownData = {
   "ownData.sheet.applications": "Pendaftaran",
   "ownData.sheet.duplicates": "Pemeriksaan duplikat",
   "ownData.sheet.audit": "Log audit",
+  "ownData.sheet.notifications": "Pemberitahuan",
+  "ownData.sheet.notificationPreferences": "Pilihan pemberitahuan",
+  "ownData.sheet.notificationEmails": "Email pemberitahuan",
 
   // Facts and headers
   "ownData.col.title": "Judul",
@@ -75,6 +80,13 @@ export const ownData = {
   "ownData.col.expires": "Berakhir",
   "ownData.col.kind": "Jenis",
   "ownData.col.used": "Dipakai",
+  "ownData.col.text": "Isi",
+  "ownData.col.link": "Tautan",
+  "ownData.col.readAt": "Dibaca",
+  "ownData.col.byEmail": "Juga lewat email",
+  "ownData.col.chosen": "Dipilih sendiri",
+  "ownData.col.subject": "Perihal",
+  "ownData.col.sentAt": "Terkirim",
   "ownData.col.memberNumber": "Nomor anggota",
   "ownData.col.fullName": "Nama lengkap",
   "ownData.col.nik": "NIK",
