@@ -13,10 +13,10 @@ export const privacy = {
   "privacy.kept.residents":
     "Warga yang didampingi: jumlah orang per kategori PPKS dan kelurahan, uraian kegiatan, foto kegiatan, dan tindak lanjut kasus. NIK atau nomor KK warga hanya disimpan bila IPSM Anda memilih menyimpannya untuk tindak lanjut, dan hanya dilihat pengurus yang berwenang.",
   "privacy.kept.accounts":
-    "Akun: email, nama, waktu masuk, sesi yang aktif, dan catatan audit (siapa mengubah atau melihat data penting, kapan).",
+    "Akun: email, nama, waktu masuk, sesi yang aktif, dan catatan audit (siapa mengubah atau melihat data penting, kapan). Pemberitahuan di portal, email pemberitahuan yang dikirim kepada Anda, dan pilihan Anda menerima email per jenis pemberitahuan. Di ponsel Anda: halaman yang terakhir dilihat dan kegiatan yang belum terkirim (sampai terkirim atau sampai Anda keluar dari akun).",
   "privacy.why.title": "Untuk apa",
   "privacy.why.body":
-    "Untuk mengelola keanggotaan dan kartu anggota, mengatur pengurus, mencatat pelatihan dan kompetensi, mencatat dan memverifikasi kegiatan pendampingan, mengelola program bersama mitra CSR, dan menyusun laporan kepada Dinas Sosial. Data tidak dijual dan tidak dipakai untuk keperluan lain.",
+    "Untuk mengelola keanggotaan dan kartu anggota, mengatur pengurus, mencatat pelatihan dan kompetensi, mencatat dan memverifikasi kegiatan pendampingan, mengelola program bersama mitra CSR, dan menyusun laporan kepada Dinas Sosial. Data tidak dijual dan tidak dipakai untuk keperluan lain. Juga untuk memberi tahu Anda hal yang perlu Anda tindak lanjuti, di portal dan lewat email bila IPSM Anda memakainya. Portal tidak mengirim WhatsApp; pengurus dapat membuka WhatsApp mereka sendiri dengan pesan yang sudah disiapkan ke nomor HP Anda.",
   "privacy.who.title": "Siapa yang melihat apa",
   "privacy.who.body":
     "Anda melihat data Anda sendiri. Pengurus IPSM melihat data anggota sesuai jabatannya (NIK ditampilkan tersamar kecuali untuk yang berwenang). Dinas Sosial menerima angka rekapitulasi dalam laporan, tidak pernah nama atau NIK warga yang didampingi. Mitra CSR menerima laporan program berisi angka dan foto kegiatan, tanpa data pribadi warga.",
@@ -26,7 +26,7 @@ export const privacy = {
   "privacy.retention.residents":
     "NIK atau nomor KK warga pada tindak lanjut dihapus otomatis setelah masa simpan yang ditetapkan IPSM sejak tindak lanjut selesai.",
   "privacy.retention.accounts":
-    "Sesi masuk berakhir paling lama {hours} jam lalu dihapus; catatan percobaan masuk yang gagal dihapus setelah 15 menit; tautan undangan dan atur ulang kata sandi berlaku paling lama 7 hari lalu dihapus. Pendaftaran yang ditolak langsung dihapus; pendaftaran yang tidak diputuskan dalam 180 hari dihapus otomatis. Laporan yang sudah dikirim ke Dinas Sosial disimpan apa adanya sebagai dokumen resmi.",
+    "Sesi masuk berakhir paling lama {hours} jam lalu dihapus; catatan percobaan masuk yang gagal dihapus setelah 15 menit; tautan undangan dan atur ulang kata sandi berlaku paling lama 7 hari lalu dihapus. Pendaftaran yang ditolak langsung dihapus; pendaftaran yang tidak diputuskan dalam 180 hari dihapus otomatis. Laporan yang sudah dikirim ke Dinas Sosial disimpan apa adanya sebagai dokumen resmi. Pemberitahuan yang sudah dibaca dihapus setelah 6 bulan dan semua pemberitahuan setelah 12 bulan; isi email pemberitahuan dihapus 30 hari setelah terkirim (90 hari bila gagal terkirim).",
   "privacy.rights.title": "Hak Anda",
   "privacy.rights.body":
     'Anda berhak mengetahui, mendapat salinan, memperbaiki, dan meminta penghapusan data Anda, serta menarik persetujuan. Salinan lengkap dapat diunduh sendiri lewat menu Profil ("Unduh data saya"). Nomor HP, email, dan alamat dapat Anda perbaiki di Profil; data lain diperbaiki oleh sekretariat IPSM. Untuk penghapusan atau pertanyaan lain, hubungi sekretariat IPSM Anda; permintaan dijawab paling lambat 3 x 24 jam sesuai undang-undang.',
