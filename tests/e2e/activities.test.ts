@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, logIn, phoneContext } from "../support/browser";
+import { launchBrowser, signedInPhone } from "../support/browser";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -19,11 +19,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await phoneContext(browser, baseURL);
+  const { context, page } = await signedInPhone(browser, baseURL, email);
   contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, email, "demo-ipsm-2026");
-  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
   return page;
 }
 

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays, calendarToday } from "~/utils/dates";
 import { toDateInput } from "~/validation/fields";
-import { launchBrowser, logIn, phoneContext } from "../support/browser";
+import { launchBrowser, signedInPhone } from "../support/browser";
 import { pdfText } from "../support/pdf-text";
 
 const PASSWORD = "demo-ipsm-2026";
@@ -23,11 +23,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await phoneContext(browser, baseURL);
+  const { context, page } = await signedInPhone(browser, baseURL, email, { password: PASSWORD });
   contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, email, PASSWORD);
-  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
   return page;
 }
 

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, logIn } from "../support/browser";
+import { launchBrowser, logIn, signedInPhone } from "../support/browser";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -19,18 +19,9 @@ afterAll(async () => {
 });
 
 async function phone(options: { serviceWorkers?: "allow" | "block" } = {}) {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 360, height: 740 },
-    locale: "id-ID",
-    timezoneId: "Asia/Jakarta",
-    serviceWorkers: options.serviceWorkers ?? "allow",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, "relawan@demo.ipsm.id", "demo-ipsm-2026");
-  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
-  return { context, page };
+  const signedIn = await signedInPhone(browser, baseURL, "relawan@demo.ipsm.id", options);
+  contexts.push(signedIn.context);
+  return signedIn;
 }
 
 /** This month's number of activities on the volunteer's own list ("12 kegiatan"). */

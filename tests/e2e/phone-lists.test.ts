@@ -3,7 +3,7 @@
 // the phone's location (accuracy and an OpenStreetMap link, or "Tanpa lokasi").
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, logIn, phoneContext } from "../support/browser";
+import { launchBrowser, signedInPhone } from "../support/browser";
 
 const baseURL = inject("baseURL");
 const WIDTH = 360;
@@ -21,11 +21,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await phoneContext(browser, baseURL);
+  const { context, page } = await signedInPhone(browser, baseURL, email);
   contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, email, "demo-ipsm-2026");
-  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
   return page;
 }
 

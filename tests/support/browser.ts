@@ -112,9 +112,33 @@ async function watchForRawCatalogueKeys(context: BrowserContext) {
   );
 }
 
-/** A phone-sized context (360 px wide), as most volunteers use. */
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+/** A phone-sized context (360 px wide), as most volunteers use; its service worker allowed unless told. */
+export async function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  options: { serviceWorkers?: "allow" | "block" } = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    serviceWorkers: options.serviceWorkers ?? "allow",
+  });
+}
+
+/** A phone signed in as `email` (the demo password unless told), on its dashboard. */
+export async function signedInPhone(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  options: { password?: string; serviceWorkers?: "allow" | "block" } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(browser, baseURL, options);
+  const page = await context.newPage();
+  await logIn(page, email, options.password ?? "demo-ipsm-2026");
+  await page.getByRole("heading", { level: 1, name: /^Halo, / }).waitFor();
+  return { context, page };
 }
 
 export async function logIn(page: Page, email: string, password: string) {
