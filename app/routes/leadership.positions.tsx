@@ -1,6 +1,5 @@
 import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -18,6 +17,7 @@ import {
 import { t } from "~/i18n";
 import { positionKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
@@ -28,6 +28,8 @@ import {
   type PositionFormData,
   type PositionFormInput,
 } from "~/validation/leadership";
+
+const loadPositionFormSchema = () => import("~/validation/leadership").then((m) => m.positionFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.positions.title")} · ${t("app.name")}` }];
 
@@ -56,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function PositionForm({ districts }: { districts: { code: string; name: string }[] }) {
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState, watch } = useForm<PositionFormInput, unknown, PositionFormData>({
-    resolver: zodResolver(positionFormSchema),
+    resolver: useLazyZodResolver(loadPositionFormSchema),
     defaultValues: actionData?.values ?? { kind: "koordinator_kecamatan" },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

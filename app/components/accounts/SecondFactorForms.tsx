@@ -2,14 +2,17 @@
 // turn it on, "a current code or the password" to make new recovery codes or turn it off, the
 // recovery codes shown once, and the card on /profile that leads there. Checked in the browser
 // with the server's schemas; nothing typed is sent back.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { t, type MessageKey } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { confirmIdentitySchema, enrolSchema, type EnrolInput } from "~/validation/second-factor";
 import type { z } from "~/validation/zod";
+
+const loadEnrolSchema = () => import("~/validation/second-factor").then((m) => m.enrolSchema);
+const loadConfirmIdentitySchema = () => import("~/validation/second-factor").then((m) => m.confirmIdentitySchema);
 
 type Refused = { fieldErrors?: Record<string, string>; formError?: string };
 
@@ -24,7 +27,7 @@ function FormError({ message }: { message?: string }) {
 /** The first code from the app and the password: turns the second factor on. */
 export function EnrolForm({ action, refused }: { action: string; refused?: Refused }) {
   const { register, handleSubmit, setError, formState } = useForm<EnrolInput, unknown, z.output<typeof enrolSchema>>({
-    resolver: zodResolver(enrolSchema),
+    resolver: useLazyZodResolver(loadEnrolSchema),
     defaultValues: { code: "", password: "" },
   });
   useServerFieldErrors(refused?.fieldErrors, setError);
@@ -74,7 +77,7 @@ export function ConfirmIdentityForm({
   refused?: Refused;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<ConfirmInput, unknown, z.output<typeof confirmIdentitySchema>>({
-    resolver: zodResolver(confirmIdentitySchema),
+    resolver: useLazyZodResolver(loadConfirmIdentitySchema),
     defaultValues: { confirm: "" },
   });
   useServerFieldErrors(refused?.fieldErrors, setError);
