@@ -4,7 +4,8 @@ import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { MEMBER_STATUSES, type MemberStatus, type StatusChangeInput } from "~/validation/members";
+import { type MemberStatus, type StatusChangeInput } from "~/validation/members";
+import { MEMBER_STATUSES } from "~/validation/member-codes";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
 

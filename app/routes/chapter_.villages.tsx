@@ -13,7 +13,8 @@ import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
 import { redirectWithToast } from "~/http/session.server";
-import { REGION_NAME_MAX, villageNameSchema, type VillageName, type VillageNameInput } from "~/validation/regions";
+import { villageNameSchema, type VillageName, type VillageNameInput } from "~/validation/regions";
+import { REGION_NAME_MAX } from "~/validation/chapter-values";
 
 const loadVillageNameSchema = () => import("~/validation/regions").then((m) => m.villageNameSchema);
 

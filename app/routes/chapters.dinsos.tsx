@@ -14,7 +14,8 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { DINSOS_PASSWORD_MIN, dinsosLoginSchema } from "~/validation/chapters";
+import { dinsosLoginSchema } from "~/validation/chapters";
+import { DINSOS_PASSWORD_MIN } from "~/validation/chapter-values";
 import type { z } from "~/validation/zod";
 
 const loadDinsosLoginSchema = () => import("~/validation/chapters").then((m) => m.dinsosLoginSchema);

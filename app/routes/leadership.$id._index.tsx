@@ -30,7 +30,7 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
-import { toDateInput } from "~/validation/fields";
+import { toDateInput } from "~/validation/field-values";
 import { endPeriodSchema, holdingFormSchema, type EndPeriodInput } from "~/validation/leadership";
 
 const loadEndPeriodSchema = () => import("~/validation/leadership").then((m) => m.endPeriodSchema);

@@ -21,13 +21,8 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import {
-  POSITION_KINDS,
-  positionFormSchema,
-  SINGLE_HOLDER_KINDS,
-  type PositionFormData,
-  type PositionFormInput,
-} from "~/validation/leadership";
+import { positionFormSchema, type PositionFormData, type PositionFormInput } from "~/validation/leadership";
+import { POSITION_KINDS, SINGLE_HOLDER_KINDS } from "~/validation/leadership-values";
 
 const loadPositionFormSchema = () => import("~/validation/leadership").then((m) => m.positionFormSchema);
 

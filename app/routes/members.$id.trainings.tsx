@@ -20,12 +20,12 @@ import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import {
-  COMPETENCY_LEVELS,
   externalTrainingSchema,
   memberCompetencySchema,
   type MemberCompetencyData,
   type MemberCompetencyInput,
 } from "~/validation/trainings";
+import { COMPETENCY_LEVELS } from "~/validation/training-values";
 
 const loadMemberCompetencySchema = () => import("~/validation/trainings").then((m) => m.memberCompetencySchema);
 

@@ -15,7 +15,8 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+import { memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+import { formatMemberNumber } from "~/validation/member-codes";
 import { calendarToday } from "~/utils/dates";
 
 const loadMemberSettingsSchema = () => import("~/validation/members").then((m) => m.memberSettingsSchema);

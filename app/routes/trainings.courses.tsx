@@ -16,15 +16,8 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import {
-  COMPETENCY_LEVELS,
-  COURSE_KINDS,
-  courseFormSchema,
-  parseCourseCompetencies,
-  ORGANISERS,
-  type CourseFormData,
-  type CourseFormInput,
-} from "~/validation/trainings";
+import { courseFormSchema, parseCourseCompetencies, type CourseFormData, type CourseFormInput } from "~/validation/trainings";
+import { COMPETENCY_LEVELS, COURSE_KINDS, ORGANISERS } from "~/validation/training-values";
 
 const loadCourseFormSchema = () => import("~/validation/trainings").then((m) => m.courseFormSchema);
 

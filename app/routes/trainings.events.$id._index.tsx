@@ -15,7 +15,8 @@ import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { ATTENDANCE, parseResultRows, participantsFormSchema, RESULTS } from "~/validation/trainings";
+import { parseResultRows, participantsFormSchema } from "~/validation/trainings";
+import { ATTENDANCE, RESULTS } from "~/validation/training-values";
 
 const loadParticipantsFormSchema = () => import("~/validation/trainings").then((m) => m.participantsFormSchema);
 

@@ -4,13 +4,8 @@ import { t } from "~/i18n";
 import { holdingEndReasonLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import {
-  HOLDING_END_REASONS,
-  type EndHoldingData,
-  type EndHoldingInput,
-  type ReplaceHoldingData,
-  type ReplaceHoldingInput,
-} from "~/validation/leadership";
+import { type EndHoldingData, type EndHoldingInput, type ReplaceHoldingData, type ReplaceHoldingInput } from "~/validation/leadership";
+import { HOLDING_END_REASONS } from "~/validation/leadership-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import { MemberOptions, type MemberChoice } from "./HoldingForm";

@@ -3,7 +3,8 @@ import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { RETENTION_MONTHS, retentionSchema } from "~/validation/privacy";
+import { retentionSchema } from "~/validation/privacy";
+import { RETENTION_MONTHS } from "~/validation/privacy-values";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
 

@@ -4,7 +4,8 @@ import type { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { AGREEMENT_KINDS, agreementKindLabel, agreementSchema, type AgreementData } from "~/validation/programmes";
+import { agreementSchema, type AgreementData } from "~/validation/programmes";
+import { AGREEMENT_KINDS, agreementKindLabel } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 

@@ -3,7 +3,8 @@ import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { MONEY_KINDS, type MoneyEntryData, type MoneyEntryInput } from "~/validation/programmes";
+import { type MoneyEntryData, type MoneyEntryInput } from "~/validation/programmes";
+import { MONEY_KINDS } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 

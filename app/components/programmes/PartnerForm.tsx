@@ -3,7 +3,8 @@ import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { PARTNER_KINDS, PARTNER_STATUSES, type PartnerData, type PartnerInput } from "~/validation/programmes";
+import { type PartnerData, type PartnerInput } from "~/validation/programmes";
+import { PARTNER_KINDS, PARTNER_STATUSES } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 

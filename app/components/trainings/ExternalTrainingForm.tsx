@@ -4,7 +4,8 @@ import { t } from "~/i18n";
 import { courseKindLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
 import { useLazyZodResolver } from "~/utils/lazy-resolver";
-import { COURSE_KINDS, type ExternalTrainingData, type ExternalTrainingInput } from "~/validation/trainings";
+import { type ExternalTrainingData, type ExternalTrainingInput } from "~/validation/trainings";
+import { COURSE_KINDS } from "~/validation/training-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 
