@@ -19,7 +19,7 @@ import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { statusChangeSchema, toDateInput } from "~/validation/members";
-import { formatPhone } from "~/validation/member-codes";
+import { formatPhone } from "~/validation/member-values";
 import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -16,7 +16,7 @@ import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
-import { formatMemberNumber } from "~/validation/member-codes";
+import { formatMemberNumber } from "~/validation/member-values";
 import { calendarToday } from "~/utils/dates";
 
 const loadMemberSettingsSchema = () => import("~/validation/members").then((m) => m.memberSettingsSchema);

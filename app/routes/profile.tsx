@@ -11,7 +11,7 @@ import { listOwnCertificates } from "~/domain/reports/service-certificates.serve
 import { changeOwnPassword, endOtherSessions, listOwnSessions } from "~/domain/accounts/own-account.server";
 import { can } from "~/domain/shared/actor.server";
 import { PasswordChangeForm } from "~/components/accounts/PasswordChangeForm";
-import { SecondFactorCard } from "~/components/accounts/SecondFactorForms";
+import { SecondFactorCard } from "~/components/accounts/SecondFactorCard";
 import { passwordChangeSchema } from "~/validation/accounts";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
@@ -22,7 +22,7 @@ import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.ser
 import { notFound, requireActor } from "~/http/permissions.server";
 import { currentSessionId, redirectWithToast } from "~/http/session.server";
 import { profileFormSchema } from "~/validation/members";
-import { formatPhone } from "~/validation/member-codes";
+import { formatPhone } from "~/validation/member-values";
 import { mayHoldCard } from "~/validation/member-card-state";
 import { preferencesForm, saveNotificationPreferences } from "~/domain/notifications/inbox.server";
 import { notificationPrefsSchema } from "~/validation/notifications";

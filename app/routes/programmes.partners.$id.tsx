@@ -14,7 +14,7 @@ import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } fr
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
-import { formatPhone } from "~/validation/member-codes";
+import { formatPhone } from "~/validation/member-values";
 import { agreementSchema, contactSchema, partnerSchema } from "~/validation/programmes";
 import { agreementKindLabel } from "~/validation/programme-values";
 

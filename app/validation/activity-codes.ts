@@ -11,3 +11,6 @@ export const FOLLOW_UP_UPDATE_STATUSES = FOLLOW_UP_STATUSES.filter((s): s is Exc
 export const MAX_PHOTOS = 3;
 
 export const ACTIVITY_STATUSES = Object.values(ActivityStatus);
+
+/** The follow-up list's filters: the open ones (baru and proses), one status, or all. */
+export const FOLLOW_UP_FILTERS = ["open", ...FOLLOW_UP_STATUSES, "all"] as const;

@@ -1,6 +1,7 @@
-// The password length, safe redirects and the second-factor page, without zod: the pages that
-// show them (sign-up by invitation, password reset, the profile) do not load the validation
-// library (docs/decisions/028). app/validation/auth.ts and second-factor.ts re-export them.
+// The password length, safe redirects, the second-factor page and the account states, without
+// zod: the pages that show them (sign-up by invitation, password reset, the profile, the accounts
+// list) do not load the validation library (docs/decisions/028). app/validation/auth.ts,
+// second-factor.ts and accounts.ts re-export them.
 
 /** A base that no real address has: what a path resolves against to tell where a browser would go. */
 const PROBE_ORIGIN = "https://portal.invalid";
@@ -33,3 +34,6 @@ export const PASSWORD_MIN = 10;
 
 /** The page that turns the second factor on, off, and makes new recovery codes. */
 export const SECOND_FACTOR_PATH = "/profile/second-factor";
+
+/** A login's state: it works, it waits for its person to accept the invitation, or it was deactivated. */
+export const ACCOUNT_STATES = ["aktif", "undangan", "nonaktif"] as const;

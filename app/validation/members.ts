@@ -6,7 +6,8 @@ import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from "./member-codes";
 import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
-export { formatMemberNumber, formatPhone, MEMBERSHIP_TYPES } from "./member-codes";
+export { MEMBERSHIP_TYPES } from "./member-codes";
+export { formatMemberNumber, formatPhone } from "./member-values";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };

@@ -1,7 +1,7 @@
 // The forms of /profile/second-factor (docs/decisions/024): the first code with the password to
 // turn it on, "a current code or the password" to make new recovery codes or turn it off, the
-// recovery codes shown once, and the card on /profile that leads there. Checked in the browser
-// with the server's schemas; nothing typed is sent back.
+// recovery codes shown once (the card on /profile that leads there is SecondFactorCard.tsx).
+// Checked in the browser with the server's schemas; nothing typed is sent back.
 import { Form, Link } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
@@ -113,19 +113,6 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }
       </ol>
       <Link className="button button--primary" to={next}>
         {t("secondFactor.codes.continue")}
-      </Link>
-    </section>
-  );
-}
-
-/** The card on /profile that leads to the second factor's page. */
-export function SecondFactorCard() {
-  return (
-    <section className="card" aria-labelledby="second-factor">
-      <h2 id="second-factor">{t("secondFactor.title")}</h2>
-      <p className="muted">{t("secondFactor.intro")}</p>
-      <Link className="button" to="/profile/second-factor">
-        {t("secondFactor.profileLink")}
       </Link>
     </section>
   );
