@@ -89,7 +89,7 @@ export type ActivityInput = {
   photos?: Buffer[];
 };
 
-async function checkActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
+async function checkActivity(tx: Tx | typeof db, actor: Actor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
   const storedDate = stored?.date;
   const { data } = input;
   const errors: FieldErrors = {};
@@ -201,37 +201,60 @@ function locationColumns(data: ActivityInput["data"]) {
   return { latitude: data.latitude, longitude: data.longitude, locationAccuracy: data.locationAccuracy, locatedAt: data.locatedAt };
 }
 
-function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
-  return refusable(() =>
-    db.$transaction(async (tx) => {
-      const existing = await tx.activity.findUnique({
-        where: { idempotencyKey: input.data.idempotencyKey },
-        select: { id: true, memberId: true },
+/**
+ * The checks read before the transaction, which then only writes: SQLite has one writer, so the
+ * transaction stays short under 50 volunteers posting at once (docs/decisions/033). A repeated
+ * form is answered before anything is checked; two copies of one form posted at the same moment
+ * meet at the idempotency key's unique index, and the second answers with the first.
+ */
+async function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
+  const key = input.data.idempotencyKey;
+  const repeated = await findRepeat(memberId, key);
+  if (repeated) return repeated;
+  return refusable(async () => {
+    const { date, districtCode, coIds } = await checkActivity(db, actor, input, now);
+    const { data } = input;
+    try {
+      return await db.$transaction(async (tx) => {
+        const activity = await tx.activity.create({
+          data: {
+            chapterId: actor.chapterId,
+            memberId,
+            ...activityColumns(input, date, districtCode),
+            ...locationColumns(data),
+            status: input.submit ? "submitted" : "draft",
+            submittedAt: input.submit ? now : null,
+            idempotencyKey: key,
+            // the details in the same statement plan (a new activity has none to replace)
+            ...(input.reach.length ? { reach: { createMany: { data: input.reach } } } : {}),
+            ...(input.aid.length ? { aid: { createMany: { data: input.aid } } } : {}),
+            ...(coIds.length ? { volunteers: { createMany: { data: coIds.map((id) => ({ memberId: id })) } } } : {}),
+            ...(photos.length ? { photos: { createMany: { data: photos.map((p) => ({ file: p.name })) } } } : {}),
+          },
+          select: { id: true },
+        });
+        if (input.followUp || input.followUpUpdate) await writeFollowUps(tx, actor, activity.id, input);
+        return ok({ id: activity.id, repeated: false });
       });
-      if (existing) {
-        if (existing.memberId !== memberId) return conflict(t("activities.error.duplicateKey"));
-        return ok({ id: existing.id, repeated: true });
-      }
-      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
-      const { data } = input;
-      const activity = await tx.activity.create({
-        data: {
-          chapterId: actor.chapterId,
-          memberId,
-          ...activityColumns(input, date, districtCode),
-          ...locationColumns(data),
-          status: input.submit ? "submitted" : "draft",
-          submittedAt: input.submit ? now : null,
-          idempotencyKey: data.idempotencyKey,
-        },
-        select: { id: true },
-      });
-      await writeDetails(tx, activity.id, input, coIds);
-      await writeFollowUps(tx, actor, activity.id, input);
-      await recordPhotos(tx, activity.id, photos);
-      return ok({ id: activity.id, repeated: false });
-    }),
-  );
+    } catch (error) {
+      const first = isUniqueViolation(error) ? await findRepeat(memberId, key) : null;
+      if (first) return first;
+      throw error;
+    }
+  });
+}
+
+/** The activity already saved with this idempotency key: the same (repeated), or another person's (a conflict). */
+async function findRepeat(memberId: string, idempotencyKey: string) {
+  const existing = await db.activity.findUnique({ where: { idempotencyKey }, select: { id: true, memberId: true } });
+  if (!existing) return null;
+  if (existing.memberId !== memberId) return conflict(t("activities.error.duplicateKey"));
+  return ok({ id: existing.id, repeated: true });
+}
+
+/** A write refused by a unique index (Prisma's P2002). */
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /** What an activity's audit record keeps of it: the fields the form sets, its details and status. */
