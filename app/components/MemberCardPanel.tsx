@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
 import { t } from "~/i18n";
 import { DEFAULT_TIME_ZONE, formatDateLong } from "~/utils/format";
-import { cardState } from "~/validation/member-card-state";
-import { REVOKE_REASON_MAX } from "~/validation/member-cards";
+import { cardState, REVOKE_REASON_MAX } from "~/validation/member-card-state";
 
 export type CardSummary = {
   id: string;

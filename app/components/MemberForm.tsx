@@ -1,13 +1,16 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { memberFormSchema, MEMBERSHIP_TYPES, type MemberFormData, type MemberFormInput } from "~/validation/members";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type MemberFormData, type MemberFormInput } from "~/validation/members";
+import { MEMBERSHIP_TYPES } from "~/validation/member-codes";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
 import { VillagePicker, type VillageOption } from "./VillagePicker";
+
+const loadMemberFormSchema = () => import("~/validation/members").then((m) => m.memberFormSchema);
 
 type Props = {
   defaults: Partial<MemberFormInput> & { status?: string };
@@ -28,7 +31,7 @@ export function MemberForm({ defaults, villages, fieldErrors, submitLabel, withS
     watch,
     formState: { errors },
   } = useForm<MemberFormInput, unknown, MemberFormData>({
-    resolver: zodResolver(memberFormSchema),
+    resolver: useLazyZodResolver(loadMemberFormSchema),
     defaultValues: defaults,
     mode: "onTouched",
   });

@@ -1,12 +1,15 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { MEMBER_STATUSES, statusChangeSchema, type MemberStatus, type StatusChangeInput } from "~/validation/members";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type MemberStatus, type StatusChangeInput } from "~/validation/members";
+import { MEMBER_STATUSES } from "~/validation/member-codes";
 import { FormField } from "./FormField";
 import { SelectField } from "./SelectField";
+
+const loadStatusChangeSchema = () => import("~/validation/members").then((m) => m.statusChangeSchema);
 
 /** Changes a member's status with the date it takes effect and the reason. */
 export function StatusChangeForm({
@@ -19,7 +22,7 @@ export function StatusChangeForm({
   fieldErrors?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
-    resolver: zodResolver(statusChangeSchema),
+    resolver: useLazyZodResolver(loadStatusChangeSchema),
     defaultValues: { status: current, effectiveDate: today, reason: "" },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -12,7 +12,8 @@ import { parseForm } from "~/utils/forms";
 import { unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
-import { ACCOUNT_STATES, accountActionSchema, accountFiltersQuery, parseAccountFilters } from "~/validation/accounts";
+import { accountActionSchema, accountFiltersQuery, parseAccountFilters } from "~/validation/accounts";
+import { ACCOUNT_STATES } from "~/validation/auth-values";
 import { ROLES } from "~/utils/permissions";
 
 export const meta: MetaFunction = () => [{ title: `${t("accounts.title")} · ${t("app.name")}` }];

@@ -23,7 +23,8 @@ import { activityStatusLabel } from "~/i18n/labels";
 import { formatHours, formatNumber } from "~/utils/format";
 import { requireActor } from "~/http/permissions.server";
 import { calendarToday } from "~/utils/dates";
-import { ACTIVITY_STATUSES, parseBoardFilters } from "~/validation/activities";
+import { parseBoardFilters } from "~/validation/activities";
+import { ACTIVITY_STATUSES } from "~/validation/activity-codes";
 import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · ${t("app.name")}` }];

@@ -8,7 +8,8 @@ import { listFollowUps } from "~/domain/activities/follow-ups.server";
 import { t } from "~/i18n";
 import { formatCalendarDateShort, formatNumber } from "~/utils/format";
 import { requireActor } from "~/http/permissions.server";
-import { FOLLOW_UP_FILTERS, parseFollowUpFilter, type FollowUpFilter } from "~/validation/activities";
+import { parseFollowUpFilter, type FollowUpFilter } from "~/validation/activities";
+import { FOLLOW_UP_FILTERS } from "~/validation/activity-codes";
 import { parsePage } from "~/validation/fields";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUps.title")} · ${t("app.name")}` }];

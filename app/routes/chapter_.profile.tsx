@@ -14,7 +14,8 @@ import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { chapterProfileSchema } from "~/validation/chapters";
-import { REMINDER_LIMITS, reminderSettingsSchema } from "~/validation/notifications";
+import { reminderSettingsSchema } from "~/validation/notifications";
+import { REMINDER_LIMITS } from "~/validation/notification-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("chapterProfile.title")} · ${t("app.name")}` }];
 

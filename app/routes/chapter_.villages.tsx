@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -9,11 +8,15 @@ import { listAreaVillages, renameVillage, resetVillageName, type AreaVillage } f
 import { t } from "~/i18n";
 import type { Permission } from "~/utils/permissions";
 import { parseForm, useServerFieldErrors, useValidatedSubmit, type FormValues } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
 import { redirectWithToast } from "~/http/session.server";
-import { REGION_NAME_MAX, villageNameSchema, type VillageName, type VillageNameInput } from "~/validation/regions";
+import { villageNameSchema, type VillageName, type VillageNameInput } from "~/validation/regions";
+import { REGION_NAME_MAX } from "~/validation/chapter-values";
+
+const loadVillageNameSchema = () => import("~/validation/regions").then((m) => m.villageNameSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("regions.villages.title")} · ${t("app.name")}` }];
 
@@ -68,7 +71,7 @@ function RenameForm({
   fieldErrors?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<VillageNameInput, unknown, VillageName>({
-    resolver: zodResolver(villageNameSchema),
+    resolver: useLazyZodResolver(loadVillageNameSchema),
     defaultValues: { code: village.code, name: values?.name ?? village.name },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,5 +1,4 @@
 import { CardCell } from "~/components/CardCell";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,11 +10,15 @@ import { SelectField } from "~/components/SelectField";
 import { createDinsosLogin, listDinsosLogins } from "~/domain/chapters/chapter-admin.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { DINSOS_PASSWORD_MIN, dinsosLoginSchema } from "~/validation/chapters";
+import { dinsosLoginSchema } from "~/validation/chapters";
+import { DINSOS_PASSWORD_MIN } from "~/validation/chapter-values";
 import type { z } from "~/validation/zod";
+
+const loadDinsosLoginSchema = () => import("~/validation/chapters").then((m) => m.dinsosLoginSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("chapters.dinsos.title")} · ${t("app.name")}` }];
 
@@ -44,7 +47,7 @@ export default function DinsosLoginsPage() {
     unknown,
     z.output<typeof dinsosLoginSchema>
   >({
-    resolver: zodResolver(dinsosLoginSchema),
+    resolver: useLazyZodResolver(loadDinsosLoginSchema),
     defaultValues: actionData?.values ?? {},
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

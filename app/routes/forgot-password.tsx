@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -8,11 +7,14 @@ import { PageHeader } from "~/components/PageHeader";
 import { requestPasswordReset } from "~/domain/accounts/links.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { clientAddress } from "~/http/auth.server";
 import { readFormData } from "~/utils/request-form.server";
 import { forgotPasswordSchema } from "~/validation/accounts";
 import type { z } from "~/validation/zod";
+
+const loadForgotPasswordSchema = () => import("~/validation/accounts").then((m) => m.forgotPasswordSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("forgot.title")} · ${t("app.name")}` }];
 
@@ -29,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof forgotPasswordSchema>>({
-    resolver: zodResolver(forgotPasswordSchema),
+    resolver: useLazyZodResolver(loadForgotPasswordSchema),
     defaultValues: { email: actionData?.values.email ?? "" },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

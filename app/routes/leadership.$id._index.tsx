@@ -1,5 +1,4 @@
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -27,11 +26,14 @@ import { periodStatusLabel } from "~/i18n/labels";
 import { calendarToday } from "~/utils/dates";
 import { formatCalendarDateLong } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { badRequest, formRefusal, invalidForm, refusalResponse, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
-import { toDateInput } from "~/validation/fields";
+import { toDateInput } from "~/validation/field-values";
 import { endPeriodSchema, holdingFormSchema, type EndPeriodInput } from "~/validation/leadership";
+
+const loadEndPeriodSchema = () => import("~/validation/leadership").then((m) => m.endPeriodSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period.name ?? t("leadership.title")} · ${t("app.name")}` },
@@ -122,7 +124,7 @@ function EndEarlyForm({
   values?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<EndPeriodInput>({
-    resolver: zodResolver(endPeriodSchema),
+    resolver: useLazyZodResolver(loadEndPeriodSchema),
     defaultValues: { endDate: values?.endDate ?? today, note: values?.note ?? "" },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,6 +1,5 @@
 import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -18,16 +17,14 @@ import {
 import { t } from "~/i18n";
 import { positionKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import {
-  POSITION_KINDS,
-  positionFormSchema,
-  SINGLE_HOLDER_KINDS,
-  type PositionFormData,
-  type PositionFormInput,
-} from "~/validation/leadership";
+import { positionFormSchema, type PositionFormData, type PositionFormInput } from "~/validation/leadership";
+import { POSITION_KINDS, SINGLE_HOLDER_KINDS } from "~/validation/leadership-values";
+
+const loadPositionFormSchema = () => import("~/validation/leadership").then((m) => m.positionFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("leadership.positions.title")} · ${t("app.name")}` }];
 
@@ -56,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function PositionForm({ districts }: { districts: { code: string; name: string }[] }) {
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState, watch } = useForm<PositionFormInput, unknown, PositionFormData>({
-    resolver: zodResolver(positionFormSchema),
+    resolver: useLazyZodResolver(loadPositionFormSchema),
     defaultValues: actionData?.values ?? { kind: "koordinator_kecamatan" },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

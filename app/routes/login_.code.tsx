@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -12,10 +11,14 @@ import { invalidForm } from "~/http/outcome.server";
 import { pendingSignInExpired, readPendingSignIn, secondStepAnswer } from "~/http/second-factor.server";
 import { getUser } from "~/http/session.server";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { readFormData } from "~/utils/request-form.server";
 import { safeRedirect } from "~/validation/auth";
 import { recoveryCodeSchema, signInCodeSchema, type SignInCodeInput } from "~/validation/second-factor";
 import type { z } from "~/validation/zod";
+
+const loadSignInCodeSchema = () => import("~/validation/second-factor").then((m) => m.signInCodeSchema);
+const loadRecoveryCodeSchema = () => import("~/validation/second-factor").then((m) => m.recoveryCodeSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("secondFactor.login.title")} · ${t("app.name")}` }];
 
@@ -62,14 +65,14 @@ export default function SignInCodePage() {
   const recoveryData = actionData?.intent === "recoveryCode" ? actionData : undefined;
 
   const codeForm = useForm<SignInCodeInput, unknown, z.output<typeof signInCodeSchema>>({
-    resolver: zodResolver(signInCodeSchema),
+    resolver: useLazyZodResolver(loadSignInCodeSchema),
     defaultValues: { code: "" },
   });
   useServerFieldErrors(codeData?.fieldErrors, codeForm.setError);
   const onCode = useValidatedSubmit(codeForm.handleSubmit, formAction);
 
   const recoveryForm = useForm<RecoveryInput, unknown, z.output<typeof recoveryCodeSchema>>({
-    resolver: zodResolver(recoveryCodeSchema),
+    resolver: useLazyZodResolver(loadRecoveryCodeSchema),
     defaultValues: { recoveryCode: "" },
   });
   useServerFieldErrors(recoveryData?.fieldErrors, recoveryForm.setError);

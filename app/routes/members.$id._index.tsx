@@ -18,7 +18,8 @@ import { parseForm } from "~/utils/forms";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { formatPhone, statusChangeSchema, toDateInput } from "~/validation/members";
+import { statusChangeSchema, toDateInput } from "~/validation/members";
+import { formatPhone } from "~/validation/member-values";
 import { calendarToday } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

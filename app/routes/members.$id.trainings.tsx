@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -15,17 +14,20 @@ import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { levelLabel } from "~/i18n/labels";
 import { formValues, parseForm, useServerFieldErrors, useValidatedSubmit, type FormValues } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import {
-  COMPETENCY_LEVELS,
   externalTrainingSchema,
   memberCompetencySchema,
   type MemberCompetencyData,
   type MemberCompetencyInput,
 } from "~/validation/trainings";
+import { COMPETENCY_LEVELS } from "~/validation/training-values";
+
+const loadMemberCompetencySchema = () => import("~/validation/trainings").then((m) => m.memberCompetencySchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t("trainings.member.title", { name: data?.record.member.fullName ?? "" })} · ${t("app.name")}` },
@@ -116,7 +118,7 @@ function ConfirmCompetencyForm({
   values?: FormValues;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<MemberCompetencyInput, unknown, MemberCompetencyData>({
-    resolver: zodResolver(memberCompetencySchema),
+    resolver: useLazyZodResolver(loadMemberCompetencySchema),
     defaultValues: values ?? { competencyId: "", level: "dasar" },
   });
   useServerFieldErrors(fieldErrors, setError);

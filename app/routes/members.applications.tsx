@@ -11,7 +11,7 @@ import { requireActor } from "~/http/permissions.server";
 import { readFormData } from "~/utils/request-form.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { applicationDecisionSchema } from "~/validation/applications";
-import { formatPhone } from "~/validation/members";
+import { formatPhone } from "~/validation/member-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("applications.title")} · ${t("app.name")}` }];
 

@@ -1,5 +1,4 @@
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -12,11 +11,15 @@ import { RetentionSettingsForm } from "~/components/members/RetentionSettingsFor
 import { retentionSchema } from "~/validation/privacy";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { formatMemberNumber, memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+import { memberSettingsSchema, type MemberSettingsInput } from "~/validation/members";
+import { formatMemberNumber } from "~/validation/member-values";
 import { calendarToday } from "~/utils/dates";
+
+const loadMemberSettingsSchema = () => import("~/validation/members").then((m) => m.memberSettingsSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("members.settings.title")} · ${t("app.name")}` }];
 
@@ -51,7 +54,7 @@ export default function MemberSettingsPage() {
   const retentionData = allActionData && "intent" in allActionData ? allActionData : undefined;
   const actionData = allActionData && !("intent" in allActionData) ? allActionData : undefined;
   const { register, handleSubmit, setError, watch, formState } = useForm<MemberSettingsInput>({
-    resolver: zodResolver(memberSettingsSchema),
+    resolver: useLazyZodResolver(loadMemberSettingsSchema),
     defaultValues: actionData?.values ?? {
       memberNumberPattern: settings.memberNumberPattern,
       cardValidityYears: String(settings.cardValidityYears),

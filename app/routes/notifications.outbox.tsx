@@ -12,7 +12,8 @@ import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { readFormData } from "~/utils/request-form.server";
-import { OUTBOX_FILTERS, outboxRetrySchema, parseOutboxFilter } from "~/validation/notifications";
+import { outboxRetrySchema, parseOutboxFilter } from "~/validation/notifications";
+import { OUTBOX_FILTERS } from "~/validation/notification-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("notifications.outbox.title")} · ${t("app.name")}` }];
 

@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/PageHeader";
 import { PrivacyNotice } from "~/components/PrivacyNotice";
 import { t } from "~/i18n";
 import { getEnv } from "~/utils/env.server";
-import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
+import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("privacy.title")} · ${t("app.name")}` }];
 

@@ -1,5 +1,4 @@
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -12,20 +11,24 @@ import { listOwnCertificates } from "~/domain/reports/service-certificates.serve
 import { changeOwnPassword, endOtherSessions, listOwnSessions } from "~/domain/accounts/own-account.server";
 import { can } from "~/domain/shared/actor.server";
 import { PasswordChangeForm } from "~/components/accounts/PasswordChangeForm";
-import { SecondFactorCard } from "~/components/accounts/SecondFactorForms";
+import { SecondFactorCard } from "~/components/accounts/SecondFactorCard";
 import { passwordChangeSchema } from "~/validation/accounts";
 import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatDateShort, formatTime } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { notFound, requireActor } from "~/http/permissions.server";
 import { currentSessionId, redirectWithToast } from "~/http/session.server";
-import { formatPhone, profileFormSchema } from "~/validation/members";
-import { mayHoldCard } from "~/validation/member-cards";
+import { profileFormSchema } from "~/validation/members";
+import { formatPhone } from "~/validation/member-values";
+import { mayHoldCard } from "~/validation/member-card-state";
 import { preferencesForm, saveNotificationPreferences } from "~/domain/notifications/inbox.server";
 import { notificationPrefsSchema } from "~/validation/notifications";
 import { mailConfigured } from "~/utils/mail.server";
+
+const loadProfileFormSchema = () => import("~/validation/members").then((m) => m.profileFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("profile.title")} · ${t("app.name")}` }];
 
@@ -90,7 +93,7 @@ export default function ProfilePage() {
         address: member?.address ?? "",
       };
   const { register, handleSubmit, setError, formState } = useForm<ProfileInput, unknown, z.output<typeof profileFormSchema>>({
-    resolver: zodResolver(profileFormSchema),
+    resolver: useLazyZodResolver(loadProfileFormSchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(contactData?.fieldErrors, setError);

@@ -21,8 +21,8 @@ import { currentSessionId, redirectWithToast } from "~/http/session.server";
 import { formatDateLong } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { readFormData } from "~/utils/request-form.server";
-import { safeRedirect } from "~/validation/auth";
-import { confirmIdentitySchema, enrolSchema, SECOND_FACTOR_PATH } from "~/validation/second-factor";
+import { safeRedirect, SECOND_FACTOR_PATH } from "~/validation/auth-values";
+import { confirmIdentitySchema, enrolSchema } from "~/validation/second-factor";
 
 export const meta: MetaFunction = () => [{ title: `${t("secondFactor.title")} · ${t("app.name")}` }];
 

@@ -10,7 +10,7 @@ import { t } from "~/i18n";
 import { formatCalendarDateLong, formatHours, formatNumber, formatRupiah } from "~/utils/format";
 import { unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
-import { agreementKindLabel } from "~/validation/programmes";
+import { agreementKindLabel } from "~/validation/programme-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

@@ -9,7 +9,7 @@ import { formatCalendarDateShort } from "~/utils/format";
 import { refusalResponse, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
-import { MAX_REPORT_PHOTOS } from "~/validation/programmes";
+import { MAX_REPORT_PHOTOS } from "~/validation/programme-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.photos.choose")} · ${t("app.name")}` }];
 

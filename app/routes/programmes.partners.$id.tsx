@@ -14,8 +14,9 @@ import { badRequest, formRefusal, invalidForm, unwrap, type FormRefusalData } fr
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
-import { formatPhone } from "~/validation/members";
-import { agreementSchema, contactSchema, partnerSchema, agreementKindLabel } from "~/validation/programmes";
+import { formatPhone } from "~/validation/member-values";
+import { agreementSchema, contactSchema, partnerSchema } from "~/validation/programmes";
+import { agreementKindLabel } from "~/validation/programme-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.partner.name ?? t("programmes.partners.title")} · ${t("app.name")}` },

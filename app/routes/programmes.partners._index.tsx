@@ -12,7 +12,8 @@ import { parseForm } from "~/utils/forms";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { partnerSchema, agreementKindLabel } from "~/validation/programmes";
+import { partnerSchema } from "~/validation/programmes";
+import { agreementKindLabel } from "~/validation/programme-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.partners.title")} · ${t("app.name")}` }];
 

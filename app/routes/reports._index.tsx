@@ -16,7 +16,8 @@ import { parseForm } from "~/utils/forms";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { REPORT_PERIOD_KINDS, reportPeriodSchema } from "~/validation/reports";
+import { reportPeriodSchema } from "~/validation/reports";
+import { REPORT_PERIOD_KINDS } from "~/validation/report-values";
 import { readFormData } from "~/utils/request-form.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("reports.title")} · ${t("app.name")}` }];

@@ -1,7 +1,6 @@
 import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
@@ -13,11 +12,14 @@ import { t } from "~/i18n";
 import { calendarToday } from "~/utils/dates";
 import { formatDateShort, formatHours, formatNumber } from "~/utils/format";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { certificateIssueSchema, type CertificateIssueData, type CertificateIssueInput } from "~/validation/reports";
+
+const loadCertificateIssueSchema = () => import("~/validation/reports").then((m) => m.certificateIssueSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("certificates.title")} · ${t("app.name")}` }];
 
@@ -64,7 +66,7 @@ function IssueForm() {
   const navigation = useNavigation();
   // checked in the browser with the server's schema; the server's messages show beside their fields too
   const { register, handleSubmit, setError, formState } = useForm<CertificateIssueInput, unknown, CertificateIssueData>({
-    resolver: zodResolver(certificateIssueSchema),
+    resolver: useLazyZodResolver(loadCertificateIssueSchema),
     defaultValues: { ...defaults, ...(actionData?.values ?? {}) },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

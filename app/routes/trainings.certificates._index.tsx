@@ -8,7 +8,7 @@ import { t } from "~/i18n";
 import { formatCalendarDateLong, formatCalendarDateShort } from "~/utils/format";
 import { unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
-import { EXPIRY_WINDOW_DAYS } from "~/validation/trainings";
+import { EXPIRY_WINDOW_DAYS } from "~/validation/training-values";
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.expiry.title")} · ${t("app.name")}` }];
 

@@ -1,5 +1,4 @@
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -10,11 +9,14 @@ import { createCompetency, listCompetencies } from "~/domain/trainings/courses.s
 import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import type { z } from "~/validation/zod";
 import { competencyFormSchema, type CompetencyFormInput } from "~/validation/trainings";
+
+const loadCompetencyFormSchema = () => import("~/validation/trainings").then((m) => m.competencyFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.competency.title")} · ${t("app.name")}` }];
 
@@ -36,7 +38,7 @@ export default function CompetenciesPage() {
   const { competencies, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState } = useForm<CompetencyFormInput, unknown, z.output<typeof competencyFormSchema>>({
-    resolver: zodResolver(competencyFormSchema),
+    resolver: useLazyZodResolver(loadCompetencyFormSchema),
     defaultValues: actionData?.values ?? {},
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

@@ -1,6 +1,5 @@
 import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -13,18 +12,14 @@ import { trainingRights } from "~/domain/trainings/shared.server";
 import { t } from "~/i18n";
 import { courseKindLabel, levelLabel, organiserLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import {
-  COMPETENCY_LEVELS,
-  COURSE_KINDS,
-  courseFormSchema,
-  parseCourseCompetencies,
-  ORGANISERS,
-  type CourseFormData,
-  type CourseFormInput,
-} from "~/validation/trainings";
+import { courseFormSchema, parseCourseCompetencies, type CourseFormData, type CourseFormInput } from "~/validation/trainings";
+import { COMPETENCY_LEVELS, COURSE_KINDS, ORGANISERS } from "~/validation/training-values";
+
+const loadCourseFormSchema = () => import("~/validation/trainings").then((m) => m.courseFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.course.title")} · ${t("app.name")}` }];
 
@@ -50,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function CourseForm({ competencies }: { competencies: { id: string; name: string }[] }) {
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState, watch } = useForm<CourseFormInput, unknown, CourseFormData>({
-    resolver: zodResolver(courseFormSchema),
+    resolver: useLazyZodResolver(loadCourseFormSchema),
     defaultValues: actionData?.values ?? { kind: "bimtek_teknis", organiser: "ipsm" },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

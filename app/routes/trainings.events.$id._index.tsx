@@ -1,7 +1,6 @@
 import { CardCell } from "~/components/CardCell";
 import { readFormData } from "~/utils/request-form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
@@ -12,10 +11,14 @@ import { t } from "~/i18n";
 import { attendanceLabel, levelLabel, memberStatusLabel, resultLabel } from "~/i18n/labels";
 import { formatCalendarDateLong, formatCalendarDateShort, formatHours } from "~/utils/format";
 import { formValues, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { badRequest, formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
-import { ATTENDANCE, parseResultRows, participantsFormSchema, RESULTS } from "~/validation/trainings";
+import { parseResultRows, participantsFormSchema } from "~/validation/trainings";
+import { ATTENDANCE, RESULTS } from "~/validation/training-values";
+
+const loadParticipantsFormSchema = () => import("~/validation/trainings").then((m) => m.participantsFormSchema);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.course.name ?? t("trainings.title")} · ${t("app.name")}` },
@@ -72,7 +75,7 @@ type Candidate = { id: string; fullName: string; memberNumber: string | null; st
 
 /** Members ticked to register for the event; at least one, checked in the browser with the server's schema. */
 function AddParticipantsForm({ candidates, fieldErrors }: { candidates: Candidate[]; fieldErrors: Record<string, string> }) {
-  const { register, handleSubmit, setError, formState } = useForm({ resolver: zodResolver(participantsFormSchema) });
+  const { register, handleSubmit, setError, formState } = useForm({ resolver: useLazyZodResolver(loadParticipantsFormSchema) });
   useServerFieldErrors(fieldErrors, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const error = formState.errors.memberIds?.message;

@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -10,12 +9,15 @@ import { participantForCertificate, saveParticipantCertificate } from "~/domain/
 import { t } from "~/i18n";
 import { organiserLabel } from "~/i18n/labels";
 import { formValues, parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
 import { certificateFormSchema, type CertificateFormData, type CertificateFormInput } from "~/validation/trainings";
+
+const loadCertificateFormSchema = () => import("~/validation/trainings").then((m) => m.certificateFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.event.certificate")} · ${t("app.name")}` }];
 
@@ -57,7 +59,7 @@ export default function CertificatePage() {
   const { event, participant, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState } = useForm<CertificateFormInput, unknown, CertificateFormData>({
-    resolver: zodResolver(certificateFormSchema),
+    resolver: useLazyZodResolver(loadCertificateFormSchema),
     defaultValues: { ...defaults, ...(actionData?.values ?? {}) },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

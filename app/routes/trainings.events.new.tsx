@@ -1,5 +1,4 @@
 import { readFormData } from "~/utils/request-form.server";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useForm } from "react-hook-form";
@@ -11,10 +10,13 @@ import { createEvent, newEventForm } from "~/domain/trainings/events.server";
 import { t } from "~/i18n";
 import { courseKindLabel } from "~/i18n/labels";
 import { parseForm, useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { formRefusal, invalidForm, unwrap } from "~/http/outcome.server";
 import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast } from "~/http/session.server";
 import { eventFormSchema, type EventFormData, type EventFormInput } from "~/validation/trainings";
+
+const loadEventFormSchema = () => import("~/validation/trainings").then((m) => m.eventFormSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("trainings.event.new")} · ${t("app.name")}` }];
 
@@ -37,7 +39,7 @@ export default function NewEventPage() {
   const { courses, chapterName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { register, handleSubmit, setError, formState } = useForm<EventFormInput, unknown, EventFormData>({
-    resolver: zodResolver(eventFormSchema),
+    resolver: useLazyZodResolver(loadEventFormSchema),
     defaultValues: actionData?.values ?? { organiser: chapterName },
   });
   useServerFieldErrors(actionData?.fieldErrors, setError);

@@ -6,11 +6,11 @@ import { z } from "~/validation/zod";
 import { newPasswordField } from "./auth";
 import { parsePage, text } from "./fields";
 import { searchTerm } from "./members";
+import { ACCOUNT_STATES } from "./auth-values";
+export { ACCOUNT_STATES } from "./auth-values";
 
 export const ACCOUNTS_PAGE_SIZE = 50;
 
-/** A login's state: it works, it waits for its person to accept the invitation, or it was deactivated. */
-export const ACCOUNT_STATES = ["aktif", "undangan", "nonaktif"] as const;
 export type AccountState = (typeof ACCOUNT_STATES)[number];
 
 export type AccountFilters = { q?: string; role?: Role; state?: AccountState; page?: number };

@@ -5,20 +5,24 @@
 import { z } from "~/validation/zod";
 import { ActivityStatus, AgeBand, FollowUpStatus, FundingSource, Sex } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
-import { FOLLOW_UP_STATUSES, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, MAX_PHOTOS } from "./activity-codes";
+import {
+  ACTIVITY_STATUSES,
+  FOLLOW_UP_FILTERS,
+  FOLLOW_UP_STATUSES,
+  FOLLOW_UP_UPDATE_STATUSES,
+  FUNDING_SOURCES,
+  MAX_PHOTOS,
+} from "./activity-codes";
 import { calendarDate, cleanText, optionalText, parseCalendarDate, parsePage, parseRupiah, readRupiah, text, toDateInput } from "./fields";
 
 export { parseRupiah };
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { ActivityStatus, AgeBand, FollowUpStatus, FundingSource };
-export const ACTIVITY_STATUSES = Object.values(ActivityStatus);
-export { FOLLOW_UP_STATUSES, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, MAX_PHOTOS };
+export { ACTIVITY_STATUSES, FOLLOW_UP_FILTERS, FOLLOW_UP_STATUSES, FOLLOW_UP_UPDATE_STATUSES, FUNDING_SOURCES, MAX_PHOTOS };
 export const AGE_BANDS = Object.values(AgeBand);
 const SEXES = Object.values(Sex);
 
-/** The follow-up list's filters: the open ones (baru and proses), one status, or all. */
-export const FOLLOW_UP_FILTERS = ["open", ...FOLLOW_UP_STATUSES, "all"] as const;
 export type FollowUpFilter = (typeof FOLLOW_UP_FILTERS)[number];
 
 /** Whether a posted value is one of the codes of the list (and so of its enum). */

@@ -4,20 +4,11 @@
 // level, inside the parent's) are checked by the domain.
 import { ChapterLevel } from "~/generated/prisma/enums";
 import { t } from "~/i18n";
-import { newPasswordField, PASSWORD_MIN } from "./auth";
+import { newPasswordField } from "./auth";
 import { memberFormSchema } from "~/validation/members";
 import { optionalText, requiredText } from "~/validation/fields";
 import { z } from "~/validation/zod";
-
-export const CHAPTER_LEVELS = Object.values(ChapterLevel);
-
-/** The Kemendagri region level of each chapter level. */
-export const REGION_LEVEL_OF: Record<ChapterLevel, "province" | "regency" | "district" | "village"> = {
-  provinsi: "province",
-  kabkota: "regency",
-  kecamatan: "district",
-  kelurahan: "village",
-};
+export { CHAPTER_LEVELS, DINSOS_PASSWORD_MIN, REGION_LEVEL_OF } from "./chapter-values";
 
 /** The order of the levels, top first: a sub-chapter's level is below its parent's. */
 export const LEVEL_RANK: Record<ChapterLevel, number> = { provinsi: 0, kabkota: 1, kecamatan: 2, kelurahan: 3 };
@@ -54,8 +45,6 @@ export const chapterFormSchema = chapterProfileSchema.extend({
     .transform((v) => (v ? v : null)),
 });
 export type ChapterFormData = z.output<typeof chapterFormSchema>;
-
-export const DINSOS_PASSWORD_MIN = PASSWORD_MIN;
 
 /** A Dinas Sosial login bound to a province or a kab/kota. */
 export const dinsosLoginSchema = z.object({

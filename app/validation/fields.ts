@@ -3,30 +3,8 @@
 // server and, through react-hook-form, in the browser.
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
-
-/** "YYYY-MM-DD" -> Date at UTC midnight, or null when it is not a real calendar date. */
-export function parseCalendarDate(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
-}
-
-/** A date a schema has already checked, as a Date at UTC midnight (throws on anything else). */
-export function calendarDateOf(value: string): Date {
-  const parsed = parseCalendarDate(value);
-  if (!parsed) throw new Error(`Not a calendar date: ${value}`);
-  return parsed;
-}
-
-export const optionalCalendarDateOf = (value: string | null | undefined) => (value ? calendarDateOf(value) : null);
-
-/** Date at UTC midnight -> "YYYY-MM-DD" (for date inputs). */
-export function toDateInput(date: Date | string | null | undefined): string {
-  if (!date) return "";
-  return (date instanceof Date ? date : new Date(date)).toISOString().slice(0, 10);
-}
+import { parseCalendarDate, toDateInput } from "./field-values";
+export { parseCalendarDate, calendarDateOf, optionalCalendarDateOf, toDateInput, MAX_PAGE, parsePage } from "./field-values";
 
 // ---------------------------------------------------------------------------------------------
 // Texts
@@ -84,15 +62,6 @@ export function optionalTextField({ max, multiline = false }: Pick<TextOptions, 
 export const requiredText = (max: number, options: Omit<TextOptions, "max"> = {}) => text({ max, ...options });
 
 export const optionalText = (max: number, options: Pick<TextOptions, "multiline"> = {}) => optionalTextField({ max, ...options });
-
-/** The last page number a list takes from a URL (?page=99999999999999999999 is page 100000, not a crash). */
-export const MAX_PAGE = 100_000;
-
-/** A page number from a URL's query: a whole number from 1, at most MAX_PAGE; anything else is page 1. */
-export function parsePage(value: string | null | undefined): number {
-  const page = Number(value ?? "1");
-  return Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar dates

@@ -5,14 +5,10 @@ import { HoldingEndReason, PeriodStatus, PositionKind } from "~/generated/prisma
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
+import { POSITION_KINDS, HOLDING_END_REASONS } from "./leadership-values";
+export { POSITION_KINDS, SINGLE_HOLDER_KINDS, HOLDING_END_REASONS } from "./leadership-values";
 
 export { HoldingEndReason, PeriodStatus, PositionKind };
-export const POSITION_KINDS = Object.values(PositionKind);
-
-/** Positions of these kinds always have one holder at a time. */
-export const SINGLE_HOLDER_KINDS: readonly PositionKind[] = ["ketua", "sekretaris", "bendahara"];
-
-export const HOLDING_END_REASONS = Object.values(HoldingEndReason);
 
 /** The positions a new chapter starts with (the chapter can add more). */
 export const DEFAULT_POSITIONS: readonly { title: string; kind: PositionKind; bidang?: string }[] = [

@@ -1,15 +1,8 @@
 // The member card forms on the member page: issue a new card, or revoke one with a reason.
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
-
-export const REVOKE_REASON_MAX = 200;
-
-/** Only candidates and active members hold a card; leaving the association revokes it. */
-export const CARD_HOLDER_STATUSES = ["calon", "aktif"] as const;
-
-export function mayHoldCard(status: string): boolean {
-  return (CARD_HOLDER_STATUSES as readonly string[]).includes(status);
-}
+import { REVOKE_REASON_MAX } from "./member-card-state";
+export { REVOKE_REASON_MAX, CARD_HOLDER_STATUSES, mayHoldCard } from "./member-card-state";
 
 export const cardActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("issue") }),

@@ -2,10 +2,12 @@
 import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { MembershipType, MemberStatus, Sex } from "~/generated/prisma/enums";
-import { MEMBER_STATUSES } from "./member-codes";
+import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from "./member-codes";
 import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
 
 export { parseCalendarDate, toDateInput } from "./fields";
+export { MEMBERSHIP_TYPES } from "./member-codes";
+export { formatMemberNumber, formatPhone } from "./member-values";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };
@@ -17,7 +19,6 @@ export function mayHoldLogin(status: MemberStatus): boolean {
   return LOGIN_HOLDER_STATUSES.includes(status);
 }
 export const SEXES = Object.values(Sex);
-export const MEMBERSHIP_TYPES = Object.values(MembershipType);
 
 /** Members listed per page in /members. */
 export const MEMBERS_PAGE_SIZE = 50;
@@ -55,13 +56,6 @@ export function normalizePhone(input: string): string | null {
   else national = digits;
   if (!/^08\d{8,11}$/.test(national)) return null;
   return `+62${national.slice(1)}`;
-}
-
-/** E.164 -> "0812-3456-7890" for people. */
-export function formatPhone(e164: string | null | undefined): string {
-  if (!e164) return "";
-  const national = e164.startsWith("+62") ? `0${e164.slice(3)}` : e164;
-  return national.replace(/^(\d{4})(\d{4})(\d+)$/, "$1-$2-$3");
 }
 
 /** Whole years between two calendar dates. */
@@ -140,18 +134,6 @@ export const profileFormSchema = z.object({
   email: memberFormSchema.shape.email,
   address: requiredText(200, { multiline: true }),
 });
-
-/**
- * A member number from the chapter's pattern: {KODE} chapter code, {TAHUN} year of joining,
- * {NOMOR:n} the serial padded to n digits ({NOMOR} unpadded).
- * formatMemberNumber("{KODE}-{TAHUN}-{NOMOR:4}", { code: "PTK", year: 2026, serial: 42 }) === "PTK-2026-0042"
- */
-export function formatMemberNumber(pattern: string, parts: { code: string; year: number; serial: number }): string {
-  return pattern
-    .replaceAll("{KODE}", parts.code)
-    .replaceAll("{TAHUN}", String(parts.year))
-    .replace(/\{NOMOR(?::(\d+))?\}/g, (_m, width?: string) => String(parts.serial).padStart(Number(width ?? 0), "0"));
-}
 
 /** A member number pattern must contain the serial, or numbers could repeat. */
 export function isValidMemberNumberPattern(pattern: string): boolean {

@@ -4,6 +4,8 @@
 import { NotificationKind } from "~/generated/prisma/enums";
 import { t, type MessageKey } from "~/i18n";
 import { z } from "./zod";
+import { REMINDER_LIMITS, OUTBOX_FILTERS } from "./notification-values";
+export { REMINDER_LIMITS, OUTBOX_FILTERS } from "./notification-values";
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
 export type { NotificationKind };
@@ -20,14 +22,6 @@ export const notificationPrefsSchema = z
     for (const kind of NOTIFICATION_KINDS) if (values[kind]) chosen[kind] = values[kind] === "email";
     return chosen;
   });
-
-/** The ranges of the chapter's reminder settings (days; the report's due day of the month). */
-export const REMINDER_LIMITS = {
-  verificationReminderDays: { min: 1, max: 30 },
-  reportDueDay: { min: 1, max: 28 },
-  // well under the 6 months a read notification is kept (the reminder's event key must not come back after it is deleted)
-  certificateWarningDays: { min: 1, max: 90 },
-} as const;
 
 /** A whole number in the range, from the form's text; one message for every wrong input. */
 const wholeIn = (range: { min: number; max: number }, message: MessageKey) => {
@@ -48,8 +42,6 @@ export const reminderSettingsSchema = z.object({
 });
 export type ReminderSettingsData = z.output<typeof reminderSettingsSchema>;
 
-/** The outbox page's status filter: what needs attention (the default), everything, or one status. */
-export const OUTBOX_FILTERS = ["problems", "all", "pending", "sending", "sent", "failed", "uncertain"] as const;
 export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
 
 /** `?status=` as a filter; anything unknown is the default. */

@@ -1,13 +1,7 @@
 import { t } from "~/i18n";
 import { z } from "~/validation/zod";
-
-// The privacy notice's version (docs/privacy.md): a member's consent records which version they
-// agreed to, and a new version asks every member again at their next sign-in. Change the version
-// whenever what the notice says changes.
-export const PRIVACY_NOTICE_VERSION = "2026-12-04.2";
-
-/** Retention periods the chapter may set, in months. */
-export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
+import { RETENTION_MONTHS } from "./privacy-values";
+export { PRIVACY_NOTICE_VERSION, RETENTION_MONTHS } from "./privacy-values";
 
 /** The consent form: the box must be ticked. */
 export const consentSchema = z.object({

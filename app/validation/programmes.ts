@@ -10,17 +10,21 @@ import { calendarDate, optionalText, parseCalendarDate, readRupiah, requiredText
 import { memberFormSchema } from "./members";
 
 import { AgreementKind, MoneyKind, MoneyStatus, PartnerKind, PartnerStatus } from "~/generated/prisma/enums";
+import { PARTNER_KINDS, PARTNER_STATUSES, AGREEMENT_KINDS, MONEY_KINDS, MAX_PROGRAMME_PARTNERS } from "./programme-values";
+export {
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  AGREEMENT_KINDS,
+  MONEY_KINDS,
+  MAX_PROGRAMME_PARTNERS,
+  MAX_REPORT_PHOTOS,
+  agreementKindLabel,
+} from "./programme-values";
 export { AgreementKind, MoneyKind, MoneyStatus, PartnerKind, PartnerStatus };
-export const PARTNER_KINDS = Object.values(PartnerKind);
-export const PARTNER_STATUSES = Object.values(PartnerStatus);
-export const AGREEMENT_KINDS = Object.values(AgreementKind);
-export const MONEY_KINDS = Object.values(MoneyKind);
 export const MONEY_STATUSES = Object.values(MoneyStatus);
 /** Programme status is derived from its dates: planned, running, finished. */
 export const PROGRAMME_PHASES = ["rencana", "berjalan", "selesai"] as const;
 export type ProgrammePhase = (typeof PROGRAMME_PHASES)[number];
-export const MAX_PROGRAMME_PARTNERS = 5;
-export const MAX_REPORT_PHOTOS = 6;
 export const DEFAULT_APPROVAL_THRESHOLD = 5_000_000;
 
 export const partnerSchema = z.object({
@@ -165,11 +169,6 @@ export const moneyReasonSchema = z.object({
 export const financeSettingsSchema = z.object({
   financeApprovalThreshold: rupiahAmountOrZero,
 });
-
-/** "MoU" or "PKS", as the documents write them. */
-export function agreementKindLabel(kind: AgreementKind): string {
-  return kind === "mou" ? "MoU" : kind.toUpperCase();
-}
 
 /** A programme's phase on a day: before its start, within its dates, after its end. */
 export function programmePhase(programme: { startDate: Date; endDate: Date }, today: Date): ProgrammePhase {

@@ -4,8 +4,8 @@
 import { t } from "~/i18n";
 import { text } from "~/validation/fields";
 import { z } from "~/validation/zod";
-
-export const REGION_NAME_MAX = 80;
+import { REGION_NAME_MAX } from "./chapter-values";
+export { REGION_NAME_MAX } from "./chapter-values";
 
 export const villageNameSchema = z.object({
   code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, t("regions.error.code")),

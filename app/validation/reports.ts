@@ -5,8 +5,9 @@ import { t } from "~/i18n";
 import { calendarDate, parseCalendarDate, text } from "./fields";
 
 import { ReportPeriodKind, ReportStatus } from "~/generated/prisma/enums";
+import { REPORT_PERIOD_KINDS } from "./report-values";
+export { REPORT_PERIOD_KINDS } from "./report-values";
 export { ReportPeriodKind, ReportStatus };
-export const REPORT_PERIOD_KINDS = Object.values(ReportPeriodKind);
 export const REPORT_STATUSES = Object.values(ReportStatus);
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

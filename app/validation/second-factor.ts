@@ -3,9 +3,7 @@
 // codes (a code or the password), and the administrator's chapter setting.
 import { t } from "~/i18n";
 import { z } from "~/validation/zod";
-
-/** The page that turns the second factor on, off, and makes new recovery codes. */
-export const SECOND_FACTOR_PATH = "/profile/second-factor";
+export { SECOND_FACTOR_PATH } from "./auth-values";
 
 /** Digits of an authenticator code (RFC 6238 as every authenticator app shows it). */
 export const TOTP_DIGITS = 6;

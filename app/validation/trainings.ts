@@ -6,15 +6,11 @@ import { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { Attendance, CompetencyLevel, CompetencySource, CourseKind, Organiser, TrainingResult } from "~/generated/prisma/enums";
 import { calendarDate, optionalCalendarDate, optionalText, parseCalendarDate, requiredText } from "./fields";
+import { COURSE_KINDS, ORGANISERS, ATTENDANCE, RESULTS, COMPETENCY_LEVELS } from "./training-values";
+export { COURSE_KINDS, ORGANISERS, ATTENDANCE, RESULTS, COMPETENCY_LEVELS, EXPIRY_WINDOW_DAYS } from "./training-values";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { Attendance, CompetencyLevel, CompetencySource, CourseKind, Organiser, TrainingResult };
-
-export const COURSE_KINDS = Object.values(CourseKind);
-export const ORGANISERS = Object.values(Organiser);
-export const ATTENDANCE = Object.values(Attendance);
-export const RESULTS = Object.values(TrainingResult);
-export const COMPETENCY_LEVELS = Object.values(CompetencyLevel);
 
 /**
  * The competencies ticked in the course form (`competency`, several), each with the level chosen
@@ -36,9 +32,6 @@ export function parseCourseCompetencies(formData: FormData): {
   return { entries, fieldErrors };
 }
 export const LEVEL_RANK: Record<CompetencyLevel, number> = { dasar: 1, menengah: 2, mahir: 3 };
-
-/** Certificates expiring within this many days are listed (and those already expired). */
-export const EXPIRY_WINDOW_DAYS = 90;
 
 /** Competencies every chapter starts with (national list); a chapter adds its own. */
 export const NATIONAL_COMPETENCIES = [

@@ -10,6 +10,24 @@ import { gzipSync } from "node:zlib";
 /** The goal of issue 18 for the activity form, in bytes of gzip. */
 export const FIRST_LOAD_BUDGET = 110 * 1024;
 
+/**
+ * The pages held to FIRST_LOAD_BUDGET (Remix route id, page), checked by tests/e2e/bundle-size.test.ts
+ * and printed by the bench: the activity form (issue 18) and the pages volunteers and the public
+ * open on their phones (issue 20): signing in, applying, passwords, the profile, the activity list.
+ */
+export const BUDGETED_PAGES = [
+  ["routes/activities.new", "/activities/new"],
+  ["routes/login", "/login"],
+  ["routes/login_.code", "/login/code"],
+  ["routes/forgot-password", "/forgot-password"],
+  ["routes/reset-password.$token", "/reset-password/$token"],
+  ["routes/invite.$token", "/invite/$token"],
+  ["routes/apply.$code", "/apply/$code"],
+  ["routes/profile", "/profile"],
+  ["routes/activities._index", "/activities"],
+  ["routes/_index", "/ (dashboard)"],
+] as const;
+
 type ManifestRoute = { module: string; imports?: string[] };
 export type RemixManifest = { entry: { module: string; imports: string[] }; routes: Record<string, ManifestRoute> };
 

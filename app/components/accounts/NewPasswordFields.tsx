@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { t } from "~/i18n";
-import { PASSWORD_MIN } from "~/validation/auth";
+import { PASSWORD_MIN } from "~/validation/auth-values";
 import { FormField } from "../FormField";
 
 /** A new password typed twice (`password`, `confirm`), as every form that sets one asks for it. */

@@ -1,19 +1,21 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { NewPasswordFields } from "./NewPasswordFields";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { passwordChangeSchema } from "~/validation/accounts";
 import type { z } from "~/validation/zod";
+
+const loadPasswordChangeSchema = () => import("~/validation/accounts").then((m) => m.passwordChangeSchema);
 
 type Input = z.input<typeof passwordChangeSchema>;
 
 /** The user's own password change (/profile): checked in the browser with the server's schema; nothing typed is sent back. */
 export function PasswordChangeForm({ fieldErrors, formError }: { fieldErrors?: Record<string, string>; formError?: string }) {
   const { register, handleSubmit, setError, formState } = useForm<Input, unknown, z.output<typeof passwordChangeSchema>>({
-    resolver: zodResolver(passwordChangeSchema),
+    resolver: useLazyZodResolver(loadPasswordChangeSchema),
     defaultValues: { current: "", password: "", confirm: "" },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,15 +1,18 @@
 // The forms of /profile/second-factor (docs/decisions/024): the first code with the password to
 // turn it on, "a current code or the password" to make new recovery codes or turn it off, the
-// recovery codes shown once, and the card on /profile that leads there. Checked in the browser
-// with the server's schemas; nothing typed is sent back.
-import { zodResolver } from "@hookform/resolvers/zod";
+// recovery codes shown once (the card on /profile that leads there is SecondFactorCard.tsx).
+// Checked in the browser with the server's schemas; nothing typed is sent back.
 import { Form, Link } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { t, type MessageKey } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { confirmIdentitySchema, enrolSchema, type EnrolInput } from "~/validation/second-factor";
 import type { z } from "~/validation/zod";
+
+const loadEnrolSchema = () => import("~/validation/second-factor").then((m) => m.enrolSchema);
+const loadConfirmIdentitySchema = () => import("~/validation/second-factor").then((m) => m.confirmIdentitySchema);
 
 type Refused = { fieldErrors?: Record<string, string>; formError?: string };
 
@@ -24,7 +27,7 @@ function FormError({ message }: { message?: string }) {
 /** The first code from the app and the password: turns the second factor on. */
 export function EnrolForm({ action, refused }: { action: string; refused?: Refused }) {
   const { register, handleSubmit, setError, formState } = useForm<EnrolInput, unknown, z.output<typeof enrolSchema>>({
-    resolver: zodResolver(enrolSchema),
+    resolver: useLazyZodResolver(loadEnrolSchema),
     defaultValues: { code: "", password: "" },
   });
   useServerFieldErrors(refused?.fieldErrors, setError);
@@ -74,7 +77,7 @@ export function ConfirmIdentityForm({
   refused?: Refused;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<ConfirmInput, unknown, z.output<typeof confirmIdentitySchema>>({
-    resolver: zodResolver(confirmIdentitySchema),
+    resolver: useLazyZodResolver(loadConfirmIdentitySchema),
     defaultValues: { confirm: "" },
   });
   useServerFieldErrors(refused?.fieldErrors, setError);
@@ -110,19 +113,6 @@ export function RecoveryCodes({ codes, next }: { codes: string[]; next: string }
       </ol>
       <Link className="button button--primary" to={next}>
         {t("secondFactor.codes.continue")}
-      </Link>
-    </section>
-  );
-}
-
-/** The card on /profile that leads to the second factor's page. */
-export function SecondFactorCard() {
-  return (
-    <section className="card" aria-labelledby="second-factor">
-      <h2 id="second-factor">{t("secondFactor.title")}</h2>
-      <p className="muted">{t("secondFactor.intro")}</p>
-      <Link className="button" to="/profile/second-factor">
-        {t("secondFactor.profileLink")}
       </Link>
     </section>
   );

@@ -1,12 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { applicationSchema, type ApplicationData, type ApplicationInput } from "~/validation/applications";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type ApplicationData, type ApplicationInput } from "~/validation/applications";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import { VillagePicker, type VillageOption } from "../VillagePicker";
+
+const loadApplicationSchema = () => import("~/validation/applications").then((m) => m.applicationSchema);
 
 /** The public application form: checked in the browser with the server's schema; works without JavaScript too. */
 export function ApplicationForm({
@@ -21,7 +23,7 @@ export function ApplicationForm({
   formError?: string;
 }) {
   const { register, handleSubmit, setError, watch, formState } = useForm<ApplicationInput, unknown, ApplicationData>({
-    resolver: zodResolver(applicationSchema),
+    resolver: useLazyZodResolver(loadApplicationSchema),
     defaultValues: { ...(defaults as Partial<ApplicationInput>), consent: undefined },
     mode: "onTouched",
   });

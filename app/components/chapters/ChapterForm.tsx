@@ -1,15 +1,18 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { timeZoneOfRegion } from "~/utils/regions";
-import { CHAPTER_LEVELS, chapterFormSchema, REGION_LEVEL_OF } from "~/validation/chapters";
+import { chapterFormSchema } from "~/validation/chapters";
+import { CHAPTER_LEVELS, REGION_LEVEL_OF } from "~/validation/chapter-values";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
 import { ChapterLetterheadFields } from "./ChapterLetterheadFields";
 import { SelectField } from "../SelectField";
 import { RegionSearch } from "./RegionSearch";
+
+const loadChapterFormSchema = () => import("~/validation/chapters").then((m) => m.chapterFormSchema);
 
 export type ParentChoice = { id: string; name: string; level: string; regionCode: string; regionName: string; depth: number };
 
@@ -32,7 +35,7 @@ export function ChapterForm({
   formError?: string;
 }) {
   const form = useForm<z.input<typeof chapterFormSchema>, unknown, z.output<typeof chapterFormSchema>>({
-    resolver: zodResolver(chapterFormSchema),
+    resolver: useLazyZodResolver(loadChapterFormSchema),
     defaultValues: { level: "kabkota", ...defaults },
   });
   const { register, handleSubmit, setError, setValue, watch, formState } = form;

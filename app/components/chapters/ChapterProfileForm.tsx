@@ -1,12 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { chapterProfileSchema } from "~/validation/chapters";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
 import { ChapterLetterheadFields } from "./ChapterLetterheadFields";
+
+const loadChapterProfileSchema = () => import("~/validation/chapters").then((m) => m.chapterProfileSchema);
 
 /** The board's own chapter profile: letterhead, contacts and letter code, checked in the browser with the server's schema. */
 export function ChapterProfileForm({
@@ -20,7 +22,7 @@ export function ChapterProfileForm({
     z.input<typeof chapterProfileSchema>,
     unknown,
     z.output<typeof chapterProfileSchema>
-  >({ resolver: zodResolver(chapterProfileSchema), defaultValues: defaults });
+  >({ resolver: useLazyZodResolver(loadChapterProfileSchema), defaultValues: defaults });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);
   const onSubmit = useValidatedSubmit(handleSubmit);
   const { errors } = formState;

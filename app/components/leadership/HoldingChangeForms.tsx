@@ -1,28 +1,24 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { holdingEndReasonLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import {
-  endHoldingSchema,
-  HOLDING_END_REASONS,
-  replaceHoldingSchema,
-  type EndHoldingData,
-  type EndHoldingInput,
-  type ReplaceHoldingData,
-  type ReplaceHoldingInput,
-} from "~/validation/leadership";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type EndHoldingData, type EndHoldingInput, type ReplaceHoldingData, type ReplaceHoldingInput } from "~/validation/leadership";
+import { HOLDING_END_REASONS } from "~/validation/leadership-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import { MemberOptions, type MemberChoice } from "./HoldingForm";
+
+const loadReplaceHoldingSchema = () => import("~/validation/leadership").then((m) => m.replaceHoldingSchema);
+const loadEndHoldingSchema = () => import("~/validation/leadership").then((m) => m.endHoldingSchema);
 
 type Errors = { fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 /** A mid-term replacement (PAW): who takes over, from when, on which decree. */
 export function ReplaceHoldingForm({ members, today, fieldErrors, values }: { members: MemberChoice[]; today: string } & Errors) {
   const { register, handleSubmit, setError, formState } = useForm<ReplaceHoldingInput, unknown, ReplaceHoldingData>({
-    resolver: zodResolver(replaceHoldingSchema),
+    resolver: useLazyZodResolver(loadReplaceHoldingSchema),
     defaultValues: values ?? { startDate: today, endReason: "paw" },
   });
   useServerFieldErrors(fieldErrors, setError);
@@ -57,7 +53,7 @@ export function ReplaceHoldingForm({ members, today, fieldErrors, values }: { me
 /** Ends a holding without a successor (resignation, death, dismissal). */
 export function EndHoldingForm({ today, fieldErrors, values }: { today: string } & Errors) {
   const { register, handleSubmit, setError, formState } = useForm<EndHoldingInput, unknown, EndHoldingData>({
-    resolver: zodResolver(endHoldingSchema),
+    resolver: useLazyZodResolver(loadEndHoldingSchema),
     defaultValues: values ?? { endDate: today, endReason: "mengundurkan_diri" },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,11 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { holdingFormSchema, type HoldingFormData, type HoldingFormInput } from "~/validation/leadership";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type HoldingFormData, type HoldingFormInput } from "~/validation/leadership";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+
+const loadHoldingFormSchema = () => import("~/validation/leadership").then((m) => m.holdingFormSchema);
 
 export type MemberChoice = { id: string; fullName: string; memberNumber: string | null };
 type PositionChoice = { id: string; title: string };
@@ -37,7 +39,7 @@ export function HoldingForm({
   fieldErrors?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<HoldingFormInput, unknown, HoldingFormData>({
-    resolver: zodResolver(holdingFormSchema),
+    resolver: useLazyZodResolver(loadHoldingFormSchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors, setError);

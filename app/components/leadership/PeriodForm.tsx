@@ -1,10 +1,12 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { periodFormSchema, type PeriodFormData, type PeriodFormInput } from "~/validation/leadership";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type PeriodFormData, type PeriodFormInput } from "~/validation/leadership";
 import { FormField } from "../FormField";
+
+const loadPeriodFormSchema = () => import("~/validation/leadership").then((m) => m.periodFormSchema);
 
 /** A board term's details: name, dates, decree, installation. Used to add and to correct. */
 export function PeriodForm({
@@ -17,7 +19,7 @@ export function PeriodForm({
   submitLabel: string;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<PeriodFormInput, unknown, PeriodFormData>({
-    resolver: zodResolver(periodFormSchema),
+    resolver: useLazyZodResolver(loadPeriodFormSchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,11 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { anonymiseSchema } from "~/validation/privacy";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
+
+const loadAnonymiseSchema = () => import("~/validation/privacy").then((m) => m.anonymiseSchema);
 
 /**
  * The board erases a departed member's identity on request (docs/privacy.md): a reason and the
@@ -21,7 +23,7 @@ export function AnonymiseMemberForm({
   formError?: string;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof anonymiseSchema>>({
-    resolver: zodResolver(anonymiseSchema),
+    resolver: useLazyZodResolver(loadAnonymiseSchema),
     defaultValues: { reason: "", confirmation: "" },
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,11 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { RETENTION_MONTHS, retentionSchema } from "~/validation/privacy";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { retentionSchema } from "~/validation/privacy";
+import { RETENTION_MONTHS } from "~/validation/privacy-values";
 import type { z } from "~/validation/zod";
 import { FormField } from "../FormField";
+
+const loadRetentionSchema = () => import("~/validation/privacy").then((m) => m.retentionSchema);
 
 /** The chapter's retention periods (docs/privacy.md): departed members, and residents' NIK/KK on closed follow-ups. */
 export function RetentionSettingsForm({
@@ -16,7 +19,7 @@ export function RetentionSettingsForm({
   fieldErrors?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof retentionSchema>>({
-    resolver: zodResolver(retentionSchema),
+    resolver: useLazyZodResolver(loadRetentionSchema),
     defaultValues: {
       memberRetentionMonths: String(settings.memberRetentionMonths),
       caseIdentifierRetentionMonths: String(settings.caseIdentifierRetentionMonths),

@@ -1,12 +1,15 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { AGREEMENT_KINDS, agreementKindLabel, agreementSchema, type AgreementData } from "~/validation/programmes";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { agreementSchema, type AgreementData } from "~/validation/programmes";
+import { AGREEMENT_KINDS, agreementKindLabel } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+
+const loadAgreementSchema = () => import("~/validation/programmes").then((m) => m.agreementSchema);
 
 /**
  * An agreement of a partner (MoU or PKS: number, dates) with its scan, checked in the browser by
@@ -20,7 +23,7 @@ export function AgreementForm({
   fieldErrors?: Record<string, string | undefined>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof agreementSchema>, unknown, AgreementData>({
-    resolver: zodResolver(agreementSchema),
+    resolver: useLazyZodResolver(loadAgreementSchema),
     defaultValues: { kind: "pks", ...defaults },
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

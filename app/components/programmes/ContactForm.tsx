@@ -1,11 +1,13 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { contactSchema, type ContactData } from "~/validation/programmes";
 import { FormField } from "../FormField";
+
+const loadContactSchema = () => import("~/validation/programmes").then((m) => m.contactSchema);
 
 /** A partner's contact person (name, position, phone, email), checked in the browser by the server's schema. */
 export function ContactForm({
@@ -16,7 +18,7 @@ export function ContactForm({
   fieldErrors?: Record<string, string | undefined>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<z.input<typeof contactSchema>, unknown, ContactData>({
-    resolver: zodResolver(contactSchema),
+    resolver: useLazyZodResolver(loadContactSchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

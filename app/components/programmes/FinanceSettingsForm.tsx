@@ -1,12 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import type { z } from "~/validation/zod";
 import { t } from "~/i18n";
 import { formatRupiah } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { financeSettingsSchema } from "~/validation/programmes";
 import { FormField } from "../FormField";
+
+const loadFinanceSettingsSchema = () => import("~/validation/programmes").then((m) => m.financeSettingsSchema);
 
 /** The Ketua's approval threshold (whole rupiah, 0 for every entry), checked in the browser by the server's schema. */
 export function FinanceSettingsForm({
@@ -23,7 +25,7 @@ export function FinanceSettingsForm({
     unknown,
     z.output<typeof financeSettingsSchema>
   >({
-    resolver: zodResolver(financeSettingsSchema),
+    resolver: useLazyZodResolver(loadFinanceSettingsSchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

@@ -1,11 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { MONEY_KINDS, moneyEntrySchema, type MoneyEntryData, type MoneyEntryInput } from "~/validation/programmes";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type MoneyEntryData, type MoneyEntryInput } from "~/validation/programmes";
+import { MONEY_KINDS } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+
+const loadMoneyEntrySchema = () => import("~/validation/programmes").then((m) => m.moneyEntrySchema);
 
 /**
  * A money entry of the ledger (received or spent), with its receipt scan: checked in the browser
@@ -26,7 +29,7 @@ export function MoneyEntryForm({
   busy: boolean;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<MoneyEntryInput, unknown, MoneyEntryData>({
-    resolver: zodResolver(moneyEntrySchema),
+    resolver: useLazyZodResolver(loadMoneyEntrySchema),
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

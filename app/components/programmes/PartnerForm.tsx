@@ -1,11 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { PARTNER_KINDS, PARTNER_STATUSES, partnerSchema, type PartnerData, type PartnerInput } from "~/validation/programmes";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type PartnerData, type PartnerInput } from "~/validation/programmes";
+import { PARTNER_KINDS, PARTNER_STATUSES } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+
+const loadPartnerSchema = () => import("~/validation/programmes").then((m) => m.partnerSchema);
 
 /** A partner's name, kind, sector, address, status and notes (new or edited). */
 export function PartnerForm({
@@ -18,7 +21,7 @@ export function PartnerForm({
   submitLabel: string;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<PartnerInput, unknown, PartnerData>({
-    resolver: zodResolver(partnerSchema),
+    resolver: useLazyZodResolver(loadPartnerSchema),
     defaultValues: { kind: "perusahaan", status: "aktif", ...defaults },
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

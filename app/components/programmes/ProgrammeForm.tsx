@@ -1,20 +1,17 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { formatCalendarDateShort } from "~/utils/format";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { FUNDING_SOURCES } from "~/validation/activities";
-import {
-  MAX_PROGRAMME_PARTNERS,
-  programmeSchema,
-  type AgreementKind,
-  type ProgrammeFormData,
-  agreementKindLabel,
-} from "~/validation/programmes";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { FUNDING_SOURCES } from "~/validation/activity-codes";
+import { type AgreementKind, type ProgrammeFormData } from "~/validation/programmes";
+import { MAX_PROGRAMME_PARTNERS, agreementKindLabel } from "~/validation/programme-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
 import type { VillageOption } from "../VillagePicker";
+
+const loadProgrammeSchema = () => import("~/validation/programmes").then((m) => m.programmeSchema);
 
 type Input = Record<string, string>;
 export type ProgrammeFormChoices = {
@@ -54,7 +51,7 @@ export function ProgrammeForm({
 }) {
   const busy = useNavigation().state !== "idle";
   const { register, handleSubmit, setError, formState } = useForm<Input, unknown, ProgrammeFormData>({
-    resolver: zodResolver(programmeSchema) as never,
+    resolver: useLazyZodResolver(loadProgrammeSchema) as never,
     defaultValues: defaults,
   });
   useServerFieldErrors(fieldErrors, setError);

@@ -1,11 +1,11 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
 import { timeZoneOfRegion } from "~/utils/regions";
-import { PASSWORD_MIN } from "~/validation/auth";
-import { CHAPTER_LEVELS, REGION_LEVEL_OF } from "~/validation/chapters";
+import { PASSWORD_MIN } from "~/validation/auth-values";
+import { CHAPTER_LEVELS, REGION_LEVEL_OF } from "~/validation/chapter-values";
 import { setupFormSchema } from "~/validation/setup";
 import type { z } from "~/validation/zod";
 import { RegionSearch } from "../chapters/RegionSearch";
@@ -13,6 +13,8 @@ import { ZONE_NAMES } from "../chapters/ChapterForm";
 import { FormField } from "../FormField";
 import { ChapterLetterheadFields } from "../chapters/ChapterLetterheadFields";
 import { SelectField } from "../SelectField";
+
+const loadSetupFormSchema = () => import("~/validation/setup").then((m) => m.setupFormSchema);
 
 type Input = z.input<typeof setupFormSchema>;
 
@@ -31,7 +33,7 @@ export function SetupForm({
   formError?: string;
 }) {
   const { register, handleSubmit, setError, setValue, watch, formState } = useForm<Input, unknown, z.output<typeof setupFormSchema>>({
-    resolver: zodResolver(setupFormSchema),
+    resolver: useLazyZodResolver(loadSetupFormSchema),
     defaultValues: { level: "kabkota", ...(defaults as Partial<Input>), password: "", confirm: "" },
   });
   useServerFieldErrors(fieldErrors as Record<string, string> | undefined, setError);

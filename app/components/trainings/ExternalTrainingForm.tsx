@@ -1,12 +1,15 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form } from "@remix-run/react";
 import { useForm } from "react-hook-form";
 import { t } from "~/i18n";
 import { courseKindLabel } from "~/i18n/labels";
 import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
-import { COURSE_KINDS, externalTrainingSchema, type ExternalTrainingData, type ExternalTrainingInput } from "~/validation/trainings";
+import { useLazyZodResolver } from "~/utils/lazy-resolver";
+import { type ExternalTrainingData, type ExternalTrainingInput } from "~/validation/trainings";
+import { COURSE_KINDS } from "~/validation/training-values";
 import { FormField } from "../FormField";
 import { SelectField } from "../SelectField";
+
+const loadExternalTrainingSchema = () => import("~/validation/trainings").then((m) => m.externalTrainingSchema);
 
 /** A training taken outside the chapter, with its certificate (number, dates, scan) when there is one. */
 export function ExternalTrainingForm({
@@ -20,7 +23,7 @@ export function ExternalTrainingForm({
   values?: Record<string, string>;
 }) {
   const { register, handleSubmit, setError, formState } = useForm<ExternalTrainingInput, unknown, ExternalTrainingData>({
-    resolver: zodResolver(externalTrainingSchema),
+    resolver: useLazyZodResolver(loadExternalTrainingSchema),
     defaultValues: values ?? { kind: "diklat" },
   });
   useServerFieldErrors(fieldErrors, setError);
