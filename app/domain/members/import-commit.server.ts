@@ -408,7 +408,13 @@ export async function commitImport(
     return ok({ created: creates.length, updated: updates.length, unchanged });
   } catch (error) {
     state.error = t("import.error.commitFailed");
-    if (claimed) await undoImport(importId, { actorId, reason: String(error).slice(0, 300) });
+    if (claimed) {
+      // When even the undo fails (a new member linked meanwhile), the import stays "committing"
+      // and the next start tries again (undoInterruptedImports).
+      await undoImport(importId, { actorId, reason: String(error).slice(0, 300) }).catch((undoError: unknown) =>
+        console.error(`member import ${importId}: the undo failed, retried at the next start:`, undoError),
+      );
+    }
     // A NIK or email registered by someone else while the batches ran.
     if (isUniqueViolation(error)) {
       state.error = t("import.refused.changedDuring");
