@@ -272,10 +272,10 @@ const PROGRESS_STEP = 500;
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
- * Rows per batch: each batch is one short transaction (about 0.1 s), so other writes (an
+ * Rows per batch: each batch is one short transaction (about 0.05 s idle), so other writes (an
  * activity submitted meanwhile) take their turn between two batches (docs/decisions/033).
  */
-export const IMPORT_BATCH_ROWS = 250;
+export const IMPORT_BATCH_ROWS = 100;
 // Rows per multi-row INSERT: few statements, well under the parameters SQLite takes in one (32,766).
 const AUDIT_ROWS_PER_INSERT = 500;
 const FLAG_ROWS_PER_INSERT = 150;
