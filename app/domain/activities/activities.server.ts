@@ -206,15 +206,23 @@ function locationColumns(data: ActivityInput["data"]) {
 /**
  * The checks read before the transaction, which then only writes: SQLite has one writer, so the
  * transaction stays short under 50 volunteers posting at once (docs/decisions/033). A repeated
- * form is answered before anything is checked; two copies of one form posted at the same moment
- * meet at the idempotency key's unique index, and the second answers with the first.
+ * form (the same idempotency key) meets the key's unique index and is answered with the first
+ * activity, without a read of its own on the way of every new form.
  */
 async function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date, rules: ChapterRules) {
   const key = input.data.idempotencyKey;
-  const repeated = await findRepeat(memberId, key);
-  if (repeated) return repeated;
   return refusable(async () => {
-    const { date, districtCode, coIds } = await checkActivity(db, actor, input, now, undefined, rules);
+    let checked: Awaited<ReturnType<typeof checkActivity>>;
+    try {
+      checked = await checkActivity(db, actor, input, now, undefined, rules);
+    } catch (error) {
+      // A repeat is answered with the first even when the form would not pass today (the
+      // phone's queue may send again days later, after the closing days).
+      const first = error instanceof Refused ? await findRepeat(memberId, key) : null;
+      if (first) return first;
+      throw error;
+    }
+    const { date, districtCode, coIds } = checked;
     const { data } = input;
     try {
       return await db.$transaction(async (tx) => {
