@@ -9,6 +9,7 @@ import { announceSetupCode } from "./domain/setup/setup.server";
 import { startRetentionSchedule } from "./domain/retention/retention.server";
 import { startDeliveryWorker } from "./domain/notifications/delivery.server";
 import { startReminderSchedule } from "./domain/notifications/reminders.server";
+import { undoInterruptedImports } from "./domain/members/import-commit.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
@@ -18,6 +19,11 @@ getEnv();
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
 // Retention (docs/privacy.md): once at start and every night, what is no longer kept is erased.
 if (process.env.NODE_ENV !== "test") startRetentionSchedule();
+// A member import cut short by a stop of the server is undone (docs/decisions/033).
+if (process.env.NODE_ENV !== "test")
+  void undoInterruptedImports()
+    .then((undone) => undone && console.log(`Member imports interrupted by the last stop, undone: ${undone}`))
+    .catch((error: unknown) => console.error("Could not undo the interrupted member imports:", error));
 // Notifications (docs/decisions/029): the outbox's mail worker and the daily reminders.
 if (process.env.NODE_ENV !== "test") {
   startDeliveryWorker();

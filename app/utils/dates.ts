@@ -3,9 +3,21 @@
 
 const DAY_MS = 86_400_000;
 
+// Building an Intl.DateTimeFormat costs far more than using one (about 0.1 ms, on every request
+// that checks a date): one per time zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string) {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today in the time zone, as a calendar date at UTC midnight. */
 export function calendarToday(timeZone: string, now = new Date()): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  const parts = dayFormat(timeZone).format(now);
   return new Date(`${parts}T00:00:00.000Z`);
 }
 

@@ -29,22 +29,34 @@ const connection = (globalForDb.__ipsmDb ??= createClient());
 
 // The adapter has ONE connection. It serialises interactive transactions, but any other query
 // issued while a transaction is open runs on that same connection, inside the transaction: a
-// write would vanish with a rollback. So writes outside a transaction wait until the open one
-// ends; reads go on (they may see the open transaction's rows, which keeps pages and progress
-// answering during a long import). Code inside a transaction callback is recognised through
-// AsyncLocalStorage and never waits on itself. See docs/decisions/006.
+// write would vanish with a rollback. So every write takes its turn in one queue, first come,
+// first served: a transaction holds its turn from BEGIN to COMMIT, a write outside a transaction
+// for its one statement. Reads go on (they may see the open transaction's rows, which keeps pages
+// and progress answering during a long import). Code inside a transaction callback is recognised
+// through AsyncLocalStorage and never waits on itself. See docs/decisions/006 and 033 (a write
+// waits only for the turns ahead of it, not until the queue is empty: under a stream of
+// transactions it used to wait for all of them).
 const insideTransaction = new AsyncLocalStorage<true>();
-let transactionDone: Promise<void> = Promise.resolve();
+let writerQueue: Promise<void> = Promise.resolve();
+
+/** A place at the end of the writers' queue: `ready` when the turns ahead have ended; call `done` to end this one. */
+function takeTurn(): { ready: Promise<void>; done: () => void } {
+  const ready = writerQueue;
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  writerQueue = ready.then(() => mine);
+  return { ready, done };
+}
 
 async function outsideTransactions<T>(run: () => Promise<T>): Promise<T> {
-  if (!insideTransaction.getStore()) {
-    // Several transactions may be queued: wait until none is left.
-    for (let seen = transactionDone; ; seen = transactionDone) {
-      await seen;
-      if (seen === transactionDone) break;
-    }
+  if (insideTransaction.getStore()) return run();
+  const turn = takeTurn();
+  await turn.ready;
+  try {
+    return await run();
+  } finally {
+    turn.done();
   }
-  return run();
 }
 
 const base = connection.client;
@@ -80,14 +92,12 @@ type TransactionClient = Parameters<Parameters<typeof base.$transaction>[0]>[0];
 /** `db.$transaction(async (tx) => ...)`: one at a time; writes outside it wait for it. */
 async function transaction<R>(fn: (tx: TransactionClient) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R> {
   if (insideTransaction.getStore()) throw new Error("Nested db.$transaction: pass the transaction client instead.");
-  const previous = transactionDone;
-  let finish!: () => void;
-  transactionDone = previous.then(() => new Promise<void>((resolve) => (finish = resolve)));
-  await previous;
+  const turn = takeTurn();
+  await turn.ready;
   try {
     return await guardStorage(() => insideTransaction.run(true, () => base.$transaction((tx) => fn(tx), options)));
   } finally {
-    finish();
+    turn.done();
   }
 }
 

@@ -431,6 +431,15 @@ describe("logActivity", () => {
     expect(await db.activity.count({ where: { memberId: other.memberId! } })).toBe(0);
   });
 
+  it("answers a repeat sent long after (the phone's queue) with the first, though the form is past the closing days now", async () => {
+    const data = activityForm(ctx);
+    const { id } = expectOk(await logActivity(vol, activityInput(data), NOW));
+    const later = addDays(NOW, 400);
+    expect(await logActivity(vol, activityInput(data), later)).toEqual({ ok: true, id, repeated: true });
+    // a new form with that date is refused then
+    expectRefusal(await logActivity(vol, activityInput({ ...data, idempotencyKey: `${data.idempotencyKey}-b` }), later), "invalid");
+  });
+
   it("saves one activity when the same form arrives twice at once (a double tap)", async () => {
     const data = activityForm(ctx);
     const [a, b] = await Promise.all([logActivity(vol, activityInput(data), NOW), logActivity(vol, activityInput(data), NOW)]);

@@ -34,7 +34,6 @@ import {
   type Outcome,
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
-import { refuseIfClosed } from "~/domain/chapters/closed.server";
 import { coversDistrict, isBoard, verifiable } from "./verification.server";
 import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
 
@@ -89,43 +88,45 @@ export type ActivityInput = {
   photos?: Buffer[];
 };
 
-async function checkActivity(tx: Tx, actor: Actor, input: ActivityInput, now: Date, stored?: { id: string; date: Date }) {
+/** The chapter's columns the checks need (a new activity reads them once, with whether the chapter is closed). */
+const chapterRulesSelect = { regionCode: true, activityClosingDays: true } satisfies Prisma.ChapterSelect;
+type ChapterRules = Prisma.ChapterGetPayload<{ select: typeof chapterRulesSelect }>;
+
+async function checkActivity(
+  tx: Tx | typeof db,
+  actor: Actor,
+  input: ActivityInput,
+  now: Date,
+  stored?: { id: string; date: Date },
+  rules?: ChapterRules,
+) {
   const storedDate = stored?.date;
   const { data } = input;
   const errors: FieldErrors = {};
   const today = calendarToday(actor.timeZone, now);
   const date = calendarDateOf(data.date);
-  const chapter = await tx.chapter.findUniqueOrThrow({
-    where: { id: actor.chapterId },
-    select: { regionCode: true, activityClosingDays: true },
-  });
+  const chapter = rules ?? (await tx.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: chapterRulesSelect }));
   if (date > today) errors.date = t("activities.error.future");
   // The closing rule is for new dates: an activity reopened after it closed keeps its date.
   else if (!isBoard(actor) && date < addDays(today, -chapter.activityClosingDays) && date.getTime() !== storedDate?.getTime()) {
     errors.date = t("activities.error.tooOld", { days: chapter.activityClosingDays });
   }
-  const type = await tx.activityType.findFirst({
-    where: { id: data.typeId, chapterId: actor.chapterId, active: true },
-    select: { id: true },
-  });
-  if (!type) errors.typeId = t("activities.error.type");
-  const village = await tx.region.findFirst({
-    where: { code: data.villageCode, level: "village" },
-    select: { code: true, parentCode: true },
-  });
-  if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");
   const categoryIds = [...new Set(input.reach.map((r) => r.categoryId))];
-  if (categoryIds.length) {
-    const known = await tx.ppksCategory.count({
-      where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] },
-    });
-    if (known !== categoryIds.length) errors.reach = t("activities.error.category");
-  }
   const coIds = [...new Set(input.coVolunteerIds)].filter((id) => id !== actor.memberId);
-  if (coIds.length) {
-    const found = await tx.member.count({ where: { ...coVolunteerWhere(actor.chapterId), id: { in: coIds } } });
-    if (found !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
-  }
+  const [type, village, knownCategories, foundCoVolunteers] = await Promise.all([
+    tx.activityType.findFirst({ where: { id: data.typeId, chapterId: actor.chapterId, active: true }, select: { id: true } }),
+    tx.region.findFirst({ where: { code: data.villageCode, level: "village" }, select: { code: true, parentCode: true } }),
+    categoryIds.length
+      ? tx.ppksCategory.count({
+          where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] },
+        })
+      : 0,
+    coIds.length ? tx.member.count({ where: { ...coVolunteerWhere(actor.chapterId), id: { in: coIds } } }) : 0,
+  ]);
+  if (!type) errors.typeId = t("activities.error.type");
+  if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");
+  if (knownCategories !== categoryIds.length) errors.reach = t("activities.error.category");
+  if (foundCoVolunteers !== coIds.length) errors.coVolunteers = t("activities.error.coVolunteer");
   if (data.programmeId && !errors.date) {
     const programmeError = await checkActivityProgramme(tx, actor, data.programmeId, date);
     if (programmeError) errors.programmeId = programmeError;
@@ -180,8 +181,9 @@ export async function logActivity(
 ): Promise<Outcome<{ id: string; repeated: boolean }>> {
   if (!can(actor, "create:activity:own")) return forbidden();
   if (!actor.memberId) return forbidden(t("activities.error.noMember"));
-  const closed = await refuseIfClosed(actor.chapterId);
-  if (closed) return closed;
+  // one read for whether the chapter is closed and the rules the checks apply
+  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { ...chapterRulesSelect, closedAt: true } });
+  if (chapter.closedAt) return conflict(t("chapters.error.closed"));
   const memberId = actor.memberId;
   // The photos are written first and recorded in the activity's transaction: when the uploads
   // folder cannot take them nothing is saved (the form comes back; a retry with the same key
@@ -189,7 +191,7 @@ export async function logActivity(
   const photos = photoFiles(input.photos ?? []);
   const saved = await saveWithFiles(
     photos.map((p) => p.file),
-    () => saveNewActivity(actor, memberId, input, photos, now),
+    () => saveNewActivity(actor, memberId, input, photos, now, chapter),
     (result) => result.ok && !result.repeated,
   );
   if (isStorageFault(saved)) return invalid({ photos: t("upload.storageFault") });
@@ -201,37 +203,68 @@ function locationColumns(data: ActivityInput["data"]) {
   return { latitude: data.latitude, longitude: data.longitude, locationAccuracy: data.locationAccuracy, locatedAt: data.locatedAt };
 }
 
-function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date) {
-  return refusable(() =>
-    db.$transaction(async (tx) => {
-      const existing = await tx.activity.findUnique({
-        where: { idempotencyKey: input.data.idempotencyKey },
-        select: { id: true, memberId: true },
+/**
+ * The checks read before the transaction, which then only writes: SQLite has one writer, so the
+ * transaction stays short under 50 volunteers posting at once (docs/decisions/033). A repeated
+ * form (the same idempotency key) meets the key's unique index and is answered with the first
+ * activity, without a read of its own on the way of every new form.
+ */
+async function saveNewActivity(actor: Actor, memberId: string, input: ActivityInput, photos: PhotoFile[], now: Date, rules: ChapterRules) {
+  const key = input.data.idempotencyKey;
+  return refusable(async () => {
+    let checked: Awaited<ReturnType<typeof checkActivity>>;
+    try {
+      checked = await checkActivity(db, actor, input, now, undefined, rules);
+    } catch (error) {
+      // A repeat is answered with the first even when the form would not pass today (the
+      // phone's queue may send again days later, after the closing days).
+      const first = error instanceof Refused ? await findRepeat(memberId, key) : null;
+      if (first) return first;
+      throw error;
+    }
+    const { date, districtCode, coIds } = checked;
+    const { data } = input;
+    try {
+      return await db.$transaction(async (tx) => {
+        const activity = await tx.activity.create({
+          data: {
+            chapterId: actor.chapterId,
+            memberId,
+            ...activityColumns(input, date, districtCode),
+            ...locationColumns(data),
+            status: input.submit ? "submitted" : "draft",
+            submittedAt: input.submit ? now : null,
+            idempotencyKey: key,
+            // the details in the same statement plan (a new activity has none to replace)
+            ...(input.reach.length ? { reach: { createMany: { data: input.reach } } } : {}),
+            ...(input.aid.length ? { aid: { createMany: { data: input.aid } } } : {}),
+            ...(coIds.length ? { volunteers: { createMany: { data: coIds.map((id) => ({ memberId: id })) } } } : {}),
+            ...(photos.length ? { photos: { createMany: { data: photos.map((p) => ({ file: p.name })) } } } : {}),
+          },
+          select: { id: true },
+        });
+        if (input.followUp || input.followUpUpdate) await writeFollowUps(tx, actor, activity.id, input);
+        return ok({ id: activity.id, repeated: false });
       });
-      if (existing) {
-        if (existing.memberId !== memberId) return conflict(t("activities.error.duplicateKey"));
-        return ok({ id: existing.id, repeated: true });
-      }
-      const { date, districtCode, coIds } = await checkActivity(tx, actor, input, now);
-      const { data } = input;
-      const activity = await tx.activity.create({
-        data: {
-          chapterId: actor.chapterId,
-          memberId,
-          ...activityColumns(input, date, districtCode),
-          ...locationColumns(data),
-          status: input.submit ? "submitted" : "draft",
-          submittedAt: input.submit ? now : null,
-          idempotencyKey: data.idempotencyKey,
-        },
-        select: { id: true },
-      });
-      await writeDetails(tx, activity.id, input, coIds);
-      await writeFollowUps(tx, actor, activity.id, input);
-      await recordPhotos(tx, activity.id, photos);
-      return ok({ id: activity.id, repeated: false });
-    }),
-  );
+    } catch (error) {
+      const first = isUniqueViolation(error) ? await findRepeat(memberId, key) : null;
+      if (first) return first;
+      throw error;
+    }
+  });
+}
+
+/** The activity already saved with this idempotency key: the same (repeated), or another person's (a conflict). */
+async function findRepeat(memberId: string, idempotencyKey: string) {
+  const existing = await db.activity.findUnique({ where: { idempotencyKey }, select: { id: true, memberId: true } });
+  if (!existing) return null;
+  if (existing.memberId !== memberId) return conflict(t("activities.error.duplicateKey"));
+  return ok({ id: existing.id, repeated: true });
+}
+
+/** A write refused by a unique index (Prisma's P2002). */
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 /** What an activity's audit record keeps of it: the fields the form sets, its details and status. */

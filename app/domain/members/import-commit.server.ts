@@ -1,7 +1,9 @@
 // The member import, the dry run and the commit: checkImport reads a file's rows
 // (import-parse.server.ts), checks every row against the registry (loaded in bulk: a handful of
 // queries whatever the number of rows) and stores the result as a MemberImport; commitImport
-// writes a checked import in ONE transaction (every row, or nothing), reporting its progress.
+// writes a checked import, every row or nothing, in short transactions (batches) that let other
+// writes through, undoing what it wrote when it cannot finish (docs/decisions/033), reporting its
+// progress.
 // Every function takes the acting `Actor` first and checks the import right itself.
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { conflict, forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
@@ -31,6 +33,7 @@ import {
   rowLabel,
   unique,
   type CheckedImportRow,
+  type ExistingMember,
   type ImportCounts,
   type ImportRowView,
 } from "./import-parse.server";
@@ -251,7 +254,7 @@ export function getImportProgress(actor: Actor, importId: string) {
 // ---------------------------------------------------------------------------------------------
 // The commit
 
-type CommitImportRefusal = "committed" | "rejected" | "nothing" | "conflict";
+type CommitImportRefusal = "committed" | "rejected" | "nothing" | "conflict" | "running" | "changedDuring";
 
 export type CommitImportOutcome = Outcome<{ created: number; updated: number; unchanged: number }>;
 
@@ -264,26 +267,39 @@ function refusal(reason: CommitImportRefusal, rows?: string[]) {
 const PROGRESS_STEP = 500;
 
 /**
- * Lets the server answer other requests between chunks: SQLite answers synchronously, so a long
- * chain of awaited queries would otherwise keep the event loop from reading new requests (a
- * progress poll, another page) until the commit ends. Their reads go on; writes wait (decision 006).
+ * Lets the server answer other requests between batches: SQLite answers synchronously, so a long
+ * chain of awaited queries would otherwise keep the event loop from reading new requests.
  */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Rows per batch: each batch is one short transaction (about 0.05 s idle), so other writes (an
+ * activity submitted meanwhile) take their turn between two batches (docs/decisions/033).
+ */
+export const IMPORT_BATCH_ROWS = 100;
 // Rows per multi-row INSERT: few statements, well under the parameters SQLite takes in one (32,766).
-const MEMBER_ROWS_PER_INSERT = 200;
 const AUDIT_ROWS_PER_INSERT = 500;
 const FLAG_ROWS_PER_INSERT = 150;
 
+type Touched = { id: string; fullName: string; birthDate: Date; isNew: boolean };
+
 /**
- * Writes a checked import in ONE transaction: the new members (numbers reserved in one go), the
- * updates, near-duplicate flags and the audit records; every row or none. Refused when already
- * committed, when a row is rejected, or when the registry changed since the dry run.
+ * Writes a checked import as one logical all-or-nothing step, in short transactions so that the
+ * single writer is never held for long (docs/decisions/033):
+ * 1. claim: the import turns "committing", the member numbers are reserved in one go, and the
+ *    members to update are kept as they are (to put them back);
+ * 2. batches of IMPORT_BATCH_ROWS rows: the new members (marked with the import's id) and the
+ *    updates, each with its audit records;
+ * 3. finish: near-duplicate flags, the import's own audit record, "committed".
+ * When a batch fails (a NIK or email registered meanwhile, the disk full...) everything written
+ * is undone (undoImport) and the import is "checked" again; a server stopped midway undoes it
+ * at the next start (undoInterruptedImports). Refused when already committed or committing,
+ * when a row is rejected, or when the registry changed since the dry run.
  * onProgress(done, total) is called about every 500 rows.
  */
 export async function commitImport(
   actor: Actor,
   importId: string,
-  options: { onProgress?: (done: number, total: number) => void; now?: Date } = {},
+  options: { onProgress?: (done: number, total: number) => void; now?: Date; beforeBatch?: (batch: number) => void | Promise<void> } = {},
 ): Promise<CommitImportOutcome> {
   if (!can(actor, "import:member:chapter")) return forbidden();
   const { chapterId } = actor;
@@ -295,6 +311,7 @@ export async function commitImport(
   });
   if (!record) return notFound(t("import.refused.missing"));
   if (record.status === "committed") return refusal("committed");
+  if (record.status === "committing") return refusal("running");
   if (record.rejectCount > 0) return refusal("rejected");
   const rows = JSON.parse(record.rows) as CheckedImportRow[];
   const creates = rows.filter((r) => r.outcome === "create" && r.data);
@@ -315,75 +332,94 @@ export async function commitImport(
   };
   options.onProgress?.(0, total);
 
+  let claimed = false;
   try {
-    return await db.$transaction(
-      async (tx) => {
-        const conflicts = await findConflicts(tx, chapterId, creates, updates);
-        if (conflicts.rows.length > 0) return refusal("conflict", conflicts.rows);
-        // Claim the import: a second commit (another tab, a double click) finds it taken.
-        const claimed = await tx.memberImport.updateMany({
-          where: { id: importId, chapterId, status: "checked" },
-          // The uploaded file is not kept once its rows are in the registry.
-          data: { status: "committed", committedAt: now, source: null },
-        });
-        if (claimed.count === 0) return refusal("committed");
+    // Read before any write: what changed since the dry run. What changes later is caught by the
+    // unique indexes (NIK in the chapter, email) in the batch that meets it, which undoes all.
+    const conflicts = await findConflicts(db, chapterId, creates, updates);
+    if (conflicts.rows.length > 0) return refusal("conflict", conflicts.rows);
+    const values = creates.map((r) => memberData(r.data!));
 
-        const created = await insertMembers(tx, chapterId, creates, advance);
-        const touched: { id: string; fullName: string; birthDate: Date; isNew: boolean }[] = created.map((m) => ({ ...m, isNew: true }));
-        const auditRows: Prisma.AuditLogCreateManyInput[] = created.map((m) => ({
+    // 1. The claim: a second commit (another tab, a double click) finds it taken.
+    const numbers = await db.$transaction(async (tx) => {
+      const taken = await tx.memberImport.updateMany({
+        where: { id: importId, chapterId, status: "checked" },
+        data: {
+          status: "committing",
+          committedAt: now,
+          undo: JSON.stringify(updates.map((r) => conflicts.current.get(r.existingMember!.id)!)),
+        },
+      });
+      if (taken.count === 0) return null;
+      const reserved = await reserveMemberNumbers(
+        tx,
+        chapterId,
+        values.map((v) => v.joinDate.getUTCFullYear()),
+      );
+      if (reserved.length > 0) {
+        const counter = await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { memberNumberNext: true } });
+        await tx.memberImport.update({ where: { id: importId }, data: { firstSerial: counter.memberNumberNext - reserved.length } });
+      }
+      return reserved;
+    });
+    if (!numbers) return refusal("committed");
+    claimed = true;
+
+    // 2. The batches: new members first, then the updates.
+    const touched: Touched[] = [];
+    let batch = 0;
+    for (let i = 0; i < creates.length; i += IMPORT_BATCH_ROWS) {
+      await options.beforeBatch?.(++batch);
+      const end = Math.min(creates.length, i + IMPORT_BATCH_ROWS);
+      const chunk = creates.slice(i, end).map((row, j) => ({ row, values: values[i + j]!, memberNumber: numbers[i + j]! }));
+      touched.push(...(await db.$transaction((tx) => insertMembers(tx, chapterId, actorId, importId, chunk))));
+      advance(chunk.length);
+      await yieldToEventLoop();
+    }
+    for (let i = 0; i < updates.length; i += IMPORT_BATCH_ROWS) {
+      await options.beforeBatch?.(++batch);
+      const chunk = updates.slice(i, i + IMPORT_BATCH_ROWS);
+      touched.push(...(await db.$transaction((tx) => updateMembers(tx, chapterId, actorId, importId, chunk, conflicts.current))));
+      advance(chunk.length);
+      await yieldToEventLoop();
+    }
+
+    // 3. The finish: flags (found before), the import's audit record, committed.
+    await options.beforeBatch?.(++batch);
+    const flags = await newDuplicateFlags(chapterId, touched);
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < flags.length; i += FLAG_ROWS_PER_INSERT) {
+        await tx.memberDuplicateFlag.createMany({ data: flags.slice(i, i + FLAG_ROWS_PER_INSERT) });
+      }
+      await recordAudit(
+        {
           actorId,
           chapterId,
-          action: "member.create",
-          entityType: "Member",
-          entityId: m.id,
-          after: JSON.stringify(memberAuditView({ ...m.values, status: m.status, memberNumber: m.memberNumber, importId })),
-        }));
-
-        for (const row of updates) {
-          const values = memberData(row.data!);
-          const current = conflicts.current.get(row.existingMember!.id)!;
-          const changed = changedColumns(current, values);
-          await tx.member.update({ where: { id: current.id }, data: values, select: { id: true } });
-          const before = Object.fromEntries(changed.map((key) => [key, current[key]]));
-          const after = Object.fromEntries(changed.map((key) => [key, values[key]]));
-          auditRows.push({
-            actorId,
-            chapterId,
-            action: "member.update",
-            entityType: "Member",
-            entityId: current.id,
-            before: JSON.stringify(memberAuditView(before)),
-            after: JSON.stringify({ ...memberAuditView(after), importId }),
-          });
-          if (changed.includes("fullName") || changed.includes("birthDate")) {
-            touched.push({ id: current.id, fullName: values.fullName, birthDate: values.birthDate, isNew: false });
-          }
-          advance(1);
-          if (state.done % MEMBER_ROWS_PER_INSERT === 0) await yieldToEventLoop();
-        }
-
-        await flagNearDuplicates(tx, chapterId, touched);
-        await recordAudit(
-          {
-            actorId,
-            chapterId,
-            action: "member.import",
-            entityType: "MemberImport",
-            entityId: importId,
-            after: { fileName: record.fileName, created: creates.length, updated: updates.length, unchanged },
-          },
-          tx,
-        );
-        for (let i = 0; i < auditRows.length; i += AUDIT_ROWS_PER_INSERT) {
-          await tx.auditLog.createMany({ data: auditRows.slice(i, i + AUDIT_ROWS_PER_INSERT) });
-          await yieldToEventLoop();
-        }
-        return ok({ created: creates.length, updated: updates.length, unchanged });
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
+          action: "member.import",
+          entityType: "MemberImport",
+          entityId: importId,
+          after: { fileName: record.fileName, created: creates.length, updated: updates.length, unchanged },
+        },
+        tx,
+      );
+      // The uploaded file is not kept once its rows are in the registry.
+      await tx.memberImport.update({ where: { id: importId }, data: { status: "committed", source: null, firstSerial: null, undo: null } });
+    });
+    return ok({ created: creates.length, updated: updates.length, unchanged });
   } catch (error) {
     state.error = t("import.error.commitFailed");
+    if (claimed) {
+      // When even the undo fails (a new member linked meanwhile), the import stays "committing"
+      // and the next start tries again (undoInterruptedImports).
+      await undoImport(importId, { actorId, reason: String(error).slice(0, 300) }).catch((undoError: unknown) =>
+        console.error(`member import ${importId}: the undo failed, retried at the next start:`, undoError),
+      );
+    }
+    // A NIK or email registered by someone else while the batches ran.
+    if (isUniqueViolation(error)) {
+      state.error = t("import.refused.changedDuring");
+      return refusal("changedDuring");
+    }
     throw error;
   } finally {
     state.finished = true;
@@ -393,24 +429,120 @@ export async function commitImport(
   }
 }
 
+/** A write refused by a unique index (Prisma's P2002). */
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * Undoes what a commit that did not finish wrote: its new members (with their audit records and
+ * any duplicate flag naming them) are removed, the members it updated are put back as they were
+ * (their update audit records removed), the member numbers are given back when no other number
+ * was taken since, and the import is "checked" again (it can be committed once more). One audit
+ * record says that the import was undone and why. Each step is a short transaction.
+ */
+export async function undoImport(importId: string, cause: { actorId?: string | null; reason: string }) {
+  const record = await db.memberImport.findUnique({
+    where: { id: importId },
+    select: { chapterId: true, status: true, firstSerial: true, undo: true, createCount: true, fileName: true },
+  });
+  if (!record || record.status !== "committing") return false;
+  const { chapterId } = record;
+  const imported = await db.member.findMany({ where: { importId, chapterId }, select: { id: true } });
+  const ids = imported.map((m) => m.id);
+  for (let i = 0; i < ids.length; i += IMPORT_BATCH_ROWS) {
+    const chunk = ids.slice(i, i + IMPORT_BATCH_ROWS);
+    await db.$transaction(async (tx) => {
+      await tx.memberDuplicateFlag.deleteMany({ where: { OR: [{ memberId: { in: chunk } }, { otherMemberId: { in: chunk } }] } });
+      await tx.auditLog.deleteMany({ where: { entityType: "Member", entityId: { in: chunk }, action: "member.create" } });
+      await tx.member.deleteMany({ where: { id: { in: chunk }, importId } });
+    });
+    await yieldToEventLoop();
+  }
+  const before = JSON.parse(record.undo ?? "[]") as (Omit<ExistingMember, "birthDate" | "joinDate" | "skPsmDate" | "basicBimtekDate"> &
+    Record<"birthDate" | "joinDate", string> &
+    Record<"skPsmDate" | "basicBimtekDate", string | null>)[];
+  for (let i = 0; i < before.length; i += IMPORT_BATCH_ROWS) {
+    const chunk = before.slice(i, i + IMPORT_BATCH_ROWS);
+    await db.$transaction(async (tx) => {
+      for (const { id, memberNumber: _number, status: _status, ...m } of chunk) {
+        const day = (value: string | null) => (value ? new Date(value) : null);
+        await tx.member.updateMany({
+          where: { id, chapterId },
+          data: {
+            ...m,
+            birthDate: new Date(m.birthDate),
+            joinDate: new Date(m.joinDate),
+            skPsmDate: day(m.skPsmDate),
+            basicBimtekDate: day(m.basicBimtekDate),
+          },
+        });
+      }
+      await tx.auditLog.deleteMany({
+        where: { entityType: "Member", entityId: { in: chunk.map((m) => m.id) }, action: "member.update", after: { contains: importId } },
+      });
+    });
+    await yieldToEventLoop();
+  }
+  await db.$transaction(async (tx) => {
+    // The numbers go back only when nobody took one since (numbers are never reused).
+    if (record.firstSerial !== null) {
+      const counter = await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { memberNumberNext: true } });
+      if (counter.memberNumberNext === record.firstSerial + record.createCount) {
+        await tx.chapter.update({ where: { id: chapterId }, data: { memberNumberNext: record.firstSerial } });
+      }
+    }
+    await tx.memberImport.update({
+      where: { id: importId },
+      data: { status: "checked", committedAt: null, firstSerial: null, undo: null },
+    });
+    await recordAudit(
+      {
+        actorId: cause.actorId ?? null,
+        chapterId,
+        action: "member.import.undone",
+        entityType: "MemberImport",
+        entityId: importId,
+        after: { fileName: record.fileName, removed: ids.length, restored: before.length, reason: cause.reason },
+      },
+      tx,
+    );
+  });
+  return true;
+}
+
+/**
+ * At the server's start (only then: nothing of this process is committing yet): imports left
+ * "committing" (the server stopped in the middle of one) are undone, so that no half import
+ * looks whole; the board commits them again. Returns how many were undone.
+ */
+export async function undoInterruptedImports() {
+  const running = await db.memberImport.findMany({ where: { status: "committing" }, select: { id: true } });
+  let undone = 0;
+  for (const { id } of running) {
+    if (await undoImport(id, { reason: "interrupted (the server stopped during the commit)" })) undone += 1;
+  }
+  return undone;
+}
+
 /**
  * What changed since the dry run: an NIK to be created now registered, a member to be updated
  * gone or with another NIK, an email taken by someone else. Also returns the current data of
- * the members to update (for the audit's before/after).
+ * the members to update (for the audit's before/after, and to put them back when undone).
  */
-async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRow[], updates: CheckedImportRow[]) {
+async function findConflicts(client: Tx | typeof db, chapterId: string, creates: CheckedImportRow[], updates: CheckedImportRow[]) {
   const conflictRows = new Set<CheckedImportRow>();
   const [takenNiks, current, emailOwners] = await Promise.all([
     inChunks(
       creates.map((r) => r.data!.nik),
-      (chunk) => tx.member.findMany({ where: { chapterId, nik: { in: chunk } }, select: { nik: true } }),
+      (chunk) => client.member.findMany({ where: { chapterId, nik: { in: chunk } }, select: { nik: true } }),
     ),
     inChunks(
       updates.map((r) => r.existingMember!.id),
-      (chunk) => tx.member.findMany({ where: { chapterId, id: { in: chunk } }, select: existingMemberSelect }),
+      (chunk) => client.member.findMany({ where: { chapterId, id: { in: chunk } }, select: existingMemberSelect }),
     ),
     inChunks(unique([...creates, ...updates].map((r) => r.data!.email).filter((e): e is string => Boolean(e))), (chunk) =>
-      tx.member.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
+      client.member.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
     ),
   ]);
   const taken = new Set(takenNiks.map((m) => m.nik));
@@ -430,50 +562,83 @@ async function findConflicts(tx: Tx, chapterId: string, creates: CheckedImportRo
   return { rows: rows.map(rowLabel), current: currentById };
 }
 
-/** The new members, with member numbers reserved in one go, inserted in chunks. */
-async function insertMembers(tx: Tx, chapterId: string, creates: CheckedImportRow[], advance: (rows: number) => void) {
-  const values = creates.map((r) => memberData(r.data!));
-  const numbers = await reserveMemberNumbers(
-    tx,
+/** One batch of new members (numbers already reserved), marked with the import, with their audit records. */
+async function insertMembers(
+  tx: Tx,
+  chapterId: string,
+  actorId: string,
+  importId: string,
+  chunk: { row: CheckedImportRow; values: ReturnType<typeof memberData>; memberNumber: string }[],
+): Promise<Touched[]> {
+  const inserted = await tx.member.createManyAndReturn({
+    data: chunk.map(({ row, values, memberNumber }) => ({
+      ...values,
+      chapterId,
+      status: row.status ?? "calon",
+      statusDate: values.joinDate,
+      memberNumber,
+      importId,
+    })),
+    select: { id: true, nik: true },
+  });
+  const idByNik = new Map(inserted.map((m) => [m.nik, m.id]));
+  const audits: Prisma.AuditLogCreateManyInput[] = chunk.map(({ row, values, memberNumber }) => ({
+    actorId,
     chapterId,
-    values.map((v) => v.joinDate.getUTCFullYear()),
-  );
-  const idByNik = new Map<string, string>();
-  for (let i = 0; i < creates.length; i += MEMBER_ROWS_PER_INSERT) {
-    const chunk = creates.slice(i, i + MEMBER_ROWS_PER_INSERT);
-    const inserted = await tx.member.createManyAndReturn({
-      data: chunk.map((row, j) => ({
-        ...values[i + j]!,
-        chapterId,
-        status: row.status ?? "calon",
-        statusDate: values[i + j]!.joinDate,
-        memberNumber: numbers[i + j]!,
-      })),
-      select: { id: true, nik: true },
-    });
-    for (const m of inserted) idByNik.set(m.nik, m.id);
-    advance(chunk.length);
-    await yieldToEventLoop();
-  }
-  return creates.map((row, i) => ({
-    id: idByNik.get(values[i]!.nik)!,
-    fullName: values[i]!.fullName,
-    birthDate: values[i]!.birthDate,
-    status: row.status ?? "calon",
-    memberNumber: numbers[i]!,
-    values: values[i]!,
+    action: "member.create",
+    entityType: "Member",
+    entityId: idByNik.get(values.nik)!,
+    after: JSON.stringify(memberAuditView({ ...values, status: row.status ?? "calon", memberNumber, importId })),
   }));
+  for (let i = 0; i < audits.length; i += AUDIT_ROWS_PER_INSERT) {
+    await tx.auditLog.createMany({ data: audits.slice(i, i + AUDIT_ROWS_PER_INSERT) });
+  }
+  return chunk.map(({ values }) => ({ id: idByNik.get(values.nik)!, fullName: values.fullName, birthDate: values.birthDate, isNew: true }));
+}
+
+/** One batch of updates, each audited with what changed; returns the members whose name or birth date changed. */
+async function updateMembers(
+  tx: Tx,
+  chapterId: string,
+  actorId: string,
+  importId: string,
+  chunk: CheckedImportRow[],
+  current: Map<string, ExistingMember>,
+): Promise<Touched[]> {
+  const touched: Touched[] = [];
+  const audits: Prisma.AuditLogCreateManyInput[] = [];
+  for (const row of chunk) {
+    const values = memberData(row.data!);
+    const before = current.get(row.existingMember!.id)!;
+    const changed = changedColumns(before, values);
+    await tx.member.update({ where: { id: before.id, chapterId }, data: values, select: { id: true } });
+    audits.push({
+      actorId,
+      chapterId,
+      action: "member.update",
+      entityType: "Member",
+      entityId: before.id,
+      before: JSON.stringify(memberAuditView(Object.fromEntries(changed.map((key) => [key, before[key]])))),
+      after: JSON.stringify({ ...memberAuditView(Object.fromEntries(changed.map((key) => [key, values[key]]))), importId }),
+    });
+    if (changed.includes("fullName") || changed.includes("birthDate")) {
+      touched.push({ id: before.id, fullName: values.fullName, birthDate: values.birthDate, isNew: false });
+    }
+  }
+  await tx.auditLog.createMany({ data: audits });
+  return touched;
 }
 
 /**
- * Flags (for the board) pairs with the same name and birth date where one side was created or
- * renamed by this import; pairs already flagged (or decided) are left alone.
+ * The flags to raise (for the board): pairs with the same name and birth date where one side was
+ * created or renamed by this import; pairs already flagged (or decided) are left alone. Read
+ * before the finishing transaction, which only writes them.
  */
-async function flagNearDuplicates(tx: Tx, chapterId: string, touched: { id: string; fullName: string; birthDate: Date; isNew: boolean }[]) {
-  if (touched.length === 0) return;
+async function newDuplicateFlags(chapterId: string, touched: Touched[]) {
+  if (touched.length === 0) return [];
   const births = unique(touched.map((m) => m.birthDate.getTime())).map((ms) => new Date(ms));
   const sameBirth = await inChunks(births, (chunk) =>
-    tx.member.findMany({ where: { chapterId, birthDate: { in: chunk } }, select: { id: true, fullName: true, birthDate: true } }),
+    db.member.findMany({ where: { chapterId, birthDate: { in: chunk } }, select: { id: true, fullName: true, birthDate: true } }),
   );
   const groups = new Map<string, string[]>();
   for (const m of sameBirth) {
@@ -494,17 +659,14 @@ async function flagNearDuplicates(tx: Tx, chapterId: string, touched: { id: stri
   const known = await inChunks(
     older,
     (chunk) =>
-      tx.memberDuplicateFlag.findMany({
+      db.memberDuplicateFlag.findMany({
         where: { OR: chunk.map((p) => ({ memberId: p.memberId, otherMemberId: p.otherMemberId })) },
         select: { memberId: true, otherMemberId: true },
       }),
     200,
   );
   for (const flag of known) pairs.delete(`${flag.memberId}|${flag.otherMemberId}`);
-  const fresh = [...pairs.values()].map((p) => ({ chapterId, memberId: p.memberId, otherMemberId: p.otherMemberId }));
-  for (let i = 0; i < fresh.length; i += FLAG_ROWS_PER_INSERT) {
-    await tx.memberDuplicateFlag.createMany({ data: fresh.slice(i, i + FLAG_ROWS_PER_INSERT) });
-  }
+  return [...pairs.values()].map((p) => ({ chapterId, memberId: p.memberId, otherMemberId: p.otherMemberId }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -258,7 +258,12 @@ export type ImportCounts = Record<ImportOutcome, number> & { total: number };
 /** Runs an `IN (...)` query in chunks (SQLite limits the parameters of one statement). */
 export async function inChunks<T, R>(values: readonly T[], query: (chunk: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
   const results: R[] = [];
-  for (let i = 0; i < values.length; i += size) results.push(...(await query(values.slice(i, i + size))));
+  for (let i = 0; i < values.length; i += size) {
+    // SQLite answers synchronously: a chain of awaited queries never lets the event loop read
+    // another request (a 10,000-row import's reads held it for seconds). Let it in between chunks.
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    results.push(...(await query(values.slice(i, i + size))));
+  }
   return results;
 }
 

@@ -132,6 +132,9 @@ export const memberImport = {
     "Impor tidak dapat disimpan karena ada baris yang ditolak. Tidak ada data yang disimpan: perbaiki berkas lalu unggah ulang.",
   "import.refused.committed": "Impor ini sudah pernah disimpan.",
   "import.refused.nothing": "Tidak ada perubahan untuk disimpan.",
+  "import.refused.running": "Impor ini sedang disimpan. Tunggu sampai selesai.",
+  "import.refused.changedDuring":
+    "Data anggota berubah selama penyimpanan (NIK atau email yang sama baru saja didaftarkan). Tidak ada data yang disimpan: unggah ulang berkas untuk memeriksa lagi.",
   "import.refused.conflict":
     "Data anggota berubah sejak pemeriksaan (baris {rows}). Tidak ada data yang disimpan: unggah ulang berkas untuk memeriksa lagi.",
 
