@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await submitReport(actor, id);
     if (!result.ok) return refusedToast(back, result);
     // numbered, but its files failed: the page says so and offers to try again
-    if (!result.complete) return redirectWithToast(back, "error", "reports.detail.filesPending", { number: result.number });
+    if (result.filesPending) return redirectWithToast(back, "error", "reports.detail.filesPending", { number: result.number });
     return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
   }
   if (intent === "complete") {

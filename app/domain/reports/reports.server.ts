@@ -365,7 +365,7 @@ export async function submitReport(
   actor: Actor,
   reportId: string,
   now = new Date(),
-): Promise<Outcome<{ number: string; complete: boolean }>> {
+): Promise<Outcome<{ number: string; filesPending?: true }>> {
   // the board drafts; of the board, only the Ketua sends
   if (!can(actor, "create:report:chapter")) return forbidden();
   if (!can(actor, "submit:report:chapter")) return forbidden(t("reports.detail.onlyKetua"));
@@ -452,7 +452,8 @@ export async function submitReport(
   });
   if (!sealed.ok) return sealed;
   const completed = await completeSubmission(report.id, now);
-  return ok({ number: sealed.number, complete: completed.ok });
+  // numbered and sealed either way; `filesPending` says its files are still to be made
+  return completed.ok ? ok({ number: sealed.number }) : ok({ number: sealed.number, filesPending: true as const });
 }
 
 /** Sealed reports being completed by this process (the start-up pass and a click may meet). */
