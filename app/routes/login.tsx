@@ -1,18 +1,20 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
-import { useForm } from "react-hook-form";
 import { FormField } from "~/components/FormField";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { t } from "~/i18n";
-import { useValidatedSubmit } from "~/utils/forms";
+import { useServerFieldErrors, useValidatedSubmit } from "~/utils/forms";
+import { useLazyForm } from "~/utils/lazy-form";
 import { clientAddress, createAuthenticator, LoginError, loginRefused } from "~/http/auth.server";
 import { readFormData } from "~/utils/request-form.server";
 import { signInAfterPassword } from "~/http/second-factor.server";
 import { getUser } from "~/http/session.server";
-import { loginSchema, safeRedirect, type LoginInput } from "~/validation/auth";
+import { safeRedirect } from "~/validation/auth";
+
+// The schema (and zod) are loaded after the first paint: the login page is the first page a
+// volunteer opens on a cheap phone (docs/decisions/028).
+const loadSchema = () => import("~/validation/auth").then((m) => m.loginSchema);
 
 export const meta: MetaFunction = () => [{ title: `${t("login.title")} · ${t("app.name")}` }];
 
@@ -45,22 +47,12 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction?.startsWith("/login") === true;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
+  const { register, handleSubmit, setError, formState } = useLazyForm({
+    schema: loadSchema,
     defaultValues: { email: actionData?.email ?? "", password: "" },
   });
-
-  useEffect(() => {
-    if (!actionData) return;
-    for (const [field, message] of Object.entries(actionData.fieldErrors ?? {})) {
-      setError(field as keyof LoginInput, { message });
-    }
-  }, [actionData, setError]);
+  useServerFieldErrors(actionData?.fieldErrors, setError);
+  const errors = formState.errors as Record<string, { message?: string } | undefined>;
 
   const redirectTo = searchParams.get("redirectTo");
   const formAction = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
