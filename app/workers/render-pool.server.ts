@@ -53,9 +53,6 @@ function renderPool(): Piscina {
   return pool;
 }
 
-/** The pool's last task answer carried the worker's heap; kept for the benchmark and logs. */
-export const renderStats = { lastHeapTotalMb: 0, lastHeapUsedMb: 0 };
-
 type Result<K extends keyof RenderTasks> = Awaited<ReturnType<RenderTasks[K]>>;
 
 /** Bytes that crossed the thread boundary arrive as a Uint8Array: give callers their Buffer back. */
@@ -71,14 +68,21 @@ function revive<T>(value: T): T {
  */
 export async function inWorker<K extends keyof RenderTasks>(kind: K, input: Parameters<RenderTasks[K]>[0]): Promise<Result<K>> {
   const task = { kind, input } as RenderTask;
+  const started = performance.now();
   try {
     const answer = (await renderPool().run(task, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) })) as {
       result: Result<K>;
       heapUsed: number;
       heapTotal: number;
+      maxRssKb: number;
     };
-    renderStats.lastHeapTotalMb = Math.round(answer.heapTotal / 1024 / 1024);
-    renderStats.lastHeapUsedMb = Math.round(answer.heapUsed / 1024 / 1024);
+    const took = performance.now() - started;
+    const heapMb = Math.round(answer.heapTotal / 1024 / 1024);
+    // a long task is worth a line in the log (the benchmark reads it too)
+    if (took >= 1000)
+      console.log(
+        `render pool: ${kind} took ${Math.round(took)} ms, worker heap ${heapMb} MB, process peak RSS ${Math.round(answer.maxRssKb / 1024)} MB`,
+      );
     return revive(answer.result);
   } catch (error) {
     console.error(`render pool: task ${kind} failed:`, error);

@@ -48,5 +48,6 @@ export type RenderTask = { [K in keyof RenderTasks]: { kind: K; input: Parameter
 export default async function run(task: RenderTask) {
   const result = await (renderTasks[task.kind] as (input: unknown) => Promise<unknown>)(task.input);
   const { heapUsed, heapTotal } = process.memoryUsage();
-  return { result, heapUsed, heapTotal };
+  // the process's peak resident memory so far (kB), the server's and its workers' together
+  return { result, heapUsed, heapTotal, maxRssKb: process.resourceUsage().maxRSS };
 }

@@ -34,14 +34,15 @@ vi.mock("~/documents/xlsx/contribution-report", () => ({
 const control = vi.hoisted(() => ({ failPdf: false, gate: null as Promise<void> | null, rendering: 0 }));
 vi.mock("~/workers/render-pool.server", async (importOriginal) => {
   const real = await importOriginal<typeof import("~/workers/render-pool.server")>();
-  const inWorker: typeof real.inWorker = async (kind, input) => {
-    if (kind !== "contributionReportPdf") return real.inWorker(kind, input);
+  const passOn = real.inWorker as (kind: string, input: unknown) => Promise<unknown>;
+  const inWorker = async (kind: string, input: unknown) => {
+    if (kind !== "contributionReportPdf") return passOn(kind, input);
     control.rendering++;
     if (control.gate) await control.gate;
-    if (control.failPdf) return real.inWorker("fail", "the document could not be laid out") as never;
-    return real.inWorker(kind, input);
+    if (control.failPdf) return passOn("fail", "the document could not be laid out");
+    return passOn(kind, input);
   };
-  return { ...real, inWorker };
+  return { ...real, inWorker: inWorker as unknown as typeof real.inWorker };
 });
 
 import { logActivity } from "~/domain/activities/activities.server";
