@@ -6,6 +6,7 @@
 //
 // In production this file is bundled to build/worker/render.js (scripts/build-worker.mjs); in
 // development and tests it runs from source through tsx.
+import { setPriority } from "node:os";
 import { threadId } from "node:worker_threads";
 import { renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
 import {
@@ -19,6 +20,18 @@ import {
 import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
 import { programmeReportXlsx } from "~/documents/xlsx/programme-report";
 import { reportFigures } from "~/domain/reports/figures.server";
+
+/** The render thread's nice value (0 normal .. 19 lowest). */
+const RENDER_NICE = 10;
+
+// On Linux a thread has its own nice value, and setpriority(0) changes the calling thread's only:
+// the render thread yields the CPU to the thread that answers requests (a cheap page must not
+// wait behind a report). Elsewhere (or without the right) it simply runs at normal priority.
+try {
+  setPriority(RENDER_NICE);
+} catch {
+  // not allowed here: normal priority
+}
 
 /** What the worker does, by name: each takes one argument and answers bytes or plain data. */
 export const renderTasks = {
