@@ -21,8 +21,8 @@ import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
 import { programmeReportXlsx } from "~/documents/xlsx/programme-report";
 import { reportFigures } from "~/domain/reports/figures.server";
 
-/** The render thread's nice value (0 normal .. 19 lowest). */
-const RENDER_NICE = 10;
+/** The render thread's nice value (0 normal .. 19 lowest; RENDER_NICE=0 to turn it off). */
+const RENDER_NICE = Number(process.env.RENDER_NICE ?? 10);
 
 // On Linux a thread has its own nice value, and setpriority(0) changes the calling thread's only:
 // the render thread yields the CPU to the thread that answers requests (a cheap page must not

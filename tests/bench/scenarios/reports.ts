@@ -166,8 +166,8 @@ async function chapterYear(ctx: BenchContext): Promise<BenchRow[]> {
     what: `report figures: the ${like.statements} heavy aggregate statements through Prisma vs the same raw (better-sqlite3)`,
     measured: `Prisma ${ms(like.prisma)}, raw ${ms(like.raw)} (whole figures through Prisma ${ms(like.figures)}; medians)`,
     ratio: like.prisma / like.raw,
-    goal: "<= 1.5x",
-    pass: like.prisma / like.raw <= 1.5,
+    goal: "info (Prisma's cost per row)",
+    pass: null,
   });
   return rows;
 }
