@@ -26,6 +26,6 @@ await build({
   jsx: "automatic",
   sourcemap: true,
   logLevel: "warning",
-  define: { "process.env.NODE_ENV": JSON.stringify("production") },
+  // process.env.NODE_ENV is read at run time, as in the server build: the worker gets the server's environment
 });
 console.log("document worker built: build/worker/render.js");
