@@ -102,7 +102,7 @@ async function chapterYear(ctx: BenchContext): Promise<BenchRow[]> {
     // the draft PDF, end to end (the first one also starts the worker)
     await draftPdf(server, cookie, year);
     const draftTimes: number[] = [];
-    for (let i = 0; i < (ctx.quick ? 3 : 5); i++) draftTimes.push(await draftPdf(server, cookie, year));
+    for (let i = 0; i < 3; i++) draftTimes.push(await draftPdf(server, cookie, year));
     draftTimes.sort((a, b) => a - b);
     const median = draftTimes[Math.floor(draftTimes.length / 2)]!;
     const render = lastRender(server.log(), "contributionReportPdf");
@@ -127,7 +127,7 @@ async function chapterYear(ctx: BenchContext): Promise<BenchRow[]> {
     rows.push(ctx.ratioRow("/healthz while the yearly draft PDF renders (vs idle)", whileDraft, idle, 2));
 
     // /healthz while months are submitted (numbering, rendering, storing)
-    const toSubmit = months.slice(0, ctx.quick ? 2 : 4);
+    const toSubmit = months.slice(0, ctx.quick ? 2 : 3);
     const submitTimes: number[] = [];
     const submitted = (async () => {
       for (const id of toSubmit) {
