@@ -10,6 +10,7 @@ import { startRetentionSchedule } from "./domain/retention/retention.server";
 import { startDeliveryWorker } from "./domain/notifications/delivery.server";
 import { startReminderSchedule } from "./domain/notifications/reminders.server";
 import { undoInterruptedImports } from "./domain/members/import-commit.server";
+import { completeSealedReports } from "./domain/reports/reports.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
@@ -29,6 +30,12 @@ if (process.env.NODE_ENV !== "test") {
   startDeliveryWorker();
   startReminderSchedule();
 }
+// Reports numbered but left without their files (the server stopped, or their rendering failed)
+// are completed at start (docs/decisions/032); a failure stays marked on the report.
+if (process.env.NODE_ENV !== "test")
+  void completeSealedReports()
+    .then(({ sealed, completed }) => sealed && console.log(`Sealed reports: ${completed} of ${sealed} completed.`))
+    .catch((error: unknown) => console.error("Could not complete the sealed reports:", error));
 
 // The production server (server.mjs) refuses cross-site writes with this before Remix runs.
 export { crossSiteRefusal } from "./utils/cross-site.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCardSigns, getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { memberCardToPrint, recordCardExport } from "~/domain/members/cards.server";
 import { attachPhotos } from "~/domain/members/photos.server";
-import { renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
+import { renderForRoute } from "~/workers/render-pool.server";
 import { getEnv } from "~/utils/env.server";
 import { fileResponse } from "~/http/file-response.server";
 import { unwrap } from "~/http/outcome.server";
@@ -17,7 +17,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const { card } = unwrap(await memberCardToPrint(actor, memberId));
   const [letterhead, signs] = await Promise.all([getChapterLetterhead(actor.chapterId), getCardSigns(actor.chapterId)]);
   const chapter = { ...letterhead, ...signs };
-  const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos([card]) });
+  const pdf = await renderForRoute("memberCardsPdf", { chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos([card]) });
   await recordCardExport(actor, { count: 1, memberId });
   return fileResponse(pdf, { type: "pdf", fileName: `kartu-anggota-${(card.memberNumber ?? memberId).replace(/[^\w-]+/g, "-")}.pdf` });
 }

@@ -3,7 +3,7 @@ import { getCardSigns, getChapterLetterhead } from "~/domain/chapters/chapters.s
 import { cardsToPrint, MAX_CARDS_PER_PRINT, recordCardExport, type CardSelection } from "~/domain/members/cards.server";
 import { attachPhotos } from "~/domain/members/photos.server";
 import { t } from "~/i18n";
-import { renderMemberCardsPdf } from "~/documents/pdf/render-cards.server";
+import { renderForRoute } from "~/workers/render-pool.server";
 import { getEnv } from "~/utils/env.server";
 import { fileResponse } from "~/http/file-response.server";
 import { badRequest, unwrap } from "~/http/outcome.server";
@@ -39,7 +39,7 @@ async function load({ request }: LoaderFunctionArgs) {
   const { cards, filters } = unwrap(await cardsToPrint(actor, selectionOf(new URL(request.url).searchParams)));
   const [letterhead, signs] = await Promise.all([getChapterLetterhead(actor.chapterId), getCardSigns(actor.chapterId)]);
   const chapter = { ...letterhead, ...signs };
-  const pdf = await renderMemberCardsPdf({ chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos(cards) });
+  const pdf = await renderForRoute("memberCardsPdf", { chapter, publicUrl: getEnv().PUBLIC_URL, cards: await attachPhotos(cards) });
   await recordCardExport(actor, { count: cards.length, filters });
   return fileResponse(pdf, { type: "pdf", fileName: `kartu-anggota-${chapter.code.toLowerCase()}.pdf` });
 }

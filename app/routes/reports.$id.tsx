@@ -5,7 +5,15 @@ import { BarChart } from "~/components/BarChart";
 import { GeneralErrorBoundary } from "~/components/GeneralErrorBoundary";
 import { PageHeader } from "~/components/PageHeader";
 import { ReasonForm } from "~/components/ReasonForm";
-import { createCorrection, deleteDraft, getReport, reportRights, reviewReport, submitReport } from "~/domain/reports/reports.server";
+import {
+  createCorrection,
+  deleteDraft,
+  getReport,
+  reportRights,
+  retrySubmission,
+  reviewReport,
+  submitReport,
+} from "~/domain/reports/reports.server";
 import type { Refusal } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n";
 import { formatCalendarDateLong, formatNumber, formatRupiah } from "~/utils/format";
@@ -45,6 +53,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent === "submit") {
     const result = await submitReport(actor, id);
+    if (!result.ok) return refusedToast(back, result);
+    // numbered, but its files failed: the page says so and offers to try again
+    if (result.filesPending) return redirectWithToast(back, "error", "reports.detail.filesPending", { number: result.number });
+    return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
+  }
+  if (intent === "complete") {
+    const result = await retrySubmission(actor, id);
     if (!result.ok) return refusedToast(back, result);
     return redirectWithToast(back, "success", "reports.detail.submitted", { number: result.number });
   }
@@ -91,14 +106,16 @@ export default function ReportPage() {
         title={t("reports.detail.title", { period: r.periodLabel })}
         intro={`${r.chapter.name} · ${t(`reports.status.${r.status}` as "reports.status.draft")}`}
         actions={
-          <>
-            <a className="button" href={`/reports/${r.id}.pdf`}>
-              {t("reports.detail.pdf")}
-            </a>
-            <a className="button" href={`/reports/${r.id}.xlsx`} download>
-              {t("reports.detail.xlsx")}
-            </a>
-          </>
+          draft || r.hasFiles ? (
+            <>
+              <a className="button" href={`/reports/${r.id}.pdf`}>
+                {t("reports.detail.pdf")}
+              </a>
+              <a className="button" href={`/reports/${r.id}.xlsx`} download>
+                {t("reports.detail.xlsx")}
+              </a>
+            </>
+          ) : null
         }
       />
       {r.supersedes?.number ? (
@@ -122,6 +139,22 @@ export default function ReportPage() {
         </p>
       ) : null}
       {r.reviewNote ? <p className="notice">{t("reports.detail.reviewNote", { note: r.reviewNote })}</p> : null}
+      {r.sealed ? (
+        <section className="card" data-testid="sealed">
+          <p className="notice" role="status">
+            {t("reports.detail.sealedNote", { number: r.number ?? "" })}
+          </p>
+          {r.filesError ? <p className="form-error">{t("reports.detail.sealedError", { error: r.filesError })}</p> : null}
+          {canSubmit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="complete" />
+              <button type="submit" className="button button--primary">
+                {t("reports.detail.completeFiles")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       {draft ? (
         <section className="card">
           <p className="notice">{t("reports.detail.draftNote")}</p>
@@ -163,10 +196,14 @@ export default function ReportPage() {
             <dd>
               <code>{r.pdfHash}</code>
             </dd>
-            <dt>{t("reports.detail.verify")}</dt>
-            <dd>
-              <Link to={`/verify/${r.verifyCode}`}>/verify/{r.verifyCode}</Link>
-            </dd>
+            {r.sealed ? null : (
+              <>
+                <dt>{t("reports.detail.verify")}</dt>
+                <dd>
+                  <Link to={`/verify/${r.verifyCode}`}>/verify/{r.verifyCode}</Link>
+                </dd>
+              </>
+            )}
           </dl>
           {canReview && r.status === "submitted" ? (
             <>

@@ -24,6 +24,7 @@ import { changeMemberStatus } from "~/domain/members/members.server";
 import { reportFigures } from "~/domain/reports/figures.server";
 import { readPayload, REPORT_PAYLOAD_VERSION, UnreadablePayloadError } from "~/domain/reports/payload.server";
 import {
+  completeSubmission,
   createCorrection,
   createReport,
   getReport,
@@ -350,7 +351,10 @@ describe("hours and dates read the same everywhere", () => {
 });
 
 describe("a storage fault while submitting", () => {
-  it("saves nothing, uses no letter number and says so; the next try succeeds", async () => {
+  // The number and the frozen figures are saved in a short transaction before the files are made
+  // (docs/decisions/032): a fault after it leaves the report sealed with its number, marked,
+  // hidden from the Dinas Sosial and /verify, and completed later without a second number.
+  it("leaves the report sealed with its one number and the fault marked; completing it later stores the files, no new number", async () => {
     const november = expectOk(
       await createReport(
         ketua,
@@ -358,25 +362,44 @@ describe("a storage fault while submitting", () => {
         NOW,
       ),
     ).id;
-    const counterBefore = await db.letterCounter.findMany({ where: { chapterId } });
+    const countersBefore = await db.letterCounter.findMany({ where: { chapterId } });
     // the uploads folder is gone and a plain file stands in its place: nothing can be written
     await rm(UPLOADS, { recursive: true, force: true });
     await writeFile(UPLOADS, "not a folder");
+    let number = "";
     try {
-      expect(await submitReport(ketua, november, NOW)).toMatchObject({
-        ok: false,
-        refusal: "conflict",
-        message: t("documents.storageFault"),
-      });
+      const sent = expectOk(await submitReport(ketua, november, NOW));
+      expect(sent.filesPending).toBe(true);
+      number = sent.number;
     } finally {
       await rm(UPLOADS, { force: true });
     }
-    expect(await db.report.findUniqueOrThrow({ where: { id: november }, select: { status: true, number: true, pdfFile: true } })).toEqual({
-      status: "draft",
-      number: null,
-      pdfFile: null,
+    const sealed = await db.report.findUniqueOrThrow({
+      where: { id: november },
+      select: { status: true, number: true, pdfFile: true, xlsxFile: true, pdfHash: true, filesError: true, verifyCode: true },
     });
-    expect(await db.letterCounter.findMany({ where: { chapterId } })).toEqual(counterBefore);
-    expect((await submitReport(ketua, november, NOW)).ok).toBe(true);
+    expect(sealed).toMatchObject({
+      status: "sealed",
+      number,
+      pdfFile: null,
+      xlsxFile: null,
+      pdfHash: null,
+      filesError: t("documents.storageFault"),
+    });
+    expect(await verifyReportCode(sealed.verifyCode!)).toBeNull();
+    const countersSealed = await db.letterCounter.findMany({ where: { chapterId } });
+    expect(countersSealed).not.toEqual(countersBefore);
+    // a second click does not number it again
+    expect(await submitReport(ketua, november, NOW)).toMatchObject({ ok: false, refusal: "conflict" });
+
+    expect(await completeSubmission(november, NOW)).toEqual({ ok: true, number });
+    const done = await db.report.findUniqueOrThrow({
+      where: { id: november },
+      select: { status: true, number: true, pdfFile: true, filesError: true },
+    });
+    expect(done).toMatchObject({ status: "submitted", number, filesError: null });
+    expect(done.pdfFile).toBeTruthy();
+    expect(await verifyReportCode(sealed.verifyCode!)).toMatchObject({ number });
+    expect(await db.letterCounter.findMany({ where: { chapterId } })).toEqual(countersSealed);
   });
 });

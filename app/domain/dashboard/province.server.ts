@@ -152,7 +152,8 @@ async function missingReports(chapters: { id: string; name: string; region: { na
   const late = chapters.filter((c) => !done.has(c.id));
   const lastSent = await db.report.groupBy({
     by: ["chapterId"],
-    where: { chapterId: { in: late.map((c) => c.id) }, submittedAt: { not: null } },
+    // a sealed report (numbered, files not yet stored) has not reached the Dinas Sosial
+    where: { chapterId: { in: late.map((c) => c.id) }, submittedAt: { not: null }, status: { not: "sealed" } },
     _max: { submittedAt: true },
   });
   return late.map((c) => ({

@@ -12,8 +12,8 @@ import { findProgramme, programmeActuals } from "./programmes.server";
 import { servingHolder } from "~/domain/reports/figures.server";
 import type { Actor } from "~/domain/shared/actor.server";
 import { forbidden, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
-import { renderProgrammeReportPdf } from "~/documents/pdf/render.server";
-import { programmeReportFileName, programmeReportXlsx } from "~/documents/xlsx/programme-report";
+import { programmeReportFileName } from "~/documents/xlsx/programme-report";
+import { renderForRoute } from "~/workers/render-pool.server";
 
 /** Everything the programme report shows (PDF and xlsx read the same figures), for those who may see the money. */
 export async function programmeReport(actor: Actor, programmeId: string, now = new Date()) {
@@ -113,6 +113,7 @@ export async function programmeReportFile(
   const outcome = await programmeReport(actor, programmeId, now);
   if (!outcome.ok) return outcome;
   const { report } = outcome;
-  const bytes = kind === "pdf" ? await renderProgrammeReportPdf(report) : await programmeReportXlsx(report);
+  // rendered in the render pool (docs/decisions/032); a failure is the 503 page
+  const bytes = await renderForRoute(kind === "pdf" ? "programmeReportPdf" : "programmeReportXlsx", report);
   return ok({ bytes, name: programmeReportFileName(report.programme.name, kind) });
 }

@@ -97,17 +97,49 @@ export async function activeMembersOn(chapterIds: string[], day: Date) {
   return plain + replayed.filter((m) => statusOn(m.status, changes.get(m.id)!, dayIso) === "aktif").length;
 }
 
-/** Every figure of the report, as plain JSON (frozen as it is at submission). */
-export async function reportFigures(scope: ReportScope) {
-  const chapterIds = await reportChapterIds(scope.chapterId, scope.includeSubChapters);
+/**
+ * The report's heavy statements: the passes over the activities, co-volunteers, reach and aid of
+ * the period (the rest are small). Exported so that the benchmark runs the very same statements
+ * through Prisma and raw (tests/bench/support/report-statements.ts).
+ */
+export function heavyStatements(chapterIds: string[], start: Date, end: Date) {
   const ids = Prisma.join(chapterIds);
-  const from = sqlDate(scope.start);
-  const to = sqlDate(scope.end);
+  const from = sqlDate(start);
+  const to = sqlDate(end);
   const verified = Prisma.sql`a."chapterId" IN (${ids}) AND a.status = 'verified' AND a.date >= ${from} AND a.date <= ${to}`;
   // reach and co-volunteer rows carry copies of their activity's chapter, status, date, place,
   // type and duration (database triggers), so they are summed by range scans without a join
   const verifiedReach = Prisma.sql`r."chapterId" IN (${ids}) AND r.status = 'verified' AND r.date >= ${from} AND r.date <= ${to}`;
   const verifiedCo = Prisma.sql`v."chapterId" IN (${ids}) AND v.status = 'verified' AND v.date >= ${from} AND v.date <= ${to}`;
+  return {
+    byTypeMonth: Prisma.sql`
+        SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
+               SUM(a.households) AS households
+        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
+    byMember: Prisma.sql`
+        SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
+        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."memberId"`,
+    coByTypeMonth: Prisma.sql`
+        SELECT v."typeId" AS "typeId", substr(v.date, 1, 7) AS month, SUM(v."durationMinutes") AS minutes
+        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."typeId", month`,
+    coByMember: Prisma.sql`
+        SELECT v."memberId" AS "memberId", COUNT(*) AS activities, SUM(v."durationMinutes") AS minutes
+        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."memberId"`,
+    reach: Prisma.sql`
+        SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", r.sex AS sex, SUM(r.count) AS people
+        FROM "ActivityReach" r WHERE ${verifiedReach}
+        GROUP BY r."villageCode", r."categoryId", r.sex`,
+    aid: Prisma.sql`
+        SELECT d.source AS source, COUNT(*) AS items, SUM(d.quantity) AS quantity, SUM(d.value) AS value
+        FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
+        GROUP BY d.source ORDER BY value DESC`,
+  };
+}
+
+/** Every figure of the report, as plain JSON (frozen as it is at submission). */
+export async function reportFigures(scope: ReportScope) {
+  const chapterIds = await reportChapterIds(scope.chapterId, scope.includeSubChapters);
+  const heavy = heavyStatements(chapterIds, scope.start, scope.end);
 
   // One pass over the activities for the totals, the types and the months; one for the volunteers;
   // the same two over the co-volunteers (who get the activity's hours on their own record); one
@@ -128,27 +160,12 @@ export async function reportFigures(scope: ReportScope) {
     followUps,
   ] = await Promise.all([
     db.chapter.findMany({ where: { id: { in: chapterIds } }, select: { id: true, name: true, code: true } }),
-    db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint }[]>`
-        SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
-               SUM(a.households) AS households
-        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
-    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
-        SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
-        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."memberId"`,
-    db.$queryRaw<{ typeId: string; month: string; minutes: bigint }[]>`
-        SELECT v."typeId" AS "typeId", substr(v.date, 1, 7) AS month, SUM(v."durationMinutes") AS minutes
-        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."typeId", month`,
-    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>`
-        SELECT v."memberId" AS "memberId", COUNT(*) AS activities, SUM(v."durationMinutes") AS minutes
-        FROM "ActivityVolunteer" v WHERE ${verifiedCo} GROUP BY v."memberId"`,
-    db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; sex: string; people: bigint }[]>`
-        SELECT r."villageCode" AS "villageCode", r."districtCode" AS "districtCode", r."categoryId" AS "categoryId", r.sex AS sex, SUM(r.count) AS people
-        FROM "ActivityReach" r WHERE ${verifiedReach}
-        GROUP BY r."villageCode", r."categoryId", r.sex`,
-    db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>`
-        SELECT d.source AS source, COUNT(*) AS items, SUM(d.quantity) AS quantity, SUM(d.value) AS value
-        FROM "ActivityAid" d JOIN "Activity" a ON a.id = d."activityId" WHERE ${verified}
-        GROUP BY d.source ORDER BY value DESC`,
+    db.$queryRaw<{ typeId: string; month: string; activities: bigint; minutes: bigint; households: bigint }[]>(heavy.byTypeMonth),
+    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>(heavy.byMember),
+    db.$queryRaw<{ typeId: string; month: string; minutes: bigint }[]>(heavy.coByTypeMonth),
+    db.$queryRaw<{ memberId: string; activities: bigint; minutes: bigint }[]>(heavy.coByMember),
+    db.$queryRaw<{ villageCode: string; districtCode: string; categoryId: string; sex: string; people: bigint }[]>(heavy.reach),
+    db.$queryRaw<{ source: string; items: bigint; quantity: bigint; value: bigint }[]>(heavy.aid),
     db.activity.count({ where: { chapterId: { in: chapterIds }, status: "submitted", date: { gte: scope.start, lte: scope.end } } }),
     activeMembersOn(chapterIds, scope.end),
     trainingHours(chapterIds, scope.start, scope.end),

@@ -1,9 +1,12 @@
 // Contribution reports to the Dinas Sosial. Rules kept here:
 // - the board (`create:report`) drafts a report for a period that has ended; a draft's figures
 //   are computed live from verified activities and show how many still wait for verification;
-// - only the Ketua (`submit:report`) submits; submission gives the letter number, freezes the
-//   figures and stores the PDF and xlsx with a content hash and a verification code, in one
-//   transaction; nothing of a submitted report changes afterwards;
+// - only the Ketua (`submit:report`) submits; submission gives the letter number and freezes the
+//   figures with a content hash and a verification code in one short transaction (the report is
+//   then `sealed`: the board sees it, nobody else does), renders the PDF and xlsx in the render
+//   pool, and stores them in a second short transaction that makes it `submitted`; a sealed
+//   report whose files failed is completed later (at the server's start, or by the Ketua), from
+//   its frozen figures (docs/decisions/032); nothing of a submitted report changes afterwards;
 // - a submitted report is superseded only by a corrected version that refers to it; one period
 //   of a chapter has one report in force;
 // - the Dinas Sosial (`receive:report`) sees the reports submitted by the chapters of its area
@@ -13,7 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import QRCode from "qrcode";
 import { t } from "~/i18n/index";
 import type { ContributionReportPdfData } from "~/documents/pdf/contribution-report-data";
-import { renderContributionReportPdf, verifyUrl } from "~/documents/pdf/render.server";
+import { verifyUrl } from "~/documents/pdf/render.server";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday, isoCalendarDate } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
@@ -26,8 +29,8 @@ import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { DocumentStorageFault, readDocument, removeDocument, storeDocument } from "~/domain/shared/scans.server";
 import { nextLetterNumber } from "~/domain/chapters/letters.server";
 import { readPayload, payloadOf, type ReadFigures } from "./payload.server";
-import { reportChapterIds, reportFigures, servingHolder, type ReportFigures } from "./figures.server";
-import { contributionReportXlsx } from "~/documents/xlsx/contribution-report";
+import { reportChapterIds, servingHolder, type ReportFigures, type ReportScope } from "./figures.server";
+import { DocumentRenderFault, inWorker } from "~/workers/render-pool.server";
 import { notify } from "~/domain/notifications/notify.server";
 import { boardUsers, dinsosUsersFor } from "~/domain/notifications/recipients.server";
 
@@ -54,7 +57,8 @@ async function visibleReports(actor: Actor): Promise<Prisma.ReportWhereInput> {
   if (readsBoard(actor)) return { chapterId: actor.chapterId };
   if (!receives(actor)) return { id: "" };
   const chapterIds = actor.regionCode ? await chapterIdsInRegion(actor.regionCode) : await reportChapterIds(actor.chapterId, true);
-  return { chapterId: { in: chapterIds }, status: { not: "draft" } };
+  // a sealed report has no files yet: it reaches the Dinas Sosial once they are stored
+  return { chapterId: { in: chapterIds }, status: { notIn: ["draft", "sealed"] } };
 }
 
 /** The chapters whose region is the area or lies inside it. */
@@ -99,6 +103,13 @@ export async function listReports(actor: Actor) {
 
 /** Statuses of a report in force: sent and not answered, or received. A returned report blocks too (it is corrected, not replaced). */
 const IN_FORCE: ReportStatus[] = ["submitted", "received", "returned"];
+/** A sealed report (numbered, its files on the way) holds its period as well. */
+const HOLDS_PERIOD: ReportStatus[] = ["sealed", ...IN_FORCE];
+
+/** A report's figures, computed in the render pool (they read hundreds of thousands of rows). */
+async function liveFigures(scope: ReportScope): Promise<ReportFigures> {
+  return inWorker("reportFigures", scope);
+}
 
 /**
  * Whether a report in force no longer matches the verified activities of its period: an activity
@@ -144,7 +155,7 @@ async function inForce(tx: Tx | typeof db, chapterId: string, start: Date, end: 
       chapterId,
       periodStart: { lte: end },
       periodEnd: { gte: start },
-      status: { in: IN_FORCE },
+      status: { in: HOLDS_PERIOD },
       ...(except ? { id: { not: except } } : {}),
     },
     select: { id: true, number: true, periodKind: true, periodStart: true, periodEnd: true },
@@ -249,6 +260,7 @@ const detailSelect = {
   verifyCode: true,
   pdfFile: true,
   xlsxFile: true,
+  filesError: true,
   submittedBy: { select: { name: true } },
   reviewedBy: { select: { name: true } },
   supersedes: { select: { id: true, number: true, submittedAt: true } },
@@ -262,7 +274,7 @@ export async function getReport(actor: Actor, reportId: string) {
   const { figures: stored, pdfFile, xlsxFile, ...rest } = report;
   const figures: ReadFigures = stored
     ? readPayload(stored).payload.figures
-    : await reportFigures({
+    : await liveFigures({
         chapterId: report.chapterId,
         includeSubChapters: report.includeSubChapters,
         start: report.periodStart,
@@ -274,6 +286,8 @@ export async function getReport(actor: Actor, reportId: string) {
     report: {
       ...rest,
       hasFiles: Boolean(pdfFile && xlsxFile),
+      /** sealed: the Ketua may make the files now */
+      sealed: report.status === "sealed",
       figures,
       outdated,
       submittedDay,
@@ -292,7 +306,7 @@ async function documentData(
     periodEnd: Date;
     supersedes: { number: string | null; submittedAt: Date | null } | null;
   },
-  figures: ReportFigures,
+  figures: ContributionReportPdfData["figures"],
   letter: { number: string; date: Date; verifyCode: string; contentHash: string } | null,
   today: Date,
 ): Promise<ContributionReportPdfData> {
@@ -335,11 +349,23 @@ const alreadySubmitted = (existing: { number: string | null; periodKind: ReportP
   conflict(clashMessage(existing));
 
 /**
- * The Ketua submits a draft: the letter number, the frozen figures and their hash, the PDF and
- * the xlsx (stored with the PDF's own hash) and the verification code, all or nothing. A
- * correction marks the report it replaces as superseded.
+ * The Ketua submits a draft, in three steps that never hold the single writer for long
+ * (docs/decisions/032):
+ * 1. one short transaction gives the letter number, freezes the figures with their hash and a
+ *    verification code, and seals the report (`sealed`: the board sees it, the Dinas Sosial and
+ *    /verify do not, and its period is taken);
+ * 2. the PDF and xlsx are rendered in the render pool from the frozen figures, and written to disk;
+ * 3. a second short transaction stores them with the PDF's own hash and makes the report
+ *    `submitted` (a correction's predecessor becomes `superseded`, the Dinas Sosial is told).
+ * Should step 2 or 3 fail, the report stays sealed with its number, marked with what failed, and
+ * is completed later by `completeSubmission` (at the server's start, or by the Ketua's button):
+ * never half-visible, and the number is neither lost nor given twice.
  */
-export async function submitReport(actor: Actor, reportId: string, now = new Date()): Promise<Outcome<{ number: string }>> {
+export async function submitReport(
+  actor: Actor,
+  reportId: string,
+  now = new Date(),
+): Promise<Outcome<{ number: string; filesPending?: true }>> {
   // the board drafts; of the board, only the Ketua sends
   if (!can(actor, "create:report:chapter")) return forbidden();
   if (!can(actor, "submit:report:chapter")) return forbidden(t("reports.detail.onlyKetua"));
@@ -354,104 +380,200 @@ export async function submitReport(actor: Actor, reportId: string, now = new Dat
       periodEnd: true,
       includeSubChapters: true,
       supersedesId: true,
-      supersedes: { select: { number: true, submittedAt: true } },
-      chapter: { select: { code: true } },
+      chapter: { select: { code: true, timeZone: true } },
     },
   });
   if (!report) return notFound();
   if (report.status !== "draft") return notDraft();
   const existing = await inForce(db, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
   if (existing) return alreadySubmitted(existing);
-  const figures = await reportFigures({
-    chapterId: report.chapterId,
-    includeSubChapters: report.includeSubChapters,
-    start: report.periodStart,
-    end: report.periodEnd,
-  });
-  const today = calendarToday(actor.timeZone, now);
-  const written: string[] = [];
+  let figures: ReportFigures;
   try {
-    return await db.$transaction(
-      async (tx) => {
-        // Checked again inside the transaction (transactions run one at a time): a double click
-        // or two drafts of one period sent together give one report in force and one number.
-        const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
-        if (current.status !== "draft") return notDraft();
-        const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
-        if (existing) return alreadySubmitted(existing);
-        const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
-        const verifyCode = `L${randomBytes(12).toString("base64url")}`;
-        const payload = payloadOf(
-          {
-            number,
-            chapter: report.chapter.code,
-            period: {
-              kind: report.periodKind,
-              start: report.periodStart.toISOString().slice(0, 10),
-              end: report.periodEnd.toISOString().slice(0, 10),
-            },
-            submittedAt: now.toISOString(),
-          },
-          figures,
-        );
-        const stored = JSON.stringify(payload);
-        const contentHash = sha256(stored);
-        const data = await documentData(report, figures, { number, date: today, verifyCode, contentHash }, today);
-        const [pdf, xlsx] = await Promise.all([renderContributionReportPdf(data), contributionReportXlsx(data)]);
-        const pdfFile = await storeDocument("reports", report.id, pdf, "pdf");
-        written.push(pdfFile);
-        const xlsxFile = await storeDocument("reports", report.id, xlsx, "xlsx");
-        written.push(xlsxFile);
-        await tx.report.update({
-          where: { id: report.id },
-          data: {
-            status: "submitted",
-            number,
-            figures: stored,
-            contentHash,
-            pdfHash: sha256(pdf),
-            verifyCode,
-            pdfFile,
-            xlsxFile,
-            submittedAt: now,
-            submittedById: actor.userId,
-          },
-        });
-        if (report.supersedesId) await tx.report.update({ where: { id: report.supersedesId }, data: { status: "superseded" } });
-        // the Dinas Sosial logins of the chapter's area hear of it (docs/decisions/029)
-        await notify(
-          tx,
-          {
-            kind: "report_submitted",
-            chapterId: report.chapterId,
-            eventKey: `report-submitted:${report.id}`,
-            recipients: await dinsosUsersFor(tx, report.chapterId),
-            link: `/reports/${report.id}`,
-            params: { number, period: periodLabel(report.periodKind, report.periodStart, report.periodEnd) },
-          },
-          now,
-        );
-        await recordAudit(
-          {
-            actorId: actor.userId,
-            chapterId: actor.chapterId,
-            action: "report.submit",
-            entityType: "Report",
-            entityId: report.id,
-            after: { number, contentHash },
-          },
-          tx,
-        );
-        return ok({ number });
-      },
-      { timeout: 120_000 },
-    );
+    figures = await liveFigures({
+      chapterId: report.chapterId,
+      includeSubChapters: report.includeSubChapters,
+      start: report.periodStart,
+      end: report.periodEnd,
+    });
   } catch (error) {
-    for (const file of written) await removeDocument("reports", file);
-    // Nothing was saved (the transaction rolled back, the number is not used): say so.
-    if (error instanceof DocumentStorageFault) return conflict(t("documents.storageFault"));
+    // nothing is saved and no number is used: the Ketua simply tries again
+    if (error instanceof DocumentRenderFault) return conflict(t("documents.renderFault"));
     throw error;
   }
+  const today = calendarToday(report.chapter.timeZone, now);
+  const sealed = await db.$transaction(async (tx) => {
+    // Checked again inside the transaction (transactions run one at a time): a double click
+    // or two drafts of one period sent together give one report in force and one number.
+    const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
+    if (current.status !== "draft") return notDraft();
+    const existing = await inForce(tx, report.chapterId, report.periodStart, report.periodEnd, report.supersedesId);
+    if (existing) return alreadySubmitted(existing);
+    const number = await nextLetterNumber(tx, report.chapterId, report.chapter.code, today);
+    const verifyCode = `L${randomBytes(12).toString("base64url")}`;
+    const payload = payloadOf(
+      {
+        number,
+        chapter: report.chapter.code,
+        period: {
+          kind: report.periodKind,
+          start: report.periodStart.toISOString().slice(0, 10),
+          end: report.periodEnd.toISOString().slice(0, 10),
+        },
+        submittedAt: now.toISOString(),
+      },
+      figures,
+    );
+    const stored = JSON.stringify(payload);
+    const contentHash = sha256(stored);
+    await tx.report.update({
+      where: { id: report.id },
+      data: {
+        status: "sealed",
+        number,
+        figures: stored,
+        contentHash,
+        verifyCode,
+        submittedAt: now,
+        submittedById: actor.userId,
+      },
+    });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        chapterId: actor.chapterId,
+        action: "report.submit",
+        entityType: "Report",
+        entityId: report.id,
+        after: { number, contentHash },
+      },
+      tx,
+    );
+    return ok({ number });
+  });
+  if (!sealed.ok) return sealed;
+  const completed = await completeSubmission(report.id, now);
+  // numbered and sealed either way; `filesPending` says its files are still to be made
+  return completed.ok ? ok({ number: sealed.number }) : ok({ number: sealed.number, filesPending: true as const });
+}
+
+/** Sealed reports being completed by this process (the start-up pass and a click may meet). */
+const completing = new Map<string, Promise<Outcome<{ number: string }>>>();
+
+/**
+ * Renders and stores the files of a sealed report from its frozen figures, then makes it
+ * `submitted` in one short transaction. Safe to repeat: a report no longer sealed is left alone,
+ * and if two completions race, the first to store wins and the other removes its files. A
+ * failure is written on the report (`filesError`) and answered as a conflict; it stays sealed.
+ */
+export function completeSubmission(reportId: string, now = new Date()): Promise<Outcome<{ number: string }>> {
+  const running = completing.get(reportId);
+  if (running) return running;
+  const run = completeOnce(reportId, now).finally(() => completing.delete(reportId));
+  completing.set(reportId, run);
+  return run;
+}
+
+async function completeOnce(reportId: string, now: Date): Promise<Outcome<{ number: string }>> {
+  const report = await db.report.findUnique({
+    where: { id: reportId },
+    select: {
+      id: true,
+      status: true,
+      chapterId: true,
+      periodKind: true,
+      periodStart: true,
+      periodEnd: true,
+      number: true,
+      figures: true,
+      contentHash: true,
+      verifyCode: true,
+      submittedAt: true,
+      supersedesId: true,
+      supersedes: { select: { number: true, submittedAt: true } },
+      chapter: { select: { timeZone: true } },
+    },
+  });
+  if (!report) return notFound();
+  const { number, figures: stored, contentHash, verifyCode, submittedAt } = report;
+  if (report.status !== "sealed" || !number || !stored || !contentHash || !verifyCode || !submittedAt) return notDraft();
+  const written: string[] = [];
+  try {
+    // the letter's date is the day it was numbered, in the chapter's calendar, whenever this runs
+    const letterDay = calendarToday(report.chapter.timeZone, submittedAt);
+    const figures = readPayload(stored).payload.figures;
+    const data = await documentData(report, figures, { number, date: letterDay, verifyCode, contentHash }, letterDay);
+    const [pdf, xlsx] = await Promise.all([inWorker("contributionReportPdf", data), inWorker("contributionReportXlsx", data)]);
+    const pdfFile = await storeDocument("reports", report.id, pdf, "pdf");
+    written.push(pdfFile);
+    const xlsxFile = await storeDocument("reports", report.id, xlsx, "xlsx");
+    written.push(xlsxFile);
+    const saved = await db.$transaction(async (tx) => {
+      const changed = await tx.report.updateMany({
+        where: { id: report.id, status: "sealed" },
+        data: { status: "submitted", pdfFile, xlsxFile, pdfHash: sha256(pdf), filesError: null },
+      });
+      if (changed.count === 0) return false;
+      if (report.supersedesId) await tx.report.update({ where: { id: report.supersedesId }, data: { status: "superseded" } });
+      // the Dinas Sosial logins of the chapter's area hear of it (docs/decisions/029)
+      await notify(
+        tx,
+        {
+          kind: "report_submitted",
+          chapterId: report.chapterId,
+          eventKey: `report-submitted:${report.id}`,
+          recipients: await dinsosUsersFor(tx, report.chapterId),
+          link: `/reports/${report.id}`,
+          params: { number, period: periodLabel(report.periodKind, report.periodStart, report.periodEnd) },
+        },
+        now,
+      );
+      await recordAudit(
+        {
+          actorId: null,
+          chapterId: report.chapterId,
+          action: "report.files",
+          entityType: "Report",
+          entityId: report.id,
+          after: { number, pdfHash: sha256(pdf) },
+        },
+        tx,
+      );
+      return true;
+    });
+    // completed meanwhile by another run: its files are the report's, ours go
+    if (!saved) {
+      for (const file of written) await removeDocument("reports", file);
+      return notDraft();
+    }
+    return ok({ number });
+  } catch (error) {
+    for (const file of written) await removeDocument("reports", file);
+    const reason =
+      error instanceof DocumentStorageFault
+        ? t("documents.storageFault")
+        : error instanceof DocumentRenderFault
+          ? t("documents.renderFault")
+          : t("error.500");
+    if (!(error instanceof DocumentRenderFault)) console.error(`report ${report.id}: its files could not be stored:`, error);
+    await db.report.updateMany({ where: { id: report.id, status: "sealed" }, data: { filesError: reason } });
+    return conflict(t("reports.detail.filesPending", { number }));
+  }
+}
+
+/** Completes every sealed report (the server runs this once at its start); says how many were completed. */
+export async function completeSealedReports(now = new Date()) {
+  const sealed = await db.report.findMany({ where: { status: "sealed" }, select: { id: true }, orderBy: { submittedAt: "asc" } });
+  let done = 0;
+  for (const { id } of sealed) if ((await completeSubmission(id, now)).ok) done++;
+  return { sealed: sealed.length, completed: done };
+}
+
+/** The Ketua's button on a sealed report: make its files now. */
+export async function retrySubmission(actor: Actor, reportId: string, now = new Date()): Promise<Outcome<{ number: string }>> {
+  if (!can(actor, "submit:report:chapter")) return forbidden(t("reports.detail.onlyKetua"));
+  const report = await db.report.findFirst({ where: { id: reportId, chapterId: actor.chapterId }, select: { id: true } });
+  if (!report) return notFound();
+  return completeSubmission(report.id, now);
 }
 
 /** The Dinas Sosial receives a submitted report, or returns it with a note. */
@@ -543,14 +665,20 @@ export async function reportFile(
     const bytes = stored ? await readDocument("reports", stored) : null;
     return bytes ? ok({ bytes, name }) : notFound();
   }
-  const figures = await reportFigures({
-    chapterId: report.chapterId,
-    includeSubChapters: report.includeSubChapters,
-    start: report.periodStart,
-    end: report.periodEnd,
-  });
-  const data = await documentData(report, figures, null, calendarToday(actor.timeZone, now));
-  return ok({ bytes: kind === "pdf" ? await renderContributionReportPdf(data) : await contributionReportXlsx(data), name });
+  // a draft is made fresh, figures and file, in the render pool (a failure is the 503 page)
+  try {
+    const figures = await liveFigures({
+      chapterId: report.chapterId,
+      includeSubChapters: report.includeSubChapters,
+      start: report.periodStart,
+      end: report.periodEnd,
+    });
+    const data = await documentData(report, figures, null, calendarToday(actor.timeZone, now));
+    return ok({ bytes: await inWorker(kind === "pdf" ? "contributionReportPdf" : "contributionReportXlsx", data), name });
+  } catch (error) {
+    if (error instanceof DocumentRenderFault) throw error.response();
+    throw error;
+  }
 }
 
 /** What /verify/<code> shows of a report: enough to check a printed or digital copy, no figures beyond the totals. */
@@ -572,7 +700,8 @@ export async function verifyReportCode(code: string) {
       supersededBy: { select: { number: true, status: true } },
     },
   });
-  if (!report?.figures || !report.submittedAt) return null;
+  // a sealed report's files (the only place its code is printed) are not stored yet
+  if (!report?.figures || !report.submittedAt || report.status === "sealed") return null;
   const { payload } = readPayload(report.figures);
   return {
     number: report.number,

@@ -18,7 +18,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import QRCode from "qrcode";
 import { t } from "~/i18n/index";
-import { renderServiceCertificatePdf, verifyUrl } from "~/documents/pdf/render.server";
+import { verifyUrl } from "~/documents/pdf/render.server";
+import { DocumentRenderFault, inWorker } from "~/workers/render-pool.server";
 import {
   certificatePeriodLabel,
   type ServiceCertificateFigures,
@@ -191,7 +192,8 @@ export async function issueServiceCertificate(actor: Actor, input: IssueInput, n
           ketua,
           verification: { url, qrDataUrl: await QRCode.toDataURL(url, { errorCorrectionLevel: "M", margin: 1, width: 240 }), contentHash },
         };
-        const pdf = await renderServiceCertificatePdf(data);
+        // one page, but made in the render pool all the same: the main thread keeps answering
+        const pdf = await inWorker("serviceCertificatePdf", data);
         const pdfFile = await storeDocument("reports", `sertifikat-${member.id}`, pdf, "pdf");
         written.push(pdfFile);
         const certificate = await tx.serviceCertificate.create({
@@ -248,6 +250,8 @@ export async function issueServiceCertificate(actor: Actor, input: IssueInput, n
   } catch (error) {
     for (const file of written) await removeDocument("reports", file);
     if (error instanceof DocumentStorageFault) return conflict(t("documents.storageFault"));
+    // the transaction rolled back: no number used, nothing stored
+    if (error instanceof DocumentRenderFault) return conflict(t("documents.renderFault"));
     throw error;
   }
 }

@@ -114,6 +114,8 @@ export const common = {
   "error.status": "Kode {status}",
   "documents.storageFault":
     "Dokumen tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi belum ada yang tersimpan dan belum ada nomor surat yang terpakai. Coba sekali lagi, atau hubungi admin bila terulang.",
+  "documents.renderFault":
+    "Dokumen tidak dapat dibuat saat ini (pembuatannya gagal atau terlalu lama). Coba sekali lagi beberapa saat lagi; bila terulang, hubungi admin.",
   "upload.storageFault":
     "Berkas tidak dapat disimpan di server (tempat penyimpanan bermasalah), jadi data ini belum disimpan. Isian Anda masih ada: pilih berkasnya lagi dan coba sekali lagi, atau hubungi admin bila terulang.",
 

@@ -20,6 +20,7 @@ export const reportPages = {
   "reports.kind.year": "Tahunan",
   "reports.kind.custom": "Tanggal tertentu",
   "reports.status.draft": "Draf",
+  "reports.status.sealed": "Bernomor, berkas belum lengkap",
   "reports.status.submitted": "Dikirim",
   "reports.status.received": "Diterima Dinas Sosial",
   "reports.status.returned": "Dikembalikan",
@@ -51,6 +52,12 @@ export const reportPages = {
   "reports.detail.submit": "Kirim ke Dinas Sosial",
   "reports.detail.submitConfirm": "Setelah dikirim, laporan dibekukan dan tidak dapat diubah. Kirim sekarang?",
   "reports.detail.submitted": "Laporan {number} dikirim ke Dinas Sosial.",
+  "reports.detail.sealedNote":
+    "Laporan ini sudah bernomor {number} dan angkanya dibekukan, tetapi berkas PDF dan Excel-nya belum tersimpan, jadi laporan belum sampai ke Dinas Sosial. Portal mencoba membuatnya lagi setiap kali server dinyalakan; Ketua dapat mencobanya sekarang.",
+  "reports.detail.sealedError": "Percobaan terakhir gagal: {error}",
+  "reports.detail.completeFiles": "Buat berkas dan kirim sekarang",
+  "reports.detail.filesPending":
+    "Laporan sudah bernomor {number}, tetapi berkas PDF dan Excel-nya belum dapat dibuat, jadi belum terkirim ke Dinas Sosial. Coba lagi dengan tombol di halaman laporan; portal juga mencobanya lagi saat server dinyalakan.",
   "reports.detail.onlyKetua": "Hanya Ketua yang dapat mengirim laporan.",
   "reports.detail.delete": "Hapus draf",
   "reports.detail.deleted": "Draf laporan dihapus.",
