@@ -56,10 +56,23 @@ export const renderTasks = {
 export type RenderTasks = typeof renderTasks;
 export type RenderTask = { [K in keyof RenderTasks]: { kind: K; input: Parameters<RenderTasks[K]>[0] } }[keyof RenderTasks];
 
+/**
+ * Bytes arrive as plain Uint8Arrays: structured cloning does not keep Buffer, and react-pdf reads
+ * images (photos, logos, signatures) with Buffer's methods. Turned back into Buffers (no copy).
+ */
+export function reviveBuffers(value: unknown): unknown {
+  if (value instanceof Uint8Array) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(reviveBuffers);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, reviveBuffers(inner)]));
+  }
+  return value;
+}
+
 /** Piscina calls the default export with each task; the thread's heap rides along (its reserved
  * size after a render is close to the render's peak: V8 grows it and gives it back slowly). */
 export default async function run(task: RenderTask) {
-  const result = await (renderTasks[task.kind] as (input: unknown) => Promise<unknown>)(task.input);
+  const result = await (renderTasks[task.kind] as (input: unknown) => Promise<unknown>)(reviveBuffers(task.input));
   const { heapUsed, heapTotal } = process.memoryUsage();
   // the process's peak resident memory so far (kB), the server's and its workers' together
   return { result, heapUsed, heapTotal, maxRssKb: process.resourceUsage().maxRSS };

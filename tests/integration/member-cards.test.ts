@@ -49,7 +49,9 @@ async function pdfOf(result: unknown) {
   const response = result as Response;
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("application/pdf");
-  return pdfText(new Uint8Array(await response.arrayBuffer()));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // a copy for the text: pdfjs takes its buffer over
+  return { ...(await pdfText(bytes.slice())), bytes };
 }
 
 async function activeCardOf(id: string) {
@@ -337,6 +339,9 @@ describe("card photos", () => {
     );
     expect(without.text).toMatch(/\bFoto\b/);
     expect(withPhoto.text).not.toMatch(/\bFoto\b/);
+    // the photo is painted, not only its box left out (the card is made in the render worker,
+    // where the photo's bytes arrive as a Uint8Array)
+    expect(await imagesPainted(withPhoto.bytes)).toBe((await imagesPainted(without.bytes)) + 1);
   });
 });
 
