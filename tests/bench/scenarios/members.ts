@@ -47,7 +47,7 @@ export const scenario: Scenario = {
     const rows: BenchRow[] = [];
     const growth = new Map<string, string[]>();
     for (const size of sizes) {
-      const file = await ctx.database({ key: `members-${size.members}-${size.chapters}`, fill: FILL, params: size });
+      const file = await ctx.database({ key: `members-${size.members}-${size.chapters}`, fill: FILL, params: { members: size.members, chapters: size.chapters } });
       const target = pickTargets(file);
       // Part of a NIK (its last ten digits) and the phone as typed: 0812-3456-7890 and +62 812 3456 7890.
       const local = target.phone.replace(/^\+62/, "");
