@@ -37,7 +37,7 @@ const NAMES = [
   "Désirée Tan",
   "ANDRE SETIAWAN",
   "José D'Silva",
-  "Yusuf \"Ucok\" Nasution",
+  'Yusuf "Ucok" Nasution',
   "Budi_Santoso",
   "Agus 100% Hakim",
   "I Gusti Ngurah Rai",
@@ -86,7 +86,10 @@ async function oldIds(search: string) {
   }
   const text = search.trim();
   const digits = text.replace(/[^\d]/g, "");
-  const rows = await db.member.findMany({ where: { chapterId }, select: { id: true, fullName: true, memberNumber: true, nik: true, phone: true } });
+  const rows = await db.member.findMany({
+    where: { chapterId },
+    select: { id: true, fullName: true, memberNumber: true, nik: true, phone: true },
+  });
   return rows
     .filter(
       (m) =>
@@ -120,7 +123,8 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 40; i++) await buildMember({ chapterId, villageCode: i % 2 ? "61.71.01.1002" : "61.71.02.1001", random });
   // Another chapter with the same names: never found from this one.
-  for (const fullName of NAMES.slice(0, 8)) await buildMember({ chapterId: otherChapterId, villageCode: "61.71.01.1002", fullName, random });
+  for (const fullName of NAMES.slice(0, 8))
+    await buildMember({ chapterId: otherChapterId, villageCode: "61.71.01.1002", fullName, random });
 });
 
 describe("the search finds what the old LIKE search found", () => {
@@ -180,7 +184,8 @@ describe("the search finds what the old LIKE search found", () => {
   });
 
   it("finds accented names without the accent, and the other way round", async () => {
-    const names = async (search: string) => (await listMembersForPrint({ chapterId }, { search, sort: "name", direction: "asc" })).map((m) => m.fullName);
+    const names = async (search: string) =>
+      (await listMembersForPrint({ chapterId }, { search, sort: "name", direction: "asc" })).map((m) => m.fullName);
     expect(await names("andre")).toEqual(["ANDRE SETIAWAN", "André Wijaya"]);
     expect(await names("Desiree")).toEqual(["Désirée Tan"]);
     expect(await names("jose d'silva")).toEqual(["José D'Silva"]);
@@ -218,7 +223,8 @@ describe("the triggers keep the index in step", () => {
       membershipType: "biasa",
       ...overrides,
     });
-  const found = async (search: string) => (await listMembersForPrint({ chapterId }, { search, sort: "name", direction: "asc" })).map((m) => m.id);
+  const found = async (search: string) =>
+    (await listMembersForPrint({ chapterId }, { search, sort: "name", direction: "asc" })).map((m) => m.id);
 
   it("after create, edit, merge and delete", async () => {
     const created = expectOk(await createMember(sekretaris, form()));
@@ -255,8 +261,8 @@ describe("the triggers keep the index in step", () => {
   });
 
   it("holds an entry for exactly the members there are, and its triggers exist after every migration", async () => {
-    const [{ entries }] = await db.$queryRaw<{ entries: bigint }[]>`SELECT count(*) AS "entries" FROM "MemberSearch"`;
-    expect(Number(entries)).toBe(await db.member.count());
+    const [row] = await db.$queryRaw<{ entries: bigint }[]>`SELECT count(*) AS "entries" FROM "MemberSearch"`;
+    expect(Number(row!.entries)).toBe(await db.member.count());
     const triggers = await db.$queryRaw<{ name: string }[]>`
       SELECT "name" FROM sqlite_master WHERE "type" = 'trigger' AND "tbl_name" = 'Member' ORDER BY "name"`;
     expect(triggers.map((t) => t.name)).toEqual(["Member_search_delete", "Member_search_insert", "Member_search_update"]);
@@ -313,7 +319,11 @@ describe("the list's order, filters and pages", () => {
               ...(extra.search ? oldWhere(extra.search) : {}),
               ...(extra.status ? { status: extra.status } : {}),
               ...(extra.membershipType ? { membershipType: extra.membershipType } : {}),
-              ...(extra.villageCode ? { villageCode: extra.villageCode } : extra.districtCode ? { villageCode: { startsWith: `${extra.districtCode}.` } } : {}),
+              ...(extra.villageCode
+                ? { villageCode: extra.villageCode }
+                : extra.districtCode
+                  ? { villageCode: { startsWith: `${extra.districtCode}.` } }
+                  : {}),
             },
             orderBy:
               sort === "name"

@@ -47,7 +47,11 @@ export const scenario: Scenario = {
     const rows: BenchRow[] = [];
     const growth = new Map<string, string[]>();
     for (const size of sizes) {
-      const file = await ctx.database({ key: `members-${size.members}-${size.chapters}`, fill: FILL, params: { members: size.members, chapters: size.chapters } });
+      const file = await ctx.database({
+        key: `members-${size.members}-${size.chapters}`,
+        fill: FILL,
+        params: { members: size.members, chapters: size.chapters },
+      });
       const target = pickTargets(file);
       // Part of a NIK (its last ten digits) and the phone as typed: 0812-3456-7890 and +62 812 3456 7890.
       const local = target.phone.replace(/^\+62/, "");
@@ -56,8 +60,14 @@ export const scenario: Scenario = {
         ["/members?q=siti", "/members?q=siti"],
         ["/members?q=Rahmat Pratama", `/members?q=${encodeURIComponent("Rahmat Pratama")}`],
         ["/members?q=<part of a NIK>", `/members?q=${target.nik.slice(6)}`],
-        ["/members?q=0812-3456-... (phone)", `/members?q=${encodeURIComponent(`0${local.slice(0, 3)}-${local.slice(3, 7)}-${local.slice(7)}`)}`],
-        ["/members?q=+62 812 ... (phone)", `/members?q=${encodeURIComponent(`+62 ${local.slice(0, 3)} ${local.slice(3, 7)} ${local.slice(7)}`)}`],
+        [
+          "/members?q=0812-3456-... (phone)",
+          `/members?q=${encodeURIComponent(`0${local.slice(0, 3)}-${local.slice(3, 7)}-${local.slice(7)}`)}`,
+        ],
+        [
+          "/members?q=+62 812 ... (phone)",
+          `/members?q=${encodeURIComponent(`+62 ${local.slice(0, 3)} ${local.slice(3, 7)} ${local.slice(7)}`)}`,
+        ],
         ["/members last page", `/members?page=${Math.max(1, Math.ceil(target.members / 50))}`],
         ["/members last page, by join date desc", `/members?sort=joinDate&dir=desc&page=${Math.max(1, Math.ceil(target.members / 50))}`],
       ];
