@@ -5,7 +5,14 @@
 // right through create, edit, merge, anonymisation and delete; and the list's order, filters and
 // last pages agree with a plain query.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createMember, listMembers, listMembersForPrint, updateMember } from "~/domain/members/members.server";
+import {
+  changeMemberStatus,
+  countMembersByStatus,
+  createMember,
+  listMembers,
+  listMembersForPrint,
+  updateMember,
+} from "~/domain/members/members.server";
 import { mergeMembers } from "~/domain/members/merge.server";
 import { anonymiseMember } from "~/domain/members/privacy.server";
 import { searchMemberIds } from "~/domain/members/search.server";
@@ -260,12 +267,34 @@ describe("the triggers keep the index in step", () => {
     expect(await found("0853-1111-2222")).toEqual([]);
   });
 
+  it("keeps the tally per chapter, status and membership type equal to the members, through every change above", async () => {
+    const someone = await buildMember({ chapterId, villageCode: "61.71.01.1002", status: "calon" });
+    expectOk(await changeMemberStatus(sekretaris, someone.id, { status: "aktif", effectiveDate: "2026-02-01", reason: "Lulus bimtek" }));
+    await db.member.update({ where: { id: someone.id }, data: { membershipType: "kehormatan" } });
+    const actual = await db.member.groupBy({ by: ["chapterId", "status", "membershipType"], _count: { _all: true } });
+    const tally = await db.memberTally.findMany({ where: { count: { gt: 0 } } });
+    const key = (r: { chapterId: string; status: string; membershipType: string }) => `${r.chapterId} ${r.status} ${r.membershipType}`;
+    expect(Object.fromEntries(tally.map((r) => [key(r), r.count]))).toEqual(Object.fromEntries(actual.map((r) => [key(r), r._count._all])));
+    expect(await countMembersByStatus(sekretaris)).toMatchObject({ total: await db.member.count({ where: { chapterId } }) });
+    const { total } = await listMembers(sekretaris, {
+      filters: { status: "aktif", membershipType: "kehormatan", sort: "name", direction: "asc" },
+    });
+    expect(total).toBe(await db.member.count({ where: { chapterId, status: "aktif", membershipType: "kehormatan" } }));
+  });
+
   it("holds an entry for exactly the members there are, and its triggers exist after every migration", async () => {
     const [row] = await db.$queryRaw<{ entries: bigint }[]>`SELECT count(*) AS "entries" FROM "MemberSearch"`;
     expect(Number(row!.entries)).toBe(await db.member.count());
     const triggers = await db.$queryRaw<{ name: string }[]>`
       SELECT "name" FROM sqlite_master WHERE "type" = 'trigger' AND "tbl_name" = 'Member' ORDER BY "name"`;
-    expect(triggers.map((t) => t.name)).toEqual(["Member_search_delete", "Member_search_insert", "Member_search_update"]);
+    expect(triggers.map((t) => t.name)).toEqual([
+      "Member_search_delete",
+      "Member_search_insert",
+      "Member_search_update",
+      "Member_tally_delete",
+      "Member_tally_insert",
+      "Member_tally_update",
+    ]);
   });
 });
 

@@ -30,13 +30,13 @@ type Tx = Prisma.TransactionClient;
 
 export type MemberStatusCounts = Record<MemberStatus, number> & { total: number };
 
-/** How many members of the actor's chapter are in each status (one grouped query). */
+/** How many members of the actor's chapter are in each status (from the tally the triggers keep). */
 export async function countMembersByStatus(actor: Actor): Promise<MemberStatusCounts> {
-  const groups = await db.member.groupBy({ by: ["status"], where: { chapterId: actor.chapterId }, _count: { _all: true } });
+  const groups = await db.memberTally.groupBy({ by: ["status"], where: { chapterId: actor.chapterId }, _sum: { count: true } });
   const counts: MemberStatusCounts = { ...ZERO_COUNTS, total: 0 };
   for (const g of groups) {
-    counts.total += g._count._all;
-    counts[g.status] = g._count._all;
+    counts.total += g._sum.count ?? 0;
+    counts[g.status] = g._sum.count ?? 0;
   }
   return counts;
 }
@@ -78,11 +78,12 @@ function conditionFor(chapterId: string, filters: MemberFilters): Prisma.Sql {
       ...(search ? [search] : []),
       ...(filters.status ? [Prisma.sql`m."status" = ${filters.status}`] : []),
       ...(filters.membershipType ? [Prisma.sql`m."membershipType" = ${filters.membershipType}`] : []),
-      // Region codes are digits and dots (parseMemberFilters): no LIKE wildcard in them.
+      // A kecamatan's kelurahan codes start with its code and a dot: a range the index serves
+      // ("/" follows "." in every collation).
       ...(filters.villageCode
         ? [Prisma.sql`m."villageCode" = ${filters.villageCode}`]
         : filters.districtCode
-          ? [Prisma.sql`m."villageCode" LIKE ${`${filters.districtCode}.%`}`]
+          ? [Prisma.sql`m."villageCode" >= ${`${filters.districtCode}.`} AND m."villageCode" < ${`${filters.districtCode}/`}`]
           : []),
     ],
     " AND ",
@@ -108,8 +109,22 @@ function orderFor(filters: MemberFilters, reversed = false): Prisma.Sql {
   return Prisma.raw(terms[filters.sort]);
 }
 
-/** How many members match: the whole chapter's count comes from an index, a search's from its matches. */
-async function countMatching(condition: Prisma.Sql): Promise<number> {
+/**
+ * How many members match. Without a search or a region the tally the triggers keep per chapter,
+ * status and membership type answers (no member read); otherwise the matches are counted.
+ */
+async function countMatching(chapterId: string, filters: MemberFilters, condition: Prisma.Sql): Promise<number> {
+  if (!filters.search && !filters.villageCode && !filters.districtCode) {
+    const tally = await db.memberTally.aggregate({
+      where: {
+        chapterId,
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
+      },
+      _sum: { count: true },
+    });
+    return tally._sum.count ?? 0;
+  }
   const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS "n" FROM "Member" m WHERE ${condition}`;
   return Number(row?.n ?? 0);
 }
@@ -149,7 +164,7 @@ export async function listMembers(actor: Actor, input: { page?: number; filters?
   const condition = conditionFor(actor.chapterId, filters);
   const [chapter, total] = await Promise.all([
     db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } }),
-    countMatching(condition),
+    countMatching(actor.chapterId, filters, condition),
   ]);
   const ids = await memberIdsWindow(condition, filters, { skip: (page - 1) * MEMBERS_PAGE_SIZE, take: MEMBERS_PAGE_SIZE, total });
   const members = await membersInOrder(ids);

@@ -79,6 +79,7 @@ export const scenario: Scenario = {
           const stats = await ctx.sample(() => server.get(path, cookie), { count, warmup: 10 });
           const row = ctx.ratioRow(`${what}, ${size.label} members`, stats, baseline, GOAL);
           rows.push(row);
+          ctx.log(`${row.what}: ${row.measured}, ${row.ratio!.toFixed(2)}x`);
           growth.set(what, [...(growth.get(what) ?? []), `${size.label}: ${row.ratio!.toFixed(1)}x`]);
         }
       } finally {
