@@ -372,5 +372,11 @@ describe("the list's order, filters and pages", () => {
   it("answers a page past the end with no members and the right count", async () => {
     const result = await listMembers(board, { page: 99, filters: { sort: "name", direction: "asc" } });
     expect(result).toMatchObject({ total: 130 + 1, pages: Math.ceil(131 / MEMBERS_PAGE_SIZE), members: [] });
+    const searched = await listMembers(board, { page: 99, filters: { search: "siti", sort: "name", direction: "asc" } });
+    expect(searched).toMatchObject({
+      total: await db.member.count({ where: { chapterId: bigChapterId, fullName: { contains: "siti" } } }),
+      members: [],
+    });
+    expect(searched.total).toBeGreaterThan(0);
   });
 });

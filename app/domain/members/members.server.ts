@@ -109,22 +109,24 @@ function orderFor(filters: MemberFilters, reversed = false): Prisma.Sql {
   return Prisma.raw(terms[filters.sort]);
 }
 
-/**
- * How many members match. Without a search or a region the tally the triggers keep per chapter,
- * status and membership type answers (no member read); otherwise the matches are counted.
- */
-async function countMatching(chapterId: string, filters: MemberFilters, condition: Prisma.Sql): Promise<number> {
-  if (!filters.search && !filters.villageCode && !filters.districtCode) {
-    const tally = await db.memberTally.aggregate({
-      where: {
-        chapterId,
-        ...(filters.status ? { status: filters.status } : {}),
-        ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
-      },
-      _sum: { count: true },
-    });
-    return tally._sum.count ?? 0;
-  }
+/** Whether the tally the triggers keep per chapter, status and membership type counts the filters' members. */
+const tallied = (filters: MemberFilters) => !filters.search && !filters.villageCode && !filters.districtCode;
+
+/** How many of the chapter's members have the filters' status and membership type (no member read). */
+async function countFromTally(chapterId: string, filters: MemberFilters): Promise<number> {
+  const tally = await db.memberTally.aggregate({
+    where: {
+      chapterId,
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
+    },
+    _sum: { count: true },
+  });
+  return tally._sum.count ?? 0;
+}
+
+/** How many members match, counted. */
+async function countMatching(condition: Prisma.Sql): Promise<number> {
   const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS "n" FROM "Member" m WHERE ${condition}`;
   return Number(row?.n ?? 0);
 }
@@ -162,13 +164,29 @@ export async function listMembers(actor: Actor, input: { page?: number; filters?
   const page = Math.max(1, Math.floor(input.page !== undefined && Number.isFinite(input.page) ? input.page : 1));
   const filters = input.filters ?? { ...DEFAULT_FILTERS, search: input.search };
   const condition = conditionFor(actor.chapterId, filters);
-  const [chapter, total] = await Promise.all([
-    db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } }),
-    countMatching(actor.chapterId, filters, condition),
-  ]);
-  const ids = await memberIdsWindow(condition, filters, { skip: (page - 1) * MEMBERS_PAGE_SIZE, take: MEMBERS_PAGE_SIZE, total });
+  const skip = (page - 1) * MEMBERS_PAGE_SIZE;
+  const chapter = db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } });
+  let total: number;
+  let ids: string[];
+  if (tallied(filters)) {
+    // The count from the tally; the page from the order's index, from the end past the middle.
+    // The first page needs no count to find its window: it is read meanwhile.
+    const [count, firstIds] = await Promise.all([
+      countFromTally(actor.chapterId, filters),
+      page === 1 ? memberIdsWindow(condition, filters, { skip: 0, take: MEMBERS_PAGE_SIZE, total: Infinity }) : null,
+    ]);
+    total = count;
+    ids = firstIds ?? (await memberIdsWindow(condition, filters, { skip, take: MEMBERS_PAGE_SIZE, total }));
+  } else {
+    // A search or a region: its matches are found once, counted and ordered in the same query.
+    const rows = await db.$queryRaw<{ id: string; total: bigint | number }[]>`
+      SELECT m."id", count(*) OVER () AS "total" FROM "Member" m WHERE ${condition}
+      ORDER BY ${orderFor(filters)} LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${skip}`;
+    ids = rows.map((row) => row.id);
+    total = rows.length ? Number(rows[0]!.total) : skip > 0 ? await countMatching(condition) : 0;
+  }
   const members = await membersInOrder(ids);
-  return { chapterName: chapter.name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
+  return { chapterName: (await chapter).name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
 }
 
 /** Every member of the actor's chapter matching the filters, for printing and exports. */
