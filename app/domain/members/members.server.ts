@@ -201,7 +201,12 @@ export type PrintableMember = Awaited<ReturnType<typeof listMembersForPrint>>[nu
 export async function listChapterVillages(actor: Pick<Actor, "chapterId">) {
   const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
   return db.region.findMany({
-    where: { level: "village", OR: [{ code: { startsWith: `${chapter.regionCode}.` } }, { code: chapter.regionCode }] },
+    // The codes under the chapter's region as a range of the primary key (a prefix LIKE would
+    // read every region of Indonesia: "/" follows "." in the codes' order).
+    where: {
+      level: "village",
+      OR: [{ code: { gte: `${chapter.regionCode}.`, lt: `${chapter.regionCode}/` } }, { code: chapter.regionCode }],
+    },
     select: { code: true, name: true, parent: { select: { code: true, name: true } } },
     orderBy: [{ parentCode: "asc" }, { name: "asc" }],
   });
