@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, readdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 
 const prismaBin = path.resolve("node_modules", ".bin", "prisma");
 
@@ -31,6 +32,27 @@ function enumDefaults(schema) {
   );
 }
 
+/**
+ * Virtual tables (the FTS5 member search, docs/decisions/030) and their shadow tables are made
+ * by hand in a migration's SQL and unknown to schema.prisma; `db pull` writes them as models, which
+ * the diff would then drop. Leave them out of the pulled schema.
+ */
+function withoutVirtualTables(schema, databaseFile) {
+  const sqlite = new Database(databaseFile, { readonly: true });
+  let names;
+  try {
+    names = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+      .all()
+      .map((row) => row.name);
+  } finally {
+    sqlite.close();
+  }
+  const handMade = (model) => names.some((name) => model === name || model.startsWith(`${name}_`));
+  // A model block, with the comment lines that Prisma writes above it.
+  return schema.replace(/^(?:\/\/\/.*\n)*model (\w+) \{\n[\s\S]*?^\}\n?/gm, (block, model) => (handMade(model) ? "" : block));
+}
+
 /** SQL from the migrations' state to schema.prisma ("" or Prisma's empty-migration comment if none). */
 export function migrationDiff() {
   const schema = path.join("prisma", "schema.prisma");
@@ -44,7 +66,10 @@ export function migrationDiff() {
     prisma(["migrate", "deploy"], env);
     // `db pull --print` prefixes a warning about the adapter to stdout: keep the schema only.
     const pulled = prisma(["db", "pull", "--print"], env);
-    const current = enumDefaults(pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m))));
+    const current = withoutVirtualTables(
+      enumDefaults(pulled.slice(Math.max(0, pulled.search(/^(generator|datasource) /m)))),
+      path.join(tmp, "current.db"),
+    );
     const currentFile = path.join(tmp, "current.prisma");
     writeFileSync(currentFile, current);
     return prisma(["migrate", "diff", "--from-schema-datamodel", currentFile, "--to-schema-datamodel", schema, "--script"], env);

@@ -1,17 +1,14 @@
-// `npm run bench`: how the member queries and the member list PDF scale with a chapter's size.
-// Read the results as ratios between the cases of one run (machines are noisy), e.g. the last
-// page against the first, or 500 members against 50.
+// `npm run bench`: how the member list PDF scales with a chapter's size. (The member list and its
+// search are measured over HTTP by tests/bench/scenarios/members.ts.) Read the results as ratios
+// between the cases of one run (machines are noisy), e.g. 300 members against 30.
 import { beforeAll, bench, describe } from "vitest";
-import { actorWith } from "../support/actors";
-import { countMembersByStatus, listMembers, listMembersForPrint } from "~/domain/members/members.server";
+import { listMembersForPrint } from "~/domain/members/members.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { getChapterLetterhead } from "~/domain/chapters/chapters.server";
 import { renderMemberListPdf } from "~/documents/pdf/render.server";
 import { db } from "~/utils/db.server";
 import { buildChapter, fakeName, fakeNik, calendarDate, seededRandom } from "../factories";
 
-const SIZE = 3000;
-let bigChapter = "";
 let smallChapter = "";
 
 async function fill(chapterId: string, count: number) {
@@ -37,25 +34,8 @@ async function fill(chapterId: string, count: number) {
 }
 
 beforeAll(async () => {
-  bigChapter = (await buildChapter({ code: "BIG" })).id;
   smallChapter = (await buildChapter({ code: "SMALL" })).id;
-  await fill(bigChapter, SIZE);
   await fill(smallChapter, 300);
-});
-
-describe(`member list of a chapter with ${SIZE} members`, () => {
-  bench("first page", async () => {
-    await listMembers(actorWith({ chapterId: bigChapter }), { page: 1 });
-  });
-  bench("last page", async () => {
-    await listMembers(actorWith({ chapterId: bigChapter }), { page: Math.ceil(SIZE / 50) });
-  });
-  bench("name search", async () => {
-    await listMembers(actorWith({ chapterId: bigChapter }), { search: "siti" });
-  });
-  bench("counts by status", async () => {
-    await countMembersByStatus(actorWith({ chapterId: bigChapter }));
-  });
 });
 
 describe("member list PDF", () => {

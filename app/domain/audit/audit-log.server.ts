@@ -5,6 +5,7 @@
 // that a record written before the writer masked them does not show them whole.
 import { auditLogXlsx, type AuditLogRow } from "~/documents/xlsx/audit-log";
 import { can, type Actor } from "~/domain/shared/actor.server";
+import { searchMemberIds } from "~/domain/members/search.server";
 import { forbidden, ok } from "~/domain/shared/outcome.server";
 import { t, type MessageKey } from "~/i18n/index";
 import { activityStatusLabel, memberStatusLabel } from "~/i18n/labels";
@@ -53,13 +54,7 @@ export function startOfDayIn(day: string, timeZone: string, addDays = 0): Date {
 async function membersNamed(chapterId: string, text: string): Promise<string[]> {
   const byNumber = await db.member.findMany({ where: { chapterId, memberNumber: text }, select: { id: true } });
   if (byNumber.length > 0) return byNumber.map((m) => m.id);
-  const rows = await db.member.findMany({
-    where: { chapterId, OR: [{ fullName: { contains: text } }, { memberNumber: { contains: text } }] },
-    select: { id: true },
-    orderBy: { fullName: "asc" },
-    take: MEMBER_MATCH_LIMIT,
-  });
-  return rows.map((m) => m.id);
+  return searchMemberIds({ chapterId, search: text, take: MEMBER_MATCH_LIMIT });
 }
 
 async function whereFor(reader: Actor, filters: AuditFilters): Promise<{ where: Prisma.AuditLogWhereInput; memberNotFound: boolean }> {

@@ -10,6 +10,8 @@ import { forbidden, invalid, notFound, ok, refusable, Refused, type FieldErrors,
 import { t } from "~/i18n/index";
 import { addDays, rangesOverlap } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { inIdOrder, searchMemberIds } from "~/domain/members/search.server";
 import { formatCalendarDateLong } from "~/utils/format";
 import { calendarDateOf as date, optionalCalendarDateOf as optionalDate } from "~/validation/fields";
 import type { EndHoldingData, HoldingFormData, ReplaceHoldingData } from "~/validation/leadership";
@@ -297,15 +299,7 @@ export async function replaceHolding(
 
 /** Active members of the actor's chapter to choose a holder from (name or member number), a few at a time. */
 export async function searchActiveMembers(actor: Actor, query: string, take = 20) {
-  const q = query.trim();
-  return db.member.findMany({
-    where: {
-      chapterId: actor.chapterId,
-      status: "aktif",
-      ...(q ? { OR: [{ fullName: { contains: q } }, { memberNumber: { contains: q } }] } : {}),
-    },
-    select: { id: true, fullName: true, memberNumber: true },
-    orderBy: { fullName: "asc" },
-    take,
-  });
+  const ids = await searchMemberIds({ chapterId: actor.chapterId, search: query, where: Prisma.sql`m."status" = 'aktif'`, take });
+  const rows = await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true, memberNumber: true } });
+  return inIdOrder(ids, rows);
 }

@@ -4,7 +4,8 @@
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, invalid, notFound, ok, type FieldErrors, type Outcome, type Refusal } from "~/domain/shared/outcome.server";
 import { inRegion } from "~/utils/regions";
-import { db, type Prisma } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { maskNik } from "~/utils/format";
 import { t } from "~/i18n/index";
@@ -13,6 +14,7 @@ import { mayHoldCard } from "~/validation/member-cards";
 import { revokeActiveCardsInTx } from "./card-revocation.server";
 import { deactivateLoginOfMemberInTx } from "~/domain/accounts/deactivation.server";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
+import { inIdOrder, memberSearchCondition } from "./search.server";
 import {
   formatMemberNumber,
   MEMBERS_PAGE_SIZE,
@@ -28,13 +30,13 @@ type Tx = Prisma.TransactionClient;
 
 export type MemberStatusCounts = Record<MemberStatus, number> & { total: number };
 
-/** How many members of the actor's chapter are in each status (one grouped query). */
+/** How many members of the actor's chapter are in each status (from the tally the triggers keep). */
 export async function countMembersByStatus(actor: Actor): Promise<MemberStatusCounts> {
-  const groups = await db.member.groupBy({ by: ["status"], where: { chapterId: actor.chapterId }, _count: { _all: true } });
+  const groups = await db.memberTally.groupBy({ by: ["status"], where: { chapterId: actor.chapterId }, _sum: { count: true } });
   const counts: MemberStatusCounts = { ...ZERO_COUNTS, total: 0 };
   for (const g of groups) {
-    counts.total += g._count._all;
-    counts[g.status] = g._count._all;
+    counts.total += g._sum.count ?? 0;
+    counts[g.status] = g._sum.count ?? 0;
   }
   return counts;
 }
@@ -64,62 +66,134 @@ const listSelect = {
 
 const DEFAULT_FILTERS: MemberFilters = { sort: "name", direction: "asc" };
 
-function whereFor(chapterId: string, filters: MemberFilters): Prisma.MemberWhereInput {
-  const search = filters.search?.trim();
-  const digits = search?.replace(/[^\d]/g, "") ?? "";
-  const searchOr: Prisma.MemberWhereInput[] = search
-    ? [
-        { fullName: { contains: search } },
-        { memberNumber: { contains: search } },
-        ...(digits.length >= 4 ? [{ nik: { contains: digits } }, { phone: { contains: digits.replace(/^0/, "") } }] : []),
-      ]
-    : [];
-  return {
-    chapterId,
-    ...(searchOr.length ? { OR: searchOr } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
-    ...(filters.villageCode
-      ? { villageCode: filters.villageCode }
-      : filters.districtCode
-        ? { villageCode: { startsWith: `${filters.districtCode}.` } }
-        : {}),
-  };
+/**
+ * The filters as one SQL condition on "Member" m: the chapter, the search (name, member number,
+ * NIK, phone: see search.server.ts), status, membership type, kecamatan or kelurahan.
+ */
+function conditionFor(chapterId: string, filters: MemberFilters): Prisma.Sql {
+  const search = memberSearchCondition(filters.search, "withNikAndPhone");
+  return Prisma.join(
+    [
+      Prisma.sql`m."chapterId" = ${chapterId}`,
+      ...(search ? [search] : []),
+      ...(filters.status ? [Prisma.sql`m."status" = ${filters.status}`] : []),
+      ...(filters.membershipType ? [Prisma.sql`m."membershipType" = ${filters.membershipType}`] : []),
+      // A kecamatan's kelurahan codes start with its code and a dot: a range the index serves
+      // ("/" follows "." in every collation).
+      ...(filters.villageCode
+        ? [Prisma.sql`m."villageCode" = ${filters.villageCode}`]
+        : filters.districtCode
+          ? [Prisma.sql`m."villageCode" >= ${`${filters.districtCode}.`} AND m."villageCode" < ${`${filters.districtCode}/`}`]
+          : []),
+    ],
+    " AND ",
+  );
 }
 
-function orderFor(filters: MemberFilters): Prisma.MemberOrderByWithRelationInput[] {
-  const dir = filters.direction;
-  const byField: Record<MemberFilters["sort"], Prisma.MemberOrderByWithRelationInput> = {
-    name: { fullName: dir },
-    number: { memberNumber: dir },
-    joinDate: { joinDate: dir },
-    status: { status: dir },
+/**
+ * The list's order: the sorted column, then name and id so that every position is fixed. Each
+ * order has an index that serves it (schema.prisma), so a page walks the index and stops.
+ * `reversed` gives the same order backwards: the last pages are read from the end.
+ */
+function orderFor(filters: MemberFilters, reversed = false): Prisma.Sql {
+  const flip = (dir: "asc" | "desc") => (reversed ? (dir === "asc" ? "DESC" : "ASC") : dir === "asc" ? "ASC" : "DESC");
+  const dir = flip(filters.direction);
+  const asc = flip("asc");
+  const terms: Record<MemberFilters["sort"], string> = {
+    // By name the id follows the name's direction: (chapterId, fullName, id) read either way.
+    name: `m."fullName" ${dir}, m."id" ${dir}`,
+    number: `m."memberNumber" ${dir}, m."fullName" ${asc}, m."id" ${asc}`,
+    joinDate: `m."joinDate" ${dir}, m."fullName" ${asc}, m."id" ${asc}`,
+    status: `m."status" ${dir}, m."fullName" ${asc}, m."id" ${asc}`,
   };
-  return [byField[filters.sort], { fullName: "asc" }, { id: "asc" }];
+  return Prisma.raw(terms[filters.sort]);
+}
+
+/** Whether the tally the triggers keep per chapter, status and membership type counts the filters' members. */
+const tallied = (filters: MemberFilters) => !filters.search && !filters.villageCode && !filters.districtCode;
+
+/** How many of the chapter's members have the filters' status and membership type (no member read). */
+async function countFromTally(chapterId: string, filters: MemberFilters): Promise<number> {
+  const tally = await db.memberTally.aggregate({
+    where: {
+      chapterId,
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
+    },
+    _sum: { count: true },
+  });
+  return tally._sum.count ?? 0;
+}
+
+/** How many members match, counted. */
+async function countMatching(condition: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS "n" FROM "Member" m WHERE ${condition}`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The ids of one window of the ordered list. Past the middle the window is read from the end in
+ * the reverse order (the last page costs what the first does) and turned around.
+ */
+async function memberIdsWindow(condition: Prisma.Sql, filters: MemberFilters, window: { skip: number; take: number; total: number }) {
+  const { skip, take, total } = window;
+  if (take <= 0 || skip >= total) return [];
+  const fromEnd = total - skip - take;
+  if (fromEnd < skip) {
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      SELECT m."id" FROM "Member" m WHERE ${condition} ORDER BY ${orderFor(filters, true)}
+      LIMIT ${Math.min(take, total - skip)} OFFSET ${Math.max(0, fromEnd)}`;
+    return rows.map((row) => row.id).reverse();
+  }
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT m."id" FROM "Member" m WHERE ${condition} ORDER BY ${orderFor(filters)} LIMIT ${take} OFFSET ${skip}`;
+  return rows.map((row) => row.id);
+}
+
+/** The members with these ids, as the list shows them, in the ids' order (read in chunks). */
+async function membersInOrder(ids: string[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(...(await db.member.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: listSelect })));
+  }
+  return inIdOrder(ids, rows);
 }
 
 /** One page (50) of the actor's chapter's members, filtered and sorted on the server, with the chapter's name. */
 export async function listMembers(actor: Actor, input: { page?: number; filters?: MemberFilters; search?: string } = {}) {
   const page = Math.max(1, Math.floor(input.page !== undefined && Number.isFinite(input.page) ? input.page : 1));
   const filters = input.filters ?? { ...DEFAULT_FILTERS, search: input.search };
-  const where = whereFor(actor.chapterId, filters);
-  const [chapter, total, members] = await Promise.all([
-    db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } }),
-    db.member.count({ where }),
-    db.member.findMany({
-      where,
-      select: listSelect,
-      orderBy: orderFor(filters),
-      skip: (page - 1) * MEMBERS_PAGE_SIZE,
-      take: MEMBERS_PAGE_SIZE,
-    }),
-  ]);
-  return { chapterName: chapter.name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
+  const condition = conditionFor(actor.chapterId, filters);
+  const skip = (page - 1) * MEMBERS_PAGE_SIZE;
+  const chapter = db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } });
+  let total: number;
+  let ids: string[];
+  if (tallied(filters)) {
+    // The count from the tally; the page from the order's index, from the end past the middle.
+    // The first page needs no count to find its window: it is read meanwhile.
+    const [count, firstIds] = await Promise.all([
+      countFromTally(actor.chapterId, filters),
+      page === 1 ? memberIdsWindow(condition, filters, { skip: 0, take: MEMBERS_PAGE_SIZE, total: Infinity }) : null,
+    ]);
+    total = count;
+    ids = firstIds ?? (await memberIdsWindow(condition, filters, { skip, take: MEMBERS_PAGE_SIZE, total }));
+  } else {
+    // A search or a region: its matches are found once, counted and ordered in the same query.
+    const rows = await db.$queryRaw<{ id: string; total: bigint | number }[]>`
+      SELECT m."id", count(*) OVER () AS "total" FROM "Member" m WHERE ${condition}
+      ORDER BY ${orderFor(filters)} LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${skip}`;
+    ids = rows.map((row) => row.id);
+    total = rows.length ? Number(rows[0]!.total) : skip > 0 ? await countMatching(condition) : 0;
+  }
+  const members = await membersInOrder(ids);
+  return { chapterName: (await chapter).name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
 }
 
 /** Every member of the actor's chapter matching the filters, for printing and exports. */
 export async function listMembersForPrint(actor: Pick<Actor, "chapterId">, filters: MemberFilters = DEFAULT_FILTERS) {
-  return db.member.findMany({ where: whereFor(actor.chapterId, filters), select: listSelect, orderBy: orderFor(filters) });
+  const condition = conditionFor(actor.chapterId, filters);
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT m."id" FROM "Member" m WHERE ${condition} ORDER BY ${orderFor(filters)}`;
+  return membersInOrder(rows.map((row) => row.id));
 }
 export type PrintableMember = Awaited<ReturnType<typeof listMembersForPrint>>[number];
 
@@ -127,7 +201,12 @@ export type PrintableMember = Awaited<ReturnType<typeof listMembersForPrint>>[nu
 export async function listChapterVillages(actor: Pick<Actor, "chapterId">) {
   const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
   return db.region.findMany({
-    where: { level: "village", OR: [{ code: { startsWith: `${chapter.regionCode}.` } }, { code: chapter.regionCode }] },
+    // The codes under the chapter's region as a range of the primary key (a prefix LIKE would
+    // read every region of Indonesia: "/" follows "." in the codes' order).
+    where: {
+      level: "village",
+      OR: [{ code: { gte: `${chapter.regionCode}.`, lt: `${chapter.regionCode}/` } }, { code: chapter.regionCode }],
+    },
     select: { code: true, name: true, parent: { select: { code: true, name: true } } },
     orderBy: [{ parentCode: "asc" }, { name: "asc" }],
   });

@@ -11,6 +11,8 @@ import { calendarToday } from "~/utils/dates";
 import { notify } from "~/domain/notifications/notify.server";
 import { usersOfMembers } from "~/domain/notifications/recipients.server";
 import { db } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { inIdOrder, searchMemberIds } from "~/domain/members/search.server";
 import { formatCalendarDateShort, formatHours } from "~/utils/format";
 import { calendarDateOf as date } from "~/validation/fields";
 import type { EventFormData, ResultRow } from "~/validation/trainings";
@@ -113,18 +115,20 @@ export async function getEvent(actor: Actor, eventId: string) {
 /** Members the Sekretaris may register (active or candidate), searched by name or number; none for anyone else. */
 export async function searchRegistrableMembers(actor: Actor, query: string, excludeEventId?: string, take = 50) {
   if (!can(actor, "update:training:chapter")) return [];
-  const q = query.trim();
-  return db.member.findMany({
-    where: {
-      chapterId: actor.chapterId,
-      status: { in: ["aktif", "calon"] },
-      ...(q ? { OR: [{ fullName: { contains: q } }, { memberNumber: { contains: q } }] } : {}),
-      ...(excludeEventId ? { trainingParticipations: { none: { eventId: excludeEventId } } } : {}),
-    },
-    select: { id: true, fullName: true, memberNumber: true, status: true, village: { select: { name: true } } },
-    orderBy: { fullName: "asc" },
+  const notYetRegistered = excludeEventId
+    ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM "TrainingParticipant" p WHERE p."memberId" = m."id" AND p."eventId" = ${excludeEventId})`
+    : Prisma.empty;
+  const ids = await searchMemberIds({
+    chapterId: actor.chapterId,
+    search: query,
+    where: Prisma.sql`m."status" IN ('aktif', 'calon')${notYetRegistered}`,
     take,
   });
+  const rows = await db.member.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, fullName: true, memberNumber: true, status: true, village: { select: { name: true } } },
+  });
+  return inIdOrder(ids, rows);
 }
 
 /** Registers members for an event (several at once); the already registered are skipped. */
