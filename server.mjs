@@ -64,7 +64,7 @@ app.use((req, res, next) => {
 });
 // Cross-site writes (docs/decisions/022): a POST another site sent gets the app's own 403 before
 // Remix runs (Remix's built-in check of document POSTs would answer 500).
-const { crossSiteRefusal } = build.entry.module;
+const { crossSiteRefusal, withRequestMemo } = build.entry.module;
 app.use(async (req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const headers = new Headers();
@@ -88,14 +88,13 @@ app.use(
     },
   }),
 );
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
-  }),
-);
+const remix = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (req, res) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce }),
+});
+// A page's loaders share one answer to "who is signed in" (app/http/request-memo.server.ts).
+app.all("*", (req, res, next) => withRequestMemo(req.method, () => remix(req, res, next)));
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

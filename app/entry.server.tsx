@@ -39,6 +39,8 @@ if (process.env.NODE_ENV !== "test")
 
 // The production server (server.mjs) refuses cross-site writes with this before Remix runs.
 export { crossSiteRefusal } from "./utils/cross-site.server";
+// It runs each page request with a memo of what the loaders ask alike (who is signed in).
+export { withRequestMemo } from "./http/request-memo.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -6,6 +6,7 @@ import { notFound } from "~/domain/shared/outcome.server";
 import { getEnv } from "~/utils/env.server";
 import { refuseCrossSiteWrite } from "~/utils/cross-site.server";
 import { t, type MessageKey, type MessageParams } from "~/i18n";
+import { memoForRequest } from "./request-memo.server";
 
 // The session cookie is signed, httpOnly, SameSite=Lax and expires with the server-side
 // session; it carries only the id of a row in the Session table (docs/decisions/002).
@@ -47,7 +48,8 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   const session = await getCookieSession(request);
   const sessionId = session.get("sessionId");
   if (!sessionId) return null;
-  return getSessionUser(sessionId);
+  // the root's, the layout's and the page's loaders of one page ask alike: one read per request
+  return memoForRequest(`user:${sessionId}`, () => getSessionUser(sessionId));
 }
 
 /** Moves the current session to another chapter (administrators: the domain checks it). */
