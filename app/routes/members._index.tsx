@@ -10,14 +10,9 @@ import { t, type MessageKey } from "~/i18n";
 import { memberStatusLabel } from "~/i18n/labels";
 import { formatCalendarDateShort, formatNumber, maskNik } from "~/utils/format";
 import { requireActor } from "~/http/permissions.server";
-import {
-  MEMBER_STATUSES,
-  MEMBERSHIP_TYPES,
-  memberFiltersQuery,
-  parseMemberFilters,
-  type MemberFilters,
-  type MemberSort,
-} from "~/validation/members";
+import { MEMBER_STATUSES, MEMBERSHIP_TYPES } from "~/validation/member-codes";
+import { memberFiltersQuery } from "~/validation/member-values";
+import { parseMemberFilters, type MemberFilters, type MemberSort } from "~/validation/members";
 
 export const meta: MetaFunction = () => [{ title: `${t("members.title")} · ${t("app.name")}` }];
 

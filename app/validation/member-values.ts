@@ -1,6 +1,7 @@
 // How phone numbers and member numbers are shown, without zod (or the enums): the profile, the
 // member page and the settings show them before anything is typed (docs/decisions/028).
 // app/validation/members.ts re-exports them with the schemas.
+import type { MemberFilters } from "./members";
 
 /** E.164 -> "0812-3456-7890" for people. */
 export function formatPhone(e164: string | null | undefined): string {
@@ -19,4 +20,22 @@ export function formatMemberNumber(pattern: string, parts: { code: string; year:
     .replaceAll("{KODE}", parts.code)
     .replaceAll("{TAHUN}", String(parts.year))
     .replace(/\{NOMOR(?::(\d+))?\}/g, (_m, width?: string) => String(parts.serial).padStart(Number(width ?? 0), "0"));
+}
+
+/** The query string that reproduces the filters (for links: pages, sorting, exports). */
+export function memberFiltersQuery(filters: MemberFilters, extra: Record<string, string> = {}): string {
+  const entries: [string, string | undefined][] = [
+    ["q", filters.search],
+    ["status", filters.status],
+    ["kecamatan", filters.districtCode],
+    ["kelurahan", filters.villageCode],
+    ["jenis", filters.membershipType],
+    ["sort", filters.sort === "name" ? undefined : filters.sort],
+    ["dir", filters.direction === "asc" ? undefined : filters.direction],
+  ];
+  const params = new URLSearchParams();
+  for (const [key, value] of entries) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }

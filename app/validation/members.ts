@@ -7,7 +7,7 @@ import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText,
 
 export { parseCalendarDate, toDateInput } from "./fields";
 export { MEMBERSHIP_TYPES } from "./member-codes";
-export { formatMemberNumber, formatPhone } from "./member-values";
+export { formatMemberNumber, formatPhone, memberFiltersQuery } from "./member-values";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };
@@ -180,24 +180,6 @@ export function parseMemberFilters(params: URLSearchParams): MemberFilters {
     sort: pick(MEMBER_SORTS, params.get("sort")) ?? "name",
     direction: params.get("dir") === "desc" ? "desc" : "asc",
   };
-}
-
-/** The query string that reproduces the filters (for links: pages, sorting, exports). */
-export function memberFiltersQuery(filters: MemberFilters, extra: Record<string, string> = {}): string {
-  const entries: [string, string | undefined][] = [
-    ["q", filters.search],
-    ["status", filters.status],
-    ["kecamatan", filters.districtCode],
-    ["kelurahan", filters.villageCode],
-    ["jenis", filters.membershipType],
-    ["sort", filters.sort === "name" ? undefined : filters.sort],
-    ["dir", filters.direction === "asc" ? undefined : filters.direction],
-  ];
-  const params = new URLSearchParams();
-  for (const [key, value] of entries) if (value) params.set(key, value);
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  const query = params.toString();
-  return query ? `?${query}` : "";
 }
 
 /** The chapter's registry settings: member number pattern and card validity. */
