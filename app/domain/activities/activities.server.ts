@@ -37,6 +37,7 @@ import { reportHours } from "~/utils/report-hours";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
 import { coversDistrict, isBoard, verifiable } from "./verification.server";
 import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
+import { readPage } from "~/domain/shared/pages.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -395,6 +396,13 @@ const listSelect = {
   _count: { select: { volunteers: true } },
 } as const;
 
+/** Newest first; the id last makes the order total, so that a deep page can be read from the end (shared/pages.server.ts). */
+const LIST_ORDER: { date?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] = [
+  { date: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
+
 /** The board's list also shows where the phone was (accuracy and a map link), as the xlsx does. */
 const boardListSelect = { ...listSelect, latitude: true, longitude: true, locationAccuracy: true } as const;
 
@@ -411,16 +419,10 @@ async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
 export async function listOwnActivities(actor: Actor, page = 1) {
   if (!actor.memberId) return { total: 0, page, pageCount: 1, rows: [] };
   const where: Prisma.ActivityWhereInput = { chapterId: actor.chapterId, ...(await ownWhere(actor.memberId)) };
-  const [total, rows] = await Promise.all([
-    db.activity.count({ where }),
-    db.activity.findMany({
-      where,
-      select: listSelect,
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * ACTIVITIES_PAGE_SIZE,
-      take: ACTIVITIES_PAGE_SIZE,
-    }),
-  ]);
+  const total = await db.activity.count({ where });
+  const rows = await readPage(LIST_ORDER, page, total, ACTIVITIES_PAGE_SIZE, (window) =>
+    db.activity.findMany({ where, select: listSelect, ...window }),
+  );
   return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
 }
 
@@ -442,26 +444,25 @@ export async function ownTotals(actor: Actor, now = new Date()) {
   return { month, year };
 }
 
+/** The kecamatan a list covers; null for all. A kecamatan filter narrows a coordinator's scope, never widens it. */
+function filterDistricts(filters: ActivityFilters, scope?: readonly string[]): string[] | null {
+  if (scope) return filters.districtCode ? scope.filter((code) => code === filters.districtCode) : [...scope];
+  return filters.districtCode ? [filters.districtCode] : null;
+}
+
+function filterPeriod(filters: ActivityFilters) {
+  return {
+    ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
+    ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
+  };
+}
+
 export function activityFilterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
-  // A kecamatan filter narrows a coordinator's scope, never widens it.
-  const districts = scope
-    ? filters.districtCode
-      ? scope.filter((code) => code === filters.districtCode)
-      : [...scope]
-    : filters.districtCode
-      ? [filters.districtCode]
-      : null;
+  const districts = filterDistricts(filters, scope);
   return {
     chapterId,
     ...(districts ? { districtCode: { in: districts } } : {}),
-    ...(filters.from || filters.to
-      ? {
-          date: {
-            ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
-            ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
-          },
-        }
-      : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
     ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
     ...(filters.typeId ? { typeId: filters.typeId } : {}),
     ...(filters.memberId ? { memberId: filters.memberId } : {}),
@@ -470,6 +471,9 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
     ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
   };
 }
+
+/** The order the page states the statuses in: the way an activity goes. */
+const STATUS_ORDER = ["draft", "submitted", "returned", "verified"];
 
 /** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam), as the report rounds them. */
 const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
@@ -487,8 +491,6 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
     db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
     db.activity.groupBy({ by: ["status"], where, _count: true }),
   ]);
-  // the order the page states them in: the way an activity goes
-  const order = ["draft", "submitted", "returned", "verified"];
   return {
     activities: sums._count,
     hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
@@ -496,7 +498,40 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
     people: sums._sum.people ?? 0,
     statuses: byStatus
       .map((s) => ({ status: s.status, count: s._count }))
-      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
+  };
+}
+
+/**
+ * The same totals as activityTotals, read from ActivityDayTotal (kept by database triggers:
+ * a few rows per day instead of every activity) when the filters are only about the period, the
+ * kecamatan and the status; null when another filter needs the activities themselves.
+ */
+export async function dayTotals(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
+  if (filters.villageCode || filters.typeId || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  const districts = filterDistricts(filters, scope);
+  const where: Prisma.ActivityDayTotalWhereInput = {
+    chapterId,
+    ...(districts ? { districtCode: { in: districts } } : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+  const byStatus = await db.activityDayTotal.groupBy({
+    by: ["status"],
+    where,
+    _sum: { activities: true, minutes: true, coMinutes: true, households: true, people: true },
+  });
+  const sum = (key: "activities" | "minutes" | "coMinutes" | "households" | "people") =>
+    byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
+  return {
+    activities: sum("activities"),
+    hours: hoursOfMinutes(sum("minutes") + sum("coMinutes")),
+    households: sum("households"),
+    people: sum("people"),
+    statuses: byStatus
+      .filter((s) => (s._sum.activities ?? 0) > 0)
+      .map((s) => ({ status: s.status, count: s._sum.activities ?? 0 }))
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
   };
 }
 
@@ -523,18 +558,13 @@ export function activityRights(actor: Actor) {
  * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
  */
 export async function listActivities(actor: Actor, filters: ActivityFilters) {
-  const where = activityFilterWhere(actor.chapterId, filters, readingScope(actor)?.districtCodes);
-  const [totals, rows] = await Promise.all([
-    activityTotals(where),
-    db.activity.findMany({
-      where,
-      select: boardListSelect,
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-      skip: (filters.page - 1) * ACTIVITIES_PAGE_SIZE,
-      take: ACTIVITIES_PAGE_SIZE,
-    }),
-  ]);
+  const scope = readingScope(actor)?.districtCodes;
+  const where = activityFilterWhere(actor.chapterId, filters, scope);
+  const totals = (await dayTotals(actor.chapterId, filters, scope)) ?? (await activityTotals(where));
   const total = totals.activities;
+  const rows = await readPage(LIST_ORDER, filters.page, total, ACTIVITIES_PAGE_SIZE, (window) =>
+    db.activity.findMany({ where, select: boardListSelect, ...window }),
+  );
   return {
     total,
     totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },

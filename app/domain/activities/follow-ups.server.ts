@@ -16,6 +16,7 @@ import { maskNik } from "~/utils/format";
 import type { FollowUpFilter, FollowUpStatus } from "~/validation/activities";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, notFound, ok, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
+import { readPage } from "~/domain/shared/pages.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -176,16 +177,17 @@ export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open
   const status: Prisma.FollowUpWhereInput =
     filter === "all" ? {} : filter === "open" ? { status: { in: ["baru", "proses"] } } : { status: filter };
   const where: Prisma.FollowUpWhereInput = { AND: [visibleFollowUps(actor), status] };
-  const [total, rows] = await Promise.all([
-    db.followUp.count({ where }),
-    db.followUp.findMany({
-      where,
-      select: summarySelect,
-      orderBy: [{ openedBy: { date: filter === "open" ? "asc" : "desc" } }, { createdAt: "asc" }],
-      skip: (page - 1) * FOLLOW_UPS_PAGE_SIZE,
-      take: FOLLOW_UPS_PAGE_SIZE,
-    }),
-  ]);
+  const total = await db.followUp.count({ where });
+  // openedOn is the opening activity's date (a copy kept by triggers, so that an index sorts);
+  // the id last makes the order total, so that a deep page can be read from the end
+  const orderBy: Prisma.FollowUpOrderByWithRelationInput[] = [
+    { openedOn: filter === "open" ? "asc" : "desc" },
+    { createdAt: "asc" },
+    { id: "asc" },
+  ];
+  const rows = await readPage(orderBy as { [field: string]: "asc" | "desc" }[], page, total, FOLLOW_UPS_PAGE_SIZE, (window) =>
+    db.followUp.findMany({ where, select: summarySelect, ...window }),
+  );
   return { total, page, pageCount: Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE)), rows: rows.map(summarise) };
 }
 
