@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { db } from "~/utils/db.server";
+import { PRIVACY_NOTICE_VERSION } from "~/validation/privacy";
 import { buildBoardUser, buildChapter, buildUser, calendarDate, fakeName, fakeNik, seededRandom } from "../../factories";
 
 const params = JSON.parse(process.argv[2] ?? "{}") as { activities?: number; members?: number };
@@ -24,7 +25,9 @@ const BATCH = 100_000;
 const TABLES = ["Activity", "ActivityReach", "ActivityVolunteer", "FollowUp", "AuditLog"];
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const newId = () => `b${randomBytes(12).toString("hex")}`;
+/** Ids in insertion order (unique keys grow at their end instead of all over the B-tree). */
+const serial = (prefix: string, n: number) => `${prefix}${RUN}${String(n).padStart(9, "0")}`;
+const RUN = randomBytes(3).toString("hex");
 
 async function setup() {
   const chapter = await buildChapter({ code: "LST" });
@@ -46,6 +49,9 @@ async function setup() {
         villageCode: village.code,
         status: "aktif" as const,
         joinDate: calendarDate(2020, 1, 1),
+        // they agreed to the privacy notice in force (else every page sends them to /consent)
+        consentAt: new Date(),
+        consentVersion: PRIVACY_NOTICE_VERSION,
       };
     }),
   });
@@ -66,6 +72,8 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -400000");
   sqlite.pragma("temp_store = MEMORY");
+  // the rows refer to the chapter, members, types and villages made above: no checks during the load
+  sqlite.pragma("foreign_keys = OFF");
   // secondary indexes and triggers of the bulk tables: dropped for the load, recreated after it
   const kept = sqlite
     .prepare(
@@ -80,7 +88,9 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
     `INSERT INTO "Activity" (id, chapterId, memberId, date, durationMinutes, typeId, villageCode, districtCode, households, people, status, submittedAt, idempotencyKey, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertReach = sqlite.prepare(`INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`);
+  const insertReach = sqlite.prepare(
+    `INSERT INTO "ActivityReach" (id, activityId, categoryId, sex, ageBand, count) VALUES (?, ?, ?, ?, NULL, ?)`,
+  );
   const insertVolunteer = sqlite.prepare(
     `INSERT INTO "ActivityVolunteer" (activityId, memberId, chapterId, status, date, typeId, districtCode, durationMinutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -94,7 +104,7 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
   const statuses = ["verified", "verified", "verified", "verified", "submitted", "draft", "returned"] as const;
   const batch = sqlite.transaction((from: number, to: number) => {
     for (let n = from; n < to; n++) {
-      const activityId = newId();
+      const activityId = serial("a", n);
       const village = rows.villages[n % rows.villages.length]!;
       const people = random.int(1, 6);
       const daysAgo = random.int(0, 3 * 365);
@@ -119,17 +129,26 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
         people,
         status,
         status === "draft" ? null : created,
-        `bench-${n}`,
+        serial("bench-", n),
         created,
         created,
       );
-      insertReach.run(newId(), activityId, rows.categories[n % rows.categories.length], n % 2 ? "L" : "P", people);
+      insertReach.run(serial("r", n), activityId, rows.categories[n % rows.categories.length], n % 2 ? "L" : "P", people);
       if (n % 5 === 0) {
-        insertVolunteer.run(activityId, rows.members[(n + 7) % rows.members.length], rows.chapterId, status, day, type, village.district, duration);
+        insertVolunteer.run(
+          activityId,
+          rows.members[(n + 7) % rows.members.length],
+          rows.chapterId,
+          status,
+          day,
+          type,
+          village.district,
+          duration,
+        );
       }
       if (n % 20 === 0) {
         insertFollowUp.run(
-          newId(),
+          serial("f", n),
           rows.chapterId,
           activityId,
           daysAgo < 60 ? random.pick(["baru", "proses"]) : n % 100 === 0 ? "proses" : "selesai",
@@ -141,7 +160,17 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
         );
       }
       if (n % 4 === 0) {
-        insertAudit.run(newId(), created, rows.boardUserId, rows.chapterId, "activity.verify", "Activity", activityId, null, '{"status":"verified"}');
+        insertAudit.run(
+          serial("l", n),
+          created,
+          rows.boardUserId,
+          rows.chapterId,
+          "activity.verify",
+          "Activity",
+          activityId,
+          null,
+          '{"status":"verified"}',
+        );
       }
     }
   });

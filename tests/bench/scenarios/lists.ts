@@ -80,7 +80,13 @@ export const scenario: Scenario = {
       ];
       const rows: BenchRow[] = [];
       const baseline = await ctx.sample(() => server.get("/healthz"), { count });
-      rows.push({ what: "bare route GET /healthz (baseline)", measured: `p95 ${baseline.p95.toFixed(1)} ms`, ratio: 1, goal: "-", pass: null });
+      rows.push({
+        what: "bare route GET /healthz (baseline)",
+        measured: `p95 ${baseline.p95.toFixed(1)} ms`,
+        ratio: 1,
+        goal: "-",
+        pass: null,
+      });
       for (const [what, path, cookie] of pages) {
         const stats = await ctx.sample(() => server.get(path, cookie), { count });
         rows.push(ctx.ratioRow(`${what} (${f.activities.toLocaleString("en")} activities)`, stats, baseline, GOAL));
