@@ -4,7 +4,14 @@
 // say exactly what counting the rows says, after logging, edits, co-volunteers, verification,
 // returns, reopening and deletes.
 import { beforeAll, describe, expect, it } from "vitest";
-import { activityFilterWhere, activityTotals, dayTotals, listActivities, listOwnActivities } from "~/domain/activities/activities.server";
+import {
+  activityFilterWhere,
+  activityTotals,
+  coVolunteerCopyWhere,
+  dayTotals,
+  listActivities,
+  listOwnActivities,
+} from "~/domain/activities/activities.server";
 import { listFollowUps } from "~/domain/activities/follow-ups.server";
 import { reopenActivity, returnActivities, verifyActivities } from "~/domain/activities/verification.server";
 import { listAuditLog } from "~/domain/audit/audit-log.server";
@@ -146,6 +153,12 @@ describe("the board's totals kept per day, kecamatan and status", () => {
       const { kept, summed } = await bothTotals(filters);
       expect(kept, JSON.stringify(filters)).toEqual(summed);
     }
+    // the co-volunteers' hours of a type, by the copies, as by the join
+    for (const filters of [{ typeId: typeOf(ctx) }, { typeId: typeOf(ctx), districtCode: D04, from: "2031-06-01" }]) {
+      const f = boardFilters(filters);
+      const where = activityFilterWhere(ctx.id, f);
+      expect(await activityTotals(where, coVolunteerCopyWhere(ctx.id, f)!)).toEqual(await activityTotals(where));
+    }
     const all = await bothTotals();
     expect(all.summed.activities).toBe(332);
     expect(all.summed.hours).toBeGreaterThan(0);
@@ -177,10 +190,11 @@ describe("follow-ups", () => {
     for (const f of copies) expect(f.openedOn?.toISOString()).toBe(f.openedBy.date.toISOString());
 
     for (const filter of ["open", "all"] as const) {
+      const direction = filter === "open" ? "asc" : "desc";
       const expected = await db.followUp.findMany({
         where: { chapterId: ctx.id },
         select: { id: true },
-        orderBy: [{ openedBy: { date: filter === "open" ? "asc" : "desc" } }, { createdAt: "asc" }, { id: "asc" }],
+        orderBy: [{ openedBy: { date: direction } }, { createdAt: direction }, { id: direction }],
       });
       const first = await listFollowUps(ketua, filter, 1);
       expect(first.pageCount).toBe(2);

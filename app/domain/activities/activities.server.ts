@@ -484,11 +484,11 @@ const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
  * for each co-volunteer), rounded to one decimal once here; and which statuses they include
  * (with how many activities of each), so that the page and the xlsx can say so.
  */
-export async function activityTotals(where: Prisma.ActivityWhereInput) {
+export async function activityTotals(where: Prisma.ActivityWhereInput, coWhere: Prisma.ActivityVolunteerWhereInput = { activity: where }) {
   const [sums, co, byStatus] = await Promise.all([
     db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
     // co-volunteer rows carry a copy of their activity's duration (database triggers)
-    db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
+    db.activityVolunteer.aggregate({ where: coWhere, _sum: { durationMinutes: true } }),
     db.activity.groupBy({ by: ["status"], where, _count: true }),
   ]);
   return {
@@ -500,6 +500,24 @@ export async function activityTotals(where: Prisma.ActivityWhereInput) {
       .map((s) => ({ status: s.status, count: s._count }))
       .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
   };
+}
+
+/**
+ * The co-volunteer rows of the activities that match, by their copies of the activity's chapter,
+ * kecamatan, type, date and status (kept by triggers: no join); null when a filter needs the
+ * activity itself (kelurahan, volunteer, PPKS category, programme).
+ */
+export function coVolunteerCopyWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
+  if (filters.villageCode || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  const districts = filterDistricts(filters, scope);
+  const where: Prisma.ActivityVolunteerWhereInput = {
+    chapterId,
+    ...(filters.typeId ? { typeId: filters.typeId } : {}),
+    ...(districts ? { districtCode: { in: districts } } : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+  return where;
 }
 
 /**
@@ -560,7 +578,9 @@ export function activityRights(actor: Actor) {
 export async function listActivities(actor: Actor, filters: ActivityFilters) {
   const scope = readingScope(actor)?.districtCodes;
   const where = activityFilterWhere(actor.chapterId, filters, scope);
-  const totals = (await dayTotals(actor.chapterId, filters, scope)) ?? (await activityTotals(where));
+  const totals =
+    (await dayTotals(actor.chapterId, filters, scope)) ??
+    (await activityTotals(where, coVolunteerCopyWhere(actor.chapterId, filters, scope) ?? undefined));
   const total = totals.activities;
   const rows = await readPage(LIST_ORDER, filters.page, total, ACTIVITIES_PAGE_SIZE, (window) =>
     db.activity.findMany({ where, select: boardListSelect, ...window }),

@@ -172,7 +172,7 @@ function summarise({ caseIdentifier, updates, ...row }: FollowUpRow) {
   return { ...row, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null, latest: updates[0] ?? null };
 }
 
-/** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first. */
+/** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first; the others newest first. */
 export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open", page = 1) {
   const status: Prisma.FollowUpWhereInput =
     filter === "all" ? {} : filter === "open" ? { status: { in: ["baru", "proses"] } } : { status: filter };
@@ -180,11 +180,8 @@ export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open
   const total = await db.followUp.count({ where });
   // openedOn is the opening activity's date (a copy kept by triggers, so that an index sorts);
   // the id last makes the order total, so that a deep page can be read from the end
-  const orderBy: Prisma.FollowUpOrderByWithRelationInput[] = [
-    { openedOn: filter === "open" ? "asc" : "desc" },
-    { createdAt: "asc" },
-    { id: "asc" },
-  ];
+  const direction = filter === "open" ? "asc" : "desc";
+  const orderBy: Prisma.FollowUpOrderByWithRelationInput[] = [{ openedOn: direction }, { createdAt: direction }, { id: direction }];
   const rows = await readPage(orderBy as { [field: string]: "asc" | "desc" }[], page, total, FOLLOW_UPS_PAGE_SIZE, (window) =>
     db.followUp.findMany({ where, select: summarySelect, ...window }),
   );

@@ -89,6 +89,7 @@ export const scenario: Scenario = {
       });
       for (const [what, path, cookie] of pages) {
         const stats = await ctx.sample(() => server.get(path, cookie), { count });
+        ctx.log(`${what}: p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms`);
         rows.push(ctx.ratioRow(`${what} (${f.activities.toLocaleString("en")} activities)`, stats, baseline, GOAL));
       }
       return rows;

@@ -44,6 +44,9 @@ CREATE TABLE "ActivityDayTotal" (
 );
 
 -- CreateIndex
+CREATE INDEX "ActivityDayTotal_sums_idx" ON "ActivityDayTotal"("chapterId", "date", "districtCode", "status", "activities", "minutes", "coMinutes", "households", "people");
+
+-- CreateIndex
 CREATE INDEX "AuditLog_chapterId_at_id_idx" ON "AuditLog"("chapterId", "at", "id");
 
 -- CreateIndex
@@ -53,13 +56,16 @@ CREATE INDEX "AuditLog_chapterId_action_at_id_idx" ON "AuditLog"("chapterId", "a
 CREATE INDEX "Activity_chapterId_date_createdAt_id_idx" ON "Activity"("chapterId", "date", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Activity_chapterId_districtCode_date_createdAt_id_idx" ON "Activity"("chapterId", "districtCode", "date", "createdAt", "id");
+CREATE INDEX "Activity_district_list_idx" ON "Activity"("chapterId", "districtCode", "date", "createdAt", "id", "status", "durationMinutes", "households", "people");
 
 -- CreateIndex
-CREATE INDEX "Activity_chapterId_typeId_date_createdAt_id_idx" ON "Activity"("chapterId", "typeId", "date", "createdAt", "id");
+CREATE INDEX "Activity_type_list_idx" ON "Activity"("chapterId", "typeId", "date", "createdAt", "id", "status", "durationMinutes", "households", "people");
 
 -- CreateIndex
 CREATE INDEX "Activity_chapterId_status_submittedAt_idx" ON "Activity"("chapterId", "status", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "ActivityVolunteer_type_idx" ON "ActivityVolunteer"("chapterId", "typeId", "date", "districtCode", "status", "durationMinutes");
 
 -- CreateIndex
 CREATE INDEX "FollowUp_chapterId_status_openedOn_createdAt_id_idx" ON "FollowUp"("chapterId", "status", "openedOn", "createdAt", "id");
