@@ -393,8 +393,20 @@ const listSelect = {
   type: { select: { name: true } },
   village: { select: { name: true } },
   member: { select: { id: true, fullName: true } },
-  _count: { select: { volunteers: true } },
 } as const;
+
+/**
+ * The rows with how many co-volunteers each has, counted for these rows only. (Prisma's
+ * `_count: { volunteers }` in a list's select joins a count of every activity's co-volunteers,
+ * the whole table, for every page.)
+ */
+export async function withVolunteerCounts<T extends { id: string }>(rows: T[]): Promise<(T & { _count: { volunteers: number } })[]> {
+  const counts = rows.length
+    ? await db.activityVolunteer.groupBy({ by: ["activityId"], where: { activityId: { in: rows.map((r) => r.id) } }, _count: true })
+    : [];
+  const byId = new Map(counts.map((c) => [c.activityId, c._count]));
+  return rows.map((row) => ({ ...row, _count: { volunteers: byId.get(row.id) ?? 0 } }));
+}
 
 /** Newest first; the id last makes the order total, so that a deep page can be read from the end (shared/pages.server.ts). */
 const LIST_ORDER: { date?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] = [
@@ -423,7 +435,7 @@ export async function listOwnActivities(actor: Actor, page = 1) {
   const rows = await readPage(LIST_ORDER, page, total, ACTIVITIES_PAGE_SIZE, (window) =>
     db.activity.findMany({ where, select: listSelect, ...window }),
   );
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await withVolunteerCounts(rows) };
 }
 
 /** Hours and people reached of a member's activities (not drafts) since a date. */
@@ -584,7 +596,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
   const total = totals.activities;
   const rows = await readPage(LIST_ORDER, filters.page, total, ACTIVITIES_PAGE_SIZE, (window) =>
     db.activity.findMany({ where, select: boardListSelect, ...window }),
-  );
+  ).then(withVolunteerCounts);
   return {
     total,
     totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },
@@ -601,7 +613,7 @@ export async function verificationQueue(actor: Actor, take = 100) {
     db.activity.count({ where }),
     db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
   ]);
-  return { total, rows };
+  return { total, rows: await withVolunteerCounts(rows) };
 }
 
 /** One activity of the chapter with everything logged in it (a follow-up's NIK/KK masked), whoever may see it or not. */

@@ -62,7 +62,7 @@ CREATE INDEX "Activity_district_list_idx" ON "Activity"("chapterId", "districtCo
 CREATE INDEX "Activity_type_list_idx" ON "Activity"("chapterId", "typeId", "date", "createdAt", "id", "status", "durationMinutes", "households", "people");
 
 -- CreateIndex
-CREATE INDEX "Activity_chapterId_status_submittedAt_idx" ON "Activity"("chapterId", "status", "submittedAt");
+CREATE INDEX "Activity_queue_idx" ON "Activity"("chapterId", "status", "submittedAt", "districtCode", "memberId", "id");
 
 -- CreateIndex
 CREATE INDEX "ActivityVolunteer_type_idx" ON "ActivityVolunteer"("chapterId", "typeId", "date", "districtCode", "status", "durationMinutes");
