@@ -11,9 +11,10 @@ import {
   dayTotals,
   listActivities,
   listOwnActivities,
+  verificationQueue,
 } from "~/domain/activities/activities.server";
 import { listFollowUps } from "~/domain/activities/follow-ups.server";
-import { reopenActivity, returnActivities, verifyActivities } from "~/domain/activities/verification.server";
+import { reopenActivity, returnActivities, verifiable, verifyActivities } from "~/domain/activities/verification.server";
 import { listAuditLog } from "~/domain/audit/audit-log.server";
 import { pageWindow } from "~/domain/shared/pages.server";
 import { recordAudit } from "~/utils/audit.server";
@@ -171,6 +172,25 @@ describe("the board's totals kept per day, kecamatan and status", () => {
     expect(await dayTotals(ctx.id, boardFilters({ typeId: typeOf(ctx) }))).toBeNull();
     const byType = await listActivities(ketua, boardFilters({ typeId: typeOf(ctx) }));
     expect(byType.total).toBe(await db.activity.count({ where: { chapterId: ctx.id, typeId: typeOf(ctx) } }));
+  });
+});
+
+describe("the verification queue", () => {
+  it("counts what the verifier may verify: their scope, less their own and those they worked on", async () => {
+    const koor = await boardMember(ctx.id, "koordinator_kecamatan", { districtCode: D01, villageCode: V1003 });
+    await loggedFor(ctx, ketua, { date: "2031-06-13" });
+    await loggedFor(ctx, koor, { date: "2031-06-13" });
+    await loggedFor(ctx, siti, { date: "2031-06-13" }, { coVolunteerIds: [ketua.memberId!, koor.memberId!] });
+    await loggedFor(ctx, budi, { date: "2031-06-13", villageCode: V0401 }, { coVolunteerIds: [koor.memberId!] });
+    for (const verifier of [ketua, koor]) {
+      const queue = await verificationQueue(verifier, 1);
+      const counted = await db.activity.count({ where: { ...verifiable(verifier), status: "submitted" } });
+      expect(queue.total).toBe(counted);
+      expect(counted).toBeGreaterThan(0);
+    }
+    expect((await verificationQueue(ketua, 1)).total).toBeLessThan(
+      await db.activity.count({ where: { chapterId: ctx.id, status: "submitted" } }),
+    );
   });
 });
 

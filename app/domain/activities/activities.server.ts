@@ -35,7 +35,7 @@ import {
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
 import { refuseIfClosed } from "~/domain/chapters/closed.server";
-import { coversDistrict, isBoard, verifiable } from "./verification.server";
+import { coversDistrict, isBoard, verifiable, verifierScope } from "./verification.server";
 import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
 import { readPage } from "~/domain/shared/pages.server";
 
@@ -497,17 +497,18 @@ const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
  * (with how many activities of each), so that the page and the xlsx can say so.
  */
 export async function activityTotals(where: Prisma.ActivityWhereInput, coWhere: Prisma.ActivityVolunteerWhereInput = { activity: where }) {
-  const [sums, co, byStatus] = await Promise.all([
-    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+  // one pass over the matching activities (per status), and the co-volunteers' minutes
+  const [byStatus, co] = await Promise.all([
+    db.activity.groupBy({ by: ["status"], where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
     // co-volunteer rows carry a copy of their activity's duration (database triggers)
     db.activityVolunteer.aggregate({ where: coWhere, _sum: { durationMinutes: true } }),
-    db.activity.groupBy({ by: ["status"], where, _count: true }),
   ]);
+  const sum = (key: "durationMinutes" | "households" | "people") => byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
   return {
-    activities: sums._count,
-    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
-    households: sums._sum.households ?? 0,
-    people: sums._sum.people ?? 0,
+    activities: byStatus.reduce((total, s) => total + s._count, 0),
+    hours: hoursOfMinutes(sum("durationMinutes") + (co._sum.durationMinutes ?? 0)),
+    households: sum("households"),
+    people: sum("people"),
     statuses: byStatus
       .map((s) => ({ status: s.status, count: s._count }))
       .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
@@ -606,11 +607,28 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
   };
 }
 
+/**
+ * How many submitted activities the actor may verify: those of their scope, less their own and
+ * those they worked on as co-volunteer. Counted as a difference of three index counts: the
+ * "not mine, not with me" condition counted row by row probed every submitted activity's
+ * co-volunteers.
+ */
+async function queueSize(actor: Actor) {
+  const scope: Prisma.ActivityWhereInput = { ...verifierScope(actor), status: "submitted" };
+  if (!actor.memberId) return db.activity.count({ where: scope });
+  const [all, own, withMe] = await Promise.all([
+    db.activity.count({ where: scope }),
+    db.activity.count({ where: { ...scope, memberId: actor.memberId } }),
+    db.activityVolunteer.count({ where: { memberId: actor.memberId, activity: { ...scope, memberId: { not: actor.memberId } } } }),
+  ]);
+  return all - own - withMe;
+}
+
 /** Submitted activities the actor may verify, oldest first. */
 export async function verificationQueue(actor: Actor, take = 100) {
   const where: Prisma.ActivityWhereInput = { ...verifiable(actor), status: "submitted" };
   const [total, rows] = await Promise.all([
-    db.activity.count({ where }),
+    queueSize(actor),
     db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
   ]);
   return { total, rows: await withVolunteerCounts(rows) };
