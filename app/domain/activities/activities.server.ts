@@ -473,7 +473,9 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
   const districts = filterDistricts(filters, scope);
   return {
     chapterId,
-    ...(districts ? { districtCode: { in: districts } } : {}),
+    // one kecamatan as an equality: SQLite then reads the kecamatan's index in the list's order
+    // (an IN list of one made it sort the period's activities of the kecamatan first)
+    ...(districts ? { districtCode: districts.length === 1 ? districts[0]! : { in: districts } } : {}),
     ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
     ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
     ...(filters.typeId ? { typeId: filters.typeId } : {}),

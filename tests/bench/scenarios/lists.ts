@@ -49,7 +49,8 @@ function facts(file: string, yearFrom: string, today: string) {
 export const scenario: Scenario = {
   name: "lists",
   async run(ctx) {
-    const activities = ctx.quick ? 200_000 : 2_000_000;
+    // BENCH_LISTS_ACTIVITIES: another size, e.g. 20000 to see what the pages cost without the volume
+    const activities = Number(process.env.BENCH_LISTS_ACTIVITIES) || (ctx.quick ? 200_000 : 2_000_000);
     const count = ctx.quick ? 150 : 300;
     const file = await ctx.database({ key: "lists", fill: "tests/bench/fill/activities.ts", params: { activities, members: 2_000 } });
     // the chapter's calendar (WIB); the fill dates activities up to today (UTC)
