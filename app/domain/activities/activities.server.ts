@@ -34,8 +34,9 @@ import {
   type Outcome,
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
-import { coversDistrict, isBoard, verifiable } from "./verification.server";
+import { coversDistrict, isBoard, verifiable, verifierScope } from "./verification.server";
 import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
+import { readPage } from "~/domain/shared/pages.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -425,8 +426,27 @@ const listSelect = {
   type: { select: { name: true } },
   village: { select: { name: true } },
   member: { select: { id: true, fullName: true } },
-  _count: { select: { volunteers: true } },
 } as const;
+
+/**
+ * The rows with how many co-volunteers each has, counted for these rows only. (Prisma's
+ * `_count: { volunteers }` in a list's select joins a count of every activity's co-volunteers,
+ * the whole table, for every page.)
+ */
+export async function withVolunteerCounts<T extends { id: string }>(rows: T[]): Promise<(T & { _count: { volunteers: number } })[]> {
+  const counts = rows.length
+    ? await db.activityVolunteer.groupBy({ by: ["activityId"], where: { activityId: { in: rows.map((r) => r.id) } }, _count: true })
+    : [];
+  const byId = new Map(counts.map((c) => [c.activityId, c._count]));
+  return rows.map((row) => ({ ...row, _count: { volunteers: byId.get(row.id) ?? 0 } }));
+}
+
+/** Newest first; the id last makes the order total, so that a deep page can be read from the end (shared/pages.server.ts). */
+const LIST_ORDER: { date?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] = [
+  { date: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+];
 
 /** The board's list also shows where the phone was (accuracy and a map link), as the xlsx does. */
 const boardListSelect = { ...listSelect, latitude: true, longitude: true, locationAccuracy: true } as const;
@@ -444,17 +464,11 @@ async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
 export async function listOwnActivities(actor: Actor, page = 1) {
   if (!actor.memberId) return { total: 0, page, pageCount: 1, rows: [] };
   const where: Prisma.ActivityWhereInput = { chapterId: actor.chapterId, ...(await ownWhere(actor.memberId)) };
-  const [total, rows] = await Promise.all([
-    db.activity.count({ where }),
-    db.activity.findMany({
-      where,
-      select: listSelect,
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * ACTIVITIES_PAGE_SIZE,
-      take: ACTIVITIES_PAGE_SIZE,
-    }),
-  ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows };
+  const total = await db.activity.count({ where });
+  const rows = await readPage(LIST_ORDER, page, total, ACTIVITIES_PAGE_SIZE, (window) =>
+    db.activity.findMany({ where, select: listSelect, ...window }),
+  );
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await withVolunteerCounts(rows) };
 }
 
 /** Hours and people reached of a member's activities (not drafts) since a date. */
@@ -475,26 +489,27 @@ export async function ownTotals(actor: Actor, now = new Date()) {
   return { month, year };
 }
 
+/** The kecamatan a list covers; null for all. A kecamatan filter narrows a coordinator's scope, never widens it. */
+function filterDistricts(filters: ActivityFilters, scope?: readonly string[]): string[] | null {
+  if (scope) return filters.districtCode ? scope.filter((code) => code === filters.districtCode) : [...scope];
+  return filters.districtCode ? [filters.districtCode] : null;
+}
+
+function filterPeriod(filters: ActivityFilters) {
+  return {
+    ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
+    ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
+  };
+}
+
 export function activityFilterWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]): Prisma.ActivityWhereInput {
-  // A kecamatan filter narrows a coordinator's scope, never widens it.
-  const districts = scope
-    ? filters.districtCode
-      ? scope.filter((code) => code === filters.districtCode)
-      : [...scope]
-    : filters.districtCode
-      ? [filters.districtCode]
-      : null;
+  const districts = filterDistricts(filters, scope);
   return {
     chapterId,
-    ...(districts ? { districtCode: { in: districts } } : {}),
-    ...(filters.from || filters.to
-      ? {
-          date: {
-            ...(filters.from ? { gte: calendarDateOf(filters.from) } : {}),
-            ...(filters.to ? { lte: calendarDateOf(filters.to) } : {}),
-          },
-        }
-      : {}),
+    // one kecamatan as an equality: SQLite then reads the kecamatan's index in the list's order
+    // (an IN list of one made it sort the period's activities of the kecamatan first)
+    ...(districts ? { districtCode: districts.length === 1 ? districts[0]! : { in: districts } } : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
     ...(filters.villageCode ? { villageCode: filters.villageCode } : {}),
     ...(filters.typeId ? { typeId: filters.typeId } : {}),
     ...(filters.memberId ? { memberId: filters.memberId } : {}),
@@ -503,6 +518,9 @@ export function activityFilterWhere(chapterId: string, filters: ActivityFilters,
     ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
   };
 }
+
+/** The order the page states the statuses in: the way an activity goes. */
+const STATUS_ORDER = ["draft", "submitted", "returned", "verified"];
 
 /** Hours as the page, the PDF and the xlsx show them: one decimal (20 minutes are 0,3 jam), as the report rounds them. */
 const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
@@ -513,23 +531,73 @@ const hoursOfMinutes = (minutes: number) => reportHours(minutes / 60);
  * for each co-volunteer), rounded to one decimal once here; and which statuses they include
  * (with how many activities of each), so that the page and the xlsx can say so.
  */
-export async function activityTotals(where: Prisma.ActivityWhereInput) {
-  const [sums, co, byStatus] = await Promise.all([
-    db.activity.aggregate({ where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
+export async function activityTotals(where: Prisma.ActivityWhereInput, coWhere: Prisma.ActivityVolunteerWhereInput = { activity: where }) {
+  // one pass over the matching activities (per status), and the co-volunteers' minutes
+  const [byStatus, co] = await Promise.all([
+    db.activity.groupBy({ by: ["status"], where, _count: true, _sum: { durationMinutes: true, households: true, people: true } }),
     // co-volunteer rows carry a copy of their activity's duration (database triggers)
-    db.activityVolunteer.aggregate({ where: { activity: where }, _sum: { durationMinutes: true } }),
-    db.activity.groupBy({ by: ["status"], where, _count: true }),
+    db.activityVolunteer.aggregate({ where: coWhere, _sum: { durationMinutes: true } }),
   ]);
-  // the order the page states them in: the way an activity goes
-  const order = ["draft", "submitted", "returned", "verified"];
+  const sum = (key: "durationMinutes" | "households" | "people") => byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
   return {
-    activities: sums._count,
-    hours: hoursOfMinutes((sums._sum.durationMinutes ?? 0) + (co._sum.durationMinutes ?? 0)),
-    households: sums._sum.households ?? 0,
-    people: sums._sum.people ?? 0,
+    activities: byStatus.reduce((total, s) => total + s._count, 0),
+    hours: hoursOfMinutes(sum("durationMinutes") + (co._sum.durationMinutes ?? 0)),
+    households: sum("households"),
+    people: sum("people"),
     statuses: byStatus
       .map((s) => ({ status: s.status, count: s._count }))
-      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status)),
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
+  };
+}
+
+/**
+ * The co-volunteer rows of the activities that match, by their copies of the activity's chapter,
+ * kecamatan, type, date and status (kept by triggers: no join); null when a filter needs the
+ * activity itself (kelurahan, volunteer, PPKS category, programme).
+ */
+export function coVolunteerCopyWhere(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
+  if (filters.villageCode || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  const districts = filterDistricts(filters, scope);
+  const where: Prisma.ActivityVolunteerWhereInput = {
+    chapterId,
+    ...(filters.typeId ? { typeId: filters.typeId } : {}),
+    ...(districts ? { districtCode: { in: districts } } : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+  return where;
+}
+
+/**
+ * The same totals as activityTotals, read from ActivityDayTotal (kept by database triggers:
+ * a few rows per day instead of every activity) when the filters are only about the period, the
+ * kecamatan and the status; null when another filter needs the activities themselves.
+ */
+export async function dayTotals(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
+  if (filters.villageCode || filters.typeId || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  const districts = filterDistricts(filters, scope);
+  const where: Prisma.ActivityDayTotalWhereInput = {
+    chapterId,
+    ...(districts ? { districtCode: { in: districts } } : {}),
+    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+  };
+  const byStatus = await db.activityDayTotal.groupBy({
+    by: ["status"],
+    where,
+    _sum: { activities: true, minutes: true, coMinutes: true, households: true, people: true },
+  });
+  const sum = (key: "activities" | "minutes" | "coMinutes" | "households" | "people") =>
+    byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
+  return {
+    activities: sum("activities"),
+    hours: hoursOfMinutes(sum("minutes") + sum("coMinutes")),
+    households: sum("households"),
+    people: sum("people"),
+    statuses: byStatus
+      .filter((s) => (s._sum.activities ?? 0) > 0)
+      .map((s) => ({ status: s.status, count: s._sum.activities ?? 0 }))
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)),
   };
 }
 
@@ -556,18 +624,15 @@ export function activityRights(actor: Actor) {
  * (computed in SQL). A Koordinator Kecamatan without chapter-wide reading sees their kecamatan.
  */
 export async function listActivities(actor: Actor, filters: ActivityFilters) {
-  const where = activityFilterWhere(actor.chapterId, filters, readingScope(actor)?.districtCodes);
-  const [totals, rows] = await Promise.all([
-    activityTotals(where),
-    db.activity.findMany({
-      where,
-      select: boardListSelect,
-      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-      skip: (filters.page - 1) * ACTIVITIES_PAGE_SIZE,
-      take: ACTIVITIES_PAGE_SIZE,
-    }),
-  ]);
+  const scope = readingScope(actor)?.districtCodes;
+  const where = activityFilterWhere(actor.chapterId, filters, scope);
+  const totals =
+    (await dayTotals(actor.chapterId, filters, scope)) ??
+    (await activityTotals(where, coVolunteerCopyWhere(actor.chapterId, filters, scope) ?? undefined));
   const total = totals.activities;
+  const rows = await readPage(LIST_ORDER, filters.page, total, ACTIVITIES_PAGE_SIZE, (window) =>
+    db.activity.findMany({ where, select: boardListSelect, ...window }),
+  ).then(withVolunteerCounts);
   return {
     total,
     totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },
@@ -577,14 +642,31 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
   };
 }
 
+/**
+ * How many submitted activities the actor may verify: those of their scope, less their own and
+ * those they worked on as co-volunteer. Counted as a difference of three index counts: the
+ * "not mine, not with me" condition counted row by row probed every submitted activity's
+ * co-volunteers.
+ */
+async function queueSize(actor: Actor) {
+  const scope: Prisma.ActivityWhereInput = { ...verifierScope(actor), status: "submitted" };
+  if (!actor.memberId) return db.activity.count({ where: scope });
+  const [all, own, withMe] = await Promise.all([
+    db.activity.count({ where: scope }),
+    db.activity.count({ where: { ...scope, memberId: actor.memberId } }),
+    db.activityVolunteer.count({ where: { memberId: actor.memberId, activity: { ...scope, memberId: { not: actor.memberId } } } }),
+  ]);
+  return all - own - withMe;
+}
+
 /** Submitted activities the actor may verify, oldest first. */
 export async function verificationQueue(actor: Actor, take = 100) {
   const where: Prisma.ActivityWhereInput = { ...verifiable(actor), status: "submitted" };
   const [total, rows] = await Promise.all([
-    db.activity.count({ where }),
+    queueSize(actor),
     db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
   ]);
-  return { total, rows };
+  return { total, rows: await withVolunteerCounts(rows) };
 }
 
 /** One activity of the chapter with everything logged in it (a follow-up's NIK/KK masked), whoever may see it or not. */

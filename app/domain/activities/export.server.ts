@@ -7,7 +7,7 @@ import { activitiesExportXlsx, type ActivitiesExportRow } from "~/documents/xlsx
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import type { ActivityFilters } from "~/validation/activities";
-import { activityFilterWhere, activityTotals } from "./activities.server";
+import { activityFilterWhere, activityTotals, withVolunteerCounts } from "./activities.server";
 
 export { statusesText } from "~/documents/xlsx/activities-export";
 
@@ -36,31 +36,32 @@ export async function activitiesXlsx(
   async function* activityRows(): AsyncGenerator<ActivitiesExportRow> {
     let cursor: string | undefined;
     while (written < ACTIVITY_EXPORT_MAX_ROWS) {
-      const rows = await db.activity.findMany({
-        where,
-        select: {
-          id: true,
-          date: true,
-          districtCode: true,
-          rt: true,
-          rw: true,
-          durationMinutes: true,
-          people: true,
-          households: true,
-          status: true,
-          latitude: true,
-          longitude: true,
-          locationAccuracy: true,
-          locatedAt: true,
-          type: { select: { name: true } },
-          village: { select: { name: true } },
-          member: { select: { fullName: true, memberNumber: true } },
-          _count: { select: { volunteers: true } },
-        },
-        orderBy: [{ date: "asc" }, { id: "asc" }],
-        take: Math.min(BATCH, ACTIVITY_EXPORT_MAX_ROWS - written),
-        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
+      const rows = await withVolunteerCounts(
+        await db.activity.findMany({
+          where,
+          select: {
+            id: true,
+            date: true,
+            districtCode: true,
+            rt: true,
+            rw: true,
+            durationMinutes: true,
+            people: true,
+            households: true,
+            status: true,
+            latitude: true,
+            longitude: true,
+            locationAccuracy: true,
+            locatedAt: true,
+            type: { select: { name: true } },
+            village: { select: { name: true } },
+            member: { select: { fullName: true, memberNumber: true } },
+          },
+          orderBy: [{ date: "asc" }, { id: "asc" }],
+          take: Math.min(BATCH, ACTIVITY_EXPORT_MAX_ROWS - written),
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+        }),
+      );
       if (rows.length === 0) break;
       const aid = await db.activityAid.groupBy({
         by: ["activityId"],

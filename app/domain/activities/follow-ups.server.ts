@@ -16,6 +16,7 @@ import { maskNik } from "~/utils/format";
 import type { FollowUpFilter, FollowUpStatus } from "~/validation/activities";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, notFound, ok, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
+import { readPage } from "~/domain/shared/pages.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -171,21 +172,19 @@ function summarise({ caseIdentifier, updates, ...row }: FollowUpRow) {
   return { ...row, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null, latest: updates[0] ?? null };
 }
 
-/** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first. */
+/** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first; the others newest first. */
 export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open", page = 1) {
   const status: Prisma.FollowUpWhereInput =
     filter === "all" ? {} : filter === "open" ? { status: { in: ["baru", "proses"] } } : { status: filter };
   const where: Prisma.FollowUpWhereInput = { AND: [visibleFollowUps(actor), status] };
-  const [total, rows] = await Promise.all([
-    db.followUp.count({ where }),
-    db.followUp.findMany({
-      where,
-      select: summarySelect,
-      orderBy: [{ openedBy: { date: filter === "open" ? "asc" : "desc" } }, { createdAt: "asc" }],
-      skip: (page - 1) * FOLLOW_UPS_PAGE_SIZE,
-      take: FOLLOW_UPS_PAGE_SIZE,
-    }),
-  ]);
+  const total = await db.followUp.count({ where });
+  // openedOn is the opening activity's date (a copy kept by triggers, so that an index sorts);
+  // the id last makes the order total, so that a deep page can be read from the end
+  const direction = filter === "open" ? "asc" : "desc";
+  const orderBy: Prisma.FollowUpOrderByWithRelationInput[] = [{ openedOn: direction }, { createdAt: direction }, { id: direction }];
+  const rows = await readPage(orderBy as { [field: string]: "asc" | "desc" }[], page, total, FOLLOW_UPS_PAGE_SIZE, (window) =>
+    db.followUp.findMany({ where, select: summarySelect, ...window }),
+  );
   return { total, page, pageCount: Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE)), rows: rows.map(summarise) };
 }
 

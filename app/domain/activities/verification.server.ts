@@ -21,11 +21,15 @@ export function coversDistrict(actor: Actor, districtCode: string) {
   return isBoard(actor) || (can(actor, "verify:activity:district") && actor.districtCodes.includes(districtCode));
 }
 
+/** The activities of a verifier's scope: the chapter's for the board, else their kecamatan. */
+export function verifierScope(actor: Actor): Prisma.ActivityWhereInput {
+  return { chapterId: actor.chapterId, ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }) };
+}
+
 /** The where-clause of the activities a verifier may act on: their scope, never their own. */
 export function verifiable(actor: Actor): Prisma.ActivityWhereInput {
   return {
-    chapterId: actor.chapterId,
-    ...(isBoard(actor) ? {} : { districtCode: { in: [...actor.districtCodes] } }),
+    ...verifierScope(actor),
     ...(actor.memberId ? { memberId: { not: actor.memberId }, volunteers: { none: { memberId: actor.memberId } } } : {}),
   };
 }

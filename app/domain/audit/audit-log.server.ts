@@ -7,6 +7,7 @@ import { auditLogXlsx, type AuditLogRow } from "~/documents/xlsx/audit-log";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { searchMemberIds } from "~/domain/members/search.server";
 import { forbidden, ok } from "~/domain/shared/outcome.server";
+import { readPage } from "~/domain/shared/pages.server";
 import { t, type MessageKey } from "~/i18n/index";
 import { activityStatusLabel, memberStatusLabel } from "~/i18n/labels";
 import { id as catalogue } from "~/i18n/id";
@@ -258,20 +259,36 @@ export type AuditEntryView = ReturnType<typeof present>;
 // ---------------------------------------------------------------------------------------------
 // The page
 
+/** Newest first; the id makes the order total, so that a deep page can be read from the end (shared/pages.server.ts). */
+const PAGE_ORDER: { at?: "asc" | "desc"; id?: "asc" | "desc" }[] = [{ at: "desc" }, { id: "desc" }];
+
+/**
+ * How many records the chapter's log has in the filter's days, from AuditLogHour (kept by
+ * database triggers: one row per hour instead of every record); null when the filter names a
+ * person, a member or an action, or when a day does not begin on a whole hour in the time zone.
+ */
+async function countByHours(reader: Actor, filters: AuditFilters): Promise<number | null> {
+  if (filters.actorId || filters.action || filters.member) return null;
+  const from = filters.from ? startOfDayIn(filters.from, reader.timeZone) : null;
+  const to = filters.to ? startOfDayIn(filters.to, reader.timeZone, 1) : null;
+  if ([from, to].some((moment) => moment && moment.getTime() % 3_600_000 !== 0)) return null;
+  const sum = await db.auditLogHour.aggregate({
+    where: { chapterId: reader.chapterId, hour: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } },
+    _sum: { records: true },
+  });
+  return sum._sum.records ?? 0;
+}
+
 /** A page of the actor's chapter's log, newest first, with the total and the chapter's name. */
 export async function listAuditLog(reader: Actor, filters: AuditFilters, page: number) {
   if (!canReadAudit(reader)) return forbidden();
   const { where, memberNotFound } = await whereFor(reader, filters);
-  const total = await db.auditLog.count({ where });
+  const total = (await countByHours(reader, filters)) ?? (await db.auditLog.count({ where }));
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = await db.auditLog.findMany({
-    where,
-    select: entrySelect,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    skip: (current - 1) * AUDIT_PAGE_SIZE,
-    take: AUDIT_PAGE_SIZE,
-  });
+  const rows = await readPage(PAGE_ORDER, current, total, AUDIT_PAGE_SIZE, (window) =>
+    db.auditLog.findMany({ where, select: entrySelect, ...window }),
+  );
   const [names, chapter] = await Promise.all([
     memberNames(reader.chapterId, rows),
     db.chapter.findUniqueOrThrow({ where: { id: reader.chapterId }, select: { name: true } }),
