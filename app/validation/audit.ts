@@ -2,7 +2,7 @@
 // shared by the page, its spreadsheet export and the tests. Bad values are dropped with a note,
 // never an error page: the page still shows the log.
 import type { MessageKey } from "~/i18n";
-import { parseCalendarDate, parsePage } from "./fields";
+import { parseCalendarDate, parsePage } from "./field-values";
 
 export type AuditFilters = {
   /** the user who acted (a User id) */
