@@ -1,7 +1,7 @@
 // How phone numbers and member numbers are shown, without zod (or the enums): the profile, the
 // member page and the settings show them before anything is typed (docs/decisions/028).
 // app/validation/members.ts re-exports them with the schemas.
-import type { MemberFilters } from "./members";
+import type { MembershipType, MemberStatus } from "~/generated/prisma/enums";
 
 /** E.164 -> "0812-3456-7890" for people. */
 export function formatPhone(e164: string | null | undefined): string {
@@ -39,3 +39,17 @@ export function memberFiltersQuery(filters: MemberFilters, extra: Record<string,
   const query = params.toString();
   return query ? `?${query}` : "";
 }
+
+/** How the member list may be sorted, and its filters as the URL carries them (parsed in members.ts). */
+export const MEMBER_SORTS = ["name", "number", "joinDate", "status"] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+
+export type MemberFilters = {
+  search?: string;
+  status?: MemberStatus;
+  districtCode?: string;
+  villageCode?: string;
+  membershipType?: MembershipType;
+  sort: MemberSort;
+  direction: "asc" | "desc";
+};

@@ -7,7 +7,8 @@ import { birthDate, calendarDate, cleanText, optionalCalendarDate, optionalText,
 
 export { parseCalendarDate, toDateInput } from "./fields";
 export { MEMBERSHIP_TYPES } from "./member-codes";
-export { formatMemberNumber, formatPhone, memberFiltersQuery } from "./member-values";
+export { formatMemberNumber, formatPhone, memberFiltersQuery, MEMBER_SORTS, type MemberFilters, type MemberSort } from "./member-values";
+import { MEMBER_SORTS, type MemberFilters } from "./member-values";
 
 // The codes are the Prisma enums (prisma/schema.prisma), spelled once; the lists follow their order.
 export { MemberStatus, MembershipType, Sex };
@@ -139,19 +140,6 @@ export const profileFormSchema = z.object({
 export function isValidMemberNumberPattern(pattern: string): boolean {
   return /\{NOMOR(:\d+)?\}/.test(pattern);
 }
-
-export const MEMBER_SORTS = ["name", "number", "joinDate", "status"] as const;
-export type MemberSort = (typeof MEMBER_SORTS)[number];
-
-export type MemberFilters = {
-  search?: string;
-  status?: MemberStatus;
-  districtCode?: string;
-  villageCode?: string;
-  membershipType?: MembershipType;
-  sort: MemberSort;
-  direction: "asc" | "desc";
-};
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   value && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
