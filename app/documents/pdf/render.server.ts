@@ -6,7 +6,6 @@ import { t } from "~/i18n/index";
 import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
 import type { ContributionReportPdfData } from "./contribution-report-data";
 import {
-  CONTRIBUTION_REPORT_SECTIONS,
   ContributionReportDocument,
   ContributionReportTablePages,
   LONG_SECTIONS,
@@ -124,7 +123,8 @@ export async function renderContributionReportPdf(data: ContributionReportPdfDat
   };
   /** The report's page number of the flowing part's page `flowPage`, and of paged segment k's first page. */
   const reportPage = (flowPage: number, flowTotal: number) =>
-    flowPage + segments.reduce((shift, _, k) => shift + (pagedCounts[k]! > 0 && pagedAt(k, flowTotal) <= flowPage ? pagedCounts[k]! : 0), 0);
+    flowPage +
+    segments.reduce((shift, _, k) => shift + (pagedCounts[k]! > 0 && pagedAt(k, flowTotal) <= flowPage ? pagedCounts[k]! : 0), 0);
   const pagedStart = (k: number, flowTotal: number) =>
     pagedAt(k, flowTotal) + segments.slice(0, k).reduce((shift, _, i) => shift + pagedCounts[i]!, 0);
   const numbering: PageNumbering = (pageNumber, totalPages) => ({
