@@ -41,9 +41,19 @@ export type ContributionReportSection = (typeof CONTRIBUTION_REPORT_SECTIONS)[nu
  * (react-pdf lays out once). "pending" takes exactly the room of the finished table, so the
  * layout of the first rendering and of the final one is the same.
  */
-export type ContributionReportToc = "pending" | { pages: Partial<Record<ContributionReportSection, number>> };
+export type ContributionReportToc =
+  | "pending"
+  | { pages: Partial<Record<ContributionReportSection, number>> }
+  /** asked as react-pdf resolves the page numbers (after the whole document is paginated, so every heading's page is known) */
+  | { resolve: (section: ContributionReportSection, totalPages: number) => number | undefined };
 
-/** Called as the layout places a section heading: its page, and the document's page count. */
+/** The printed page number and page count of a page, from react-pdf's own (a part of a document joined later). */
+export type PageNumbering = (pageNumber: number, totalPages: number) => { page: number; pages: number };
+
+/**
+ * Called as the layout places a section heading: its page, and the document's page count (only on
+ * the last call, once the document is paginated; the last call without it already has the page).
+ */
 export type SectionPageListener = (section: ContributionReportSection, pageNumber: number, totalPages: number) => void;
 
 const SECTION_TITLES: Record<ContributionReportSection, MessageKey> = {
@@ -140,7 +150,7 @@ function SectionHeading({ section, onPage }: { section: ContributionReportSectio
       <Text
         style={heading}
         render={({ pageNumber, totalPages }) => {
-          if (totalPages) onPage?.(section, pageNumber, totalPages);
+          onPage?.(section, pageNumber, totalPages);
           return title;
         }}
       />
@@ -175,7 +185,8 @@ function KeepWithNext({ room, children }: { room: number; children: ReactNode })
 }
 
 function Contents({ toc }: { toc: ContributionReportToc }) {
-  const page = (section: ContributionReportSection) => (toc === "pending" ? undefined : toc.pages[section]);
+  const pending = t("reports.pdf.toc.pending");
+  const page = (section: ContributionReportSection) => (toc === "pending" || "resolve" in toc ? undefined : toc.pages[section]);
   return (
     <View style={{ marginTop: 6, marginBottom: 4 }} wrap={false}>
       <View style={{ flexDirection: "row", borderBottomWidth: 1, borderColor: "#444", paddingBottom: 2, marginBottom: 2 }}>
@@ -188,7 +199,15 @@ function Contents({ toc }: { toc: ContributionReportToc }) {
           style={{ flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderColor: "#bbb", borderStyle: "dotted" }}
         >
           <Text style={{ flex: 1 }}>{t(SECTION_TITLES[section])}</Text>
-          <Text style={{ width: 60, textAlign: "right" }}>{String(page(section) ?? t("reports.pdf.toc.pending"))}</Text>
+          {typeof toc === "object" && "resolve" in toc ? (
+            // "…" while paginating (the same room as the numbers), the page once every heading has one
+            <Text
+              style={{ width: 60, textAlign: "right" }}
+              render={({ totalPages }) => (totalPages ? String(toc.resolve(section, totalPages) ?? pending) : pending)}
+            />
+          ) : (
+            <Text style={{ width: 60, textAlign: "right" }}>{String(page(section) ?? pending)}</Text>
+          )}
         </View>
       ))}
     </View>
@@ -227,7 +246,7 @@ function Signatures({ data, placeDate }: { data: ContributionReportPdfData; plac
 }
 
 /** What every page carries: the draft mark, the footer with the page number, and the QR code. */
-function PageChrome({ data }: { data: ContributionReportPdfData }) {
+function PageChrome({ data, numbering }: { data: ContributionReportPdfData; numbering?: PageNumbering }) {
   const { verification, draft } = data;
   return (
     <>
@@ -250,7 +269,12 @@ function PageChrome({ data }: { data: ContributionReportPdfData }) {
           ) : null}
           <Text>{t("reports.pdf.footer", { chapter: data.letterhead.name, period: data.periodLabel })}</Text>
         </View>
-        <Text render={({ pageNumber, totalPages }) => t("pdf.page", { page: pageNumber, pages: totalPages })} />
+        <Text
+          render={({ pageNumber, totalPages }) => {
+            const { page, pages } = numbering ? numbering(pageNumber, totalPages) : { page: pageNumber, pages: totalPages };
+            return t("pdf.page", { page, pages });
+          }}
+        />
       </View>
     </>
   );
@@ -719,7 +743,7 @@ export function reportSegments(paged: PagedSections): ReportSegment[] {
   return segments;
 }
 
-/** Called as the layout places the top of a flowing segment (render.server.ts counts its pages). */
+/** Called as the layout places the top of a flowing segment (render.server.ts counts its pages); the last call has the page. */
 export type SegmentPageListener = (segment: number, pageNumber: number) => void;
 
 type Props = {
@@ -728,9 +752,11 @@ type Props = {
   onSectionPage?: SectionPageListener;
   /** the long tables laid out in pages; the others are drawn in the flow */
   paged?: PagedSections;
-  /** leave the paged tables out (the first rendering, which only counts the flowing pages) */
+  /** leave the paged tables out (they are rendered apart, ContributionReportTablePages) */
   flowOnly?: boolean;
   onSegmentPage?: SegmentPageListener;
+  /** the printed page numbers, when this document is a part of the report */
+  numbering?: PageNumbering;
 };
 
 /** Tells the listener the page the top of a flowing segment lands on; draws nothing. */
@@ -738,8 +764,8 @@ function SegmentMarker({ segment, onPage }: { segment: number; onPage?: SegmentP
   return (
     <Text
       style={{ fontSize: 1, height: 0 }}
-      render={({ pageNumber, totalPages }) => {
-        if (totalPages) onPage?.(segment, pageNumber);
+      render={({ pageNumber }) => {
+        onPage?.(segment, pageNumber);
         return "";
       }}
     />
@@ -786,7 +812,15 @@ export const SECTION_HEADING_ROOM = 36;
  * contents ("pending" on the planning rendering); `onSectionPage` hears where each section
  * heading lands (see renderContributionReportPdf).
  */
-export function ContributionReportDocument({ data, toc = null, onSectionPage, paged = {}, flowOnly = false, onSegmentPage }: Props) {
+export function ContributionReportDocument({
+  data,
+  toc = null,
+  onSectionPage,
+  paged = {},
+  flowOnly = false,
+  onSegmentPage,
+  numbering,
+}: Props) {
   const { figures, letterhead } = data;
   const pageStyle = [s.page, { paddingBottom: pagePaddingBottom(data) }];
   const start = formatCalendarDateLong(figures.period.start);
@@ -803,7 +837,7 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage, pa
   return (
     <Document title={t("reports.pdf.title", { period: data.periodLabel })} author={letterhead.name} language="id">
       <Page size="A4" style={pageStyle}>
-        <PageChrome data={data} />
+        <PageChrome data={data} numbering={numbering} />
         <Letterhead chapter={letterhead} />
         <CoverLetter data={data} />
       </Page>
@@ -812,7 +846,7 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage, pa
         if (segment.kind === "flow") {
           return (
             <Page key={k} size="A4" style={pageStyle}>
-              <PageChrome data={data} />
+              <PageChrome data={data} numbering={numbering} />
               <SegmentMarker segment={k} onPage={onSegmentPage} />
               {k === 0 ? (
                 <>
@@ -839,12 +873,49 @@ export function ContributionReportDocument({ data, toc = null, onSectionPage, pa
         const layout = paged[segment.section]!;
         return layout.pages.map((_, page) => (
           <Page key={`${k}-${page}`} size="A4" style={pageStyle}>
-            <PageChrome data={data} />
+            <PageChrome data={data} numbering={numbering} />
             {page === 0 ? <SectionHeading section={segment.section} onPage={onSectionPage} /> : null}
             <PagedTablePage layout={layout} page={page} />
           </Page>
         ));
       })}
+    </Document>
+  );
+}
+
+/**
+ * Pages `from` to `to` (exclusive) of a long table laid out in pages, as a document of their own:
+ * a part of the report, joined to the others by render.server.ts. `firstPage` is the report's
+ * page number of the first of them and `totalPages` the report's page count.
+ */
+export function ContributionReportTablePages({
+  data,
+  section,
+  layout,
+  from,
+  to,
+  firstPage,
+  totalPages,
+}: {
+  data: ContributionReportPdfData;
+  section: LongSection;
+  layout: PagedTableLayout;
+  from: number;
+  to: number;
+  firstPage: number;
+  totalPages: number;
+}) {
+  const pageStyle = [s.page, { paddingBottom: pagePaddingBottom(data) }];
+  const numbering: PageNumbering = (pageNumber) => ({ page: firstPage + pageNumber - 1, pages: totalPages });
+  return (
+    <Document>
+      {layout.pages.slice(from, to).map((_, i) => (
+        <Page key={from + i} size="A4" style={pageStyle}>
+          <PageChrome data={data} numbering={numbering} />
+          {from + i === 0 ? <SectionHeading section={section} /> : null}
+          <PagedTablePage layout={layout} page={from + i} />
+        </Page>
+      ))}
     </Document>
   );
 }

@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import { Font, renderToBuffer } from "@react-pdf/renderer";
+import { PDFDocument } from "pdf-lib";
 import { createElement } from "react";
+import { t } from "~/i18n/index";
 import { BoardStructureDocument, type BoardStructurePdfData } from "./BoardStructureDocument";
 import type { ContributionReportPdfData } from "./contribution-report-data";
 import {
-  CONTRIBUTION_REPORT_SECTIONS,
   ContributionReportDocument,
+  ContributionReportTablePages,
   LONG_SECTIONS,
   LONG_TABLES,
   PAGED_TABLE_MIN_ROWS,
@@ -13,6 +15,8 @@ import {
   reportSegments,
   SECTION_HEADING_ROOM,
   type ContributionReportSection,
+  type ContributionReportToc,
+  type PageNumbering,
   type PagedSections,
 } from "./ContributionReportDocument";
 import { layoutPagedTable, loadTextMeasure } from "./paged-table";
@@ -88,68 +92,115 @@ async function layoutLongTables(data: ContributionReportPdfData): Promise<PagedS
   );
 }
 
+/** The pages of a long table rendered as one part (react-pdf's memory grows with a document's pages). */
+const TABLE_PAGES_PER_PART = 40;
+
 /**
- * The contribution report (cover letter and attachment). react-pdf knows page numbers only while
- * laying out, and the table of contents needs them before. So the long tables are laid out in
- * pages first (their page counts are known), then the flowing sections alone are rendered once
- * with the table of contents' page column left open ("…", the same room as the numbers), noting
- * the page each heading and each flowing segment lands on. From these the final pages follow;
- * the final rendering checks them, and in the unexpected case that a page came out otherwise,
- * renders once more with the pages it found.
+ * The contribution report (cover letter and attachment), rendered in parts and joined with
+ * pdf-lib (docs/decisions/032). The long tables are laid out in pages first, so their page
+ * counts are known. The flowing sections (cover letter, the short sections, the signatures) are
+ * one react-pdf document: its page numbers, "Halaman x dari y" and the table of contents are
+ * resolved by react-pdf after it has paginated, from the pages its own headings landed on and the
+ * paged tables' known page counts. Each long table is then rendered in parts of at most
+ * TABLE_PAGES_PER_PART pages, one after the other, each told its first page number and the
+ * report's page count; its pages are copied into the report and its tree dropped, so memory is
+ * bounded by a part, not by the number of rows.
  */
 export async function renderContributionReportPdf(data: ContributionReportPdfData): Promise<Buffer> {
   const paged = await layoutLongTables(data);
   const segments = reportSegments(paged);
+  const pagedCounts = segments.map((segment) => (segment.kind === "paged" ? paged[segment.section]!.pages.length : 0));
+  const pagedTotal = pagedCounts.reduce((sum, n) => sum + n, 0);
 
-  const flowPages: Partial<Record<ContributionReportSection, number>> = {};
+  // Where the flowing segments and the headings land in the flowing part (react-pdf's last call is
+  // the right page: it calls again as content moves on, and once more with the page count).
   const segmentStarts: number[] = [];
-  let flowTotal = 0;
-  await renderToBuffer(
-    createElement(ContributionReportDocument, {
-      data,
-      toc: "pending",
-      paged,
-      flowOnly: true,
-      onSectionPage: (section, pageNumber, total) => {
-        flowPages[section] = pageNumber;
-        flowTotal = total;
-      },
-      onSegmentPage: (segment, pageNumber) => {
-        segmentStarts[segment] = pageNumber;
-      },
-    }) as never,
-  );
-
-  // Where each section lands once the paged tables are in: flowing segments keep their page
-  // counts, shifted by the paged pages before them.
-  const planned: Partial<Record<ContributionReportSection, number>> = {};
-  let next = segmentStarts[0] ?? 2;
-  segments.forEach((segment, k) => {
-    if (segment.kind === "paged") {
-      planned[segment.section] = next;
-      next += paged[segment.section]!.pages.length;
-      return;
-    }
-    const start = segmentStarts[k]!;
-    const following = segmentStarts.slice(k + 1).find((page) => page !== undefined) ?? flowTotal + 1;
-    for (const section of segment.sections) planned[section] = flowPages[section]! - start + next;
-    next += following - start;
+  const sectionPages: Partial<Record<ContributionReportSection, number>> = {};
+  /** The flowing part's page before which paged segment k comes. */
+  const pagedAt = (k: number, flowTotal: number) => {
+    for (let j = k + 1; j < segments.length; j++) if (segments[j]!.kind === "flow") return segmentStarts[j]!;
+    return flowTotal + 1;
+  };
+  /** The report's page number of the flowing part's page `flowPage`, and of paged segment k's first page. */
+  const reportPage = (flowPage: number, flowTotal: number) =>
+    flowPage +
+    segments.reduce((shift, _, k) => shift + (pagedCounts[k]! > 0 && pagedAt(k, flowTotal) <= flowPage ? pagedCounts[k]! : 0), 0);
+  const pagedStart = (k: number, flowTotal: number) =>
+    pagedAt(k, flowTotal) + segments.slice(0, k).reduce((shift, _, i) => shift + pagedCounts[i]!, 0);
+  const numbering: PageNumbering = (pageNumber, totalPages) => ({
+    page: reportPage(pageNumber, totalPages),
+    pages: totalPages + pagedTotal,
   });
-  const totalPages = next - 1;
-  if (totalPages < CONTRIBUTION_REPORT_TOC_MIN_PAGES)
-    return renderToBuffer(createElement(ContributionReportDocument, { data, toc: null, paged }) as never);
+  const resolve = (section: ContributionReportSection, flowTotal: number) => {
+    const k = segments.findIndex((segment) => segment.kind === "paged" && segment.section === section);
+    if (k >= 0) return pagedStart(k, flowTotal);
+    const page = sectionPages[section];
+    return page === undefined ? undefined : reportPage(page, flowTotal);
+  };
+  let flowTotal = 0;
+  const renderFlow = (toc: ContributionReportToc | null) =>
+    renderToBuffer(
+      createElement(ContributionReportDocument, {
+        data,
+        toc,
+        paged,
+        flowOnly: true,
+        numbering,
+        onSectionPage: (section, pageNumber, totalPages) => {
+          sectionPages[section] = pageNumber;
+          if (totalPages) flowTotal = totalPages;
+        },
+        onSegmentPage: (segment, pageNumber) => void (segmentStarts[segment] = pageNumber),
+      }) as never,
+    );
 
-  const found: Partial<Record<ContributionReportSection, number>> = {};
-  const pdf = await renderToBuffer(
-    createElement(ContributionReportDocument, {
-      data,
-      toc: { pages: planned },
-      paged,
-      onSectionPage: (section, pageNumber) => void (found[section] = pageNumber),
-    }) as never,
-  );
-  if (CONTRIBUTION_REPORT_SECTIONS.every((section) => found[section] === planned[section])) return pdf;
-  return renderToBuffer(createElement(ContributionReportDocument, { data, toc: { pages: found }, paged }) as never);
+  let flow = await renderFlow({ resolve });
+  // a short report has no table of contents (rendered again without it: a few pages)
+  if (flowTotal + pagedTotal < CONTRIBUTION_REPORT_TOC_MIN_PAGES) flow = await renderFlow(null);
+  if (!pagedTotal) return flow;
+
+  const report = await PDFDocument.create();
+  report.setTitle(t("reports.pdf.title", { period: data.periodLabel }));
+  report.setAuthor(data.letterhead.name);
+  report.setLanguage("id");
+  report.setProducer("react-pdf");
+  report.setCreator("react-pdf");
+  const flowPart = await PDFDocument.load(flow);
+  const copyAll = async (part: PDFDocument, indices: number[]) => {
+    for (const page of await report.copyPages(part, indices)) report.addPage(page);
+  };
+  const totalPages = flowTotal + pagedTotal;
+  for (const [k, segment] of segments.entries()) {
+    if (segment.kind === "flow") {
+      // the cover letter goes with the first flowing segment
+      const from = k === 0 ? 1 : segmentStarts[k]!;
+      const to = pagedAt(k, flowTotal);
+      await copyAll(
+        flowPart,
+        Array.from({ length: to - from }, (_, i) => from - 1 + i),
+      );
+      continue;
+    }
+    const layout = paged[segment.section]!;
+    const firstPage = pagedStart(k, flowTotal);
+    for (let from = 0; from < layout.pages.length; from += TABLE_PAGES_PER_PART) {
+      const to = Math.min(from + TABLE_PAGES_PER_PART, layout.pages.length);
+      const bytes = await renderToBuffer(
+        createElement(ContributionReportTablePages, {
+          data,
+          section: segment.section,
+          layout,
+          from,
+          to,
+          firstPage: firstPage + from,
+          totalPages,
+        }) as never,
+      );
+      const part = await PDFDocument.load(bytes);
+      await copyAll(part, part.getPageIndices());
+    }
+  }
+  return Buffer.from(await report.save());
 }
 
 /** The certificate of service of one volunteer (Surat Keterangan Relawan PSM): one A4 page. */
