@@ -5,7 +5,6 @@ import tsconfigPaths from "vite-tsconfig-paths";
 // - unit: pure functions and schemas, no database;
 // - integration: domain modules and route loaders/actions against a real SQLite file
 //   (each test file gets a fresh copy of a migrated base database);
-// - bench (npm run bench, not npm test): how queries and PDFs scale;
 // - e2e: Debian's Chromium (playwright-core) against the built production server.
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -29,18 +28,6 @@ export default defineConfig({
           setupFiles: ["tests/setup/test-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "bench",
-          include: [],
-          benchmark: { include: ["tests/bench/**/*.bench.ts"] },
-          environment: "node",
-          globalSetup: ["tests/setup/global-db.ts"],
-          setupFiles: ["tests/setup/test-db.ts"],
-          hookTimeout: 120_000,
         },
       },
       {
