@@ -36,7 +36,8 @@ describe("the outbox", () => {
     await page.getByLabel("Status").selectOption("failed");
     await page.getByRole("button", { name: "Tampilkan" }).click();
     await page.waitForURL(/status=failed/);
-    await expect(page.getByTestId("outbox-row").filter({ hasText: "Ringkasan verifikasi" }).count()).resolves.toBe(0);
+    // (polled: on a busy machine the URL may change a moment before the new list is shown)
+    await expect.poll(() => page.getByTestId("outbox-row").filter({ hasText: "Ringkasan verifikasi" }).count()).toBe(0);
     await page.getByTestId("outbox-row").filter({ hasText: "Laporan bulanan belum dikirim" }).waitFor();
 
     // back to what needs attention; the uncertain one warns of a second copy before it goes again
