@@ -50,6 +50,7 @@ import { verifyActivities } from "~/domain/activities/verification.server";
 import { ensureActivityCatalogue, listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import {
   completeSealedReports,
+  createCorrection,
   createReport,
   getReport,
   listReports,
@@ -274,5 +275,27 @@ describe("a submission whose rendering fails", () => {
     // nothing left to complete; a second pass changes nothing
     expect(await completeSealedReports(NOW)).toEqual({ sealed: 0, completed: 0 });
     expect(await retrySubmission(ketua, id, NOW)).toMatchObject({ ok: false, refusal: "conflict" });
+  });
+});
+
+describe("a correction whose rendering fails", () => {
+  it("does not show its number on the report it corrects to the Dinas Sosial nor on /verify; the board sees it", async () => {
+    const original = await draft(11);
+    expectOk(await submitReport(ketua, original, NOW));
+    const correction = expectOk(await createCorrection(ketua, original)).id;
+    control.failPdf = true;
+    try {
+      expect(expectOk(await submitReport(ketua, correction, NOW)).filesPending).toBe(true);
+    } finally {
+      control.failPdf = false;
+    }
+    const sealedNumber = (await reportRow(correction)).number;
+    expect(sealedNumber).toBeTruthy();
+
+    expect(expectOk(await getReport(dinsos, original)).report.supersededBy).toBeNull();
+    const code = (await reportRow(original)).verifyCode!;
+    expect((await verifyReportCode(code))?.supersededBy).toBeNull();
+    // the board knows its own sealed correction
+    expect(expectOk(await getReport(ketua, original)).report.supersededBy?.number).toBe(sealedNumber);
   });
 });

@@ -53,12 +53,15 @@ export function reportRights(actor: Actor) {
  * for the Dinas Sosial: of the chapters whose region lies in the login's region (a kab/kota or a
  * province) when it is bound to one, else of its chapter and those under it.
  */
+/** A report not yet sent whole: a draft, or sealed (numbered) without its files. Only its board sees it. */
+const UNSENT: ReportStatus[] = ["draft", "sealed"];
+
 async function visibleReports(actor: Actor): Promise<Prisma.ReportWhereInput> {
   if (readsBoard(actor)) return { chapterId: actor.chapterId };
   if (!receives(actor)) return { id: "" };
   const chapterIds = actor.regionCode ? await chapterIdsInRegion(actor.regionCode) : await reportChapterIds(actor.chapterId, true);
   // a sealed report has no files yet: it reaches the Dinas Sosial once they are stored
-  return { chapterId: { in: chapterIds }, status: { notIn: ["draft", "sealed"] } };
+  return { chapterId: { in: chapterIds }, status: { notIn: UNSENT } };
 }
 
 /** The chapters whose region is the area or lies inside it. */
@@ -282,9 +285,12 @@ export async function getReport(actor: Actor, reportId: string) {
       });
   const outdated = await reportDrift(report);
   const submittedDay = report.submittedAt ? isoCalendarDate(report.submittedAt, report.chapter.timeZone) : null;
+  // the number of a correction not yet sent is the board's own: the Dinas Sosial sees it once sent
+  const supersededBy = rest.supersededBy && (readsBoard(actor) || !UNSENT.includes(rest.supersededBy.status)) ? rest.supersededBy : null;
   return ok({
     report: {
       ...rest,
+      supersededBy,
       hasFiles: Boolean(pdfFile && xlsxFile),
       /** sealed: the Ketua may make the files now */
       sealed: report.status === "sealed",
@@ -716,7 +722,7 @@ export async function verifyReportCode(code: string) {
     // the stored figures still hash to the printed value (nothing was changed in the database)
     intact: sha256(report.figures) === report.contentHash,
     totals: { activities: payload.figures.activities.count, hours: payload.figures.hours.total, people: payload.figures.people.total },
-    supersededBy: report.supersededBy?.number && report.supersededBy.status !== "draft" ? report.supersededBy.number : null,
+    supersededBy: report.supersededBy?.number && !UNSENT.includes(report.supersededBy.status) ? report.supersededBy.number : null,
   };
 }
 
