@@ -4,6 +4,7 @@
 // module here reads the database or imports the domain.
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
+import { calendarToday } from "~/utils/dates";
 
 /** The number and date formats of every spreadsheet. */
 export const XLSX_FORMATS = {
@@ -152,8 +153,7 @@ export function calendarCell(isoDay: string): Date {
 
 /** The calendar day a moment falls on in a time zone, as a date cell. */
 export function dayCell(moment: Date, timeZone: string): Date {
-  const day = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(moment);
-  return calendarCell(day);
+  return calendarToday(timeZone, moment);
 }
 
 /**

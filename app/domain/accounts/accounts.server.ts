@@ -87,40 +87,35 @@ const chapterSelect = { id: true, name: true, code: true, timeZone: true } as co
  * inactive. An administrator works in the chapter chosen for the session (their own by default).
  */
 export async function getSessionUser(sessionId: string, now = new Date()): Promise<CurrentUser | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      expiresAt: true,
-      activeChapterId: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          active: true,
-          memberId: true,
-          regionCode: true,
-          chapter: { select: chapterSelect },
-          member: { select: { consentVersion: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const { active: _active, member, ...user } = session.user;
-  const role = user.role;
+  // Every page asks this: one statement, written out (docs/decisions/035). Prisma's nested select
+  // made four queries of it, each costing more to prepare than to run.
+  const [session] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt", s."activeChapterId", u."id", u."email", u."name", u."role", u."active", u."memberId", u."regionCode",
+      c."id" AS "chapterId", c."name" AS "chapterName", c."code" AS "chapterCode", c."timeZone" AS "chapterTimeZone",
+      m."id" IS NOT NULL AS "hasMember", m."consentVersion"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    JOIN "Chapter" c ON c."id" = u."chapterId"
+    LEFT JOIN "Member" m ON m."id" = u."memberId"
+    WHERE s."id" = ${sessionId}`;
+  if (!session || session.expiresAt <= now || !session.active) return null;
+  const role = session.role as Role;
+  const own = { id: session.chapterId, name: session.chapterName, code: session.chapterCode, timeZone: session.chapterTimeZone };
   const chapter =
-    role === "admin" && session.activeChapterId && session.activeChapterId !== user.chapter.id
-      ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? user.chapter)
-      : user.chapter;
+    role === "admin" && session.activeChapterId && session.activeChapterId !== own.id
+      ? ((await db.chapter.findUnique({ where: { id: session.activeChapterId }, select: chapterSelect })) ?? own)
+      : own;
   // Board rights follow the positions held today, recomputed on every request: a right ends
   // the moment its holding or period does, without anyone editing the account.
-  const positions = user.memberId ? await activePositionsOf(user.memberId, user.chapter.timeZone, now) : [];
+  const positions = session.memberId ? await activePositionsOf(session.memberId, own.timeZone, now) : [];
   return {
-    ...user,
+    id: session.id,
+    email: session.email,
+    name: session.name,
+    memberId: session.memberId,
+    regionCode: session.regionCode,
     // a member who has not agreed to the current privacy notice is asked at the next page (docs/privacy.md)
-    consentNeeded: member !== null && member.consentVersion !== PRIVACY_NOTICE_VERSION,
+    consentNeeded: Boolean(session.hasMember) && session.consentVersion !== PRIVACY_NOTICE_VERSION,
     chapter,
     role,
     positions,
@@ -131,6 +126,24 @@ export async function getSessionUser(sessionId: string, now = new Date()): Promi
     ),
   };
 }
+
+type SessionRow = {
+  expiresAt: Date;
+  activeChapterId: string | null;
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  memberId: string | null;
+  regionCode: string | null;
+  chapterId: string;
+  chapterName: string;
+  chapterCode: string;
+  chapterTimeZone: string;
+  hasMember: bigint | number | boolean;
+  consentVersion: string | null;
+};
 
 export async function createUser(input: {
   email: string;

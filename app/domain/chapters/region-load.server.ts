@@ -4,6 +4,7 @@
 // (a few seconds); later it compares the source with the table and writes only what changed, so
 // a newer package's spellings reach the portal while a board's display names stay.
 import { getDistricts, getProvinces, getRegencies, getVillages } from "idn-area-data";
+import { forgetRegionReads } from "./region-cache.server";
 import { db } from "~/utils/db.server";
 import { regionSearchKey } from "~/utils/regions";
 
@@ -104,5 +105,6 @@ export async function loadRegions(): Promise<RegionLoad> {
       { timeout: 120_000 },
     );
   }
+  forgetRegionReads();
   return { total: source.length, inserted: fresh.length, updated: changed.length, milliseconds: Math.round(performance.now() - started) };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "~/utils/audit.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { foldName, inRegion, regionSearchKey } from "~/utils/regions";
 import type { VillageName } from "~/validation/regions";
+import { forgetRegionReads } from "./region-cache.server";
 import type { RegionLevel } from "./region-load.server";
 
 export { loadRegions, REGION_LEVELS, type RegionLevel, type RegionLoad } from "./region-load.server";
@@ -200,6 +201,7 @@ async function setShownName(
       tx,
     );
   });
+  forgetRegionReads();
 }
 
 /**

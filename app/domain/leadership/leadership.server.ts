@@ -14,22 +14,18 @@ export type HeldPosition = { title: string; kind: PositionKind; districtCode: st
  */
 export async function activePositionsOf(memberId: string, timeZone: string, now = new Date()): Promise<HeldPosition[]> {
   const today = calendarToday(timeZone, now);
-  const rows = await db.positionHolding.findMany({
-    where: {
-      memberId,
-      member: { status: "aktif" },
-      startDate: { lte: today },
-      OR: [{ endDate: null }, { endDate: { gte: today } }],
-      period: { status: "active", startDate: { lte: today }, endDate: { gte: today } },
-    },
-    select: {
-      position: { select: { title: true, kind: true, districtCode: true, chapterId: true } },
-      member: { select: { chapterId: true } },
-    },
-  });
-  return rows
-    .filter((r) => r.position.chapterId === r.member.chapterId)
-    .map((r) => ({ title: r.position.title, kind: r.position.kind, districtCode: r.position.districtCode }));
+  // read on every page (the account's rights): one statement, written out (docs/decisions/035)
+  return db.$queryRaw<HeldPosition[]>`
+    SELECT p."title", p."kind", p."districtCode"
+    FROM "PositionHolding" h
+    JOIN "Member" m ON m."id" = h."memberId"
+    JOIN "BoardPosition" p ON p."id" = h."positionId"
+    JOIN "LeadershipPeriod" lp ON lp."id" = h."periodId"
+    WHERE h."memberId" = ${memberId} AND m."status" = 'aktif'
+      AND h."startDate" <= ${today} AND (h."endDate" IS NULL OR h."endDate" >= ${today})
+      AND lp."status" = 'active' AND lp."startDate" <= ${today} AND lp."endDate" >= ${today}
+      AND p."chapterId" = m."chapterId"
+    ORDER BY h."startDate", h."id"`;
 }
 
 /** Every position a member has held in the chapter, newest first, with the decree behind it. */

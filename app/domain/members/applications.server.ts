@@ -217,7 +217,11 @@ export async function decideApplication(
 /** How many applications wait in the actor's chapter (0 for those who do not register members: no link that cannot work). */
 export async function countWaitingApplications(actor: Actor): Promise<number> {
   if (!can(actor, "create:member:chapter")) return 0;
-  return db.memberApplication.count({ where: { chapterId: actor.chapterId } });
+  // on every member list page: written out (docs/decisions/035)
+  const [row] = await db.$queryRaw<
+    { n: bigint | number }[]
+  >`SELECT count(*) AS "n" FROM "MemberApplication" WHERE "chapterId" = ${actor.chapterId}`;
+  return Number(row?.n ?? 0);
 }
 
 /** Days an application waits for a decision before it is deleted unanswered (docs/privacy.md). */

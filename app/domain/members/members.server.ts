@@ -8,6 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "~/utils/audit.server";
 import { maskNik } from "~/utils/format";
+import { keptRegionRead } from "~/domain/chapters/region-cache.server";
 import { t } from "~/i18n/index";
 import { memberStatusLabel } from "~/i18n/labels";
 import { mayHoldCard } from "~/validation/member-cards";
@@ -112,17 +113,25 @@ function orderFor(filters: MemberFilters, reversed = false): Prisma.Sql {
 /** Whether the tally the triggers keep per chapter, status and membership type counts the filters' members. */
 const tallied = (filters: MemberFilters) => !filters.search && !filters.villageCode && !filters.districtCode;
 
-/** How many of the chapter's members have the filters' status and membership type (no member read). */
-async function countFromTally(chapterId: string, filters: MemberFilters): Promise<number> {
-  const tally = await db.memberTally.aggregate({
-    where: {
-      chapterId,
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.membershipType ? { membershipType: filters.membershipType } : {}),
-    },
-    _sum: { count: true },
-  });
-  return tally._sum.count ?? 0;
+/**
+ * The chapter's name and how many of its members have the filters' status and membership type
+ * (from the tally: no member read), in one statement.
+ */
+async function chapterAndTally(chapterId: string, filters: MemberFilters): Promise<{ name: string; count: number }> {
+  const status = filters.status ? Prisma.sql`AND "status" = ${filters.status}` : Prisma.empty;
+  const type = filters.membershipType ? Prisma.sql`AND "membershipType" = ${filters.membershipType}` : Prisma.empty;
+  const [row] = await db.$queryRaw<{ name: string | null; n: bigint | number | null }[]>`
+    SELECT (SELECT "name" FROM "Chapter" WHERE "id" = ${chapterId}) AS "name",
+      (SELECT sum("count") FROM "MemberTally" WHERE "chapterId" = ${chapterId} ${status} ${type}) AS "n"`;
+  if (row?.name == null) throw new Error(`No chapter ${chapterId}`);
+  return { name: row.name, count: Number(row.n ?? 0) };
+}
+
+/** The chapter's name (a search's page). */
+async function chapterName(chapterId: string): Promise<string> {
+  const [row] = await db.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Chapter" WHERE "id" = ${chapterId}`;
+  if (!row) throw new Error(`No chapter ${chapterId}`);
+  return row.name;
 }
 
 /** How many members match, counted. */
@@ -150,14 +159,44 @@ async function memberIdsWindow(condition: Prisma.Sql, filters: MemberFilters, wi
   return rows.map((row) => row.id);
 }
 
-/** The members with these ids, as the list shows them, in the ids' order (read in chunks). */
+type ListedMemberRow = Omit<ListedMember, "village"> & {
+  villageCode: string;
+  villageName: string;
+  districtCode: string | null;
+  districtName: string | null;
+};
+
+/**
+ * The members with these ids, as the list shows them, in the ids' order (read in chunks). One
+ * statement with the kelurahan and kecamatan joined (docs/decisions/035: Prisma's relation
+ * select made three queries of it, on every list page).
+ */
 async function membersInOrder(ids: string[]) {
-  const rows = [];
+  const rows: ListedMember[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    rows.push(...(await db.member.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: listSelect })));
+    const chunk = await db.$queryRaw<ListedMemberRow[]>`
+      SELECT m."id", m."fullName", m."nik", m."sex", m."status", m."joinDate", m."memberNumber", m."membershipType", m."phone",
+        m."birthDate", v."code" AS "villageCode", v."name" AS "villageName", d."code" AS "districtCode", d."name" AS "districtName"
+      FROM "Member" m
+      JOIN "Region" v ON v."code" = m."villageCode"
+      LEFT JOIN "Region" d ON d."code" = v."parentCode"
+      WHERE m."id" IN (${Prisma.join(ids.slice(i, i + 500))})`;
+    rows.push(
+      ...chunk.map(({ villageCode, villageName, districtCode, districtName, ...m }) => ({
+        ...m,
+        village: {
+          code: villageCode,
+          name: villageName,
+          parent: districtCode !== null ? { code: districtCode, name: districtName! } : null,
+        },
+      })),
+    );
   }
   return inIdOrder(ids, rows);
 }
+
+/** A member as the list, the print and the exports show them. */
+type ListedMember = Prisma.MemberGetPayload<{ select: typeof listSelect }>;
 
 /** One page (50) of the actor's chapter's members, filtered and sorted on the server, with the chapter's name. */
 export async function listMembers(actor: Actor, input: { page?: number; filters?: MemberFilters; search?: string } = {}) {
@@ -165,20 +204,22 @@ export async function listMembers(actor: Actor, input: { page?: number; filters?
   const filters = input.filters ?? { ...DEFAULT_FILTERS, search: input.search };
   const condition = conditionFor(actor.chapterId, filters);
   const skip = (page - 1) * MEMBERS_PAGE_SIZE;
-  const chapter = db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { name: true } });
+  let name: string;
   let total: number;
   let ids: string[];
   if (tallied(filters)) {
     // The count from the tally; the page from the order's index, from the end past the middle.
     // The first page needs no count to find its window: it is read meanwhile.
-    const [count, firstIds] = await Promise.all([
-      countFromTally(actor.chapterId, filters),
+    const [tally, firstIds] = await Promise.all([
+      chapterAndTally(actor.chapterId, filters),
       page === 1 ? memberIdsWindow(condition, filters, { skip: 0, take: MEMBERS_PAGE_SIZE, total: Infinity }) : null,
     ]);
-    total = count;
+    name = tally.name;
+    total = tally.count;
     ids = firstIds ?? (await memberIdsWindow(condition, filters, { skip, take: MEMBERS_PAGE_SIZE, total }));
   } else {
     // A search or a region: its matches are found once, counted and ordered in the same query.
+    name = await chapterName(actor.chapterId);
     const rows = await db.$queryRaw<{ id: string; total: bigint | number }[]>`
       SELECT m."id", count(*) OVER () AS "total" FROM "Member" m WHERE ${condition}
       ORDER BY ${orderFor(filters)} LIMIT ${MEMBERS_PAGE_SIZE} OFFSET ${skip}`;
@@ -186,7 +227,7 @@ export async function listMembers(actor: Actor, input: { page?: number; filters?
     total = rows.length ? Number(rows[0]!.total) : skip > 0 ? await countMatching(condition) : 0;
   }
   const members = await membersInOrder(ids);
-  return { chapterName: (await chapter).name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
+  return { chapterName: name, members, total, page, pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE)) };
 }
 
 /** Every member of the actor's chapter matching the filters, for printing and exports. */
@@ -199,17 +240,23 @@ export type PrintableMember = Awaited<ReturnType<typeof listMembersForPrint>>[nu
 
 /** The kecamatan and desa/kelurahan of the actor's chapter's area, for filters and pickers. */
 export async function listChapterVillages(actor: Pick<Actor, "chapterId">) {
-  const chapter = await db.chapter.findUniqueOrThrow({ where: { id: actor.chapterId }, select: { regionCode: true } });
-  return db.region.findMany({
-    // The codes under the chapter's region as a range of the primary key (a prefix LIKE would
-    // read every region of Indonesia: "/" follows "." in the codes' order).
-    where: {
-      level: "village",
-      OR: [{ code: { gte: `${chapter.regionCode}.`, lt: `${chapter.regionCode}/` } }, { code: chapter.regionCode }],
-    },
-    select: { code: true, name: true, parent: { select: { code: true, name: true } } },
-    orderBy: [{ parentCode: "asc" }, { name: "asc" }],
-  });
+  const [chapter] = await db.$queryRaw<{ regionCode: string }[]>`SELECT "regionCode" FROM "Chapter" WHERE "id" = ${actor.chapterId}`;
+  if (!chapter) throw new Error(`No chapter ${actor.chapterId}`);
+  const { regionCode } = chapter;
+  // kept in memory until the regions change (docs/decisions/035): every list page's filters read it
+  const villages = await keptRegionRead(`villages ${regionCode}`, () =>
+    db.region.findMany({
+      // The codes under the chapter's region as a range of the primary key (a prefix LIKE would
+      // read every region of Indonesia: "/" follows "." in the codes' order).
+      where: {
+        level: "village",
+        OR: [{ code: { gte: `${regionCode}.`, lt: `${regionCode}/` } }, { code: regionCode }],
+      },
+      select: { code: true, name: true, parent: { select: { code: true, name: true } } },
+      orderBy: [{ parentCode: "asc" }, { name: "asc" }],
+    }),
+  );
+  return [...villages];
 }
 
 /** What a volunteer sees of their own membership; null for an account without a member. */
@@ -636,7 +683,10 @@ export async function listOpenDuplicateFlags(actor: Actor) {
 /** How many open duplicate flags the actor may resolve (none without the right). */
 export async function countOpenDuplicateFlags(actor: Actor) {
   if (!can(actor, "update:member:chapter")) return 0;
-  return db.memberDuplicateFlag.count({ where: { chapterId: actor.chapterId, status: "open" } });
+  // on every member list page: written out (docs/decisions/035)
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT count(*) AS "n" FROM "MemberDuplicateFlag" WHERE "chapterId" = ${actor.chapterId} AND "status" = 'open'`;
+  return Number(row?.n ?? 0);
 }
 
 /** The board confirms two flagged members are different people; not found when the flag is no longer open. */

@@ -14,8 +14,12 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);
 
 /** Unread notifications of the user: one COUNT on the (userId, readAt) index, for the header. */
-export function unreadCount(userId: string): Promise<number> {
-  return db.notification.count({ where: { userId, readAt: null } });
+export async function unreadCount(userId: string): Promise<number> {
+  // in the header of every page: written out (docs/decisions/035)
+  const [row] = await db.$queryRaw<
+    { n: bigint | number }[]
+  >`SELECT count(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+  return Number(row?.n ?? 0);
 }
 
 /** The actor's notifications, newest first, one page at a time. */
