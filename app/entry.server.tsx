@@ -11,11 +11,16 @@ import { startDeliveryWorker } from "./domain/notifications/delivery.server";
 import { startReminderSchedule } from "./domain/notifications/reminders.server";
 import { undoInterruptedImports } from "./domain/members/import-commit.server";
 import { completeSealedReports } from "./domain/reports/reports.server";
+import { checkKeptTriggers } from "./domain/shared/kept-tables.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
 // here with a clear message.
 getEnv();
+// The triggers that keep the member search, counts and totals in step (docs/decisions/030, 031):
+// a missing one is logged as an error and turns /healthz to 503; the server goes on serving
+// (app/domain/shared/kept-tables.server.ts says why it does not stop).
+void checkKeptTriggers().catch((error: unknown) => console.error("Could not check the database's triggers:", error));
 // First run: print the one-time setup code in the log as the server starts (nothing when set up).
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
 // Retention (docs/privacy.md): once at start and every night, what is no longer kept is erased.
