@@ -12,6 +12,8 @@ import { startReminderSchedule } from "./domain/notifications/reminders.server";
 import { undoInterruptedImports } from "./domain/members/import-commit.server";
 import { completeSealedReports } from "./domain/reports/reports.server";
 import { checkKeptTriggers } from "./domain/shared/kept-tables.server";
+import { closeDatabase } from "./domain/accounts/accounts.server";
+import { closeRenderPool } from "./workers/render-pool.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
@@ -46,6 +48,16 @@ if (process.env.NODE_ENV !== "test")
 export { crossSiteRefusal } from "./utils/cross-site.server";
 // It runs each page request with a memo of what the loaders ask alike (who is signed in).
 export { withRequestMemo } from "./http/request-memo.server";
+
+/**
+ * The production server's orderly stop (server.mjs calls it on SIGTERM/SIGINT once it stopped
+ * taking requests): the document workers are ended, then the database is closed (its WAL folded
+ * back into the file). Each step is bounded by server.mjs's own deadline.
+ */
+export async function closeServerResources() {
+  await closeRenderPool().catch((error: unknown) => console.error("Could not close the document workers:", error));
+  await closeDatabase().catch((error: unknown) => console.error("Could not close the database:", error));
+}
 
 const ABORT_DELAY = 5_000;
 
