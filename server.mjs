@@ -98,6 +98,40 @@ app.all("*", (req, res, next) => withRequestMemo(req.method, () => remix(req, re
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`Portal IPSM is running at http://localhost:${port}`);
 });
+
+// An orderly stop on SIGTERM (systemd, Docker, the test suites) or SIGINT (Ctrl+C): stop taking
+// connections and let the requests under way finish, then end the document workers and close the
+// database (build.entry.module.closeServerResources), then exit. The whole stop is bounded: after
+// SHUTDOWN_TIMEOUT_MS (10 s) the process exits anyway; a second signal exits at once.
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+let stopping = false;
+function shutdown(signal) {
+  if (stopping) {
+    console.log(`${signal} again: stopping now.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: Portal IPSM is stopping (at most ${SHUTDOWN_TIMEOUT_MS / 1000} s)...`);
+  setTimeout(() => {
+    console.error(`Portal IPSM did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s: exiting anyway.`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  // idle keep-alive connections would hold close() open: end them now, and each one that turns idle
+  const closing = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  server.prependListener("request", (_req, res) => res.setHeader("Connection", "close"));
+  closing
+    .then(() => build.entry.module.closeServerResources())
+    .then(
+      () => process.exit(0),
+      (error) => {
+        console.error("Portal IPSM stopped with an error:", error);
+        process.exit(1);
+      },
+    );
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -11,11 +11,18 @@ import { startDeliveryWorker } from "./domain/notifications/delivery.server";
 import { startReminderSchedule } from "./domain/notifications/reminders.server";
 import { undoInterruptedImports } from "./domain/members/import-commit.server";
 import { completeSealedReports } from "./domain/reports/reports.server";
+import { checkKeptTriggers } from "./domain/shared/kept-tables.server";
+import { closeDatabase } from "./domain/accounts/accounts.server";
+import { closeRenderPool } from "./workers/render-pool.server";
 import { NonceProvider } from "./utils/nonce-provider";
 
 // Check the environment as the server starts: in production a missing SESSION_SECRET stops it
 // here with a clear message.
 getEnv();
+// The triggers that keep the member search, counts and totals in step (docs/decisions/030, 031):
+// a missing one is logged as an error and turns /healthz to 503; the server goes on serving
+// (app/domain/shared/kept-tables.server.ts says why it does not stop).
+void checkKeptTriggers().catch((error: unknown) => console.error("Could not check the database's triggers:", error));
 // First run: print the one-time setup code in the log as the server starts (nothing when set up).
 void announceSetupCode().catch((error: unknown) => console.error("Could not check whether the portal is set up:", error));
 // Retention (docs/privacy.md): once at start and every night, what is no longer kept is erased.
@@ -41,6 +48,16 @@ if (process.env.NODE_ENV !== "test")
 export { crossSiteRefusal } from "./utils/cross-site.server";
 // It runs each page request with a memo of what the loaders ask alike (who is signed in).
 export { withRequestMemo } from "./http/request-memo.server";
+
+/**
+ * The production server's orderly stop (server.mjs calls it on SIGTERM/SIGINT once it stopped
+ * taking requests): the document workers are ended, then the database is closed (its WAL folded
+ * back into the file). Each step is bounded by server.mjs's own deadline.
+ */
+export async function closeServerResources() {
+  await closeRenderPool().catch((error: unknown) => console.error("Could not close the document workers:", error));
+  await closeDatabase().catch((error: unknown) => console.error("Could not close the database:", error));
+}
 
 const ABORT_DELAY = 5_000;
 

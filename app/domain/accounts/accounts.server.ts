@@ -177,3 +177,8 @@ export async function purgeStaleAuthRecords(now = new Date()) {
 export async function pingDatabase() {
   await db.chapter.findFirst({ select: { id: true } });
 }
+
+/** Closes the database connection (the server's orderly stop). */
+export async function closeDatabase() {
+  await db.$disconnect();
+}

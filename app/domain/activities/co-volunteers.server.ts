@@ -47,9 +47,13 @@ const NON_ASCII = "*[^ -~]*";
  * The active members of the actor's chapter (the actor excluded) whose name holds every word of
  * the query, in any order and whatever the case, accents, apostrophes or spaces ("ma ruf",
  * "Ma’ruf", "jose" find "Ma'ruf Amin" and "José"), or whose member number holds the query
- * ("0042", "PTK 2026-0042"). Fewer than two letters or digits find nothing. At most 20, names
- * that start with the query first, then names with a word that starts with it, then the rest,
- * each group alphabetical.
+ * ("0042", "PTK 2026-0042"; compared folded too, so spaces and dashes do not count). Every
+ * word is looked for in the whole folded name, spaces removed, so a word may span two of the
+ * name's words ("tiam" finds "Siti Aminah"). Fewer than two letters or digits find nothing.
+ * At most 20: first the names whose folded form starts with the query's words joined ("ma ruf"
+ * puts "Ma'ruf Amin" here), then the names with a word that starts with the query's FIRST word
+ * (only when the name matched, not the member number alone), then the rest, each group
+ * alphabetical (then by member number).
  */
 export async function searchCoVolunteers(actor: Actor, query: string): Promise<Outcome<{ matches: CoVolunteer[] }>> {
   if (!can(actor, "create:activity:own")) return forbidden();
