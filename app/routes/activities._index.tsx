@@ -12,7 +12,7 @@ import {
   listOwnActivities,
   ownTotals,
   readingScope,
-  verificationQueue,
+  queueSize,
 } from "~/domain/activities/activities.server";
 import { statusesText } from "~/domain/activities/export.server";
 import { listActivityTypes, listPpksCategories } from "~/domain/catalogues/catalogues.server";
@@ -34,14 +34,19 @@ export const meta: MetaFunction = () => [{ title: `${t("activities.title")} · $
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:activity:own");
   const params = new URL(request.url).searchParams;
-  const own = actor.memberId ? { list: await listOwnActivities(actor, parsePage(params.get("p"))), totals: await ownTotals(actor) } : null;
+  const own = actor.memberId
+    ? await Promise.all([listOwnActivities(actor, parsePage(params.get("p"))), ownTotals(actor)]).then(([list, totals]) => ({
+        list,
+        totals,
+      }))
+    : null;
   const { canLog, canManage, readsBoard } = activityRights(actor);
   if (!readsBoard) return { own, board: null, canLog, canManage };
   const filters = parseBoardFilters(params, calendarToday(actor.timeZone));
   const scope = readingScope(actor);
   const [list, queue, types, categories, districts, programmes] = await Promise.all([
     listActivities(actor, filters),
-    verificationQueue(actor, 1),
+    queueSize(actor),
     listActivityTypes(actor.chapterId),
     listPpksCategories(actor.chapterId),
     listChapterDistricts(actor.chapterId),
@@ -54,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     board: {
       list,
       statuses: statusesText(list.totals.statuses),
-      queue: queue.total,
+      queue,
       filters,
       types,
       categories,

@@ -10,7 +10,8 @@
 import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
-import { db, type Prisma } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { ACTIVITIES_PAGE_SIZE, type ActivityFilters, type ActivityFormData, type AidEntry, type ReachEntry } from "~/validation/activities";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { inRegion } from "~/utils/regions";
@@ -423,10 +424,44 @@ const listSelect = {
   households: true,
   people: true,
   districtCode: true,
-  type: { select: { name: true } },
-  village: { select: { name: true } },
-  member: { select: { id: true, fullName: true } },
+  typeId: true,
+  villageCode: true,
+  memberId: true,
 } as const;
+
+type NamedRow = { typeName: string; villageName: string; memberName: string; volunteers: bigint | number };
+
+/**
+ * The rows as the lists show them: with the names of their type, kelurahan and volunteer and how
+ * many co-volunteers each has, read for the page's rows in one statement (docs/decisions/035:
+ * Prisma's relation selects and a group-by made four queries of it, on every list page).
+ */
+async function listed<T extends { id: string; typeId: string; villageCode: string; memberId: string }>(rows: T[]) {
+  const named = rows.length
+    ? await db.$queryRaw<({ id: string } & NamedRow)[]>`
+        SELECT a."id", t."name" AS "typeName", v."name" AS "villageName", m."fullName" AS "memberName",
+          (SELECT count(*) FROM "ActivityVolunteer" av WHERE av."activityId" = a."id") AS "volunteers"
+        FROM "Activity" a
+        JOIN "ActivityType" t ON t."id" = a."typeId"
+        JOIN "Region" v ON v."code" = a."villageCode"
+        JOIN "Member" m ON m."id" = a."memberId"
+        WHERE a."id" IN (${Prisma.join(rows.map((r) => r.id))})`
+    : [];
+  const byId = new Map(named.map((n) => [n.id, n]));
+  return rows.flatMap(({ typeId: _type, villageCode: _village, memberId, ...row }) => {
+    const n = byId.get(row.id);
+    if (!n) return [];
+    return [
+      {
+        ...row,
+        type: { name: n.typeName },
+        village: { name: n.villageName },
+        member: { id: memberId, fullName: n.memberName },
+        _count: { volunteers: Number(n.volunteers) },
+      },
+    ];
+  });
+}
 
 /**
  * The rows with how many co-volunteers each has, counted for these rows only. (Prisma's
@@ -456,7 +491,7 @@ const boardListSelect = { ...listSelect, latitude: true, longitude: true, locati
  * first (few, by index), so that SQLite can use the member index instead of scanning.
  */
 async function ownWhere(memberId: string): Promise<Prisma.ActivityWhereInput> {
-  const co = await db.activityVolunteer.findMany({ where: { memberId }, select: { activityId: true } });
+  const co = await db.$queryRaw<{ activityId: string }[]>`SELECT "activityId" FROM "ActivityVolunteer" WHERE "memberId" = ${memberId}`;
   return co.length ? { OR: [{ memberId }, { id: { in: co.map((c) => c.activityId) } }] } : { memberId };
 }
 
@@ -468,25 +503,36 @@ export async function listOwnActivities(actor: Actor, page = 1) {
   const rows = await readPage(LIST_ORDER, page, total, ACTIVITIES_PAGE_SIZE, (window) =>
     db.activity.findMany({ where, select: listSelect, ...window }),
   );
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await withVolunteerCounts(rows) };
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / ACTIVITIES_PAGE_SIZE)), rows: await listed(rows) };
 }
 
-/** Hours and people reached of a member's activities (not drafts) since a date. */
-async function ownTotalsSince(own: Prisma.ActivityWhereInput, since: Date) {
-  const where: Prisma.ActivityWhereInput = { ...own, date: { gte: since }, status: { not: "draft" } };
-  const sums = await db.activity.aggregate({ where, _sum: { durationMinutes: true, people: true }, _count: true });
-  return { activities: sums._count, hours: hoursOfMinutes(sums._sum.durationMinutes ?? 0), people: sums._sum.people ?? 0 };
-}
-
-/** This month's and this year's totals of the actor's own activities, in the chapter's time zone. */
+/**
+ * This month's and this year's totals (activities, hours, people reached) of the actor's own
+ * activities, logged or worked on as co-volunteer, drafts left out, in the chapter's time zone:
+ * one statement for both (docs/decisions/035).
+ */
 export async function ownTotals(actor: Actor, now = new Date()) {
   const memberId = actor.memberId ?? "";
   const today = calendarToday(actor.timeZone, now);
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const yearStart = new Date(Date.UTC(today.getUTCFullYear(), 0, 1));
-  const own = await ownWhere(memberId);
-  const [month, year] = await Promise.all([ownTotalsSince(own, monthStart), ownTotalsSince(own, yearStart)]);
-  return { month, year };
+  type Sums = Record<
+    "monthActivities" | "monthMinutes" | "monthPeople" | "yearActivities" | "yearMinutes" | "yearPeople",
+    bigint | number | null
+  >;
+  const [sums] = await db.$queryRaw<Sums[]>`
+    SELECT sum(a."date" >= ${monthStart}) AS "monthActivities",
+      sum(CASE WHEN a."date" >= ${monthStart} THEN a."durationMinutes" ELSE 0 END) AS "monthMinutes",
+      sum(CASE WHEN a."date" >= ${monthStart} THEN a."people" ELSE 0 END) AS "monthPeople",
+      count(*) AS "yearActivities", sum(a."durationMinutes") AS "yearMinutes", sum(a."people") AS "yearPeople"
+    FROM "Activity" a
+    WHERE a."date" >= ${yearStart} AND a."status" <> 'draft'
+      AND (a."memberId" = ${memberId} OR a."id" IN (SELECT "activityId" FROM "ActivityVolunteer" WHERE "memberId" = ${memberId}))`;
+  const n = (value: bigint | number | null | undefined) => Number(value ?? 0);
+  return {
+    month: { activities: n(sums?.monthActivities), hours: hoursOfMinutes(n(sums?.monthMinutes)), people: n(sums?.monthPeople) },
+    year: { activities: n(sums?.yearActivities), hours: hoursOfMinutes(n(sums?.yearMinutes)), people: n(sums?.yearPeople) },
+  };
 }
 
 /** The kecamatan a list covers; null for all. A kecamatan filter narrows a coordinator's scope, never widens it. */
@@ -632,7 +678,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
   const total = totals.activities;
   const rows = await readPage(LIST_ORDER, filters.page, total, ACTIVITIES_PAGE_SIZE, (window) =>
     db.activity.findMany({ where, select: boardListSelect, ...window }),
-  ).then(withVolunteerCounts);
+  ).then(listed);
   return {
     total,
     totals: { hours: totals.hours, households: totals.households, people: totals.people, statuses: totals.statuses },
@@ -648,7 +694,7 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
  * "not mine, not with me" condition counted row by row probed every submitted activity's
  * co-volunteers.
  */
-async function queueSize(actor: Actor) {
+export async function queueSize(actor: Actor) {
   const scope: Prisma.ActivityWhereInput = { ...verifierScope(actor), status: "submitted" };
   if (!actor.memberId) return db.activity.count({ where: scope });
   const [all, own, withMe] = await Promise.all([
@@ -666,7 +712,7 @@ export async function verificationQueue(actor: Actor, take = 100) {
     queueSize(actor),
     db.activity.findMany({ where, select: { ...listSelect, narrative: true, submittedAt: true }, orderBy: { submittedAt: "asc" }, take }),
   ]);
-  return { total, rows: await withVolunteerCounts(rows) };
+  return { total, rows: await listed(rows) };
 }
 
 /** One activity of the chapter with everything logged in it (a follow-up's NIK/KK masked), whoever may see it or not. */

@@ -9,13 +9,22 @@ import { CHILDREN_PPKS_COUNT, DEFAULT_ACTIVITY_TYPES, NATIONAL_PPKS } from "~/va
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 
+/** The chapters whose catalogue this process has seen in place. */
+const catalogued = new Set<string>();
+
 /** The chapter's activity types (the standard list the first time) and the national PPKS list. */
 export async function ensureActivityCatalogue(chapterId: string) {
+  // Entries are hidden, never deleted: once a chapter has its catalogue it keeps it, and the
+  // pages that read it (every activity list and form) need not count it again (docs/decisions/035).
+  if (catalogued.has(chapterId)) return;
   const [types, ppks] = await Promise.all([
     db.activityType.count({ where: { chapterId } }),
     db.ppksCategory.count({ where: { chapterId: null } }),
   ]);
-  if (types > 0 && ppks > 0) return;
+  if (types > 0 && ppks > 0) {
+    catalogued.add(chapterId);
+    return;
+  }
   await db.$transaction(async (tx) => {
     if ((await tx.activityType.count({ where: { chapterId } })) === 0) {
       await tx.activityType.createMany({ data: DEFAULT_ACTIVITY_TYPES.map((name, i) => ({ chapterId, name, sortOrder: i * 10 })) });
