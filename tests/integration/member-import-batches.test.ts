@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { checkImport, commitImport, IMPORT_BATCH_ROWS, undoInterruptedImports } from "~/domain/members/import-commit.server";
 import type { RawImportRow } from "~/domain/members/import-file.server";
+import { searchCoVolunteers } from "~/domain/activities/co-volunteers.server";
+import { searchActiveMembers } from "~/domain/leadership/holdings.server";
 import { ensureActiveCards } from "~/domain/members/cards.server";
 import { createMember, updateMember } from "~/domain/members/members.server";
+import { searchRegistrableMembers } from "~/domain/trainings/events.server";
 import { db } from "~/utils/db.server";
 import { memberFormSchema, toDateInput, type MemberFormData } from "~/validation/members";
 import { activityChapter, loggedFor, logFor, type ActivityChapter } from "../factories/activities";
@@ -385,5 +388,33 @@ describe("the member import in batches", () => {
     expect(left.counter).toBe(start.counter + IMPORT_BATCH_ROWS * 2 + 50);
     expect(await db.activityVolunteer.count({ where: { activityId, memberId: linked.id } })).toBe(1);
     expect(await db.memberCard.count({ where: { memberId: carded.id } })).toBe(1);
+  });
+
+  it("while it commits, its new members are not offered to link (co-volunteers, board positions, training participants)", async () => {
+    const fileRows = rows(IMPORT_BATCH_ROWS + 20);
+    const importId = await checked(fileRows);
+    const name = fileRows[0]!.cells.fullName!;
+    const found = async (id: string) => ({
+      coVolunteer: expectOk(await searchCoVolunteers(relawan, name)).matches.some((m) => m.id === id),
+      holding: (await searchActiveMembers(board, name)).some((m) => m.id === id),
+      training: (await searchRegistrableMembers(board, name)).some((m) => m.id === id),
+    });
+    let newId = "";
+    let during: Awaited<ReturnType<typeof found>> | null = null;
+    let refusedCoVolunteer = false;
+    expectOk(
+      await commitImport(board, importId, {
+        beforeBatch: async (n) => {
+          if (n !== 2) return;
+          newId = (await db.member.findFirstOrThrow({ where: { importId, fullName: name }, select: { id: true } })).id;
+          during = await found(newId);
+          // nor accepted from a form that names one
+          refusedCoVolunteer = !(await logFor(ctx, relawan, {}, { coVolunteerIds: [newId] })).ok;
+        },
+      }),
+    );
+    expect(during).toEqual({ coVolunteer: false, holding: false, training: false });
+    expect(refusedCoVolunteer).toBe(true);
+    expect(await found(newId)).toEqual({ coVolunteer: true, holding: true, training: true });
   });
 });
