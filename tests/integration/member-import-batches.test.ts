@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { checkImport, commitImport, IMPORT_BATCH_ROWS, undoInterruptedImports } from "~/domain/members/import-commit.server";
+import { existingMemberSelect } from "~/domain/members/import-parse.server";
 import type { RawImportRow } from "~/domain/members/import-file.server";
 import { searchCoVolunteers } from "~/domain/activities/co-volunteers.server";
 import { searchActiveMembers } from "~/domain/leadership/holdings.server";
@@ -416,5 +417,31 @@ describe("the member import in batches", () => {
     expect(during).toEqual({ coVolunteer: false, holding: false, training: false });
     expect(refusedCoVolunteer).toBe(true);
     expect(await found(newId)).toEqual({ coVolunteer: true, holding: true, training: true });
+  });
+  it("an import interrupted by the update to per-batch undo (a claim copy in undo) is undone by the same rule", async () => {
+    const select = { id: true, nik: true, fullName: true, birthDate: true, sex: true, villageCode: true, address: true, joinDate: true };
+    const [ran, edited, never] = await Promise.all(
+      [0, 1, 2].map(async (i) => {
+        const { id } = await buildMember({ chapterId: ctx.id, villageCode: villages[i]!.code, status: "aktif" });
+        return db.member.findUniqueOrThrow({ where: { id }, select });
+      }),
+    );
+    const importId = await checked(rows(3, [ran!, edited!, never!]));
+    // what the old version left: committing, a full copy of the three taken at the claim, the
+    // first two written by a batch (the second edited by hand since), the third never written
+    const copy = await db.member.findMany({ where: { id: { in: [ran!.id, edited!.id, never!.id] } }, select: existingMemberSelect });
+    await db.memberImport.update({ where: { id: importId }, data: { status: "committing", undo: JSON.stringify(copy) } });
+    for (const m of [ran!, edited!]) {
+      await db.member.update({ where: { id: m.id }, data: { address: "Jl. Baru Pindah No. 9", joinDate: calendarDate(2026, 1, 20) } });
+    }
+    await editMember(edited!.id, { address: "Jl. Pengurus No. 5" });
+    await editMember(never!.id, { address: "Jl. Belum No. 7" });
+
+    expect(await undoInterruptedImports()).toBe(1);
+    const now = new Map((await db.member.findMany({ where: { id: { in: copy.map((m) => m.id) } }, select })).map((m) => [m.id, m]));
+    expect(now.get(ran!.id)).toEqual(ran);
+    expect(now.get(edited!.id)).toEqual({ ...edited, address: "Jl. Pengurus No. 5" });
+    expect(now.get(never!.id)).toEqual({ ...never, address: "Jl. Belum No. 7" });
+    expect(await undoneRecord(importId)).toMatchObject({ restored: 2, keptAsEdited: 2 });
   });
 });
