@@ -123,7 +123,7 @@ async function checkActivity(
           where: { id: { in: categoryIds }, OR: [{ chapterId: null }, { chapterId: actor.chapterId, active: true }] },
         })
       : 0,
-    coIds.length ? tx.member.count({ where: { ...coVolunteerWhere(actor.chapterId), id: { in: coIds } } }) : 0,
+    coIds.length ? tx.member.count({ where: { ...(await coVolunteerWhere(actor.chapterId, tx)), id: { in: coIds } } }) : 0,
   ]);
   if (!type) errors.typeId = t("activities.error.type");
   if (!village || !inRegion(village.code, chapter.regionCode)) errors.villageCode = t("activities.error.village");

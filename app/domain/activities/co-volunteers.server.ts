@@ -6,6 +6,7 @@
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, ok, type Outcome } from "~/domain/shared/outcome.server";
 import { Prisma } from "~/generated/prisma/client";
+import { notInRunningImport, notInRunningImportSql } from "~/domain/members/linkable.server";
 import { db } from "~/utils/db.server";
 import { foldName } from "~/utils/regions";
 import { CO_VOLUNTEER_MATCHES_MAX, CO_VOLUNTEER_QUERY_MIN, CO_VOLUNTEER_RECENT_MAX, type CoVolunteer } from "~/validation/co-volunteers";
@@ -15,11 +16,15 @@ export type { CoVolunteer };
 const SELECT = { id: true, fullName: true, memberNumber: true } as const;
 
 /**
- * Who can be named as a co-volunteer in the chapter: its active members. The search below says
- * the same in SQL (`"chapterId" = ... AND "status" = 'aktif'`); keep the two together.
+ * Who can be named as a co-volunteer in the chapter: its active members, not those of an import
+ * still committing (members/linkable.server.ts). The search below says the same in SQL
+ * (`"chapterId" = ... AND "status" = 'aktif' AND notInRunningImportSql`); keep the two together.
  */
-export function coVolunteerWhere(chapterId: string): Prisma.MemberWhereInput {
-  return { chapterId, status: "aktif" };
+export async function coVolunteerWhere(
+  chapterId: string,
+  client: Pick<Prisma.TransactionClient, "memberImport"> = db,
+): Promise<Prisma.MemberWhereInput> {
+  return { chapterId, status: "aktif", AND: [await notInRunningImport(chapterId, client)] };
 }
 
 /** The query's words folded as names are ("Ma’ruf" -> "maruf", "JOSÉ" -> "jose"); empty words dropped. */
@@ -67,6 +72,7 @@ export async function searchCoVolunteers(actor: Actor, query: string): Promise<O
   const candidates = await db.$queryRaw<CoVolunteer[]>`
     SELECT "id", "fullName", "memberNumber" FROM "Member"
     WHERE "chapterId" = ${actor.chapterId} AND "status" = 'aktif' AND "id" <> ${actor.memberId ?? ""}
+      AND ${notInRunningImportSql("Member")}
       AND ((${nameMatches}) OR "fullName" GLOB ${NON_ASCII}
         OR "memberNumber" LIKE ${loosePattern(whole)} OR "memberNumber" GLOB ${NON_ASCII})`;
   const ranked: { member: CoVolunteer; rank: number }[] = [];
@@ -97,7 +103,7 @@ function alphabetical(a: CoVolunteer, b: CoVolunteer) {
 export async function chosenCoVolunteers(actor: Actor, ids: readonly string[]): Promise<CoVolunteer[]> {
   const wanted = [...new Set(ids)].filter((id) => id !== actor.memberId).slice(0, 100);
   if (!wanted.length) return [];
-  const found = await db.member.findMany({ where: { ...coVolunteerWhere(actor.chapterId), id: { in: wanted } }, select: SELECT });
+  const found = await db.member.findMany({ where: { ...(await coVolunteerWhere(actor.chapterId)), id: { in: wanted } }, select: SELECT });
   const byId = new Map(found.map((m) => [m.id, m]));
   return wanted.flatMap((id) => byId.get(id) ?? []);
 }
@@ -113,7 +119,7 @@ export async function recentCoVolunteers(actor: Actor): Promise<CoVolunteer[]> {
     where: {
       activity: { memberId: actor.memberId, chapterId: actor.chapterId },
       memberId: { not: actor.memberId },
-      member: coVolunteerWhere(actor.chapterId),
+      member: await coVolunteerWhere(actor.chapterId),
     },
     select: { member: { select: SELECT } },
     orderBy: [{ activity: { date: "desc" } }, { activity: { createdAt: "desc" } }],

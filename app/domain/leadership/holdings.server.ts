@@ -11,6 +11,7 @@ import { t } from "~/i18n/index";
 import { addDays, rangesOverlap } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { notInRunningImport, notInRunningImportSql } from "~/domain/members/linkable.server";
 import { inIdOrder, searchMemberIds } from "~/domain/members/search.server";
 import { formatCalendarDateLong } from "~/utils/format";
 import { calendarDateOf as date, optionalCalendarDateOf as optionalDate } from "~/validation/fields";
@@ -43,7 +44,7 @@ async function checkHolding(tx: Tx, chapterId: string, candidate: HoldingCandida
   });
   if (!position || !position.active) throw new Refused(invalid({ positionId: t("leadership.error.positionMissing") }));
   const member = await tx.member.findFirst({
-    where: { id: candidate.memberId },
+    where: { id: candidate.memberId, AND: [await notInRunningImport(chapterId, tx)] },
     select: { id: true, fullName: true, status: true, chapterId: true },
   });
   if (!member || member.chapterId !== chapterId) throw new Refused(invalid({ memberId: t("leadership.error.notMember") }));
@@ -297,9 +298,13 @@ export async function replaceHolding(
   );
 }
 
-/** Active members of the actor's chapter to choose a holder from (name or member number), a few at a time. */
+/**
+ * Active members of the actor's chapter to choose a holder from (name or member number), a few at
+ * a time; not the new members of an import still committing.
+ */
 export async function searchActiveMembers(actor: Actor, query: string, take = 20) {
-  const ids = await searchMemberIds({ chapterId: actor.chapterId, search: query, where: Prisma.sql`m."status" = 'aktif'`, take });
+  const where = Prisma.sql`m."status" = 'aktif' AND ${notInRunningImportSql()}`;
+  const ids = await searchMemberIds({ chapterId: actor.chapterId, search: query, where, take });
   const rows = await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true, memberNumber: true } });
   return inIdOrder(ids, rows);
 }

@@ -285,10 +285,10 @@ type Touched = { id: string; fullName: string; birthDate: Date; isNew: boolean }
 /**
  * Writes a checked import as one logical all-or-nothing step, in short transactions so that the
  * single writer is never held for long (docs/decisions/033):
- * 1. claim: the import turns "committing", the member numbers are reserved in one go, and the
- *    members to update are kept as they are (to put them back);
+ * 1. claim: the import turns "committing" and the member numbers are reserved in one go;
  * 2. batches of IMPORT_BATCH_ROWS rows: the new members (marked with the import's id) and the
- *    updates, each with its audit records;
+ *    updates, each with its audit records; an update batch also records, in its transaction,
+ *    what it changed (MemberImport.undo: the columns, their old value and the value written);
  * 3. finish: near-duplicate flags, the import's own audit record, "committed".
  * When a batch fails (a NIK or email registered meanwhile, the disk full...) everything written
  * is undone (undoImport) and the import is "checked" again; a server stopped midway undoes it
@@ -344,11 +344,8 @@ export async function commitImport(
     const numbers = await db.$transaction(async (tx) => {
       const taken = await tx.memberImport.updateMany({
         where: { id: importId, chapterId, status: "checked" },
-        data: {
-          status: "committing",
-          committedAt: now,
-          undo: JSON.stringify(updates.map((r) => conflicts.current.get(r.existingMember!.id)!)),
-        },
+        // The undo is recorded by each update batch, in its own transaction (updateMembers).
+        data: { status: "committing", committedAt: now, undo: null },
       });
       if (taken.count === 0) return null;
       const reserved = await reserveMemberNumbers(
@@ -379,7 +376,7 @@ export async function commitImport(
     for (let i = 0; i < updates.length; i += IMPORT_BATCH_ROWS) {
       await options.beforeBatch?.(++batch);
       const chunk = updates.slice(i, i + IMPORT_BATCH_ROWS);
-      touched.push(...(await db.$transaction((tx) => updateMembers(tx, chapterId, actorId, importId, chunk, conflicts.current))));
+      touched.push(...(await db.$transaction((tx) => updateMembers(tx, chapterId, actorId, importId, chunk))));
       advance(chunk.length);
       await yieldToEventLoop();
     }
@@ -434,12 +431,44 @@ function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** What an update batch changed on one member, for the undo: the columns' old values and the values it wrote (dates as ISO strings). */
+type UndoEntry = { id: string; before: Record<string, unknown>; after: Record<string, unknown> };
+/** MemberImport.undo as the version before per-batch undo wrote it: every member to update, all columns, at the claim. */
+type ClaimCopy = ExistingMember & { after?: undefined };
+
+/** The member columns holding a date (in the undo's JSON: ISO strings). */
+const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthDate", "joinDate", "skPsmDate", "basicBimtekDate"]);
+/** A column's value as the undo's JSON keeps it. */
+const asStored = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+/** A value of the undo's JSON as the column takes it. */
+const asColumn = (key: string, value: unknown) => (DATE_COLUMNS.has(key) && typeof value === "string" ? new Date(value) : value);
+const storedColumns = (columns: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(columns).map(([key, value]) => [key, asStored(value)]));
+
+/** A JSON array with items added at its end, without parsing what is there (the undo grows batch by batch). */
+function appendToJsonArray(json: string | null, items: UndoEntry[]) {
+  const added = JSON.stringify(items.map((e) => ({ id: e.id, before: storedColumns(e.before), after: storedColumns(e.after) })));
+  return !json || json === "[]" ? added : `${json.slice(0, -1)},${added.slice(1)}`;
+}
+
+/** A write refused by a foreign key (Prisma's P2003): something still refers to the row. */
+function isForeignKeyViolation(error: unknown) {
+  if (typeof error !== "object" || error === null) return false;
+  return (error as { code?: unknown }).code === "P2003" || /FOREIGN KEY constraint failed/i.test(String((error as Error).message));
+}
+
 /**
- * Undoes what a commit that did not finish wrote: its new members (with their audit records and
- * any duplicate flag naming them) are removed, the members it updated are put back as they were
- * (their update audit records removed), the member numbers are given back when no other number
- * was taken since, and the import is "checked" again (it can be committed once more). One audit
- * record says that the import was undone and why. Each step is a short transaction.
+ * Undoes what a commit that did not finish wrote, without undoing what others did meanwhile
+ * (docs/decisions/033). Its new members (with their `member.create` audit records and any
+ * duplicate flag naming them) are removed, except those something refers to by now (a
+ * co-volunteer, a board position, a training, a card issued...): those are kept, no longer
+ * marked with the import. Each member an update batch changed gets back the old value of a
+ * column only where the column still holds what the import wrote; a column someone changed
+ * since is left as it is. The import's `member.update` records stay, and each member put back
+ * gets its own `member.update` record (marked `importUndone`). The member numbers are given
+ * back when no other number was taken since and no new member was kept; the import is "checked"
+ * again (it can be committed once more). One `member.import.undone` record says why and counts
+ * what was removed, put back and kept. Each step is a short transaction.
  */
 export async function undoImport(importId: string, cause: { actorId?: string | null; reason: string }) {
   const record = await db.memberImport.findUnique({
@@ -448,67 +477,198 @@ export async function undoImport(importId: string, cause: { actorId?: string | n
   });
   if (!record || record.status !== "committing") return false;
   const { chapterId } = record;
-  const imported = await db.member.findMany({ where: { importId, chapterId }, select: { id: true } });
-  const ids = imported.map((m) => m.id);
-  for (let i = 0; i < ids.length; i += IMPORT_BATCH_ROWS) {
-    const chunk = ids.slice(i, i + IMPORT_BATCH_ROWS);
-    await db.$transaction(async (tx) => {
-      await tx.memberDuplicateFlag.deleteMany({ where: { OR: [{ memberId: { in: chunk } }, { otherMemberId: { in: chunk } }] } });
-      await tx.auditLog.deleteMany({ where: { entityType: "Member", entityId: { in: chunk }, action: "member.create" } });
-      await tx.member.deleteMany({ where: { id: { in: chunk }, importId } });
-    });
+  const actorId = cause.actorId ?? null;
+
+  const { removed, kept } = await removeNewMembers(chapterId, importId);
+
+  const entries = await undoEntries(importId, record.undo);
+  let restored = 0;
+  let keptAsEdited = 0;
+  for (let i = 0; i < entries.length; i += IMPORT_BATCH_ROWS) {
+    const chunk = entries.slice(i, i + IMPORT_BATCH_ROWS);
+    const counts = await db.$transaction((tx) => restoreMembers(tx, { chapterId, importId, actorId }, chunk));
+    restored += counts.restored;
+    keptAsEdited += counts.keptAsEdited;
     await yieldToEventLoop();
   }
-  const before = JSON.parse(record.undo ?? "[]") as (Omit<ExistingMember, "birthDate" | "joinDate" | "skPsmDate" | "basicBimtekDate"> &
-    Record<"birthDate" | "joinDate", string> &
-    Record<"skPsmDate" | "basicBimtekDate", string | null>)[];
-  for (let i = 0; i < before.length; i += IMPORT_BATCH_ROWS) {
-    const chunk = before.slice(i, i + IMPORT_BATCH_ROWS);
-    await db.$transaction(async (tx) => {
-      for (const { id, memberNumber: _number, status: _status, ...m } of chunk) {
-        const day = (value: string | null) => (value ? new Date(value) : null);
-        await tx.member.updateMany({
-          where: { id, chapterId },
-          data: {
-            ...m,
-            birthDate: new Date(m.birthDate),
-            joinDate: new Date(m.joinDate),
-            skPsmDate: day(m.skPsmDate),
-            basicBimtekDate: day(m.basicBimtekDate),
-          },
-        });
-      }
-      await tx.auditLog.deleteMany({
-        where: { entityType: "Member", entityId: { in: chunk.map((m) => m.id) }, action: "member.update", after: { contains: importId } },
-      });
-    });
-    await yieldToEventLoop();
-  }
+
   await db.$transaction(async (tx) => {
-    // The numbers go back only when nobody took one since (numbers are never reused).
-    if (record.firstSerial !== null) {
+    // The numbers go back only when nobody took one since (numbers are never reused), and no new member keeps one.
+    if (record.firstSerial !== null && kept.length === 0) {
       const counter = await tx.chapter.findUniqueOrThrow({ where: { id: chapterId }, select: { memberNumberNext: true } });
       if (counter.memberNumberNext === record.firstSerial + record.createCount) {
         await tx.chapter.update({ where: { id: chapterId }, data: { memberNumberNext: record.firstSerial } });
       }
     }
+    const keptMembers =
+      kept.length > 0
+        ? await tx.member.findMany({ where: { id: { in: kept } }, select: { memberNumber: true }, orderBy: { memberNumber: "asc" } })
+        : [];
+    if (kept.length > 0) await tx.member.updateMany({ where: { id: { in: kept }, importId }, data: { importId: null } });
     await tx.memberImport.update({
       where: { id: importId },
       data: { status: "checked", committedAt: null, firstSerial: null, undo: null },
     });
     await recordAudit(
       {
-        actorId: cause.actorId ?? null,
+        actorId,
         chapterId,
         action: "member.import.undone",
         entityType: "MemberImport",
         entityId: importId,
-        after: { fileName: record.fileName, removed: ids.length, restored: before.length, reason: cause.reason },
+        after: {
+          fileName: record.fileName,
+          removed,
+          restored,
+          keptAsEdited,
+          keptLinked: kept.length,
+          ...(kept.length > 0 ? { keptLinkedNumbers: keptMembers.map((m) => m.memberNumber).join(", ") } : {}),
+          reason: cause.reason,
+        },
       },
       tx,
     );
   });
   return true;
+}
+
+/**
+ * Removes the new members of an import, a batch at a time; a member something refers to by now
+ * (the delete meets a foreign key, or a card was issued: the delete would take the card with it,
+ * and the printed card's QR would no longer verify) is kept. Returns how many were removed and
+ * the ids kept (still marked with the import: the caller detaches them).
+ */
+async function removeNewMembers(chapterId: string, importId: string) {
+  const ids = (await db.member.findMany({ where: { importId, chapterId }, select: { id: true } })).map((m) => m.id);
+  let removed = 0;
+  const kept: string[] = [];
+  const remove = async (chunk: string[]) => {
+    const outcome = await db.$transaction((tx) => deleteNewMembers(tx, importId, chunk));
+    removed += outcome.removed;
+    kept.push(...outcome.carded);
+  };
+  for (let i = 0; i < ids.length; i += IMPORT_BATCH_ROWS) {
+    const chunk = ids.slice(i, i + IMPORT_BATCH_ROWS);
+    try {
+      await remove(chunk);
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      // Someone linked a member of this batch meanwhile: one at a time, to keep only those.
+      for (const id of chunk) {
+        try {
+          await remove([id]);
+        } catch (memberError) {
+          if (!isForeignKeyViolation(memberError)) throw memberError;
+          kept.push(id);
+        }
+      }
+    }
+    await yieldToEventLoop();
+  }
+  return { removed, kept };
+}
+
+async function deleteNewMembers(tx: Tx, importId: string, ids: string[]) {
+  const carded = (await tx.member.findMany({ where: { id: { in: ids }, importId, cards: { some: {} } }, select: { id: true } })).map(
+    (m) => m.id,
+  );
+  const gone = ids.filter((id) => !carded.includes(id));
+  if (gone.length === 0) return { removed: 0, carded };
+  await tx.memberDuplicateFlag.deleteMany({ where: { OR: [{ memberId: { in: gone } }, { otherMemberId: { in: gone } }] } });
+  await tx.auditLog.deleteMany({ where: { entityType: "Member", entityId: { in: gone }, action: "member.create" } });
+  const deleted = await tx.member.deleteMany({ where: { id: { in: gone }, importId } });
+  return { removed: deleted.count, carded };
+}
+
+/**
+ * The import's undo entries. An import claimed by the version before per-batch undo (the server
+ * was updated in the middle of it) holds a copy of every member to update taken at the claim:
+ * what it wrote is read from its rows, so the same rules apply (a member whose batch never ran
+ * still holds its old values: nothing to put back).
+ */
+async function undoEntries(importId: string, json: string | null): Promise<UndoEntry[]> {
+  const entries = JSON.parse(json ?? "[]") as (UndoEntry | ClaimCopy)[];
+  if (entries.every((e) => e.after !== undefined)) return entries as UndoEntry[];
+  const { rows } = await db.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { rows: true } });
+  const written = new Map(
+    (JSON.parse(rows) as CheckedImportRow[])
+      .filter((r) => r.outcome === "update" && r.data && r.existingMember)
+      .map((r) => [r.existingMember!.id, memberData(r.data!)]),
+  );
+  return entries.flatMap((entry) => {
+    if (entry.after !== undefined) return [entry];
+    const values = written.get(entry.id);
+    if (!values) return [];
+    const changed = changedColumns(entry, values);
+    return [
+      {
+        id: entry.id,
+        before: storedColumns(Object.fromEntries(changed.map((key) => [key, entry[key]]))),
+        after: storedColumns(Object.fromEntries(changed.map((key) => [key, values[key]]))),
+      },
+    ];
+  });
+}
+
+/**
+ * Puts back the columns of these members that still hold what the import wrote (compared in
+ * this transaction); a column changed since by someone else is left as it is, and so is an old
+ * email another member has taken meanwhile. Each member put back gets its audit record.
+ */
+async function restoreMembers(
+  tx: Tx,
+  ctx: { chapterId: string; importId: string; actorId: string | null },
+  entries: UndoEntry[],
+): Promise<{ restored: number; keptAsEdited: number }> {
+  const ids = entries.map((e) => e.id);
+  const current = new Map(
+    (await tx.member.findMany({ where: { chapterId: ctx.chapterId, id: { in: ids } }, select: existingMemberSelect })).map((m) => [
+      m.id,
+      m,
+    ]),
+  );
+  const oldEmails = entries.map((e) => e.before.email).filter((email): email is string => typeof email === "string");
+  const emailsTaken = new Set(
+    oldEmails.length > 0
+      ? (await tx.member.findMany({ where: { email: { in: oldEmails }, id: { notIn: ids } }, select: { email: true } })).map((m) => m.email)
+      : [],
+  );
+  let restored = 0;
+  let keptAsEdited = 0;
+  const audits: Prisma.AuditLogCreateManyInput[] = [];
+  for (const entry of entries) {
+    const member = current.get(entry.id) as Record<string, unknown> | undefined;
+    if (!member) {
+      keptAsEdited += 1; // removed (merged) since: nothing to put back
+      continue;
+    }
+    const back: Record<string, unknown> = {};
+    const imported: Record<string, unknown> = {};
+    let edited = false;
+    for (const [key, wrote] of Object.entries(entry.after)) {
+      const now = asStored(member[key]);
+      const old = entry.before[key] ?? null;
+      if (now === (wrote ?? null) && !(key === "email" && emailsTaken.has(old as string))) {
+        back[key] = asColumn(key, old);
+        imported[key] = asColumn(key, wrote);
+      } else if (now !== old) edited = true;
+    }
+    if (edited) keptAsEdited += 1;
+    if (Object.keys(back).length === 0) continue;
+    await tx.member.update({ where: { id: entry.id }, data: back as Prisma.MemberUpdateInput, select: { id: true } });
+    restored += 1;
+    audits.push({
+      actorId: ctx.actorId,
+      chapterId: ctx.chapterId,
+      action: "member.update",
+      entityType: "Member",
+      entityId: entry.id,
+      before: JSON.stringify(memberAuditView(imported)),
+      after: JSON.stringify({ ...memberAuditView(back), importUndone: ctx.importId }),
+    });
+  }
+  if (audits.length > 0) await tx.auditLog.createMany({ data: audits });
+  return { restored, keptAsEdited };
 }
 
 /**
@@ -527,8 +687,7 @@ export async function undoInterruptedImports() {
 
 /**
  * What changed since the dry run: an NIK to be created now registered, a member to be updated
- * gone or with another NIK, an email taken by someone else. Also returns the current data of
- * the members to update (for the audit's before/after, and to put them back when undone).
+ * gone or with another NIK, an email taken by someone else.
  */
 async function findConflicts(client: Tx | typeof db, chapterId: string, creates: CheckedImportRow[], updates: CheckedImportRow[]) {
   const conflictRows = new Set<CheckedImportRow>();
@@ -559,7 +718,7 @@ async function findConflicts(client: Tx | typeof db, chapterId: string, creates:
     if (owner && owner !== row.existingMember!.id) conflictRows.add(row);
   }
   const rows = [...conflictRows].sort((a, b) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.rowNumber - b.rowNumber);
-  return { rows: rows.map(rowLabel), current: currentById };
+  return { rows: rows.map(rowLabel) };
 }
 
 /** One batch of new members (numbers already reserved), marked with the import, with their audit records. */
@@ -596,36 +755,54 @@ async function insertMembers(
   return chunk.map(({ values }) => ({ id: idByNik.get(values.nik)!, fullName: values.fullName, birthDate: values.birthDate, isNew: true }));
 }
 
-/** One batch of updates, each audited with what changed; returns the members whose name or birth date changed. */
-async function updateMembers(
-  tx: Tx,
-  chapterId: string,
-  actorId: string,
-  importId: string,
-  chunk: CheckedImportRow[],
-  current: Map<string, ExistingMember>,
-): Promise<Touched[]> {
+/**
+ * One batch of updates, each audited with what changed, and recorded for the undo in the same
+ * transaction (appended to MemberImport.undo): per member, only the columns the batch changed,
+ * with the value they had and the value written (a batch that never ran leaves nothing to undo).
+ * "Before" is read in the transaction, not at the dry run or the claim. Returns the members whose
+ * name or birth date changed.
+ */
+async function updateMembers(tx: Tx, chapterId: string, actorId: string, importId: string, chunk: CheckedImportRow[]): Promise<Touched[]> {
+  const current = new Map(
+    (
+      await tx.member.findMany({
+        where: { chapterId, id: { in: chunk.map((r) => r.existingMember!.id) } },
+        select: existingMemberSelect,
+      })
+    ).map((m) => [m.id, m]),
+  );
   const touched: Touched[] = [];
   const audits: Prisma.AuditLogCreateManyInput[] = [];
+  const undo: UndoEntry[] = [];
   for (const row of chunk) {
+    const id = row.existingMember!.id;
     const values = memberData(row.data!);
-    const before = current.get(row.existingMember!.id)!;
+    // A member removed since the check: the update fails (and the import is undone).
+    await tx.member.update({ where: { id, chapterId }, data: values, select: { id: true } });
+    const before = current.get(id)!;
     const changed = changedColumns(before, values);
-    await tx.member.update({ where: { id: before.id, chapterId }, data: values, select: { id: true } });
+    if (changed.length === 0) continue;
+    const old = Object.fromEntries(changed.map((key) => [key, before[key]]));
+    const written = Object.fromEntries(changed.map((key) => [key, values[key]]));
+    undo.push({ id, before: old, after: written });
     audits.push({
       actorId,
       chapterId,
       action: "member.update",
       entityType: "Member",
-      entityId: before.id,
-      before: JSON.stringify(memberAuditView(Object.fromEntries(changed.map((key) => [key, before[key]])))),
-      after: JSON.stringify({ ...memberAuditView(Object.fromEntries(changed.map((key) => [key, values[key]]))), importId }),
+      entityId: id,
+      before: JSON.stringify(memberAuditView(old)),
+      after: JSON.stringify({ ...memberAuditView(written), importId }),
     });
     if (changed.includes("fullName") || changed.includes("birthDate")) {
-      touched.push({ id: before.id, fullName: values.fullName, birthDate: values.birthDate, isNew: false });
+      touched.push({ id, fullName: values.fullName, birthDate: values.birthDate, isNew: false });
     }
   }
-  await tx.auditLog.createMany({ data: audits });
+  if (audits.length > 0) await tx.auditLog.createMany({ data: audits });
+  if (undo.length > 0) {
+    const record = await tx.memberImport.findUniqueOrThrow({ where: { id: importId }, select: { undo: true } });
+    await tx.memberImport.update({ where: { id: importId }, data: { undo: appendToJsonArray(record.undo, undo) } });
+  }
   return touched;
 }
 

@@ -19,6 +19,7 @@ import { calendarDateOf } from "~/validation/fields";
 import { programmePhase, type ProgrammeSubmission } from "~/validation/programmes";
 import { listPpksCategories } from "~/domain/catalogues/catalogues.server";
 import { currentBoardMembers } from "~/domain/leadership/leadership.server";
+import { notInRunningImport } from "~/domain/members/linkable.server";
 import { listChapterVillages } from "~/domain/members/members.server";
 import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, invalid, notFound, ok, refusable, Refused, type FieldErrors, type Outcome } from "~/domain/shared/outcome.server";
@@ -98,7 +99,7 @@ async function formChoices(chapterId: string, timeZone: string) {
     listChapterVillages({ chapterId }),
     listPpksCategories(chapterId),
     db.member.findMany({
-      where: { chapterId, status: "aktif" },
+      where: { chapterId, status: "aktif", AND: [await notInRunningImport(chapterId)] },
       select: { id: true, fullName: true, memberNumber: true },
       orderBy: { fullName: "asc" },
       take: 2000,
@@ -220,7 +221,14 @@ async function checkProgramme(tx: Tx, actor: Actor, input: ProgrammeSubmission, 
     if (known !== ids.length) errors.targets = t("activities.error.category");
   }
   if (input.volunteerIds.length) {
-    const found = await tx.member.count({ where: { id: { in: input.volunteerIds }, chapterId: actor.chapterId, status: "aktif" } });
+    const found = await tx.member.count({
+      where: {
+        id: { in: input.volunteerIds },
+        chapterId: actor.chapterId,
+        status: "aktif",
+        AND: [await notInRunningImport(actor.chapterId, tx)],
+      },
+    });
     if (found !== input.volunteerIds.length) errors.volunteers = t("activities.error.coVolunteer");
   }
   if (programmeId) {

@@ -12,6 +12,7 @@ import { notify } from "~/domain/notifications/notify.server";
 import { usersOfMembers } from "~/domain/notifications/recipients.server";
 import { db } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { notInRunningImport, notInRunningImportSql } from "~/domain/members/linkable.server";
 import { inIdOrder, searchMemberIds } from "~/domain/members/search.server";
 import { formatCalendarDateShort, formatHours } from "~/utils/format";
 import { calendarDateOf as date } from "~/validation/fields";
@@ -112,7 +113,10 @@ export async function getEvent(actor: Actor, eventId: string) {
   return event ? ok({ event }) : notFound();
 }
 
-/** Members the Sekretaris may register (active or candidate), searched by name or number; none for anyone else. */
+/**
+ * Members the Sekretaris may register (active or candidate, not the new members of an import still
+ * committing), searched by name or number; none for anyone else.
+ */
 export async function searchRegistrableMembers(actor: Actor, query: string, excludeEventId?: string, take = 50) {
   if (!can(actor, "update:training:chapter")) return [];
   const notYetRegistered = excludeEventId
@@ -121,7 +125,7 @@ export async function searchRegistrableMembers(actor: Actor, query: string, excl
   const ids = await searchMemberIds({
     chapterId: actor.chapterId,
     search: query,
-    where: Prisma.sql`m."status" IN ('aktif', 'calon')${notYetRegistered}`,
+    where: Prisma.sql`m."status" IN ('aktif', 'calon') AND ${notInRunningImportSql()}${notYetRegistered}`,
     take,
   });
   const rows = await db.member.findMany({
@@ -156,7 +160,12 @@ export async function addParticipants(
       const ids = [...new Set(memberIds)];
       if (ids.length === 0) throw new Refused(invalid({ memberIds: t("trainings.error.noMembers") }));
       const members = await tx.member.findMany({
-        where: { id: { in: ids }, chapterId: actor.chapterId, status: { in: ["aktif", "calon"] } },
+        where: {
+          id: { in: ids },
+          chapterId: actor.chapterId,
+          status: { in: ["aktif", "calon"] },
+          AND: [await notInRunningImport(actor.chapterId, tx)],
+        },
         select: { id: true, fullName: true },
       });
       if (members.length !== ids.length) throw new Refused(invalid({ memberIds: t("trainings.error.notRegistrable") }));

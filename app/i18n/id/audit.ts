@@ -73,6 +73,7 @@ export const audit = {
   "audit.action.member.merged-into": "Digabung ke data anggota lain",
   "audit.action.member.duplicate.distinct": "Dinyatakan bukan duplikat",
   "audit.action.member.import": "Impor anggota",
+  "audit.action.member.import.undone": "Impor anggota dibatalkan",
   "audit.action.member.export": "Data anggota diunduh",
   "audit.action.member.card.issue": "Kartu anggota diterbitkan",
   "audit.action.member.card.revoke": "Kartu anggota dicabut",
@@ -193,4 +194,10 @@ export const audit = {
   "audit.field.attendance": "Kehadiran",
   "audit.field.hoursAttended": "Jam hadir",
   "audit.field.importId": "Impor",
+  "audit.field.importUndone": "Dikembalikan karena impor dibatalkan",
+  "audit.field.removed": "Anggota baru dihapus",
+  "audit.field.restored": "Anggota dikembalikan",
+  "audit.field.keptAsEdited": "Anggota yang diubah orang lain (dibiarkan)",
+  "audit.field.keptLinked": "Anggota baru yang sudah ditautkan (dipertahankan)",
+  "audit.field.keptLinkedNumbers": "Nomor anggota yang dipertahankan",
 } as const;
