@@ -12,6 +12,7 @@ import { recordAudit } from "~/utils/audit.server";
 import { addDays, calendarToday } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { ActivityStatus } from "~/generated/prisma/enums";
 import { ACTIVITIES_PAGE_SIZE, type ActivityFilters, type ActivityFormData, type AidEntry, type ReachEntry } from "~/validation/activities";
 import { calendarDateOf, toDateInput } from "~/validation/fields";
 import { inRegion } from "~/utils/regions";
@@ -35,7 +36,7 @@ import {
   type Outcome,
 } from "~/domain/shared/outcome.server";
 import { reportHours } from "~/utils/report-hours";
-import { coversDistrict, isBoard, verifiable, verifierScope } from "./verification.server";
+import { coversDistrict, isBoard, verifiable } from "./verification.server";
 import { coVolunteerWhere, recentCoVolunteers } from "./co-volunteers.server";
 import { readPage } from "~/domain/shared/pages.server";
 
@@ -622,17 +623,37 @@ export function coVolunteerCopyWhere(chapterId: string, filters: ActivityFilters
 export async function dayTotals(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
   if (filters.villageCode || filters.typeId || filters.memberId || filters.categoryId || filters.programmeId) return null;
   const districts = filterDistricts(filters, scope);
-  const where: Prisma.ActivityDayTotalWhereInput = {
-    chapterId,
-    ...(districts ? { districtCode: { in: districts } } : {}),
-    ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-  };
-  const byStatus = await db.activityDayTotal.groupBy({
-    by: ["status"],
-    where,
-    _sum: { activities: true, minutes: true, coMinutes: true, households: true, people: true },
-  });
+  const period = filterPeriod(filters);
+  // a page's totals, on every list page: one statement (docs/decisions/035)
+  const rows = await db.$queryRaw<
+    {
+      status: ActivityStatus;
+      activities: bigint | number;
+      minutes: bigint | number;
+      coMinutes: bigint | number;
+      households: bigint | number;
+      people: bigint | number;
+    }[]
+  >`
+    SELECT "status", sum("activities") AS "activities", sum("minutes") AS "minutes", sum("coMinutes") AS "coMinutes",
+      sum("households") AS "households", sum("people") AS "people"
+    FROM "ActivityDayTotal"
+    WHERE "chapterId" = ${chapterId}
+      ${districts ? Prisma.sql`AND "districtCode" IN (${districts.length ? Prisma.join(districts) : Prisma.sql`NULL`})` : Prisma.empty}
+      ${period.gte ? Prisma.sql`AND "date" >= ${period.gte}` : Prisma.empty}
+      ${period.lte ? Prisma.sql`AND "date" <= ${period.lte}` : Prisma.empty}
+      ${filters.status ? Prisma.sql`AND "status" = ${filters.status}` : Prisma.empty}
+    GROUP BY "status"`;
+  const byStatus = rows.map((r) => ({
+    status: r.status,
+    _sum: {
+      activities: Number(r.activities),
+      minutes: Number(r.minutes),
+      coMinutes: Number(r.coMinutes),
+      households: Number(r.households),
+      people: Number(r.people),
+    },
+  }));
   const sum = (key: "activities" | "minutes" | "coMinutes" | "households" | "people") =>
     byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
   return {
@@ -695,14 +716,22 @@ export async function listActivities(actor: Actor, filters: ActivityFilters) {
  * co-volunteers.
  */
 export async function queueSize(actor: Actor) {
-  const scope: Prisma.ActivityWhereInput = { ...verifierScope(actor), status: "submitted" };
-  if (!actor.memberId) return db.activity.count({ where: scope });
-  const [all, own, withMe] = await Promise.all([
-    db.activity.count({ where: scope }),
-    db.activity.count({ where: { ...scope, memberId: actor.memberId } }),
-    db.activityVolunteer.count({ where: { memberId: actor.memberId, activity: { ...scope, memberId: { not: actor.memberId } } } }),
-  ]);
-  return all - own - withMe;
+  // one statement (docs/decisions/035); the scope is verifierScope's: the chapter, or a
+  // coordinator's kecamatan
+  const districts = isBoard(actor) ? null : [...actor.districtCodes];
+  if (districts && districts.length === 0) return 0;
+  const inScope = districts ? Prisma.sql`AND a."districtCode" IN (${Prisma.join(districts)})` : Prisma.empty;
+  const memberId = actor.memberId;
+  const [row] = await db.$queryRaw<{ n: bigint | number }[]>`
+    SELECT (SELECT count(*) FROM "Activity" a WHERE a."chapterId" = ${actor.chapterId} AND a."status" = 'submitted' ${inScope})
+      ${
+        memberId
+          ? Prisma.sql`- (SELECT count(*) FROM "Activity" a WHERE a."chapterId" = ${actor.chapterId} AND a."status" = 'submitted' AND a."memberId" = ${memberId} ${inScope})
+      - (SELECT count(*) FROM "ActivityVolunteer" v JOIN "Activity" a ON a."id" = v."activityId"
+          WHERE v."memberId" = ${memberId} AND a."chapterId" = ${actor.chapterId} AND a."status" = 'submitted' AND a."memberId" <> ${memberId} ${inScope})`
+          : Prisma.empty
+      } AS "n"`;
+  return Number(row?.n ?? 0);
 }
 
 /** Submitted activities the actor may verify, oldest first. */

@@ -40,17 +40,19 @@ export async function ensureActivityCatalogue(chapterId: string) {
 /** The chapter's activity types the form offers (hidden ones left out), in their order. */
 export async function listActivityTypes(chapterId: string) {
   await ensureActivityCatalogue(chapterId);
-  return db.activityType.findMany({ where: { chapterId, active: true }, select: { id: true, name: true }, orderBy: { sortOrder: "asc" } });
+  // the form's and every list's choices: written out (docs/decisions/035)
+  return db.$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "ActivityType" WHERE "chapterId" = ${chapterId} AND "active" = 1 ORDER BY "sortOrder", "id"`;
 }
 
 /** The national PPKS categories, then the chapter's own that are not hidden. */
 export async function listPpksCategories(chapterId: string) {
   await ensureActivityCatalogue(chapterId);
-  return db.ppksCategory.findMany({
-    where: { OR: [{ chapterId: null }, { chapterId, active: true }] },
-    select: { id: true, number: true, name: true, forChildren: true },
-    orderBy: [{ chapterId: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }],
-  });
+  // the form's and every list's choices: written out (docs/decisions/035); the national ones first
+  return db.$queryRaw<{ id: string; number: number | null; name: string; forChildren: boolean }[]>`
+    SELECT "id", "number", "name", "forChildren" FROM "PpksCategory"
+    WHERE "chapterId" IS NULL OR ("chapterId" = ${chapterId} AND "active" = 1)
+    ORDER BY "chapterId" IS NOT NULL, "sortOrder", "id"`;
 }
 
 /** Every activity type of the chapter and its own PPKS categories, hidden ones too (the settings page). */

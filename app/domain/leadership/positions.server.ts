@@ -5,6 +5,7 @@ import { can, type Actor } from "~/domain/shared/actor.server";
 import { forbidden, invalid, notFound, ok, type Outcome } from "~/domain/shared/outcome.server";
 import { t } from "~/i18n/index";
 import { db } from "~/utils/db.server";
+import { keptRegionRead } from "~/domain/chapters/region-cache.server";
 import { DEFAULT_POSITIONS, KIND_ORDER, SINGLE_HOLDER_KINDS, type PositionFormData, type PositionKind } from "~/validation/leadership";
 import { audit } from "./audit.server";
 
@@ -60,16 +61,21 @@ export function canManageLeadership(actor: Actor) {
 
 /** Kecamatan of the chapter's area, for Koordinator Kecamatan positions (and other areas' filters). */
 export async function listChapterDistricts(chapterId: string) {
-  const chapter = await db.chapter.findUnique({ where: { id: chapterId }, select: { regionCode: true, level: true } });
+  const [chapter] = await db.$queryRaw<{ regionCode: string; level: string }[]>`
+    SELECT "regionCode", "level" FROM "Chapter" WHERE "id" = ${chapterId}`;
   if (!chapter) return [];
-  if (chapter.level === "kecamatan") {
-    return db.region.findMany({ where: { code: chapter.regionCode }, select: { code: true, name: true } });
-  }
-  return db.region.findMany({
-    where: { parentCode: chapter.regionCode, level: "district" },
-    select: { code: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  const { regionCode, level } = chapter;
+  // kept in memory until the regions change (docs/decisions/035): every activity list's filter reads it
+  const districts = await keptRegionRead(`districts ${level} ${regionCode}`, () =>
+    level === "kecamatan"
+      ? db.region.findMany({ where: { code: regionCode }, select: { code: true, name: true } })
+      : db.region.findMany({
+          where: { parentCode: regionCode, level: "district" },
+          select: { code: true, name: true },
+          orderBy: { name: "asc" },
+        }),
+  );
+  return [...districts];
 }
 
 export async function createPosition(actor: Actor, data: PositionFormData): Promise<Outcome<{ id: string }>> {

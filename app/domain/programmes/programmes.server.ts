@@ -129,7 +129,10 @@ export async function programmeEditForm(
 
 /** Every programme of the chapter by name (for filters). */
 export async function listProgrammeNames(chapterId: string) {
-  return db.programme.findMany({ where: { chapterId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  // a filter of every activity list: written out (docs/decisions/035)
+  return db.$queryRaw<
+    { id: string; name: string }[]
+  >`SELECT "id", "name" FROM "Programme" WHERE "chapterId" = ${chapterId} ORDER BY "name"`;
 }
 
 /** Running programmes an activity can be logged under: those the actor works on (all for the board). */
