@@ -18,6 +18,8 @@ import { requireActor } from "~/http/permissions.server";
 import { redirectWithToast, redirectWithToastText } from "~/http/session.server";
 import { fileField, readMultipart } from "~/utils/uploads.server";
 import { toDateInput } from "~/validation/fields";
+import { parsePage } from "~/validation/field-values";
+import { Pager } from "~/components/Pager";
 import { moneyEntrySchema, moneyReasonSchema } from "~/validation/programmes";
 
 export const meta: MetaFunction = () => [{ title: `${t("programmes.money.title")} · ${t("app.name")}` }];
@@ -25,9 +27,12 @@ export const meta: MetaFunction = () => [{ title: `${t("programmes.money.title")
 // /programmes/:id/money: the programme's ledger. The Ketua, the Bendahara and the coordinator
 // record money received and spent (with a receipt scan); the Ketua approves or rejects entries
 // waiting above the threshold; an approved entry is undone only by a correcting entry.
+/** The ledger page asked for; none: the last (where new entries land). */
+const ledgerPage = (value: string | null) => (value ? parsePage(value) : undefined);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "read:programme:own");
-  const ledger = unwrap(await programmeLedger(actor, params.id ?? ""));
+  const ledger = unwrap(await programmeLedger(actor, params.id ?? "", ledgerPage(new URL(request.url).searchParams.get("page"))));
   return {
     ...ledger,
     defaults: { idempotencyKey: randomUUID(), date: toDateInput(calendarToday(actor.timeZone)), kind: "spending" } as Record<
@@ -47,7 +52,10 @@ function refusedToast(back: string, refusal: Refusal) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "read:programme:own");
   const programmeId = params.id ?? "";
+  // a new entry (or reversal) lands on the last page, the ledger's default; a decision stays on the page it was made on
   const back = `/programmes/${programmeId}/money`;
+  const page = ledgerPage(new URL(request.url).searchParams.get("page"));
+  const here = page ? `${back}?page=${page}` : back;
   const form = await readMultipart(request, DOCUMENT_MAX_BYTES);
   if (form === "tooBig")
     return invalidForm({ fieldErrors: { receipt: t("programmes.error.receipt.size") }, values: {} }, { intent: "record" });
@@ -74,21 +82,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       note = parsed.data.reason;
     }
     const result = await decideMoneyEntry(actor, entryId, intent, note);
-    if (!result.ok) return refusedToast(back, result);
-    return redirectWithToast(back, "success", intent === "approve" ? "programmes.money.approved" : "programmes.money.rejected");
+    if (!result.ok) return refusedToast(here, result);
+    return redirectWithToast(here, "success", intent === "approve" ? "programmes.money.approved" : "programmes.money.rejected");
   }
   if (intent === "reverse") {
     const parsed = parseForm(moneyReasonSchema, form);
     if (!parsed.success) return invalidForm(parsed, { intent, entryId });
     const result = await reverseMoneyEntry(actor, entryId, parsed.data.reason, String(form.get("idempotencyKey") ?? randomUUID()));
-    if (!result.ok) return refusedToast(back, result);
+    if (!result.ok) return refusedToast(here, result);
     return redirectWithToast(back, "success", "programmes.money.reversed");
   }
   return badRequest();
 }
 
 export default function ProgrammeMoneyPage() {
-  const { programme, entries, totals, canRecord, canApprove, defaults, reverseKey } = useLoaderData<typeof loader>();
+  const { programme, entries, page, pages, pendingElsewhere, totals, canRecord, canApprove, defaults, reverseKey } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const recorded = result?.intent === "record" ? result : undefined;
@@ -134,6 +143,17 @@ export default function ProgrammeMoneyPage() {
       ) : null}
       <section className="card">
         <h2>{t("programmes.money.ledger")}</h2>
+        {canApprove && pendingElsewhere.length > 0 ? (
+          <p className="notice" data-testid="pending-elsewhere">
+            {t("programmes.money.pendingElsewhere")}{" "}
+            {pendingElsewhere.map((p, i) => (
+              <span key={p.page}>
+                {i > 0 ? ", " : null}
+                <Link to={`?page=${p.page}`}>{t("programmes.money.pendingOnPage", { page: p.page, count: p.count })}</Link>
+              </span>
+            ))}
+          </p>
+        ) : null}
         {entries.length === 0 ? (
           <p>{t("programmes.money.empty")}</p>
         ) : (
@@ -225,6 +245,7 @@ export default function ProgrammeMoneyPage() {
             </table>
           </div>
         )}
+        <Pager page={page} pages={pages} />
       </section>
     </>
   );

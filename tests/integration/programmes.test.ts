@@ -43,6 +43,7 @@ import {
   mayRecordMoney,
   maySeeMoney,
   moneyTotals,
+  programmeLedger,
   readReceipt,
   receivedByPartner,
   recordMoneyEntry,
@@ -573,6 +574,41 @@ describe("the append-only ledger", () => {
     );
     expect(await entryCount(programmeId)).toBe(3);
     expect((await totalsOf(programmeId)).spent).toBe(10_000_000);
+  });
+
+  it("pages a long ledger: the last page by default, each page as the whole ledger orders it, and where entries wait", async () => {
+    const programmeId = await programme();
+    for (let i = 0; i < 118; i++) {
+      await recorded(ketua, programmeId, { amount: "10.000", date: `2031-06-0${1 + (i % 9)}`, purpose: `Belanja ${i}` });
+    }
+    // above the threshold, by the Bendahara: waiting for the Ketua, one early in the ledger, one at its end
+    const early = await recorded(bendahara, programmeId, { amount: "6.000.000", date: "2031-06-01", purpose: "Sewa tenda" });
+    const late = await recorded(bendahara, programmeId, { amount: "6.000.000", date: "2031-06-09", purpose: "Konsumsi" });
+    expect([early.status, late.status]).toEqual(["pending", "pending"]);
+
+    const whole = (await listMoneyEntries(programmeId)).map((e) => e.id);
+    expect(whole).toHaveLength(120);
+    const ids = (ledger: { entries: { id: string }[] }) => ledger.entries.map((e) => e.id);
+    const newest = expectOk(await programmeLedger(ketua, programmeId));
+    expect(newest).toMatchObject({ page: 3, pages: 3 });
+    expect(ids(newest)).toEqual(whole.slice(100));
+    for (const page of [1, 2, 3]) {
+      expect(ids(expectOk(await programmeLedger(ketua, programmeId, page)))).toEqual(whole.slice((page - 1) * 50, page * 50));
+    }
+    expect(expectOk(await programmeLedger(ketua, programmeId, 99)).page).toBe(3);
+    expect(expectOk(await programmeLedger(ketua, programmeId, 0)).page).toBe(1);
+
+    const pageOf = (id: string) => Math.floor(whole.indexOf(id) / 50) + 1;
+    expect([pageOf(early.id), pageOf(late.id)]).toEqual([1, 3]);
+    expect(newest.pendingElsewhere).toEqual([{ page: 1, count: 1 }]);
+    expect(expectOk(await programmeLedger(ketua, programmeId, 1)).pendingElsewhere).toEqual([{ page: 3, count: 1 }]);
+    expect(expectOk(await programmeLedger(ketua, programmeId, 2)).pendingElsewhere).toEqual([
+      { page: 1, count: 1 },
+      { page: 3, count: 1 },
+    ]);
+    // decided: no longer waiting anywhere
+    expectOk(await decideMoneyEntry(ketua, early.id, "approve", null));
+    expect(expectOk(await programmeLedger(ketua, programmeId, 3)).pendingElsewhere).toEqual([]);
   });
 
   it("does not reverse a pending or a rejected entry", async () => {

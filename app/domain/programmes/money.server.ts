@@ -18,6 +18,7 @@ import { t } from "~/i18n/index";
 import { recordAudit } from "~/utils/audit.server";
 import { calendarToday } from "~/utils/dates";
 import { db, type Prisma } from "~/utils/db.server";
+import { readPage } from "~/domain/shared/pages.server";
 import { formatCalendarDateLong, formatRupiah } from "~/utils/format";
 import { calendarDateOf } from "~/validation/fields";
 import type { MoneyEntryData, MoneyKind, MoneyStatus } from "~/validation/programmes";
@@ -51,15 +52,30 @@ export function maySeeMoney(actor: Actor, programme: { coordinatorId: string }) 
   return mayRecordMoney(actor, programme) || can(actor, "read:programme:chapter");
 }
 
+/** Entries of the ledger page. */
+export const MONEY_PAGE_SIZE = 50;
+
 /**
- * The programme's money page: its ledger (oldest first) and totals, for those who may see the
- * money; whether the actor records money and approves entries.
+ * The programme's money page: one page of its ledger (oldest first; without a page, the last,
+ * where new entries land) and its totals, for those who may see the money; whether the actor
+ * records money and approves entries; and the other pages holding entries that wait for the
+ * Ketua's decision (so that none is missed on a long ledger).
  */
-export async function programmeLedger(actor: Actor, programmeId: string) {
+export async function programmeLedger(actor: Actor, programmeId: string, requestedPage?: number) {
   const programme = await findProgramme(actor, programmeId);
   if (!programme) return notFound();
   if (!maySeeMoney(actor, programme)) return forbidden();
-  const [entries, totals] = await Promise.all([listMoneyEntries(programme.id), moneyTotals(programme.id, programme.budget)]);
+  const total = await db.moneyEntry.count({ where: { programmeId: programme.id } });
+  const pages = Math.max(1, Math.ceil(total / MONEY_PAGE_SIZE));
+  const page =
+    requestedPage !== undefined && Number.isFinite(requestedPage) ? Math.min(Math.max(1, Math.floor(requestedPage)), pages) : pages;
+  const [entries, totals, waiting] = await Promise.all([
+    readPage(LEDGER_ORDER, page, total, MONEY_PAGE_SIZE, (window) =>
+      db.moneyEntry.findMany({ where: { programmeId: programme.id }, select: ledgerSelect, ...window }),
+    ),
+    moneyTotals(programme.id, programme.budget),
+    pendingPages(programme.id),
+  ]);
   return ok({
     programme: {
       id: programme.id,
@@ -71,10 +87,30 @@ export async function programmeLedger(actor: Actor, programmeId: string) {
       hasReceipt: Boolean(receiptFile),
       reversed: reversals.some((r) => r.status !== "rejected"),
     })),
+    page,
+    pages,
+    /** pages other than this one with entries waiting for a decision, and how many */
+    pendingElsewhere: [...waiting.entries()].filter(([p]) => p !== page).map(([p, count]) => ({ page: p, count })),
     totals,
     canRecord: mayRecordMoney(actor, programme),
     canApprove: approves(actor),
   });
+}
+
+/** The ledger page (in LEDGER_ORDER) of each entry waiting for a decision, counted per page. */
+async function pendingPages(programmeId: string): Promise<Map<number, number>> {
+  // each pending entry's position: the entries before it in the ledger's order (few are pending)
+  const rows = await db.$queryRaw<{ position: bigint | number }[]>`
+    SELECT (SELECT count(*) FROM "MoneyEntry" e WHERE e."programmeId" = p."programmeId"
+        AND (e."date" < p."date" OR (e."date" = p."date" AND (e."createdAt" < p."createdAt" OR (e."createdAt" = p."createdAt" AND e."id" < p."id")))))
+      AS "position"
+    FROM "MoneyEntry" p WHERE p."programmeId" = ${programmeId} AND p."status" = 'pending'`;
+  const pages = new Map<number, number>();
+  for (const { position } of rows) {
+    const page = Math.floor(Number(position) / MONEY_PAGE_SIZE) + 1;
+    pages.set(page, (pages.get(page) ?? 0) + 1);
+  }
+  return new Map([...pages].sort(([a], [b]) => a - b));
 }
 
 /** Approved totals of a programme, in SQL: received, spent, remaining budget and cash at hand; pending amounts apart. */
@@ -96,30 +132,35 @@ export async function moneyTotals(programmeId: string, budget: number, tx: Tx | 
 }
 export type MoneyTotals = Awaited<ReturnType<typeof moneyTotals>>;
 
-/** The ledger, oldest first, with who recorded and decided each entry. */
+/** The ledger's order: by date, then as recorded; the id last makes it total (a page read from the end: shared/pages.server.ts). */
+const LEDGER_ORDER: { date?: "asc" | "desc"; createdAt?: "asc" | "desc"; id?: "asc" | "desc" }[] = [
+  { date: "asc" },
+  { createdAt: "asc" },
+  { id: "asc" },
+];
+
+const ledgerSelect = {
+  id: true,
+  kind: true,
+  date: true,
+  amount: true,
+  purpose: true,
+  status: true,
+  overBudgetReason: true,
+  decisionNote: true,
+  decidedAt: true,
+  reversesId: true,
+  receiptFile: true,
+  partner: { select: { name: true } },
+  recordedBy: { select: { name: true } },
+  decidedBy: { select: { name: true } },
+  reversals: { select: { id: true, status: true } },
+  createdAt: true,
+} satisfies Prisma.MoneyEntrySelect;
+
+/** The whole ledger, oldest first, with who recorded and decided each entry (the programme report). */
 export async function listMoneyEntries(programmeId: string) {
-  return db.moneyEntry.findMany({
-    where: { programmeId },
-    select: {
-      id: true,
-      kind: true,
-      date: true,
-      amount: true,
-      purpose: true,
-      status: true,
-      overBudgetReason: true,
-      decisionNote: true,
-      decidedAt: true,
-      reversesId: true,
-      receiptFile: true,
-      partner: { select: { name: true } },
-      recordedBy: { select: { name: true } },
-      decidedBy: { select: { name: true } },
-      reversals: { select: { id: true, status: true } },
-      createdAt: true,
-    },
-    orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-  });
+  return db.moneyEntry.findMany({ where: { programmeId }, select: ledgerSelect, orderBy: LEDGER_ORDER });
 }
 
 /** Money received per partner (approved), for the partner table of the programme page and report. */

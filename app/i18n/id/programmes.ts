@@ -142,6 +142,8 @@ export const programmes = {
   "programmes.money.recordedPending": "Catatan keuangan disimpan dan menunggu persetujuan Ketua.",
   "programmes.money.ledger": "Buku kas program",
   "programmes.money.empty": "Belum ada catatan keuangan.",
+  "programmes.money.pendingElsewhere": "Menunggu keputusan Ketua di halaman lain:",
+  "programmes.money.pendingOnPage": "halaman {page} ({count} catatan)",
   "programmes.money.status": "Status",
   "programmes.money.status.pending": "Menunggu persetujuan",
   "programmes.money.status.approved": "Disetujui",
