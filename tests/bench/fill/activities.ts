@@ -4,8 +4,9 @@
 //
 // One big chapter (Kota Pontianak) with `members` members and `activities` activities over the
 // last three years, 1 in 5 with a co-volunteer; a follow-up for 1 activity in 20 (most closed)
-// and an audit record for 1 in 4 (as verifications leave them). The small setup (chapter,
-// catalogue, users with password "password-123") goes through the factories; the bulk goes
+// and an audit record for 1 in 4 (as verifications leave them); a programme whose money ledger
+// has 20,000 entries. The small setup (chapter, catalogue, users with password "password-123",
+// the programme and its ledger) goes through the factories and Prisma; the bulk goes
 // straight into SQLite: prepared statements, 100,000 rows a transaction, no journal, the
 // secondary indexes and triggers dropped during the load and recreated after it, the totals the
 // triggers keep (ActivityDayTotal, AuditLogHour, the co-volunteer and follow-up copies) computed
@@ -22,6 +23,8 @@ const params = JSON.parse(process.argv[2] ?? "{}") as { activities?: number; mem
 const ACTIVITIES = params.activities ?? 2_000_000;
 const MEMBERS = params.members ?? 2_000;
 const BATCH = 100_000;
+/** Entries in one programme's money ledger (a long-running CSR programme's, many times over). */
+const LEDGER = 20_000;
 const TABLES = ["Activity", "ActivityReach", "ActivityVolunteer", "FollowUp", "AuditLog"];
 
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -60,6 +63,37 @@ async function setup() {
   );
   await buildUser({ chapterId: chapter.id, role: "volunteer", email: "relawan@lists.bench", memberId: members[0]! });
   const board = await buildBoardUser({ chapterId: chapter.id, kind: "ketua", email: "ketua@lists.bench" });
+  // a programme with a long money ledger (the ledger page's benchmark), one entry in 500 waiting for the Ketua
+  const programme = await db.programme.create({
+    data: {
+      chapterId: chapter.id,
+      name: "Program Bench",
+      goal: "Uji buku kas panjang",
+      startDate: calendarDate(2020, 1, 1),
+      endDate: calendarDate(2030, 12, 31),
+      budget: 2_000_000_000,
+      fundingSource: "csr",
+      coordinatorId: members[1]!,
+    },
+    select: { id: true },
+  });
+  for (let from = 0; from < LEDGER; from += 2_000) {
+    await db.moneyEntry.createMany({
+      data: Array.from({ length: Math.min(2_000, LEDGER - from) }, (_, j) => {
+        const i = from + j;
+        return {
+          programmeId: programme.id,
+          kind: "spending" as const,
+          date: calendarDate(2020 + Math.floor((i / LEDGER) * 6), 1 + (i % 12), 1 + (i % 28)),
+          amount: 10_000 + (i % 97) * 1_000,
+          purpose: `Belanja kegiatan ${i + 1}`,
+          status: i % 500 === 0 ? ("pending" as const) : ("approved" as const),
+          recordedById: board.id,
+          idempotencyKey: `bench-ledger-${i}`,
+        };
+      }),
+    });
+  }
   const types = (await listActivityTypes(chapter.id)).map((t) => t.id);
   const categories = (await listPpksCategories(chapter.id)).map((c) => c.id);
   await db.$disconnect();

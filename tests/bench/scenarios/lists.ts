@@ -1,6 +1,7 @@
 // The lists that grow with the years (issue 20): the board's activity list over a year, the
-// volunteer's own list with month and year totals, the verification queue, follow-ups and the
-// audit log, with 2 million activities (BENCH_QUICK: 200,000) in one big chapter. Each list's
+// volunteer's own list with month and year totals, the verification queue, follow-ups, the
+// audit log and a programme's money ledger (20,000 entries), with 2 million activities
+// (BENCH_QUICK: 200,000) in one big chapter. Each list's
 // first page, a filtered page and the last page, as a ratio to the bare route (/healthz) of the
 // same server in the same run; goal 5x.
 import Database from "better-sqlite3";
@@ -32,6 +33,8 @@ function facts(file: string, yearFrom: string, today: string) {
   ).n;
   const followUps = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "FollowUp" WHERE chapterId = ?`, chapter).n;
   const audit = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditLog" WHERE chapterId = ?`, chapter).n;
+  const programme = one<{ id: string }>(`SELECT id FROM "Programme" WHERE chapterId = ? AND name = 'Program Bench'`, chapter).id;
+  const ledger = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "MoneyEntry" WHERE programmeId = ?`, programme).n;
   const activities = one<{ n: number }>(`SELECT COUNT(*) AS n FROM "Activity"`).n;
   sqlite.close();
   const last = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
@@ -43,6 +46,8 @@ function facts(file: string, yearFrom: string, today: string) {
     ownLast: last(own, PAGE.activities),
     followUpsLast: last(followUps, PAGE.followUps),
     auditLast: last(audit, PAGE.audit),
+    programme,
+    ledger,
   };
 }
 
@@ -78,6 +83,8 @@ export const scenario: Scenario = {
         ["board: audit log, first page", "/audit", board],
         ["board: audit log, this month", `/audit?from=${monthFrom}&to=${today}`, board],
         ["board: audit log, last page", `/audit?page=${f.auditLast}`, board],
+        [`board: money ledger of ${f.ledger.toLocaleString("en")} entries, newest page`, `/programmes/${f.programme}/money`, board],
+        [`board: money ledger of ${f.ledger.toLocaleString("en")} entries, first page`, `/programmes/${f.programme}/money?page=1`, board],
       ];
       const rows: BenchRow[] = [];
       const baseline = await ctx.sample(() => server.get("/healthz"), { count });
