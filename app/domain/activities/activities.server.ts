@@ -617,22 +617,22 @@ export function coVolunteerCopyWhere(chapterId: string, filters: ActivityFilters
 /**
  * The same totals as activityTotals, read from ActivityDayTotal (kept by database triggers:
  * a few rows per day instead of every activity) when the filters are only about the period, the
- * kecamatan and the status; null when another filter needs the activities themselves.
+ * kecamatan and the status, or from ActivityTypeDayTotal when they also name one activity type;
+ * null when another filter needs the activities themselves.
  */
 export async function dayTotals(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
-  if (filters.villageCode || filters.typeId || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  if (filters.villageCode || filters.memberId || filters.categoryId || filters.programmeId) return null;
   const districts = filterDistricts(filters, scope);
-  const where: Prisma.ActivityDayTotalWhereInput = {
+  const where = {
     chapterId,
     ...(districts ? { districtCode: { in: districts } } : {}),
     ...(filters.from || filters.to ? { date: filterPeriod(filters) } : {}),
     ...(filters.status ? { status: filters.status } : {}),
-  };
-  const byStatus = await db.activityDayTotal.groupBy({
-    by: ["status"],
-    where,
-    _sum: { activities: true, minutes: true, coMinutes: true, households: true, people: true },
-  });
+  } satisfies Prisma.ActivityDayTotalWhereInput & Prisma.ActivityTypeDayTotalWhereInput;
+  const _sum = { activities: true, minutes: true, coMinutes: true, households: true, people: true } as const;
+  const byStatus = filters.typeId
+    ? await db.activityTypeDayTotal.groupBy({ by: ["status"], where: { ...where, typeId: filters.typeId }, _sum })
+    : await db.activityDayTotal.groupBy({ by: ["status"], where, _sum });
   const sum = (key: "activities" | "minutes" | "coMinutes" | "households" | "people") =>
     byStatus.reduce((total, s) => total + (s._sum[key] ?? 0), 0);
   return {
