@@ -1,8 +1,8 @@
 // Long lists against the real database (docs/decisions/031): a deep page read backwards from the
 // end returns exactly the rows the plain OFFSET from the start returns (ties in the sort keys
-// included), and the totals kept by triggers (ActivityDayTotal, AuditLogHour, FollowUp.openedOn)
-// say exactly what counting the rows says, after logging, edits, co-volunteers, verification,
-// returns, reopening and deletes.
+// included), and the totals kept by triggers (ActivityDayTotal, ActivityTypeDayTotal, AuditLogHour,
+// FollowUp.openedOn, FollowUpTally) say exactly what counting the rows says, after logging, edits,
+// co-volunteers, verification, returns, reopening, follow-up updates and deletes.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   activityFilterWhere,
@@ -19,8 +19,19 @@ import { listAuditLog } from "~/domain/audit/audit-log.server";
 import { pageWindow } from "~/domain/shared/pages.server";
 import { recordAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { ACTIVITIES_PAGE_SIZE, type ActivityFilters } from "~/validation/activities";
-import { activityChapter, boardFilters, editFor, loggedFor, referral, typeOf, type ActivityChapter } from "../factories/activities";
+import { ACTIVITIES_PAGE_SIZE, FOLLOW_UP_FILTERS, type ActivityFilters } from "~/validation/activities";
+import {
+  activityChapter,
+  boardFilters,
+  editFor,
+  koordinator,
+  loggedFor,
+  moveOn,
+  opening,
+  referral,
+  typeOf,
+  type ActivityChapter,
+} from "../factories/activities";
 import { boardMember, volunteer, type TestActor } from "../support/actors";
 import { expectOk } from "../support/outcomes";
 import { NOW, PLACES } from "../support/timeline";
@@ -50,6 +61,55 @@ async function bothTotals(filters: Partial<ActivityFilters> = {}) {
   const kept = await dayTotals(ctx.id, f);
   const summed = await activityTotals(activityFilterWhere(ctx.id, f));
   return { kept, summed };
+}
+
+type Sums = { activities: number; minutes: number; coMinutes: number; households: number; people: number };
+
+/**
+ * ActivityTypeDayTotal's rows of the chapter (those not fallen to zero) next to the same sums
+ * grouped from the activities and their co-volunteers (through the relation, not the copies).
+ */
+async function typeDayRows() {
+  const key = (r: { typeId: string; date: Date; districtCode: string; status: string }) =>
+    `${r.typeId} ${r.date.toISOString()} ${r.districtCode} ${r.status}`;
+  const keptRows = await db.activityTypeDayTotal.findMany({ where: { chapterId: ctx.id } });
+  const kept: Record<string, Sums> = {};
+  for (const { chapterId: _, typeId, date, districtCode, status, ...sums } of keptRows) {
+    if (Object.values(sums).some((n) => n !== 0)) kept[key({ typeId, date, districtCode, status })] = sums;
+  }
+  const activities = await db.activity.findMany({
+    where: { chapterId: ctx.id },
+    select: {
+      typeId: true,
+      date: true,
+      districtCode: true,
+      status: true,
+      durationMinutes: true,
+      households: true,
+      people: true,
+      _count: { select: { volunteers: true } },
+    },
+  });
+  const summed: Record<string, Sums> = {};
+  for (const a of activities) {
+    const sums = (summed[key(a)] ??= { activities: 0, minutes: 0, coMinutes: 0, households: 0, people: 0 });
+    sums.activities += 1;
+    sums.minutes += a.durationMinutes;
+    sums.coMinutes += a.durationMinutes * a._count.volunteers;
+    sums.households += a.households;
+    sums.people += a.people;
+  }
+  return { kept, summed };
+}
+
+/** FollowUpTally's counts of the chapter (those not fallen to zero) next to the follow-ups counted. */
+async function followUpTallies() {
+  const tally = await db.followUpTally.findMany({ where: { chapterId: ctx.id, count: { not: 0 } }, select: { status: true, count: true } });
+  const counted = await db.followUp.groupBy({ by: ["status"], where: { chapterId: ctx.id }, _count: { _all: true } });
+  return {
+    kept: Object.fromEntries(tally.map((t) => [t.status, t.count])),
+    counted: Object.fromEntries(counted.map((c) => [c.status, c._count._all])),
+  };
 }
 
 beforeAll(async () => {
@@ -169,9 +229,73 @@ describe("the board's totals kept per day, kecamatan and status", () => {
     const koor = await boardMember(ctx.id, "koordinator_kecamatan", { districtCode: D04, villageCode: V1003 });
     const list = await listActivities(koor, boardFilters());
     expect(list.total).toBe(await db.activity.count({ where: { chapterId: ctx.id, districtCode: D04 } }));
-    expect(await dayTotals(ctx.id, boardFilters({ typeId: typeOf(ctx) }))).toBeNull();
+    expect(await dayTotals(ctx.id, boardFilters({ typeId: typeOf(ctx), villageCode: V1002 }))).toBeNull();
     const byType = await listActivities(ketua, boardFilters({ typeId: typeOf(ctx) }));
     expect(byType.total).toBe(await db.activity.count({ where: { chapterId: ctx.id, typeId: typeOf(ctx) } }));
+  });
+});
+
+describe("the board's totals kept per type, day, kecamatan and status", () => {
+  it("match the activities grouped by type after logging, edits of type, date, kecamatan, status and duration, co-volunteers and deletes", async () => {
+    const [t0, t1] = [typeOf(ctx, 0), typeOf(ctx, 1)];
+    const before = await typeDayRows();
+    expect(before.kept).toEqual(before.summed);
+    const a = await loggedFor(
+      ctx,
+      siti,
+      { date: "2031-06-03", typeId: t0, durationMinutes: "90" },
+      { coVolunteerIds: [budi.memberId!], submit: false },
+    );
+    const b = await loggedFor(
+      ctx,
+      budi,
+      { date: "2031-06-04", typeId: t1, villageCode: V0401 },
+      { coVolunteerIds: [siti.memberId!], submit: false },
+    );
+    const c = await loggedFor(ctx, siti, { date: "2031-06-05", typeId: t0 });
+    // the type changes with the co-volunteer kept: the co-volunteer's minutes move with it
+    expectOk(await editFor(ctx, budi, b, { date: "2031-06-04", typeId: t0, villageCode: V0401 }, { coVolunteerIds: [siti.memberId!] }));
+    // type, date, kecamatan and duration at once, the co-volunteer removed
+    expectOk(
+      await editFor(
+        ctx,
+        siti,
+        a,
+        { date: "2031-06-02", typeId: t1, villageCode: V0401, durationMinutes: "120" },
+        { coVolunteerIds: [], submit: true },
+      ),
+    );
+    expectOk(await verifyActivities(ketua, [a, c], NOW));
+    expectOk(await returnActivities(ketua, [b], "Lengkapi jumlah warga yang dijangkau.", NOW));
+    expectOk(await reopenActivity(ketua, c, "Tanggal kegiatan perlu diperiksa lagi.", NOW));
+    // straight in the database: a co-volunteer added, a type changed, an activity with a co-volunteer deleted
+    await db.activityVolunteer.create({ data: { activityId: c, memberId: budi.memberId! } });
+    await db.activity.update({ where: { id: c }, data: { typeId: t1, durationMinutes: 75, households: 3, people: 7 } });
+    const gone = await db.activity.findFirstOrThrow({ where: { chapterId: ctx.id, idempotencyKey: "lists-9" }, select: { id: true } });
+    await db.activityVolunteer.create({ data: { activityId: gone.id, memberId: budi.memberId! } });
+    await db.activity.delete({ where: { id: gone.id } });
+    await db.activityVolunteer.deleteMany({ where: { activityId: b } });
+
+    const { kept, summed } = await typeDayRows();
+    expect(kept).toEqual(summed);
+    expect(Object.values(summed).some((s) => s.coMinutes > 0)).toBe(true);
+
+    // the list's totals of one type read from the table, equal to summing the activities
+    for (const filters of [
+      { typeId: t0 },
+      { typeId: t1, from: "2031-05-02", to: "2031-06-03" },
+      { typeId: t0, districtCode: D04 },
+      { typeId: t1, districtCode: D04, status: "verified" as const },
+      { typeId: t0, from: "2031-06-01", status: "returned" as const },
+      { typeId: t1, from: "2031-07-01" },
+    ]) {
+      const f = boardFilters(filters);
+      const kept = await dayTotals(ctx.id, f);
+      expect(kept, JSON.stringify(filters)).not.toBeNull();
+      expect(kept, JSON.stringify(filters)).toEqual(await activityTotals(activityFilterWhere(ctx.id, f)));
+    }
+    const list = await listActivities(ketua, boardFilters({ typeId: t1 }));
+    expect(list.total).toBe(await db.activity.count({ where: { chapterId: ctx.id, typeId: t1 } }));
   });
 });
 
@@ -221,6 +345,64 @@ describe("follow-ups", () => {
       const pages = [...first.rows, ...(await listFollowUps(ketua, filter, 2)).rows].map((r) => r.id);
       expect(pages).toEqual(expected.map((r) => r.id));
     }
+  });
+
+  it("are counted per status by the tally kept by triggers, and the list's totals equal the plain counts for every reader", async () => {
+    const koor = await koordinator(ctx.id, D04);
+    const opened: { activityId: string; followUpId: string }[] = [];
+    for (let n = 0; n < 8; n++) {
+      opened.push(await opening(ctx, n % 2 ? siti : budi, { date: "2031-06-04", villageCode: n % 3 ? V1002 : V0401 }));
+    }
+    const [f0, f1, f2, f3, f4, f5] = opened.map((o) => o.followUpId);
+    await loggedFor(ctx, budi, { date: "2031-06-05" }, { followUpUpdate: moveOn(f0!, "proses", "Berkas diterima dinas") });
+    await loggedFor(ctx, siti, { date: "2031-06-06" }, { followUpUpdate: moveOn(f1!, "selesai", "Terdaftar PBI JK") });
+    const later = await loggedFor(ctx, budi, { date: "2031-06-06" }, { followUpUpdate: moveOn(f2!, "proses"), submit: false });
+    await loggedFor(ctx, budi, { date: "2031-06-08" }, { followUpUpdate: moveOn(f2!, "selesai") });
+    // the proses update moved after the closing one: the follow-up is open again
+    expectOk(await editFor(ctx, budi, later, { date: "2031-06-09" }, { followUpUpdate: moveOn(f2!, "proses", "Menunggu surat") }));
+    // straight in the database: a status changed, a follow-up deleted, an opening activity deleted (with its follow-up)
+    await db.followUp.update({ where: { id: f3! }, data: { status: "proses" } });
+    await db.followUp.delete({ where: { id: f4! } });
+    await db.activity.delete({ where: { id: opened.find((o) => o.followUpId === f5)!.activityId } });
+
+    const { kept, counted } = await followUpTallies();
+    expect(kept).toEqual(counted);
+    expect(Object.keys(counted).sort()).toEqual(["baru", "proses", "selesai"]);
+
+    const statusOf = (filter: (typeof FOLLOW_UP_FILTERS)[number]) =>
+      filter === "all" ? {} : filter === "open" ? { status: { in: ["baru" as const, "proses" as const] } } : { status: filter };
+    for (const filter of FOLLOW_UP_FILTERS) {
+      const board = await listFollowUps(ketua, filter, 1);
+      expect(board.total, filter).toBe(await db.followUp.count({ where: { chapterId: ctx.id, ...statusOf(filter) } }));
+      // a coordinator sees their kecamatan's and their own; a volunteer their own (as author or co-volunteer)
+      const ofKoor = await db.followUp.count({
+        where: { chapterId: ctx.id, ...statusOf(filter), openedBy: { OR: [{ districtCode: D04 }, { memberId: koor.memberId! }] } },
+      });
+      expect((await listFollowUps(koor, filter, 1)).total, filter).toBe(ofKoor);
+      const ofSiti = await db.followUp.count({
+        where: {
+          chapterId: ctx.id,
+          ...statusOf(filter),
+          openedBy: { OR: [{ memberId: siti.memberId! }, { volunteers: { some: { memberId: siti.memberId! } } }] },
+        },
+      });
+      expect((await listFollowUps(siti, filter, 1)).total, filter).toBe(ofSiti);
+    }
+    // the board's count is the tally's (a wrong tally shows), the others' are counted
+    const open = (await listFollowUps(ketua, "open", 1)).total;
+    const koorOpen = (await listFollowUps(koor, "open", 1)).total;
+    await db.followUpTally.update({
+      where: { chapterId_status: { chapterId: ctx.id, status: "baru" } },
+      data: { count: { increment: 1000 } },
+    });
+    expect((await listFollowUps(ketua, "open", 1)).total).toBe(open + 1000);
+    expect((await listFollowUps(koor, "open", 1)).total).toBe(koorOpen);
+    await db.followUpTally.update({
+      where: { chapterId_status: { chapterId: ctx.id, status: "baru" } },
+      data: { count: { decrement: 1000 } },
+    });
+    expect((await listFollowUps(koor, "all", 1)).total).toBeLessThan((await listFollowUps(ketua, "all", 1)).total);
+    expect((await listFollowUps(siti, "all", 1)).total).toBeLessThan((await listFollowUps(ketua, "all", 1)).total);
   });
 });
 

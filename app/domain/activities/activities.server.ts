@@ -618,10 +618,11 @@ export function coVolunteerCopyWhere(chapterId: string, filters: ActivityFilters
 /**
  * The same totals as activityTotals, read from ActivityDayTotal (kept by database triggers:
  * a few rows per day instead of every activity) when the filters are only about the period, the
- * kecamatan and the status; null when another filter needs the activities themselves.
+ * kecamatan and the status, or from ActivityTypeDayTotal when they also name one activity type;
+ * null when another filter needs the activities themselves.
  */
 export async function dayTotals(chapterId: string, filters: ActivityFilters, scope?: readonly string[]) {
-  if (filters.villageCode || filters.typeId || filters.memberId || filters.categoryId || filters.programmeId) return null;
+  if (filters.villageCode || filters.memberId || filters.categoryId || filters.programmeId) return null;
   const districts = filterDistricts(filters, scope);
   const period = filterPeriod(filters);
   // a page's totals, on every list page: one statement (docs/decisions/035)
@@ -637,8 +638,9 @@ export async function dayTotals(chapterId: string, filters: ActivityFilters, sco
   >`
     SELECT "status", sum("activities") AS "activities", sum("minutes") AS "minutes", sum("coMinutes") AS "coMinutes",
       sum("households") AS "households", sum("people") AS "people"
-    FROM "ActivityDayTotal"
+    FROM ${filters.typeId ? Prisma.sql`"ActivityTypeDayTotal"` : Prisma.sql`"ActivityDayTotal"`}
     WHERE "chapterId" = ${chapterId}
+      ${filters.typeId ? Prisma.sql`AND "typeId" = ${filters.typeId}` : Prisma.empty}
       ${districts ? Prisma.sql`AND "districtCode" IN (${districts.length ? Prisma.join(districts) : Prisma.sql`NULL`})` : Prisma.empty}
       ${period.gte ? Prisma.sql`AND "date" >= ${period.gte}` : Prisma.empty}
       ${period.lte ? Prisma.sql`AND "date" <= ${period.lte}` : Prisma.empty}

@@ -25,9 +25,14 @@ export type FollowUpUpdateEntry = { followUpId: string; status: Exclude<FollowUp
 
 const FOLLOW_UPS_PAGE_SIZE = 50;
 
+/** Whether the actor sees every follow-up of their chapter (the board). */
+function seesChapterFollowUps(actor: Actor) {
+  return can(actor, "read:activity:chapter");
+}
+
 /** The follow-ups an actor may see: of their own activities, or in their reading scope. */
 function visibleFollowUps(actor: Actor): Prisma.FollowUpWhereInput {
-  if (can(actor, "read:activity:chapter")) return { chapterId: actor.chapterId };
+  if (seesChapterFollowUps(actor)) return { chapterId: actor.chapterId };
   const own: Prisma.ActivityWhereInput[] = actor.memberId
     ? [{ memberId: actor.memberId }, { volunteers: { some: { memberId: actor.memberId } } }]
     : [];
@@ -172,12 +177,26 @@ function summarise({ caseIdentifier, updates, ...row }: FollowUpRow) {
   return { ...row, caseIdentifierMasked: caseIdentifier ? maskNik(caseIdentifier) : null, latest: updates[0] ?? null };
 }
 
+/**
+ * How many follow-ups the list shows: read from FollowUpTally (kept by database triggers, one row
+ * per status) when the actor sees the whole chapter's follow-ups, counted otherwise (a
+ * kecamatan's or a volunteer's follow-ups are few and depend on the opening activity).
+ */
+async function followUpCount(actor: Actor, where: Prisma.FollowUpWhereInput, statuses: FollowUpStatus[] | null) {
+  if (!seesChapterFollowUps(actor)) return db.followUp.count({ where });
+  const tally = await db.followUpTally.aggregate({
+    where: { chapterId: actor.chapterId, ...(statuses ? { status: { in: statuses } } : {}) },
+    _sum: { count: true },
+  });
+  return tally._sum.count ?? 0;
+}
+
 /** The follow-ups an actor may see, open ones (baru and proses) by default, oldest open first; the others newest first. */
 export async function listFollowUps(actor: Actor, filter: FollowUpFilter = "open", page = 1) {
-  const status: Prisma.FollowUpWhereInput =
-    filter === "all" ? {} : filter === "open" ? { status: { in: ["baru", "proses"] } } : { status: filter };
+  const statuses: FollowUpStatus[] | null = filter === "all" ? null : filter === "open" ? ["baru", "proses"] : [filter];
+  const status: Prisma.FollowUpWhereInput = !statuses ? {} : statuses.length === 1 ? { status: statuses[0] } : { status: { in: statuses } };
   const where: Prisma.FollowUpWhereInput = { AND: [visibleFollowUps(actor), status] };
-  const total = await db.followUp.count({ where });
+  const total = await followUpCount(actor, where, statuses);
   // openedOn is the opening activity's date (a copy kept by triggers, so that an index sorts);
   // the id last makes the order total, so that a deep page can be read from the end
   const direction = filter === "open" ? "asc" : "desc";

@@ -26,18 +26,34 @@ export const KEPT_TRIGGERS = {
     "Member_tally_update",
     "Member_tally_delete",
   ],
-  // ActivityDayTotal, the co-volunteer and reach copies, FollowUp.openedOn: docs/decisions/031
+  // ActivityDayTotal, ActivityTypeDayTotal, the co-volunteer and reach copies, FollowUp.openedOn
+  // and FollowUpTally: docs/decisions/031
   Activity: [
     "ActivityDayTotal_activity_insert",
     "ActivityDayTotal_activity_update",
     "ActivityDayTotal_activity_delete",
+    "ActivityTypeDayTotal_activity_insert",
+    "ActivityTypeDayTotal_activity_update",
+    "ActivityTypeDayTotal_activity_delete",
     "ActivityVolunteer_copy_on_activity_change",
     "ActivityReach_copy_on_activity_change",
     "FollowUp_openedOn_on_activity_date",
   ],
-  ActivityVolunteer: ["ActivityVolunteer_copy_on_insert", "ActivityDayTotal_volunteer_update", "ActivityDayTotal_volunteer_delete"],
+  ActivityVolunteer: [
+    "ActivityVolunteer_copy_on_insert",
+    "ActivityDayTotal_volunteer_update",
+    "ActivityDayTotal_volunteer_delete",
+    "ActivityTypeDayTotal_volunteer_update",
+    "ActivityTypeDayTotal_volunteer_delete",
+  ],
   ActivityReach: ["ActivityReach_copy_on_insert"],
-  FollowUp: ["FollowUp_openedOn_on_insert", "FollowUp_openedOn_on_reopen"],
+  FollowUp: [
+    "FollowUp_openedOn_on_insert",
+    "FollowUp_openedOn_on_reopen",
+    "FollowUp_tally_insert",
+    "FollowUp_tally_update",
+    "FollowUp_tally_delete",
+  ],
   // AuditLogHour: docs/decisions/031
   AuditLog: ["AuditLogHour_insert", "AuditLogHour_delete", "AuditLogHour_move"],
   // the append-only money ledger: docs/decisions/009

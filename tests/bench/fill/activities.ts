@@ -213,7 +213,8 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
   const inserted = Date.now();
   for (const item of kept.filter((k) => k.type === "index")) sqlite.exec(item.sql);
   const indexed = Date.now();
-  // what the triggers keep, computed once (the same SQL as migration lists_at_scale's)
+  // what the triggers keep, computed once (the same SQL as migrations lists_at_scale's and
+  // activity_type_day_totals')
   sqlite.exec(`
     INSERT INTO "ActivityDayTotal" ("chapterId", "date", "districtCode", "status", "activities", "minutes", "coMinutes", "households", "people")
     SELECT "chapterId", "date", "districtCode", "status", COUNT(*), SUM("durationMinutes"), 0, SUM("households"), SUM("people")
@@ -225,6 +226,20 @@ function load(file: string, rows: Awaited<ReturnType<typeof setup>>) {
     ) AS v
     WHERE "ActivityDayTotal"."chapterId" = v."chapterId" AND "ActivityDayTotal"."date" = v."date"
         AND "ActivityDayTotal"."districtCode" = v."districtCode" AND "ActivityDayTotal"."status" = v."status";
+    INSERT INTO "ActivityTypeDayTotal" ("chapterId", "typeId", "date", "districtCode", "status", "activities", "minutes", "coMinutes", "households", "people")
+    SELECT "chapterId", "typeId", "date", "districtCode", "status", COUNT(*), SUM("durationMinutes"), 0, SUM("households"), SUM("people")
+    FROM "Activity" GROUP BY "chapterId", "typeId", "date", "districtCode", "status";
+    UPDATE "ActivityTypeDayTotal" SET "coMinutes" = v."minutes"
+    FROM (
+        SELECT "chapterId", "typeId", "date", "districtCode", "status", SUM("durationMinutes") AS "minutes" FROM "ActivityVolunteer"
+        WHERE "chapterId" IS NOT NULL GROUP BY "chapterId", "typeId", "date", "districtCode", "status"
+    ) AS v
+    WHERE "ActivityTypeDayTotal"."chapterId" = v."chapterId" AND "ActivityTypeDayTotal"."typeId" = v."typeId"
+        AND "ActivityTypeDayTotal"."date" = v."date" AND "ActivityTypeDayTotal"."districtCode" = v."districtCode"
+        AND "ActivityTypeDayTotal"."status" = v."status";
+    INSERT INTO "FollowUpTally" ("chapterId", "status", "count")
+    SELECT "chapterId", "status", COUNT(*) FROM "FollowUp" WHERE true GROUP BY 1, 2
+    ON CONFLICT ("chapterId", "status") DO UPDATE SET "count" = "count" + excluded."count";
     INSERT INTO "AuditLogHour" ("chapterId", "hour", "records")
     SELECT "chapterId", strftime('%Y-%m-%dT%H:00:00.000+00:00', "at"), COUNT(*) FROM "AuditLog"
     WHERE "chapterId" IS NOT NULL AND strftime('%Y-%m-%dT%H:00:00.000+00:00', "at") IS NOT NULL
