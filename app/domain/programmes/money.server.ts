@@ -74,7 +74,7 @@ export async function programmeLedger(actor: Actor, programmeId: string, request
       db.moneyEntry.findMany({ where: { programmeId: programme.id }, select: ledgerSelect, ...window }),
     ),
     moneyTotals(programme.id, programme.budget),
-    pendingPages(programme.id),
+    pendingPages(programme.id, total),
   ]);
   return ok({
     programme: {
@@ -97,20 +97,23 @@ export async function programmeLedger(actor: Actor, programmeId: string, request
   });
 }
 
-/** The ledger page (in LEDGER_ORDER) of each entry waiting for a decision, counted per page. */
-async function pendingPages(programmeId: string): Promise<Map<number, number>> {
-  // each pending entry's position: the entries before it in the ledger's order (few are pending)
-  const rows = await db.$queryRaw<{ position: bigint | number }[]>`
-    SELECT (SELECT count(*) FROM "MoneyEntry" e WHERE e."programmeId" = p."programmeId"
-        AND (e."date" < p."date" OR (e."date" = p."date" AND (e."createdAt" < p."createdAt" OR (e."createdAt" = p."createdAt" AND e."id" < p."id")))))
-      AS "position"
+/**
+ * The ledger page (in LEDGER_ORDER) of each entry waiting for a decision, counted per page. An
+ * entry's place is counted from the end of the ledger (on MoneyEntry_ledger_idx): entries wait for
+ * days, not years, so they sit near the end and the count is short; an old one waiting costs a
+ * count over the ledger (about 1 ms for 20,000 entries).
+ */
+async function pendingPages(programmeId: string, total: number): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ after: bigint | number }[]>`
+    SELECT (SELECT count(*) FROM "MoneyEntry" e
+        WHERE e."programmeId" = p."programmeId" AND (e."date", e."createdAt", e."id") > (p."date", p."createdAt", p."id")) AS "after"
     FROM "MoneyEntry" p WHERE p."programmeId" = ${programmeId} AND p."status" = 'pending'`;
   const pages = new Map<number, number>();
-  for (const { position } of rows) {
-    const page = Math.floor(Number(position) / MONEY_PAGE_SIZE) + 1;
+  for (const position of rows.map((row) => total - 1 - Number(row.after)).sort((x, y) => x - y)) {
+    const page = Math.floor(position / MONEY_PAGE_SIZE) + 1;
     pages.set(page, (pages.get(page) ?? 0) + 1);
   }
-  return new Map([...pages].sort(([a], [b]) => a - b));
+  return pages;
 }
 
 /** Approved totals of a programme, in SQL: received, spent, remaining budget and cash at hand; pending amounts apart. */
