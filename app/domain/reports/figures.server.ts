@@ -112,10 +112,14 @@ export function heavyStatements(chapterIds: string[], start: Date, end: Date) {
   const verifiedReach = Prisma.sql`r."chapterId" IN (${ids}) AND r.status = 'verified' AND r.date >= ${from} AND r.date <= ${to}`;
   const verifiedCo = Prisma.sql`v."chapterId" IN (${ids}) AND v.status = 'verified' AND v.date >= ${from} AND v.date <= ${to}`;
   return {
+    // from the per-type day totals the triggers keep (decision 031): a few rows per day instead of
+    // every activity; groups whose activities all moved away (kept rows fall to zero) left out
     byTypeMonth: Prisma.sql`
-        SELECT a."typeId" AS "typeId", substr(a.date, 1, 7) AS month, COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes,
-               SUM(a.households) AS households
-        FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."typeId", month`,
+        SELECT t."typeId" AS "typeId", substr(t.date, 1, 7) AS month, SUM(t.activities) AS activities, SUM(t.minutes) AS minutes,
+               SUM(t.households) AS households
+        FROM "ActivityTypeDayTotal" t
+        WHERE t."chapterId" IN (${ids}) AND t.status = 'verified' AND t.date >= ${from} AND t.date <= ${to}
+        GROUP BY t."typeId", month HAVING SUM(t.activities) > 0`,
     byMember: Prisma.sql`
         SELECT a."memberId" AS "memberId", COUNT(*) AS activities, SUM(a."durationMinutes") AS minutes
         FROM "Activity" a INDEXED BY "Activity_report_idx" WHERE ${verified} GROUP BY a."memberId"`,
