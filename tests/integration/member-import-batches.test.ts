@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listVillages } from "~/domain/chapters/regions.server";
 import { checkImport, commitImport, IMPORT_BATCH_ROWS, undoInterruptedImports } from "~/domain/members/import-commit.server";
-import { existingMemberSelect } from "~/domain/members/import-parse.server";
+import { existingMemberSelect, memberAsForm } from "~/domain/members/import-parse.server";
 import type { RawImportRow } from "~/domain/members/import-file.server";
 import { searchCoVolunteers } from "~/domain/activities/co-volunteers.server";
 import { searchActiveMembers } from "~/domain/leadership/holdings.server";
@@ -12,7 +12,7 @@ import { ensureActiveCards } from "~/domain/members/cards.server";
 import { createMember, updateMember } from "~/domain/members/members.server";
 import { searchRegistrableMembers } from "~/domain/trainings/events.server";
 import { db } from "~/utils/db.server";
-import { memberFormSchema, toDateInput, type MemberFormData } from "~/validation/members";
+import { memberFormSchema, type MemberFormData } from "~/validation/members";
 import { activityChapter, loggedFor, logFor, type ActivityChapter } from "../factories/activities";
 import { buildMember, calendarDate, fakeName, fakeNik, seededRandom } from "../factories";
 import { boardMember, volunteer, type TestActor } from "../support/actors";
@@ -77,22 +77,7 @@ async function traces(importId: string) {
 
 /** The board edits a member on the member page: the form as shown, with these fields changed. */
 async function editMember(id: string, changes: Partial<Record<keyof MemberFormData, string>>) {
-  const m = await db.member.findUniqueOrThrow({ where: { id } });
-  const form = {
-    fullName: m.fullName,
-    nik: m.nik,
-    sex: m.sex,
-    birthDate: toDateInput(m.birthDate),
-    phone: m.phone ?? "",
-    email: m.email ?? "",
-    address: m.address,
-    villageCode: m.villageCode,
-    joinDate: toDateInput(m.joinDate),
-    membershipType: m.membershipType,
-    skPsmNumber: m.skPsmNumber ?? "",
-    skPsmDate: toDateInput(m.skPsmDate),
-    basicBimtekDate: toDateInput(m.basicBimtekDate),
-  };
+  const form = memberAsForm(await db.member.findUniqueOrThrow({ where: { id } }));
   expectOk(await updateMember(board, id, memberFormSchema.parse({ ...form, ...changes })));
 }
 

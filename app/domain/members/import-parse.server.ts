@@ -200,7 +200,7 @@ export const existingMemberSelect = {
 export type ExistingMember = Prisma.MemberGetPayload<{ select: typeof existingMemberSelect }>;
 
 /** A registered member as the form would show it (to fill the cells a file leaves blank). */
-function memberAsForm(m: ExistingMember): FormFields {
+export function memberAsForm(m: ExistingMember): FormFields {
   return {
     fullName: m.fullName,
     nik: m.nik,

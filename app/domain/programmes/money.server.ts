@@ -74,7 +74,8 @@ export async function programmeLedger(actor: Actor, programmeId: string, request
       db.moneyEntry.findMany({ where: { programmeId: programme.id }, select: ledgerSelect, ...window }),
     ),
     moneyTotals(programme.id, programme.budget),
-    pendingPages(programme.id, total),
+    // only the Ketua decides: the others are not told where entries wait
+    approves(actor) ? pendingPages(programme.id, total) : new Map<number, number>(),
   ]);
   return ok({
     programme: {
